@@ -1,0 +1,46 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.process.Signal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service as a project file declares it, fully resolved: cwd absolute, env_file contents merged
+ * under env. Value equality is what `reload` compares to decide whether a service must restart.
+ *
+ * @param env       variables added to the project's base environment (env_file first, then env)
+ * @param ready     readiness probe, or null: then the service counts as ready once running
+ * @param autoPort  `port: auto`: a free TCP port is chosen at each start and exported as PORT
+ * @param port      a fixed port from `port: N`, or 0
+ */
+public record ServiceSpec(
+        String name,
+        String command,
+        Path cwd,
+        Map<String, String> env,
+        List<String> dependsOn,
+        ProbeSpec ready,
+        RestartMode restart,
+        int maxRestarts,
+        Signal stopSignal,
+        Duration stopTimeout,
+        boolean autoPort,
+        int port) {
+
+    public static final int DEFAULT_MAX_RESTARTS = 10;
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServiceSpec {
+        env = Map.copyOf(env);
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */
+    public static ServiceSpec adhoc(String name, String command, Path cwd, Map<String, String> env, RestartMode restart) {
+        return new ServiceSpec(name, command, cwd, env, List.of(), null, restart, DEFAULT_MAX_RESTARTS,
+                Signal.TERM, DEFAULT_STOP_TIMEOUT, false, 0);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tend.daemon.core;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What must outlive the daemon: registered projects, ad-hoc services, desired state, history and the
+ * children that are alive right now. The supervisor writes through it; the SQLite implementation lives
+ * in {@code dev.tend.daemon.store}. Every method is safe to call from any thread.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** A registered project: where its file is, and the environment of the client that registered it. */
+    record ProjectRecord(String name, Path dir, Path file, Map<String, String> baseEnv) {
+    }
+
+    /** An ad-hoc service started by `tend run` (project "adhoc"). */
+    record AdhocRecord(String name, String command, Path cwd, Map<String, String> env, RestartMode restart) {
+    }
+
+    /** One line of a service's history. kind: started, exited, crashed, stopped, restarting, failed, reaped, ... */
+    record HistoryRecord(String project, String service, Instant time, String kind, long pid,
+                         Integer exitCode, String signal, String reason) {
+    }
+
+    /** A child that was alive when it was recorded; pid and start time together identify it. */
+    record LiveChild(String project, String service, long pid, Instant startTime) {
+    }
+
+    void putProject(ProjectRecord project);
+
+    void removeProject(String name);
+
+    List<ProjectRecord> projects();
+
+    void putAdhoc(AdhocRecord service);
+
+    void removeAdhoc(String name);
+
+    List<AdhocRecord> adhocServices();
+
+    /** Whether the service should be running; remembered across daemon restarts. */
+    void setDesired(String project, String service, boolean running);
+
+    void removeDesired(String project, String service);
+
+    /** project -> service -> should run. */
+    Map<String, Map<String, Boolean>> desired();
+
+    void appendHistory(HistoryRecord record);
+
+    /** Newest last; at most limit rows (the newest ones). */
+    List<HistoryRecord> history(String project, String service, int limit);
+
+    void putLiveChild(LiveChild child);
+
+    void removeLiveChild(String project, String service, long pid);
+
+    List<LiveChild> liveChildren();
+
+    @Override
+    void close();
+}

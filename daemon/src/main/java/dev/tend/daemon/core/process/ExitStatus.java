@@ -1,0 +1,32 @@
+package dev.tend.daemon.core.process;
+
+/**
+ * How a child ended: an exit code, or the number of the signal that killed it (then code is -1).
+ */
+public record ExitStatus(int code, int signal) {
+
+    public static ExitStatus exited(int code) {
+        return new ExitStatus(code, 0);
+    }
+
+    public static ExitStatus killed(int signal) {
+        return new ExitStatus(-1, signal);
+    }
+
+    public boolean killedBySignal() {
+        return signal > 0;
+    }
+
+    public boolean success() {
+        return signal == 0 && code == 0;
+    }
+
+    @Override
+    public String toString() {
+        if (killedBySignal()) {
+            Signal s = Signal.ofNumber(signal);
+            return "killed by " + (s != null ? s.fullName() : "signal " + signal);
+        }
+        return "exit code " + code;
+    }
+}

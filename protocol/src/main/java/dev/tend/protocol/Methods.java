@@ -1,0 +1,36 @@
+package dev.tend.protocol;
+
+/** Method and notification names on the wire (DESIGN.md §4). */
+public final class Methods {
+    private Methods() {
+    }
+
+    /** Bumped when a method changes incompatibly; clients and daemon compare it in daemon.hello. */
+    public static final int PROTOCOL_VERSION = 1;
+
+    public static final String DAEMON_HELLO = "daemon.hello";
+    public static final String DAEMON_STATUS = "daemon.status";
+    public static final String DAEMON_SHUTDOWN = "daemon.shutdown";
+    public static final String DAEMON_RELOAD = "daemon.reload";
+
+    public static final String PROJECT_UP = "project.up";
+    public static final String PROJECT_DOWN = "project.down";
+    public static final String PROJECT_LIST = "project.list";
+    public static final String PROJECT_RELOAD = "project.reload";
+
+    public static final String SERVICE_LIST = "service.list";
+    public static final String SERVICE_START = "service.start";
+    public static final String SERVICE_STOP = "service.stop";
+    public static final String SERVICE_RESTART = "service.restart";
+    public static final String SERVICE_SIGNAL = "service.signal";
+    public static final String SERVICE_RUN = "service.run";
+    public static final String SERVICE_REMOVE = "service.remove";
+    public static final String SERVICE_HISTORY = "service.history";
+
+    public static final String LOGS_READ = "logs.read";
+
+    public static final String EVENTS_SUBSCRIBE = "events.subscribe";
+    public static final String EVENTS_UNSUBSCRIBE = "events.unsubscribe";
+
+    public static final String DAEMON_STOPPING = "daemon.stopping";
+}
