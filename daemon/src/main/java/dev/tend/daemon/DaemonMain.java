@@ -1,0 +1,135 @@
+package dev.tend.daemon;
+
+import dev.tend.daemon.lifecycle.DaemonLogging;
+import dev.tend.daemon.lifecycle.DaemonOptions;
+import dev.tend.daemon.lifecycle.PidLock;
+import dev.tend.daemon.lifecycle.Shutdown;
+import dev.tend.daemon.lifecycle.Signals;
+import dev.tend.daemon.lifecycle.StaleSocket;
+import dev.tend.daemon.rpc.DaemonInfo;
+import dev.tend.daemon.rpc.JsonRpcEndpoint;
+import dev.tend.daemon.rpc.RpcDispatcher;
+import dev.tend.daemon.rpc.RpcMapper;
+import dev.tend.daemon.rpc.TendRpc;
+import dev.tend.daemon.transport.UnixSocketServer;
+import dev.tend.protocol.TendPaths;
+import dev.tend.protocol.Uid;
+import dev.tend.protocol.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The daemon process: wiring and the order of start-up and shutdown (DESIGN.md §3), nothing else. */
+public final class DaemonMain {
+    private static final Logger log = LoggerFactory.getLogger(DaemonMain.class);
+
+    private DaemonMain() {
+    }
+
+    public static void main(String[] args) {
+        DaemonOptions options;
+        try {
+            options = DaemonOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("tend daemon: " + e.getMessage());
+            System.err.print(DaemonOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(DaemonOptions.USAGE);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    private static int run(DaemonOptions options) {
+        Instant startedAt = Instant.now();
+        TendPaths paths;
+        try {
+            paths = TendPaths.resolve(System.getenv(), options.instance());
+            paths.ensureDirectories();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("tend daemon: " + e.getMessage());
+            return 1;
+        }
+        DaemonLogging.configure(paths.daemonLog(), !options.detached(), System.getenv("TEND_LOG"));
+        PidLock pidLock;
+        try {
+            pidLock = PidLock.acquire(paths.pidFile());
+        } catch (PidLock.HeldException e) {
+            System.err.println("tend daemon: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("tend daemon: cannot lock " + paths.pidFile() + ": " + e.getMessage());
+            return 1;
+        }
+        Shutdown shutdown = new Shutdown();
+        ExecutorService workers = workerPool();
+        UnixSocketServer server = null;
+        try {
+            StaleSocket.clear(paths.socket());
+            UnixSocketServer[] serverRef = new UnixSocketServer[1];
+            DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
+                    paths.socket(), paths.socketShortened(), paths.stateDir(),
+                    () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
+                    shutdown::request, () -> "nothing to reload yet");
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info));
+            server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
+            serverRef[0] = server;
+            server.start();
+            Signals.install(shutdown, () -> log.info("reload requested"));
+            log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
+                    ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
+                    paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
+            shutdown.await();
+            log.info("shutting down: {}", shutdown.reason());
+            server.stopAccepting();
+            return 0;
+        } catch (IOException e) {
+            log.error("cannot start: {}", e.getMessage());
+            System.err.println("tend daemon: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            workers.shutdown();
+            try {
+                Files.deleteIfExists(paths.socket());
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", paths.socket(), e.getMessage());
+            }
+            try {
+                pidLock.close();
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", paths.pidFile(), e.getMessage());
+            }
+            log.info("stopped");
+            DaemonLogging.stop();
+        }
+    }
+
+    private static ExecutorService workerPool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "tend-rpc-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(false);
+        return pool;
+    }
+}

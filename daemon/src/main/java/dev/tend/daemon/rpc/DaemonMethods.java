@@ -1,0 +1,51 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.protocol.Methods;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** daemon.hello, daemon.status, daemon.shutdown, daemon.reload. */
+final class DaemonMethods {
+    static final List<String> CAPABILITIES = List.of("services", "logs", "history", "batch");
+
+    private final DaemonInfo info;
+
+    DaemonMethods(DaemonInfo info) {
+        this.info = info;
+    }
+
+    Map<String, Object> hello() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("version", info.version());
+        r.put("protocol", Methods.PROTOCOL_VERSION);
+        r.put("pid", info.pid());
+        r.put("instance", info.instance());
+        r.put("startedAt", info.startedAt().toString());
+        r.put("capabilities", CAPABILITIES);
+        return r;
+    }
+
+    Map<String, Object> status(Map<String, Object> extra) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("version", info.version());
+        r.put("protocol", Methods.PROTOCOL_VERSION);
+        r.put("pid", info.pid());
+        r.put("instance", info.instance());
+        r.put("startedAt", info.startedAt().toString());
+        r.put("uptimeMillis", System.currentTimeMillis() - info.startedAt().toEpochMilli());
+        r.put("socket", info.socket().toString());
+        r.put("socketShortened", info.socketShortened());
+        r.put("stateDir", info.stateDir().toString());
+        r.put("transport", info.transport().get());
+        r.put("connections", info.connections().getAsInt());
+        r.putAll(extra);
+        return r;
+    }
+
+    Map<String, Object> shutdown(String reason) {
+        info.requestShutdown().accept(reason == null || reason.isBlank() ? "daemon.shutdown" : reason);
+        return Map.of("stopping", true);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.tend.daemon.rpc;
+
+/** What the transport hands up: complete frames (one line each) from a peer. Called on I/O threads: never block. */
+public interface FrameHandler {
+
+    void onFrame(Peer peer, String frame);
+
+    /** A frame that could not be read as text: over the size limit, or not UTF-8. */
+    void onUnreadableFrame(Peer peer, String why);
+}

@@ -1,0 +1,16 @@
+package dev.tend.daemon.rpc;
+
+/** One connected client, as the RPC layer sees it: no transport types leak through. */
+public interface Peer {
+
+    /** A short name for logs, e.g. "peer-12 (pid 4711)". */
+    String name();
+
+    /** Queues one line (a JSON text, no newline) for the peer; never blocks. */
+    void send(String line);
+
+    /** Runs the action once the connection is closed (at once if it already is). */
+    void onClose(Runnable action);
+
+    boolean isOpen();
+}

@@ -1,0 +1,41 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.protocol.ErrorCode;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs each frame's methods on a worker thread, off the I/O threads, so a slow method (a stop waiting for
+ * a service's stop_timeout) never delays another peer. Requests of one connection may be answered out of
+ * order; JSON-RPC clients match responses by id.
+ */
+public final class RpcDispatcher implements FrameHandler {
+    private final JsonRpcEndpoint endpoint;
+    private final ExecutorService workers;
+
+    public RpcDispatcher(JsonRpcEndpoint endpoint, ExecutorService workers) {
+        this.endpoint = endpoint;
+        this.workers = workers;
+    }
+
+    @Override
+    public void onFrame(Peer peer, String frame) {
+        try {
+            workers.execute(() -> {
+                String response = endpoint.handle(frame, peer);
+                if (response != null) {
+                    peer.send(response);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            peer.send(JsonRpcEndpoint.errorResponse(ErrorCode.SHUTTING_DOWN, "the daemon is shutting down"));
+        }
+    }
+
+    @Override
+    public void onUnreadableFrame(Peer peer, String why) {
+        ErrorCode code = why.contains("UTF-8") ? ErrorCode.PARSE_ERROR : ErrorCode.INVALID_REQUEST;
+        peer.send(JsonRpcEndpoint.errorResponse(code, code.defaultMessage() + ": " + why));
+    }
+}

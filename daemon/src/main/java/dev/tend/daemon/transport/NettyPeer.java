@@ -1,0 +1,59 @@
+package dev.tend.daemon.transport;
+
+import dev.tend.daemon.rpc.Peer;
+import io.netty.channel.Channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A connection as the RPC layer sees it. */
+final class NettyPeer implements Peer {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final Channel channel;
+    private final String name;
+    private final List<Runnable> closeActions = new ArrayList<>();
+    private boolean closed;
+
+    NettyPeer(Channel channel, Integer pid) {
+        this.channel = channel;
+        this.name = "peer-" + IDS.incrementAndGet() + (pid != null ? " (pid " + pid + ")" : "");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void send(String line) {
+        channel.writeAndFlush(line, channel.voidPromise());
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        synchronized (closeActions) {
+            if (!closed) {
+                closeActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    void closed() {
+        List<Runnable> actions;
+        synchronized (closeActions) {
+            closed = true;
+            actions = new ArrayList<>(closeActions);
+            closeActions.clear();
+        }
+        actions.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tend.daemon.transport;
+
+import dev.tend.daemon.rpc.FrameHandler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.kqueue.KQueue;
+import io.netty.channel.kqueue.KQueueIoHandler;
+import io.netty.channel.kqueue.KQueueServerDomainSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The daemon's Unix-socket server: native epoll (Linux) or kqueue (macOS), else the JDK's NIO domain
+ * sockets. Binding unlinks whatever is at the path, so the caller must hold the pid lock first.
+ */
+public final class UnixSocketServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
+
+    private final Path socket;
+    private final EventLoopGroup group;
+    private final Class<? extends ServerChannel> channelType;
+    private final boolean peerCredentialsAvailable;
+    private final ChannelGroup connections = new DefaultChannelGroup("tend-peers", GlobalEventExecutor.INSTANCE);
+    private final FrameHandler frames;
+    private final long ownUid;
+    private Channel serverChannel;
+
+    public UnixSocketServer(Path socket, FrameHandler frames, long ownUid) {
+        this.socket = socket;
+        this.frames = frames;
+        this.ownUid = ownUid;
+        IoHandlerFactory io;
+        if (Epoll.isAvailable()) {
+            io = EpollIoHandler.newFactory();
+            channelType = EpollServerDomainSocketChannel.class;
+            peerCredentialsAvailable = true;
+        } else if (KQueue.isAvailable()) {
+            io = KQueueIoHandler.newFactory();
+            channelType = KQueueServerDomainSocketChannel.class;
+            peerCredentialsAvailable = true;
+        } else {
+            io = NioIoHandler.newFactory();
+            channelType = NioServerDomainSocketChannel.class;
+            peerCredentialsAvailable = false;
+        }
+        group = new MultiThreadIoEventLoopGroup(2, new NamedThreadFactory("tend-io"), io);
+    }
+
+    /** "epoll", "kqueue" or "nio". */
+    public String transportName() {
+        return channelType == EpollServerDomainSocketChannel.class ? "epoll"
+                : channelType == KQueueServerDomainSocketChannel.class ? "kqueue" : "nio";
+    }
+
+    public void start() throws IOException {
+        if (!peerCredentialsAvailable) {
+            log.warn("native transport unavailable: using NIO domain sockets; peers are not uid-checked, "
+                    + "only the 0700 runtime directory keeps other users out");
+        }
+        SocketAddress address = channelType == NioServerDomainSocketChannel.class
+                ? UnixDomainSocketAddress.of(socket) : new DomainSocketAddress(socket.toFile());
+        LongSupplier uid = () -> ownUid;
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(channelType)
+                .childHandler(new PeerChannelInitializer(frames, connections, uid));
+        try {
+            serverChannel = b.bind(address).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + socket);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + socket + ": " + e.getMessage(), e);
+        }
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Stops accepting; existing connections stay open until {@link #close()}. */
+    public void stopAccepting() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Flushes what is queued to peers, closes every connection and the event loops. */
+    @Override
+    public void close() {
+        stopAccepting();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+}

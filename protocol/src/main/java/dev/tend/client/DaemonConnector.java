@@ -1,0 +1,249 @@
+package dev.tend.client;
+
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.TendPaths;
+import dev.tend.protocol.Version;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.SocketException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the daemon of an instance, starting it when nobody is listening (DESIGN.md §3): the spawn lock
+ * makes exactly one of many simultaneous clients start it; the others wait for it to answer. After
+ * connecting it says hello and replaces a daemon older than this client.
+ */
+public final class DaemonConnector {
+    private static final Duration POLL = Duration.ofMillis(15);
+
+    private final TendPaths paths;
+    private final String clientName;
+    private final List<String> daemonCommand;
+    private final Duration startTimeout;
+
+    /**
+     * @param daemonCommand the command that runs the daemon in the foreground (e.g. [bin/tend, --instance, x,
+     *                      daemon, run, --detached]); it is started in a session of its own
+     */
+    public DaemonConnector(TendPaths paths, String clientName, List<String> daemonCommand, Duration startTimeout) {
+        this.paths = paths;
+        this.clientName = clientName;
+        this.daemonCommand = List.copyOf(daemonCommand);
+        this.startTimeout = startTimeout;
+    }
+
+    /** A connection with its hello result. */
+    public record Connection(RpcClient client, Map<String, Object> hello) {
+    }
+
+    /** Connects to the running daemon, starting (or replacing) it as needed. */
+    public Connection connect() throws DaemonUnavailableException {
+        try {
+            paths.ensureDirectories();
+        } catch (IOException e) {
+            throw new DaemonUnavailableException(e.getMessage(), e);
+        }
+        Connection c = tryConnect();
+        if (c != null && isOlder(c)) {
+            replace(c);
+            c = null;
+        }
+        if (c == null) {
+            c = spawnAndConnect();
+        }
+        return c;
+    }
+
+    /** Connects only if a daemon is running; never starts one. */
+    public Connection connectIfRunning() throws DaemonUnavailableException {
+        try {
+            paths.checkExistingDirectories();
+        } catch (IOException e) {
+            throw new DaemonUnavailableException(e.getMessage(), e);
+        }
+        return tryConnect();
+    }
+
+    private Connection tryConnect() throws DaemonUnavailableException {
+        RpcClient client;
+        try {
+            client = RpcClient.connect(paths.socket());
+        } catch (NoSuchFileException | SocketException notListening) {
+            return null;
+        } catch (IOException e) {
+            if (isNotListening(e)) {
+                return null;
+            }
+            throw new DaemonUnavailableException("cannot connect to the tend daemon at " + paths.socket() + ": " + e.getMessage(), e);
+        }
+        try {
+            Object hello = client.call(Methods.DAEMON_HELLO,
+                    Map.of("client", clientName, "version", Version.current(), "protocol", Methods.PROTOCOL_VERSION));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> h = (Map<String, Object>) hello;
+            String daemonVersion = String.valueOf(h.get("version"));
+            if (Version.compare(daemonVersion, Version.current()) > 0) {
+                closeQuietly(client);
+                throw new DaemonUnavailableException("the running tend daemon is version " + daemonVersion
+                        + ", newer than this tend (" + Version.current() + "): use the newer tend, or stop the daemon "
+                        + "with `tend daemon stop` first");
+            }
+            return new Connection(client, h);
+        } catch (IOException e) {
+            closeQuietly(client);
+            return null; // it went away between connect and hello (e.g. shutting down)
+        } catch (RpcError e) {
+            closeQuietly(client);
+            throw new DaemonUnavailableException("the tend daemon refused the handshake: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isOlder(Connection c) {
+        return Version.compare(String.valueOf(c.hello().get("version")), Version.current()) < 0;
+    }
+
+    private static boolean isNotListening(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Connection refused") || m.contains("No such file");
+    }
+
+    /** Asks an older daemon to shut down gracefully (it keeps the desired state) and waits until it is gone. */
+    private void replace(Connection old) throws DaemonUnavailableException {
+        try {
+            old.client().call(Methods.DAEMON_SHUTDOWN, Map.of("reason", "replaced by version " + Version.current()));
+        } catch (IOException | RpcError ignored) {
+            // it may close the connection before answering
+        } finally {
+            closeQuietly(old.client());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos(); // stopping services may take their stop_timeout
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(paths.pidFile()) || pidLockFree()) {
+                return;
+            }
+            sleep();
+        }
+        throw new DaemonUnavailableException("the old tend daemon (version " + old.hello().get("version")
+                + ") did not stop; see `tend daemon logs`, or kill pid " + old.hello().get("pid"));
+    }
+
+    private boolean pidLockFree() {
+        try (FileChannel ch = FileChannel.open(paths.pidFile(), StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                lock.release();
+                return true;
+            }
+            return false;
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    private Connection spawnAndConnect() throws DaemonUnavailableException {
+        try (FileChannel lockChannel = FileChannel.open(paths.spawnLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockChannel.lock()) {
+            Connection c = tryConnect(); // someone else may have started it while we waited for the lock
+            if (c != null) {
+                return c;
+            }
+            Process daemon = start();
+            long deadline = System.nanoTime() + startTimeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                c = tryConnect();
+                if (c != null) {
+                    return c;
+                }
+                if (!daemon.isAlive()) {
+                    c = tryConnect(); // it may have lost a race to a daemon started by hand
+                    if (c != null) {
+                        return c;
+                    }
+                    throw new DaemonUnavailableException("the tend daemon exited while starting (exit code "
+                            + daemon.exitValue() + "); the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+                }
+                sleep();
+            }
+            throw new DaemonUnavailableException("the tend daemon did not answer within " + startTimeout.toSeconds()
+                    + " s; the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+        } catch (IOException e) {
+            throw new DaemonUnavailableException("cannot start the tend daemon: " + e.getMessage(), e);
+        }
+    }
+
+    private Process start() throws IOException {
+        List<String> cmd = new ArrayList<>();
+        String setsid = setsidBinary();
+        if (setsid != null) {
+            cmd.add(setsid); // own session: closing the terminal or Ctrl-C here never reaches the daemon
+        }
+        cmd.addAll(daemonCommand);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.directory(new File("/"));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // Never the caller's stdout: `x=$(tend ps)` must not wait for the daemon to exit.
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()));
+        pb.redirectErrorStream(true);
+        return pb.start();
+    }
+
+    private static String setsidBinary() {
+        for (String p : new String[] {"/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid"}) {
+            if (Files.isExecutable(Path.of(p))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The last lines of a file, for error messages. */
+    public static String tail(Path file, int lines) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long len = f.length();
+            int size = (int) Math.min(len, 16 * 1024);
+            byte[] buf = new byte[size];
+            f.seek(len - size);
+            f.readFully(buf);
+            String[] all = new String(buf, StandardCharsets.UTF_8).split("\n");
+            StringBuilder sb = new StringBuilder();
+            for (int i = Math.max(0, all.length - lines); i < all.length; i++) {
+                sb.append("  ").append(all[i]).append('\n');
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            return "  (no daemon log: " + e.getMessage() + ")\n";
+        }
+    }
+
+    private static void sleep() throws DaemonUnavailableException {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaemonUnavailableException("interrupted");
+        }
+    }
+
+    private static void closeQuietly(RpcClient c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}
