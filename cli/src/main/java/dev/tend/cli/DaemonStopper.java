@@ -1,0 +1,29 @@
+package dev.tend.cli;
+
+import dev.tend.client.DaemonConnector;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.TendPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** Asks a daemon to shut down and waits until its pid file is gone (services stopped, state flushed). */
+final class DaemonStopper {
+    private DaemonStopper() {
+    }
+
+    static void stop(DaemonConnector.Connection c, TendPaths paths) throws InterruptedException {
+        try (var client = c.client()) {
+            client.call(Methods.DAEMON_SHUTDOWN, Map.of("reason", "tend daemon stop"));
+        } catch (IOException | RpcError e) {
+            // it may close the connection as it goes; the pid file below tells
+        }
+        long pid = c.hello().get("pid") instanceof Number n ? n.longValue() : -1;
+        // Services may take their stop_timeout to stop: wait as long as the process lives.
+        while (Files.exists(paths.pidFile()) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tend.cli;
+
+/** The CLI's exit codes (DESIGN.md §1), in one place. */
+public final class ExitCode {
+    private ExitCode() {
+    }
+
+    public static final int OK = 0;
+    /** The operation failed, e.g. a service failed to start. */
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_FOUND = 3;
+    /** No daemon could be started or reached. */
+    public static final int DAEMON_UNAVAILABLE = 4;
+    public static final int INTERRUPTED = 130;
+}

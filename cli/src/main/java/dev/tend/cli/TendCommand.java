@@ -1,0 +1,43 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: global options and the list of commands. */
+@Command(name = "tend",
+        mixinStandardHelpOptions = true,
+        versionProvider = TendCommand.VersionProvider.class,
+        description = "A local process supervisor: one daemon per user runs your projects' services and jobs.",
+        subcommands = {
+                DaemonCommand.class,
+                CompletionCommand.class,
+        })
+public final class TendCommand implements Runnable {
+
+    @Option(names = "--instance", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Daemon instance to talk to (default: $TEND_INSTANCE, else \"default\").")
+    String instance;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Plain output without colors.")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tend " + Version.current()};
+        }
+    }
+}
