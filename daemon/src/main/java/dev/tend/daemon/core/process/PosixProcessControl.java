@@ -1,0 +1,193 @@
+package dev.tend.daemon.core.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ProcessControl} for Linux and macOS without native code: signals through the shell's kill, trees and
+ * usage from /proc on Linux, from {@link ProcessHandle} elsewhere. Processes that vanish while being looked at
+ * are skipped; zombies count as gone (they have exited, and pid 1 of a container may never reap them).
+ */
+public final class PosixProcessControl implements ProcessControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PosixProcessControl.class);
+    private static final Path PROC = Path.of("/proc");
+    private static final long SIGNAL_TIMEOUT_SECONDS = 10;
+
+    private final boolean linuxProc;
+
+    public PosixProcessControl() {
+        this.linuxProc = Os.hasLinuxProc();
+    }
+
+    @Override
+    public void signalGroup(long pgid, Signal signal) {
+        requireChildPid(pgid, "process group");
+        // kill -s NAME -- -PGID: the name, not the number, since numbers differ between Linux and macOS.
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "kill -s \"$1\" -- \"-$2\"", "tend-signal",
+                signal.name(), Long.toString(pgid))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        try {
+            Process kill = pb.start();
+            String output;
+            try (InputStream in = kill.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            if (!kill.waitFor(SIGNAL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                LOG.warn("kill -s {} -- -{} did not finish", signal.name(), pgid);
+            } else if (kill.exitValue() != 0) {
+                // Usually "No such process": the group is gone already, which is what the caller wants.
+                LOG.debug("kill -s {} -- -{}: {}", signal.name(), pgid, output);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot send {} to process group {}: {}", signal.fullName(), pgid, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Set<Long> tree(long pid) {
+        requireChildPid(pid, "process");
+        return linuxProc ? linuxTree(pid) : handleTree(pid);
+    }
+
+    private static Set<Long> handleTree(long pid) {
+        Set<Long> tree = new TreeSet<>();
+        ProcessHandle.of(pid).ifPresent(h -> {
+            tree.add(pid);
+            h.descendants().forEach(d -> tree.add(d.pid()));
+        });
+        return tree;
+    }
+
+    private static Set<Long> linuxTree(long pid) {
+        List<ProcStat> all = livingProcesses();
+        Map<Long, List<Long>> children = new HashMap<>();
+        Set<Long> tree = new TreeSet<>();
+        for (ProcStat p : all) {
+            children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
+            if (p.pid() == pid || p.pgrp() == pid || p.session() == pid) {
+                tree.add(p.pid());
+            }
+        }
+        // Descendants of every member: those that moved to a session of their own, also below orphans.
+        Deque<Long> todo = new ArrayDeque<>(tree);
+        while (!todo.isEmpty()) {
+            for (long child : children.getOrDefault(todo.pop(), List.of())) {
+                if (tree.add(child)) {
+                    todo.push(child);
+                }
+            }
+        }
+        return tree;
+    }
+
+    private static List<ProcStat> livingProcesses() {
+        List<ProcStat> all = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
+            for (Path dir : dirs) {
+                long pid = parsePid(dir.getFileName().toString());
+                if (pid > 0) {
+                    ProcStat.read(pid).filter(s -> !s.exited()).ifPresent(all::add);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.warn("cannot list {}: {}", PROC, e.getMessage());
+        }
+        return all;
+    }
+
+    private static long parsePid(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return -1;
+            }
+        }
+        return name.isEmpty() ? -1 : Long.parseLong(name);
+    }
+
+    @Override
+    public void kill(Set<Long> pids) {
+        long self = ProcessHandle.current().pid();
+        for (long pid : pids) {
+            if (pid <= 1 || pid == self) {
+                LOG.warn("refusing to kill pid {}", pid);
+                continue;
+            }
+            // ProcessHandle checks the start time it saw in of() before it signals: a pid reused in between
+            // is left alone.
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Override
+    public Optional<Instant> startTime(long pid) {
+        return Os.startTime(pid);
+    }
+
+    @Override
+    public ResourceUsage usage(Set<Long> pids) {
+        long cpuNanos = 0;
+        long rssBytes = 0;
+        for (long pid : pids) {
+            if (linuxProc) {
+                Optional<ProcStat> stat = ProcStat.read(pid).filter(s -> !s.exited());
+                if (stat.isEmpty()) {
+                    continue;
+                }
+                cpuNanos += ticksToNanos(stat.get().utimeTicks() + stat.get().stimeTicks());
+                rssBytes += residentPages(pid) * SystemConstants.PAGE_SIZE;
+            } else {
+                cpuNanos += ProcessHandle.of(pid)
+                        .flatMap(h -> h.info().totalCpuDuration())
+                        .map(java.time.Duration::toNanos)
+                        .orElse(0L);
+            }
+        }
+        return new ResourceUsage(cpuNanos, rssBytes);
+    }
+
+    private static long ticksToNanos(long ticks) {
+        return ticks * 1_000_000_000L / SystemConstants.CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Field 2 of /proc/&lt;pid&gt;/statm; 0 if the process is gone. */
+    private static long residentPages(long pid) {
+        try {
+            String[] fields = Files.readString(PROC.resolve(Long.toString(pid)).resolve("statm")).trim().split(" +");
+            return fields.length > 1 ? Long.parseLong(fields[1]) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** pid 0 and 1, negatives and the daemon itself would make kill and the tree walk reach far beyond a service. */
+    private static void requireChildPid(long pid, String what) {
+        if (pid <= 1 || pid == ProcessHandle.current().pid()) {
+            throw new IllegalArgumentException(what + " id " + pid + " is not a child's: refusing to touch it");
+        }
+    }
+}

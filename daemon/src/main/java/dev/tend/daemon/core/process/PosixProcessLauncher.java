@@ -1,0 +1,93 @@
+package dev.tend.daemon.core.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Starts {@code /bin/sh -c command} as the leader of a new session and process group, so that signals for
+ * the group reach the whole tree and the daemon's terminal (Ctrl-C, hangup) never reaches the child.
+ *
+ * <p>Java cannot call setsid(2) itself, so the shell is started through a helper that does and then execs it:
+ * the {@code setsid} binary (util-linux; since a Java-spawned child is not a group leader, setsid calls
+ * setsid(2) without forking, so the pid Java sees IS the session leader), or, where there is none (macOS),
+ * perl's POSIX::setsid.
+ */
+public final class PosixProcessLauncher implements ProcessLauncher {
+
+    private static final String SHELL = "/bin/sh";
+    private static final File DEV_NULL = new File("/dev/null");
+
+    /** Perl that becomes a session leader, then execs its arguments without a shell in between. */
+    static final String PERL_SETSID_SCRIPT =
+            "use POSIX (); POSIX::setsid() or die \"tend: setsid failed: $!\\n\"; "
+                    + "exec { $ARGV[0] } @ARGV or die \"tend: cannot exec $ARGV[0]: $!\\n\";";
+
+    private final List<String> sessionPrefix;
+
+    /** Uses the setsid binary if there is one, else perl. */
+    public PosixProcessLauncher() {
+        this(defaultSessionPrefix());
+    }
+
+    /** @param sessionPrefix the command that makes a new session and execs the rest of its arguments */
+    PosixProcessLauncher(List<String> sessionPrefix) {
+        this.sessionPrefix = List.copyOf(sessionPrefix);
+    }
+
+    static List<String> defaultSessionPrefix() {
+        return Os.findExecutable("setsid")
+                .map(setsid -> List.of(setsid.toString()))
+                .or(() -> Os.findExecutable("perl").map(PosixProcessLauncher::perlSessionPrefix))
+                .orElseThrow(() -> new IllegalStateException(
+                        "cannot start services in their own session: neither 'setsid' nor 'perl' was found "
+                                + "in /usr/bin, /bin or PATH"));
+    }
+
+    static List<String> perlSessionPrefix(Path perl) {
+        return List.of(perl.toString(), "-e", PERL_SETSID_SCRIPT);
+    }
+
+    @Override
+    public ChildProcess launch(String command, Path cwd, Map<String, String> env) throws IOException {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(cwd, "cwd");
+        Objects.requireNonNull(env, "env");
+        if (!Files.exists(cwd)) {
+            throw new IOException("working directory " + cwd + " does not exist (command: " + command + ")");
+        }
+        if (!Files.isDirectory(cwd)) {
+            throw new IOException("working directory " + cwd + " is not a directory (command: " + command + ")");
+        }
+        List<String> argv = new ArrayList<>(sessionPrefix);
+        argv.addAll(List.of(SHELL, "-c", command));
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> childEnv = pb.environment();
+        childEnv.clear();
+        try {
+            childEnv.putAll(env);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("invalid environment for command '" + command + "': " + e.getMessage(), e);
+        }
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start '" + command + "' in " + cwd + ": " + e.getMessage(), e);
+        }
+        // Read at once, while the process surely exists; a child that is already gone (and reaped) has no
+        // start time left to read, and being dead it needs none to be recognised later.
+        Instant startTime = Os.startTime(process.pid()).orElseGet(Instant::now);
+        return new PosixChildProcess(process, startTime);
+    }
+}
