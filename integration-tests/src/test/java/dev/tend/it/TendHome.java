@@ -63,6 +63,14 @@ public final class TendHome implements AutoCloseable {
         return finish(p);
     }
 
+    /** A process builder for any command, with this home's environment. */
+    public ProcessBuilder command(String... cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb;
+    }
+
     public Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(LAUNCHER.toString());

@@ -1,0 +1,150 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The invisible daemon (DESIGN.md §3): auto-spawn, single instance, crash recovery, shutdown, permissions. */
+class DaemonLifecycleIT {
+    private TendHome tend;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tend = new TendHome();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        tend.close();
+    }
+
+    @Test
+    void firstCommandStartsTheDaemonAndCommandSubstitutionReturns() throws Exception {
+        // $(...) only returns once every holder of the pipe closed it: the daemon must not keep the caller's stdout.
+        Process p = tend.command("bash", "-c", "x=$(\"$0\" daemon status); echo \"$x\"", TendHome.LAUNCHER.toString())
+                .start();
+        TendHome.Result r = TendHome.finish(p);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("is running"), r.toString());
+        assertEquals(1, tend.daemons().size());
+    }
+
+    @Test
+    void fiftyClientsAtOnceShareOneDaemon() throws Exception {
+        List<Process> clients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            clients.add(tend.start("daemon", "status", "--json"));
+        }
+        List<Long> pids = new ArrayList<>();
+        for (Process c : clients) {
+            TendHome.Result r = TendHome.finish(c);
+            assertEquals(0, r.exit(), r.toString());
+            pids.add(Long.parseLong(r.out().replaceAll(".*\"pid\":(\\d+).*\\s*", "$1")));
+        }
+        assertEquals(1, pids.stream().distinct().count(), "all clients talked to one daemon: " + pids);
+        assertEquals(1, tend.daemons().size(), "exactly one daemon process");
+    }
+
+    @Test
+    void killedDaemonIsReplacedByTheNextCommand() throws Exception {
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        long first = tend.daemonPid();
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+        TendHome.waitUntil("the killed daemon is gone", () -> ProcessHandle.of(first).map(p -> !p.isAlive()).orElse(true));
+        assertTrue(Files.exists(tend.socket()), "kill -9 leaves the socket file behind");
+        assertTrue(Files.exists(tend.pidFile()), "kill -9 leaves the pid file behind");
+
+        TendHome.Result r = tend.tend("daemon", "status");
+        assertEquals(0, r.exit(), r.toString());
+        long second = tend.daemonPid();
+        assertNotEquals(first, second);
+        assertEquals(1, tend.daemons().size());
+    }
+
+    @Test
+    void secondDaemonRunIsRefusedAndTheFirstKeepsServing() throws Exception {
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        long first = tend.daemonPid();
+        TendHome.Result second = tend.tend("daemon", "run");
+        assertEquals(1, second.exit(), second.toString());
+        assertTrue(second.err().contains("already running"), second.toString());
+        assertTrue(second.err().contains(Long.toString(first)), "names the running daemon's pid: " + second);
+        TendHome.Result again = tend.tend("daemon", "status", "--json");
+        assertEquals(0, again.exit());
+        assertTrue(again.out().contains("\"pid\":" + first), again.toString());
+    }
+
+    @Test
+    void sigtermStopsTheDaemonGracefullyAndRemovesSocketAndPidFile() throws Exception {
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(Files.exists(tend.socket()), "socket removed");
+        assertFalse(Files.exists(tend.pidFile()), "pid file removed");
+        String log = Files.readString(tend.stateDir().resolve("daemon.log"));
+        assertTrue(log.contains("shutting down: SIGTERM"), log);
+    }
+
+    @Test
+    void daemonStopNeverStartsADaemon() throws Exception {
+        TendHome.Result r = tend.tend("daemon", "stop");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("no tend daemon is running"), r.toString());
+        assertTrue(tend.daemons().isEmpty());
+    }
+
+    @Test
+    void directoriesAndSocketArePrivate() throws Exception {
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        assertEquals("rwx------", perms(tend.home().resolve("run")));
+        assertEquals("rwx------", perms(tend.stateDir()));
+        assertEquals("rw-------", perms(tend.socket()));
+        assertEquals("rw-------", perms(tend.stateDir().resolve("tend.db")));
+    }
+
+    @Test
+    void aRuntimeDirectoryOthersCanReadIsRefused() throws Exception {
+        Path run = tend.home().resolve("run");
+        Files.createDirectories(run);
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TendHome.Result r = tend.tend("daemon", "status");
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().contains("accessible to other users") && r.err().contains("chmod 700"), r.toString());
+        assertTrue(tend.daemons().isEmpty());
+    }
+
+    @Test
+    void interruptingTheClientThatSpawnedTheDaemonDoesNotKillIt() throws Exception {
+        // The client runs in a process group of its own, as a shell job would; Ctrl-C signals that whole group.
+        Process job = tend.command("setsid", "bash", "-c", "\"$0\" daemon status >/dev/null 2>&1; sleep 600",
+                TendHome.LAUNCHER.toString()).start();
+        try {
+            TendHome.waitUntil("the daemon is up", () -> Files.exists(tend.socket()) && !tend.daemons().isEmpty());
+        } finally {
+            new ProcessBuilder("kill", "-INT", "--", "-" + job.pid()).start().waitFor();
+            new ProcessBuilder("kill", "-HUP", "--", "-" + job.pid()).start().waitFor();
+            job.destroyForcibly();
+            job.waitFor();
+        }
+        TendHome.Result r = tend.tend("daemon", "status", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(1, tend.daemons().size());
+    }
+
+    private static String perms(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+}
