@@ -1,0 +1,174 @@
+package dev.tend.daemon.rpc;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.googlecode.jsonrpc4j.ErrorResolver;
+import com.googlecode.jsonrpc4j.InvocationListener;
+import com.googlecode.jsonrpc4j.JsonResponse;
+import com.googlecode.jsonrpc4j.JsonRpcBasicServer;
+import dev.tend.protocol.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Calls one handler method through jsonrpc4j (method lookup, parameter binding, invocation) and turns
+ * what happened into a result or an error object of our own. jsonrpc4j only ever sees a well-formed
+ * request with a placeholder id; its response envelope is discarded. Why a call failed is taken from
+ * its error resolver (the handler's exception) and its invocation listener (the raw failure: a Jackson
+ * exception there means parameter binding failed, before the handler ran).
+ */
+final class HandlerInvoker {
+
+    /** Exactly one of result and error is non-null. */
+    record Outcome(JsonNode result, ObjectNode error) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(HandlerInvoker.class);
+    private static final Pattern PARAM_INDEX = Pattern.compile("parameter at index (\\d+)");
+    private static final ThreadLocal<Trace> TRACE = new ThreadLocal<>();
+
+    /** What jsonrpc4j told us about the call this thread is making. */
+    private static final class Trace {
+        RpcException rpcException;
+        Throwable unexpected;
+        Throwable rawFailure;
+    }
+
+    private static final class Server extends JsonRpcBasicServer {
+        Server(ObjectMapper mapper, Object handler) {
+            super(mapper, handler);
+        }
+
+        JsonResponse call(ObjectNode request) throws Exception {
+            return handleJsonNodeRequest(request);
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final Server server;
+
+    HandlerInvoker(ObjectMapper mapper, Object handler) {
+        this.mapper = mapper;
+        this.server = new Server(mapper, handler);
+        server.setBackwardsCompatible(false);
+        server.setAllowExtraParams(false);
+        server.setAllowLessParams(false);
+        server.setRethrowExceptions(false);
+        // RpcException is an expected outcome, not worth a warning; unexpected failures are logged below.
+        server.setShouldLogInvocationErrors(false);
+        server.setErrorResolver(new TracingErrorResolver());
+        server.setInvocationListener(new TracingInvocationListener());
+    }
+
+    Outcome invoke(RpcMethod method, JsonNode params) {
+        ObjectNode request = mapper.createObjectNode();
+        request.put("jsonrpc", "2.0");
+        request.put("id", 0);
+        request.put("method", method.name());
+        request.set("params", params);
+        Trace previous = TRACE.get();
+        Trace trace = new Trace();
+        TRACE.set(trace);
+        try {
+            JsonResponse response = server.call(request);
+            return outcome(method, trace, response.getResponse());
+        } catch (Exception e) {
+            log.error("RPC method {} failed inside jsonrpc4j", method.name(), e);
+            return error(ErrorCode.INTERNAL_ERROR, null, null);
+        } finally {
+            if (previous == null) {
+                TRACE.remove();
+            } else {
+                TRACE.set(previous);
+            }
+        }
+    }
+
+    private Outcome outcome(RpcMethod method, Trace trace, JsonNode response) {
+        if (trace.rawFailure instanceof JacksonException bindingFailure) {
+            String detail = JsonKinds.bindingFailure(bindingFailure);
+            String param = failedParam(method, response);
+            return error(ErrorCode.INVALID_PARAMS, null, param == null ? detail : "parameter " + param + ": " + detail);
+        }
+        if (trace.rpcException != null) {
+            RpcException e = trace.rpcException;
+            return error(e.code(), e.getMessage(), e.data());
+        }
+        if (trace.unexpected != null) {
+            log.error("RPC method {} failed", method.name(), trace.unexpected);
+            return error(ErrorCode.INTERNAL_ERROR, null, null);
+        }
+        JsonNode error = response == null ? null : response.get("error");
+        if (error != null) {
+            // jsonrpc4j refused the call itself (e.g. no method matched the params): keep only its code.
+            ErrorCode code = ErrorCode.of(error.path("code").asInt());
+            log.warn("jsonrpc4j answered {} with {} although its params were checked", method.name(), error);
+            return error(code == null ? ErrorCode.INTERNAL_ERROR : code, null, null);
+        }
+        JsonNode result = response == null ? null : response.get("result");
+        return new Outcome(result == null ? NullNode.getInstance() : result, null);
+    }
+
+    /** jsonrpc4j names the parameter it failed to bind only in its message ("... at index 1"). */
+    private static String failedParam(RpcMethod method, JsonNode response) {
+        String message = response == null ? "" : response.path("error").path("message").asText("");
+        Matcher m = PARAM_INDEX.matcher(message);
+        if (!m.find()) {
+            return null;
+        }
+        int index = Integer.parseInt(m.group(1));
+        return index < method.arity() ? method.describe(index) : null;
+    }
+
+    private Outcome error(ErrorCode code, String message, Object data) {
+        ObjectNode error = mapper.createObjectNode();
+        error.put("code", code.code());
+        error.put("message", message == null ? code.defaultMessage() : message);
+        if (data != null) {
+            try {
+                error.set("data", mapper.valueToTree(data));
+            } catch (IllegalArgumentException e) {
+                log.error("error.data of a {} error could not be serialized; leaving it out", code, e);
+            }
+        }
+        return new Outcome(null, error);
+    }
+
+    private static final class TracingErrorResolver implements ErrorResolver {
+        @Override
+        public JsonError resolveError(Throwable t, Method method, List<JsonNode> arguments) {
+            Trace trace = TRACE.get();
+            if (t instanceof RpcException e) {
+                trace.rpcException = e;
+            } else {
+                trace.unexpected = t;
+            }
+            // jsonrpc4j's own error object is discarded; this one keeps it from serializing anything.
+            return new JsonError(ErrorCode.INTERNAL_ERROR.code(), ErrorCode.INTERNAL_ERROR.defaultMessage(), null);
+        }
+    }
+
+    private static final class TracingInvocationListener implements InvocationListener {
+        @Override
+        public void willInvoke(Method method, List<JsonNode> arguments) {
+        }
+
+        @Override
+        public void didInvoke(Method method, List<JsonNode> arguments, Object result, Throwable t, long duration) {
+            // A handler's own exception arrives wrapped in InvocationTargetException; anything else failed
+            // before the handler ran.
+            if (t != null && !(t instanceof InvocationTargetException)) {
+                TRACE.get().rawFailure = t;
+            }
+        }
+    }
+}

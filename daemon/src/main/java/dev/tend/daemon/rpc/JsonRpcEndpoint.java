@@ -1,0 +1,234 @@
+package dev.tend.daemon.rpc;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tend.protocol.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A JSON-RPC 2.0 server for one handler object, frame in, frame out, exactly as the specification says.
+ * The envelope (parsing, batches, request validation, notifications, ids, error objects) is handled
+ * here because jsonrpc4j gets it wrong in many places (it answers notifications, treats "id": null as a
+ * notification, truncates big ids, reports binding errors as parse errors, leaks exception class names,
+ * and lets callers reach any public Java method by its name). jsonrpc4j does what it does well: finding
+ * the {@code @JsonRpcMethod}, binding params by position or {@code @JsonRpcParam} name, and invoking.
+ * Thread-safe: any number of threads may call {@link #handle} at once.
+ */
+public final class JsonRpcEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonRpcEndpoint.class);
+    private static final ObjectMapper STANDALONE_MAPPER = RpcMapper.create();
+
+    private final ObjectMapper mapper;
+    private final RequestReader reader;
+    private final Map<String, RpcMethod> methods;
+    private final HandlerInvoker invoker;
+
+    /**
+     * @param handler an instance of a public class whose public methods carry {@code @JsonRpcMethod};
+     *                every parameter of such a method carries {@code @JsonRpcParam} (callable by name
+     *                and by position) or none does (callable by position only)
+     * @throws IllegalArgumentException when the handler declares something jsonrpc4j cannot serve as meant
+     */
+    public JsonRpcEndpoint(ObjectMapper mapper, Object handler) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.reader = new RequestReader(mapper);
+        this.methods = RpcMethod.scan(handler.getClass());
+        this.invoker = new HandlerInvoker(mapper, handler);
+    }
+
+    /** The names of the methods this endpoint serves. */
+    public Set<String> methodNames() {
+        return methods.keySet();
+    }
+
+    /** {@link #handle(String, Object)} without a context. */
+    public String handle(String frame) {
+        return handle(frame, null);
+    }
+
+    /**
+     * Answers one frame: a single JSON text, already decoded, without its line terminator.
+     *
+     * @param context made available to the handler through {@link RpcContext#current()} while it runs
+     * @return the response to write (one line, no terminator), or null when nothing must be written
+     *         (a notification, or a batch of only notifications)
+     */
+    public String handle(String frame, Object context) {
+        Objects.requireNonNull(frame, "frame");
+        JsonNode root;
+        try {
+            root = reader.read(frame);
+        } catch (JacksonException e) {
+            return write(errorReply(NullNode.getInstance(), ErrorCode.PARSE_ERROR, null, parseErrorDetail(e)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a String failed", e);
+        }
+        if (!root.isArray()) {
+            ObjectNode response = answer(root, context);
+            return response == null ? null : write(response);
+        }
+        if (root.isEmpty()) {
+            return write(errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null, "empty batch"));
+        }
+        ArrayNode responses = mapper.createArrayNode();
+        for (JsonNode element : root) {
+            ObjectNode response = answer(element, context);
+            if (response != null) {
+                responses.add(response);
+            }
+        }
+        return responses.isEmpty() ? null : write(responses);
+    }
+
+    /** A response to something that was never a request, e.g. a frame too long or not UTF-8. */
+    public static String errorResponse(ErrorCode code, String message) {
+        ObjectNode error = STANDALONE_MAPPER.createObjectNode();
+        error.put("code", code.code());
+        error.put("message", message == null ? code.defaultMessage() : message);
+        ObjectNode response = STANDALONE_MAPPER.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", NullNode.getInstance());
+        response.set("error", error);
+        return response.toString();
+    }
+
+    /** The response to one request object (or one batch element), or null for a notification. */
+    private ObjectNode answer(JsonNode element, Object context) {
+        if (!element.isObject()) {
+            return errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null,
+                    "a request must be an object, not " + JsonKinds.of(element));
+        }
+        JsonNode id = element.get("id");
+        boolean idValid = id == null || id.isTextual() || id.isNull() || RequestReader.isNumber(id);
+        // The id is echoed even on an invalid request whenever it could be read.
+        JsonNode replyId = id != null && idValid ? id : NullNode.getInstance();
+        String invalid = invalidRequest(element, idValid);
+        if (invalid != null) {
+            return errorReply(replyId, ErrorCode.INVALID_REQUEST, null, invalid);
+        }
+        String name = element.get("method").textValue();
+        HandlerInvoker.Outcome outcome = call(name, element.get("params"), context);
+        if (id == null) {
+            if (outcome.error() != null) {
+                log.debug("notification {} failed: {}", name, outcome.error());
+            }
+            return null;
+        }
+        ObjectNode response = mapper.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", replyId);
+        if (outcome.error() != null) {
+            response.set("error", outcome.error());
+        } else {
+            response.set("result", outcome.result());
+        }
+        return response;
+    }
+
+    /** What makes {@code request} not a valid Request object, or null when it is one. */
+    private static String invalidRequest(JsonNode request, boolean idValid) {
+        JsonNode version = request.get("jsonrpc");
+        if (version == null) {
+            return "member \"jsonrpc\" is missing; it must be \"2.0\"";
+        }
+        if (!version.isTextual() || !version.textValue().equals("2.0")) {
+            return "member \"jsonrpc\" must be \"2.0\"";
+        }
+        JsonNode method = request.get("method");
+        if (method == null) {
+            return "member \"method\" is missing";
+        }
+        if (!method.isTextual()) {
+            return "member \"method\" must be a string, not " + JsonKinds.of(method);
+        }
+        JsonNode params = request.get("params");
+        if (params != null && !params.isArray() && !params.isObject()) {
+            return "member \"params\" must be an array or an object, not " + JsonKinds.of(params);
+        }
+        if (!idValid) {
+            return "member \"id\" must be a string, a number or null, not " + JsonKinds.of(request.get("id"));
+        }
+        return null;
+    }
+
+    private HandlerInvoker.Outcome call(String name, JsonNode params, Object context) {
+        RpcMethod method = methods.get(name);
+        if (method == null) {
+            return failure(ErrorCode.METHOD_NOT_FOUND, "no method named '" + name + "'");
+        }
+        JsonNode bound;
+        try {
+            bound = Params.normalize(method, params, mapper);
+        } catch (RpcException e) {
+            return failure(e.code(), (String) e.data());
+        }
+        Object previous = RpcContext.enter(context);
+        try {
+            return invoker.invoke(method, bound);
+        } finally {
+            RpcContext.restore(previous);
+        }
+    }
+
+    private HandlerInvoker.Outcome failure(ErrorCode code, String detail) {
+        return new HandlerInvoker.Outcome(null, errorObject(code, null, detail));
+    }
+
+    private ObjectNode errorReply(JsonNode id, ErrorCode code, String message, String detail) {
+        ObjectNode response = mapper.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", id);
+        response.set("error", errorObject(code, message, detail));
+        return response;
+    }
+
+    private ObjectNode errorObject(ErrorCode code, String message, String detail) {
+        ObjectNode error = mapper.createObjectNode();
+        error.put("code", code.code());
+        error.put("message", message == null ? code.defaultMessage() : message);
+        if (detail != null) {
+            error.put("data", detail);
+        }
+        return error;
+    }
+
+    private static String parseErrorDetail(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "JSON nested deeper than " + RpcMapper.MAX_NESTING_DEPTH + " levels";
+        }
+        JsonLocation where = e.getLocation();
+        String reason = e.getOriginalMessage();
+        if (reason != null && reason.startsWith("Duplicate field")) {
+            reason = reason.replace("Duplicate field", "duplicate member");
+        } else if (reason != null && (reason.startsWith("empty frame") || reason.startsWith("more than one"))) {
+            // our own wording
+        } else {
+            reason = "invalid JSON";
+        }
+        return where == null || where.getColumnNr() < 0 ? reason : reason + " at column " + where.getColumnNr();
+    }
+
+    private String write(JsonNode response) {
+        try {
+            return mapper.writeValueAsString(response);
+        } catch (JacksonException e) {
+            // Only a result that cannot be written lands here; the tree was built from JSON we produced.
+            log.error("could not write a JSON-RPC response", e);
+            return errorResponse(ErrorCode.INTERNAL_ERROR, null);
+        }
+    }
+}
