@@ -26,6 +26,9 @@ public final class Main {
             }
             return ExitCode.USAGE;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 }

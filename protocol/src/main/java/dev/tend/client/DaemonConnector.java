@@ -56,7 +56,7 @@ public final class DaemonConnector {
         } catch (IOException e) {
             throw new DaemonUnavailableException(e.getMessage(), e);
         }
-        Connection c = tryConnect();
+        Connection c = tryConnect(false);
         if (c != null && isOlder(c)) {
             replace(c);
             c = null;
@@ -74,10 +74,11 @@ public final class DaemonConnector {
         } catch (IOException e) {
             throw new DaemonUnavailableException(e.getMessage(), e);
         }
-        return tryConnect();
+        return tryConnect(true);
     }
 
-    private Connection tryConnect() throws DaemonUnavailableException {
+    /** @param anyVersion accept a daemon newer than this client (to stop it, say) */
+    private Connection tryConnect(boolean anyVersion) throws DaemonUnavailableException {
         RpcClient client;
         try {
             client = RpcClient.connect(paths.socket());
@@ -95,7 +96,7 @@ public final class DaemonConnector {
             @SuppressWarnings("unchecked")
             Map<String, Object> h = (Map<String, Object>) hello;
             String daemonVersion = String.valueOf(h.get("version"));
-            if (Version.compare(daemonVersion, Version.current()) > 0) {
+            if (!anyVersion && Version.compare(daemonVersion, Version.current()) > 0) {
                 closeQuietly(client);
                 throw new DaemonUnavailableException("the running tend daemon is version " + daemonVersion
                         + ", newer than this tend (" + Version.current() + "): use the newer tend, or stop the daemon "
@@ -158,19 +159,19 @@ public final class DaemonConnector {
     private Connection spawnAndConnect() throws DaemonUnavailableException {
         try (FileChannel lockChannel = FileChannel.open(paths.spawnLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lockChannel.lock()) {
-            Connection c = tryConnect(); // someone else may have started it while we waited for the lock
+            Connection c = tryConnect(false); // someone else may have started it while we waited for the lock
             if (c != null) {
                 return c;
             }
             Process daemon = start();
             long deadline = System.nanoTime() + startTimeout.toNanos();
             while (System.nanoTime() < deadline) {
-                c = tryConnect();
+                c = tryConnect(false);
                 if (c != null) {
                     return c;
                 }
                 if (!daemon.isAlive()) {
-                    c = tryConnect(); // it may have lost a race to a daemon started by hand
+                    c = tryConnect(false); // it may have lost a race to a daemon started by hand
                     if (c != null) {
                         return c;
                     }

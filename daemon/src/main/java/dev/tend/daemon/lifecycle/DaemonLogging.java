@@ -53,6 +53,9 @@ public final class DaemonLogging {
         json.setWithNanoseconds(false);
         json.setWithContext(false);
         json.setWithArguments(false);
+        json.setWithMessage(false);
+        json.setWithFormattedMessage(true);
+        json.setWithMDC(false);
         json.start();
         file.setEncoder(json);
         file.start();
