@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,9 +48,10 @@ final class YamlTreeReader {
                         + "put everything in one document");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            throw syntaxError(e);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked) {
+                throw syntaxError(marked);
+            }
             String problem = e.getOriginalMessage();
             if (problem != null && problem.startsWith("Expected a field name")) {
                 problem = "map keys must be plain words, not lists or maps";
@@ -116,7 +118,7 @@ final class YamlTreeReader {
             reason.append(" (").append(oneLine(e.getContext())).append(" at line ")
                     .append(e.getContextMark().getLine() + 1).append(')');
         }
-        var mark = e.getProblemMark();
+        Mark mark = e.getProblemMark();
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
         return new ProjectFileException(file, line, column, reason.toString());
