@@ -24,6 +24,7 @@ final class YamlTreeReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
     private final Path file;
+    private String[] sourceLines;
     private YAMLParser parser;
 
     private YamlTreeReader(Path file) {
@@ -36,6 +37,7 @@ final class YamlTreeReader {
     }
 
     private YamlNode readDocument(String text) throws ProjectFileException {
+        sourceLines = text.split("\\r?\\n", -1);
         try (YAMLParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
@@ -73,7 +75,9 @@ final class YamlTreeReader {
         return switch (token) {
             case START_OBJECT -> readMapping(line, column);
             case START_ARRAY -> readSequence(line, column);
-            case VALUE_STRING -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.STRING, line, column);
+            case VALUE_STRING -> isOmitted(parser.getText(), line, column)
+                    ? new YamlNode.Scalar(null, YamlNode.Scalar.Type.NULL, line, column)
+                    : new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.STRING, line, column);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                     new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.NUMBER, line, column);
             case VALUE_TRUE, VALUE_FALSE ->
@@ -82,6 +86,22 @@ final class YamlTreeReader {
             default -> throw new ProjectFileException(file, line, column,
                     "unsupported YAML value (" + token + "); use plain strings, numbers, lists and maps");
         };
+    }
+
+    /**
+     * YAML reads "key:" with nothing after it as null, Jackson as ""; only a quoted "" is an empty string.
+     * Jackson does not expose the scalar's style, so look at the source where the value starts.
+     */
+    private boolean isOmitted(String text, int line, int column) {
+        if (!text.isEmpty()) {
+            return false;
+        }
+        if (line < 1 || line > sourceLines.length) {
+            return true;
+        }
+        String source = sourceLines[line - 1];
+        char first = column >= 1 && column <= source.length() ? source.charAt(column - 1) : ' ';
+        return first != '"' && first != '\'';
     }
 
     private YamlNode.Mapping readMapping(int line, int column) throws IOException, ProjectFileException {
