@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns the YAML tree of a tend.yaml into a {@link ProjectSpec}, refusing anything it does not understand. */
@@ -115,7 +116,7 @@ final class TendYamlReader {
         YamlNode.Entry restartEntry = Values.find(map, "restart");
         if (restartEntry != null) {
             String word = values.word(restartEntry, where, RESTART_WORDS, "restart policy");
-            restart = RestartMode.valueOf(word.toUpperCase().replace('-', '_'));
+            restart = RestartMode.valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
         int maxRestarts = ServiceSpec.DEFAULT_MAX_RESTARTS;
         YamlNode.Entry maxEntry = Values.find(map, "max_restarts");
@@ -190,7 +191,7 @@ final class TendYamlReader {
         JobSpec.Overlap overlap = JobSpec.Overlap.SKIP;
         YamlNode.Entry overlapEntry = Values.find(map, "overlap");
         if (overlapEntry != null) {
-            overlap = JobSpec.Overlap.valueOf(values.word(overlapEntry, where, OVERLAP_WORDS, "overlap").toUpperCase());
+            overlap = JobSpec.Overlap.valueOf(values.word(overlapEntry, where, OVERLAP_WORDS, "overlap").toUpperCase(Locale.ROOT));
         }
         return new JobSpec(name, schedule, command, cwd, env, zone, overlap);
     }

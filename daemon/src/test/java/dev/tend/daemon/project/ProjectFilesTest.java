@@ -188,6 +188,19 @@ class ProjectFilesTest {
     }
 
     @Test
+    void errorsNameTheFileTheWayTheCallerNamedIt() throws Exception {
+        write("tend.yaml", "services:\n  api:\n    comand: x\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath());
+
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(relative));
+
+        assertEquals(relative.resolve("tend.yaml"), e.file());
+        assertEquals(relative.resolve("tend.yaml") + ":3: unknown key 'comand' in service 'api' "
+                + "(did you mean 'command'?)", e.getMessage());
+        assertEquals(5, e.column());
+    }
+
+    @Test
     void messageReadsFileColonLineColonReason() {
         ProjectFileException e = new ProjectFileException(Path.of("tend.yaml"), 12, 5,
                 "unknown key 'comand' in service 'api' (did you mean 'command'?)");
