@@ -191,7 +191,8 @@ final class TendYamlReader {
         JobSpec.Overlap overlap = JobSpec.Overlap.SKIP;
         YamlNode.Entry overlapEntry = Values.find(map, "overlap");
         if (overlapEntry != null) {
-            overlap = JobSpec.Overlap.valueOf(values.word(overlapEntry, where, OVERLAP_WORDS, "overlap").toUpperCase(Locale.ROOT));
+            String word = values.word(overlapEntry, where, OVERLAP_WORDS, "overlap");
+            overlap = JobSpec.Overlap.valueOf(word.toUpperCase(Locale.ROOT));
         }
         return new JobSpec(name, schedule, command, cwd, env, zone, overlap);
     }
@@ -268,8 +269,8 @@ final class TendYamlReader {
         String text = values.text(entry, where, "a file path");
         Path file = paths.resolve(text, entry.value(), values);
         if (!Files.isRegularFile(file)) {
-            throw values.fail(entry.value(), where + ": env_file '" + text + "' "
-                    + (Files.exists(file) ? "is not a regular file" : "does not exist") + " (" + file + ")");
+            String problem = Files.exists(file) ? "is not a regular file" : "does not exist";
+            throw values.fail(entry.value(), where + ": env_file '" + text + "' " + problem + " (" + file + ")");
         }
         return EnvFile.read(file, paths.shown(text));
     }
