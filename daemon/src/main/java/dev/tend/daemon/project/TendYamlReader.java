@@ -275,7 +275,8 @@ final class TendYamlReader {
         return EnvFile.read(file, paths.shown(text));
     }
 
-    private List<Dependencies.Edge> dependsOn(YamlNode.Mapping map, String name, String where) throws ProjectFileException {
+    private List<Dependencies.Edge> dependsOn(YamlNode.Mapping map, String name, String where)
+            throws ProjectFileException {
         YamlNode.Entry entry = Values.find(map, "depends_on");
         if (entry == null || Values.isNull(entry.value())) {
             return List.of();
