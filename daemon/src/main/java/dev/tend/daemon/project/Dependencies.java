@@ -1,0 +1,64 @@
+package dev.tend.daemon.project;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks the depends_on graph: every name is a service, none depends on itself, no cycles. */
+final class Dependencies {
+
+    /** `from` depends on `to`, written on `line`. */
+    record Edge(String from, String to, int line) {
+    }
+
+    private enum Mark { VISITING, DONE }
+
+    private final Values values;
+    private final Map<String, List<Edge>> edges;
+    private final Map<String, Mark> marks = new HashMap<>();
+    private final List<String> path = new ArrayList<>();
+
+    /** @param edges every service (in file order) to what it depends on */
+    Dependencies(Values values, Map<String, List<Edge>> edges) {
+        this.values = values;
+        this.edges = edges;
+    }
+
+    void check() throws ProjectFileException {
+        for (List<Edge> out : edges.values()) {
+            for (Edge edge : out) {
+                if (edge.to().equals(edge.from())) {
+                    throw values.fail(edge.line(), "service '" + edge.from() + "' depends on itself");
+                }
+                if (!edges.containsKey(edge.to())) {
+                    throw values.fail(edge.line(), "service '" + edge.from() + "' depends on unknown service '"
+                            + edge.to() + "'" + Names.didYouMean(edge.to(), edges.keySet()));
+                }
+            }
+        }
+        for (String service : edges.keySet()) {
+            if (!marks.containsKey(service)) {
+                visit(service);
+            }
+        }
+    }
+
+    private void visit(String service) throws ProjectFileException {
+        marks.put(service, Mark.VISITING);
+        path.add(service);
+        for (Edge edge : edges.get(service)) {
+            Mark mark = marks.get(edge.to());
+            if (mark == Mark.VISITING) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(edge.to()), path.size()));
+                cycle.add(edge.to());
+                throw values.fail(edge.line(), "depends_on cycle: " + String.join(" -> ", cycle));
+            }
+            if (mark == null) {
+                visit(edge.to());
+            }
+        }
+        path.remove(path.size() - 1);
+        marks.put(service, Mark.DONE);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProbeSpec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** A service's `ready:` probe: exactly one of tcp, http, exec, log, and optional interval and timeout. */
+final class ProbeReader {
+
+    private static final List<String> KINDS = List.of("tcp", "http", "exec", "log");
+    private static final List<String> KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout");
+
+    private final Values values;
+
+    ProbeReader(Values values) {
+        this.values = values;
+    }
+
+    ProbeSpec read(YamlNode.Entry ready, String service) throws ProjectFileException {
+        String where = service + ": ready";
+        YamlNode.Mapping map = values.mapping(ready.value(), where, "a map like { tcp: 5432 }");
+        values.checkKeys(map, KEYS, "in the ready probe of " + service);
+        List<YamlNode.Entry> kinds = map.entries().stream().filter(e -> KINDS.contains(e.key())).toList();
+        if (kinds.isEmpty()) {
+            throw values.fail(ready.line(), where + " needs one of tcp, http, exec or log");
+        }
+        if (kinds.size() > 1) {
+            throw values.fail(kinds.get(1).line(), where + " has both " + kinds.get(0).key() + " and "
+                    + kinds.get(1).key() + "; give exactly one");
+        }
+        YamlNode.Entry kind = kinds.get(0);
+        String text = values.text(kind, where, expected(kind.key()));
+        ProbeSpec.Kind probeKind = ProbeSpec.Kind.valueOf(kind.key().toUpperCase(Locale.ROOT));
+        String problem = switch (probeKind) {
+            case TCP -> tcpProblem(text);
+            case HTTP -> httpProblem(text);
+            case EXEC -> text.isBlank() ? "the exec command is empty" : null;
+            case LOG -> logProblem(text);
+        };
+        if (problem != null) {
+            throw values.fail(kind.value(), where + ": " + problem);
+        }
+        Duration interval = ProbeSpec.DEFAULT_INTERVAL;
+        YamlNode.Entry intervalEntry = Values.find(map, "interval");
+        if (intervalEntry != null) {
+            interval = values.duration(intervalEntry, where, true);
+        }
+        Duration timeout = ProbeSpec.DEFAULT_TIMEOUT;
+        YamlNode.Entry timeoutEntry = Values.find(map, "timeout");
+        if (timeoutEntry != null) {
+            timeout = values.duration(timeoutEntry, where, true);
+        }
+        return new ProbeSpec(probeKind, text, interval, timeout);
+    }
+
+    private static String expected(String kind) {
+        return switch (kind) {
+            case "tcp" -> "a port or host:port";
+            case "http" -> "an http(s) URL";
+            case "exec" -> "a shell command";
+            default -> "a regular expression";
+        };
+    }
+
+    private static String tcpProblem(String text) {
+        int colon = text.lastIndexOf(':');
+        String port = colon < 0 ? text : text.substring(colon + 1);
+        if (colon == 0 || Values.port(port) < 0) {
+            return "bad tcp target '" + text + "' (expected a port from 1 to 65535, or host:port)";
+        }
+        return null;
+    }
+
+    private static String httpProblem(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return "bad url '" + text + "': it must start with http:// or https://";
+            }
+            if (uri.getHost() == null) {
+                return "bad url '" + text + "': it has no host";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "bad url '" + text + "': " + e.getReason() + " at index " + e.getIndex();
+        }
+    }
+
+    private static String logProblem(String text) {
+        try {
+            Pattern.compile(text);
+            return text.isEmpty() ? "the log pattern is empty" : null;
+        } catch (PatternSyntaxException e) {
+            return "bad log pattern '" + text + "': " + e.getDescription() + " near index " + e.getIndex();
+        }
+    }
+}

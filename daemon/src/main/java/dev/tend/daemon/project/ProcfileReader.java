@@ -1,0 +1,67 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Procfile: "name: command" lines, '#' comments, blank lines. Like foreman and honcho, a `.env` beside it
+ * (if there is one) gives every process its environment.
+ */
+final class ProcfileReader {
+
+    private static final Pattern LINE = Pattern.compile("([^:\\s]+)\\s*:\\s*(.*)");
+
+    private ProcfileReader() {
+    }
+
+    static ProjectSpec read(String text, ProjectPaths paths) throws ProjectFileException {
+        Values values = new Values(paths.shownFile());
+        Map<String, String> env = Map.of();
+        Path dotEnv = paths.dir().resolve(".env");
+        if (Files.isRegularFile(dotEnv)) {
+            env = EnvFile.read(dotEnv, paths.shown(".env"));
+        }
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        String[] lines = text.split("\\r?\\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int lineNumber = i + 1;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw values.fail(lineNumber, "expected 'name: command', got '" + line + "'");
+            }
+            String name = m.group(1);
+            String command = m.group(2).strip();
+            if (!Names.isValid(name)) {
+                throw values.fail(lineNumber, "bad process name '" + name + "': " + Names.rule());
+            }
+            if (command.isEmpty()) {
+                throw values.fail(lineNumber, "process '" + name + "' has no command");
+            }
+            Integer first = firstLine.putIfAbsent(name, lineNumber);
+            if (first != null) {
+                throw values.fail(lineNumber, "duplicate process '" + name + "' (first at line " + first + ")");
+            }
+            services.put(name, ServiceSpec.adhoc(name, command, paths.dir(), env, RestartMode.ON_FAILURE));
+        }
+        if (services.isEmpty()) {
+            throw values.fail(0, "no processes declared; write lines like 'web: ./run-server'");
+        }
+        String project = Names.sanitize(paths.dir().getFileName() == null ? null
+                : paths.dir().getFileName().toString());
+        return new ProjectSpec(project, paths.dir(), paths.file(), services, Map.of());
+    }
+}

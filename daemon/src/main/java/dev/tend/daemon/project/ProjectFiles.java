@@ -1,0 +1,80 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProjectSpec;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads a project from tend.yaml (or tend.yml) or a Procfile. Loading is all or nothing: the first problem
+ * found is thrown with its file and line, and nothing is returned.
+ */
+public final class ProjectFiles {
+
+    public static final String TEND_YAML = "tend.yaml";
+    public static final String TEND_YML = "tend.yml";
+    public static final String PROCFILE = "Procfile";
+
+    private ProjectFiles() {
+    }
+
+    /**
+     * @param dirOrFile a project directory (tend.yaml, else tend.yml, else Procfile is read from it) or the
+     *                  file itself (a Procfile if so named, YAML otherwise). Messages name files the way
+     *                  this path does, so a relative path gives "tend.yaml:3: ..."
+     */
+    public static ProjectSpec load(Path dirOrFile) throws ProjectFileException {
+        Path file = find(dirOrFile);
+        ProjectPaths paths = ProjectPaths.of(file);
+        String text = readText(paths);
+        if (isProcfile(file)) {
+            return ProcfileReader.read(text, paths);
+        }
+        return TendYamlReader.read(YamlTreeReader.read(paths.shownFile(), text), paths);
+    }
+
+    /** "Procfile", or a variant like "Procfile.dev" as foreman users name them. */
+    private static boolean isProcfile(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals(PROCFILE) || name.startsWith(PROCFILE + ".");
+    }
+
+    private static Path find(Path dirOrFile) throws ProjectFileException {
+        Path given = dirOrFile.normalize();
+        if (given.toString().isEmpty()) {
+            given = Path.of(".");
+        }
+        if (Files.isRegularFile(given)) {
+            return given;
+        }
+        if (!Files.isDirectory(given)) {
+            throw new ProjectFileException(given, 0, 0, Files.exists(given)
+                    ? "not a regular file or directory" : "no such file or directory");
+        }
+        Path yaml = given.resolve(TEND_YAML);
+        Path yml = given.resolve(TEND_YML);
+        if (Files.isRegularFile(yaml) && Files.isRegularFile(yml)) {
+            throw new ProjectFileException(yml, 0, 0, "both " + TEND_YAML + " and " + TEND_YML
+                    + " exist here; remove one");
+        }
+        for (Path candidate : new Path[] {yaml, yml, given.resolve(PROCFILE)}) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new ProjectFileException(given, 0, 0, "no " + TEND_YAML + ", " + TEND_YML + " or " + PROCFILE
+                + " in " + given.toAbsolutePath().normalize());
+    }
+
+    private static String readText(ProjectPaths paths) throws ProjectFileException {
+        try {
+            return Files.readString(paths.file());
+        } catch (MalformedInputException e) {
+            throw new ProjectFileException(paths.shownFile(), 0, 0, "not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new ProjectFileException(paths.shownFile(), 0, 0, "cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tend.daemon.project;
+
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Checks a job's `schedule:`: a 5-field UNIX cron expression, the same with a seconds field first, "@every
+ * DURATION", or one of the @-macros. The scheduler re-parses the text; this only guarantees it can.
+ */
+final class Schedules {
+
+    static final Set<String> MACROS = Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
+            "@midnight", "@hourly");
+
+    private static final CronParser UNIX = new CronParser(unix(false));
+    private static final CronParser WITH_SECONDS = new CronParser(unix(true));
+
+    private Schedules() {
+    }
+
+    /**
+     * @return the schedule, trimmed
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static String validate(String text) {
+        String schedule = text.strip();
+        if (schedule.isEmpty()) {
+            throw new IllegalArgumentException("empty schedule");
+        }
+        if (schedule.startsWith("@")) {
+            return macro(schedule);
+        }
+        String[] fields = schedule.split("\\s+");
+        CronParser parser = switch (fields.length) {
+            case 5 -> UNIX;
+            case 6 -> WITH_SECONDS;
+            default -> throw new IllegalArgumentException("bad cron schedule '" + schedule + "': " + fields.length
+                    + " fields; expected 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)");
+        };
+        try {
+            parser.parse(schedule).validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad cron schedule '" + schedule + "': " + e.getMessage());
+        }
+        return schedule;
+    }
+
+    private static String macro(String schedule) {
+        if (schedule.startsWith("@every")) {
+            String rest = schedule.substring("@every".length());
+            if (rest.isBlank() || !Character.isWhitespace(rest.charAt(0))) {
+                throw new IllegalArgumentException("bad schedule '" + schedule + "': write '@every DURATION', "
+                        + "e.g. '@every 10m'");
+            }
+            Duration every;
+            try {
+                every = Durations.parse(rest.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad schedule '" + schedule + "': " + e.getMessage());
+            }
+            if (every.isZero()) {
+                throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be positive");
+            }
+            return "@every " + rest.strip();
+        }
+        if (schedule.equals("@reboot")) {
+            throw new IllegalArgumentException("@reboot is not a schedule; declare a service for what must run at "
+                    + "start");
+        }
+        if (!MACROS.contains(schedule)) {
+            throw new IllegalArgumentException("unknown schedule '" + schedule + "'" + Names.didYouMean(schedule,
+                    MACROS) + " (expected a cron expression, '@every DURATION' or one of @hourly, @daily, "
+                    + "@weekly, @monthly, @yearly)");
+        }
+        return schedule;
+    }
+
+    /** cron-utils' UNIX definition, optionally with a seconds field in front (as Spring and Quartz write it). */
+    private static CronDefinition unix(boolean withSeconds) {
+        CronDefinitionBuilder builder = CronDefinitionBuilder.defineCron();
+        if (withSeconds) {
+            builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
+        }
+        return builder
+                .withMinutes().withValidRange(0, 59).withStrictRange().and()
+                .withHours().withValidRange(0, 23).withStrictRange().and()
+                .withDayOfMonth().withValidRange(1, 31).withStrictRange().and()
+                .withMonth().withValidRange(1, 12).withStrictRange().and()
+                .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0)
+                .withStrictRange().and()
+                .instance();
+    }
+}

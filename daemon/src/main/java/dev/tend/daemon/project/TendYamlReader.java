@@ -1,0 +1,303 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
+import dev.tend.daemon.core.process.Signal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the YAML tree of a tend.yaml into a {@link ProjectSpec}, refusing anything it does not understand. */
+final class TendYamlReader {
+
+    private static final List<String> TOP_KEYS = List.of("project", "env_file", "services", "jobs");
+    private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port");
+    private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
+            "timezone", "overlap");
+    private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
+    private static final List<String> OVERLAP_WORDS = List.of("skip", "queue", "allow");
+
+    private final Values values;
+    private final ProjectPaths paths;
+    private final ProbeReader probes;
+
+    private TendYamlReader(ProjectPaths paths) {
+        this.paths = paths;
+        this.values = new Values(paths.shownFile());
+        this.probes = new ProbeReader(values);
+    }
+
+    static ProjectSpec read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
+        return new TendYamlReader(paths).project(root);
+    }
+
+    private ProjectSpec project(YamlNode root) throws ProjectFileException {
+        if (root == null) {
+            throw values.fail(0, "the file is empty; declare services: and/or jobs:");
+        }
+        YamlNode.Mapping top = values.mapping(root, "the top level", "a map with services: and/or jobs:");
+        values.checkKeys(top, TOP_KEYS, "at the top level");
+
+        String name = Names.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
+        YamlNode.Entry projectEntry = Values.find(top, "project");
+        if (projectEntry != null) {
+            name = values.name(projectEntry.value(), "project");
+        }
+        Map<String, String> projectEnv = new LinkedHashMap<>();
+        YamlNode.Entry envFileEntry = Values.find(top, "env_file");
+        if (envFileEntry != null) {
+            projectEnv.putAll(envFile(envFileEntry, "the top level"));
+        }
+
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
+        YamlNode.Entry servicesEntry = Values.find(top, "services");
+        for (YamlNode.Entry entry : section(servicesEntry, "service")) {
+            services.put(entry.key(), service(entry, projectEnv, edges));
+        }
+        Map<String, JobSpec> jobs = new LinkedHashMap<>();
+        YamlNode.Entry jobsEntry = Values.find(top, "jobs");
+        for (YamlNode.Entry entry : section(jobsEntry, "job")) {
+            if (services.containsKey(entry.key())) {
+                throw values.fail(entry.line(), "job '" + entry.key() + "' has the same name as a service; "
+                        + "give it another name");
+            }
+            jobs.put(entry.key(), job(entry, projectEnv));
+        }
+        if (services.isEmpty() && jobs.isEmpty()) {
+            int line = servicesEntry != null ? servicesEntry.line() : jobsEntry != null ? jobsEntry.line() : 0;
+            throw values.fail(line, "no services or jobs declared; a project needs at least one");
+        }
+        new Dependencies(values, edges).check();
+        return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs);
+    }
+
+    /** The entries of `services:` or `jobs:` (none if absent or empty), each with a valid name. */
+    private List<YamlNode.Entry> section(YamlNode.Entry entry, String kind) throws ProjectFileException {
+        if (entry == null || Values.isNull(entry.value())) {
+            return List.of();
+        }
+        YamlNode.Mapping map = values.mapping(entry.value(), entry.key(), "a map of " + kind + " names to settings");
+        for (YamlNode.Entry e : map.entries()) {
+            if (!Names.isValid(e.key())) {
+                throw values.fail(e.line(), "bad " + kind + " name '" + e.key() + "': " + Names.rule());
+            }
+        }
+        return map.entries();
+    }
+
+    private ServiceSpec service(YamlNode.Entry entry, Map<String, String> projectEnv,
+                                Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
+        String name = entry.key();
+        String where = "service '" + name + "'";
+        YamlNode.Mapping map = settings(entry, where);
+        values.checkKeys(map, SERVICE_KEYS, "in " + where);
+
+        String command = command(map, entry, where);
+        Path cwd = cwd(map, where);
+        Map<String, String> env = env(map, projectEnv, where);
+        List<Dependencies.Edge> dependsOn = dependsOn(map, name, where);
+        edges.put(name, dependsOn);
+        YamlNode.Entry ready = Values.find(map, "ready");
+        ProbeSpec probe = ready == null ? null : probes.read(ready, where);
+        RestartMode restart = RestartMode.ON_FAILURE;
+        YamlNode.Entry restartEntry = Values.find(map, "restart");
+        if (restartEntry != null) {
+            String word = values.word(restartEntry, where, RESTART_WORDS, "restart policy");
+            restart = RestartMode.valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+        int maxRestarts = ServiceSpec.DEFAULT_MAX_RESTARTS;
+        YamlNode.Entry maxEntry = Values.find(map, "max_restarts");
+        if (maxEntry != null) {
+            maxRestarts = values.count(maxEntry, where);
+        }
+        Signal stopSignal = Signal.TERM;
+        YamlNode.Entry signalEntry = Values.find(map, "stop_signal");
+        if (signalEntry != null) {
+            String text = values.text(signalEntry, where, "a signal name like SIGINT");
+            try {
+                stopSignal = Signal.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw values.fail(signalEntry.value(), where + ": " + e.getMessage());
+            }
+        }
+        Duration stopTimeout = ServiceSpec.DEFAULT_STOP_TIMEOUT;
+        YamlNode.Entry timeoutEntry = Values.find(map, "stop_timeout");
+        if (timeoutEntry != null) {
+            stopTimeout = values.duration(timeoutEntry, where, false);
+        }
+        boolean autoPort = false;
+        int port = 0;
+        YamlNode.Entry portEntry = Values.find(map, "port");
+        if (portEntry != null) {
+            String text = values.text(portEntry, where, "a port number or auto");
+            if (text.equals("auto")) {
+                autoPort = true;
+            } else {
+                port = Values.port(text);
+                if (port < 0) {
+                    throw values.fail(portEntry.value(), where + ": bad port '" + text
+                            + "' (expected a number from 1 to 65535, or auto)");
+                }
+            }
+        }
+        List<String> dependencyNames = dependsOn.stream().map(Dependencies.Edge::to).toList();
+        return new ServiceSpec(name, command, cwd, env, dependencyNames, probe, restart, maxRestarts, stopSignal,
+                stopTimeout, autoPort, port);
+    }
+
+    private JobSpec job(YamlNode.Entry entry, Map<String, String> projectEnv) throws ProjectFileException {
+        String name = entry.key();
+        String where = "job '" + name + "'";
+        YamlNode.Mapping map = settings(entry, where);
+        values.checkKeys(map, JOB_KEYS, "in " + where);
+
+        YamlNode.Entry scheduleEntry = Values.find(map, "schedule");
+        if (scheduleEntry == null) {
+            throw values.fail(entry.line(), where + " has no schedule (e.g. schedule: \"0 3 * * *\")");
+        }
+        String schedule;
+        try {
+            schedule = Schedules.validate(values.text(scheduleEntry, where, "a cron expression or @every DURATION"));
+        } catch (IllegalArgumentException e) {
+            throw values.fail(scheduleEntry.value(), where + ": " + e.getMessage());
+        }
+        String command = command(map, entry, where);
+        Path cwd = cwd(map, where);
+        Map<String, String> env = env(map, projectEnv, where);
+        ZoneId zone = ZoneId.systemDefault();
+        YamlNode.Entry zoneEntry = Values.find(map, "timezone");
+        if (zoneEntry != null) {
+            String text = values.text(zoneEntry, where, "a time zone like Europe/Berlin");
+            try {
+                zone = ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw values.fail(zoneEntry.value(), where + ": unknown timezone '" + text + "'"
+                        + Names.didYouMean(text, ZoneId.getAvailableZoneIds()));
+            }
+        }
+        JobSpec.Overlap overlap = JobSpec.Overlap.SKIP;
+        YamlNode.Entry overlapEntry = Values.find(map, "overlap");
+        if (overlapEntry != null) {
+            String word = values.word(overlapEntry, where, OVERLAP_WORDS, "overlap");
+            overlap = JobSpec.Overlap.valueOf(word.toUpperCase(Locale.ROOT));
+        }
+        return new JobSpec(name, schedule, command, cwd, env, zone, overlap);
+    }
+
+    private YamlNode.Mapping settings(YamlNode.Entry entry, String where) throws ProjectFileException {
+        if (Values.isNull(entry.value()) || isEmptyString(entry.value())) {
+            throw values.fail(entry.line(), where + " has no settings; it needs at least command:");
+        }
+        return values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+    }
+
+    private static boolean isEmptyString(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.text() != null && s.text().isEmpty();
+    }
+
+    private String command(YamlNode.Mapping map, YamlNode.Entry owner, String where) throws ProjectFileException {
+        YamlNode.Entry entry = Values.find(map, "command");
+        if (entry == null) {
+            throw values.fail(owner.line(), where + " has no command");
+        }
+        String command = values.text(entry, where, "a string (it is run by /bin/sh -c)");
+        if (command.isBlank()) {
+            throw values.fail(entry.value(), where + ": command is empty");
+        }
+        return command;
+    }
+
+    private Path cwd(YamlNode.Mapping map, String where) throws ProjectFileException {
+        YamlNode.Entry entry = Values.find(map, "cwd");
+        if (entry == null) {
+            return paths.dir();
+        }
+        String text = values.text(entry, where, "a directory path");
+        Path cwd = paths.resolve(text, entry.value(), values);
+        if (!Files.isDirectory(cwd)) {
+            throw values.fail(entry.value(), where + ": cwd '" + text + "' "
+                    + (Files.exists(cwd) ? "is not a directory" : "does not exist") + " (" + cwd + ")");
+        }
+        return cwd;
+    }
+
+    /** Project env_file, then this one's env_file, then env: later wins. */
+    private Map<String, String> env(YamlNode.Mapping map, Map<String, String> projectEnv, String where)
+            throws ProjectFileException {
+        Map<String, String> env = new LinkedHashMap<>(projectEnv);
+        YamlNode.Entry fileEntry = Values.find(map, "env_file");
+        if (fileEntry != null) {
+            env.putAll(envFile(fileEntry, where));
+        }
+        YamlNode.Entry envEntry = Values.find(map, "env");
+        if (envEntry != null && !Values.isNull(envEntry.value())) {
+            YamlNode.Mapping vars = values.mapping(envEntry.value(), where + ": env", "a map of NAME: value");
+            for (YamlNode.Entry var : vars.entries()) {
+                if (!EnvFile.KEY.matcher(var.key()).matches()) {
+                    throw values.fail(var.line(), where + ": bad variable name '" + var.key()
+                            + "' in env (letters, digits and '_', not starting with a digit)");
+                }
+                YamlNode value = var.value();
+                if (!(value instanceof YamlNode.Scalar s)) {
+                    throw values.fail(value, where + ": env " + var.key() + " must be a string, number or boolean, "
+                            + "not " + value.description());
+                }
+                if (s.text() == null) {
+                    throw values.fail(value, where + ": env " + var.key() + " has no value; write "
+                            + var.key() + ": \"\" for an empty string");
+                }
+                env.put(var.key(), s.text());
+            }
+        }
+        return env;
+    }
+
+    private Map<String, String> envFile(YamlNode.Entry entry, String where) throws ProjectFileException {
+        String text = values.text(entry, where, "a file path");
+        Path file = paths.resolve(text, entry.value(), values);
+        if (!Files.isRegularFile(file)) {
+            String problem = Files.exists(file) ? "is not a regular file" : "does not exist";
+            throw values.fail(entry.value(), where + ": env_file '" + text + "' " + problem + " (" + file + ")");
+        }
+        return EnvFile.read(file, paths.shown(text));
+    }
+
+    private List<Dependencies.Edge> dependsOn(YamlNode.Mapping map, String name, String where)
+            throws ProjectFileException {
+        YamlNode.Entry entry = Values.find(map, "depends_on");
+        if (entry == null || Values.isNull(entry.value())) {
+            return List.of();
+        }
+        if (!(entry.value() instanceof YamlNode.Sequence list)) {
+            throw values.fail(entry.value(), where + ": depends_on must be a list of service names like [db], not "
+                    + entry.value().description());
+        }
+        List<Dependencies.Edge> edges = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            if (!(item instanceof YamlNode.Scalar s) || s.text() == null || s.text().isEmpty()) {
+                throw values.fail(item, where + ": depends_on entries must be service names, not "
+                        + item.description());
+            }
+            for (Dependencies.Edge seen : edges) {
+                if (seen.to().equals(s.text())) {
+                    throw values.fail(item, where + ": depends_on lists '" + s.text() + "' twice");
+                }
+            }
+            edges.add(new Dependencies.Edge(name, s.text(), s.line()));
+        }
+        return edges;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tend.daemon.project;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Typed reads of YAML values; every refusal names the line and says what was expected instead. */
+final class Values {
+
+    private final Path file;
+
+    Values(Path file) {
+        this.file = file;
+    }
+
+    ProjectFileException fail(int line, String reason) {
+        return new ProjectFileException(file, line, 0, reason);
+    }
+
+    ProjectFileException fail(YamlNode at, String reason) {
+        return new ProjectFileException(file, at.line(), at.column(), reason);
+    }
+
+    static YamlNode.Entry find(YamlNode.Mapping map, String key) {
+        for (YamlNode.Entry entry : map.entries()) {
+            if (entry.key().equals(key)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    static boolean isNull(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL;
+    }
+
+    YamlNode.Mapping mapping(YamlNode node, String what, String expected) throws ProjectFileException {
+        if (node instanceof YamlNode.Mapping map) {
+            return map;
+        }
+        throw fail(node, what + " must be " + expected + ", not " + node.description());
+    }
+
+    void checkKeys(YamlNode.Mapping map, List<String> known, String where) throws ProjectFileException {
+        for (YamlNode.Entry entry : map.entries()) {
+            if (!known.contains(entry.key())) {
+                String hint = Names.closest(entry.key(), known)
+                        .map(k -> " (did you mean '" + k + "'?)")
+                        .orElse(" (known keys: " + String.join(", ", known) + ")");
+                throw new ProjectFileException(file, entry.line(), entry.column(),
+                        "unknown key '" + entry.key() + "' " + where + hint);
+            }
+        }
+    }
+
+    /** The source text of a scalar value (a number or boolean as written); refuses maps, lists and null. */
+    String text(YamlNode.Entry entry, String where, String expected) throws ProjectFileException {
+        YamlNode value = entry.value();
+        if (!(value instanceof YamlNode.Scalar scalar)) {
+            throw fail(value, where + ": " + entry.key() + " must be " + expected + ", not " + value.description());
+        }
+        if (scalar.text() == null) {
+            throw fail(value, where + ": " + entry.key() + " has no value (expected " + expected + ")");
+        }
+        return scalar.text();
+    }
+
+    /** One of a few words, e.g. restart: no | on-failure | always. */
+    String word(YamlNode.Entry entry, String where, List<String> words, String what) throws ProjectFileException {
+        String text = text(entry, where, "one of " + String.join(", ", words));
+        if (!words.contains(text)) {
+            throw fail(entry.value(), where + ": unknown " + what + " '" + text + "'" + Names.didYouMean(text, words)
+                    + " (expected one of " + String.join(", ", words) + ")");
+        }
+        return text;
+    }
+
+    /** A whole number, zero or more. */
+    int count(YamlNode.Entry entry, String where) throws ProjectFileException {
+        String text = text(entry, where, "a whole number");
+        boolean number = entry.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NUMBER;
+        int value;
+        try {
+            value = number ? Integer.parseInt(text) : -1;
+        } catch (NumberFormatException e) {
+            number = false;
+            value = -1;
+        }
+        if (!number) {
+            throw fail(entry.value(), where + ": " + entry.key() + " must be a whole number, not '" + text + "'");
+        }
+        if (value < 0) {
+            throw fail(entry.value(), where + ": " + entry.key() + " cannot be negative (" + text + ")");
+        }
+        return value;
+    }
+
+    Duration duration(YamlNode.Entry entry, String where, boolean positive) throws ProjectFileException {
+        String text = text(entry, where, "a duration like 10s");
+        Duration duration;
+        try {
+            duration = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail(entry.value(), where + ": " + entry.key() + ": " + e.getMessage());
+        }
+        if (positive && duration.isZero()) {
+            throw fail(entry.value(), where + ": " + entry.key() + " must be more than zero");
+        }
+        return duration;
+    }
+
+    /** A project name. */
+    String name(YamlNode node, String what) throws ProjectFileException {
+        if (!(node instanceof YamlNode.Scalar scalar) || scalar.text() == null) {
+            throw fail(node, what + " must be a name, not " + node.description());
+        }
+        if (!Names.isValid(scalar.text())) {
+            throw fail(node, "bad " + what + " name '" + scalar.text() + "': " + Names.rule());
+        }
+        return scalar.text();
+    }
+
+    /** @return the port 1..65535 the text names, or -1 */
+    static int port(String text) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        int port = Integer.parseInt(text);
+        return port >= 1 && port <= 65535 ? port : -1;
+    }
+}

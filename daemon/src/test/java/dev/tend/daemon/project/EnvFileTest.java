@@ -1,0 +1,121 @@
+package dev.tend.daemon.project;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnvFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> read(String text) throws Exception {
+        Path file = Files.writeString(dir.resolve(".env"), text);
+        return EnvFile.read(file, Path.of(".env"));
+    }
+
+    private ProjectFileException rejected(String text) throws IOException {
+        Path file = Files.writeString(dir.resolve(".env"), text);
+        return assertThrows(ProjectFileException.class, () -> EnvFile.read(file, Path.of("conf/.env")));
+    }
+
+    @Test
+    void readsAssignmentsCommentsExportAndQuotes() throws Exception {
+        Map<String, String> env = read("""
+                # a comment
+
+                PLAIN=value
+                export EXPORTED=yes
+                SPACED = around equals
+                EMPTY=
+                SINGLE='literal $HOME \\n'
+                DOUBLE="line\\nbreak \\"quoted\\""
+                HASH=a#b
+                INLINE=value # comment
+                QUOTED_HASH="a # b" # comment
+                URL=postgres://u:p@host/db?x=1
+                """);
+        assertEquals("value", env.get("PLAIN"));
+        assertEquals("yes", env.get("EXPORTED"));
+        assertEquals("around equals", env.get("SPACED"));
+        assertEquals("", env.get("EMPTY"));
+        assertEquals("literal $HOME \\n", env.get("SINGLE"));
+        assertEquals("line\nbreak \"quoted\"", env.get("DOUBLE"));
+        assertEquals("a#b", env.get("HASH"));
+        assertEquals("value", env.get("INLINE"));
+        assertEquals("a # b", env.get("QUOTED_HASH"));
+        assertEquals("postgres://u:p@host/db?x=1", env.get("URL"));
+        assertEquals(List.of("PLAIN", "EXPORTED", "SPACED", "EMPTY", "SINGLE", "DOUBLE", "HASH", "INLINE",
+                "QUOTED_HASH", "URL"), List.copyOf(env.keySet()));
+    }
+
+    @Test
+    void laterAssignmentWins() throws Exception {
+        assertEquals(Map.of("A", "2"), read("A=1\nA=2\n"));
+    }
+
+    @Test
+    void lineWithoutEqualsIsRefusedWithTheEnvFilesLine() throws IOException {
+        ProjectFileException e = rejected("A=1\n# ok\nNOT AN ASSIGNMENT\n");
+        assertEquals(Path.of("conf/.env"), e.file());
+        assertEquals(3, e.line());
+        assertEquals("expected KEY=VALUE, got 'NOT AN ASSIGNMENT'", e.reason());
+        assertEquals("conf/.env:3: expected KEY=VALUE, got 'NOT AN ASSIGNMENT'", e.getMessage());
+    }
+
+    @Test
+    void badVariableNameIsRefused() throws IOException {
+        ProjectFileException e = rejected("1X=1\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().startsWith("bad variable name '1X'"), e.reason());
+    }
+
+    @Test
+    void unterminatedQuoteIsRefused() throws IOException {
+        ProjectFileException e = rejected("A=1\nB=\"open\n");
+        assertEquals(2, e.line());
+        assertTrue(e.reason().startsWith("unterminated \" quote"), e.reason());
+    }
+
+    @Test
+    void textAfterTheClosingQuoteIsRefused() throws IOException {
+        ProjectFileException e = rejected("A='x' y\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().contains("after the closing quote"), e.reason());
+    }
+
+    @Test
+    void serviceEnvLayersProjectFileThenServiceFileThenEnv() throws Exception {
+        Files.writeString(dir.resolve(".env"), "A=top\nB=top\nC=top\n");
+        Files.writeString(dir.resolve("svc.env"), "B=svc\nC=svc\n");
+        Files.writeString(dir.resolve("tend.yaml"), """
+                env_file: .env
+                services:
+                  api:
+                    command: x
+                    env_file: svc.env
+                    env: { C: inline }
+                """);
+        assertEquals(Map.of("A", "top", "B", "svc", "C", "inline"),
+                ProjectFiles.load(dir).services().get("api").env());
+    }
+
+    @Test
+    void errorInAServicesEnvFileNamesThatFileAsTheUserWroteIt() throws Exception {
+        Files.createDirectories(dir.resolve("api"));
+        Files.writeString(dir.resolve("api/.env"), "OK=1\nbroken\n");
+        Files.writeString(dir.resolve("tend.yaml"), "services:\n  api:\n    command: x\n    env_file: api/.env\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(dir.resolve("api/.env"), e.file());
+        assertEquals(2, e.line());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcfileTest {
+
+    @TempDir
+    Path dir;
+
+    private ProjectFileException rejected(String procfile) throws IOException {
+        Files.writeString(dir.resolve("Procfile"), procfile);
+        return assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+    }
+
+    @Test
+    void eachLineBecomesAServiceWithDefaultsInFileOrder() throws Exception {
+        Files.writeString(dir.resolve("Procfile"), """
+                # processes
+                web: bundle exec rails server -p $PORT
+
+                worker:   ./worker --queue=a:b
+                clock:./clock\r
+                """);
+
+        ProjectSpec spec = ProjectFiles.load(dir);
+
+        Path root = dir.toAbsolutePath().normalize();
+        assertEquals(root.resolve("Procfile"), spec.file());
+        assertEquals(root, spec.dir());
+        assertEquals(Names.sanitize(root.getFileName().toString()), spec.name());
+        assertEquals(List.of("web", "worker", "clock"), List.copyOf(spec.services().keySet()));
+        assertEquals(ServiceSpec.adhoc("web", "bundle exec rails server -p $PORT", root, Map.of(),
+                RestartMode.ON_FAILURE), spec.services().get("web"));
+        assertEquals("./worker --queue=a:b", spec.services().get("worker").command());
+        assertEquals("./clock", spec.services().get("clock").command());
+        assertTrue(spec.jobs().isEmpty());
+    }
+
+    @Test
+    void dotEnvBesideTheProcfileGivesEveryProcessItsEnvironment() throws Exception {
+        Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgres://localhost/dev\n");
+        Files.writeString(dir.resolve("Procfile"), "web: ./serve\n");
+        assertEquals(Map.of("DATABASE_URL", "postgres://localhost/dev"),
+                ProjectFiles.load(dir).services().get("web").env());
+    }
+
+    @Test
+    void procfileVariantGivenDirectlyIsReadAsAProcfile() throws Exception {
+        Path file = Files.writeString(dir.resolve("Procfile.dev"), "web: ./serve --dev\n");
+        assertEquals("./serve --dev", ProjectFiles.load(file).services().get("web").command());
+    }
+
+    @Test
+    void lineWithoutAColonIsRefusedWithItsLine() throws IOException {
+        ProjectFileException e = rejected("web: ./serve\n\njust a command\n");
+        assertEquals(dir.resolve("Procfile"), e.file());
+        assertEquals(3, e.line());
+        assertEquals("expected 'name: command', got 'just a command'", e.reason());
+    }
+
+    @Test
+    void duplicateNameIsRefusedWithBothLines() throws IOException {
+        ProjectFileException e = rejected("web: a\nworker: b\nweb: c\n");
+        assertEquals(3, e.line());
+        assertEquals("duplicate process 'web' (first at line 1)", e.reason());
+    }
+
+    @Test
+    void badNameIsRefused() throws IOException {
+        ProjectFileException e = rejected("-web: a\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().startsWith("bad process name '-web'"), e.reason());
+    }
+
+    @Test
+    void missingCommandIsRefused() throws IOException {
+        ProjectFileException e = rejected("web: a\nworker:\n");
+        assertEquals(2, e.line());
+        assertEquals("process 'worker' has no command", e.reason());
+    }
+
+    @Test
+    void procfileWithOnlyCommentsIsRefused() throws IOException {
+        ProjectFileException e = rejected("# nothing yet\n\n");
+        assertEquals(0, e.line());
+        assertTrue(e.reason().startsWith("no processes declared"), e.reason());
+    }
+}
