@@ -1,5 +1,7 @@
 package dev.tend.daemon.lifecycle;
 
+import dev.tend.daemon.project.Durations;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -51,18 +53,11 @@ public record DaemonOptions(String instance, boolean detached, Duration idleTime
         return args.get(i);
     }
 
-    /** "90s", "10m", "1h", "500ms". */
-    static Duration parseDuration(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bad duration '" + s + "' (expected e.g. 500ms, 90s, 10m, 1h)");
+    private static Duration parseDuration(String s) {
+        try {
+            return Durations.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--idle-timeout: " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 }

@@ -1,0 +1,65 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.SupervisorException;
+import dev.tend.daemon.project.ProjectFileException;
+import dev.tend.protocol.ErrorCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Translates the core's failures into protocol errors, in one place. */
+final class CoreCalls {
+    private CoreCalls() {
+    }
+
+    /** Waits for a core operation and turns its failure into an {@link RpcException}. */
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException(ErrorCode.SHUTTING_DOWN, "interrupted: the daemon is shutting down");
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        }
+    }
+
+    static RuntimeException translate(Throwable t) {
+        while (t instanceof CompletionException || t instanceof ExecutionException) {
+            if (t.getCause() == null) {
+                break;
+            }
+            t = t.getCause();
+        }
+        if (t instanceof RpcException r) {
+            return r;
+        }
+        if (t instanceof SupervisorException s) {
+            ErrorCode code = switch (s.kind()) {
+                case NOT_FOUND -> ErrorCode.NOT_FOUND;
+                case CONFLICT -> ErrorCode.CONFLICT;
+                case FAILED -> ErrorCode.OPERATION_FAILED;
+                case SHUTTING_DOWN -> ErrorCode.SHUTTING_DOWN;
+            };
+            return new RpcException(code, s.getMessage());
+        }
+        if (t instanceof ProjectFileException p) {
+            return invalidConfig(p);
+        }
+        if (t instanceof RuntimeException r) {
+            return r; // the endpoint reports it as an internal error, and logs it
+        }
+        return new IllegalStateException(t);
+    }
+
+    static RpcException invalidConfig(ProjectFileException p) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("file", p.file().toString());
+        data.put("line", p.line());
+        data.put("reason", p.reason());
+        return new RpcException(ErrorCode.INVALID_CONFIG, p.getMessage(), data);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.logs.LogPage;
+import dev.tend.daemon.core.logs.LogPosition;
+import dev.tend.daemon.core.logs.LogReader;
+import dev.tend.daemon.core.logs.LogStream;
+import dev.tend.daemon.project.Durations;
+import dev.tend.protocol.ErrorCode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** logs.read: the tail of a service's log, or what came after a position (for followers). */
+final class LogMethods {
+    /** A page never carries more than this, so one answer stays well under the 1 MiB frame limit's spirit. */
+    static final int MAX_LINES = 10_000;
+
+    private final Supervisor supervisor;
+    private final Refs refs;
+    private final Clock clock;
+
+    LogMethods(Supervisor supervisor, Refs refs, Clock clock) {
+        this.supervisor = supervisor;
+        this.refs = refs;
+        this.clock = clock;
+    }
+
+    Map<String, Object> read(String ref, String dir, Integer tail, String since, String stream, String after) {
+        Refs.ServiceRef r = refs.service(ref, dir);
+        Path file = supervisor.logFile(r.project(), r.service());
+        int n = tail == null ? 100 : tail;
+        if (n < 0 || n > MAX_LINES) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be between 0 and " + MAX_LINES);
+        }
+        LogStream only = stream(stream);
+        try {
+            LogPage page;
+            if (!Files.exists(file)) {
+                page = new LogPage(List.of(), LogPosition.START, false);
+            } else if (after != null) {
+                page = LogReader.readAfter(file, position(after), MAX_LINES, only);
+            } else {
+                page = LogReader.readTail(file, n == 0 ? MAX_LINES : n, since(since), only);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("project", r.project());
+            result.put("service", r.service());
+            List<Map<String, Object>> lines = new java.util.ArrayList<>(page.lines().size());
+            for (LogLine l : page.lines()) {
+                lines.add(Views.logLine(r.project(), r.service(), l));
+            }
+            result.put("lines", lines);
+            result.put("next", page.next().token());
+            result.put("gap", page.gap());
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LogPosition position(String token) {
+        try {
+            return LogPosition.parse(token);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "bad 'after' position: " + e.getMessage());
+        }
+    }
+
+    private static LogStream stream(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "out", "stdout" -> LogStream.OUT;
+            case "err", "stderr" -> LogStream.ERR;
+            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown stream '" + s + "': use out or err");
+        };
+    }
+
+    /** "10m" (that long ago) or an ISO-8601 instant. */
+    private Instant since(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return clock.instant().minus(Durations.parse(s));
+        } catch (IllegalArgumentException notADuration) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new RpcException(ErrorCode.INVALID_PARAMS, "bad 'since' value '" + s
+                        + "': give a duration like 10m or a time like 2026-01-02T03:04:05Z");
+            }
+        }
+    }
+}

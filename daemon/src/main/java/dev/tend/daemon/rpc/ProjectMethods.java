@@ -1,0 +1,104 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.project.ProjectFileException;
+import dev.tend.daemon.project.ProjectFiles;
+import dev.tend.protocol.ErrorCode;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** project.up / down / list / reload. */
+final class ProjectMethods {
+    private final Supervisor supervisor;
+    private final Refs refs;
+
+    ProjectMethods(Supervisor supervisor, Refs refs) {
+        this.supervisor = supervisor;
+        this.refs = refs;
+    }
+
+    static ProjectSpec load(String dir, String file) {
+        if (dir == null && file == null) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
+        }
+        Path base = dir != null ? Path.of(dir) : Path.of(file).toAbsolutePath().getParent();
+        Path target = file != null ? base.resolve(file) : base;
+        try {
+            return ProjectFiles.load(target);
+        } catch (ProjectFileException e) {
+            throw CoreCalls.invalidConfig(e);
+        }
+    }
+
+    Map<String, Object> up(String dir, String file, List<String> services, Map<String, String> env, boolean wait,
+                           Integer waitSeconds) {
+        ProjectSpec spec = load(dir, file);
+        ReloadResult registered = register(spec, env);
+        List<String> requested = services == null ? List.of() : services;
+        CompletableFuture<Void> started = supervisor.up(spec.name(), requested);
+        if (wait) {
+            int seconds = waitSeconds == null ? 120 : waitSeconds;
+            try {
+                started.get(seconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "not all services of " + spec.name()
+                        + " were ready within " + seconds + " s (see `tend ps`)");
+            } catch (Exception e) {
+                throw CoreCalls.translate(e);
+            }
+        } else {
+            started.exceptionally(e -> null); // failures show in the states; nobody waits here
+        }
+        Map<String, Object> result = new java.util.LinkedHashMap<>(Views.reload(registered));
+        result.put("services", Views.services(supervisor.list(spec.name())));
+        return result;
+    }
+
+    private ReloadResult register(ProjectSpec spec, Map<String, String> env) {
+        try {
+            return supervisor.register(spec, env == null ? Map.of() : env);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_CONFIG, e.getMessage(),
+                    Map.of("file", spec.file().toString(), "line", 0, "reason", e.getMessage()));
+        }
+    }
+
+    Map<String, Object> down(String project, String dir, List<String> services) {
+        String name = refs.project(project, dir);
+        CoreCalls.await(supervisor.down(name, services == null ? List.of() : services));
+        return Map.of("project", name, "services", Views.services(supervisor.list(name)));
+    }
+
+    Map<String, Object> reload(String project, String dir, Map<String, String> env) {
+        String name = refs.project(project, dir);
+        var info = supervisor.projects().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        if (info.file() == null) {
+            throw new RpcException(ErrorCode.CONFLICT, "project " + name + " has no file to reload");
+        }
+        ProjectSpec spec = load(null, info.file().toString());
+        if (!spec.name().equals(name)) {
+            throw new RpcException(ErrorCode.CONFLICT, info.file() + " now names project '" + spec.name()
+                    + "', not '" + name + "': run `tend up` to register it under its new name");
+        }
+        try {
+            return Views.reload(env == null ? supervisor.reload(spec, currentEnv(name)) : supervisor.reload(spec, env));
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+    }
+
+    private Map<String, String> currentEnv(String project) {
+        return supervisor.baseEnv(project);
+    }
+
+    Map<String, Object> list() {
+        return Map.of("projects", supervisor.projects().stream().map(Views::project).toList());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.protocol.ErrorCode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** service.list / start / stop / restart / signal / run / remove / history. */
+final class ServiceMethods {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
+    private final Supervisor supervisor;
+    private final Refs refs;
+
+    ServiceMethods(Supervisor supervisor, Refs refs) {
+        this.supervisor = supervisor;
+        this.refs = refs;
+    }
+
+    Map<String, Object> list(String project, String dir) {
+        String name = project == null && dir == null ? null : refs.project(project, dir);
+        Supervisor.StateView view = supervisor.snapshot(name);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seq", view.seq());
+        r.put("services", Views.services(supervisor.list(name)));
+        return r;
+    }
+
+    Map<String, Object> start(String ref, String dir) {
+        Refs.ServiceRef r = refs.service(ref, dir);
+        CoreCalls.await(supervisor.start(r.project(), r.service()));
+        return one(r);
+    }
+
+    Map<String, Object> stop(String ref, String dir) {
+        Refs.ServiceRef r = refs.service(ref, dir);
+        CoreCalls.await(supervisor.stop(r.project(), r.service()));
+        return one(r);
+    }
+
+    Map<String, Object> restart(String ref, String dir) {
+        Refs.ServiceRef r = refs.service(ref, dir);
+        CoreCalls.await(supervisor.restart(r.project(), r.service()));
+        return one(r);
+    }
+
+    Map<String, Object> signal(String ref, String dir, String signal) {
+        Signal s;
+        try {
+            s = Signal.parse(signal);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
+        }
+        Refs.ServiceRef r = refs.service(ref, dir);
+        try {
+            supervisor.signal(r.project(), r.service(), s);
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+        return one(r);
+    }
+
+    Map<String, Object> run(String name, String command, String cwd, Map<String, String> env, String restart) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "invalid service name '" + name
+                    + "': use letters, digits, '.', '_' or '-'");
+        }
+        if (command == null || command.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no command given");
+        }
+        Path dir = Path.of(cwd == null ? System.getProperty("user.home") : cwd);
+        if (!Files.isDirectory(dir)) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
+        }
+        RestartMode mode = restartMode(restart);
+        CoreCalls.await(supervisor.run(name, command, dir, env == null ? Map.of() : env, mode));
+        return one(new Refs.ServiceRef(Supervisor.ADHOC, name));
+    }
+
+    private static RestartMode restartMode(String restart) {
+        if (restart == null) {
+            return RestartMode.ON_FAILURE;
+        }
+        return switch (restart.toLowerCase(Locale.ROOT)) {
+            case "no" -> RestartMode.NO;
+            case "on-failure" -> RestartMode.ON_FAILURE;
+            case "always" -> RestartMode.ALWAYS;
+            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown restart policy '" + restart
+                    + "': use no, on-failure or always");
+        };
+    }
+
+    Map<String, Object> remove(String ref) {
+        String name = ref.startsWith(Supervisor.ADHOC + "/") ? ref.substring(Supervisor.ADHOC.length() + 1) : ref;
+        if (name.contains("/")) {
+            throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");
+        }
+        CoreCalls.await(supervisor.remove(name));
+        return Map.of("removed", Supervisor.ADHOC + "/" + name);
+    }
+
+    Map<String, Object> history(String ref, String dir, Integer limit) {
+        Refs.ServiceRef r = refs.service(ref, dir);
+        int n = limit == null ? 100 : limit;
+        if (n < 1) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "limit must be at least 1");
+        }
+        return Map.of("project", r.project(), "service", r.service(),
+                "entries", supervisor.history(r.project(), r.service(), n).stream().map(Views::history).toList());
+    }
+
+    private Map<String, Object> one(Refs.ServiceRef r) {
+        return supervisor.list(r.project()).stream().filter(s -> s.name().equals(r.service())).findFirst()
+                .map(Views::service).orElse(Map.of("project", r.project(), "name", r.service()));
+    }
+}

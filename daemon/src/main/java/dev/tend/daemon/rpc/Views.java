@@ -1,0 +1,86 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.StateStore.HistoryRecord;
+import dev.tend.daemon.core.logs.LogLine;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Core values as wire objects (DESIGN.md §4). Field names are the protocol's; states are lowercase words. */
+final class Views {
+    private Views() {
+    }
+
+    static Map<String, Object> service(ServiceSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", s.project());
+        m.put("name", s.name());
+        m.put("state", s.state().name().toLowerCase(Locale.ROOT));
+        m.put("pid", s.pid());
+        m.put("restarts", s.restarts());
+        m.put("exitCode", s.exitCode());
+        m.put("signal", s.signal());
+        m.put("startedAt", time(s.startedAt()));
+        m.put("stateSince", time(s.stateSince()));
+        m.put("cpuPercent", Math.round(s.cpuPercent() * 10) / 10.0);
+        m.put("rssBytes", s.rssBytes());
+        m.put("port", s.port() == 0 ? null : s.port());
+        m.put("reason", s.reason());
+        m.put("desired", s.desired() ? "running" : "stopped");
+        return m;
+    }
+
+    static List<Map<String, Object>> services(List<ServiceSnapshot> list) {
+        return list.stream().map(Views::service).toList();
+    }
+
+    static Map<String, Object> project(ProjectInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("dir", p.dir() == null ? null : p.dir().toString());
+        m.put("file", p.file() == null ? null : p.file().toString());
+        m.put("services", p.services());
+        return m;
+    }
+
+    static Map<String, Object> reload(ReloadResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", r.project());
+        m.put("added", r.added());
+        m.put("removed", r.removed());
+        m.put("changed", r.changed());
+        m.put("unchanged", r.unchanged());
+        return m;
+    }
+
+    static Map<String, Object> history(HistoryRecord h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", time(h.time()));
+        m.put("kind", h.kind());
+        m.put("pid", h.pid());
+        m.put("exitCode", h.exitCode());
+        m.put("signal", h.signal());
+        m.put("reason", h.reason());
+        return m;
+    }
+
+    static Map<String, Object> logLine(String project, String service, LogLine l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", project);
+        m.put("service", service);
+        m.put("time", time(l.time()));
+        m.put("stream", l.stream().name().toLowerCase(Locale.ROOT));
+        m.put("text", l.text());
+        return m;
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}
