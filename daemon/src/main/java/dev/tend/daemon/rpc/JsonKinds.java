@@ -80,7 +80,7 @@ final class JsonKinds {
         if (failure instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + of(m.getTargetType()) + in;
         }
-        if (failure instanceof InputCoercionException) {
+        if (failure instanceof InputCoercionException || failure.getCause() instanceof InputCoercionException) {
             return "number out of range" + in;
         }
         return "wrong type or value" + in;

@@ -1,6 +1,8 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -66,6 +68,8 @@ public final class RpcMapper {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 // jsonrpc4j reads every parameter with ACCEPT_SINGLE_VALUE_AS_ARRAY switched on; a per-type
                 // format override wins over that reader-level feature, so 5 stays "not a list".
+                // [1, null] is not a list of numbers, and {"k": null} not a map of strings.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .withConfigOverride(Collection.class, o -> o.setFormat(noSingleValueAsArray))
                 .withConfigOverride(Object[].class, o -> o.setFormat(noSingleValueAsArray))
                 .withConfigOverride(Map.class, o -> o.setFormat(noSingleValueAsArray))
