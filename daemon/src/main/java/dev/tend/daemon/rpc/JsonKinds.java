@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,8 +39,7 @@ final class JsonKinds {
                 || type == BigInteger.class) {
             return "an integer";
         }
-        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)
-                || type == BigDecimal.class) {
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
             return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -110,13 +110,17 @@ class JsonRpcEndpointEnvelopeTest {
     }
 
     @Test
-    void unterminatedObjectIsParseError() {
-        assertError(parse(endpoint.handle("{")), "null", -32700, "Parse error");
+    void unterminatedObjectIsParseErrorSayingWhere() {
+        JsonNode error = assertError(parse(endpoint.handle("{")), "null", -32700, "Parse error");
+        assertEquals("invalid JSON at column 2", error.get("data").textValue());
+        error = assertError(parse(endpoint.handle("{\"a\": 1, \"a\": 2}")), "null", -32700, "Parse error");
+        assertTrue(error.get("data").textValue().startsWith("duplicate member 'a'"), error.toString());
     }
 
     @Test
     void deepNestingIsAParseErrorNotAStackOverflow() {
-        assertError(parse(endpoint.handle("[".repeat(100_000))), "null", -32700, "Parse error");
+        JsonNode error = assertError(parse(endpoint.handle("[".repeat(100_000))), "null", -32700, "Parse error");
+        assertEquals("JSON nested deeper than 256 levels", error.get("data").textValue());
         assertError(parse(endpoint.handle("{\"a\":".repeat(100_000))), "null", -32700, "Parse error");
         String deepParams = "{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":1,\"params\":" + "[".repeat(300) + "]".repeat(300) + "}";
         assertError(parse(endpoint.handle(deepParams)), "null", -32700, "Parse error");
