@@ -138,6 +138,17 @@ class JsonRpcEndpointHandlerTest {
         }
     }
 
+    public static class JavaNameClash {
+        @JsonRpcMethod("ping")
+        public String pong() {
+            return "pong";
+        }
+
+        public String ping(String x) {
+            return x;
+        }
+    }
+
     static class NotPublic {
         @JsonRpcMethod("a.b")
         public String one() {
@@ -148,7 +159,7 @@ class JsonRpcEndpointHandlerTest {
     @Test
     void handlersJsonrpc4jWouldMisreadAreRejectedUpFront() {
         for (Object bad : List.of(new Overloaded(), new OptionalPrimitive(), new OptionalBeforeRequired(),
-                new PartlyNamed(), new NotPublic())) {
+                new PartlyNamed(), new JavaNameClash(), new NotPublic())) {
             assertThrows(IllegalArgumentException.class, () -> new JsonRpcEndpoint(RpcAssertions.MAPPER, bad),
                     bad.getClass().getSimpleName());
         }
