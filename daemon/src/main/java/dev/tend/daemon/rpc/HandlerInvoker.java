@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -13,11 +14,11 @@ import dev.tend.protocol.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Calls one handler method through jsonrpc4j (method lookup, parameter binding, invocation) and turns
@@ -33,7 +34,6 @@ final class HandlerInvoker {
     }
 
     private static final Logger log = LoggerFactory.getLogger(HandlerInvoker.class);
-    private static final Pattern PARAM_INDEX = Pattern.compile("parameter at index (\\d+)");
     private static final ThreadLocal<Trace> TRACE = new ThreadLocal<>();
 
     /** What jsonrpc4j told us about the call this thread is making. */
@@ -41,6 +41,7 @@ final class HandlerInvoker {
         RpcException rpcException;
         Throwable unexpected;
         Throwable rawFailure;
+        List<JsonNode> arguments;
     }
 
     private static final class Server extends JsonRpcBasicServer {
@@ -94,10 +95,8 @@ final class HandlerInvoker {
     }
 
     private Outcome outcome(RpcMethod method, Trace trace, JsonNode response) {
-        if (trace.rawFailure instanceof JacksonException bindingFailure) {
-            String detail = JsonKinds.bindingFailure(bindingFailure);
-            String param = failedParam(method, response);
-            return error(ErrorCode.INVALID_PARAMS, null, param == null ? detail : "parameter " + param + ": " + detail);
+        if (trace.rawFailure instanceof JacksonException) {
+            return error(ErrorCode.INVALID_PARAMS, null, bindingFailure(method, trace.arguments));
         }
         if (trace.rpcException != null) {
             RpcException e = trace.rpcException;
@@ -118,15 +117,22 @@ final class HandlerInvoker {
         return new Outcome(result == null ? NullNode.getInstance() : result, null);
     }
 
-    /** jsonrpc4j names the parameter it failed to bind only in its message ("... at index 1"). */
-    private static String failedParam(RpcMethod method, JsonNode response) {
-        String message = response == null ? "" : response.path("error").path("message").asText("");
-        Matcher m = PARAM_INDEX.matcher(message);
-        if (!m.find()) {
-            return null;
+    /**
+     * Which parameter jsonrpc4j failed to bind and why. It tells neither (at best an index in its
+     * message), so on this failure path the arguments are bound again, one by one, the way it does.
+     */
+    private String bindingFailure(RpcMethod method, List<JsonNode> arguments) {
+        Type[] types = method.method().getGenericParameterTypes();
+        for (int i = 0; arguments != null && i < types.length && i < arguments.size(); i++) {
+            try {
+                mapper.readerFor(mapper.getTypeFactory().constructType(types[i]))
+                        .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                        .readValue(mapper.treeAsTokens(arguments.get(i)));
+            } catch (IOException e) {
+                return "parameter " + method.describe(i) + ": " + JsonKinds.bindingFailure(e);
+            }
         }
-        int index = Integer.parseInt(m.group(1));
-        return index < method.arity() ? method.describe(index) : null;
+        return "a parameter has the wrong type or value";
     }
 
     private Outcome error(ErrorCode code, String message, Object data) {
@@ -168,6 +174,7 @@ final class HandlerInvoker {
             // before the handler ran.
             if (t != null && !(t instanceof InvocationTargetException)) {
                 TRACE.get().rawFailure = t;
+                TRACE.get().arguments = arguments;
             }
         }
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,8 +39,7 @@ final class JsonKinds {
                 || type == BigInteger.class) {
             return "an integer";
         }
-        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)
-                || type == BigDecimal.class) {
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
             return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {
@@ -80,7 +78,7 @@ final class JsonKinds {
         if (failure instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + of(m.getTargetType()) + in;
         }
-        if (failure instanceof InputCoercionException) {
+        if (failure instanceof InputCoercionException || failure.getCause() instanceof InputCoercionException) {
             return "number out of range" + in;
         }
         return "wrong type or value" + in;

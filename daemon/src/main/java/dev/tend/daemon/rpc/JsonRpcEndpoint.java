@@ -103,7 +103,11 @@ public final class JsonRpcEndpoint {
         response.put("jsonrpc", "2.0");
         response.set("id", NullNode.getInstance());
         response.set("error", error);
-        return response.toString();
+        try {
+            return STANDALONE_MAPPER.writeValueAsString(response);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a tree of strings and numbers could not be written", e);
+        }
     }
 
     /** The response to one request object (or one batch element), or null for a notification. */
@@ -208,7 +212,9 @@ public final class JsonRpcEndpoint {
 
     private static String parseErrorDetail(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
-            return "JSON nested deeper than " + RpcMapper.MAX_NESTING_DEPTH + " levels";
+            return String.valueOf(e.getOriginalMessage()).contains("nesting depth")
+                    ? "JSON nested deeper than " + RpcMapper.MAX_NESTING_DEPTH + " levels"
+                    : "a JSON number, string or name is longer than allowed";
         }
         JsonLocation where = e.getLocation();
         String reason = e.getOriginalMessage();

@@ -1,6 +1,8 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +38,7 @@ public final class RpcMapper {
                 .build();
         JsonFormat.Value noSingleValueAsArray =
                 JsonFormat.Value.empty().withoutFeature(JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-        return JsonMapper.builder(factory)
+        JsonMapper.Builder builder = JsonMapper.builder(factory)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -64,11 +67,18 @@ public final class RpcMapper {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // [1, null] is not a list of numbers, and {"k": null} not a map of strings.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 // jsonrpc4j reads every parameter with ACCEPT_SINGLE_VALUE_AS_ARRAY switched on; a per-type
                 // format override wins over that reader-level feature, so 5 stays "not a list".
                 .withConfigOverride(Collection.class, o -> o.setFormat(noSingleValueAsArray))
-                .withConfigOverride(Object[].class, o -> o.setFormat(noSingleValueAsArray))
-                .withConfigOverride(Map.class, o -> o.setFormat(noSingleValueAsArray))
-                .build();
+                .withConfigOverride(Map.class, o -> o.setFormat(noSingleValueAsArray));
+        // Array deserializers look the override up by their own class, so arrays of other element types
+        // (Foo[]) still take a single value: use List<Foo> in handlers. byte[] stays out (it reads base64).
+        for (Class<?> array : List.of(Object[].class, String[].class, int[].class, long[].class, short[].class,
+                double[].class, float[].class, boolean[].class, char[].class)) {
+            builder.withConfigOverride(array, o -> o.setFormat(noSingleValueAsArray));
+        }
+        return builder.build();
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One handler method published under its {@code @JsonRpcMethod} name, with what the endpoint needs to
@@ -27,10 +26,6 @@ record RpcMethod(String name, Method method, List<String> paramNames, List<Boole
 
     int arity() {
         return method.getParameterCount();
-    }
-
-    int requiredCount() {
-        return (int) required.stream().filter(r -> r).count();
     }
 
     /** How a parameter is called in error messages: its name, or its position. */
@@ -51,6 +46,14 @@ record RpcMethod(String name, Method method, List<String> paramNames, List<Boole
             if (clash != null) {
                 throw new IllegalArgumentException("RPC method '" + rpcMethod.name() + "' is declared twice: "
                         + clash.method() + " and " + method + "; overloads are not supported");
+            }
+        }
+        for (Method method : handlerClass.getMethods()) {
+            RpcMethod sameName = methods.get(method.getName());
+            if (sameName != null && !sameName.method().equals(method)) {
+                // jsonrpc4j also matches a method by its Java name and would pick between the two.
+                throw new IllegalArgumentException("Java method " + method + " is named like RPC method '"
+                        + sameName.name() + "'; rename one of them");
             }
         }
         return Collections.unmodifiableMap(methods);
@@ -93,9 +96,5 @@ record RpcMethod(String name, Method method, List<String> paramNames, List<Boole
         boolean varargs = method.isVarArgs() && parameters.length == 1;
         return new RpcMethod(name, method, names.isEmpty() && parameters.length > 0 ? null : List.copyOf(names),
                 List.copyOf(required), varargs);
-    }
-
-    Set<String> paramNameSet() {
-        return paramNames == null ? Set.of() : Set.copyOf(paramNames);
     }
 }

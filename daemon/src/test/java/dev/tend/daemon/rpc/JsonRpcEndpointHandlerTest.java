@@ -1,0 +1,167 @@
+package dev.tend.daemon.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import com.googlecode.jsonrpc4j.JsonRpcParam;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.tend.daemon.rpc.RpcAssertions.assertError;
+import static dev.tend.daemon.rpc.RpcAssertions.assertResult;
+import static dev.tend.daemon.rpc.RpcAssertions.json;
+import static dev.tend.daemon.rpc.RpcAssertions.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What handlers throw, the per-call context, concurrency, and which handlers are accepted. */
+class JsonRpcEndpointHandlerTest {
+
+    private final TestHandler handler = new TestHandler();
+    private final JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcAssertions.MAPPER, handler);
+
+    @Test
+    void unexpectedExceptionIsInternalErrorWithoutJavaDetails() {
+        String response = endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.fail\",\"id\":1}");
+        JsonNode error = assertError(parse(response), "1", -32603, "Internal error");
+        assertFalse(error.has("data"), response);
+        for (String leak : List.of("IllegalStateException", "java.", "secret", "exceptionTypeName", "at dev.")) {
+            assertFalse(response.contains(leak), "leaks " + leak + ": " + response);
+        }
+        assertEquals(List.of("fail"), handler.calls);
+    }
+
+    @Test
+    void rpcExceptionBecomesItsCodeMessageAndData() {
+        JsonNode error = assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.app\",\"id\":\"a\"}")),
+                "\"a\"", -32001, "no service 'web' in project 'shop'");
+        assertEquals(json("{\"project\":\"shop\",\"service\":\"web\"}"), error.get("data"));
+    }
+
+    @Test
+    void failingNotificationGetsNoReply() {
+        assertNull(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.fail\"}"));
+        assertNull(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.app\"}"));
+        assertEquals(List.of("fail"), handler.calls);
+    }
+
+    @Test
+    void contextIsVisibleToTheHandlerOnlyDuringItsCall() {
+        assertResult(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.context\",\"id\":1}", "peer-7")),
+                "1", "\"peer-7\"");
+        assertNull(RpcContext.current(), "context must not outlive the call");
+        assertResult(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.context\",\"id\":1}")), "1", "null");
+        assertThrows(IllegalStateException.class, () -> RpcContext.current(String.class));
+    }
+
+    @Test
+    void concurrentCallsEachGetTheirOwnAnswerAndContext() throws Exception {
+        int threads = 8;
+        int callsPerThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    for (int i = 0; i < callsPerThread; i++) {
+                        String id = "\"" + thread + "-" + i + "\"";
+                        assertResult(parse(endpoint.handle(
+                                        "{\"jsonrpc\":\"2.0\",\"method\":\"math.subtract\",\"params\":[" + i + "," + thread + "],\"id\":" + id + "}")),
+                                id, String.valueOf(i - thread));
+                        String context = "peer-" + thread + "-" + i;
+                        assertResult(parse(endpoint.handle("[{\"jsonrpc\":\"2.0\",\"method\":\"test.context\",\"id\":" + id + "}]",
+                                context)).get(0), id, "\"" + context + "\"");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void servesExactlyTheAnnotatedMethods() {
+        assertEquals(java.util.Set.of("math.subtract", "math.sum", "math.total", "notify.hello", "notify.update",
+                "test.data", "test.nothing", "test.fail", "test.app", "test.echo", "test.flag", "test.greet",
+                "test.context", "test.lines"), endpoint.methodNames());
+    }
+
+    public static class Overloaded {
+        @JsonRpcMethod("a.b")
+        public int one(@JsonRpcParam("x") int x) {
+            return x;
+        }
+
+        @JsonRpcMethod("a.b")
+        public int two(@JsonRpcParam("x") int x, @JsonRpcParam("y") int y) {
+            return x + y;
+        }
+    }
+
+    public static class OptionalPrimitive {
+        @JsonRpcMethod("a.b")
+        public int one(@JsonRpcParam("x") @OptionalParam int x) {
+            return x;
+        }
+    }
+
+    public static class OptionalBeforeRequired {
+        @JsonRpcMethod("a.b")
+        public String one(@JsonRpcParam("x") @OptionalParam String x, @JsonRpcParam("y") String y) {
+            return x + y;
+        }
+    }
+
+    public static class PartlyNamed {
+        @JsonRpcMethod("a.b")
+        public String one(@JsonRpcParam("x") String x, String y) {
+            return x + y;
+        }
+    }
+
+    public static class JavaNameClash {
+        @JsonRpcMethod("ping")
+        public String pong() {
+            return "pong";
+        }
+
+        public String ping(String x) {
+            return x;
+        }
+    }
+
+    static class NotPublic {
+        @JsonRpcMethod("a.b")
+        public String one() {
+            return "";
+        }
+    }
+
+    @Test
+    void handlersJsonrpc4jWouldMisreadAreRejectedUpFront() {
+        for (Object bad : List.of(new Overloaded(), new OptionalPrimitive(), new OptionalBeforeRequired(),
+                new PartlyNamed(), new JavaNameClash(), new NotPublic())) {
+            assertThrows(IllegalArgumentException.class, () -> new JsonRpcEndpoint(RpcAssertions.MAPPER, bad),
+                    bad.getClass().getSimpleName());
+        }
+    }
+}
