@@ -1,0 +1,385 @@
+package dev.tend.daemon.store;
+
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.StateStore;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link StateStore} on one SQLite file (WAL, synchronous=NORMAL). One connection serves every thread,
+ * one call at a time: the daemon is the only writer and each call is a few rows, so a pool would only
+ * add lock contention inside SQLite.
+ *
+ * <p>Times are kept at millisecond precision. History keeps the newest 1000 rows per (project, service),
+ * pruned on every 100th append to that service (see {@link HistoryRetention}). Each remove method removes
+ * from its own table only: removing a project leaves its desired state, history and live children alone.
+ */
+public final class SqliteStore implements StateStore {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final HistoryRetention retention;
+    private final Object lock = new Object();
+    private final Connection connection;
+    private final Map<ServiceKey, Integer> appendsSincePrune = new HashMap<>();
+    private boolean closed;
+
+    private record ServiceKey(String project, String service) {
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private SqliteStore(Path file, Connection connection, HistoryRetention retention) {
+        this.file = file;
+        this.connection = connection;
+        this.retention = retention;
+    }
+
+    /**
+     * Opens the database, creating it (mode 0600 where POSIX) if missing and migrating it to the current
+     * schema.
+     *
+     * @throws StoreException if it cannot be created or opened, is not a SQLite database, or was written
+     *                        by a newer tend
+     */
+    public static SqliteStore open(Path dbFile) {
+        return open(dbFile, Schema.MIGRATIONS, HistoryRetention.DEFAULT);
+    }
+
+    static SqliteStore open(Path dbFile, List<Migration> migrations, HistoryRetention retention) {
+        Path file = dbFile.toAbsolutePath();
+        createOwnerOnly(file);
+        Connection connection = connect(file);
+        try {
+            Migrator.migrate(connection, file, migrations);
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw new StoreException(file + ": cannot migrate the schema: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return new SqliteStore(file, connection, retention);
+    }
+
+    /** The database file, absolute. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void putProject(ProjectRecord project) {
+        String name = required(project, "project").name();
+        String dir = required(project.dir(), "dir of project " + name).toString();
+        String projectFile = required(project.file(), "file of project " + name).toString();
+        update("save project " + name, """
+                INSERT INTO projects (name, dir, file, base_env) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET dir = excluded.dir, file = excluded.file, base_env = excluded.base_env""",
+                required(name, "project name"), dir, projectFile, EnvJson.encode(project.baseEnv()));
+    }
+
+    @Override
+    public void removeProject(String name) {
+        update("remove project " + name, "DELETE FROM projects WHERE name = ?", name);
+    }
+
+    @Override
+    public List<ProjectRecord> projects() {
+        return query("read projects", "SELECT name, dir, file, base_env FROM projects ORDER BY name", rows -> {
+            String name = rows.getString(1);
+            return new ProjectRecord(name, Path.of(rows.getString(2)), Path.of(rows.getString(3)),
+                    EnvJson.decode(rows.getString(4), file + ": base_env of project " + name));
+        });
+    }
+
+    @Override
+    public void putAdhoc(AdhocRecord service) {
+        String name = required(service, "ad-hoc service").name();
+        String cwd = required(service.cwd(), "cwd of ad-hoc service " + name).toString();
+        update("save ad-hoc service " + name, """
+                INSERT INTO adhoc_services (name, command, cwd, env, restart) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET command = excluded.command, cwd = excluded.cwd,
+                    env = excluded.env, restart = excluded.restart""",
+                required(name, "ad-hoc service name"), required(service.command(), "command of ad-hoc service " + name),
+                cwd, EnvJson.encode(service.env()),
+                required(service.restart(), "restart mode of ad-hoc service " + name).name());
+    }
+
+    @Override
+    public void removeAdhoc(String name) {
+        update("remove ad-hoc service " + name, "DELETE FROM adhoc_services WHERE name = ?", name);
+    }
+
+    @Override
+    public List<AdhocRecord> adhocServices() {
+        return query("read ad-hoc services", "SELECT name, command, cwd, env, restart FROM adhoc_services ORDER BY name",
+                rows -> {
+                    String name = rows.getString(1);
+                    return new AdhocRecord(name, rows.getString(2), Path.of(rows.getString(3)),
+                            EnvJson.decode(rows.getString(4), file + ": env of ad-hoc service " + name),
+                            restartMode(rows.getString(5), name));
+                });
+    }
+
+    @Override
+    public void setDesired(String project, String service, boolean running) {
+        update("save desired state of " + project + "/" + service, """
+                INSERT INTO desired_state (project, service, running) VALUES (?, ?, ?)
+                ON CONFLICT (project, service) DO UPDATE SET running = excluded.running""",
+                required(project, "project"), required(service, "service"), running ? 1 : 0);
+    }
+
+    @Override
+    public void removeDesired(String project, String service) {
+        update("remove desired state of " + project + "/" + service,
+                "DELETE FROM desired_state WHERE project = ? AND service = ?", project, service);
+    }
+
+    @Override
+    public Map<String, Map<String, Boolean>> desired() {
+        return locked("read desired state", connection -> {
+            Map<String, Map<String, Boolean>> byProject = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT project, service, running FROM desired_state ORDER BY project, service");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byProject.computeIfAbsent(rows.getString(1), project -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getInt(3) != 0);
+                }
+            }
+            byProject.replaceAll((project, services) -> Collections.unmodifiableMap(services));
+            return Collections.unmodifiableMap(byProject);
+        });
+    }
+
+    @Override
+    public void appendHistory(HistoryRecord record) {
+        required(record, "history record");
+        String project = required(record.project(), "project of history record");
+        String service = required(record.service(), "service of history record");
+        String what = "append history of " + project + "/" + service;
+        long millis = required(record.time(), "time of history record").toEpochMilli();
+        locked(what, connection -> {
+            execute(connection, """
+                    INSERT INTO history (project, service, time_millis, kind, pid, exit_code, signal, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    project, service, millis, required(record.kind(), "kind of history record"), record.pid(),
+                    record.exitCode(), record.signal(), record.reason());
+            if (appendsSincePrune.merge(new ServiceKey(project, service), 1, Integer::sum) >= retention.pruneEvery()) {
+                appendsSincePrune.remove(new ServiceKey(project, service));
+                execute(connection, """
+                        DELETE FROM history WHERE project = ? AND service = ? AND id <= (
+                            SELECT id FROM history WHERE project = ? AND service = ?
+                            ORDER BY id DESC LIMIT 1 OFFSET ?)""",
+                        project, service, project, service, retention.keepPerService());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<HistoryRecord> history(String project, String service, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("history limit must be 0 or more, got " + limit);
+        }
+        List<HistoryRecord> newestFirst = query("read history of " + project + "/" + service, """
+                SELECT project, service, time_millis, kind, pid, exit_code, signal, reason FROM history
+                WHERE project = ? AND service = ? ORDER BY id DESC LIMIT ?""",
+                rows -> new HistoryRecord(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+                        rows.getString(4), rows.getLong(5), nullableInt(rows, 6), rows.getString(7), rows.getString(8)),
+                project, service, limit);
+        List<HistoryRecord> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return Collections.unmodifiableList(oldestFirst);
+    }
+
+    @Override
+    public void putLiveChild(LiveChild child) {
+        required(child, "live child");
+        update("save live child " + child.project() + "/" + child.service() + " pid " + child.pid(), """
+                INSERT INTO live_children (project, service, pid, start_time_millis) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project, service, pid) DO UPDATE SET start_time_millis = excluded.start_time_millis""",
+                required(child.project(), "project of live child"), required(child.service(), "service of live child"),
+                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli());
+    }
+
+    @Override
+    public void removeLiveChild(String project, String service, long pid) {
+        update("remove live child " + project + "/" + service + " pid " + pid,
+                "DELETE FROM live_children WHERE project = ? AND service = ? AND pid = ?", project, service, pid);
+    }
+
+    @Override
+    public List<LiveChild> liveChildren() {
+        return query("read live children",
+                "SELECT project, service, pid, start_time_millis FROM live_children ORDER BY project, service, pid",
+                rows -> new LiveChild(rows.getString(1), rows.getString(2), rows.getLong(3),
+                        Instant.ofEpochMilli(rows.getLong(4))));
+    }
+
+    /** Closes the connection; later calls do nothing. Other methods fail with IllegalStateException after it. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException(file + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... parameters) {
+        return locked(what, connection -> {
+            List<T> result = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return Collections.unmodifiableList(result);
+        });
+    }
+
+    private void update(String what, String sql, Object... parameters) {
+        locked(what, connection -> execute(connection, sql, parameters));
+    }
+
+    private <T> T locked(String what, SqlWork<T> work) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException(file + ": store is closed, cannot " + what);
+            }
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.executeUpdate();
+        }
+        return null;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static Integer nullableInt(ResultSet rows, int column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private RestartMode restartMode(String stored, String service) {
+        try {
+            return RestartMode.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(file + ": ad-hoc service " + service + " has unknown restart mode '" + stored + "'");
+        }
+    }
+
+    private static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return value;
+    }
+
+    private static void createOwnerOnly(Path file) {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            if (Files.notExists(file)) {
+                try {
+                    if (posix) {
+                        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                    } else {
+                        Files.createFile(file);
+                    }
+                } catch (FileAlreadyExistsException createdMeanwhile) {
+                    // another opener won the race; the permission fix below still applies
+                }
+            }
+            // The file holds the users' environments (tokens, passwords): nobody else may read it.
+            if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+        } catch (NoSuchFileException e) {
+            throw new StoreException("cannot create " + file + ": directory " + file.getParent() + " does not exist", e);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + file + ": " + e, e);
+        }
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try {
+            return config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file + " as a SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection, Exception cause) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
