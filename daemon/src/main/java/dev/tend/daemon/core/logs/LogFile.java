@@ -172,10 +172,10 @@ public final class LogFile implements Closeable {
 
     private void openChannel() throws IOException {
         FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ, StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         try {
             long existing = opened.size();
-            if (existing > 0 && !endsWithNewline(opened, existing)) {
+            if (existing > 0 && !endsWithNewline(path, existing)) {
                 // A torn last line (not ours: we write whole lines) must not swallow the next line.
                 opened.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 existing++;
@@ -188,9 +188,11 @@ public final class LogFile implements Closeable {
         channel = opened;
     }
 
-    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        return channel.read(last, size - 1) == 1 && last.get(0) == '\n';
+    private static boolean endsWithNewline(Path path, long size) throws IOException {
+        try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return reader.read(last, size - 1) == 1 && last.get(0) == '\n';
+        }
     }
 
     Path rotated(int index) {
