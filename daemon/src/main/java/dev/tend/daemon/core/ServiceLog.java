@@ -8,7 +8,6 @@ import dev.tend.daemon.core.logs.LogStream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +26,8 @@ final class ServiceLog implements AutoCloseable {
         try {
             Files.createDirectories(path.getParent());
             return new ServiceLog(LogFile.open(path, policy, clock));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open log file " + path + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot open log file " + path + ": " + e.getMessage(), e);
         }
     }
 
