@@ -1,0 +1,106 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.CpuSampler;
+import dev.tend.daemon.core.probe.ProbeRunner;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The supervisor's mutable record of one service. Every field is read and written only under the
+ * supervisor's lock; work on the process itself happens outside it, on a {@link Run} that a late callback
+ * compares with {@link #run} to tell whether it is stale.
+ */
+final class Service {
+
+    /** One launch of the service's process. */
+    static final class Run {
+        final long generation;
+        final ChildProcess child;
+        final long pid;
+        final Instant startedAt;
+        final ProbeRunner probe;
+        final CompletableFuture<Void> drained;
+        final CpuSampler cpu;
+        /** The tree taken before the stop signal; set when a stop begins, completed by the stop sequence. */
+        CompletableFuture<Set<Long>> stopTree;
+
+        Run(long generation, ChildProcess child, Instant startedAt, ProbeRunner probe, CompletableFuture<Void> drained,
+            CpuSampler cpu) {
+            this.generation = generation;
+            this.child = child;
+            this.pid = child.pid();
+            this.startedAt = startedAt;
+            this.probe = probe;
+            this.drained = drained;
+            this.cpu = cpu;
+        }
+    }
+
+    final String project;
+    ServiceSpec spec;
+
+    ServiceState state = ServiceState.STOPPED;
+    Instant stateSince;
+    String reason;
+    boolean desired;
+    /** Removed from its project; its stop may still be running. */
+    boolean forgotten;
+
+    /** Incremented at each launch attempt. */
+    long generation;
+    /** A launch is in flight on a worker (state STARTING, no run yet). */
+    boolean launching;
+    /** STARTING without a launch: waiting for its dependencies to be READY. */
+    boolean waitingForDeps;
+    Run run;
+    Instant startedAt;
+    int port;
+    double cpuPercent;
+    long rssBytes;
+
+    /** Automatic restarts since the last start by hand. */
+    int restarts;
+    /** Consecutive quick restarts: what the restart policy counts towards max_restarts. */
+    int quickRestarts;
+    Integer exitCode;
+    String signal;
+
+    /** Identifies the pending backoff restart; a timer that finds another token here is stale. */
+    Object backoffToken;
+    java.util.concurrent.ScheduledFuture<?> backoffTimer;
+
+    /** The probe gave up: the coming exit is a failed start, described by this. */
+    String probeFailure;
+    /** The user (or shutdown) asked it to stop: its exit ends in STOPPED, without restart. */
+    boolean stopRequested;
+    /** Completes when the current stop request has reached STOPPED. */
+    CompletableFuture<Void> stopped;
+
+    ServiceLog log;
+
+    Service(String project, ServiceSpec spec, Instant now) {
+        this.project = project;
+        this.spec = spec;
+        this.stateSince = now;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    String ref() {
+        return project + "/" + spec.name();
+    }
+
+    long pid() {
+        return run == null ? 0 : run.pid;
+    }
+
+    ServiceSnapshot snapshot() {
+        return new ServiceSnapshot(project, spec.name(), state, pid(), restarts, exitCode, signal, startedAt, stateSince,
+                cpuPercent, rssBytes, port, reason, desired);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tend.daemon.core;
+
+import java.util.Locale;
+
+/**
+ * Where a service is in its life. On the wire the states are the lowercase words ({@link #wireName()}).
+ *
+ * <p>RUNNING means the process is up but its readiness probe has not passed yet. A service without a
+ * probe goes from STARTING straight to READY once its process is launched: "ready" is what dependents
+ * and {@code up --wait} wait for, and a service with nothing to probe is as ready as it will ever be.
+ * STARTING with no pid means the service waits for its dependencies (the snapshot's reason says which).
+ */
+public enum ServiceState {
+    STOPPED, STARTING, RUNNING, READY, STOPPING, EXITED, CRASHED, BACKOFF, FAILED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The process is (or is about to be) alive: a start request has nothing to do. */
+    public boolean isActive() {
+        return this == STARTING || this == RUNNING || this == READY;
+    }
+
+    /** No process, and none is coming unless someone asks (BACKOFF has a restart coming, so it is not down). */
+    public boolean isDown() {
+        return this == STOPPED || this == EXITED || this == CRASHED || this == FAILED;
+    }
+
+    public static ServiceState ofWireName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,1274 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.StateStore.AdhocRecord;
+import dev.tend.daemon.core.StateStore.HistoryRecord;
+import dev.tend.daemon.core.StateStore.LiveChild;
+import dev.tend.daemon.core.StateStore.ProjectRecord;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.CpuSampler;
+import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.ProcessControl;
+import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.probe.ProbeContext;
+import dev.tend.daemon.core.probe.ProbeRunner;
+import dev.tend.daemon.core.probe.Probes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the services of registered projects: starts them in dependency order, probes readiness, restarts
+ * them by their policy, stops them (whole process tree), and records what happened.
+ *
+ * <p>Thread-safety: all state sits under one lock, held only for bookkeeping. Launching, signalling,
+ * waiting, probing and store writes happen outside it, on a worker pool; timers run on a scheduler.
+ * Events are queued to a single dispatcher thread while the lock is held, so listeners get them in seq
+ * order, and never run under the lock. Methods that wait on processes return futures; none blocks the
+ * caller except {@link #reapOrphans()}.
+ */
+public final class Supervisor {
+
+    /** The project that holds services started with {@link #run}. */
+    public static final String ADHOC = "adhoc";
+
+    private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Duration REAP_GRACE = Duration.ofSeconds(2);
+
+    /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
+    public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
+    }
+
+    private static final class Project {
+        final String name;
+        Path dir;
+        Path file;
+        Map<String, String> baseEnv;
+        final LinkedHashMap<String, Service> services = new LinkedHashMap<>();
+
+        Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
+            this.name = name;
+            this.dir = dir;
+            this.file = file;
+            this.baseEnv = Map.copyOf(baseEnv);
+        }
+
+        ProjectInfo info() {
+            return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()));
+        }
+
+        boolean isUp() {
+            return services.values().stream().anyMatch(s -> s.desired);
+        }
+    }
+
+    /** An {@code up} that waits for its services to be READY. */
+    private static final class ReadyWaiter {
+        final Set<Service> pending;
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+
+        ReadyWaiter(Set<Service> pending) {
+            this.pending = pending;
+        }
+    }
+
+    /** What one locked section leaves to do after the lock is released. */
+    private static final class Tx {
+        final List<Runnable> after = new ArrayList<>();
+        final Set<Service> touched = new LinkedHashSet<>();
+
+        void after(Runnable r) {
+            after.add(r);
+        }
+    }
+
+    private final SupervisorConfig config;
+    private final ProcessLauncher launcher;
+    private final ProcessControl control;
+    private final StateStore store;
+    private final Clock clock;
+    private final RestartPolicy policy;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final List<ReadyWaiter> waiters = new ArrayList<>();
+    private long seq;
+    private boolean shuttingDown;
+    private CompletableFuture<Void> shutdownFuture;
+
+    private final List<SupervisorListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-events"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads("tend-timer"));
+    private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-worker"));
+
+    public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
+                      Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.control = Objects.requireNonNull(control, "control");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = new RestartPolicy(config.restart());
+    }
+
+    public void addListener(SupervisorListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(SupervisorListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- projects
+
+    /**
+     * Adds a project, or updates a registered one exactly as {@link #reload} does. A new project's services
+     * take their desired state from the store but are not started (see {@link #up}, {@link #restoreDesired}).
+     */
+    public ReloadResult register(ProjectSpec spec, Map<String, String> baseEnv) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(baseEnv, "baseEnv");
+        if (ADHOC.equals(spec.name())) {
+            throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for services started with 'tend run'");
+        }
+        checkNotShuttingDown();
+        store.putProject(new ProjectRecord(spec.name(), spec.dir(), spec.file(), Map.copyOf(baseEnv)));
+        Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
+        List<Runnable> restarts = new ArrayList<>();
+        ReloadResult result = locked(tx -> {
+            Project p = projects.get(spec.name());
+            if (p == null) {
+                p = new Project(spec.name(), spec.dir(), spec.file(), baseEnv);
+                for (ServiceSpec s : spec.services().values()) {
+                    Service svc = new Service(p.name, s, clock.instant());
+                    svc.desired = desired.getOrDefault(s.name(), false);
+                    p.services.put(s.name(), svc);
+                    emit(svc);
+                }
+                projects.put(p.name, p);
+                emitProject(p);
+                return new ReloadResult(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
+            }
+            return applyDiff(p, spec, baseEnv, tx, restarts);
+        });
+        restarts.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Applies a changed project file: services whose spec changed restart if they were running, removed
+     * ones stop and are forgotten, added ones start if the project is up. A changed base environment alone
+     * restarts nothing: it applies at each service's next start.
+     *
+     * @throws SupervisorException NOT_FOUND if the project was never registered
+     */
+    public ReloadResult reload(ProjectSpec spec, Map<String, String> baseEnv) {
+        locked(tx -> requireProject(spec.name()));
+        return register(spec, baseEnv);
+    }
+
+    private ReloadResult applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx tx,
+                                   List<Runnable> restarts) {
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        boolean up = p.isUp();
+        p.dir = spec.dir();
+        p.file = spec.file();
+        p.baseEnv = Map.copyOf(baseEnv);
+        LinkedHashMap<String, Service> old = new LinkedHashMap<>(p.services);
+        p.services.clear();
+        for (ServiceSpec s : spec.services().values()) {
+            Service svc = old.remove(s.name());
+            if (svc == null) {
+                svc = new Service(p.name, s, clock.instant());
+                svc.desired = up;
+                p.services.put(s.name(), svc);
+                added.add(s.name());
+                emit(svc);
+                if (up) {
+                    Service started = svc;
+                    tx.after(() -> store.setDesired(p.name, started.name(), true));
+                    requestStart(svc, true, tx);
+                }
+            } else {
+                p.services.put(s.name(), svc);
+                if (svc.spec.equals(s)) {
+                    unchanged.add(s.name());
+                } else {
+                    changed.add(s.name());
+                    svc.spec = s;
+                    if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
+                        Service target = svc;
+                        restarts.add(() -> restartOne(p, target));
+                    }
+                }
+            }
+        }
+        for (Service svc : old.values()) {
+            removed.add(svc.name());
+            forget(svc, tx);
+        }
+        emitProject(p);
+        return new ReloadResult(p.name, added, removed, changed, unchanged);
+    }
+
+    /** Removes the service from its project at once; its process is stopped in the background. */
+    private CompletableFuture<Void> forget(Service svc, Tx tx) {
+        svc.forgotten = true;
+        svc.desired = false;
+        seq++;
+        long s = seq;
+        String project = svc.project;
+        String name = svc.name();
+        dispatch(l -> l.serviceRemoved(s, project, name));
+        CompletableFuture<Void> stopped = stopOne(svc, tx);
+        tx.after(() -> {
+            store.removeDesired(project, name);
+            stopped.whenComplete((v, e) -> locked(t -> {
+                if (svc.log != null) {
+                    svc.log.close();
+                    svc.log = null;
+                }
+                return null;
+            }));
+        });
+        return stopped;
+    }
+
+    public List<ProjectInfo> projects() {
+        return locked(tx -> projects.values().stream().map(Project::info).toList());
+    }
+
+    // ---------------------------------------------------------------- up / down / start / stop
+
+    /**
+     * Wants the services (empty: all of the project) running, with their dependencies, and starts them in
+     * dependency order: a service launches once every service it depends on is READY.
+     *
+     * @return completes when every requested service and its dependencies are READY; fails with
+     *         {@link SupervisorException} (FAILED) as soon as one of them ends up down for good (failed,
+     *         exited or crashed without restart, stopped)
+     */
+    public CompletableFuture<Void> up(String project, List<String> services) {
+        checkNotShuttingDown();
+        List<Service> closure = locked(tx -> withDependencies(requireProject(project), services));
+        return startAll(closure);
+    }
+
+    /** Starts one service (and what it depends on); a start by hand, so a FAILED service gets a fresh count. */
+    public CompletableFuture<Void> start(String project, String service) {
+        return up(project, List.of(service));
+    }
+
+    private CompletableFuture<Void> startAll(List<Service> closure) {
+        return locked(tx -> {
+            checkNotShuttingDown();
+            for (Service svc : closure) {
+                if (!svc.desired) {
+                    svc.desired = true;
+                    emit(svc);
+                }
+                String project = svc.project;
+                String name = svc.name();
+                tx.after(() -> store.setDesired(project, name, true));
+                requestStart(svc, true, tx);
+            }
+            return waitReady(closure, tx);
+        });
+    }
+
+    /**
+     * Wants the services (empty: all) stopped and stops them; a service stops only after those of the
+     * set that depend on it have stopped. Services outside the set keep running.
+     */
+    public CompletableFuture<Void> down(String project, List<String> services) {
+        List<Service> targets = locked(tx -> {
+            List<Service> list = resolve(requireProject(project), services);
+            for (Service svc : list) {
+                if (svc.desired) {
+                    svc.desired = false;
+                    emit(svc);
+                }
+                tx.after(() -> store.setDesired(svc.project, svc.name(), false));
+            }
+            return list;
+        });
+        return stopInOrder(targets);
+    }
+
+    public CompletableFuture<Void> stop(String project, String service) {
+        return down(project, List.of(service));
+    }
+
+    /** Stops the service if it runs, then starts it (and its dependencies) as {@link #start} does. */
+    public CompletableFuture<Void> restart(String project, String service) {
+        checkNotShuttingDown();
+        Project p = locked(tx -> requireProject(project));
+        Service svc = locked(tx -> requireService(p, service));
+        return restartOne(p, svc);
+    }
+
+    private CompletableFuture<Void> restartOne(Project p, Service svc) {
+        CompletableFuture<Void> stopped = locked(tx -> {
+            if (svc.forgotten) {
+                throw SupervisorException.notFound("service " + svc.ref() + " was removed");
+            }
+            if (!svc.desired) {
+                svc.desired = true;
+                tx.after(() -> store.setDesired(svc.project, svc.name(), true));
+            }
+            return stopOne(svc, tx);
+        });
+        return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name())))));
+    }
+
+    /** Sends a signal to the service's process group. */
+    public void signal(String project, String service, Signal signal) {
+        Objects.requireNonNull(signal, "signal");
+        long pid = locked(tx -> {
+            Service svc = requireService(requireProject(project), service);
+            if (svc.run == null) {
+                throw SupervisorException.conflict("service " + svc.ref() + " is not running (" + svc.state.wireName() + ")");
+            }
+            return svc.run.pid;
+        });
+        control.signalGroup(pid, signal);
+        history(project, service, "signalled", pid, null, signal.fullName(), null);
+    }
+
+    // ---------------------------------------------------------------- ad-hoc services
+
+    /**
+     * Starts an ad-hoc service in project "adhoc", remembered in the store so that it comes back with the
+     * next daemon. Completes when it is READY (it has no probe: once launched).
+     *
+     * @throws SupervisorException CONFLICT if an ad-hoc service of that name exists
+     */
+    public CompletableFuture<Void> run(String name, String command, Path cwd, Map<String, String> env,
+                                       RestartMode restart) {
+        checkName(name);
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(cwd, "cwd");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(restart, "restart");
+        checkNotShuttingDown();
+        ServiceSpec spec = ServiceSpec.adhoc(name, command, cwd, env, restart);
+        Service svc = locked(tx -> {
+            Project p = adhocProject();
+            if (p.services.containsKey(name)) {
+                throw SupervisorException.conflict("an ad-hoc service named '" + name + "' already exists; "
+                        + "remove it first ('tend rm " + name + "') or choose another --name");
+            }
+            Service s = new Service(ADHOC, spec, clock.instant());
+            p.services.put(name, s);
+            emit(s);
+            emitProject(p);
+            return s;
+        });
+        store.putAdhoc(new AdhocRecord(name, command, cwd, Map.copyOf(env), restart));
+        return startAll(List.of(svc));
+    }
+
+    /** Stops an ad-hoc service and forgets it; completes when its process is gone. */
+    public CompletableFuture<Void> remove(String name) {
+        CompletableFuture<Void> stopped = locked(tx -> {
+            Project p = projects.get(ADHOC);
+            Service svc = p == null ? null : p.services.get(name);
+            if (svc == null) {
+                throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
+            }
+            p.services.remove(name);
+            CompletableFuture<Void> f = forget(svc, tx);
+            emitProject(p);
+            return f;
+        });
+        store.removeAdhoc(name);
+        return stopped;
+    }
+
+    /** Re-creates the ad-hoc services recorded in the store (not started: see {@link #restoreDesired}). */
+    public void restoreAdhoc() {
+        List<AdhocRecord> records = store.adhocServices();
+        Map<String, Boolean> desired = store.desired().getOrDefault(ADHOC, Map.of());
+        locked(tx -> {
+            Project p = adhocProject();
+            for (AdhocRecord r : records) {
+                if (!p.services.containsKey(r.name())) {
+                    Service s = new Service(ADHOC, ServiceSpec.adhoc(r.name(), r.command(), r.cwd(), r.env(), r.restart()),
+                            clock.instant());
+                    s.desired = desired.getOrDefault(r.name(), false);
+                    p.services.put(r.name(), s);
+                    emit(s);
+                }
+            }
+            emitProject(p);
+            return null;
+        });
+    }
+
+    private Project adhocProject() {
+        return projects.computeIfAbsent(ADHOC, n -> new Project(ADHOC, null, null, Map.of()));
+    }
+
+    // ---------------------------------------------------------------- daemon start and stop
+
+    /**
+     * Kills children a previous daemon left behind: each recorded live child whose pid still runs with the
+     * recorded start time gets its stop signal, a short grace, then SIGKILL for its whole tree. A pid now
+     * used by another process (other start time) is left alone. Every record is removed. Blocks.
+     *
+     * @return how many were reaped
+     */
+    public int reapOrphans() {
+        int reaped = 0;
+        for (LiveChild c : store.liveChildren()) {
+            Instant now = control.startTime(c.pid()).orElse(null);
+            if (now != null && now.toEpochMilli() == c.startTime().toEpochMilli()) {
+                Set<Long> tree = new HashSet<>(control.tree(c.pid()));
+                control.signalGroup(c.pid(), Signal.TERM);
+                waitGone(c.pid(), c.startTime(), REAP_GRACE);
+                tree.addAll(control.tree(c.pid()));
+                control.kill(tree);
+                history(c.project(), c.service(), "reaped", c.pid(), null, null,
+                        "left running by a previous daemon");
+                reaped++;
+            }
+            store.removeLiveChild(c.project(), c.service(), c.pid());
+        }
+        return reaped;
+    }
+
+    private void waitGone(long pid, Instant startTime, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline) {
+            Instant t = control.startTime(pid).orElse(null);
+            if (t == null || t.toEpochMilli() != startTime.toEpochMilli()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Starts every registered service whose desired state is running; completes when all are READY. */
+    public CompletableFuture<Void> restoreDesired() {
+        List<Service> wanted = locked(tx -> {
+            List<Service> list = new ArrayList<>();
+            for (Project p : projects.values()) {
+                List<String> names = p.services.values().stream().filter(s -> s.desired).map(Service::name).toList();
+                if (!names.isEmpty()) {
+                    list.addAll(withDependencies(p, names));
+                }
+            }
+            return list;
+        });
+        return wanted.isEmpty() ? CompletableFuture.completedFuture(null) : startAll(wanted);
+    }
+
+    /**
+     * Stops every service (dependents first), leaving the desired state in the store as it is so the next
+     * daemon starts them again; then closes the logs and the supervisor's threads. Idempotent.
+     */
+    public CompletableFuture<Void> shutdown() {
+        List<Service> all = locked(tx -> {
+            if (shutdownFuture != null) {
+                return null;
+            }
+            shuttingDown = true;
+            shutdownFuture = new CompletableFuture<>();
+            for (ReadyWaiter w : List.copyOf(waiters)) {
+                tx.after(() -> w.future.completeExceptionally(
+                        new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down")));
+            }
+            waiters.clear();
+            List<Service> list = new ArrayList<>();
+            projects.values().forEach(p -> list.addAll(p.services.values()));
+            return list;
+        });
+        if (all == null) {
+            return shutdownFuture;
+        }
+        stopInOrder(all).whenComplete((v, e) -> {
+            locked(tx -> {
+                projects.values().forEach(p -> p.services.values().forEach(s -> {
+                    if (s.log != null) {
+                        s.log.close();
+                        s.log = null;
+                    }
+                }));
+                return null;
+            });
+            scheduler.shutdownNow();
+            worker.shutdown();
+            // Queued events are still delivered; the future completes after the last of them.
+            dispatcher.execute(() -> shutdownFuture.complete(null));
+            dispatcher.shutdown();
+        });
+        return shutdownFuture;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public long seq() {
+        return locked(tx -> seq);
+    }
+
+    /** Runs the supplier under the supervisor's lock: nothing changes, and no seq is assigned, meanwhile. */
+    public <T> T underLock(Supplier<T> supplier) {
+        lock.lock();
+        try {
+            return supplier.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Projects and services (of one project, or all if null) with the seq they are valid at, atomically. */
+    public StateView snapshot(String projectOrNull) {
+        return locked(tx -> {
+            List<ProjectInfo> infos = new ArrayList<>();
+            List<ServiceSnapshot> list = new ArrayList<>();
+            for (Project p : selectProjects(projectOrNull)) {
+                infos.add(p.info());
+                p.services.values().forEach(s -> list.add(s.snapshot()));
+            }
+            return new StateView(seq, infos, list);
+        });
+    }
+
+    /** The services (of one project, or all if null) with CPU and memory of each whole tree sampled now. */
+    public List<ServiceSnapshot> list(String projectOrNull) {
+        record Sample(Service svc, ServiceSnapshot snap, Service.Run run) {
+        }
+        List<Sample> samples = locked(tx -> {
+            List<Sample> out = new ArrayList<>();
+            for (Project p : selectProjects(projectOrNull)) {
+                p.services.values().forEach(s -> out.add(new Sample(s, s.snapshot(), s.run)));
+            }
+            return out;
+        });
+        List<ServiceSnapshot> result = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            if (s.run == null) {
+                result.add(s.snap.withUsage(0, 0));
+                continue;
+            }
+            ProcessControl.ResourceUsage usage = control.usage(control.tree(s.run.pid));
+            double cpu = s.run.cpu.sample(usage.cpuNanos());
+            result.add(s.snap.withUsage(cpu, usage.rssBytes()));
+            locked(tx -> {
+                if (s.svc.run == s.run) {
+                    s.svc.cpuPercent = cpu;
+                    s.svc.rssBytes = usage.rssBytes();
+                }
+                return null;
+            });
+        }
+        return result;
+    }
+
+    /** Newest last, at most limit entries. */
+    public List<HistoryRecord> history(String project, String service, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("history limit must be positive, got " + limit);
+        }
+        return store.history(project, service, limit);
+    }
+
+    /** Where the service's log is written (the current file; rotated ones sit beside it). */
+    public Path logFile(String project, String service) {
+        locked(tx -> requireService(requireProject(project), service));
+        return logPath(project, service);
+    }
+
+    private Path logPath(String project, String service) {
+        return config.logsDir().resolve(project).resolve(service + ".log");
+    }
+
+    // ---------------------------------------------------------------- the state machine (under the lock)
+
+    private void requestStart(Service svc, boolean byHand, Tx tx) {
+        if (svc.forgotten) {
+            return;
+        }
+        if (svc.state == ServiceState.STOPPING) {
+            // A start while it stops: start again once the stop is done, if still wanted then. A stop after a
+            // failed probe has no such future: the restart policy decides what comes next.
+            CompletableFuture<Void> stopped = svc.stopped;
+            if (stopped == null) {
+                return;
+            }
+            tx.after(() -> stopped.whenComplete((v, e) -> locked(t -> {
+                if (svc.desired && !shuttingDown && svc.state.isDown()) {
+                    requestStart(svc, byHand, t);
+                }
+                return null;
+            })));
+            return;
+        }
+        if (svc.state.isActive()) {
+            return;
+        }
+        if (svc.state == ServiceState.BACKOFF) {
+            cancelBackoff(svc);
+            if (!byHand) {
+                return;
+            }
+        }
+        if (byHand) {
+            svc.quickRestarts = 0;
+            svc.restarts = 0;
+        }
+        tryLaunch(svc, tx);
+    }
+
+    /** Launches the service if all it depends on is READY, else marks it as waiting. */
+    private void tryLaunch(Service svc, Tx tx) {
+        Project p = projects.get(svc.project);
+        List<String> waitingFor = new ArrayList<>();
+        for (String dep : svc.spec.dependsOn()) {
+            Service d = p == null ? null : p.services.get(dep);
+            if (d != null && d.state != ServiceState.READY) {
+                waitingFor.add(dep);
+            }
+        }
+        if (!waitingFor.isEmpty()) {
+            svc.waitingForDeps = true;
+            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
+            return;
+        }
+        svc.waitingForDeps = false;
+        svc.launching = true;
+        svc.stopRequested = false;
+        svc.probeFailure = null;
+        long generation = ++svc.generation;
+        if (svc.log == null) {
+            try {
+                svc.log = ServiceLog.open(logPath(svc.project, svc.name()), config.logPolicy(), clock);
+            } catch (RuntimeException e) {
+                svc.launching = false;
+                setState(svc, ServiceState.FAILED, e.getMessage(), tx);
+                return;
+            }
+        }
+        LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
+                svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
+                        : Path.of(System.getProperty("user.home")), svc.log, generation);
+        setState(svc, ServiceState.STARTING, null, tx);
+        tx.after(() -> worker.execute(() -> launch(svc, plan)));
+    }
+
+    private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation) {
+    }
+
+    private void wakeDependents(Service ready, Tx tx) {
+        Project p = projects.get(ready.project);
+        if (p == null) {
+            return;
+        }
+        for (Service s : p.services.values()) {
+            if (s.state == ServiceState.STARTING && s.waitingForDeps && s.spec.dependsOn().contains(ready.name())) {
+                tryLaunch(s, tx);
+            }
+        }
+    }
+
+    /** Stops the service; the future completes when it is STOPPED. */
+    private CompletableFuture<Void> stopOne(Service svc, Tx tx) {
+        cancelBackoff(svc);
+        switch (svc.state) {
+            case STOPPING -> {
+                svc.stopRequested = true;
+                if (svc.stopped == null) {
+                    svc.stopped = new CompletableFuture<>();
+                }
+                return svc.stopped;
+            }
+            case STARTING, RUNNING, READY -> {
+                if (svc.waitingForDeps) {
+                    svc.waitingForDeps = false;
+                    setState(svc, ServiceState.STOPPED, null, tx);
+                    return CompletableFuture.completedFuture(null);
+                }
+                svc.stopRequested = true;
+                svc.stopped = new CompletableFuture<>();
+                if (svc.run != null) {
+                    beginStop(svc, null, tx);
+                } else {
+                    // Launch in flight: it will see stopRequested and stop what it started.
+                    setState(svc, ServiceState.STOPPING, null, tx);
+                }
+                return svc.stopped;
+            }
+            default -> {
+                if (svc.state != ServiceState.STOPPED) {
+                    if (svc.state == ServiceState.BACKOFF) {
+                        tx.after(() -> history(svc.project, svc.name(), "stopped", 0, null, null, "stopped during backoff"));
+                    }
+                    setState(svc, ServiceState.STOPPED, null, tx);
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+    }
+
+    private void beginStop(Service svc, String reason, Tx tx) {
+        Service.Run run = svc.run;
+        setState(svc, ServiceState.STOPPING, reason, tx);
+        if (run.stopTree != null) {
+            return;
+        }
+        run.stopTree = new CompletableFuture<>();
+        Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
+        Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
+        tx.after(() -> worker.execute(() -> stopSequence(run, sig, timeout)));
+    }
+
+    private void cancelBackoff(Service svc) {
+        svc.backoffToken = null;
+        if (svc.backoffTimer != null) {
+            svc.backoffTimer.cancel(false);
+            svc.backoffTimer = null;
+        }
+    }
+
+    private void setState(Service svc, ServiceState state, String reason, Tx tx) {
+        if (svc.state == state && Objects.equals(svc.reason, reason)) {
+            return;
+        }
+        if (svc.state != state) {
+            svc.stateSince = clock.instant();
+        }
+        svc.state = state;
+        svc.reason = reason;
+        tx.touched.add(svc);
+        emit(svc);
+        if (state == ServiceState.READY) {
+            wakeDependents(svc, tx);
+        }
+    }
+
+    /** Settles the {@code up} futures on the services' states at the end of a locked section. */
+    private void checkWaiters(Tx tx) {
+        if (waiters.isEmpty() || tx.touched.isEmpty()) {
+            return;
+        }
+        for (var it = waiters.iterator(); it.hasNext(); ) {
+            ReadyWaiter w = it.next();
+            String failure = null;
+            for (Service s : tx.touched) {
+                if (!w.pending.contains(s)) {
+                    continue;
+                }
+                if (s.state == ServiceState.READY) {
+                    w.pending.remove(s);
+                } else if (givenUp(s)) {
+                    failure = "service " + s.ref() + " is " + s.state.wireName() + (s.reason != null ? ": " + s.reason : "");
+                    break;
+                }
+            }
+            if (failure != null) {
+                String why = failure;
+                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
+                it.remove();
+            } else if (w.pending.isEmpty()) {
+                tx.after(() -> w.future.complete(null));
+                it.remove();
+            }
+        }
+    }
+
+    private static boolean givenUp(Service s) {
+        return s.forgotten || s.state == ServiceState.FAILED || s.state == ServiceState.EXITED
+                || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
+    }
+
+    private CompletableFuture<Void> waitReady(List<Service> services, Tx tx) {
+        Set<Service> pending = new LinkedHashSet<>();
+        for (Service s : services) {
+            if (s.state != ServiceState.READY) {
+                pending.add(s);
+            }
+        }
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ReadyWaiter w = new ReadyWaiter(pending);
+        waiters.add(w);
+        tx.touched.addAll(pending);
+        return w.future;
+    }
+
+    // ---------------------------------------------------------------- process work (outside the lock)
+
+    private void launch(Service svc, LaunchPlan plan) {
+        ServiceSpec spec = plan.spec();
+        ProbeRunner probe = null;
+        ChildProcess child;
+        int port = 0;
+        try {
+            port = spec.autoPort() ? freePort() : spec.port();
+            Map<String, String> env = environment(svc.project, plan, port);
+            if (spec.ready() != null) {
+                ProbeSpec r = spec.ready();
+                Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
+                Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
+                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, interval, launcher, control,
+                        worker)), interval, timeout, scheduler, worker);
+            }
+            child = launcher.launch(spec.command(), plan.cwd(), env);
+        } catch (IOException | RuntimeException e) {
+            launchFailed(svc, plan.generation(), e);
+            return;
+        }
+        ProbeRunner probeRunner = probe;
+        String project = svc.project;
+        String name = spec.name();
+        CompletableFuture<Void> drained = plan.log().capture(project + "/" + name, child.stdout(), child.stderr(), lines -> {
+            if (probeRunner != null) {
+                probeRunner.onLines(lines);
+            }
+            List<LogLine> copy = List.copyOf(lines);
+            dispatch(l -> l.logAppended(project, name, copy));
+        });
+        try {
+            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime()));
+        } catch (RuntimeException e) {
+            log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
+        }
+        history(project, name, "started", child.pid(), null, null, null);
+        Instant startedAt = clock.instant();
+        Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
+                new CpuSampler(clock, startedAt));
+        int chosenPort = port;
+        locked(tx -> {
+            svc.launching = false;
+            svc.run = run;
+            svc.startedAt = startedAt;
+            svc.port = chosenPort;
+            svc.exitCode = null;
+            svc.signal = null;
+            svc.cpuPercent = 0;
+            svc.rssBytes = 0;
+            if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
+                beginStop(svc, null, tx);
+            } else if (probeRunner == null) {
+                setState(svc, ServiceState.READY, null, tx);
+            } else {
+                setState(svc, ServiceState.RUNNING, "waiting for " + probeRunner.probe().describe(), tx);
+                tx.after(() -> {
+                    probeRunner.ready().whenComplete((v, err) -> onProbeResult(svc, run, err));
+                    probeRunner.start();
+                });
+            }
+            return null;
+        });
+        child.onExit().whenCompleteAsync((status, err) -> onExit(svc, run,
+                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+    }
+
+    private void launchFailed(Service svc, long generation, Exception e) {
+        String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+        log.warn("{}/{} {}", svc.project, svc.name(), why);
+        history(svc.project, svc.name(), "failed", 0, null, null, why);
+        locked(tx -> {
+            svc.launching = false;
+            if (svc.generation != generation) {
+                return null;
+            }
+            if (svc.stopRequested) {
+                setState(svc, ServiceState.STOPPED, null, tx);
+                completeStopped(svc, tx);
+            } else {
+                setState(svc, ServiceState.FAILED, why, tx);
+            }
+            return null;
+        });
+    }
+
+    private void onProbeResult(Service svc, Service.Run run, Throwable err) {
+        if (err instanceof CancellationException) {
+            return;
+        }
+        locked(tx -> {
+            if (svc.run != run || svc.state != ServiceState.RUNNING) {
+                return null;
+            }
+            if (err == null) {
+                setState(svc, ServiceState.READY, null, tx);
+            } else {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                svc.probeFailure = cause.getMessage();
+                beginStop(svc, cause.getMessage(), tx);
+            }
+            return null;
+        });
+    }
+
+    /** stop_signal to the group, stop_timeout, then SIGKILL of the tree taken before the signal and what is left. */
+    private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
+        Set<Long> tree;
+        try {
+            tree = control.tree(run.pid);
+        } catch (RuntimeException e) {
+            tree = Set.of(run.pid);
+        }
+        run.stopTree.complete(tree);
+        control.signalGroup(run.pid, sig);
+        try {
+            run.child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Set<Long> all = new HashSet<>(tree);
+            all.addAll(control.tree(run.pid));
+            control.kill(all);
+        } catch (ExecutionException e) {
+            // the exit handler deals with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onExit(Service svc, Service.Run run, ExitStatus status) {
+        // No orphans: whatever is left of the tree dies with the main process.
+        Set<Long> leftovers = new HashSet<>();
+        CompletableFuture<Set<Long>> stopTree = locked(tx -> run.stopTree);
+        if (stopTree != null) {
+            try {
+                leftovers.addAll(stopTree.get(5, TimeUnit.SECONDS));
+            } catch (Exception ignored) {
+                // the stop sequence did not get its tree: what is in the session still goes below
+            }
+        }
+        try {
+            leftovers.addAll(control.tree(run.pid));
+        } catch (RuntimeException e) {
+            log.debug("tree of exited {} not readable: {}", run.pid, e.toString());
+        }
+        leftovers.remove(run.pid);
+        if (!leftovers.isEmpty()) {
+            control.kill(leftovers);
+        }
+        // Last lines on disk before the exit is declared.
+        try {
+            run.drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.debug("log pumps of {}/{} did not drain: {}", svc.project, svc.name(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (run.probe != null) {
+            run.probe.cancel();
+        }
+        try {
+            store.removeLiveChild(svc.project, svc.name(), run.pid);
+        } catch (RuntimeException e) {
+            log.warn("could not remove live child {}: {}", run.pid, e.toString());
+        }
+        Integer code = status.killedBySignal() ? null : status.code();
+        String sig = signalName(status);
+        locked(tx -> {
+            if (svc.run != run) {
+                return null;
+            }
+            svc.run = null;
+            svc.exitCode = code;
+            svc.signal = sig;
+            if (svc.stopRequested || shuttingDown || svc.forgotten) {
+                tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, null));
+                setState(svc, ServiceState.STOPPED, null, tx);
+                completeStopped(svc, tx);
+                return null;
+            }
+            afterUnexpectedEnd(svc, run, status, tx);
+            return null;
+        });
+    }
+
+    private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx tx) {
+        boolean failedStart = svc.probeFailure != null;
+        Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
+        String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
+        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
+                svc.quickRestarts, endedHow);
+        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
+        Integer code = svc.exitCode;
+        String sig = svc.signal;
+        String project = svc.project;
+        String name = svc.name();
+        tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
+        svc.quickRestarts = d.quickRestarts();
+        switch (d.action()) {
+            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
+            case GIVE_UP -> {
+                tx.after(() -> history(project, name, "failed", run.pid, code, sig, d.reason()));
+                setState(svc, ServiceState.FAILED, d.reason(), tx);
+            }
+            case RESTART -> {
+                svc.restarts++;
+                tx.after(() -> history(project, name, "restarting", run.pid, code, sig, d.reason()));
+                setState(svc, d.endState(), endedHow, tx);
+                if (d.delay().isZero()) {
+                    tryLaunch(svc, tx);
+                } else {
+                    setState(svc, ServiceState.BACKOFF, d.reason(), tx);
+                    Object token = new Object();
+                    svc.backoffToken = token;
+                    svc.backoffTimer = scheduler.schedule(() -> {
+                        locked(t -> {
+                            if (svc.backoffToken == token && svc.state == ServiceState.BACKOFF && !shuttingDown) {
+                                svc.backoffToken = null;
+                                svc.backoffTimer = null;
+                                tryLaunch(svc, t);
+                            }
+                            return null;
+                        });
+                    }, d.delay().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    private void completeStopped(Service svc, Tx tx) {
+        CompletableFuture<Void> f = svc.stopped;
+        svc.stopped = null;
+        svc.stopRequested = false;
+        if (f != null) {
+            tx.after(() -> f.complete(null));
+        }
+    }
+
+    /** Stops the services, each after those of the set that depend on it. Call without the lock. */
+    private CompletableFuture<Void> stopInOrder(List<Service> services) {
+        Map<Service, CompletableFuture<Void>> memo = new HashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Service s : services) {
+            all.add(stopAfterDependents(s, services, memo));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> stopAfterDependents(Service s, List<Service> set,
+                                                        Map<Service, CompletableFuture<Void>> memo) {
+        CompletableFuture<Void> known = memo.get(s);
+        if (known != null) {
+            return known;
+        }
+        List<CompletableFuture<Void>> dependents = new ArrayList<>();
+        for (Service other : set) {
+            if (other != s && other.project.equals(s.project) && other.spec.dependsOn().contains(s.name())) {
+                dependents.add(stopAfterDependents(other, set, memo));
+            }
+        }
+        CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null)
+                .thenComposeAsync(v -> locked(tx -> stopOne(s, tx)), worker);
+        memo.put(s, f);
+        return f;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Map<String, String> environment(String project, LaunchPlan plan, int port) {
+        Map<String, String> env = new HashMap<>(plan.baseEnv());
+        env.putAll(plan.spec().env());
+        env.put("TEND_PROJECT", project);
+        env.put("TEND_SERVICE", plan.spec().name());
+        env.put("TEND_INSTANCE", config.instance());
+        if (port > 0) {
+            env.put("PORT", Integer.toString(port));
+        }
+        return env;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String signalName(ExitStatus status) {
+        if (!status.killedBySignal()) {
+            return null;
+        }
+        Signal s = Signal.ofNumber(status.signal());
+        return s != null ? s.fullName() : "SIG" + status.signal();
+    }
+
+    private void history(String project, String service, String kind, long pid, Integer code, String signal,
+                         String reason) {
+        try {
+            store.appendHistory(new HistoryRecord(project, service, clock.instant(), kind, pid, code, signal, reason));
+        } catch (RuntimeException e) {
+            log.warn("could not record history of {}/{} ({}): {}", project, service, kind, e.toString());
+        }
+    }
+
+    private List<Service> withDependencies(Project p, List<String> names) {
+        LinkedHashSet<Service> out = new LinkedHashSet<>();
+        for (Service s : resolve(p, names)) {
+            addWithDependencies(p, s, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void addWithDependencies(Project p, Service s, Set<Service> out) {
+        if (!out.add(s)) {
+            return;
+        }
+        for (String dep : s.spec.dependsOn()) {
+            Service d = p.services.get(dep);
+            if (d != null) {
+                addWithDependencies(p, d, out);
+            }
+        }
+    }
+
+    private List<Service> resolve(Project p, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.copyOf(p.services.values());
+        }
+        List<Service> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(requireService(p, n));
+        }
+        return out;
+    }
+
+    private List<Project> selectProjects(String projectOrNull) {
+        return projectOrNull == null ? List.copyOf(projects.values()) : List.of(requireProject(projectOrNull));
+    }
+
+    private Project requireProject(String name) {
+        Project p = projects.get(name);
+        if (p == null) {
+            throw SupervisorException.notFound("no project named '" + name + "' is registered (known: "
+                    + String.join(", ", projects.keySet()) + ")");
+        }
+        return p;
+    }
+
+    private static Service requireService(Project p, String name) {
+        Service s = p.services.get(name);
+        if (s == null) {
+            throw SupervisorException.notFound("project '" + p.name + "' has no service named '" + name + "' (it has: "
+                    + String.join(", ", p.services.keySet()) + ")");
+        }
+        return s;
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid service name '" + name
+                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    private void checkNotShuttingDown() {
+        boolean down = underLock(() -> shuttingDown);
+        if (down) {
+            throw new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
+        }
+    }
+
+    private <T> T locked(Function<Tx, T> body) {
+        Tx tx = new Tx();
+        T result;
+        lock.lock();
+        try {
+            result = body.apply(tx);
+            checkWaiters(tx);
+        } finally {
+            lock.unlock();
+        }
+        for (Runnable r : tx.after) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("after-lock action failed: {}", e.toString(), e);
+            }
+        }
+        return result;
+    }
+
+    private void emit(Service svc) {
+        if (svc.forgotten) {
+            return;
+        }
+        long s = ++seq;
+        ServiceSnapshot snap = svc.snapshot();
+        dispatch(l -> l.serviceChanged(s, snap));
+    }
+
+    private void emitProject(Project p) {
+        long s = ++seq;
+        ProjectInfo info = p.info();
+        dispatch(l -> l.projectChanged(s, info));
+    }
+
+    private void dispatch(java.util.function.Consumer<SupervisorListener> event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                for (SupervisorListener l : listeners) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        log.warn("listener {} failed: {}", l, e.toString(), e);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // after shutdown: nobody is listening any more
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,230 @@
+package dev.tend.daemon.core.logs;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads a service's log (the live file and its rotations, oldest to newest) without locking the writer: it sees
+ * the files as they were when it opened them, up to the last complete line.
+ *
+ * <p>Resuming: every read returns {@link LogPage#next()}; {@link #readAfter} with it returns exactly the lines
+ * written after, however many rotations happened in between, unless the lines were rotated away (then
+ * {@link LogPage#gap()}). A follower (`logs -f`) reads the tail, then on each notification from the capture's
+ * listener calls {@code readAfter(next)}: since lines reach the file before listeners hear of them, this never
+ * misses or repeats a line.
+ */
+public final class LogReader {
+
+    private static final int BLOCK = 64 * 1024;
+    /** A "line" longer than this (a file that is not a log) is handed out in pieces rather than held whole. */
+    private static final int MAX_LINE = 8 * 1024 * 1024;
+
+    private LogReader() {
+    }
+
+    /** {@link #readTail}'s lines. */
+    public static List<LogLine> read(Path logFile, int tail, Instant since, LogStream only) throws IOException {
+        return readTail(logFile, tail, since, only).lines();
+    }
+
+    /**
+     * The last {@code tail} lines (all if tail &lt;= 0) at or after {@code since} (null: any time) of the given
+     * stream (null: both), oldest first. Reads backwards from the end, so a small tail of a large log is cheap; a
+     * line older than {@code since} ends the search, since times follow file order. No gap is ever reported.
+     */
+    public static LogPage readTail(Path logFile, int tail, Instant since, LogStream only) throws IOException {
+        try (LogFiles files = LogFiles.open(logFile)) {
+            List<LogLine> newestFirst = new ArrayList<>();
+            for (int i = files.entries.size() - 1; i >= 0; i--) {
+                LogFiles.Entry entry = files.entries.get(i);
+                boolean more = scanBackward(entry, (bytes, off, len, end) -> {
+                    LogStream stream = LogFormat.streamOf(bytes, off, len);
+                    Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
+                    if (time != null && since != null && time.isBefore(since)) {
+                        return false;
+                    }
+                    LogLine line = line(bytes, off, len, stream, time, entry);
+                    if (matches(line, since, only)) {
+                        newestFirst.add(line);
+                    }
+                    return tail <= 0 || newestFirst.size() < tail;
+                });
+                if (!more) {
+                    break;
+                }
+            }
+            Collections.reverse(newestFirst);
+            return new LogPage(newestFirst, end(files), false);
+        }
+    }
+
+    /**
+     * The lines after {@code after} (up to {@code maxLines} of them if &gt; 0) of the given stream (null: both),
+     * oldest first. If the file that {@code after} points into was rotated away, reading starts at the oldest line
+     * kept and the page says {@link LogPage#gap()}.
+     */
+    public static LogPage readAfter(Path logFile, LogPosition after, int maxLines, LogStream only) throws IOException {
+        try (LogFiles files = LogFiles.open(logFile)) {
+            List<LogFiles.Entry> entries = files.entries;
+            int first = 0;
+            long offset = 0;
+            boolean gap = false;
+            if (after.fileKey() != null) {
+                first = -1;
+                for (int i = 0; i < entries.size() && first < 0; i++) {
+                    if (entries.get(i).is(after)) {
+                        first = i;
+                    }
+                }
+                if (first < 0) {
+                    first = 0;
+                    gap = true;
+                } else if (after.offset() > entries.get(first).end()) {
+                    offset = entries.get(first).end(); // not a position this file ever had: nothing sensible to resume
+                    gap = true;
+                } else {
+                    offset = after.offset();
+                }
+            }
+            List<LogLine> lines = new ArrayList<>();
+            LogPosition[] next = {end(files)};
+            for (int i = first; i < entries.size(); i++) {
+                LogFiles.Entry entry = entries.get(i);
+                boolean more = scanForward(entry, i == first ? offset : 0, (bytes, off, len, end) -> {
+                    LogStream stream = LogFormat.streamOf(bytes, off, len);
+                    Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
+                    LogLine line = line(bytes, off, len, stream, time, entry);
+                    if (matches(line, null, only)) {
+                        lines.add(line);
+                        if (maxLines > 0 && lines.size() >= maxLines) {
+                            next[0] = entry.position(end);
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+                if (!more) {
+                    break;
+                }
+            }
+            if (entries.isEmpty() && after.fileKey() != null) {
+                gap = true;
+            }
+            return new LogPage(lines, next[0], gap);
+        }
+    }
+
+    private static LogPosition end(LogFiles files) {
+        if (files.entries.isEmpty()) {
+            return LogPosition.START;
+        }
+        LogFiles.Entry newest = files.entries.get(files.entries.size() - 1);
+        return newest.position(newest.end());
+    }
+
+    private static boolean matches(LogLine line, Instant since, LogStream only) {
+        return (only == null || line.stream() == only) && (since == null || !line.time().isBefore(since));
+    }
+
+    /** The line, or for a line that is not in the log format, its whole text as out, at the file's mtime. */
+    private static LogLine line(byte[] bytes, int off, int len, LogStream stream, Instant time, LogFiles.Entry entry) {
+        if (stream != null && time != null) {
+            int textOffset = LogFormat.TEXT_OFFSET;
+            return new LogLine(time, stream, new String(bytes, off + textOffset, len - textOffset, StandardCharsets.UTF_8));
+        }
+        return new LogLine(entry.mtime(), LogStream.OUT, new String(bytes, off, len, StandardCharsets.UTF_8));
+    }
+
+    /** Receives a line without its '\n'; {@code end} is the file offset just after the line. False: stop. */
+    private interface LineVisitor {
+        boolean visit(byte[] bytes, int off, int len, long end);
+    }
+
+    /** Visits the entry's lines last to first; false if the visitor stopped. */
+    private static boolean scanBackward(LogFiles.Entry entry, LineVisitor visitor) throws IOException {
+        long pos = entry.end();
+        byte[] carry = new byte[0]; // the tail of a line whose beginning lies before pos; ends at a line boundary
+        while (pos > 0) {
+            int n = (int) Math.min(BLOCK, pos);
+            long blockStart = pos - n;
+            byte[] data = new byte[n + carry.length];
+            readFully(entry.channel(), ByteBuffer.wrap(data, 0, n), blockStart);
+            System.arraycopy(carry, 0, data, n, carry.length);
+            int end = data.length;
+            while (end > 0) {
+                int lineEnd = data[end - 1] == '\n' ? end - 1 : end;
+                int start = lastNewline(data, lineEnd) + 1;
+                if (start == 0 && blockStart > 0 && end <= MAX_LINE) {
+                    break; // the line began in an earlier block
+                }
+                if (!visitor.visit(data, start, lineEnd - start, blockStart + end)) {
+                    return false;
+                }
+                end = start;
+            }
+            carry = Arrays.copyOf(data, end);
+            pos = blockStart;
+        }
+        return true;
+    }
+
+    private static int lastNewline(byte[] data, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Visits the entry's lines from the given offset (a line start) to its end, first to last. */
+    private static boolean scanForward(LogFiles.Entry entry, long from, LineVisitor visitor) throws IOException {
+        long pos = from;
+        byte[] carry = new byte[0]; // the beginning of a line whose '\n' lies at or after pos
+        while (pos < entry.end()) {
+            int n = (int) Math.min(BLOCK, entry.end() - pos);
+            byte[] data = Arrays.copyOf(carry, carry.length + n);
+            readFully(entry.channel(), ByteBuffer.wrap(data, carry.length, n), pos);
+            long dataStart = pos - carry.length;
+            int start = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    if (!visitor.visit(data, start, i - start, dataStart + i + 1)) {
+                        return false;
+                    }
+                    start = i + 1;
+                }
+            }
+            pos += n;
+            if (data.length - start > MAX_LINE) {
+                if (!visitor.visit(data, start, data.length - start, pos)) {
+                    return false;
+                }
+                start = data.length;
+            }
+            carry = Arrays.copyOfRange(data, start, data.length);
+        }
+        // Only a rotated file can end without '\n' (the live one is read up to its last complete line).
+        return carry.length == 0 || visitor.visit(carry, 0, carry.length, entry.end());
+    }
+
+    static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new EOFException("log file shrank while being read (at byte " + at + ")");
+            }
+            at += n;
+        }
+    }
+}

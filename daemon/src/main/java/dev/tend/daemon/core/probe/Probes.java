@@ -1,0 +1,73 @@
+package dev.tend.daemon.core.probe;
+
+import dev.tend.daemon.core.ProbeSpec;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Builds the probe a {@link ProbeSpec} names. */
+public final class Probes {
+
+    private Probes() {
+    }
+
+    /** @throws IllegalArgumentException if the target does not fit the kind (bad port, URL or regex) */
+    public static Probe create(ProbeSpec spec, ProbeContext ctx) {
+        String target = substitutePort(spec.target() == null ? "" : spec.target().trim(), ctx.port());
+        Duration attempt = attemptTimeout(ctx.interval());
+        return switch (spec.kind()) {
+            case TCP -> tcp(target, ctx.port(), attempt);
+            case HTTP -> new HttpProbe(target, attempt);
+            case EXEC -> new ExecProbe(target, ctx, ctx.interval().multipliedBy(4).compareTo(Duration.ofSeconds(1)) < 0
+                    ? Duration.ofSeconds(1) : ctx.interval().multipliedBy(4));
+            case LOG -> {
+                try {
+                    yield new LogProbe(Pattern.compile(target));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("log probe: bad regular expression '" + target + "': "
+                            + e.getDescription());
+                }
+            }
+        };
+    }
+
+    /** "5432", "db.local:5432", or nothing / "$PORT" for the service's own port. */
+    private static Probe tcp(String target, int servicePort, Duration attempt) {
+        String host = "127.0.0.1";
+        String port = target;
+        int colon = target.lastIndexOf(':');
+        if (colon >= 0) {
+            host = target.substring(0, colon);
+            port = target.substring(colon + 1);
+        }
+        int p;
+        if (port.isEmpty()) {
+            p = servicePort;
+        } else {
+            try {
+                p = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("tcp probe: '" + target + "' is not a port or host:port");
+            }
+        }
+        if (p <= 0 || p > 65535) {
+            throw new IllegalArgumentException("tcp probe: no valid port in '" + target + "'"
+                    + (port.isEmpty() ? " and the service has no port" : ""));
+        }
+        return new TcpProbe(host, p, attempt);
+    }
+
+    /** $PORT and ${PORT} stand for the service's port, so "http://127.0.0.1:$PORT/health" works with port: auto. */
+    static String substitutePort(String target, int port) {
+        String p = port > 0 ? Integer.toString(port) : "";
+        return target.replace("${PORT}", p).replace("$PORT", p);
+    }
+
+    /** One connect or request may take most of an interval, but never less than 200 ms nor more than 5 s. */
+    static Duration attemptTimeout(Duration interval) {
+        Duration min = Duration.ofMillis(200);
+        Duration max = Duration.ofSeconds(5);
+        return interval.compareTo(min) < 0 ? min : interval.compareTo(max) > 0 ? max : interval;
+    }
+}

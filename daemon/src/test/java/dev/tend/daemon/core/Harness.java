@@ -1,0 +1,172 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.logs.LogPolicy;
+import dev.tend.daemon.core.process.PosixProcessControl;
+import dev.tend.daemon.core.process.PosixProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.store.SqliteStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A supervisor on real processes, a real SQLite file and real log files in a temporary directory, with
+ * millisecond backoff. close() shuts it down and kills any process it ever saw, so no test leaves one behind.
+ */
+final class Harness implements AutoCloseable {
+
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+    static final RestartPolicy.Settings FAST =
+            new RestartPolicy.Settings(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(30));
+
+    final Path dir;
+    final PosixProcessControl control = new PosixProcessControl();
+    final PosixProcessLauncher launcher = new PosixProcessLauncher();
+    final SqliteStore store;
+    final Supervisor sup;
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Every pid seen, with its start time: close() kills what still runs with that same start time. */
+    private final Map<Long, java.time.Instant> pids = new java.util.concurrent.ConcurrentHashMap<>();
+
+    record Event(long seq, ServiceSnapshot snapshot) {
+    }
+
+    Harness(Path dir) {
+        this(dir, SqliteStore.open(dir.resolve("tend.db")));
+    }
+
+    Harness(Path dir, SqliteStore store) {
+        this.dir = dir;
+        this.store = store;
+        SupervisorConfig config = new SupervisorConfig(dir.resolve("logs"), LogPolicy.DEFAULTS, "test", FAST,
+                Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(2));
+        this.sup = new Supervisor(config, launcher, control, store, Clock.systemUTC());
+        sup.addListener(new SupervisorListener() {
+            @Override
+            public void serviceChanged(long seq, ServiceSnapshot service) {
+                events.add(new Event(seq, service));
+                if (service.pid() > 0) {
+                    track(service.pid());
+                }
+            }
+        });
+    }
+
+    static ServiceSpec service(String name, String command, String... dependsOn) {
+        return new ServiceSpec(name, command, null, Map.of(), Arrays.asList(dependsOn), null, RestartMode.ON_FAILURE, 2,
+                Signal.TERM, Duration.ofSeconds(5), false, 0);
+    }
+
+    static ServiceSpec withRestart(ServiceSpec s, RestartMode mode, int maxRestarts) {
+        return new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), s.dependsOn(), s.ready(), mode, maxRestarts,
+                s.stopSignal(), s.stopTimeout(), s.autoPort(), s.port());
+    }
+
+    static ServiceSpec withProbe(ServiceSpec s, ProbeSpec probe, boolean autoPort) {
+        return new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), s.dependsOn(), probe, s.restart(),
+                s.maxRestarts(), s.stopSignal(), s.stopTimeout(), autoPort, s.port());
+    }
+
+    ProjectSpec project(String name, ServiceSpec... services) {
+        Map<String, ServiceSpec> map = new LinkedHashMap<>();
+        for (ServiceSpec s : services) {
+            map.put(s.name(), s);
+        }
+        return new ProjectSpec(name, dir, dir.resolve("tend.yaml"), map, Map.of());
+    }
+
+    ServiceSnapshot get(String project, String service) {
+        return sup.list(project).stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + project + "/" + service));
+    }
+
+    ServiceSnapshot await(String project, String service, ServiceState state) {
+        return awaitThat(project, service, s -> s.state() == state, "state " + state);
+    }
+
+    ServiceSnapshot awaitThat(String project, String service, java.util.function.Predicate<ServiceSnapshot> p,
+                              String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        ServiceSnapshot last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(project, service);
+            if (p.test(last)) {
+                return last;
+            }
+            sleep(20);
+        }
+        throw new AssertionError(project + "/" + service + " did not reach " + what + "; last: " + last);
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    boolean alive(long pid) {
+        return control.startTime(pid).isPresent();
+    }
+
+    /** Events of one service in seq order. */
+    List<ServiceSnapshot> eventsOf(String service) {
+        List<ServiceSnapshot> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e.snapshot().name().equals(service)) {
+                out.add(e.snapshot());
+            }
+        }
+        return out;
+    }
+
+    /** Seq of the first event of the service matching the state, or -1. */
+    long firstSeq(String service, ServiceState state) {
+        return events.stream().filter(e -> e.snapshot().name().equals(service) && e.snapshot().state() == state)
+                .mapToLong(Event::seq).min().orElse(-1);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    void track(long pid) {
+        control.startTime(pid).ifPresent(t -> pids.putIfAbsent(pid, t));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            sup.shutdown().get(60, TimeUnit.SECONDS);
+        } finally {
+            Set<Long> all = new HashSet<>();
+            pids.forEach((pid, started) -> {
+                if (started.equals(control.startTime(pid).orElse(null))) {
+                    all.addAll(control.tree(pid));
+                }
+            });
+            control.kill(all);
+            store.close();
+        }
+    }
+}

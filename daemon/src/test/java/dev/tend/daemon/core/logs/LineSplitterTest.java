@@ -1,0 +1,73 @@
+package dev.tend.daemon.core.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LineSplitterTest {
+
+    private static List<String> split(int limit, String... chunks) {
+        LineBatch batch = new LineBatch(LogStream.OUT, true);
+        LineSplitter splitter = new LineSplitter(limit);
+        for (String chunk : chunks) {
+            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+            splitter.feed(bytes, 0, bytes.length, batch);
+        }
+        splitter.finish(batch);
+        return batch.lines(Instant.EPOCH).stream().map(LogLine::text).collect(Collectors.toList());
+    }
+
+    @Test
+    void lineSpanningReadsIsJoined() {
+        assertEquals(List.of("hello world", "next"), split(100, "hel", "lo wo", "rld\nne", "xt\n"));
+    }
+
+    @Test
+    void trailingCarriageReturnIsStrippedEvenWhenSplitFromItsNewline() {
+        assertEquals(List.of("a", "b", "c\rd"), split(100, "a\r\nb\r", "\nc\rd\r\n"));
+    }
+
+    @Test
+    void lastLineWithoutNewlineIsKept() {
+        assertEquals(List.of("one", "two"), split(100, "one\ntwo"));
+    }
+
+    @Test
+    void emptyLinesAreLines() {
+        assertEquals(List.of("", "", "x"), split(100, "\n\nx\n"));
+    }
+
+    @Test
+    void longLineIsCutAndCountsWhatWasDropped() {
+        assertEquals(List.of("0123456789abcdef [tend: line cut, 4 bytes dropped]", "ok"),
+                split(16, "0123456789", "abcdefXYZ", "W\nok\n"));
+        assertEquals(List.of("0123456789abcdef [tend: line cut, 4 bytes dropped]"), split(16, "0123456789abcdefXYZW\n"));
+    }
+
+    @Test
+    void lineExactlyAtTheLimitPlusCarriageReturnIsNotCut() {
+        assertEquals(List.of("0123456789abcdef"), split(16, "0123456789abcdef\r\n"));
+        assertEquals(List.of("0123456789abcdef"), split(16, "0123456789", "abcdef", "\r", "\n"));
+    }
+
+    @Test
+    void cutNeverSplitsACharacter() {
+        // "€" is 3 bytes: 15 ASCII bytes + € would end 2 bytes past a 16-byte limit.
+        String text = "0123456789abcde€tail";
+        assertEquals(List.of("0123456789abcde [tend: line cut, 7 bytes dropped]"), split(16, text + "\n"));
+        assertEquals(List.of("0123456789abcde [tend: line cut, 7 bytes dropped]"), split(16, "0123456789abcde", "€tail"));
+    }
+
+    @Test
+    void charBoundaryBacksOffOnlyInsideASequence() {
+        byte[] euro = "ab€".getBytes(StandardCharsets.UTF_8); // 61 62 E2 82 AC
+        assertEquals(5, LineSplitter.charBoundary(euro, 0, 5));
+        assertEquals(2, LineSplitter.charBoundary(euro, 0, 4));
+        assertEquals(2, LineSplitter.charBoundary(euro, 0, 3));
+        assertEquals(2, LineSplitter.charBoundary(euro, 0, 2));
+    }
+}

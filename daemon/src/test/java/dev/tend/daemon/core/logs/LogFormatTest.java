@@ -1,0 +1,45 @@
+package dev.tend.daemon.core.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LogFormatTest {
+
+    @Test
+    void timeAlwaysHasThreeFractionDigits() {
+        LogLine line = new LogLine(Instant.parse("2026-11-24T08:42:49Z"), LogStream.ERR, "boom");
+        assertEquals("2026-11-24T08:42:49.000Z err boom", LogFormat.format(line));
+    }
+
+    @Test
+    void formattedLineParsesBackExactly() {
+        LogLine line = new LogLine(Instant.parse("2026-11-24T08:42:49.123Z"), LogStream.OUT, " spaced  text\tü ");
+        String formatted = LogFormat.format(line);
+        assertEquals("2026-11-24T08:42:49.123Z out  spaced  text\tü ", formatted);
+        assertEquals(line, LogFormat.parse(formatted));
+    }
+
+    @Test
+    void emptyTextParses() {
+        assertEquals(new LogLine(Instant.parse("2000-01-01T00:00:00.001Z"), LogStream.OUT, ""),
+                LogFormat.parse("2000-01-01T00:00:00.001Z out "));
+    }
+
+    @Test
+    void linesOfAnotherShapeDoNotParse() {
+        assertNull(LogFormat.parse("hello"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.123Z foo text"));
+        assertNull(LogFormat.parse("2026-13-24T08:42:49.123Z out month 13"));
+        assertNull(LogFormat.parse("2026-11-24 08:42:49.123Z out no T"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.123Zout glued"));
+    }
+
+    @Test
+    void streamWordsParse() {
+        assertEquals(LogStream.ERR, LogStream.parse("stderr"));
+        assertEquals(LogStream.OUT, LogStream.parse("Out"));
+    }
+}
