@@ -11,6 +11,18 @@ import picocli.CommandLine.ScopeType;
         versionProvider = TendCommand.VersionProvider.class,
         description = "A local process supervisor: one daemon per user runs your projects' services and jobs.",
         subcommands = {
+                UpCommand.class,
+                DownCommand.class,
+                PsCommand.class,
+                StartCommand.class,
+                StopCommand.class,
+                RestartCommand.class,
+                SignalCommand.class,
+                RunCommand.class,
+                RmCommand.class,
+                LogsCommand.class,
+                HistoryCommand.class,
+                ReloadCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,
         })

@@ -1,5 +1,9 @@
 package dev.tend.daemon;
 
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.SupervisorConfig;
+import dev.tend.daemon.core.process.PosixProcessControl;
+import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
 import dev.tend.daemon.lifecycle.DaemonOptions;
 import dev.tend.daemon.lifecycle.PidLock;
@@ -11,6 +15,7 @@ import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
 import dev.tend.daemon.rpc.TendRpc;
+import dev.tend.daemon.store.SqliteStore;
 import dev.tend.daemon.transport.UnixSocketServer;
 import dev.tend.protocol.TendPaths;
 import dev.tend.protocol.Uid;
@@ -20,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -76,14 +82,20 @@ public final class DaemonMain {
         Shutdown shutdown = new Shutdown();
         ExecutorService workers = workerPool();
         UnixSocketServer server = null;
+        SqliteStore store = null;
+        Supervisor supervisor = null;
         try {
             StaleSocket.clear(paths.socket());
+            store = SqliteStore.open(paths.database());
+            supervisor = new Supervisor(SupervisorConfig.defaults(paths.logsDir(), paths.instance()),
+                    new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
+            Recovery.restore(supervisor, store);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
                     shutdown::request, () -> "nothing to reload yet");
-            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info));
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC()));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
@@ -91,11 +103,13 @@ public final class DaemonMain {
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
                     paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
+            Recovery.startDesired(supervisor);
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             server.stopAccepting();
+            stopServices(supervisor);
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.error("cannot start: {}", e.getMessage());
             System.err.println("tend daemon: " + e.getMessage());
             return 1;
@@ -107,6 +121,9 @@ public final class DaemonMain {
                 server.close();
             }
             workers.shutdown();
+            if (store != null) {
+                store.close();
+            }
             try {
                 Files.deleteIfExists(paths.socket());
             } catch (IOException e) {
@@ -119,6 +136,15 @@ public final class DaemonMain {
             }
             log.info("stopped");
             DaemonLogging.stop();
+        }
+    }
+
+    /** Stops every service (their desired state stays: the next daemon starts them again). */
+    private static void stopServices(Supervisor supervisor) {
+        try {
+            supervisor.shutdown().get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            log.error("services did not all stop cleanly", e);
         }
     }
 

@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /** project.up / down / list / reload. */
 final class ProjectMethods {
     private final Supervisor supervisor;
     private final Refs refs;
+    private final Function<String, Map<String, String>> registeredEnv;
 
-    ProjectMethods(Supervisor supervisor, Refs refs) {
+    /** @param registeredEnv the environment a project was registered with, for reloads that bring none */
+    ProjectMethods(Supervisor supervisor, Refs refs, Function<String, Map<String, String>> registeredEnv) {
         this.supervisor = supervisor;
         this.refs = refs;
+        this.registeredEnv = registeredEnv;
     }
 
     static ProjectSpec load(String dir, String file) {
@@ -88,14 +92,10 @@ final class ProjectMethods {
                     + "', not '" + name + "': run `tend up` to register it under its new name");
         }
         try {
-            return Views.reload(env == null ? supervisor.reload(spec, currentEnv(name)) : supervisor.reload(spec, env));
+            return Views.reload(supervisor.reload(spec, env != null ? env : registeredEnv.apply(name)));
         } catch (RuntimeException e) {
             throw CoreCalls.translate(e);
         }
-    }
-
-    private Map<String, String> currentEnv(String project) {
-        return supervisor.baseEnv(project);
     }
 
     Map<String, Object> list() {

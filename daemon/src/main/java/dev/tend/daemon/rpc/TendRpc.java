@@ -2,19 +2,39 @@ package dev.tend.daemon.rpc;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
+import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.ServiceState;
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.Supervisor;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Every method of the protocol (DESIGN.md §4), as jsonrpc4j sees them: names and parameters here, the
- * work in the area classes. Parameters are named; optional ones carry {@link OptionalParam}.
+ * Every method of the protocol (DESIGN.md §4) as jsonrpc4j sees it: names and parameters here, the work in
+ * the area classes. Parameters are named; optional ones carry {@link OptionalParam} and come last.
+ * `dir` is the caller's working directory: it picks the project a bare service name belongs to.
  */
 public final class TendRpc {
     private final DaemonMethods daemon;
+    private final Supervisor supervisor;
+    private final ProjectMethods projects;
+    private final ServiceMethods services;
+    private final LogMethods logs;
 
-    public TendRpc(DaemonInfo info) {
+    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock) {
         this.daemon = new DaemonMethods(info);
+        this.supervisor = supervisor;
+        Refs refs = new Refs(supervisor);
+        this.projects = new ProjectMethods(supervisor, refs, project -> store.projects().stream()
+                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()));
+        this.services = new ServiceMethods(supervisor, refs);
+        this.logs = new LogMethods(supervisor, refs, clock);
     }
+
+    // ------------------------------------------------------------------ daemon
 
     @JsonRpcMethod("daemon.hello")
     public Map<String, Object> hello(@OptionalParam @JsonRpcParam("client") String client,
@@ -25,11 +45,108 @@ public final class TendRpc {
 
     @JsonRpcMethod("daemon.status")
     public Map<String, Object> status() {
-        return daemon.status(Map.of());
+        List<ServiceSnapshot> all = supervisor.list(null);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", all.size());
+        counts.put("running", all.stream().filter(s -> s.state() == ServiceState.RUNNING || s.state() == ServiceState.READY).count());
+        counts.put("projects", supervisor.projects().size());
+        return daemon.status(Map.of("services", counts));
     }
 
     @JsonRpcMethod("daemon.shutdown")
     public Map<String, Object> shutdown(@OptionalParam @JsonRpcParam("reason") String reason) {
         return daemon.shutdown(reason);
+    }
+
+    // ------------------------------------------------------------------ projects
+
+    @JsonRpcMethod("project.up")
+    public Map<String, Object> projectUp(@OptionalParam @JsonRpcParam("dir") String dir,
+                                         @OptionalParam @JsonRpcParam("file") String file,
+                                         @OptionalParam @JsonRpcParam("services") List<String> services,
+                                         @OptionalParam @JsonRpcParam("env") Map<String, String> env,
+                                         @OptionalParam @JsonRpcParam("wait") Boolean wait,
+                                         @OptionalParam @JsonRpcParam("waitSeconds") Integer waitSeconds) {
+        return projects.up(dir, file, services, env, Boolean.TRUE.equals(wait), waitSeconds);
+    }
+
+    @JsonRpcMethod("project.down")
+    public Map<String, Object> projectDown(@OptionalParam @JsonRpcParam("project") String project,
+                                           @OptionalParam @JsonRpcParam("dir") String dir,
+                                           @OptionalParam @JsonRpcParam("services") List<String> services) {
+        return projects.down(project, dir, services);
+    }
+
+    @JsonRpcMethod("project.list")
+    public Map<String, Object> projectList() {
+        return projects.list();
+    }
+
+    @JsonRpcMethod("project.reload")
+    public Map<String, Object> projectReload(@OptionalParam @JsonRpcParam("project") String project,
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("env") Map<String, String> env) {
+        return projects.reload(project, dir, env);
+    }
+
+    // ------------------------------------------------------------------ services
+
+    @JsonRpcMethod("service.list")
+    public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
+                                           @OptionalParam @JsonRpcParam("dir") String dir) {
+        return services.list(project, dir);
+    }
+
+    @JsonRpcMethod("service.start")
+    public Map<String, Object> serviceStart(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
+        return services.start(ref, dir);
+    }
+
+    @JsonRpcMethod("service.stop")
+    public Map<String, Object> serviceStop(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
+        return services.stop(ref, dir);
+    }
+
+    @JsonRpcMethod("service.restart")
+    public Map<String, Object> serviceRestart(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
+        return services.restart(ref, dir);
+    }
+
+    @JsonRpcMethod("service.signal")
+    public Map<String, Object> serviceSignal(@JsonRpcParam("ref") String ref, @JsonRpcParam("signal") String signal,
+                                             @OptionalParam @JsonRpcParam("dir") String dir) {
+        return services.signal(ref, dir, signal);
+    }
+
+    @JsonRpcMethod("service.run")
+    public Map<String, Object> serviceRun(@JsonRpcParam("name") String name, @JsonRpcParam("command") String command,
+                                          @OptionalParam @JsonRpcParam("cwd") String cwd,
+                                          @OptionalParam @JsonRpcParam("env") Map<String, String> env,
+                                          @OptionalParam @JsonRpcParam("restart") String restart) {
+        return services.run(name, command, cwd, env, restart);
+    }
+
+    @JsonRpcMethod("service.remove")
+    public Map<String, Object> serviceRemove(@JsonRpcParam("ref") String ref) {
+        return services.remove(ref);
+    }
+
+    @JsonRpcMethod("service.history")
+    public Map<String, Object> serviceHistory(@JsonRpcParam("ref") String ref,
+                                              @OptionalParam @JsonRpcParam("dir") String dir,
+                                              @OptionalParam @JsonRpcParam("limit") Integer limit) {
+        return services.history(ref, dir, limit);
+    }
+
+    // ------------------------------------------------------------------ logs
+
+    @JsonRpcMethod("logs.read")
+    public Map<String, Object> logsRead(@JsonRpcParam("ref") String ref,
+                                        @OptionalParam @JsonRpcParam("dir") String dir,
+                                        @OptionalParam @JsonRpcParam("tail") Integer tail,
+                                        @OptionalParam @JsonRpcParam("since") String since,
+                                        @OptionalParam @JsonRpcParam("stream") String stream,
+                                        @OptionalParam @JsonRpcParam("after") String after) {
+        return logs.read(ref, dir, tail, since, stream, after);
     }
 }

@@ -1,0 +1,34 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Stop the project's services, dependents first. The project stays registered.")
+final class DownCommand extends TendSubcommand {
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
+    String project;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what depends on them).")
+    List<String> services = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (project != null) {
+            params.put("project", project);
+        } else {
+            params.put("dir", cwd());
+        }
+        params.put("services", services);
+        Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
+        info("project " + r.get("project") + ": stopped");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tend.cli;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** One log line from logs.read: "12:00:01.234 api | text", stderr marked with '!'. Pure. */
+final class LogLineFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private LogLineFormat() {
+    }
+
+    static String format(Map<String, Object> line, boolean withService, ZoneId zone) {
+        StringBuilder sb = new StringBuilder();
+        Object time = line.get("time");
+        if (time != null) {
+            sb.append(TIME.format(Instant.parse(time.toString()).atZone(zone))).append(' ');
+        }
+        if (withService) {
+            sb.append(line.get("service")).append(' ');
+        }
+        sb.append("err".equals(line.get("stream")) ? "! " : "| ");
+        sb.append(line.get("text"));
+        return sb.toString();
+    }
+}

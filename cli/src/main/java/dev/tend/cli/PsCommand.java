@@ -1,0 +1,47 @@
+package dev.tend.cli;
+
+import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "ps", mixinStandardHelpOptions = true, description = "List the services of this directory's project.")
+final class PsCommand extends TendSubcommand {
+    @Option(names = {"-a", "--all"}, description = "Every project's services.")
+    boolean all;
+
+    @Option(names = "--json", description = "One JSON array of service objects.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> r;
+        boolean everything = all;
+        try {
+            r = call(Methods.SERVICE_LIST, all ? Map.of() : Map.of("dir", cwd()));
+        } catch (RpcError e) {
+            if (e.errorCode() != ErrorCode.NOT_FOUND || json) {
+                throw e;
+            }
+            err().println("tend: no project is registered for this directory; showing every project (tend ps --all)");
+            r = call(Methods.SERVICE_LIST, Map.of());
+            everything = true;
+        }
+        List<Object> services = JsonObjects.array(r.get("services"));
+        if (json) {
+            out().println(Json.write(services));
+        } else if (services.isEmpty()) {
+            info("no services" + (everything ? "" : " in this project") + ": `tend up` starts a project, `tend run` an ad-hoc service");
+        } else {
+            out().print(PsTable.format(services.stream().map(JsonObjects::object).toList(), everything, Instant.now()));
+        }
+        return ExitCode.OK;
+    }
+}

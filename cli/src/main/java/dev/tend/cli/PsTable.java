@@ -1,0 +1,62 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.JsonObjects;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** service.list as the `ps` table: SERVICE STATE PID UPTIME RESTARTS CPU MEM PORTS. Pure. */
+final class PsTable {
+    private PsTable() {
+    }
+
+    static String format(List<Map<String, Object>> services, boolean withProject, Instant now) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {withProject ? "PROJECT/SERVICE" : "SERVICE", "STATE", "PID", "UPTIME", "RESTARTS", "CPU", "MEM", "PORTS"});
+        for (Map<String, Object> s : services) {
+            String name = withProject ? s.get("project") + "/" + s.get("name") : String.valueOf(s.get("name"));
+            long pid = JsonObjects.number(s, "pid", 0);
+            boolean live = pid > 0;
+            rows.add(new String[] {
+                    name,
+                    state(s),
+                    live ? Long.toString(pid) : "-",
+                    live && s.get("startedAt") != null
+                            ? Durations.human(Duration.between(Instant.parse((String) s.get("startedAt")), now)) : "-",
+                    Long.toString(JsonObjects.number(s, "restarts", 0)),
+                    live ? String.format("%.1f%%", JsonObjects.decimal(s, "cpuPercent")) : "-",
+                    live ? bytes(JsonObjects.number(s, "rssBytes", 0)) : "-",
+                    s.get("port") == null ? "-" : String.valueOf(s.get("port")),
+            });
+        }
+        return Table.render(rows);
+    }
+
+    /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)". */
+    static String state(Map<String, Object> s) {
+        String state = String.valueOf(s.get("state"));
+        Long code = JsonObjects.numberOrNull(s, "exitCode");
+        String signal = JsonObjects.string(s, "signal");
+        return switch (state) {
+            case "exited", "crashed", "failed" -> signal != null ? state + " (" + signal + ")"
+                    : code != null ? state + " (" + code + ")" : state;
+            default -> state;
+        };
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + "B";
+        }
+        if (b < 1024 * 1024) {
+            return String.format("%.0fK", b / 1024.0);
+        }
+        if (b < 1024L * 1024 * 1024) {
+            return String.format("%.1fM", b / (1024.0 * 1024));
+        }
+        return String.format("%.1fG", b / (1024.0 * 1024 * 1024));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "reload", mixinStandardHelpOptions = true,
+        description = "Re-read the project file and apply the difference: only changed services restart.")
+final class ReloadCommand extends TendSubcommand {
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
+    String project;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (project != null) {
+            params.put("project", project);
+        } else {
+            params.put("dir", cwd());
+        }
+        params.put("env", System.getenv());
+        Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
+        info("project " + r.get("project") + ": " + summary(r));
+        return ExitCode.OK;
+    }
+
+    static String summary(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : List.of("added", "changed", "removed")) {
+            List<Object> names = JsonObjects.array(r.get(k));
+            if (!names.isEmpty()) {
+                sb.append(sb.length() > 0 ? "; " : "").append(k).append(' ')
+                        .append(String.join(", ", names.stream().map(String::valueOf).toList()));
+            }
+        }
+        return sb.length() == 0 ? "nothing changed" : sb.toString();
+    }
+}

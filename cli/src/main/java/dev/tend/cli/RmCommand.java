@@ -1,0 +1,34 @@
+package dev.tend.cli;
+
+import dev.tend.client.RpcClient;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.Methods;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "rm", mixinStandardHelpOptions = true, description = "Stop and forget ad-hoc services.")
+final class RmCommand extends TendSubcommand {
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = "ad-hoc service names")
+    List<String> names;
+
+    @Override
+    public Integer call() throws Exception {
+        int exit = ExitCode.OK;
+        try (RpcClient client = connect().client()) {
+            for (String n : names) {
+                try {
+                    client.call(Methods.SERVICE_REMOVE, Map.of("ref", n));
+                    info("adhoc/" + n + ": removed");
+                } catch (RpcError e) {
+                    CliException c = Errors.map(e);
+                    err().println("tend: " + n + ": " + c.getMessage());
+                    exit = exit == ExitCode.OK ? c.exitCode() : exit;
+                }
+            }
+        }
+        return exit;
+    }
+}

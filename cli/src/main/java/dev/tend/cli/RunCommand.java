@@ -1,0 +1,46 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start an ad-hoc service (project 'adhoc'), kept across daemon restarts until `tend rm`.")
+final class RunCommand extends TendSubcommand {
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The service's name.")
+    String name;
+
+    @Option(names = "--restart", paramLabel = "POLICY", defaultValue = "on-failure",
+            description = "no, on-failure or always (default ${DEFAULT-VALUE}).")
+    String restart;
+
+    @Option(names = "--cwd", paramLabel = "DIR", description = "Working directory (default: here).")
+    Path cwd;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "An environment variable (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments (after --).")
+    List<String> command;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.putAll(env);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", name);
+        params.put("command", ShellWords.join(command));
+        params.put("cwd", (cwd != null ? cwd.toAbsolutePath().normalize().toString() : cwd()));
+        params.put("env", environment);
+        params.put("restart", restart);
+        Map<String, Object> s = call(Methods.SERVICE_RUN, params);
+        info("adhoc/" + s.get("name") + ": started (" + PsTable.state(s) + ", pid " + s.get("pid") + ")");
+        return ExitCode.OK;
+    }
+}

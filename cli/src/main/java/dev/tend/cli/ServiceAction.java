@@ -1,0 +1,46 @@
+package dev.tend.cli;
+
+import dev.tend.client.RpcClient;
+import dev.tend.protocol.json.JsonObjects;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** start / stop / restart / signal: the same call for each REF, one connection, every REF tried. */
+abstract class ServiceAction extends TendSubcommand {
+
+    abstract String method();
+
+    abstract String verb();
+
+    abstract List<String> refs();
+
+    void addParams(Map<String, Object> params) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CliException first = null;
+        try (RpcClient client = connect().client()) {
+            for (String ref : refs()) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("ref", ref);
+                params.put("dir", cwd());
+                addParams(params);
+                try {
+                    Map<String, Object> s = JsonObjects.object(client.call(method(), params));
+                    info(s.get("project") + "/" + s.get("name") + ": " + verb() + " (" + PsTable.state(s) + ")");
+                } catch (dev.tend.client.RpcError e) {
+                    CliException c = Errors.map(e);
+                    err().println("tend: " + ref + ": " + c.getMessage());
+                    first = first == null ? c : first;
+                }
+            }
+        }
+        if (first != null) {
+            return first.exitCode();
+        }
+        return ExitCode.OK;
+    }
+}

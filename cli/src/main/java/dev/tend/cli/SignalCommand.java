@@ -1,0 +1,37 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "signal", mixinStandardHelpOptions = true, description = "Send a signal to services' process groups.")
+final class SignalCommand extends ServiceAction {
+    @Parameters(index = "0", paramLabel = "SIGNAL", description = "e.g. HUP, SIGUSR1, 15")
+    String signal;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "REF", description = "service or project/service")
+    List<String> refs;
+
+    @Override
+    String method() {
+        return Methods.SERVICE_SIGNAL;
+    }
+
+    @Override
+    String verb() {
+        return "sent " + signal;
+    }
+
+    @Override
+    List<String> refs() {
+        return refs;
+    }
+
+    @Override
+    void addParams(Map<String, Object> params) {
+        params.put("signal", signal);
+    }
+}

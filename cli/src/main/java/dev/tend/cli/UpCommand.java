@@ -1,0 +1,50 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Register the project of this directory (tend.yaml, else Procfile) and start its services in dependency order.")
+final class UpCommand extends TendSubcommand {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project file (default: tend.yaml or Procfile here).")
+    Path file;
+
+    @Option(names = "--wait", description = "Return once every service is ready; exit 1 if one fails.")
+    boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
+    List<String> services = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("dir", cwd());
+        if (file != null) {
+            params.put("file", file.toAbsolutePath().normalize().toString());
+        }
+        params.put("services", services);
+        params.put("env", System.getenv());
+        params.put("wait", wait);
+        params.put("waitSeconds", timeoutSeconds);
+        Map<String, Object> r = call(Methods.PROJECT_UP, params);
+        if (!root().quiet) {
+            List<Map<String, Object>> list = JsonObjects.array(r.get("services")).stream().map(JsonObjects::object).toList();
+            out().println("project " + r.get("project") + (wait ? ": ready" : ": starting"));
+            out().print(PsTable.format(list, false, Instant.now()));
+        }
+        return ExitCode.OK;
+    }
+}

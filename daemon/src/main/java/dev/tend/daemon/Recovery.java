@@ -1,0 +1,49 @@
+package dev.tend.daemon;
+
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.project.ProjectFileException;
+import dev.tend.daemon.project.ProjectFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a starting daemon does before it serves: reap the children a crashed predecessor left (pid and start
+ * time must both match), re-register the projects and ad-hoc services on record; and, once serving, start
+ * what the desired state says should run.
+ */
+final class Recovery {
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery() {
+    }
+
+    static void restore(Supervisor supervisor, StateStore store) {
+        int reaped = supervisor.reapOrphans();
+        if (reaped > 0) {
+            log.warn("stopped {} process trees left behind by a previous daemon", reaped);
+        }
+        for (StateStore.ProjectRecord p : store.projects()) {
+            if (Supervisor.ADHOC.equals(p.name())) {
+                continue;
+            }
+            try {
+                supervisor.register(ProjectFiles.load(p.file()), p.baseEnv());
+            } catch (ProjectFileException e) {
+                log.warn("project {} is registered but its file cannot be loaded now ({}); run `tend up` there to fix it",
+                        p.name(), e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("cannot restore project {}: {}", p.name(), e.getMessage());
+            }
+        }
+        supervisor.restoreAdhoc();
+    }
+
+    static void startDesired(Supervisor supervisor) {
+        supervisor.restoreDesired().whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("not every service that should run came up: {}", e.getMessage());
+            }
+        });
+    }
+}
