@@ -1,0 +1,178 @@
+package dev.tend.daemon.core.process;
+
+import static dev.tend.daemon.core.process.Processes.await;
+import static dev.tend.daemon.core.process.Processes.exitOf;
+import static dev.tend.daemon.core.process.Processes.gone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnabledOnOs(OS.LINUX)
+@Timeout(120)
+class PosixProcessControlTest {
+
+    @TempDir
+    Path dir;
+
+    private final Processes processes = new Processes();
+    private final PosixProcessControl control = processes.control;
+
+    @AfterEach
+    void killEverything() throws Exception {
+        processes.killAll();
+    }
+
+    @Test
+    void signalGroupReachesChildAndGrandchild() throws Exception {
+        ChildProcess child = processes.launch("sleep 1000 & echo bg:$!; sleep 1000", dir);
+        long grandchild = processes.track(Long.parseLong(Lines.of(child.stdout()).next("bg:")));
+        assertFalse(gone(grandchild));
+
+        control.signalGroup(child.pid(), Signal.TERM);
+
+        assertEquals(ExitStatus.killed(15), exitOf(child));
+        await("the grandchild died of SIGTERM", () -> gone(grandchild));
+    }
+
+    @Test
+    void signalGroupIsQuietWhenTheGroupIsGone() throws Exception {
+        ChildProcess child = processes.launch("exit 0", dir);
+        exitOf(child);
+
+        control.signalGroup(child.pid(), Signal.TERM);
+    }
+
+    @Test
+    void refusesToSignalOrWalkInitOrTheDaemonItself() {
+        long self = ProcessHandle.current().pid();
+        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(1, Signal.TERM));
+        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(0, Signal.TERM));
+        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(self, Signal.TERM));
+        assertThrows(IllegalArgumentException.class, () -> control.tree(1));
+        assertThrows(IllegalArgumentException.class, () -> control.tree(self));
+    }
+
+    @Test
+    void killReachesGrandchildThatCalledSetsidAndOrphanLeftInTheGroup() throws Exception {
+        ChildProcess child = processes.launch("""
+                setsid sleep 1000 & echo own-session:$!
+                sh -c 'sleep 1000 & echo orphan:$!'
+                echo ready
+                sleep 1000
+                """, dir);
+        Lines out = Lines.of(child.stdout());
+        long ownSession = processes.track(Long.parseLong(out.next("own-session:")));
+        long orphan = processes.track(Long.parseLong(out.next("orphan:")));
+        out.next("ready");
+        await("the grandchild leads a session of its own",
+                () -> ProcStat.read(ownSession).map(s -> s.session() == ownSession).orElse(false));
+        await("the orphan's parent has exited",
+                () -> ProcStat.read(orphan).map(s -> s.ppid() != child.pid()).orElse(false));
+        ProcStat orphanStat = ProcStat.read(orphan).orElseThrow();
+        assertEquals(child.pid(), orphanStat.pgrp(), "the orphan stays in the child's group");
+
+        Set<Long> tree = control.tree(child.pid());
+        assertTrue(tree.containsAll(Set.of(child.pid(), ownSession, orphan)), "tree " + tree);
+
+        control.kill(tree);
+
+        assertEquals(ExitStatus.killed(9), exitOf(child));
+        for (long pid : tree) {
+            await("pid " + pid + " of the tree is gone", () -> gone(pid));
+        }
+        assertEquals(Set.of(), control.tree(child.pid()));
+    }
+
+    @Test
+    void treeDoesNotContainTheDaemonOrUnrelatedProcesses() throws Exception {
+        ChildProcess child = processes.launch("echo ready; exec sleep 1000", dir);
+        Lines.of(child.stdout()).next();
+
+        assertEquals(Set.of(child.pid()), control.tree(child.pid()));
+    }
+
+    @Test
+    void startTimeOfALiveProcessIsPresentAndOfADeadOneEmpty() throws Exception {
+        ChildProcess child = processes.launch("echo ready; exec sleep 1000", dir);
+        Lines.of(child.stdout()).next();
+        assertEquals(child.startTime(), control.startTime(child.pid()).orElseThrow());
+
+        control.kill(Set.of(child.pid()));
+        exitOf(child);
+
+        assertEquals(java.util.Optional.empty(), control.startTime(child.pid()));
+    }
+
+    @Test
+    void startTimesOfTwoProcessesDiffer() throws Exception {
+        ChildProcess first = processes.launch("exec sleep 1000", dir);
+        // Start times count clock ticks (10 ms at the usual 100 Hz): let a few pass before the second start.
+        Thread.sleep(50);
+        ChildProcess second = processes.launch("exec sleep 1000", dir);
+
+        Instant firstStart = control.startTime(first.pid()).orElseThrow();
+        Instant secondStart = control.startTime(second.pid()).orElseThrow();
+        assertNotEquals(firstStart, secondStart);
+        assertTrue(firstStart.isBefore(secondStart), firstStart + " then " + secondStart);
+    }
+
+    @Test
+    void usageOfABusyLoopShowsCpuGrowingAndResidentMemory() throws Exception {
+        ChildProcess child = processes.launch("while :; do :; done", dir);
+        Set<Long> pids = Set.of(child.pid());
+        long first = control.usage(pids).cpuNanos();
+
+        await("the busy loop used 100 ms more CPU", () -> control.usage(pids).cpuNanos() >= first + 100_000_000L);
+        assertTrue(control.usage(pids).rssBytes() > 0, "resident memory of a live process");
+    }
+
+    @Test
+    void usageSumsTheTreeAndSkipsProcessesThatAreGone() throws Exception {
+        ChildProcess child = processes.launch("echo ready; exec sleep 1000", dir);
+        Lines.of(child.stdout()).next();
+        ChildProcess dead = processes.launch("exit 0", dir);
+        exitOf(dead);
+
+        ProcessControl.ResourceUsage one = control.usage(Set.of(child.pid()));
+        ProcessControl.ResourceUsage withDead = control.usage(Set.of(child.pid(), dead.pid()));
+
+        assertEquals(new ProcessControl.ResourceUsage(0, 0), control.usage(Set.of(dead.pid())));
+        assertTrue(one.rssBytes() > 0);
+        assertEquals(one.rssBytes(), withDead.rssBytes());
+    }
+
+    @Test
+    void commandNameWithSpacesAndParenthesesIsParsed() throws Exception {
+        Path odd = Files.createSymbolicLink(dir.resolve("a) b (c"), Path.of("/bin/sleep"));
+        ChildProcess child = processes.launch("echo ready; exec \"" + odd + "\" 1000", dir);
+        Lines.of(child.stdout()).next();
+        await("the child runs the oddly named program", () -> readComm(child.pid()).equals("a) b (c"));
+
+        ProcStat stat = ProcStat.read(child.pid()).orElseThrow();
+        assertEquals(child.pid(), stat.session());
+        assertEquals(Set.of(child.pid()), control.tree(child.pid()));
+        assertTrue(control.usage(Set.of(child.pid())).rssBytes() > 0);
+        Files.delete(odd); // else JUnit warns about a link pointing out of the temp dir
+    }
+
+    private static String readComm(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/comm")).trim();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

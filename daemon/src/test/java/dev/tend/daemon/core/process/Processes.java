@@ -1,0 +1,81 @@
+package dev.tend.daemon.core.process;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Starts real children for a test and kills everything they left behind afterwards. */
+final class Processes {
+
+    static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
+    private static final long DEADLINE_MILLIS = 30_000;
+
+    final PosixProcessLauncher launcher;
+    final PosixProcessControl control = new PosixProcessControl();
+    private final List<ChildProcess> children = new ArrayList<>();
+    private final Set<Long> pids = new HashSet<>();
+
+    Processes() {
+        this(new PosixProcessLauncher());
+    }
+
+    Processes(PosixProcessLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    ChildProcess launch(String command, Path cwd) throws Exception {
+        ChildProcess child = launcher.launch(command, cwd, ENV);
+        children.add(child);
+        return child;
+    }
+
+    /** A pid the test learned of (a grandchild), killed at the end if still there. */
+    long track(long pid) {
+        pids.add(pid);
+        return pid;
+    }
+
+    /** Whether the pid is gone: no such process, or a zombie nobody reaps (pid 1 of a container may not). */
+    static boolean gone(long pid) {
+        return ProcStat.read(pid).map(ProcStat::exited).orElse(true);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static ExitStatus exitOf(ChildProcess child) throws Exception {
+        return child.onExit().get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void killAll() throws Exception {
+        Set<Long> all = new HashSet<>(pids);
+        for (ChildProcess child : children) {
+            Set<Long> tree = control.tree(child.pid());
+            if (!tree.isEmpty()) {
+                all.addAll(tree);
+                control.signalGroup(child.pid(), Signal.KILL);
+            }
+        }
+        control.kill(all);
+        for (ChildProcess child : children) {
+            exitOf(child);
+        }
+        for (long pid : all) {
+            await("leftover pid " + pid + " is gone", () -> gone(pid));
+        }
+    }
+}

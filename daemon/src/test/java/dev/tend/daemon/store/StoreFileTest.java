@@ -1,0 +1,103 @@
+package dev.tend.daemon.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** What open does to the file on disk. */
+class StoreFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assumePosix() {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+    }
+
+    @Test
+    void newDatabaseFileIsReadableByItsOwnerOnly() throws Exception {
+        assumePosix();
+        Path dbFile = dir.resolve("tend.db");
+
+        try (SqliteStore store = SqliteStore.open(dbFile)) {
+            store.setDesired("web", "server", true);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dbFile)));
+            Path wal = dir.resolve("tend.db-wal");
+            assertTrue(Files.exists(wal), "WAL file should exist while open");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)));
+        }
+    }
+
+    @Test
+    void existingDatabaseFileReadableByOthersIsTightened() throws Exception {
+        assumePosix();
+        Path dbFile = dir.resolve("tend.db");
+        SqliteStore.open(dbFile).close();
+        Files.setPosixFilePermissions(dbFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        SqliteStore.open(dbFile).close();
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dbFile)));
+    }
+
+    @Test
+    void databaseUsesWriteAheadLogging() throws Exception {
+        Path dbFile = dir.resolve("tend.db");
+        SqliteStore.open(dbFile).close();
+
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
+             Statement statement = raw.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
+            rows.next();
+            assertEquals("wal", rows.getString(1));
+        }
+    }
+
+    @Test
+    void fileThatIsNotADatabaseIsRefusedWithItsPath() throws Exception {
+        Path dbFile = dir.resolve("tend.db");
+        Files.writeString(dbFile, "this is a text file, not a database, and it is long enough to have a header.\n".repeat(20));
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(dbFile));
+
+        assertTrue(e.getMessage().contains(dbFile.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("not a database"), e.getMessage());
+    }
+
+    @Test
+    void pathWithSpacesAndPercentSignsWorks() throws Exception {
+        Path odd = Files.createDirectories(dir.resolve("my state %20 dir"));
+        try (SqliteStore store = SqliteStore.open(odd.resolve("tend.db"))) {
+            store.setDesired("web", "server", true);
+        }
+        try (SqliteStore store = SqliteStore.open(odd.resolve("tend.db"))) {
+            assertEquals(Map.of("web", Map.of("server", true)), store.desired());
+        }
+        assertTrue(Files.size(odd.resolve("tend.db")) > 0);
+    }
+
+    @Test
+    void missingDirectoryIsNamedInTheError() {
+        Path dbFile = dir.resolve("no-such-dir").resolve("tend.db");
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(dbFile));
+
+        assertTrue(e.getMessage().contains("directory " + dir.resolve("no-such-dir") + " does not exist"), e.getMessage());
+        assertFalse(Files.exists(dbFile));
+    }
+}
