@@ -650,9 +650,6 @@ public final class Supervisor {
         }
         if (svc.state == ServiceState.BACKOFF) {
             cancelBackoff(svc);
-            if (!byHand) {
-                return;
-            }
         }
         if (byHand) {
             svc.quickRestarts = 0;

@@ -36,6 +36,8 @@ final class Harness implements AutoCloseable {
     final SqliteStore store;
     final Supervisor sup;
     final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Everything listeners saw, in order: "state:&lt;service&gt;:&lt;state&gt;" and "log:&lt;service&gt;:&lt;text&gt;". */
+    final List<String> timeline = new CopyOnWriteArrayList<>();
     /** Every pid seen, with its start time: close() kills what still runs with that same start time. */
     private final Map<Long, java.time.Instant> pids = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -56,9 +58,15 @@ final class Harness implements AutoCloseable {
             @Override
             public void serviceChanged(long seq, ServiceSnapshot service) {
                 events.add(new Event(seq, service));
+                timeline.add("state:" + service.name() + ":" + service.state().wireName());
                 if (service.pid() > 0) {
                     track(service.pid());
                 }
+            }
+
+            @Override
+            public void logAppended(String project, String service, List<dev.tend.daemon.core.logs.LogLine> lines) {
+                lines.forEach(l -> timeline.add("log:" + service + ":" + l.text()));
             }
         });
     }

@@ -72,6 +72,10 @@ class SupervisorLifecycleTest {
         assertEquals(0, s.restarts());
         assertTrue(Files.readString(h.sup.logFile("p", "job")).contains("last-words"),
                 "the last line is in the log file when the exit is declared");
+        Harness.awaitTrue(() -> h.timeline.contains("state:job:exited"), "the exited event");
+        int line = h.timeline.indexOf("log:job:last-words");
+        assertTrue(line >= 0 && line < h.timeline.indexOf("state:job:exited"),
+                "listeners get the last line before the exit: " + h.timeline);
     }
 
     @Test

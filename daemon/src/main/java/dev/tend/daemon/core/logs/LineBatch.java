@@ -17,15 +17,20 @@ final class LineBatch {
     private final LogStream stream;
     private final byte[] prefix;
     private final boolean keepTexts;
-    private byte[] buf = new byte[128 * 1024];
+    private byte[] buf;
     private int length;
-    private int[] starts = new int[1024];
+    private int[] starts;
     private String[] texts;
     private int count;
 
-    /** @param keepTexts whether to keep each line's text as a String, for {@link #lines(Instant)} */
-    LineBatch(LogStream stream, boolean keepTexts) {
+    /**
+     * @param keepTexts     whether to keep each line's text as a String, for {@link #lines(Instant)}
+     * @param expectedBytes initial room; the batch grows as needed
+     */
+    LineBatch(LogStream stream, boolean keepTexts, int expectedBytes) {
         this.stream = stream;
+        this.buf = new byte[Math.max(64, expectedBytes)];
+        this.starts = new int[Math.max(4, expectedBytes / 64)];
         this.prefix = (" " + stream.word() + " ").getBytes(StandardCharsets.US_ASCII);
         this.keepTexts = keepTexts;
         this.texts = keepTexts ? new String[starts.length] : null;

@@ -55,7 +55,7 @@ public final class LogCapture {
     private void run() {
         try (in) {
             byte[] chunk = new byte[CHUNK];
-            LineBatch batch = new LineBatch(stream, listener != null);
+            LineBatch batch = new LineBatch(stream, listener != null, 2 * CHUNK);
             LineSplitter splitter = new LineSplitter(file.policy().maxLineBytes());
             int n;
             while ((n = read(chunk)) >= 0) {

@@ -77,9 +77,9 @@ public final class LogFile implements Closeable {
      * @return the lines as written
      */
     public List<LogLine> append(LogStream stream, String text) throws IOException {
-        LineBatch batch = new LineBatch(stream, true);
-        LineSplitter splitter = new LineSplitter(policy.maxLineBytes());
         byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        LineBatch batch = new LineBatch(stream, true, bytes.length + 64);
+        LineSplitter splitter = new LineSplitter(policy.maxLineBytes());
         splitter.feed(bytes, 0, bytes.length, batch);
         return batch.lines(write(batch));
     }

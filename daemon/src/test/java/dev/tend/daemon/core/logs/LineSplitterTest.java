@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LineSplitterTest {
 
     private static List<String> split(int limit, String... chunks) {
-        LineBatch batch = new LineBatch(LogStream.OUT, true);
+        LineBatch batch = new LineBatch(LogStream.OUT, true, 16);
         LineSplitter splitter = new LineSplitter(limit);
         for (String chunk : chunks) {
             byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
