@@ -49,7 +49,7 @@ public final class TendRpc {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", all.size());
         counts.put("running", all.stream().filter(s -> s.state() == ServiceState.RUNNING || s.state() == ServiceState.READY).count());
-        counts.put("projects", supervisor.projects().size());
+        counts.put("projects", supervisor.projects().stream().filter(p -> !p.services().isEmpty()).count());
         return daemon.status(Map.of("services", counts));
     }
 
