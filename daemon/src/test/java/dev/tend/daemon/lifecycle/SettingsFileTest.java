@@ -116,6 +116,19 @@ class SettingsFileTest {
     }
 
     @Test
+    void sizeTooLargeForALongIsRefusedAsASettingsError() throws Exception {
+        String m = error("logs:\n  max_file_size: 99999999999999999999\n");
+        assertTrue(m.contains("logs.max_file_size: '99999999999999999999'"), m);
+    }
+
+    @Test
+    void sizeWhoseUnitOverflowsIsRefusedNotWrappedAround() throws Exception {
+        // 2^34 + 1 GiB wraps to exactly 1 GiB in 64-bit arithmetic
+        String m = error("logs:\n  max_file_size: 17179869185GiB\n");
+        assertTrue(m.contains("logs.max_file_size: '17179869185GiB'"), m);
+    }
+
+    @Test
     void fileCountBelowOneIsRefused() throws Exception {
         assertTrue(error("logs:\n  files: 0\n").contains("logs.files: expected a whole number of at least 1"));
         assertTrue(error("logs:\n  files: -2\n").contains("logs.files: expected a whole number"));
