@@ -87,6 +87,12 @@ class JsonTest {
     }
 
     @Test
+    void unicodeEscapeTakesExactlyFourHexDigitsWithoutASign() {
+        assertThrows(JsonException.class, () -> Json.parse("\"\\u-001\""));
+        assertThrows(JsonException.class, () -> Json.parse("\"\\u+123\""));
+    }
+
+    @Test
     void rawControlCharacterInStringIsRejected() {
         JsonException e = assertThrows(JsonException.class, () -> Json.parse("\"a\nb\""));
         assertTrue(e.getMessage().contains("control character"), e.getMessage());
