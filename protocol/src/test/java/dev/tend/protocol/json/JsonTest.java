@@ -90,6 +90,7 @@ class JsonTest {
     void unicodeEscapeTakesExactlyFourHexDigitsWithoutASign() {
         assertThrows(JsonException.class, () -> Json.parse("\"\\u-001\""));
         assertThrows(JsonException.class, () -> Json.parse("\"\\u+123\""));
+        assertThrows(JsonException.class, () -> Json.parse("\"\\u\u0661\u0662\u0663\u0664\""), "Arabic-Indic digits");
     }
 
     @Test
