@@ -105,7 +105,6 @@ public final class SettingsFile {
         if (!m.matches()) {
             throw new SettingsException(file + ": " + key + ": '" + v.asText() + "' is not a size (e.g. 10MiB, 64KiB, 1048576)");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
         long factor = switch (unit) {
             case "KB" -> 1000L;
@@ -116,7 +115,11 @@ public final class SettingsFile {
             case "GIB" -> 1024L * 1024 * 1024;
             default -> 1L;
         };
-        return n * factor;
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new SettingsException(file + ": " + key + ": '" + v.asText() + "' is too large");
+        }
     }
 
     private static int count(Path file, String key, JsonNode v) throws SettingsException {
