@@ -8,6 +8,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
@@ -76,7 +77,7 @@ public final class CronSchedule implements JobSchedule {
             return null;
         }
         Instant latest = first;
-        Instant before = execution.lastExecution(now.atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
+        Instant before = execution.lastExecution(now.truncatedTo(ChronoUnit.SECONDS).atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
         if (before != null && before.isAfter(latest)) {
             latest = before;
         }
@@ -106,13 +107,14 @@ public final class CronSchedule implements JobSchedule {
     }
 
     private Instant regularAfter(Instant after) {
-        return execution.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
+        // cron-utils carries the fraction of a second over into its answer; occurrences are whole seconds.
+        return execution.nextExecution(after.truncatedTo(ChronoUnit.SECONDS).atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
     }
 
     /** Whether a wall-clock time the gap skips (e.g. 02:00 to 02:59:59) matches the expression. */
     private boolean matchesInGap(ZoneOffsetTransition gap) {
         // On a fixed offset there is no gap: the skipped wall-clock times exist there.
-        ZonedDateTime before = gap.getDateTimeBefore().minusNanos(1).atZone(gap.getOffsetBefore());
+        ZonedDateTime before = gap.getDateTimeBefore().minusSeconds(1).atZone(gap.getOffsetBefore());
         return execution.nextExecution(before)
                 .map(n -> n.toLocalDateTime().isBefore(gap.getDateTimeAfter()))
                 .orElse(false);
