@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -250,7 +251,7 @@ public final class JobScheduler {
     /** Records the runs a crashed daemon left as running as interrupted (their processes were reaped). */
     public int recoverInterruptedRuns() {
         int n = 0;
-        Instant now = clock.instant();
+        Instant now = now();
         for (JobRun r : store.unfinishedRuns()) {
             store.updateRun(r.ended(now, null, null, Outcome.INTERRUPTED, "the daemon stopped while it ran"));
             n++;
@@ -293,7 +294,7 @@ public final class JobScheduler {
                 lastRuns.put(spec.name(), store.lastRun(project, spec.name()));
             }
         }
-        Instant now = clock.instant();
+        Instant now = now();
         locked(after -> {
             Map<String, Job> old = projects.getOrDefault(project, Map.of());
             Map<String, Job> jobs = new LinkedHashMap<>();
@@ -436,7 +437,7 @@ public final class JobScheduler {
         } else {
             String why = job.queued != null ? "a run is already queued (overlap: queue)"
                     : "the previous run is still running (overlap: skip)";
-            JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, clock.instant(), null, null,
+            JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, now(), null, null,
                     Outcome.SKIPPED, 0, why);
             after.add(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
@@ -519,11 +520,11 @@ public final class JobScheduler {
         String name = job.spec.name();
         JobRun run;
         try {
-            run = store.insertRun(new JobRun(0, project, name, ar.trigger, ar.scheduledFor, clock.instant(), null, null,
+            run = store.insertRun(new JobRun(0, project, name, ar.trigger, ar.scheduledFor, now(), null, null,
                     null, Outcome.RUNNING, 0, null));
         } catch (RuntimeException e) {
             log.error("job {}: cannot record its run, not starting it: {}", job.ref(), e.toString());
-            run = new JobRun(0, project, name, ar.trigger, ar.scheduledFor, null, clock.instant(), null, null,
+            run = new JobRun(0, project, name, ar.trigger, ar.scheduledFor, null, now(), null, null,
                     Outcome.FAILED, 0, "cannot record the run: " + e.getMessage());
             ended(ar, run);
             return;
@@ -547,7 +548,7 @@ public final class JobScheduler {
                     // the history row says the same
                 }
             }
-            ended(ar, run.ended(clock.instant(), null, null, Outcome.FAILED, why));
+            ended(ar, run.ended(now(), null, null, Outcome.FAILED, why));
             return;
         }
         LogFile file = logFile;
@@ -560,7 +561,7 @@ public final class JobScheduler {
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
         }
-        Instant startedAt = clock.instant();
+        Instant startedAt = now();
         JobRun startedRun = run.started(startedAt, child.pid());
         try {
             store.updateRun(startedRun);
@@ -649,9 +650,9 @@ public final class JobScheduler {
             reason = null;
         } else {
             outcome = Outcome.FAILED;
-            reason = status.toString();
+            reason = null; // the exit code or signal says it
         }
-        ended(ar, ar.run.ended(clock.instant(), code, sig, outcome, reason));
+        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
         try {
             runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
         } catch (IOException | RuntimeException e) {
@@ -843,6 +844,11 @@ public final class JobScheduler {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Times of runs, at the store's precision, so a run read back equals the one in memory. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     private Job require(String project, String name) {
         Map<String, Job> jobs = projects.get(project);

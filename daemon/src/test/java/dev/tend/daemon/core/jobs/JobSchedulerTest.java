@@ -264,7 +264,7 @@ class JobSchedulerTest {
         assertEquals(List.of("keep", "change", "add"), h.scheduler.list("demo").stream().map(JobSnapshot::name).toList());
         assertEquals(keepNext, h.snapshot("keep").nextRun());
         assertEquals(T0.plus(Duration.ofMinutes(25)), h.snapshot("change").nextRun());
-        assertEquals(List.of("demo/drop"), h.removed);
+        h.await("listeners heard of the removal", () -> h.removed.equals(List.of("demo/drop")));
         assertThrows(SupervisorException.class, () -> h.scheduler.history("demo", "drop", 1));
     }
 
