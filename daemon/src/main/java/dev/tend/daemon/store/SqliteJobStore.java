@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * {@link JobStore} on the same SQLite file and connection as a {@link SqliteStore}. Runs are kept per job up
- * to the newest {@link #KEEP_RUNS}, pruned every {@link #PRUNE_EVERY} runs recorded.
+ * to the newest {@link #KEEP_RUNS}, pruned every {@link #PRUNE_EVERY} runs recorded of that job.
  */
 public final class SqliteJobStore implements JobStore {
 
@@ -33,7 +33,8 @@ public final class SqliteJobStore implements JobStore {
             + "exit_code, signal, outcome, pid, reason";
 
     private final SqliteStore db;
-    private int insertsSincePrune;
+    /** Per job (project/job): runs recorded since its last prune. Guarded by the store's lock. */
+    private final Map<String, Integer> insertsSincePrune = new java.util.HashMap<>();
 
     public SqliteJobStore(SqliteStore db) {
         this.db = db;
@@ -64,8 +65,9 @@ public final class SqliteJobStore implements JobStore {
                     newId = keys.getLong(1);
                 }
             }
-            if (++insertsSincePrune >= PRUNE_EVERY) {
-                insertsSincePrune = 0;
+            String key = run.project() + "/" + run.job();
+            if (insertsSincePrune.merge(key, 1, Integer::sum) >= PRUNE_EVERY) {
+                insertsSincePrune.remove(key);
                 prune(connection, run.project(), run.job());
             }
             return newId;
