@@ -65,6 +65,7 @@ public final class JobScheduler {
     public static final String LIVE_CHILD_PREFIX = "job:";
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     /**
      * What a manual run request got.
@@ -466,7 +467,17 @@ public final class JobScheduler {
             }
         }
         Instant when = wake != null ? wake : clock.instant().plus(Duration.ofDays(1));
-        after.add(() -> timer.wakeAt(when, this::runDue));
+        after.add(() -> timer.wakeAt(when, this::wake));
+    }
+
+    /** The timer's task: a failure must not end the schedule, so it is logged and tried again soon. */
+    private void wake() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            log.error("job scheduling failed, trying again in {}: {}", RETRY, e.toString(), e);
+            timer.wakeAt(clock.instant().plus(RETRY), this::wake);
+        }
     }
 
     private static Instant earliest(Instant a, Instant b) {
