@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
                 RmCommand.class,
                 LogsCommand.class,
                 HistoryCommand.class,
+                JobsCommand.class,
+                JobCommand.class,
                 ReloadCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,

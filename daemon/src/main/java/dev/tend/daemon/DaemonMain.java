@@ -2,6 +2,9 @@ package dev.tend.daemon;
 
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.SupervisorConfig;
+import dev.tend.daemon.core.jobs.ExecutorJobTimer;
+import dev.tend.daemon.core.jobs.JobScheduler;
+import dev.tend.daemon.core.jobs.JobsConfig;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
@@ -19,6 +22,7 @@ import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
 import dev.tend.daemon.rpc.TendRpc;
+import dev.tend.daemon.store.SqliteJobStore;
 import dev.tend.daemon.store.SqliteStore;
 import dev.tend.daemon.transport.UnixSocketServer;
 import dev.tend.protocol.TendPaths;
@@ -96,6 +100,7 @@ public final class DaemonMain {
         UnixSocketServer server = null;
         SqliteStore store = null;
         Supervisor supervisor = null;
+        JobScheduler jobs = null;
         IdleWatch idle = null;
         boolean bound = false;
         try {
@@ -105,14 +110,17 @@ public final class DaemonMain {
             supervisor = new Supervisor(new SupervisorConfig(config.logsDir(), settings.logs(), config.instance(),
                     config.restart(), config.probeInterval(), config.probeTimeout(), config.drainTimeout()),
                     new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
-            Recovery.restore(supervisor, store);
-            Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, store, envLevel != null);
+            jobs = new JobScheduler(JobsConfig.defaults(paths.logsDir(), paths.instance()), new PosixProcessLauncher(),
+                    new PosixProcessControl(), new SqliteJobStore(store), store, Clock.systemUTC(),
+                    new ExecutorJobTimer(Clock.systemUTC()));
+            Recovery.restore(supervisor, store, jobs);
+            Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, jobs, store, envLevel != null);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
                     shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis());
-            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC()));
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(), jobs));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
@@ -126,11 +134,11 @@ public final class DaemonMain {
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
                     paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
-            Recovery.startDesired(supervisor);
+            Recovery.startDesired(supervisor, jobs);
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             server.stopAccepting();
-            stopServices(supervisor);
+            stopServices(supervisor, jobs);
             return 0;
         } catch (IOException | RuntimeException e) {
             log.error("cannot start: {}", e.getMessage());
@@ -167,10 +175,12 @@ public final class DaemonMain {
         }
     }
 
-    /** Stops every service (their desired state stays: the next daemon starts them again). */
-    private static void stopServices(Supervisor supervisor) {
+    /** Stops the jobs' runs and every service (their desired state stays: the next daemon starts them again). */
+    private static void stopServices(Supervisor supervisor, JobScheduler jobs) {
         try {
+            var jobsStopped = jobs.shutdown();
             supervisor.shutdown().get(10, TimeUnit.MINUTES);
+            jobsStopped.get(1, TimeUnit.MINUTES);
         } catch (Exception e) {
             log.error("services did not all stop cleanly", e);
         }
