@@ -2,6 +2,11 @@ package dev.tend.daemon;
 
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.SupervisorConfig;
+import dev.tend.daemon.core.events.BusLimits;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.JobFeed;
+import dev.tend.daemon.core.events.LogTailer;
+import dev.tend.daemon.core.events.SupervisorFeed;
 import dev.tend.daemon.core.jobs.ExecutorJobTimer;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobsConfig;
@@ -18,6 +23,7 @@ import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
 import dev.tend.daemon.lifecycle.StaleSocket;
 import dev.tend.daemon.rpc.DaemonInfo;
+import dev.tend.daemon.rpc.EventNotifications;
 import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
@@ -34,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -101,6 +108,8 @@ public final class DaemonMain {
         SqliteStore store = null;
         Supervisor supervisor = null;
         JobScheduler jobs = null;
+        EventBus bus = new EventBus(BusLimits.DEFAULT);
+        LogTailer tailer = null;
         IdleWatch idle = null;
         boolean bound = false;
         try {
@@ -113,6 +122,10 @@ public final class DaemonMain {
             jobs = new JobScheduler(JobsConfig.defaults(paths.logsDir(), paths.instance()), new PosixProcessLauncher(),
                     new PosixProcessControl(), new SqliteJobStore(store), store, Clock.systemUTC(),
                     new ExecutorJobTimer(Clock.systemUTC()));
+            Supervisor logSource = supervisor;
+            tailer = new LogTailer(bus, logSource::logFile);
+            SupervisorFeed.attach(supervisor, bus, tailer);
+            JobFeed.attach(jobs, bus);
             Recovery.restore(supervisor, store, jobs);
             Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, jobs, store, envLevel != null);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
@@ -120,7 +133,8 @@ public final class DaemonMain {
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
                     shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis());
-            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(), jobs));
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
+                    jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
@@ -138,7 +152,10 @@ public final class DaemonMain {
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             server.stopAccepting();
+            bus.daemonStopping(shutdown.reason());
+            bus.awaitSettled(Duration.ofMillis(500));
             stopServices(supervisor, jobs);
+            bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {
             log.error("cannot start: {}", e.getMessage());
@@ -154,6 +171,10 @@ public final class DaemonMain {
             if (server != null) {
                 server.close();
             }
+            if (tailer != null) {
+                tailer.close();
+            }
+            bus.close();
             workers.shutdown();
             if (store != null) {
                 store.close();

@@ -6,6 +6,8 @@ import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceState;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.LogTailer;
 import dev.tend.daemon.core.jobs.JobScheduler;
 
 import java.time.Clock;
@@ -25,8 +27,10 @@ public final class TendRpc {
     private final ServiceMethods services;
     private final LogMethods logs;
     private final JobMethods jobs;
+    private final EventMethods events;
 
-    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock, JobScheduler jobScheduler) {
+    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock, JobScheduler jobScheduler,
+                   EventBus bus, LogTailer tailer, EventNotifications notifications) {
         this.daemon = new DaemonMethods(info);
         this.supervisor = supervisor;
         Refs refs = new Refs(supervisor);
@@ -36,6 +40,7 @@ public final class TendRpc {
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
         this.jobs = new JobMethods(jobScheduler, refs);
+        this.events = new EventMethods(bus, tailer, notifications);
     }
 
     // ------------------------------------------------------------------ daemon
@@ -103,7 +108,10 @@ public final class TendRpc {
     @JsonRpcMethod("service.list")
     public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir) {
-        return services.list(project, dir);
+        long seq = events.seq(); // read first: the list reflects at least every event up to it
+        Map<String, Object> result = services.list(project, dir);
+        result.put("seq", seq);
+        return result;
     }
 
     @JsonRpcMethod("service.start")
@@ -203,5 +211,18 @@ public final class TendRpc {
                                        @OptionalParam @JsonRpcParam("stream") String stream,
                                        @OptionalParam @JsonRpcParam("after") String after) {
         return jobs.logs(ref, dir, run, tail, stream, after);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @JsonRpcMethod("events.subscribe")
+    public Map<String, Object> eventsSubscribe(@OptionalParam @JsonRpcParam("topics") List<String> topics,
+                                               @OptionalParam @JsonRpcParam("filter") Map<String, Object> filter) {
+        return events.subscribe(topics, filter);
+    }
+
+    @JsonRpcMethod("events.unsubscribe")
+    public Map<String, Object> eventsUnsubscribe(@JsonRpcParam("subscription") String subscription) {
+        return events.unsubscribe(subscription);
     }
 }
