@@ -93,7 +93,7 @@ final class TableView {
         }
         g.setForegroundColor(Theme.TEXT);
         String[] cells = {
-            r.project(), r.name(), r.state(), r.pid() == null ? "-" : r.pid().toString(),
+            r.project(), r.name(), r.state(), r.pid() == null || r.pid() <= 0 ? "-" : r.pid().toString(),
             Format.uptime(r, f.now()), Long.toString(r.restarts()),
             r.isUp() ? Format.cpu(r.cpuPercent()) : "-", r.isUp() ? Format.bytes(r.rssBytes()) : "-",
             Format.readiness(r), r.port() == null ? "-" : r.port().toString(), Format.why(r)};
