@@ -2,6 +2,10 @@ package dev.tend.daemon;
 
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.SupervisorConfig;
+import dev.tend.daemon.core.events.BusLimits;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.LogTailer;
+import dev.tend.daemon.core.events.SupervisorFeed;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
@@ -11,6 +15,7 @@ import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
 import dev.tend.daemon.lifecycle.StaleSocket;
 import dev.tend.daemon.rpc.DaemonInfo;
+import dev.tend.daemon.rpc.EventNotifications;
 import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
@@ -26,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -84,18 +90,24 @@ public final class DaemonMain {
         UnixSocketServer server = null;
         SqliteStore store = null;
         Supervisor supervisor = null;
+        EventBus bus = new EventBus(BusLimits.DEFAULT);
+        LogTailer tailer = null;
         try {
             StaleSocket.clear(paths.socket());
             store = SqliteStore.open(paths.database());
             supervisor = new Supervisor(SupervisorConfig.defaults(paths.logsDir(), paths.instance()),
                     new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
+            Supervisor sup = supervisor;
+            tailer = new LogTailer(bus, sup::logFile);
+            SupervisorFeed.attach(supervisor, bus, tailer);
             Recovery.restore(supervisor, store);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
                     shutdown::request, () -> "nothing to reload yet");
-            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC()));
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
+                    bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
@@ -107,7 +119,10 @@ public final class DaemonMain {
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             server.stopAccepting();
+            bus.daemonStopping(shutdown.reason());
+            bus.awaitSettled(Duration.ofMillis(500));
             stopServices(supervisor);
+            bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {
             log.error("cannot start: {}", e.getMessage());
@@ -120,6 +135,10 @@ public final class DaemonMain {
             if (server != null) {
                 server.close();
             }
+            if (tailer != null) {
+                tailer.close();
+            }
+            bus.close();
             workers.shutdown();
             if (store != null) {
                 store.close();

@@ -6,6 +6,8 @@ import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceState;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.LogTailer;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,8 +25,10 @@ public final class TendRpc {
     private final ProjectMethods projects;
     private final ServiceMethods services;
     private final LogMethods logs;
+    private final EventMethods events;
 
-    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock) {
+    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock, EventBus bus, LogTailer tailer,
+                   EventNotifications notifications) {
         this.daemon = new DaemonMethods(info);
         this.supervisor = supervisor;
         Refs refs = new Refs(supervisor);
@@ -32,6 +36,7 @@ public final class TendRpc {
                 .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()));
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
+        this.events = new EventMethods(bus, tailer, notifications);
     }
 
     // ------------------------------------------------------------------ daemon
@@ -94,7 +99,10 @@ public final class TendRpc {
     @JsonRpcMethod("service.list")
     public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir) {
-        return services.list(project, dir);
+        long seq = events.seq(); // read first: the list reflects at least every event up to it
+        Map<String, Object> result = services.list(project, dir);
+        result.put("seq", seq);
+        return result;
     }
 
     @JsonRpcMethod("service.start")
@@ -148,5 +156,18 @@ public final class TendRpc {
                                         @OptionalParam @JsonRpcParam("stream") String stream,
                                         @OptionalParam @JsonRpcParam("after") String after) {
         return logs.read(ref, dir, tail, since, stream, after);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @JsonRpcMethod("events.subscribe")
+    public Map<String, Object> eventsSubscribe(@OptionalParam @JsonRpcParam("topics") List<String> topics,
+                                               @OptionalParam @JsonRpcParam("filter") Map<String, Object> filter) {
+        return events.subscribe(topics, filter);
+    }
+
+    @JsonRpcMethod("events.unsubscribe")
+    public Map<String, Object> eventsUnsubscribe(@JsonRpcParam("subscription") String subscription) {
+        return events.unsubscribe(subscription);
     }
 }
