@@ -39,6 +39,7 @@ public final class App {
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
     private volatile boolean running = true;
+    private long tickMillis = 1000;
 
     public App(Screen screen, DaemonModel model, LogBuffer logs, UiState ui, Actions actions, Renderer renderer) {
         this.screen = screen;
@@ -86,6 +87,7 @@ public final class App {
         actions.followLogs(target);
         Screenful f = new Screenful(s, visible, logs.view(), ui, clock.instant());
         renderer.draw(screen.newTextGraphics(), size, f);
+        tickMillis = tickMillis(f);
         screen.setCursorPosition(null);
         screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
@@ -97,7 +99,7 @@ public final class App {
         input.start();
         render();
         while (running) {
-            Object next = inbox.poll(1, TimeUnit.SECONDS);
+            Object next = inbox.poll(tickMillis, TimeUnit.MILLISECONDS);
             while (next != null && running) {
                 if (next instanceof KeyStroke k) {
                     running = handle(k);
@@ -127,6 +129,22 @@ public final class App {
                 return;
             }
         }
+    }
+
+    /**
+     * How long the frame stays true without news: seconds-precise uptimes and messages need a tick a second,
+     * otherwise (nothing up, or everything up for an hour and more, shown in minutes) a tick a minute.
+     */
+    static long tickMillis(Screenful f) {
+        if (f.ui().flash() != null || f.ui().overlay() == UiState.Overlay.JOBS) {
+            return 1000;
+        }
+        for (ServiceRow r : f.visible()) {
+            if (r.isUp() && (r.startedAt() == null || r.startedAt().isAfter(f.now().minusSeconds(3600)))) {
+                return 1000;
+            }
+        }
+        return 60_000;
     }
 
     private Screenful frame() {
