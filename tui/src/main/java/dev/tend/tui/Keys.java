@@ -140,7 +140,12 @@ final class Keys {
             case "stop" -> Methods.SERVICE_STOP;
             default -> Methods.SERVICE_RESTART;
         };
-        ui.flash(verb + "ing " + (refs.size() == 1 ? refs.get(0) : refs.size() + " services") + "...", false);
+        String doing = switch (verb) {
+            case "start" -> "starting ";
+            case "stop" -> "stopping ";
+            default -> "restarting ";
+        };
+        ui.flash(doing + (refs.size() == 1 ? refs.get(0) : refs.size() + " services") + "...", false);
         ui.clearMarks();
         actions.services(method, refs);
     }

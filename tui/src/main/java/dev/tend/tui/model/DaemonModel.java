@@ -1,5 +1,6 @@
 package dev.tend.tui.model;
 
+import dev.tend.protocol.json.JsonException;
 import dev.tend.protocol.json.JsonObjects;
 
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class DaemonModel {
             disconnected("daemon stopping" + (reason == null || reason.isEmpty() ? "" : ": " + reason));
             return Outcome.STOPPING;
         }
-        boolean[] changed = {false};
+        boolean changed;
         synchronized (this) {
             String sub = JsonObjects.string(params, "subscription");
             if (sub != null && subscription != null && !sub.equals(subscription)) {
@@ -126,40 +127,45 @@ public final class DaemonModel {
             if (eventSeq != null && eventSeq <= seq) {
                 return Outcome.APPLIED; // already part of the snapshot
             }
-            switch (method == null ? "" : method) {
-                case "service.changed" -> {
-                    ServiceRow row = ServiceRow.from(JsonObjects.object(params.get("service")));
-                    services.put(row.ref(), row);
-                    changed[0] = true;
-                }
-                case "service.removed" -> {
-                    services.remove(JsonObjects.string(params, "project") + "/" + JsonObjects.string(params, "name"));
-                    changed[0] = true;
-                }
-                case "project.changed" -> {
-                    ProjectRow row = ProjectRow.from(JsonObjects.object(params.get("project")));
-                    projects.put(row.name(), row);
-                    changed[0] = true;
-                }
-                case "job.changed" -> {
-                    JobRow row = JobRow.from(JsonObjects.object(params.get("job")));
-                    jobs.put(row.key(), row);
-                    jobsSupported = true;
-                    changed[0] = true;
-                }
-                default -> {
-                    // a notification this version does not know: newer daemons may send more
-                }
+            try {
+                changed = applyChange(method, params);
+            } catch (JsonException malformed) {
+                return Outcome.APPLIED; // a notification missing its view: nothing to show from it
             }
             if (eventSeq != null) {
                 seq = eventSeq;
-                changed[0] = true;
+                changed = true;
             }
         }
-        if (changed[0]) {
+        if (changed) {
             onChange.run();
         }
         return Outcome.APPLIED;
+    }
+
+    /** Applies one state event under the lock; true when something on screen changed. */
+    private boolean applyChange(String method, Map<String, Object> params) {
+        switch (method == null ? "" : method) {
+            case "service.changed" -> {
+                ServiceRow row = ServiceRow.from(JsonObjects.object(params.get("service")));
+                services.put(row.ref(), row);
+            }
+            case "service.removed" ->
+                services.remove(JsonObjects.string(params, "project") + "/" + JsonObjects.string(params, "name"));
+            case "project.changed" -> {
+                ProjectRow row = ProjectRow.from(JsonObjects.object(params.get("project")));
+                projects.put(row.name(), row);
+            }
+            case "job.changed" -> {
+                JobRow row = JobRow.from(JsonObjects.object(params.get("job")));
+                jobs.put(row.key(), row);
+                jobsSupported = true;
+            }
+            default -> {
+                return false; // a notification this version does not know: newer daemons may send more
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ polling (daemons without events)
