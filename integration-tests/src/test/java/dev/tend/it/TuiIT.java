@@ -39,7 +39,7 @@ class TuiIT {
     }
 
     @Test
-    void tuiFollowsAnotherPeersStopSteersServicesAndQuitsLeavingTheTerminalSane() throws Exception {
+    void tuiFollowsOtherPeersSteersServicesSurvivesTheDaemonAndQuitsLeavingTheTerminalSane() throws Exception {
         Path project = tend.home().resolve("shop");
         Files.createDirectories(project);
         Files.writeString(project.resolve("tend.yaml"), """
@@ -79,6 +79,14 @@ class TuiIT {
         tmux("send-keys", "-t", "tui", "x"); // any key closes the help, and does nothing else
         waitForScreen("the help closed", s -> !s.contains("q / Ctrl-C  quit"));
         assertTrue(row(capture(), "idle").matches(".*\\b(running|ready)\\b.*"), capture());
+
+        TendHome.Result daemonStop = tend.tend("daemon", "stop");
+        assertEquals(0, daemonStop.exit(), daemonStop.toString());
+        waitForScreen("the TUI says the daemon is gone", s -> s.contains(" disconnected "));
+        TendHome.Result status = tend.tend("daemon", "status"); // another peer starts a daemon again
+        assertEquals(0, status.exit(), status.toString());
+        waitForScreen("the TUI reconnects and redraws from the new daemon's snapshot",
+                s -> s.contains(" live ") && row(s, "ticker").matches(".*\\b(running|ready)\\b.*"));
 
         tmux("send-keys", "-t", "tui", "q");
         String after = waitForScreen("the TUI exited", s -> s.contains("TUI-EXIT="));
