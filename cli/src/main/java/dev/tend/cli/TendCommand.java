@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                 RunCommand.class,
                 RmCommand.class,
                 LogsCommand.class,
+                EventsCommand.class,
                 HistoryCommand.class,
                 ReloadCommand.class,
                 DaemonCommand.class,
