@@ -48,7 +48,7 @@ final class TableView {
         g.enableModifiers(SGR.BOLD);
         StringBuilder header = new StringBuilder("  ");
         for (Column c : cols) {
-            header.append(Format.fit(c.title(), c.width()));
+            header.append(Format.fit(c.title(), c.width() - 1)).append(' ');
         }
         g.putString(0, row, Format.fit(header.toString(), w));
         g.disableModifiers(SGR.BOLD);
@@ -102,7 +102,7 @@ final class TableView {
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             g.setForegroundColor(i == 2 ? Theme.state(r.state()) : Theme.TEXT);
-            g.putString(x, y, Format.fit(cells[i], c.width()));
+            g.putString(x, y, Format.fit(cells[i], c.width() - 1) + " ");
             x += c.width();
         }
         if (x < w) {
