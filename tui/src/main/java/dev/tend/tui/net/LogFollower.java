@@ -12,12 +12,10 @@ import dev.tend.tui.model.LogTarget;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -124,19 +122,18 @@ public final class LogFollower implements AutoCloseable {
 
     private void follow(RpcClient client, LogTarget t) throws IOException, RpcError {
         boolean live = subscribe(client, t);
-        List<String> refs = refs(t);
+        LogJunction junction = new LogJunction();
         List<LogEntry> tail = new ArrayList<>();
-        Map<String, String> next = new LinkedHashMap<>();
-        for (String ref : refs) {
+        for (String ref : refs(t)) {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, Map.of("ref", ref, "tail", TAIL)));
             tail.addAll(entries(page.get("lines")));
-            next.put(ref, JsonObjects.string(page, "next"));
+            junction.shown(ref, JsonObjects.string(page, "next"));
         }
         buffer.reset(t, tail);
         if (live) {
-            readLive(client, t, new HashSet<>(tail));
+            readLive(client, t, junction);
         } else {
-            poll(client, t, next);
+            poll(client, t, junction);
         }
     }
 
@@ -155,11 +152,8 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /**
-     * @param overlap the tail just read: lines that arrived while it was read are in both, and are skipped
-     *                until the first line the tail does not have
-     */
-    private void readLive(RpcClient client, LogTarget t, Set<LogEntry> overlap) throws IOException {
+    /** Subscribed before the tail was read, so every later line arrives; the junction drops what the tail had. */
+    private void readLive(RpcClient client, LogTarget t, LogJunction junction) throws IOException, RpcError {
         while (running && stillWanted(t)) {
             Map<String, Object> n = client.nextNotification();
             String method = JsonObjects.string(n, "method");
@@ -169,20 +163,33 @@ public final class LogFollower implements AutoCloseable {
             if (!"log.appended".equals(method) || !(n.get("params") instanceof Map<?, ?>)) {
                 continue;
             }
-            List<LogEntry> fresh = new ArrayList<>();
-            for (LogEntry e : entries(JsonObjects.object(n.get("params")).get("lines"))) {
-                if (!overlap.isEmpty() && overlap.contains(e)) {
-                    continue;
+            Map<String, Object> p = JsonObjects.object(n.get("params"));
+            String ref = JsonObjects.string(p, "project") + "/" + JsonObjects.string(p, "service");
+            switch (junction.onEvent(ref, JsonObjects.string(p, "next"))) {
+                case SHOW -> buffer.append(entries(p.get("lines")));
+                case READ -> catchUp(client, ref, junction);
+                case SKIP -> {
+                    // the tail already had these lines
                 }
-                overlap.clear();
-                fresh.add(e);
             }
-            buffer.append(fresh);
         }
     }
 
-    private void poll(RpcClient client, LogTarget t, Map<String, String> next) throws IOException, RpcError {
+    /** Appends what the service's log has after what is shown of it. */
+    private void catchUp(RpcClient client, String ref, LogJunction junction) throws IOException, RpcError {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        if (junction.shownUpTo(ref) != null) {
+            params.put("after", junction.shownUpTo(ref));
+        }
+        Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+        buffer.append(entries(page.get("lines")));
+        junction.shown(ref, JsonObjects.string(page, "next"));
+    }
+
+    private void poll(RpcClient client, LogTarget t, LogJunction junction) throws IOException, RpcError {
         buffer.note("polling");
+        List<String> refs = refs(t);
         while (running && stillWanted(t)) {
             synchronized (this) {
                 try {
@@ -191,18 +198,11 @@ public final class LogFollower implements AutoCloseable {
                     return;
                 }
             }
-            if (!stillWanted(t)) {
-                return;
-            }
-            for (Map.Entry<String, String> e : next.entrySet()) {
-                Map<String, Object> params = new LinkedHashMap<>();
-                params.put("ref", e.getKey());
-                if (e.getValue() != null) {
-                    params.put("after", e.getValue());
+            for (String ref : refs) {
+                if (!stillWanted(t)) {
+                    return;
                 }
-                Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                buffer.append(entries(page.get("lines")));
-                e.setValue(JsonObjects.string(page, "next"));
+                catchUp(client, ref, junction);
             }
         }
     }
