@@ -42,18 +42,28 @@ class DaemonRecoveryIT {
         return p;
     }
 
-    private static Map<String, Long> readyPids(TendProject p) throws Exception {
-        Map<String, Long> pids = new HashMap<>();
-        for (String s : FIVE) {
-            pids.put(s, pid(p.awaitState(s, "ready")));
-        }
-        return pids;
+    /** Pids of the named services once ps shows them all ready (and, if given, with pids other than {@code old}). */
+    private static Map<String, Long> ready(TendProject p, List<String> names, Map<String, Long> old) throws Exception {
+        return TendProject.await("services " + names + " are ready" + (old.isEmpty() ? "" : " with new pids"), () -> {
+            Map<String, Long> pids = new HashMap<>();
+            for (Map<String, Object> s : p.ps()) {
+                String name = s.get("name").toString();
+                if (names.contains(name) && "ready".equals(state(s)) && pid(s) > 0 && pid(s) != old.getOrDefault(name, 0L)) {
+                    pids.put(name, pid(s));
+                }
+            }
+            return pids.size() == names.size() ? pids : null;
+        });
+    }
+
+    private static Map<String, Long> runAgain(TendProject p, Map<String, Long> old, List<String> names) throws Exception {
+        return ready(p, names, old);
     }
 
     @Test
     void killedDaemonLeavesNoOrphansAndTheNextCommandRestartsItsServices() throws Exception {
         TendProject p = fiveServices();
-        Map<String, Long> old = readyPids(p);
+        Map<String, Long> old = ready(p, FIVE, Map.of());
         List<Long> oldTree = new ArrayList<>(old.values());
         old.values().forEach(pid -> oldTree.addAll(TendProject.descendants(pid)));
 
@@ -65,12 +75,7 @@ class DaemonRecoveryIT {
         TendHome.Result r = p.tend("ps");
         assertEquals(0, r.exit(), r.toString());
 
-        Map<String, Long> fresh = new HashMap<>();
-        for (String s : FIVE) {
-            Map<String, Object> svc = p.awaitService(s + " runs again with a new pid", s,
-                    v -> "ready".equals(state(v)) && pid(v) != old.get(s) && pid(v) > 0);
-            fresh.put(s, pid(svc));
-        }
+        Map<String, Long> fresh = runAgain(p, old, FIVE);
         TendProject.await("every process of the old daemon's services is gone",
                 () -> oldTree.stream().noneMatch(TendProject::alive) ? true : null);
         fresh.values().forEach(pid -> assertTrue(alive(pid)));
@@ -90,7 +95,8 @@ class DaemonRecoveryIT {
     void servicesRunningAtAGracefulDaemonStopStartAgainWithTheNextCommand() throws Exception {
         TendProject p = fiveServices();
         p.ok("stop", "s5");
-        Map<String, Long> old = new HashMap<>(readyPids4(p));
+        Map<String, Long> old = ready(p, FIVE.subList(0, 4), Map.of());
+        assertEquals("stopped", state(p.service("s5")));
 
         TendHome.Result stop = tend.tend("daemon", "stop");
         assertEquals(0, stop.exit(), stop.toString());
@@ -99,22 +105,9 @@ class DaemonRecoveryIT {
         assertTrue(tend.daemons().isEmpty(), "no daemon runs");
 
         p.ok("ps");
-        for (String s : FIVE.subList(0, 4)) {
-            Map<String, Object> svc = p.awaitService(s + " runs again", s,
-                    v -> "ready".equals(state(v)) && pid(v) != old.get(s) && pid(v) > 0);
-            assertTrue(alive(pid(svc)));
-        }
+        runAgain(p, old, FIVE.subList(0, 4)).values().forEach(pid -> assertTrue(alive(pid)));
         assertEquals("stopped", state(p.service("s5")), "what was stopped by hand stays stopped");
         assertEquals(1, p.history("s5").stream().filter(h -> "started".equals(h.get("kind"))).count(),
                 "s5 was not started again");
-    }
-
-    private static Map<String, Long> readyPids4(TendProject p) throws Exception {
-        Map<String, Long> pids = new HashMap<>();
-        for (String s : FIVE.subList(0, 4)) {
-            pids.put(s, pid(p.awaitState(s, "ready")));
-        }
-        assertEquals("stopped", state(p.awaitState("s5", "stopped")));
-        return pids;
     }
 }

@@ -83,11 +83,15 @@ class ProcessTreeIT {
                         != leader ? true : null);
         assertTrue(alive(orphan));
 
-        p.ok("stop", "forker");
+        try {
+            p.ok("stop", "forker");
 
-        assertTrue(!alive(leader), "the service process is gone");
-        assertTrue(!alive(orphan), "the daemonized grandchild " + orphan + " (TEND_PROJECT/TEND_SERVICE in its "
-                + "environment) is gone too; it survived the stop of its service");
+            assertTrue(!alive(leader), "the service process is gone");
+            assertTrue(!alive(orphan), "the daemonized grandchild " + orphan + " (TEND_PROJECT/TEND_SERVICE in its "
+                    + "environment) is gone too; it survived the stop of its service");
+        } finally {
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly); // spares the teardown its wait
+        }
     }
 
     @Test
@@ -128,7 +132,7 @@ class ProcessTreeIT {
         // `sh graceful.sh` runs under the /bin/sh -c of the command, which dies of the TERM at once; the script
         // still deserves its stop_timeout to finish its cleanup, as any real program (a database) would.
         Files.writeString(p.file("graceful.sh"), """
-                trap 'sleep 0.5; echo cleaned-up > cleanup.txt; exit 0' TERM
+                trap 'sleep 2; echo cleaned-up > cleanup.txt; exit 0' TERM
                 echo $$ > script.pid
                 sleep 1000 &
                 wait
