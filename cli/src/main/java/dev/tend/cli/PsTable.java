@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** service.list as the `ps` table: SERVICE STATE PID UPTIME RESTARTS CPU MEM PORTS. Pure. */
@@ -27,7 +28,7 @@ final class PsTable {
                     live && s.get("startedAt") != null
                             ? Durations.human(Duration.between(Instant.parse((String) s.get("startedAt")), now)) : "-",
                     Long.toString(JsonObjects.number(s, "restarts", 0)),
-                    live ? String.format("%.1f%%", JsonObjects.decimal(s, "cpuPercent")) : "-",
+                    live ? String.format(Locale.ROOT, "%.1f%%", JsonObjects.decimal(s, "cpuPercent")) : "-",
                     live ? bytes(JsonObjects.number(s, "rssBytes", 0)) : "-",
                     s.get("port") == null ? "-" : String.valueOf(s.get("port")),
             });
@@ -52,11 +53,11 @@ final class PsTable {
             return b + "B";
         }
         if (b < 1024 * 1024) {
-            return String.format("%.0fK", b / 1024.0);
+            return String.format(Locale.ROOT, "%.0fK", b / 1024.0);
         }
         if (b < 1024L * 1024 * 1024) {
-            return String.format("%.1fM", b / (1024.0 * 1024));
+            return String.format(Locale.ROOT, "%.1fM", b / (1024.0 * 1024));
         }
-        return String.format("%.1fG", b / (1024.0 * 1024 * 1024));
+        return String.format(Locale.ROOT, "%.1fG", b / (1024.0 * 1024 * 1024));
     }
 }

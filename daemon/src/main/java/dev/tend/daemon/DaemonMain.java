@@ -6,6 +6,10 @@ import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
 import dev.tend.daemon.lifecycle.DaemonOptions;
+import dev.tend.daemon.lifecycle.IdleWatch;
+import dev.tend.daemon.lifecycle.Reloader;
+import dev.tend.daemon.lifecycle.Settings;
+import dev.tend.daemon.lifecycle.SettingsFile;
 import dev.tend.daemon.lifecycle.PidLock;
 import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
@@ -68,7 +72,15 @@ public final class DaemonMain {
             System.err.println("tend daemon: " + e.getMessage());
             return 1;
         }
-        DaemonLogging.configure(paths.daemonLog(), !options.detached(), System.getenv("TEND_LOG"));
+        Settings settings;
+        try {
+            settings = SettingsFile.load(paths.configFile());
+        } catch (SettingsFile.SettingsException e) {
+            System.err.println("tend daemon: " + e.getMessage());
+            return 1;
+        }
+        String envLevel = System.getenv("TEND_LOG");
+        DaemonLogging.configure(paths.daemonLog(), !options.detached(), envLevel != null ? envLevel : settings.logLevel());
         PidLock pidLock;
         try {
             pidLock = PidLock.acquire(paths.pidFile());
@@ -84,22 +96,33 @@ public final class DaemonMain {
         UnixSocketServer server = null;
         SqliteStore store = null;
         Supervisor supervisor = null;
+        IdleWatch idle = null;
+        boolean bound = false;
         try {
             StaleSocket.clear(paths.socket());
             store = SqliteStore.open(paths.database());
-            supervisor = new Supervisor(SupervisorConfig.defaults(paths.logsDir(), paths.instance()),
+            SupervisorConfig config = SupervisorConfig.defaults(paths.logsDir(), paths.instance());
+            supervisor = new Supervisor(new SupervisorConfig(config.logsDir(), settings.logs(), config.instance(),
+                    config.restart(), config.probeInterval(), config.probeTimeout(), config.drainTimeout()),
                     new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
             Recovery.restore(supervisor, store);
+            Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, store, envLevel != null);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
-                    shutdown::request, () -> "nothing to reload yet");
+                    shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis());
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC()));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
-            Signals.install(shutdown, () -> log.info("reload requested"));
+            bound = true;
+            Signals.install(shutdown, reloader::reload);
+            Supervisor sup = supervisor;
+            UnixSocketServer srv = server;
+            idle = new IdleWatch(() -> options.idleTimeout() != null ? options.idleTimeout() : reloader.settings().idleTimeout(),
+                    () -> srv.connectionCount() > 0 || sup.list(null).stream().anyMatch(s -> s.state().isActive()),
+                    shutdown, Clock.systemUTC());
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
                     paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
@@ -117,6 +140,9 @@ public final class DaemonMain {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            if (idle != null) {
+                idle.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -124,10 +150,12 @@ public final class DaemonMain {
             if (store != null) {
                 store.close();
             }
-            try {
-                Files.deleteIfExists(paths.socket());
-            } catch (IOException e) {
-                log.warn("cannot remove {}: {}", paths.socket(), e.getMessage());
+            if (bound) {
+                try {
+                    Files.deleteIfExists(paths.socket());
+                } catch (IOException e) {
+                    log.warn("cannot remove {}: {}", paths.socket(), e.getMessage());
+                }
             }
             try {
                 pidLock.close();

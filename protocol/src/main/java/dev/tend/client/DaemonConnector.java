@@ -64,7 +64,25 @@ public final class DaemonConnector {
         if (c == null) {
             c = spawnAndConnect();
         }
+        reloadIfSettingsChanged(c);
         return c;
+    }
+
+    /** The daemon reports the settings file's mtime as it last read it; a changed file is reloaded (DESIGN.md §3.7). */
+    private void reloadIfSettingsChanged(Connection c) {
+        long onDisk;
+        try {
+            onDisk = Files.exists(paths.configFile()) ? Files.getLastModifiedTime(paths.configFile()).toMillis() : 0;
+        } catch (IOException e) {
+            return;
+        }
+        if (c.hello().get("settingsModified") instanceof Number known && known.longValue() != onDisk) {
+            try {
+                c.client().call(Methods.DAEMON_RELOAD, null);
+            } catch (IOException | RpcError e) {
+                // the daemon logs why; the command itself goes on
+            }
+        }
     }
 
     /** Connects only if a daemon is running; never starts one. */

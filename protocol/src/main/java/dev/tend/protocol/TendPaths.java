@@ -26,13 +26,15 @@ public final class TendPaths {
     private static final int SOCKET_PATH_LIMIT = System.getProperty("os.name", "").startsWith("Mac") ? 103 : 107;
 
     private final String instance;
+    private final Path configFile;
     private final Path runtimeDir;
     private final Path stateDir;
     private final Path socket;
     private final boolean socketShortened;
 
-    private TendPaths(String instance, Path runtimeDir, Path stateDir, Path socket, boolean socketShortened) {
+    private TendPaths(String instance, Path configFile, Path runtimeDir, Path stateDir, Path socket, boolean socketShortened) {
         this.instance = instance;
+        this.configFile = configFile;
         this.runtimeDir = runtimeDir;
         this.stateDir = stateDir;
         this.socket = socket;
@@ -50,8 +52,10 @@ public final class TendPaths {
         String home = env.get("TEND_HOME");
         Path runtime;
         Path state;
+        Path config;
         if (nonEmpty(home)) {
             Path h = Path.of(home).toAbsolutePath().normalize();
+            config = h.resolve("config.yaml");
             runtime = h.resolve("run");
             state = h.resolve("state").resolve(instance);
         } else {
@@ -61,6 +65,9 @@ public final class TendPaths {
             Path stateHome = nonEmpty(xdgState) ? Path.of(xdgState)
                     : Path.of(System.getProperty("user.home"), ".local", "state");
             state = stateHome.resolve("tend").resolve(instance);
+            String xdgConfig = env.get("XDG_CONFIG_HOME");
+            config = (nonEmpty(xdgConfig) ? Path.of(xdgConfig) : Path.of(System.getProperty("user.home"), ".config"))
+                    .resolve("tend").resolve("config.yaml");
         }
         Path socket = runtime.resolve(instance + ".sock");
         boolean shortened = false;
@@ -70,7 +77,7 @@ public final class TendPaths {
             socket = fallbackRuntimeDir(env).resolve(shortHash(socket.toString()) + ".sock");
             shortened = true;
         }
-        return new TendPaths(instance, runtime, state, socket, shortened);
+        return new TendPaths(instance, config, runtime, state, socket, shortened);
     }
 
     private static Path fallbackRuntimeDir(Map<String, String> env) {
@@ -93,6 +100,11 @@ public final class TendPaths {
 
     public String instance() {
         return instance;
+    }
+
+    /** Daemon-wide settings (DESIGN.md §3.7): $TEND_HOME/config.yaml, else $XDG_CONFIG_HOME/tend/config.yaml. */
+    public Path configFile() {
+        return configFile;
     }
 
     public Path runtimeDir() {

@@ -4,6 +4,7 @@ import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
+import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.CpuSampler;
@@ -128,6 +129,7 @@ public final class Supervisor {
     private long seq;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
+    private volatile LogPolicy logPolicy;
 
     private final List<SupervisorListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-events"));
@@ -142,6 +144,12 @@ public final class Supervisor {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = new RestartPolicy(config.restart());
+        this.logPolicy = config.logPolicy();
+    }
+
+    /** New daemon settings: applies to every log file opened from now on (new services, the next daemon). */
+    public void updateLogPolicy(LogPolicy policy) {
+        this.logPolicy = Objects.requireNonNull(policy, "policy");
     }
 
     public void addListener(SupervisorListener listener) {
@@ -680,7 +688,7 @@ public final class Supervisor {
         long generation = ++svc.generation;
         if (svc.log == null) {
             try {
-                svc.log = ServiceLog.open(logPath(svc.project, svc.name()), config.logPolicy(), clock);
+                svc.log = ServiceLog.open(logPath(svc.project, svc.name()), logPolicy, clock);
             } catch (RuntimeException e) {
                 svc.launching = false;
                 setState(svc, ServiceState.FAILED, e.getMessage(), tx);

@@ -9,12 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exclusive lock on daemon.pid, held for the daemon's whole life: whoever holds it is the one daemon
  * of the instance, and only it may unlink a stale socket and bind.
  */
 public final class PidLock implements AutoCloseable {
+    /**
+     * Lock files this JVM holds. A second channel on one of them must never be opened: POSIX locks belong to
+     * the process, so closing (or garbage-collecting) any descriptor of the file drops the holder's lock.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -33,6 +41,24 @@ public final class PidLock implements AutoCloseable {
     }
 
     public static PidLock acquire(Path file) throws IOException, HeldException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw new HeldException("another tend daemon (pid " + ProcessHandle.current().pid()
+                    + ") is already running for this instance (lock " + file + ")");
+        }
+        boolean acquired = false;
+        try {
+            PidLock pidLock = lock(file);
+            acquired = true;
+            return pidLock;
+        } finally {
+            if (!acquired) {
+                HELD.remove(key);
+            }
+        }
+    }
+
+    private static PidLock lock(Path file) throws IOException, HeldException {
         FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         FileLock lock;
@@ -66,8 +92,12 @@ public final class PidLock implements AutoCloseable {
         try {
             Files.deleteIfExists(file);
         } finally {
-            lock.release();
-            channel.close();
+            try {
+                lock.release();
+                channel.close();
+            } finally {
+                HELD.remove(file.toAbsolutePath().normalize());
+            }
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.tend.daemon.rpc;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,5 +23,6 @@ public record DaemonInfo(
         Supplier<String> transport,
         IntSupplier connections,
         Consumer<String> requestShutdown,
-        Supplier<String> reload) {
+        Supplier<Map<String, Object>> reload,
+        LongSupplier settingsModifiedMillis) {
 }

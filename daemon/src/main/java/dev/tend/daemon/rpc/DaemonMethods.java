@@ -24,6 +24,8 @@ final class DaemonMethods {
         r.put("instance", info.instance());
         r.put("startedAt", info.startedAt().toString());
         r.put("capabilities", CAPABILITIES);
+        // a client that sees a newer settings file than this asks for daemon.reload (DESIGN.md §3.7)
+        r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
         return r;
     }
 
@@ -42,6 +44,10 @@ final class DaemonMethods {
         r.put("connections", info.connections().getAsInt());
         r.putAll(extra);
         return r;
+    }
+
+    Map<String, Object> reload() {
+        return info.reload().get();
     }
 
     Map<String, Object> shutdown(String reason) {

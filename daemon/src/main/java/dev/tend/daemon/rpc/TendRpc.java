@@ -58,6 +58,11 @@ public final class TendRpc {
         return daemon.shutdown(reason);
     }
 
+    @JsonRpcMethod("daemon.reload")
+    public Map<String, Object> reload() {
+        return daemon.reload();
+    }
+
     // ------------------------------------------------------------------ projects
 
     @JsonRpcMethod("project.up")

@@ -225,11 +225,15 @@ public final class Json {
                         if (pos + 4 > text.length()) {
                             throw error("bad \\u escape");
                         }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
+                        int unit = 0;
+                        for (int i = 0; i < 4; i++) {
+                            int digit = hexDigit(text.charAt(pos + i));
+                            if (digit < 0) {
+                                throw error("bad \\u escape");
+                            }
+                            unit = unit * 16 + digit;
                         }
+                        sb.append((char) unit);
                         pos += 4;
                     }
                     default -> throw error("bad escape '\\" + e + "'");
@@ -241,6 +245,20 @@ public final class Json {
                 pos++;
             }
         }
+    }
+
+    /** ASCII only: Integer.parseInt would take a sign, Character.digit other scripts' digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private Object readNumber() {

@@ -70,8 +70,8 @@ class PosixProcessControlTest {
         ChildProcess child = processes.launch("""
                 setsid sleep 1000 & echo own-session:$!
                 sh -c 'sleep 1000 & echo orphan:$!'
-                echo ready
-                sleep 1000
+                sleep 1000 & echo ready
+                wait
                 """, dir);
         Lines out = Lines.of(child.stdout());
         long ownSession = processes.track(Long.parseLong(out.next("own-session:")));

@@ -1,0 +1,35 @@
+package dev.tend.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LogLineFormatTest {
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    @Test
+    void stdoutLineHasTimeAndBar() {
+        Map<String, Object> line = Map.of("time", "2024-05-01T12:00:01.234Z", "stream", "out", "text", "hello");
+        assertEquals("12:00:01.234 | hello", LogLineFormat.format(line, false, UTC));
+    }
+
+    @Test
+    void stderrLineIsMarkedWithBang() {
+        Map<String, Object> line = Map.of("time", "2024-05-01T12:00:01Z", "stream", "err", "text", "oops", "service", "api");
+        assertEquals("12:00:01.000 api ! oops", LogLineFormat.format(line, true, UTC));
+    }
+
+    @Test
+    void timeIsShownInTheGivenZone() {
+        Map<String, Object> line = Map.of("time", "2024-05-01T12:00:01.5Z", "stream", "out", "text", "x");
+        assertEquals("14:00:01.500 | x", LogLineFormat.format(line, false, ZoneId.of("Europe/Paris")));
+    }
+
+    @Test
+    void lineWithoutTimeStartsWithTheMarker() {
+        assertEquals("| bare", LogLineFormat.format(Map.of("text", "bare"), false, UTC));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Version;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI's argument handling, in-process; none of these cases reaches a daemon. */
+class MainArgumentsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void versionPrintsTendAndTheVersion() {
+        assertEquals(0, Main.run(new String[] {"--version"}));
+        assertEquals("tend " + Version.current(), out().strip());
+        assertTrue(out().strip().matches("tend \\d+\\.\\d+\\.\\d+.*"), out());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, Main.run(new String[] {"--help"}));
+        assertTrue(out().contains("Usage: tend"), out());
+        for (String command : new String[] {"up", "down", "ps", "logs", "daemon", "completion"}) {
+            assertTrue(out().contains("  " + command), command + " in\n" + out());
+        }
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        assertEquals(0, Main.run(new String[0]));
+        assertTrue(out().contains("Usage: tend"), out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithAMessage() {
+        assertEquals(2, Main.run(new String[] {"--bogus"}));
+        assertTrue(err().startsWith("tend: "), err());
+        assertTrue(err().contains("--bogus"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(2, Main.run(new String[] {"frobnicate"}));
+        assertTrue(err().contains("frobnicate"), err());
+    }
+
+    @Test
+    void missingRequiredArgumentIsAUsageError() {
+        assertEquals(2, Main.run(new String[] {"signal", "HUP"}));
+        assertTrue(err().startsWith("tend: "), err());
+        assertTrue(err().contains("REF"), err());
+    }
+
+    @Test
+    void completionBashPrintsAScriptForTend() {
+        assertEquals(0, Main.run(new String[] {"completion", "bash"}));
+        assertTrue(out().contains("tend"), out());
+        assertTrue(out().contains("complete "), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void completionZshLoadsBashCompatibilityFirst() {
+        assertEquals(0, Main.run(new String[] {"completion", "zsh"}));
+        assertTrue(out().startsWith("autoload -U +X compinit"), out());
+        assertTrue(out().contains("bashcompinit"), out());
+    }
+
+    @Test
+    void completionForAnUnknownShellIsAUsageErrorNamingIt() {
+        assertEquals(2, Main.run(new String[] {"completion", "fish"}));
+        assertEquals("tend: unknown shell 'fish': use bash or zsh", err().strip());
+        assertEquals("", out());
+    }
+
+    @Test
+    void invalidInstanceNameIsAUsageErrorBeforeAnyDaemonIsContacted() {
+        assertEquals(2, Main.run(new String[] {"--instance", "../etc", "ps"}));
+        assertTrue(err().contains("invalid instance name '../etc'"), err());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PsTableTest {
+    private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    private static Map<String, Object> service(String json) {
+        return JsonObjects.object(Json.parse(json));
+    }
+
+    @Test
+    void formatsLiveAndStoppedServicesInAlignedColumns() {
+        List<Map<String, Object>> services = List.of(
+                service("{\"project\":\"shop\",\"name\":\"api\",\"state\":\"running\",\"pid\":4242,"
+                        + "\"startedAt\":\"2024-05-01T11:57:30Z\",\"restarts\":2,\"cpuPercent\":12.34,"
+                        + "\"rssBytes\":52428800,\"port\":8080}"),
+                service("{\"project\":\"shop\",\"name\":\"worker\",\"state\":\"crashed\",\"exitCode\":3,\"restarts\":0}"));
+        String expected = ""
+                + "SERVICE  STATE        PID   UPTIME  RESTARTS  CPU    MEM    PORTS\n"
+                + "api      running      4242  2m30s   2         12.3%  50.0M  8080\n"
+                + "worker   crashed (3)  -     -       0         -      -      -\n";
+        assertEquals(expected, PsTable.format(services, false, NOW));
+    }
+
+    @Test
+    void withProjectNamesEachRowProjectSlashService() {
+        String table = PsTable.format(List.of(service("{\"project\":\"shop\",\"name\":\"api\",\"state\":\"stopped\"}")), true, NOW);
+        assertEquals("PROJECT/SERVICE  STATE    PID  UPTIME  RESTARTS  CPU  MEM  PORTS\n"
+                + "shop/api         stopped  -    -       0         -    -    -\n", table);
+    }
+
+    @Test
+    void liveServiceWithoutStartTimeHasNoUptime() {
+        String table = PsTable.format(List.of(service("{\"name\":\"a\",\"state\":\"starting\",\"pid\":7}")), false, NOW);
+        assertEquals("a        starting  7    -       0         0.0%  0B   -", table.lines().toList().get(1));
+    }
+
+    @Test
+    void stateShowsSignalBeforeExitCode() {
+        assertEquals("crashed (SIGKILL)", PsTable.state(service("{\"state\":\"crashed\",\"signal\":\"SIGKILL\",\"exitCode\":137}")));
+        assertEquals("exited (0)", PsTable.state(service("{\"state\":\"exited\",\"exitCode\":0}")));
+        assertEquals("failed (1)", PsTable.state(service("{\"state\":\"failed\",\"exitCode\":1}")));
+        assertEquals("crashed", PsTable.state(service("{\"state\":\"crashed\"}")));
+    }
+
+    @Test
+    void stateOfOtherStatesIgnoresExitDetails() {
+        assertEquals("running", PsTable.state(service("{\"state\":\"running\",\"exitCode\":1,\"signal\":\"SIGTERM\"}")));
+        assertEquals("backoff", PsTable.state(service("{\"state\":\"backoff\",\"exitCode\":1}")));
+    }
+
+    @Test
+    void bytesPicksAUnitPerMagnitude() {
+        assertEquals("0B", PsTable.bytes(0));
+        assertEquals("1023B", PsTable.bytes(1023));
+        assertEquals("1K", PsTable.bytes(1024));
+        assertEquals("512K", PsTable.bytes(512 * 1024));
+        assertEquals("1.0M", PsTable.bytes(1024 * 1024));
+        assertEquals("1.5M", PsTable.bytes(1024 * 1024 * 3 / 2));
+        assertEquals("1.0G", PsTable.bytes(1024L * 1024 * 1024));
+        assertEquals("2.5G", PsTable.bytes(1024L * 1024 * 1024 * 5 / 2));
+    }
+}

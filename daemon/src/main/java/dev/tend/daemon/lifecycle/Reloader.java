@@ -1,0 +1,92 @@
+package dev.tend.daemon.lifecycle;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.project.ProjectFileException;
+import dev.tend.daemon.project.ProjectFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SIGHUP and daemon.reload: re-read the settings and every registered project file, and apply what changed
+ * without restarting anything that did not. A file that does not load changes nothing of its project.
+ */
+public final class Reloader {
+    private static final Logger log = LoggerFactory.getLogger(Reloader.class);
+
+    private final Path settingsFile;
+    private final Supervisor supervisor;
+    private final StateStore store;
+    private final boolean levelFromEnvironment;
+    private volatile Settings settings;
+
+    public Reloader(Path settingsFile, Settings initial, Supervisor supervisor, StateStore store, boolean levelFromEnvironment) {
+        this.settingsFile = settingsFile;
+        this.settings = initial;
+        this.supervisor = supervisor;
+        this.store = store;
+        this.levelFromEnvironment = levelFromEnvironment;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** What was reloaded, as plain values: {settings: "reloaded"|error, projects: [{project, ...} | {project, error}]}. */
+    public synchronized Map<String, Object> reload() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            Settings next = SettingsFile.load(settingsFile);
+            apply(next);
+            result.put("settings", "reloaded");
+        } catch (SettingsFile.SettingsException e) {
+            log.warn("settings not reloaded, the old ones stay: {}", e.getMessage());
+            result.put("settings", e.getMessage());
+        }
+        List<Map<String, Object>> projects = new ArrayList<>();
+        for (ProjectInfo p : supervisor.projects()) {
+            if (p.file() == null) {
+                continue;
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("project", p.name());
+            try {
+                ReloadResult diff = supervisor.reload(ProjectFiles.load(p.file()), baseEnv(p.name()));
+                r.put("added", diff.added());
+                r.put("changed", diff.changed());
+                r.put("removed", diff.removed());
+            } catch (ProjectFileException | RuntimeException e) {
+                log.warn("project {} not reloaded: {}", p.name(), e.getMessage());
+                r.put("error", e.getMessage());
+            }
+            projects.add(r);
+        }
+        result.put("projects", projects);
+        log.info("reloaded: {}", result);
+        return result;
+    }
+
+    private Map<String, String> baseEnv(String project) {
+        return store.projects().stream().filter(r -> r.name().equals(project)).findFirst()
+                .map(StateStore.ProjectRecord::baseEnv).orElse(Map.of());
+    }
+
+    private void apply(Settings next) {
+        settings = next;
+        supervisor.updateLogPolicy(next.logs());
+        if (!levelFromEnvironment) {
+            LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(next.logLevel(), Level.INFO));
+        }
+    }
+}

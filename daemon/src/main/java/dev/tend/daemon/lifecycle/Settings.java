@@ -1,0 +1,21 @@
+package dev.tend.daemon.lifecycle;
+
+import dev.tend.daemon.core.logs.LogPolicy;
+
+import java.time.Duration;
+
+/**
+ * Daemon-wide settings from config.yaml (DESIGN.md §3.7). Every key is optional:
+ * <pre>
+ * logs:
+ *   max_file_size: 10MiB   # a service log rotates at this size
+ *   files: 5               # the live file plus rotated ones kept
+ *   max_line: 64KiB        # longer lines are cut and marked
+ * idle_timeout: 30m        # exit when no client and no service for this long (default: never)
+ * log_level: info          # the daemon's own log: trace, debug, info, warn, error (TEND_LOG wins)
+ * </pre>
+ */
+public record Settings(LogPolicy logs, Duration idleTimeout, String logLevel, long fileModifiedMillis) {
+
+    public static final Settings DEFAULTS = new Settings(LogPolicy.DEFAULTS, null, "info", 0);
+}
