@@ -56,7 +56,7 @@ class TuiIT {
 
         TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40",
                 "-e", "TEND_HOME=" + tend.home(), "-c", project.toString(),
-                TendHome.LAUNCHER + " tui; echo TUI-EXIT=$?; stty -a; sleep 600"));
+                TendHome.LAUNCHER + " tui; echo TUI-EXIT=$?; stty -a; echo STTY-DONE; sleep 600"));
         assertEquals(0, started.exit(), started.toString());
 
         String screen = waitForScreen("the TUI is live and shows both services",
@@ -89,7 +89,8 @@ class TuiIT {
                 s -> s.contains(" live ") && row(s, "ticker").matches(".*\\b(running|ready)\\b.*"));
 
         tmux("send-keys", "-t", "tui", "q");
-        String after = waitForScreen("the TUI exited", s -> s.contains("TUI-EXIT="));
+        // The shell prints the exit code, then stty's flags, then a marker: wait for the marker, not just the code.
+        String after = waitForScreen("the TUI exited and stty printed the terminal's modes", s -> s.contains("STTY-DONE"));
         assertTrue(after.contains("TUI-EXIT=0"), after);
         String stty = after.substring(after.indexOf("TUI-EXIT="));
         List<String> flags = Arrays.asList(stty.split("\\s+"));
