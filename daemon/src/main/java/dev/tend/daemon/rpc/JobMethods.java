@@ -138,13 +138,13 @@ final class JobMethods {
         } catch (RuntimeException e) {
             throw CoreCalls.translate(e);
         }
-        LogStream only = stream(stream);
+        LogStream only = LogMethods.stream(stream);
         try {
             LogPage page;
             if (!Files.exists(runLog.file())) {
                 page = new LogPage(List.of(), LogPosition.START, false);
             } else if (after != null) {
-                page = LogReader.readAfter(runLog.file(), position(after), LogMethods.MAX_LINES, only);
+                page = LogReader.readAfter(runLog.file(), LogMethods.position(after), LogMethods.MAX_LINES, only);
             } else {
                 page = LogReader.readTail(runLog.file(), n == 0 ? LogMethods.MAX_LINES : n, null, only);
             }
@@ -244,24 +244,5 @@ final class JobMethods {
         } catch (IllegalArgumentException e) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "bad timeout: " + e.getMessage());
         }
-    }
-
-    private static LogPosition position(String token) {
-        try {
-            return LogPosition.parse(token);
-        } catch (IllegalArgumentException e) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "bad 'after' position: " + e.getMessage());
-        }
-    }
-
-    private static LogStream stream(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "out", "stdout" -> LogStream.OUT;
-            case "err", "stderr" -> LogStream.ERR;
-            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown stream '" + s + "': use out or err");
-        };
     }
 }

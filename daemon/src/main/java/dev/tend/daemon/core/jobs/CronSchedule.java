@@ -1,7 +1,5 @@
 package dev.tend.daemon.core.jobs;
 
-import com.cronutils.model.definition.CronDefinition;
-import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
@@ -24,8 +22,8 @@ import java.time.zone.ZoneRules;
  */
 public final class CronSchedule implements JobSchedule {
 
-    private static final CronParser UNIX = new CronParser(definition(false));
-    private static final CronParser WITH_SECONDS = new CronParser(definition(true));
+    private static final CronParser UNIX = new CronParser(CronDefinitions.unix(false));
+    private static final CronParser WITH_SECONDS = new CronParser(CronDefinitions.unix(true));
     /** Without a next occurrence, DST gaps are looked for this far ahead. */
     private static final int MAX_TRANSITIONS = 8;
 
@@ -123,21 +121,5 @@ public final class CronSchedule implements JobSchedule {
     @Override
     public String toString() {
         return text + " (" + zone + ")";
-    }
-
-    /** cron-utils' UNIX definition, optionally with a seconds field in front (as Spring and Quartz write it). */
-    private static CronDefinition definition(boolean withSeconds) {
-        CronDefinitionBuilder builder = CronDefinitionBuilder.defineCron();
-        if (withSeconds) {
-            builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
-        }
-        return builder
-                .withMinutes().withValidRange(0, 59).withStrictRange().and()
-                .withHours().withValidRange(0, 23).withStrictRange().and()
-                .withDayOfMonth().withValidRange(1, 31).withStrictRange().and()
-                .withMonth().withValidRange(1, 12).withStrictRange().and()
-                .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0)
-                .withStrictRange().and()
-                .instance();
     }
 }
