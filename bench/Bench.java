@@ -122,12 +122,18 @@ public final class Bench {
 
     static void requestsPerSecond() throws Exception {
         long millis = smoke ? 500 : 3000;
+        long pid = daemonPid();
         try (RawConnection c = new RawConnection()) {
             c.sequential(millis / 3);
+            long cpu0 = cpuTicks(pid);
+            long n0 = c.sent;
             double seq = c.sequential(millis);
             double piped = c.pipelined(millis, 64);
+            double cpuPerRequest = (cpuTicks(pid) - cpu0) * 10_000.0 / (c.sent - n0); // ticks are 10 ms
             row("daemon.status on one connection, one at a time", rate(seq), "budget ≥ 50,000/s");
             row("daemon.status on one connection, 64 in flight", rate(piped), "budget ≥ 50,000/s");
+            row("daemon CPU per daemon.status", String.format(Locale.ROOT, "%.0f µs (≈ %,.0f req/s per free core)",
+                    cpuPerRequest, 1e6 / cpuPerRequest), "load-independent: what the daemon spends, not what it waits");
         }
         int conns = 16;
         AtomicLong total = new AtomicLong();
@@ -167,7 +173,7 @@ public final class Bench {
     static final class RawConnection implements AutoCloseable {
         final SocketChannel ch;
         final ByteBuffer in = ByteBuffer.allocateDirect(1 << 16);
-        long pendingNewlines;
+        long sent;
 
         RawConnection() throws IOException {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -226,6 +232,7 @@ public final class Bench {
                 ch.write(out);
                 awaitLines(1);
                 n++;
+                sent++;
             }
             return n;
         }
@@ -257,6 +264,7 @@ public final class Bench {
             }
             awaitLines(window);
             n += window;
+            sent += n;
             return n * 1e9 / (System.nanoTime() - t0);
         }
 
