@@ -490,8 +490,10 @@ public final class Bench {
         Thread.sleep(seconds * 1000);
         long cpu1 = cpuTicks(pid);
         long sw1 = contextSwitches(pid);
-        row("daemon idle with " + what + ": RSS, CPU, wake-ups", String.format(Locale.ROOT, "%d MB, %.2f%% CPU, %.0f wake-ups/s",
-                rssKb(pid) / 1024, (cpu1 - cpu0) * 100.0 / (seconds * 100), (sw1 - sw0) / (double) seconds),
+        // summed over the threads alive at each end: a thread that ended meanwhile takes its count with it
+        String wakeups = sw1 >= sw0 ? String.format(Locale.ROOT, "%.0f wake-ups/s", (sw1 - sw0) / (double) seconds) : "wake-ups n/a (threads ended)";
+        row("daemon idle with " + what + ": RSS, CPU, wake-ups", String.format(Locale.ROOT, "%d MB, %.2f%% CPU, %s",
+                rssKb(pid) / 1024, (cpu1 - cpu0) * 100.0 / (seconds * 100), wakeups),
                 "budget RSS ≤ 64 MB, ~0% CPU, no busy polling");
     }
 
