@@ -1,7 +1,6 @@
 package dev.tend.cli;
 
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +14,7 @@ final class CompletionCommand extends TendSubcommand {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("tend", new CommandLine(new TendCommand()));
+        String script = AutoComplete.bash("tend", CommandModel.full());
         switch (shell) {
             case "bash" -> out().print(script);
             // zsh runs bash completion scripts through bashcompinit

@@ -12,7 +12,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        CommandLine cl = new CommandLine(new TendCommand());
+        CommandLine cl = CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             CliException c = Errors.map(ex);
             commandLine.getErr().println("tend: " + c.getMessage());

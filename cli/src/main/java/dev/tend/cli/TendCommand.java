@@ -9,8 +9,14 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tend",
         mixinStandardHelpOptions = true,
         versionProvider = TendCommand.VersionProvider.class,
-        description = "A local process supervisor: one daemon per user runs your projects' services and jobs.",
-        subcommands = {
+        description = "A local process supervisor: one daemon per user runs your projects' services and jobs.")
+public final class TendCommand implements Runnable {
+    /**
+     * Every command, in --help order: adding a command is one line here. They are not picocli
+     * {@code subcommands} because building picocli's model of all of them costs more than the rest of
+     * {@code tend ps}: {@link CommandModel} registers only the one that runs.
+     */
+    static final Class<?>[] COMMANDS = {
                 UpCommand.class,
                 DownCommand.class,
                 PsCommand.class,
@@ -28,8 +34,7 @@ import picocli.CommandLine.ScopeType;
                 ReloadCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,
-        })
-public final class TendCommand implements Runnable {
+    };
 
     @Option(names = "--instance", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Daemon instance to talk to (default: $TEND_INSTANCE, else \"default\").")

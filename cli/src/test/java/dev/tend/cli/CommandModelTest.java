@@ -1,0 +1,41 @@
+package dev.tend.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Only the command that runs is built; everything else falls back to the full model. */
+class CommandModelTest {
+    @Test
+    void everyCommandIsFoundByItsOwnName() {
+        for (Class<?> c : TendCommand.COMMANDS) {
+            String name = c.getAnnotation(Command.class).name();
+            assertEquals(c, CommandModel.commandNamedIn(new String[] {name}), name);
+        }
+    }
+
+    @Test
+    void globalOptionsBeforeTheCommandAreSkipped() {
+        assertEquals(PsCommand.class, CommandModel.commandNamedIn(
+                new String[] {"--instance", "ps", "-q", "--no-color", "--instance=x", "--quiet", "ps", "-a"}));
+    }
+
+    @Test
+    void helpVersionNothingAndUnknownWordsNeedTheFullModel() {
+        assertNull(CommandModel.commandNamedIn(new String[0]));
+        assertNull(CommandModel.commandNamedIn(new String[] {"--help"}));
+        assertNull(CommandModel.commandNamedIn(new String[] {"-V", "ps"}));
+        assertNull(CommandModel.commandNamedIn(new String[] {"pss"}));
+        assertNull(CommandModel.commandNamedIn(new String[] {"--instance"}));
+    }
+
+    @Test
+    void aRunBuildsOnlyItsCommandAndTheFullModelHasThemAll() {
+        CommandLine one = CommandModel.forArgs(new String[] {"ps", "--json"});
+        assertEquals(java.util.Set.of("ps"), one.getSubcommands().keySet());
+        assertEquals(TendCommand.COMMANDS.length, CommandModel.full().getSubcommands().size());
+    }
+}
