@@ -880,7 +880,6 @@ public final class Supervisor {
         ProbeRunner probe = null;
         ChildProcess child;
         int port = 0;
-        // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
         String token = RunToken.random();
         try {
             port = spec.autoPort() ? freePort() : spec.port();
@@ -892,6 +891,7 @@ public final class Supervisor {
                 probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, interval, launcher, control,
                         worker)), interval, timeout, scheduler, worker);
             }
+            // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
             Map<String, String> childEnv = new HashMap<>(env);
             childEnv.put(RunToken.VARIABLE, token);
             child = launcher.launch(spec.command(), plan.cwd(), childEnv);
