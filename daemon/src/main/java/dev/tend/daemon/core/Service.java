@@ -5,7 +5,6 @@ import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.probe.ProbeRunner;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,11 +23,20 @@ final class Service {
         final ProbeRunner probe;
         final CompletableFuture<Void> drained;
         final CpuSampler cpu;
-        /** The tree taken before the stop signal; set when a stop begins, completed by the stop sequence. */
-        CompletableFuture<Set<Long>> stopTree;
+        /** Every process of this run, the main one included. */
+        final RunTree tree;
+        /**
+         * Completed by a stop sequence once every process of the tree is gone: true if it took SIGKILL after
+         * stop_timeout. The exit of the main process waits for it before the run is declared over.
+         */
+        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+        /** A stop sequence was started for this run. */
+        boolean stopBegun;
+        /** The main process exited; its exit handler ends the run. */
+        boolean exited;
 
         Run(long generation, ChildProcess child, Instant startedAt, ProbeRunner probe, CompletableFuture<Void> drained,
-            CpuSampler cpu) {
+            CpuSampler cpu, RunTree tree) {
             this.generation = generation;
             this.child = child;
             this.pid = child.pid();
@@ -36,6 +44,7 @@ final class Service {
             this.probe = probe;
             this.drained = drained;
             this.cpu = cpu;
+            this.tree = tree;
         }
     }
 

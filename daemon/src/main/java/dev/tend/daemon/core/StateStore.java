@@ -25,8 +25,16 @@ public interface StateStore extends AutoCloseable {
                          Integer exitCode, String signal, String reason) {
     }
 
-    /** A child that was alive when it was recorded; pid and start time together identify it. */
-    record LiveChild(String project, String service, long pid, Instant startTime) {
+    /**
+     * A child that was alive when it was recorded; pid and start time together identify it. runToken, if not
+     * null, is the {@code TEND_RUN} mark of its launch, which every process of its tree inherited.
+     */
+    record LiveChild(String project, String service, long pid, Instant startTime, String runToken) {
+
+        /** A child launched without a mark (a job run, or a record of an older tend). */
+        public LiveChild(String project, String service, long pid, Instant startTime) {
+            this(project, service, pid, startTime, null);
+        }
     }
 
     void putProject(ProjectRecord project);

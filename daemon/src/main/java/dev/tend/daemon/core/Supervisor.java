@@ -11,6 +11,7 @@ import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.RunToken;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.probe.ProbeContext;
 import dev.tend.daemon.core.probe.ProbeRunner;
@@ -68,6 +69,10 @@ public final class Supervisor {
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration REAP_GRACE = Duration.ofSeconds(2);
+    /** How long a stop waits for the tree to vanish after its SIGKILL (a process in uninterruptible sleep). */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final long STOP_POLL_MIN_MILLIS = 10;
+    private static final long STOP_POLL_MAX_MILLIS = 200;
 
     /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
@@ -457,28 +462,53 @@ public final class Supervisor {
 
     /**
      * Kills children a previous daemon left behind: each recorded live child whose pid still runs with the
-     * recorded start time gets its stop signal, a short grace, then SIGKILL for its whole tree. A pid now
-     * used by another process (other start time) is left alone. Every record is removed. Blocks.
+     * recorded start time gets its stop signal, a short grace, then SIGKILL for its whole tree. The processes
+     * marked with the child's run token are part of that tree, and die at once if the child itself is gone
+     * already (as after a crash). A pid now used by another process (other start time) is left alone, and so
+     * is every process without the token. Every record is removed. Blocks.
      *
-     * @return how many were reaped
+     * @return how many recorded children had processes left to reap
      */
     public int reapOrphans() {
         int reaped = 0;
         for (LiveChild c : store.liveChildren()) {
             Instant now = control.startTime(c.pid()).orElse(null);
-            if (now != null && now.toEpochMilli() == c.startTime().toEpochMilli()) {
+            boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
+            Set<Long> marked = marked(c);
+            if (mainAlive) {
                 Set<Long> tree = new HashSet<>(control.tree(c.pid()));
+                tree.addAll(marked);
                 control.signalGroup(c.pid(), Signal.TERM);
+                control.signalOutsideGroup(c.pid(), marked, Signal.TERM);
                 waitGone(c.pid(), c.startTime(), REAP_GRACE);
                 tree.addAll(control.tree(c.pid()));
+                tree.addAll(marked(c));
                 control.kill(tree);
                 history(c.project(), c.service(), "reaped", c.pid(), null, null,
                         "left running by a previous daemon");
+                reaped++;
+            } else if (!marked.isEmpty()) {
+                control.kill(marked);
+                history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
+                        + " process(es) of its tree left running by a previous daemon, after the service's own process ended");
                 reaped++;
             }
             store.removeLiveChild(c.project(), c.service(), c.pid());
         }
         return reaped;
+    }
+
+    private Set<Long> marked(LiveChild c) {
+        if (c.runToken() == null) {
+            return Set.of();
+        }
+        try {
+            return control.marked(c.runToken());
+        } catch (IllegalArgumentException e) {
+            log.warn("live child {} of {}/{} has a malformed run token: {}", c.pid(), c.project(), c.service(),
+                    e.getMessage());
+            return Set.of();
+        }
     }
 
     private void waitGone(long pid, Instant startTime, Duration grace) {
@@ -759,10 +789,10 @@ public final class Supervisor {
     private void beginStop(Service svc, String reason, Tx tx) {
         Service.Run run = svc.run;
         setState(svc, ServiceState.STOPPING, reason, tx);
-        if (run.stopTree != null) {
-            return;
+        if (run.stopBegun || run.exited) {
+            return; // an exit already under way ends the run and sees the stop request
         }
-        run.stopTree = new CompletableFuture<>();
+        run.stopBegun = true;
         Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
         Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
         tx.after(() -> worker.execute(() -> stopSequence(run, sig, timeout)));
@@ -850,6 +880,7 @@ public final class Supervisor {
         ProbeRunner probe = null;
         ChildProcess child;
         int port = 0;
+        String token = RunToken.random();
         try {
             port = spec.autoPort() ? freePort() : spec.port();
             Map<String, String> env = environment(svc.project, plan, port);
@@ -860,7 +891,10 @@ public final class Supervisor {
                 probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, interval, launcher, control,
                         worker)), interval, timeout, scheduler, worker);
             }
-            child = launcher.launch(spec.command(), plan.cwd(), env);
+            // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
+            Map<String, String> childEnv = new HashMap<>(env);
+            childEnv.put(RunToken.VARIABLE, token);
+            child = launcher.launch(spec.command(), plan.cwd(), childEnv);
         } catch (IOException | RuntimeException e) {
             launchFailed(svc, plan.generation(), e);
             return;
@@ -876,14 +910,14 @@ public final class Supervisor {
             dispatch(l -> l.logAppended(project, name, copy));
         });
         try {
-            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime()));
+            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime(), token));
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
         }
         history(project, name, "started", child.pid(), null, null, null);
         Instant startedAt = clock.instant();
         Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
-                new CpuSampler(clock, startedAt));
+                new CpuSampler(clock, startedAt), new RunTree(control, child, token));
         int chosenPort = port;
         locked(tx -> {
             svc.launching = false;
@@ -949,49 +983,72 @@ public final class Supervisor {
         });
     }
 
-    /** stop_signal to the group, stop_timeout, then SIGKILL of the tree taken before the signal and what is left. */
+    /**
+     * stop_signal to the group and to the members of the tree outside it, then waits, on the scheduler, until
+     * the whole tree is gone or stop_timeout has passed; then SIGKILL to what is left. Completes run.treeGone.
+     */
     private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
-        Set<Long> tree;
-        try {
-            tree = control.tree(run.pid);
-        } catch (RuntimeException e) {
-            tree = Set.of(run.pid);
-        }
-        run.stopTree.complete(tree);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<Long> before = run.tree.alive();
         control.signalGroup(run.pid, sig);
+        control.signalOutsideGroup(run.pid, before, sig);
+        watchStop(run, deadline, false, STOP_POLL_MIN_MILLIS);
+    }
+
+    private void watchStop(Service.Run run, long deadline, boolean killed, long delayMillis) {
+        Set<Long> alive = run.tree.alive();
+        if (alive.isEmpty()) {
+            run.treeGone.complete(killed);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            if (killed) {
+                log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", alive, KILL_GRACE);
+                run.treeGone.complete(true);
+                return;
+            }
+            control.kill(alive);
+            killed = true;
+            deadline = now + KILL_GRACE.toNanos();
+        }
+        boolean wasKilled = killed;
+        long until = deadline;
+        long next = Math.min(delayMillis * 2, STOP_POLL_MAX_MILLIS);
         try {
-            run.child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            Set<Long> all = new HashSet<>(tree);
-            all.addAll(control.tree(run.pid));
-            control.kill(all);
-        } catch (ExecutionException e) {
-            // the exit handler deals with it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            scheduler.schedule(() -> worker.execute(() -> watchStop(run, until, wasKilled, next)),
+                    delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The daemon is going away (a forgotten service still stopping): no time left to wait.
+            control.kill(run.tree.alive());
+            run.treeGone.complete(true);
         }
     }
 
+    /**
+     * The main process exited. In a stop, the rest of the tree keeps its stop_timeout (the main process may be
+     * a shell above the real program) and the run ends once the stop sequence saw the whole tree gone. Without
+     * a stop (a crash, an exit), no orphans: whatever is left of the tree dies at once.
+     */
     private void onExit(Service svc, Service.Run run, ExitStatus status) {
-        // No orphans: whatever is left of the tree dies with the main process.
-        Set<Long> leftovers = new HashSet<>();
-        CompletableFuture<Set<Long>> stopTree = locked(tx -> run.stopTree);
-        if (stopTree != null) {
-            try {
-                leftovers.addAll(stopTree.get(5, TimeUnit.SECONDS));
-            } catch (Exception ignored) {
-                // the stop sequence did not get its tree: what is in the session still goes below
-            }
+        boolean stopping = locked(tx -> {
+            run.exited = true;
+            return run.stopBegun;
+        });
+        run.tree.mainExited();
+        if (stopping) {
+            run.treeGone.whenComplete((killed, e) -> endRun(svc, run, status, Boolean.TRUE.equals(killed)));
+            return;
         }
-        try {
-            leftovers.addAll(control.tree(run.pid));
-        } catch (RuntimeException e) {
-            log.debug("tree of exited {} not readable: {}", run.pid, e.toString());
-        }
+        Set<Long> leftovers = new HashSet<>(run.tree.alive());
         leftovers.remove(run.pid);
         if (!leftovers.isEmpty()) {
             control.kill(leftovers);
         }
+        endRun(svc, run, status, false);
+    }
+
+    private void endRun(Service svc, Service.Run run, ExitStatus status, boolean treeKilled) {
         // Last lines on disk before the exit is declared.
         try {
             run.drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -1010,6 +1067,7 @@ public final class Supervisor {
         }
         Integer code = status.killedBySignal() ? null : status.code();
         String sig = signalName(status);
+        String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
         locked(tx -> {
             if (svc.run != run) {
                 return null;
@@ -1018,7 +1076,7 @@ public final class Supervisor {
             svc.exitCode = code;
             svc.signal = sig;
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
-                tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, null));
+                tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
                 setState(svc, ServiceState.STOPPED, null, tx);
                 completeStopped(svc, tx);
                 return null;
@@ -1115,6 +1173,8 @@ public final class Supervisor {
     private Map<String, String> environment(String project, LaunchPlan plan, int port) {
         Map<String, String> env = new HashMap<>(plan.baseEnv());
         env.putAll(plan.spec().env());
+        // A client started inside another service passes that run's mark on: it must not reach this one's probes.
+        env.remove(RunToken.VARIABLE);
         env.put("TEND_PROJECT", project);
         env.put("TEND_SERVICE", plan.spec().name());
         env.put("TEND_INSTANCE", config.instance());

@@ -86,7 +86,9 @@ final class Schema {
                         overlap        TEXT NOT NULL,
                         timeout_millis INTEGER,
                         catch_up       INTEGER NOT NULL
-                    )""")));
+                    )""")),
+            new Migration("the run token of a live child", List.of(
+                    "ALTER TABLE live_children ADD COLUMN run_token TEXT")));
 
     private Schema() {
     }

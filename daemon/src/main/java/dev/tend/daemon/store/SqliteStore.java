@@ -222,10 +222,11 @@ public final class SqliteStore implements StateStore {
     public void putLiveChild(LiveChild child) {
         required(child, "live child");
         update("save live child " + child.project() + "/" + child.service() + " pid " + child.pid(), """
-                INSERT INTO live_children (project, service, pid, start_time_millis) VALUES (?, ?, ?, ?)
-                ON CONFLICT (project, service, pid) DO UPDATE SET start_time_millis = excluded.start_time_millis""",
+                INSERT INTO live_children (project, service, pid, start_time_millis, run_token) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (project, service, pid) DO UPDATE SET start_time_millis = excluded.start_time_millis,
+                    run_token = excluded.run_token""",
                 required(child.project(), "project of live child"), required(child.service(), "service of live child"),
-                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli());
+                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli(), child.runToken());
     }
 
     @Override
@@ -237,9 +238,9 @@ public final class SqliteStore implements StateStore {
     @Override
     public List<LiveChild> liveChildren() {
         return query("read live children",
-                "SELECT project, service, pid, start_time_millis FROM live_children ORDER BY project, service, pid",
+                "SELECT project, service, pid, start_time_millis, run_token FROM live_children ORDER BY project, service, pid",
                 rows -> new LiveChild(rows.getString(1), rows.getString(2), rows.getLong(3),
-                        Instant.ofEpochMilli(rows.getLong(4))));
+                        Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5)));
     }
 
     /** Closes the connection; later calls do nothing. Other methods fail with IllegalStateException after it. */

@@ -158,8 +158,9 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    void track(long pid) {
+    long track(long pid) {
         control.startTime(pid).ifPresent(t -> pids.putIfAbsent(pid, t));
+        return pid;
     }
 
     @Override

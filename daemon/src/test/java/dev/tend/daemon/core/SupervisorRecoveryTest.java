@@ -1,10 +1,12 @@
 package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.RunToken;
 import dev.tend.daemon.store.SqliteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +54,54 @@ class SupervisorRecoveryTest {
     }
 
     @Test
+    void reapOrphansKillsTheMarkedProcessesOfARecordedChildEvenWhenItsMainProcessIsGone() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            String token = RunToken.random();
+            // The daemon double fork; then the main process ends, as it would have while no daemon watched it.
+            ChildProcess gone = h.launcher.launch("( setsid sh -c 'echo $$ > orphan.pid; exec sleep 1000' & ); "
+                    + "while [ ! -s orphan.pid ]; do sleep 0.05; done", dir, Map.of(RunToken.VARIABLE, token));
+            ChildProcess unmarked = h.launcher.launch("exec sleep 1000", dir, Map.of());
+            ChildProcess otherRun = h.launcher.launch("exec sleep 1000", dir, Map.of(RunToken.VARIABLE, RunToken.random()));
+            h.track(unmarked.pid());
+            h.track(otherRun.pid());
+            try {
+                gone.onExit().get(10, TimeUnit.SECONDS);
+                long orphan = h.track(Long.parseLong(Files.readString(dir.resolve("orphan.pid")).trim()));
+                h.store.putLiveChild(new StateStore.LiveChild("p", "web", gone.pid(), gone.startTime(), token));
+
+                assertEquals(1, h.sup.reapOrphans());
+
+                Harness.awaitTrue(() -> !h.alive(orphan), "the marked orphan to be killed");
+                assertTrue(h.alive(unmarked.pid()) && h.alive(otherRun.pid()),
+                        "processes without this run's token are never touched");
+                assertTrue(h.store.liveChildren().isEmpty());
+                List<StateStore.HistoryRecord> history = h.sup.history("p", "web", 1);
+                assertEquals("reaped", history.get(0).kind());
+            } finally {
+                h.control.kill(Set.of(unmarked.pid(), otherRun.pid()));
+            }
+        }
+    }
+
+    @Test
+    void reapOrphansKillsADetachedGrandchildOfARecordedChildThatStillRuns() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            String token = RunToken.random();
+            ChildProcess main = h.launcher.launch("( setsid sh -c 'trap \"\" TERM; echo $$ > orphan.pid; exec sleep 1000' & ); "
+                    + "exec sleep 1000", dir, Map.of(RunToken.VARIABLE, token));
+            h.track(main.pid());
+            Harness.awaitTrue(() -> readPid(dir.resolve("orphan.pid")) > 0, "the orphan's pid file");
+            long orphan = h.track(readPid(dir.resolve("orphan.pid")));
+            h.store.putLiveChild(new StateStore.LiveChild("p", "web", main.pid(), main.startTime(), token));
+
+            assertEquals(1, h.sup.reapOrphans());
+
+            main.onExit().get(10, TimeUnit.SECONDS);
+            Harness.awaitTrue(() -> !h.alive(orphan), "the orphan, which ignores SIGTERM, to be killed");
+        }
+    }
+
+    @Test
     void shutdownStopsEverythingButKeepsDesiredStateForTheNextDaemon() throws Exception {
         Path db = dir.resolve("tend.db");
         long firstPid;
@@ -90,6 +140,15 @@ class SupervisorRecoveryTest {
             next.sup.restoreDesired().get(20, TimeUnit.SECONDS);
             ServiceSnapshot s = next.get(Supervisor.ADHOC, "scratch");
             assertEquals(ServiceState.READY, s.state());
+        }
+    }
+
+    private static long readPid(Path file) {
+        try {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            return text.endsWith("\n") ? Long.parseLong(text.trim()) : 0;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
         }
     }
 }

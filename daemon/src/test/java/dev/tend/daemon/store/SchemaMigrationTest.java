@@ -1,5 +1,6 @@
 package dev.tend.daemon.store;
 
+import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,24 @@ class SchemaMigrationTest {
         assertEquals(dbFile() + " has schema version 7, this tend knows up to " + Schema.MIGRATIONS.size()
                 + ": upgrade tend", e.getMessage());
         assertEquals(7, userVersion());
+    }
+
+    @Test
+    void liveChildRecordedBeforeRunTokensReadsWithoutOne() throws Exception {
+        SqliteStore.open(dbFile(), Schema.MIGRATIONS.subList(0, 2), HistoryRetention.DEFAULT).close();
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dbFile());
+             Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO live_children (project, service, pid, start_time_millis) VALUES ('web', 'server', 42, 1000)");
+        }
+
+        try (SqliteStore store = SqliteStore.open(dbFile())) {
+            assertEquals(List.of(new LiveChild("web", "server", 42, Instant.ofEpochMilli(1000), null)),
+                    store.liveChildren());
+            store.putLiveChild(new LiveChild("web", "server", 43, Instant.ofEpochMilli(2000),
+                    "0123456789abcdef0123456789abcdef"));
+            assertEquals("0123456789abcdef0123456789abcdef", store.liveChildren().get(1).runToken());
+        }
+        assertEquals(Schema.MIGRATIONS.size(), userVersion());
     }
 
     @Test

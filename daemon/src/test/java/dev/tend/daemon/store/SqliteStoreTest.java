@@ -222,6 +222,17 @@ class SqliteStoreTest {
     }
 
     @Test
+    void liveChildKeepsItsRunTokenAndAReplacementReplacesIt() {
+        store.putLiveChild(new LiveChild("web", "server", 4242, T0, "0123456789abcdef0123456789abcdef"));
+        assertEquals(List.of(new LiveChild("web", "server", 4242, T0, "0123456789abcdef0123456789abcdef")),
+                store.liveChildren());
+
+        store.putLiveChild(new LiveChild("web", "server", 4242, T0.plusSeconds(1), null));
+
+        assertEquals(List.of(new LiveChild("web", "server", 4242, T0.plusSeconds(1), null)), store.liveChildren());
+    }
+
+    @Test
     void everythingSurvivesCloseAndReopen() {
         ProjectRecord web = project("web", Map.of("HOME", "/home/me"));
         AdhocRecord tail = new AdhocRecord("tail", "tail -f x", Path.of("/tmp"), Map.of(), RestartMode.ON_FAILURE);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -34,17 +35,46 @@ public final class PosixProcessControl implements ProcessControl {
     private static final long SIGNAL_TIMEOUT_SECONDS = 10;
 
     private final boolean linuxProc;
+    /** The daemon's uid: only processes of the same user are looked at for a run's mark. */
+    private final Object ownUid;
 
     public PosixProcessControl() {
         this.linuxProc = Os.hasLinuxProc();
+        this.ownUid = linuxProc ? uidOf(PROC.resolve(Long.toString(ProcessHandle.current().pid()))) : null;
     }
 
     @Override
     public void signalGroup(long pgid, Signal signal) {
         requireChildPid(pgid, "process group");
         // kill -s NAME -- -PGID: the name, not the number, since numbers differ between Linux and macOS.
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "kill -s \"$1\" -- \"-$2\"", "tend-signal",
-                signal.name(), Long.toString(pgid))
+        runKill(signal, List.of("-" + pgid));
+    }
+
+    @Override
+    public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+        requireChildPid(pgid, "process group");
+        if (!linuxProc) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        List<String> targets = new ArrayList<>();
+        for (long pid : pids) {
+            if (pid > 1 && pid != self) {
+                ProcStat.read(pid).filter(s -> !s.exited() && s.pgrp() != pgid)
+                        .ifPresent(s -> targets.add(Long.toString(pid)));
+            }
+        }
+        if (!targets.isEmpty()) {
+            runKill(signal, targets);
+        }
+    }
+
+    /** kill -s NAME -- TARGET...; errors such as "No such process" mean a target is gone, which is fine. */
+    private static void runKill(Signal signal, List<String> targets) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "s=$1; shift; kill -s \"$s\" -- \"$@\"",
+                "tend-signal", signal.name()));
+        argv.addAll(targets);
+        ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true);
         pb.environment().clear();
@@ -56,13 +86,12 @@ public final class PosixProcessControl implements ProcessControl {
             }
             if (!kill.waitFor(SIGNAL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();
-                LOG.warn("kill -s {} -- -{} did not finish", signal.name(), pgid);
+                LOG.warn("kill -s {} -- {} did not finish", signal.name(), targets);
             } else if (kill.exitValue() != 0) {
-                // Usually "No such process": the group is gone already, which is what the caller wants.
-                LOG.debug("kill -s {} -- -{}: {}", signal.name(), pgid, output);
+                LOG.debug("kill -s {} -- {}: {}", signal.name(), targets, output);
             }
         } catch (IOException e) {
-            LOG.warn("cannot send {} to process group {}: {}", signal.fullName(), pgid, e.getMessage());
+            LOG.warn("cannot send {} to {}: {}", signal.fullName(), targets, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -105,6 +134,58 @@ public final class PosixProcessControl implements ProcessControl {
         return tree;
     }
 
+    @Override
+    public Set<Long> marked(String token) {
+        byte[] entry = (RunToken.VARIABLE + "=" + RunToken.require(token)).getBytes(StandardCharsets.UTF_8);
+        Set<Long> found = new TreeSet<>();
+        if (!linuxProc || ownUid == null) {
+            return found;
+        }
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
+            for (Path dir : dirs) {
+                long pid = parsePid(dir.getFileName().toString());
+                if (pid > 1 && pid != self && ownUid.equals(uidOf(dir)) && hasEntry(dir.resolve("environ"), entry)
+                        && ProcStat.read(pid).filter(s -> !s.exited()).isPresent()) {
+                    found.add(pid);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.warn("cannot list {}: {}", PROC, e.getMessage());
+        }
+        return found;
+    }
+
+    private static Object uidOf(Path procDir) {
+        try {
+            return Files.getAttribute(procDir, "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** Whether the NUL-separated environment file holds exactly this entry (not merely a longer one). */
+    private static boolean hasEntry(Path environ, byte[] entry) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(environ);
+        } catch (IOException | SecurityException e) {
+            return false; // gone, or not ours to read
+        }
+        int start = 0;
+        while (start < env.length) {
+            int end = start;
+            while (end < env.length && env[end] != 0) {
+                end++;
+            }
+            if (end - start == entry.length && Arrays.equals(env, start, end, entry, 0, entry.length)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
     private static List<ProcStat> livingProcesses() {
         List<ProcStat> all = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
@@ -145,6 +226,9 @@ public final class PosixProcessControl implements ProcessControl {
 
     @Override
     public Optional<Instant> startTime(long pid) {
+        if (linuxProc && ProcStat.read(pid).filter(s -> !s.exited()).isEmpty()) {
+            return Optional.empty();
+        }
         return Os.startTime(pid);
     }
 

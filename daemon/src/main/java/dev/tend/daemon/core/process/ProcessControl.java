@@ -18,10 +18,23 @@ public interface ProcessControl {
      */
     Set<Long> tree(long pid);
 
+    /**
+     * Sends the signal to each of the pids that is alive and not in process group pgid, so that members of a
+     * tree that left the group get the stop signal once, like the group did. Linux only; elsewhere nothing.
+     */
+    void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal);
+
+    /**
+     * The living processes of this user whose environment holds exactly {@code TEND_RUN=token} (see
+     * {@link RunToken}), wherever they are in the process tree. The environment is the one each process was
+     * exec'd with; a process that cleared it is not found. Linux only (from /proc); elsewhere empty.
+     */
+    Set<Long> marked(String token);
+
     /** SIGKILL to each pid that is still alive. */
     void kill(Set<Long> pids);
 
-    /** The OS start time of the pid, if such a process exists. */
+    /** The OS start time of the pid, if such a process exists and has not exited (a zombie has no start time). */
     Optional<Instant> startTime(long pid);
 
     /** Total CPU time consumed and resident memory of the given processes, summed; unknown parts are 0. */

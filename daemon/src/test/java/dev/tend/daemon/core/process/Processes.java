@@ -31,7 +31,14 @@ final class Processes {
     }
 
     ChildProcess launch(String command, Path cwd) throws Exception {
-        ChildProcess child = launcher.launch(command, cwd, ENV);
+        return launch(command, cwd, Map.of());
+    }
+
+    /** Launches with {@link #ENV} and the extra variables. */
+    ChildProcess launch(String command, Path cwd, Map<String, String> extraEnv) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.putAll(extraEnv);
+        ChildProcess child = launcher.launch(command, cwd, env);
         children.add(child);
         return child;
     }
