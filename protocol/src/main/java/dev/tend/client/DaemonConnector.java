@@ -214,6 +214,9 @@ public final class DaemonConnector {
         cmd.addAll(daemonCommand);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.directory(new File("/"));
+        // A client run from inside a service must not hand the service's marks to the daemon: the daemon would
+        // count as part of that service and be stopped with it.
+        pb.environment().keySet().removeAll(List.of("TEND_RUN", "TEND_PROJECT", "TEND_SERVICE", "TEND_JOB", "TEND_RUN_ID"));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Never the caller's stdout: `x=$(tend ps)` must not wait for the daemon to exit.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()));
