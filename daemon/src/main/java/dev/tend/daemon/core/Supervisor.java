@@ -625,12 +625,13 @@ public final class Supervisor {
             return out;
         });
         List<ServiceSnapshot> result = new ArrayList<>(samples.size());
+        Map<Long, Set<Long>> trees = control.trees(samples.stream().filter(s -> s.run != null).map(s -> s.run.pid).toList());
         for (Sample s : samples) {
             if (s.run == null) {
                 result.add(s.snap.withUsage(0, 0));
                 continue;
             }
-            ProcessControl.ResourceUsage usage = control.usage(control.tree(s.run.pid));
+            ProcessControl.ResourceUsage usage = control.usage(trees.getOrDefault(s.run.pid, Set.of()));
             double cpu = s.run.cpu.sample(usage.cpuNanos());
             result.add(s.snap.withUsage(cpu, usage.rssBytes()));
             locked(tx -> {

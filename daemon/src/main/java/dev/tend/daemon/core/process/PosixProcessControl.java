@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -114,10 +115,36 @@ public final class PosixProcessControl implements ProcessControl {
 
     private static Set<Long> linuxTree(long pid) {
         List<ProcStat> all = livingProcesses();
+        return treeIn(all, childrenOf(all), pid);
+    }
+
+    /** One read of /proc for every tree: `ps` of fifty services reads the process table once, not fifty times. */
+    @Override
+    public Map<Long, Set<Long>> trees(Collection<Long> pids) {
+        if (!linuxProc) {
+            return ProcessControl.super.trees(pids);
+        }
+        pids.forEach(pid -> requireChildPid(pid, "process"));
+        List<ProcStat> all = livingProcesses();
+        Map<Long, List<Long>> children = childrenOf(all);
+        Map<Long, Set<Long>> trees = new HashMap<>();
+        for (long pid : pids) {
+            trees.put(pid, treeIn(all, children, pid));
+        }
+        return trees;
+    }
+
+    private static Map<Long, List<Long>> childrenOf(List<ProcStat> all) {
         Map<Long, List<Long>> children = new HashMap<>();
-        Set<Long> tree = new TreeSet<>();
         for (ProcStat p : all) {
             children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
+        }
+        return children;
+    }
+
+    private static Set<Long> treeIn(List<ProcStat> all, Map<Long, List<Long>> children, long pid) {
+        Set<Long> tree = new TreeSet<>();
+        for (ProcStat p : all) {
             if (p.pid() == pid || p.pgrp() == pid || p.session() == pid) {
                 tree.add(p.pid());
             }

@@ -1,6 +1,9 @@
 package dev.tend.daemon.core.process;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +20,15 @@ public interface ProcessControl {
      * the tree before signalling: once their parent exits they are out of reach.
      */
     Set<Long> tree(long pid);
+
+    /** {@link #tree} of each pid, as one look at the process table where the platform allows (for `ps`). */
+    default Map<Long, Set<Long>> trees(Collection<Long> pids) {
+        Map<Long, Set<Long>> trees = new HashMap<>();
+        for (long pid : pids) {
+            trees.put(pid, tree(pid));
+        }
+        return trees;
+    }
 
     /**
      * Sends the signal to each of the pids that is alive and not in process group pgid, so that members of a

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,20 @@ class PosixProcessControlTest {
         Lines.of(child.stdout()).next();
 
         assertEquals(Set.of(child.pid()), control.tree(child.pid()));
+    }
+
+    @Test
+    void treesOfSeveralChildrenFromOneLookAreEachChildsOwnTree() throws Exception {
+        ChildProcess one = processes.launch("sleep 1000 & echo ready; wait", dir);
+        ChildProcess two = processes.launch("echo ready; exec sleep 1000", dir);
+        Lines.of(one.stdout()).next();
+        Lines.of(two.stdout()).next();
+
+        var trees = control.trees(List.of(one.pid(), two.pid()));
+
+        assertEquals(control.tree(one.pid()), trees.get(one.pid()));
+        assertEquals(2, trees.get(one.pid()).size(), "the shell and its sleep: " + trees);
+        assertEquals(Set.of(two.pid()), trees.get(two.pid()));
     }
 
     @Test
