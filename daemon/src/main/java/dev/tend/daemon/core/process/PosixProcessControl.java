@@ -121,7 +121,7 @@ public final class PosixProcessControl implements ProcessControl {
     /** One read of /proc for every tree: `ps` of fifty services reads the process table once, not fifty times. */
     @Override
     public Map<Long, Set<Long>> trees(Collection<Long> pids) {
-        if (!linuxProc) {
+        if (!linuxProc || pids.isEmpty()) {
             return ProcessControl.super.trees(pids);
         }
         pids.forEach(pid -> requireChildPid(pid, "process"));
