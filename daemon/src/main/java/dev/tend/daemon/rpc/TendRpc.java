@@ -23,6 +23,7 @@ public final class TendRpc {
     private final ProjectMethods projects;
     private final ServiceMethods services;
     private final LogMethods logs;
+    private final ExportMethods exports;
 
     public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock) {
         this.daemon = new DaemonMethods(info);
@@ -32,6 +33,7 @@ public final class TendRpc {
                 .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()));
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
+        this.exports = new ExportMethods(supervisor);
     }
 
     // ------------------------------------------------------------------ daemon
@@ -92,6 +94,15 @@ public final class TendRpc {
                                              @OptionalParam @JsonRpcParam("dir") String dir,
                                              @OptionalParam @JsonRpcParam("env") Map<String, String> env) {
         return projects.reload(project, dir, env);
+    }
+
+    @JsonRpcMethod("project.export")
+    public Map<String, Object> projectExport(@JsonRpcParam("format") String format,
+                                             @OptionalParam @JsonRpcParam("project") String project,
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("file") String file,
+                                             @OptionalParam @JsonRpcParam("user") Boolean user) {
+        return exports.export(project, dir, file, format, Boolean.TRUE.equals(user));
     }
 
     // ------------------------------------------------------------------ services
