@@ -94,7 +94,7 @@ public final class SystemdExport {
         u.append("\n[Service]\n");
         u.append("Type=simple\n");
         u.append("WorkingDirectory=").append(UnitText.path(s.cwd().toString())).append('\n');
-        environment(u, s.env(), s.name());
+        environment(u, s.env(), "TEND_SERVICE", s.name());
         if (s.port() > 0) {
             u.append(UnitText.environment("PORT", Integer.toString(s.port()))).append('\n');
         }
@@ -161,13 +161,14 @@ public final class SystemdExport {
                 : String.format(java.util.Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
     }
 
-    private void environment(StringBuilder u, Map<String, String> env, String name) {
+    /** @param nameKey TEND_SERVICE or TEND_JOB, as tend sets them */
+    private void environment(StringBuilder u, Map<String, String> env, String nameKey, String name) {
         // sorted, so a re-export of an unchanged project gives the same text
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             u.append(UnitText.environment(e.getKey(), e.getValue())).append('\n');
         }
         u.append(UnitText.environment("TEND_PROJECT", project.name())).append('\n');
-        u.append(UnitText.environment("TEND_SERVICE", name)).append('\n');
+        u.append(UnitText.environment(nameKey, name)).append('\n');
     }
 
     private static void install(StringBuilder u, String wantedBy) {
@@ -182,7 +183,7 @@ public final class SystemdExport {
         u.append("\n[Service]\n");
         u.append("Type=oneshot\n");
         u.append("WorkingDirectory=").append(UnitText.path(j.cwd().toString())).append('\n');
-        environment(u, j.env(), j.name());
+        environment(u, j.env(), "TEND_JOB", j.name());
         u.append(UnitText.shell("ExecStart", j.command())).append('\n');
         Duration timeout = JobFields.timeout(j);
         if (timeout != null) {
