@@ -92,8 +92,8 @@ public final class ProjectFiles {
                 return given.resolve(name);
             }
         }
-        throw new ProjectFileException(given, 0, 0, "no " + TEND_YAML + ", " + TEND_YML + ", " + PROCFILE
-                + " or " + PROCESS_COMPOSE.get(0) + " in " + given.toAbsolutePath().normalize());
+        throw new ProjectFileException(given, 0, 0, "no " + TEND_YAML + ", " + TEND_YML + " or " + PROCFILE
+                + " in " + given.toAbsolutePath().normalize() + " (nor a " + PROCESS_COMPOSE.get(0) + ")");
     }
 
     private static String readText(ProjectPaths paths) throws ProjectFileException {
