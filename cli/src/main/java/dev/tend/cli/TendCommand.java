@@ -25,6 +25,9 @@ import picocli.CommandLine.ScopeType;
                 ReloadCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,
+                ExportCommand.class,
+                DoctorCommand.class,
+                CompleteCommand.class,
         })
 public final class TendCommand implements Runnable {
 
