@@ -28,6 +28,7 @@ public final class SystemdExport {
     private final boolean user;
     private final ZoneId machineZone;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> restarting = new ArrayList<>();
 
     private SystemdExport(ProjectSpec project, boolean user, ZoneId machineZone) {
         this.project = project;
@@ -54,6 +55,11 @@ public final class SystemdExport {
                 + "services need from it in env: or env_file");
         for (ServiceSpec s : project.services().values()) {
             files.add(new ExportResult.ExportFile(unitBase(project, s.name()) + ".service", service(s)));
+        }
+        if (!restarting.isEmpty()) {
+            warnings.add("service" + (restarting.size() == 1 ? " " : "s ") + String.join(", ", restarting)
+                    + ": restart backoff (1s doubling to 60s) becomes a fixed RestartSec=1s, and max_restarts N "
+                    + "becomes StartLimitBurst=N+1 within 5 minutes");
         }
         for (JobSpec j : project.jobs().values()) {
             String timer = timer(j);
@@ -88,8 +94,7 @@ public final class SystemdExport {
             // tend gives up after max_restarts quick restarts; systemd after StartLimitBurst starts in the interval
             u.append("StartLimitIntervalSec=300s\n");
             u.append("StartLimitBurst=").append(s.maxRestarts() + 1).append('\n');
-            warnings.add(where + ": restart backoff (1s doubling to 60s) becomes a fixed RestartSec=1s; max_restarts "
-                    + s.maxRestarts() + " becomes StartLimitBurst=" + (s.maxRestarts() + 1) + " within 5 minutes");
+            restarting.add(s.name());
         }
         u.append("\n[Service]\n");
         u.append("Type=simple\n");

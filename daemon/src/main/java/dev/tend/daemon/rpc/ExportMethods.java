@@ -35,7 +35,12 @@ final class ExportMethods {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project", spec.name());
         m.put("format", format);
-        m.put("files", result.files().stream().map(f -> Map.of("name", f.name(), "content", f.content())).toList());
+        m.put("files", result.files().stream().map(f -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", f.name());
+            file.put("content", f.content());
+            return file;
+        }).toList());
         m.put("warnings", result.warnings());
         return m;
     }
