@@ -36,10 +36,10 @@ final class ExportMethods {
         m.put("project", spec.name());
         m.put("format", format);
         m.put("files", result.files().stream().map(f -> {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("name", f.name());
-            file.put("content", f.content());
-            return file;
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("name", f.name());
+            described.put("content", f.content());
+            return described;
         }).toList());
         m.put("warnings", result.warnings());
         return m;
