@@ -27,13 +27,15 @@ public final class SystemdExport {
     private final ProjectSpec project;
     private final boolean user;
     private final ZoneId machineZone;
+    private final String runAs;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> restarting = new ArrayList<>();
 
-    private SystemdExport(ProjectSpec project, boolean user, ZoneId machineZone) {
+    private SystemdExport(ProjectSpec project, boolean user, ZoneId machineZone, String runAs) {
         this.project = project;
         this.user = user;
         this.machineZone = machineZone;
+        this.runAs = runAs;
     }
 
     /**
@@ -41,7 +43,15 @@ public final class SystemdExport {
      *             (wanted by multi-user.target)
      */
     public static ExportResult export(ProjectSpec project, boolean user, ZoneId machineZone) {
-        return new SystemdExport(project, user, machineZone).run();
+        return export(project, user, machineZone, null);
+    }
+
+    /**
+     * @param runAs for system units, the account to run as ({@code User=}): the one tend runs the project
+     *              as, rather than systemd's default of root; null to leave it out
+     */
+    public static ExportResult export(ProjectSpec project, boolean user, ZoneId machineZone, String runAs) {
+        return new SystemdExport(project, user, machineZone, user ? null : runAs).run();
     }
 
     /** The unit name of a service or job of the project, without suffix. */
@@ -98,6 +108,7 @@ public final class SystemdExport {
         }
         u.append("\n[Service]\n");
         u.append("Type=simple\n");
+        runAs(u);
         u.append("WorkingDirectory=").append(UnitText.path(s.cwd().toString())).append('\n');
         environment(u, s.env(), "TEND_SERVICE", s.name());
         if (s.port() > 0) {
@@ -176,6 +187,12 @@ public final class SystemdExport {
         u.append(UnitText.environment(nameKey, name)).append('\n');
     }
 
+    private void runAs(StringBuilder u) {
+        if (runAs != null) {
+            u.append("User=").append(runAs).append('\n');
+        }
+    }
+
     private static void install(StringBuilder u, String wantedBy) {
         u.append("\n[Install]\nWantedBy=").append(wantedBy).append('\n');
     }
@@ -187,6 +204,7 @@ public final class SystemdExport {
                 .append(unitBase(project, j.name())).append(".timer)\n");
         u.append("\n[Service]\n");
         u.append("Type=oneshot\n");
+        runAs(u);
         u.append("WorkingDirectory=").append(UnitText.path(j.cwd().toString())).append('\n');
         environment(u, j.env(), "TEND_JOB", j.name());
         u.append(UnitText.shell("ExecStart", j.command())).append('\n');

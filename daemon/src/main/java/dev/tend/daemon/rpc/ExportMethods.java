@@ -27,7 +27,8 @@ final class ExportMethods {
     Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
         ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file);
         ExportResult result = switch (format) {
-            case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault());
+            case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
+                    System.getProperty("user.name"));
             case "compose" -> ComposeExport.export(spec);
             default -> throw new RpcException(ErrorCode.INVALID_PARAMS, ErrorCode.INVALID_PARAMS.defaultMessage(),
                     "unknown format '" + format + "': use systemd or compose");

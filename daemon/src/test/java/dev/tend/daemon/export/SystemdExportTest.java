@@ -57,8 +57,13 @@ class SystemdExportTest {
 
     @Test
     void systemUnitsAreWantedByMultiUserTarget() {
-        ExportResult result = SystemdExport.export(ExportFixtures.shop(SRV), false, ExportFixtures.MACHINE);
-        assertTrue(result.files().get(0).content().contains("WantedBy=multi-user.target"));
+        ExportResult result = SystemdExport.export(ExportFixtures.shop(SRV), false, ExportFixtures.MACHINE, "alice");
+        String db = result.files().get(0).content();
+        assertTrue(db.contains("WantedBy=multi-user.target"), db);
+        assertTrue(db.contains("\nUser=alice\n"), db);
+        String user = SystemdExport.export(ExportFixtures.shop(SRV), true, ExportFixtures.MACHINE, "alice").files()
+                .get(0).content();
+        assertTrue(!user.contains("User="), user);
     }
 
     /** The real judge: systemd's own parser, on units whose directories exist. */
