@@ -101,6 +101,25 @@ class ExportIT {
     }
 
     @Test
+    void aRegisteredProjectExportsByNameFromAnywhere() throws Exception {
+        assertEquals(0, run("up").exit());
+        Path elsewhere = Files.createTempDirectory("tend-export-");
+        try {
+            TendHome.Result r = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "export", "systemd",
+                    "-p", "shop", "--out", elsewhere.toString()).start());
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(Files.readString(elsewhere.resolve("shop-db.service")).contains("KillSignal=SIGINT"));
+            TendHome.Result missing = run("export", "systemd", "-p", "nope");
+            assertEquals(3, missing.exit(), missing.toString());
+        } finally {
+            try (Stream<Path> files = Files.list(elsewhere)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.delete(elsewhere);
+        }
+    }
+
+    @Test
     void aFileTheExportDidNotWriteIsNotOverwritten() throws Exception {
         Files.writeString(project.resolve("compose.yaml"), "services: {}\n");
         TendHome.Result r = run("export", "compose");

@@ -105,6 +105,28 @@ class ShellIntegrationIT {
         assertFalse(ps.out().contains("\u001b["), ps.out());
     }
 
+    /** Under a pseudo-terminal (util-linux `script`) the states are coloured, unless NO_COLOR or --no-color. */
+    @Test
+    void aTerminalGetsColoursUnlessNoColorOrTheOption() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1)");
+        assertEquals(0, run("up", "--wait").exit());
+        assertTrue(underTerminal(TendHome.LAUNCHER + " ps", null).contains("\u001b[32mready\u001b[0m"));
+        assertFalse(underTerminal(TendHome.LAUNCHER + " ps", "1").contains("\u001b["));
+        assertFalse(underTerminal(TendHome.LAUNCHER + " --no-color ps", null).contains("\u001b["));
+    }
+
+    private String underTerminal(String command, String noColor) throws Exception {
+        ProcessBuilder pb = tend.command("script", "-qec", command, "/dev/null").directory(project.toFile());
+        pb.environment().remove("NO_COLOR");
+        if (noColor != null) {
+            pb.environment().put("NO_COLOR", noColor);
+        }
+        TendHome.Result r = TendHome.finish(pb.start());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("STATE"), r.toString());
+        return r.out();
+    }
+
     @Test
     void dataCommandsSpeakJson() throws Exception {
         TendHome.Result up = run("up", "--json");
