@@ -92,7 +92,7 @@ public final class ComposeExport {
             }
         }
         if (s.ready() != null) {
-            healthcheck(y, s.ready(), where);
+            healthcheck(y, UnitText.withPort(s.ready(), s.port()), where);
         }
         RestartMode restart = s.maxRestarts() == 0 ? RestartMode.NO : s.restart();
         y.append("    restart: ").append(switch (restart) {

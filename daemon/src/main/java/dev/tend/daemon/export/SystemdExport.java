@@ -119,7 +119,7 @@ public final class SystemdExport {
         }
         u.append(UnitText.shell("ExecStart", s.command())).append('\n');
         if (s.ready() != null) {
-            probe(u, s.ready(), where);
+            probe(u, UnitText.withPort(s.ready(), s.port()), where);
         }
         u.append("Restart=").append(switch (restart) {
             case NO -> "no";

@@ -54,6 +54,18 @@ final class UnitText {
         return d.toMillis() + "ms";
     }
 
+    /**
+     * An http probe's URL with $PORT / ${PORT} replaced by a fixed port, as tend does at each start: the URL
+     * ends up in single quotes, where no shell would expand it. Other probes get PORT from the environment.
+     */
+    static dev.tend.daemon.core.ProbeSpec withPort(dev.tend.daemon.core.ProbeSpec p, int port) {
+        if (p.kind() != dev.tend.daemon.core.ProbeSpec.Kind.HTTP || port <= 0) {
+            return p;
+        }
+        String url = p.target().replace("${PORT}", Integer.toString(port)).replace("$PORT", Integer.toString(port));
+        return new dev.tend.daemon.core.ProbeSpec(p.kind(), url, p.interval(), p.timeout());
+    }
+
     /** A path as a unit setting value: specifiers escaped; systemd takes the rest literally. */
     static String path(String path) {
         return path.replace("%", "%%");

@@ -56,6 +56,22 @@ class SystemdExportTest {
     }
 
     @Test
+    void anHttpProbeOnPortGetsTheFixedPort() {
+        var spec = ExportFixtures.shop(SRV);
+        var services = new java.util.LinkedHashMap<>(spec.services());
+        var api = services.get("api");
+        services.put("api", new dev.tend.daemon.core.ServiceSpec("api", api.command(), api.cwd(), api.env(),
+                api.dependsOn(), new dev.tend.daemon.core.ProbeSpec(dev.tend.daemon.core.ProbeSpec.Kind.HTTP,
+                "http://127.0.0.1:$PORT/health", api.ready().interval(), api.ready().timeout()), api.restart(),
+                api.maxRestarts(), api.stopSignal(), api.stopTimeout(), false, 8080));
+        var project = new dev.tend.daemon.core.ProjectSpec("shop", SRV, spec.file(), services, java.util.Map.of());
+        String unit = SystemdExport.export(project, true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(unit.contains("'http://127.0.0.1:8080/health'"), unit);
+        String compose = ComposeExport.export(project).files().get(0).content();
+        assertTrue(compose.contains("'http://127.0.0.1:8080/health'"), compose);
+    }
+
+    @Test
     void systemUnitsAreWantedByMultiUserTarget() {
         ExportResult result = SystemdExport.export(ExportFixtures.shop(SRV), false, ExportFixtures.MACHINE, "alice");
         String db = result.files().get(0).content();
