@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.")
+        description = {"Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.",
+                "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
+                "it exits 4 with a message when the daemon stops."})
 final class LogsCommand extends TendSubcommand {
+    /** logs.read's most lines per answer: a page this full means there may be more. */
+    private static final int PAGE_LIMIT = 10_000;
+
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
     List<String> refs = List.of();
 
@@ -39,7 +44,8 @@ final class LogsCommand extends TendSubcommand {
         try (RpcClient client = connect().client()) {
             List<String> targets = refs.isEmpty() ? projectServices(client) : refs;
             boolean many = targets.size() > 1;
-            Map<String, String> next = new LinkedHashMap<>();
+            LogFollower follower = new LogFollower();
+            List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
             for (String ref : targets) {
                 Map<String, Object> params = base(ref);
                 params.put("tail", lines);
@@ -47,24 +53,77 @@ final class LogsCommand extends TendSubcommand {
                     params.put("since", since);
                 }
                 Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                print(page, many);
-                next.put(ref, JsonObjects.string(page, "next"));
+                print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
+                String service = page.get("project") + "/" + page.get("service");
+                services.add(service);
+                follower.printed(service, JsonObjects.string(page, "next"));
             }
             out().flush();
-            while (follow) {
-                // Polls the files' positions; live push arrives with event subscriptions.
-                Thread.sleep(250);
-                for (String ref : targets) {
-                    Map<String, Object> params = base(ref);
-                    params.put("after", next.get(ref));
-                    Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                    print(page, many);
-                    next.put(ref, JsonObjects.string(page, "next"));
-                }
-                out().flush();
+            if (follow) {
+                follow(client, services, follower, many);
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Subscribes, then reads what was written since the tail was read (the subscription covers everything after
+     * it), then prints each log.appended as {@link LogFollower} says. Ends with Ctrl-C (130) or exit 4.
+     */
+    private void follow(RpcClient client, List<String> services, LogFollower follower, boolean many) throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("topics", List.of("log", "daemon"));
+        params.put("filter", Map.of("services", services));
+        Subscriber.run(client, params, new Subscriber.Handler() {
+            @Override
+            public void subscribed(Map<String, Object> result) throws Exception {
+                follower.resubscribed();
+                for (String service : services) {
+                    catchUp(client, service, follower, many);
+                }
+                out().flush();
+            }
+
+            @Override
+            public void event(String method, Map<String, Object> p) throws Exception {
+                if (!"log.appended".equals(method)) {
+                    return;
+                }
+                String service = p.get("project") + "/" + p.get("service");
+                switch (follower.onEvent(service, JsonObjects.string(p, "next"))) {
+                    case PRINT -> print(onlyStream(p.get("lines")), false, many);
+                    case READ -> catchUp(client, service, follower, many);
+                    case SKIP -> {
+                    }
+                }
+                out().flush();
+            }
+        }, err());
+    }
+
+    /** Prints what the service's log has after what was printed of it. */
+    private void catchUp(RpcClient client, String service, LogFollower follower, boolean many) throws Exception {
+        while (true) {
+            Map<String, Object> params = base(service);
+            params.put("after", follower.printedUpTo(service));
+            Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+            List<Object> got = JsonObjects.array(page.get("lines"));
+            print(got, JsonObjects.bool(page, "gap"), many);
+            follower.printed(service, JsonObjects.string(page, "next"));
+            if (got.size() < PAGE_LIMIT) {
+                return;
+            }
+        }
+    }
+
+    /** A log.appended carries both streams; --stream narrows it here as logs.read does on the daemon. */
+    private List<Object> onlyStream(Object lines) {
+        List<Object> all = JsonObjects.array(lines);
+        if (stream == null) {
+            return all;
+        }
+        String want = stream.startsWith("std") ? stream.substring(3) : stream;
+        return all.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
     }
 
     private Map<String, Object> base(String ref) {
@@ -87,11 +146,11 @@ final class LogsCommand extends TendSubcommand {
         return refs;
     }
 
-    private void print(Map<String, Object> page, boolean withService) {
-        if (JsonObjects.bool(page, "gap")) {
+    private void print(Object lines, boolean gap, boolean withService) {
+        if (gap) {
             err().println("tend: some lines were rotated away before they could be read");
         }
-        for (Object o : JsonObjects.array(page.get("lines"))) {
+        for (Object o : JsonObjects.array(lines)) {
             Map<String, Object> line = JsonObjects.object(o);
             out().println(json ? dev.tend.protocol.json.Json.write(line) : LogLineFormat.format(line, withService, ZoneId.systemDefault()));
         }

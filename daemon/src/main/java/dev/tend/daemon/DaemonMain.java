@@ -2,6 +2,14 @@ package dev.tend.daemon;
 
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.SupervisorConfig;
+import dev.tend.daemon.core.events.BusLimits;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.JobFeed;
+import dev.tend.daemon.core.events.LogTailer;
+import dev.tend.daemon.core.events.SupervisorFeed;
+import dev.tend.daemon.core.jobs.ExecutorJobTimer;
+import dev.tend.daemon.core.jobs.JobScheduler;
+import dev.tend.daemon.core.jobs.JobsConfig;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
@@ -15,10 +23,12 @@ import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
 import dev.tend.daemon.lifecycle.StaleSocket;
 import dev.tend.daemon.rpc.DaemonInfo;
+import dev.tend.daemon.rpc.EventNotifications;
 import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
 import dev.tend.daemon.rpc.TendRpc;
+import dev.tend.daemon.store.SqliteJobStore;
 import dev.tend.daemon.store.SqliteStore;
 import dev.tend.daemon.transport.UnixSocketServer;
 import dev.tend.protocol.TendPaths;
@@ -30,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +107,9 @@ public final class DaemonMain {
         UnixSocketServer server = null;
         SqliteStore store = null;
         Supervisor supervisor = null;
+        JobScheduler jobs = null;
+        EventBus bus = new EventBus(BusLimits.DEFAULT);
+        LogTailer tailer = null;
         IdleWatch idle = null;
         boolean bound = false;
         try {
@@ -105,14 +119,22 @@ public final class DaemonMain {
             supervisor = new Supervisor(new SupervisorConfig(config.logsDir(), settings.logs(), config.instance(),
                     config.restart(), config.probeInterval(), config.probeTimeout(), config.drainTimeout()),
                     new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
-            Recovery.restore(supervisor, store);
-            Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, store, envLevel != null);
+            jobs = new JobScheduler(JobsConfig.defaults(paths.logsDir(), paths.instance()), new PosixProcessLauncher(),
+                    new PosixProcessControl(), new SqliteJobStore(store), store, Clock.systemUTC(),
+                    new ExecutorJobTimer(Clock.systemUTC()));
+            Supervisor logSource = supervisor;
+            tailer = new LogTailer(bus, logSource::logFile);
+            SupervisorFeed.attach(supervisor, bus, tailer);
+            JobFeed.attach(jobs, bus);
+            Recovery.restore(supervisor, store, jobs);
+            Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, jobs, store, envLevel != null);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
                     shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis());
-            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC()));
+            JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
+                    jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
             serverRef[0] = server;
             server.start();
@@ -126,11 +148,14 @@ public final class DaemonMain {
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
                     paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
-            Recovery.startDesired(supervisor);
+            Recovery.startDesired(supervisor, jobs);
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             server.stopAccepting();
-            stopServices(supervisor);
+            bus.daemonStopping(shutdown.reason());
+            bus.awaitSettled(Duration.ofMillis(500));
+            stopServices(supervisor, jobs);
+            bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {
             log.error("cannot start: {}", e.getMessage());
@@ -146,6 +171,10 @@ public final class DaemonMain {
             if (server != null) {
                 server.close();
             }
+            if (tailer != null) {
+                tailer.close();
+            }
+            bus.close();
             workers.shutdown();
             if (store != null) {
                 store.close();
@@ -167,10 +196,12 @@ public final class DaemonMain {
         }
     }
 
-    /** Stops every service (their desired state stays: the next daemon starts them again). */
-    private static void stopServices(Supervisor supervisor) {
+    /** Stops the jobs' runs and every service (their desired state stays: the next daemon starts them again). */
+    private static void stopServices(Supervisor supervisor, JobScheduler jobs) {
         try {
+            var jobsStopped = jobs.shutdown();
             supervisor.shutdown().get(10, TimeUnit.MINUTES);
+            jobsStopped.get(1, TimeUnit.MINUTES);
         } catch (Exception e) {
             log.error("services did not all stop cleanly", e);
         }

@@ -1,7 +1,9 @@
 package dev.tend.daemon;
 
 import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.ProjectRegistration;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.daemon.project.ProjectFiles;
 import org.slf4j.Logger;
@@ -18,7 +20,7 @@ final class Recovery {
     private Recovery() {
     }
 
-    static void restore(Supervisor supervisor, StateStore store) {
+    static void restore(Supervisor supervisor, StateStore store, JobScheduler jobs) {
         int reaped = supervisor.reapOrphans();
         if (reaped > 0) {
             log.warn("stopped {} process trees left behind by a previous daemon", reaped);
@@ -28,7 +30,7 @@ final class Recovery {
                 continue;
             }
             try {
-                supervisor.register(ProjectFiles.load(p.file()), p.baseEnv());
+                new ProjectRegistration(supervisor, jobs).register(ProjectFiles.load(p.file()), p.baseEnv());
             } catch (ProjectFileException e) {
                 log.warn("project {} is registered but its file cannot be loaded now ({}); run `tend up` there to fix it",
                         p.name(), e.getMessage());
@@ -37,9 +39,16 @@ final class Recovery {
             }
         }
         supervisor.restoreAdhoc();
+        int interrupted = jobs.recoverInterruptedRuns();
+        if (interrupted > 0) {
+            log.warn("{} job runs were under way when the previous daemon stopped; recorded as interrupted", interrupted);
+        }
+        jobs.restoreAdhoc();
     }
 
-    static void startDesired(Supervisor supervisor) {
+    /** Starts what should run, and the jobs' schedules (with catch-up runs). */
+    static void startDesired(Supervisor supervisor, JobScheduler jobs) {
+        jobs.start();
         supervisor.restoreDesired().whenComplete((v, e) -> {
             if (e != null) {
                 log.warn("not every service that should run came up: {}", e.getMessage());

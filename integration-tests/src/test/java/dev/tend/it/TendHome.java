@@ -63,6 +63,22 @@ public final class TendHome implements AutoCloseable {
         return finish(p);
     }
 
+    /** Runs bin/tend with {@code dir} as its working directory, as a user inside a project would. */
+    public Result tendIn(Path dir, String... args) throws IOException, InterruptedException {
+        return finish(startIn(dir, args));
+    }
+
+    /** Starts bin/tend in {@code dir} without waiting for it. */
+    public Process startIn(Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LAUNCHER.toString());
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb.start();
+    }
+
     /** A process builder for any command, with this home's environment. */
     public ProcessBuilder command(String... cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -208,7 +208,7 @@ public final class SystemdExport {
         u.append("WorkingDirectory=").append(UnitText.path(j.cwd().toString())).append('\n');
         environment(u, j.env(), "TEND_JOB", j.name());
         u.append(UnitText.shell("ExecStart", j.command())).append('\n');
-        Duration timeout = JobFields.timeout(j);
+        Duration timeout = j.timeout();
         if (timeout != null) {
             u.append("TimeoutStartSec=").append(UnitText.span(timeout)).append('\n');
         }
@@ -226,7 +226,7 @@ public final class SystemdExport {
             warnings.add(where + ": schedule '" + j.schedule() + "' not exported: " + e.getMessage());
             return null;
         }
-        boolean catchUp = JobFields.catchUp(j);
+        boolean catchUp = j.catchUp();
         StringBuilder u = new StringBuilder(header());
         u.append("[Unit]\n");
         u.append("Description=").append(project.name()).append('/').append(j.name()).append(" on schedule ")

@@ -3,9 +3,11 @@ package dev.tend.daemon.lifecycle;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ProjectRegistration;
 import dev.tend.daemon.core.ReloadResult;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.daemon.project.ProjectFiles;
 import org.slf4j.Logger;
@@ -26,14 +28,17 @@ public final class Reloader {
 
     private final Path settingsFile;
     private final Supervisor supervisor;
+    private final ProjectRegistration registration;
     private final StateStore store;
     private final boolean levelFromEnvironment;
     private volatile Settings settings;
 
-    public Reloader(Path settingsFile, Settings initial, Supervisor supervisor, StateStore store, boolean levelFromEnvironment) {
+    public Reloader(Path settingsFile, Settings initial, Supervisor supervisor, JobScheduler jobs, StateStore store,
+                    boolean levelFromEnvironment) {
         this.settingsFile = settingsFile;
         this.settings = initial;
         this.supervisor = supervisor;
+        this.registration = new ProjectRegistration(supervisor, jobs);
         this.store = store;
         this.levelFromEnvironment = levelFromEnvironment;
     }
@@ -61,7 +66,7 @@ public final class Reloader {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("project", p.name());
             try {
-                ReloadResult diff = supervisor.reload(ProjectFiles.load(p.file()), baseEnv(p.name()));
+                ReloadResult diff = registration.reload(ProjectFiles.load(p.file()), baseEnv(p.name()));
                 r.put("added", diff.added());
                 r.put("changed", diff.changed());
                 r.put("removed", diff.removed());

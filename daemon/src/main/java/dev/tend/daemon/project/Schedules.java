@@ -1,7 +1,6 @@
 package dev.tend.daemon.project;
 
-import com.cronutils.model.definition.CronDefinition;
-import com.cronutils.model.definition.CronDefinitionBuilder;
+import dev.tend.daemon.core.jobs.CronDefinitions;
 import com.cronutils.parser.CronParser;
 
 import java.time.Duration;
@@ -16,8 +15,8 @@ final class Schedules {
     static final Set<String> MACROS = Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
             "@midnight", "@hourly");
 
-    private static final CronParser UNIX = new CronParser(unix(false));
-    private static final CronParser WITH_SECONDS = new CronParser(unix(true));
+    private static final CronParser UNIX = new CronParser(CronDefinitions.unix(false));
+    private static final CronParser WITH_SECONDS = new CronParser(CronDefinitions.unix(true));
 
     private Schedules() {
     }
@@ -77,21 +76,5 @@ final class Schedules {
                     + "@weekly, @monthly, @yearly)");
         }
         return schedule;
-    }
-
-    /** cron-utils' UNIX definition, optionally with a seconds field in front (as Spring and Quartz write it). */
-    private static CronDefinition unix(boolean withSeconds) {
-        CronDefinitionBuilder builder = CronDefinitionBuilder.defineCron();
-        if (withSeconds) {
-            builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
-        }
-        return builder
-                .withMinutes().withValidRange(0, 59).withStrictRange().and()
-                .withHours().withValidRange(0, 23).withStrictRange().and()
-                .withDayOfMonth().withValidRange(1, 31).withStrictRange().and()
-                .withMonth().withValidRange(1, 12).withStrictRange().and()
-                .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0)
-                .withStrictRange().and()
-                .instance();
     }
 }

@@ -25,7 +25,7 @@ final class TendYamlReader {
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
             "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
-            "timezone", "overlap");
+            "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
     private static final List<String> OVERLAP_WORDS = List.of("skip", "queue", "allow");
 
@@ -194,7 +194,18 @@ final class TendYamlReader {
             String word = values.word(overlapEntry, where, OVERLAP_WORDS, "overlap");
             overlap = JobSpec.Overlap.valueOf(word.toUpperCase(Locale.ROOT));
         }
-        return new JobSpec(name, schedule, command, cwd, env, zone, overlap);
+        Duration timeout = null;
+        YamlNode.Entry jobTimeout = Values.find(map, "timeout");
+        if (jobTimeout != null) {
+            timeout = values.duration(jobTimeout, where, true);
+        }
+        boolean catchUp = false;
+        YamlNode.Entry catchUpEntry = Values.find(map, "catch_up");
+        if (catchUpEntry != null) {
+            String word = values.word(catchUpEntry, where, List.of("true", "false"), "catch_up");
+            catchUp = word.equals("true");
+        }
+        return new JobSpec(name, schedule, command, cwd, env, zone, overlap, timeout, catchUp);
     }
 
     private YamlNode.Mapping settings(YamlNode.Entry entry, String where) throws ProjectFileException {

@@ -69,7 +69,7 @@ final class LogMethods {
         }
     }
 
-    private static LogPosition position(String token) {
+    static LogPosition position(String token) {
         try {
             return LogPosition.parse(token);
         } catch (IllegalArgumentException e) {
@@ -77,7 +77,8 @@ final class LogMethods {
         }
     }
 
-    private static LogStream stream(String s) {
+    /** "out"/"stdout", "err"/"stderr", or null for both. */
+    static LogStream stream(String s) {
         if (s == null) {
             return null;
         }

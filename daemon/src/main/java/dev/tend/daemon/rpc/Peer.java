@@ -13,4 +13,13 @@ public interface Peer {
     void onClose(Runnable action);
 
     boolean isOpen();
+
+    /** Whether the connection takes more now without its outbound buffer passing its high-water mark. */
+    default boolean isWritable() {
+        return true;
+    }
+
+    /** Runs the action each time the connection becomes writable again after it was not. */
+    default void onWritable(Runnable action) {
+    }
 }

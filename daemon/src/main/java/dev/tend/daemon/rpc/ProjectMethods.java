@@ -1,8 +1,10 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.daemon.core.ProjectRegistration;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.ReloadResult;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.daemon.project.ProjectFiles;
 import dev.tend.protocol.ErrorCode;
@@ -20,12 +22,15 @@ final class ProjectMethods {
     private final Supervisor supervisor;
     private final Refs refs;
     private final Function<String, Map<String, String>> registeredEnv;
+    private final JobScheduler jobs;
 
     /** @param registeredEnv the environment a project was registered with, for reloads that bring none */
-    ProjectMethods(Supervisor supervisor, Refs refs, Function<String, Map<String, String>> registeredEnv) {
+    ProjectMethods(Supervisor supervisor, Refs refs, Function<String, Map<String, String>> registeredEnv,
+                   JobScheduler jobs) {
         this.supervisor = supervisor;
         this.refs = refs;
         this.registeredEnv = registeredEnv;
+        this.jobs = jobs;
     }
 
     static ProjectSpec load(String dir, String file) {
@@ -72,9 +77,11 @@ final class ProjectMethods {
         return result;
     }
 
+    /** Services, then jobs; every job is checked first, so a bad one changes nothing. */
     private ReloadResult register(ProjectSpec spec, Map<String, String> env) {
+        Map<String, String> base = env == null ? Map.of() : env;
         try {
-            return supervisor.register(spec, env == null ? Map.of() : env);
+            return new ProjectRegistration(supervisor, jobs).register(spec, base);
         } catch (IllegalArgumentException e) {
             throw new RpcException(ErrorCode.INVALID_CONFIG, e.getMessage(),
                     Map.of("file", spec.file().toString(), "line", 0, "reason", e.getMessage()));
@@ -98,8 +105,12 @@ final class ProjectMethods {
             throw new RpcException(ErrorCode.CONFLICT, info.file() + " now names project '" + spec.name()
                     + "', not '" + name + "': run `tend up` to register it under its new name");
         }
+        Map<String, String> base = env != null ? env : registeredEnv.apply(name);
         try {
-            return Views.reload(supervisor.reload(spec, env != null ? env : registeredEnv.apply(name)));
+            return Views.reload(new ProjectRegistration(supervisor, jobs).reload(spec, base));
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_CONFIG, e.getMessage(),
+                    Map.of("file", spec.file().toString(), "line", 0, "reason", e.getMessage()));
         } catch (RuntimeException e) {
             throw CoreCalls.translate(e);
         }

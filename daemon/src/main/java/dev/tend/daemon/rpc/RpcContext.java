@@ -7,6 +7,7 @@ package dev.tend.daemon.rpc;
 public final class RpcContext {
 
     private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<Runnable>> AFTER_RESPONSE = new ThreadLocal<>();
 
     private RpcContext() {
     }
@@ -24,6 +25,31 @@ public final class RpcContext {
                     + (context == null ? "" : " (it is a " + context.getClass().getSimpleName() + ")"));
         }
         return type.cast(context);
+    }
+
+    /**
+     * Runs the action once the response to the current frame has been handed to the peer (e.g. to let a new
+     * subscription's events flow only after its subscribe answer); at once when nothing collects such actions.
+     */
+    public static void afterResponse(Runnable action) {
+        java.util.List<Runnable> list = AFTER_RESPONSE.get();
+        if (list == null) {
+            action.run();
+        } else {
+            list.add(action);
+        }
+    }
+
+    /** Starts collecting {@link #afterResponse} actions on this thread. */
+    static void collectAfterResponse() {
+        AFTER_RESPONSE.set(new java.util.ArrayList<>());
+    }
+
+    /** Stops collecting and returns what was collected. */
+    static java.util.List<Runnable> collectedAfterResponse() {
+        java.util.List<Runnable> list = AFTER_RESPONSE.get();
+        AFTER_RESPONSE.remove();
+        return list == null ? java.util.List.of() : list;
     }
 
     /** Sets the context and returns the one it replaces, for {@link #restore} (calls may nest). */

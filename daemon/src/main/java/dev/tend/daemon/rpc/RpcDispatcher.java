@@ -23,10 +23,18 @@ public final class RpcDispatcher implements FrameHandler {
     public void onFrame(Peer peer, String frame) {
         try {
             workers.execute(() -> {
-                String response = endpoint.handle(frame, peer);
+                java.util.List<Runnable> after;
+                String response;
+                RpcContext.collectAfterResponse();
+                try {
+                    response = endpoint.handle(frame, peer);
+                } finally {
+                    after = RpcContext.collectedAfterResponse();
+                }
                 if (response != null) {
                     peer.send(response);
                 }
+                after.forEach(Runnable::run);
             });
         } catch (RejectedExecutionException e) {
             peer.send(JsonRpcEndpoint.errorResponse(ErrorCode.SHUTTING_DOWN, "the daemon is shutting down"));

@@ -102,7 +102,11 @@ final class ServiceMethods {
         if (name.contains("/")) {
             throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");
         }
-        CoreCalls.await(supervisor.remove(name));
+        try {
+            CoreCalls.await(supervisor.remove(name));
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e); // remove() throws "not found" before it returns a future
+        }
         return Map.of("removed", Supervisor.ADHOC + "/" + name);
     }
 

@@ -6,6 +6,9 @@ import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceState;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.events.EventBus;
+import dev.tend.daemon.core.events.LogTailer;
+import dev.tend.daemon.core.jobs.JobScheduler;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,16 +26,22 @@ public final class TendRpc {
     private final ProjectMethods projects;
     private final ServiceMethods services;
     private final LogMethods logs;
+    private final JobMethods jobs;
+    private final EventMethods events;
     private final ExportMethods exports;
 
-    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock) {
+    public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock, JobScheduler jobScheduler,
+                   EventBus bus, LogTailer tailer, EventNotifications notifications) {
         this.daemon = new DaemonMethods(info);
         this.supervisor = supervisor;
         Refs refs = new Refs(supervisor);
         this.projects = new ProjectMethods(supervisor, refs, project -> store.projects().stream()
-                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()));
+                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()),
+                jobScheduler);
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
+        this.jobs = new JobMethods(jobScheduler, refs);
+        this.events = new EventMethods(bus, tailer, notifications);
         this.exports = new ExportMethods(supervisor);
     }
 
@@ -110,7 +119,10 @@ public final class TendRpc {
     @JsonRpcMethod("service.list")
     public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir) {
-        return services.list(project, dir);
+        long seq = events.seq(); // read first: the list reflects at least every event up to it
+        Map<String, Object> result = services.list(project, dir);
+        result.put("seq", seq);
+        return result;
     }
 
     @JsonRpcMethod("service.start")
@@ -164,5 +176,64 @@ public final class TendRpc {
                                         @OptionalParam @JsonRpcParam("stream") String stream,
                                         @OptionalParam @JsonRpcParam("after") String after) {
         return logs.read(ref, dir, tail, since, stream, after);
+    }
+
+    // ------------------------------------------------------------------ jobs
+
+    @JsonRpcMethod("job.list")
+    public Map<String, Object> jobList(@OptionalParam @JsonRpcParam("project") String project,
+                                       @OptionalParam @JsonRpcParam("dir") String dir) {
+        return jobs.list(project, dir);
+    }
+
+    @JsonRpcMethod("job.add")
+    public Map<String, Object> jobAdd(@JsonRpcParam("name") String name, @JsonRpcParam("schedule") String schedule,
+                                      @JsonRpcParam("command") String command,
+                                      @OptionalParam @JsonRpcParam("cwd") String cwd,
+                                      @OptionalParam @JsonRpcParam("env") Map<String, String> env,
+                                      @OptionalParam @JsonRpcParam("timezone") String timezone,
+                                      @OptionalParam @JsonRpcParam("overlap") String overlap,
+                                      @OptionalParam @JsonRpcParam("timeout") String timeout,
+                                      @OptionalParam @JsonRpcParam("catchUp") Boolean catchUp) {
+        return jobs.add(name, schedule, command, cwd, env, timezone, overlap, timeout, catchUp);
+    }
+
+    @JsonRpcMethod("job.remove")
+    public Map<String, Object> jobRemove(@JsonRpcParam("ref") String ref) {
+        return jobs.remove(ref);
+    }
+
+    @JsonRpcMethod("job.run")
+    public Map<String, Object> jobRun(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
+                                      @OptionalParam @JsonRpcParam("wait") Boolean wait) {
+        return jobs.run(ref, dir, Boolean.TRUE.equals(wait));
+    }
+
+    @JsonRpcMethod("job.history")
+    public Map<String, Object> jobHistory(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
+                                          @OptionalParam @JsonRpcParam("limit") Integer limit) {
+        return jobs.history(ref, dir, limit);
+    }
+
+    @JsonRpcMethod("job.logs")
+    public Map<String, Object> jobLogs(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
+                                       @OptionalParam @JsonRpcParam("run") Long run,
+                                       @OptionalParam @JsonRpcParam("tail") Integer tail,
+                                       @OptionalParam @JsonRpcParam("stream") String stream,
+                                       @OptionalParam @JsonRpcParam("after") String after) {
+        return jobs.logs(ref, dir, run, tail, stream, after);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @JsonRpcMethod("events.subscribe")
+    public Map<String, Object> eventsSubscribe(@OptionalParam @JsonRpcParam("topics") List<String> topics,
+                                               @OptionalParam @JsonRpcParam("filter") Map<String, Object> filter) {
+        return events.subscribe(topics, filter);
+    }
+
+    @JsonRpcMethod("events.unsubscribe")
+    public Map<String, Object> eventsUnsubscribe(@JsonRpcParam("subscription") String subscription) {
+        return events.unsubscribe(subscription);
     }
 }

@@ -49,6 +49,43 @@ final class Schema {
                         pid               INTEGER NOT NULL,
                         start_time_millis INTEGER NOT NULL,
                         PRIMARY KEY (project, service, pid)
+                    )""")),
+            new Migration("job runs, job schedule anchors, ad-hoc jobs", List.of(
+                    """
+                    CREATE TABLE job_runs (
+                        id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+                        project             TEXT NOT NULL,
+                        job                 TEXT NOT NULL,
+                        trigger             TEXT NOT NULL,
+                        scheduled_millis    INTEGER,
+                        started_millis      INTEGER,
+                        ended_millis        INTEGER,
+                        exit_code           INTEGER,
+                        signal              TEXT,
+                        outcome             TEXT NOT NULL,
+                        pid                 INTEGER NOT NULL,
+                        reason              TEXT
+                    )""",
+                    "CREATE INDEX job_runs_by_job ON job_runs (project, job, id)",
+                    "CREATE INDEX job_runs_by_outcome ON job_runs (outcome)",
+                    """
+                    CREATE TABLE job_anchors (
+                        project       TEXT NOT NULL,
+                        job           TEXT NOT NULL,
+                        anchor_millis INTEGER NOT NULL,
+                        PRIMARY KEY (project, job)
+                    )""",
+                    """
+                    CREATE TABLE adhoc_jobs (
+                        name           TEXT PRIMARY KEY,
+                        schedule       TEXT NOT NULL,
+                        timezone       TEXT NOT NULL,
+                        command        TEXT NOT NULL,
+                        cwd            TEXT NOT NULL,
+                        env            TEXT NOT NULL,
+                        overlap        TEXT NOT NULL,
+                        timeout_millis INTEGER,
+                        catch_up       INTEGER NOT NULL
                     )""")));
 
     private Schema() {

@@ -50,7 +50,7 @@ public final class SqliteStore implements StateStore {
     }
 
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -259,11 +259,11 @@ public final class SqliteStore implements StateStore {
     }
 
     @FunctionalInterface
-    private interface RowMapper<T> {
+    interface RowMapper<T> {
         T map(ResultSet rows) throws SQLException;
     }
 
-    private <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... parameters) {
+    <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... parameters) {
         return locked(what, connection -> {
             List<T> result = new ArrayList<>();
             try (PreparedStatement statement = prepare(connection, sql, parameters);
@@ -276,11 +276,11 @@ public final class SqliteStore implements StateStore {
         });
     }
 
-    private void update(String what, String sql, Object... parameters) {
+    void update(String what, String sql, Object... parameters) {
         locked(what, connection -> execute(connection, sql, parameters));
     }
 
-    private <T> T locked(String what, SqlWork<T> work) {
+    <T> T locked(String what, SqlWork<T> work) {
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException(file + ": store is closed, cannot " + what);
@@ -293,14 +293,14 @@ public final class SqliteStore implements StateStore {
         }
     }
 
-    private static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.executeUpdate();
         }
         return null;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
@@ -317,7 +317,7 @@ public final class SqliteStore implements StateStore {
         }
     }
 
-    private static Integer nullableInt(ResultSet rows, int column) throws SQLException {
+    static Integer nullableInt(ResultSet rows, int column) throws SQLException {
         int value = rows.getInt(column);
         return rows.wasNull() ? null : value;
     }

@@ -14,6 +14,7 @@ final class NettyPeer implements Peer {
     private final Channel channel;
     private final String name;
     private final List<Runnable> closeActions = new ArrayList<>();
+    private final List<Runnable> writableActions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     NettyPeer(Channel channel, Integer pid) {
@@ -47,6 +48,22 @@ final class NettyPeer implements Peer {
         return channel.isActive();
     }
 
+    @Override
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public void onWritable(Runnable action) {
+        writableActions.add(action);
+    }
+
+    void writabilityChanged() {
+        if (channel.isWritable()) {
+            writableActions.forEach(Runnable::run);
+        }
+    }
+
     void closed() {
         List<Runnable> actions;
         synchronized (closeActions) {
@@ -54,6 +71,7 @@ final class NettyPeer implements Peer {
             actions = new ArrayList<>(closeActions);
             closeActions.clear();
         }
+        writableActions.clear();
         actions.forEach(Runnable::run);
     }
 }

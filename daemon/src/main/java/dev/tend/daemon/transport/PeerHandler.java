@@ -71,6 +71,20 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
         frames.onFrame(peer, text);
     }
 
+    /**
+     * A peer that does not read what we send stops being read from: its requests cannot pile up answers in our
+     * outbound buffer, and its subscriptions wait (then lag) in their bounded queues.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        ctx.channel().config().setAutoRead(writable);
+        if (peer != null) {
+            peer.writabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {

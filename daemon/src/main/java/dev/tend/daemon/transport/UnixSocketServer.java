@@ -2,7 +2,10 @@ package dev.tend.daemon.transport;
 
 import dev.tend.daemon.rpc.FrameHandler;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -37,6 +40,10 @@ import java.util.function.LongSupplier;
  */
 public final class UnixSocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
+
+    /** A peer's outbound buffer above this is "not writable": its subscriptions hold events in their own bounded queues. */
+    static final int HIGH_WATER_MARK = 512 * 1024;
+    static final int LOW_WATER_MARK = 128 * 1024;
 
     private final Path socket;
     private final EventLoopGroup group;
@@ -85,6 +92,7 @@ public final class UnixSocketServer implements AutoCloseable {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
                 .childHandler(new PeerChannelInitializer(frames, connections, uid));
         try {
             serverChannel = b.bind(address).sync().channel();
@@ -112,6 +120,8 @@ public final class UnixSocketServer implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
+        // What is queued (e.g. daemon.stopping) goes out first; a peer that does not read gets a short grace only.
+        connections.writeAndFlush(Unpooled.EMPTY_BUFFER).awaitUninterruptibly(1, TimeUnit.SECONDS);
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }

@@ -36,7 +36,7 @@ final class ExportFixtures {
                 RestartMode.NO, 10, Signal.TERM, Duration.ZERO, true, 0));
         Map<String, JobSpec> jobs = new LinkedHashMap<>();
         jobs.put("backup", new JobSpec("backup", "30 3 * * 1-5", "./backup.sh", dir, Map.of("TARGET", "s3"),
-                ZoneId.of("Europe/Berlin"), JobSpec.Overlap.SKIP));
+                ZoneId.of("Europe/Berlin"), JobSpec.Overlap.SKIP, Duration.ofMinutes(30), true));
         jobs.put("ping", new JobSpec("ping", "@every 10m", "curl -s localhost:8080/ping", dir, Map.of(), MACHINE,
                 JobSpec.Overlap.QUEUE));
         jobs.put("report", new JobSpec("report", "0 0 1,15 * FRI", "./report", dir, Map.of(), MACHINE,

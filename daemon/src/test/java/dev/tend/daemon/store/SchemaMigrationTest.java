@@ -68,7 +68,8 @@ class SchemaMigrationTest {
         }
 
         assertEquals(Schema.MIGRATIONS.size(), userVersion());
-        assertEquals(List.of("adhoc_services", "desired_state", "history", "live_children", "projects"), tables());
+        assertEquals(List.of("adhoc_jobs", "adhoc_services", "desired_state", "history", "job_anchors", "job_runs",
+                "live_children", "projects"), tables());
     }
 
     @Test

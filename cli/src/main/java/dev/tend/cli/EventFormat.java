@@ -1,0 +1,86 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Notifications as output lines: NDJSON ({method, params}) for scripts, or a readable line. Pure. */
+final class EventFormat {
+    private EventFormat() {
+    }
+
+    static String json(String method, Map<String, Object> params) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("params", params);
+        return Json.write(m);
+    }
+
+    /** One line per event; a log.appended gives one line per log line. */
+    static List<String> readable(String method, Map<String, Object> params, ZoneId zone) {
+        Object seq = params.get("seq");
+        String at = seq != null ? "#" + seq + " " : "";
+        List<String> out = new ArrayList<>();
+        switch (method) {
+            case "service.changed" -> out.add(at + service(JsonObjects.object(params.get("service"))));
+            case "service.removed" -> out.add(at + params.get("project") + "/" + params.get("name") + " removed");
+            case "project.changed" -> {
+                Map<String, Object> p = JsonObjects.object(params.get("project"));
+                out.add(at + "project " + p.get("name") + ": " + String.join(", ", strings(p.get("services"))));
+            }
+            case "job.changed" -> {
+                Map<String, Object> j = JsonObjects.object(params.get("job"));
+                out.add(at + "job " + j.get("project") + "/" + j.get("name") + " " + j.get("state")
+                        + (j.get("nextRun") != null ? ", next run " + j.get("nextRun") : ""));
+            }
+            case "log.appended" -> {
+                for (Object o : JsonObjects.array(params.get("lines"))) {
+                    Map<String, Object> line = new LinkedHashMap<>(JsonObjects.object(o));
+                    line.put("service", line.get("project") + "/" + line.get("service"));
+                    out.add(LogLineFormat.format(line, true, zone));
+                }
+            }
+            case "daemon.stopping" -> out.add("daemon stopping: " + params.get("reason"));
+            case Subscriber.LAGGED -> out.add("fell behind: " + params.get("missed") + " events missed");
+            default -> out.add(method + " " + Json.write(params));
+        }
+        return out;
+    }
+
+    private static String service(Map<String, Object> s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.get("project")).append('/').append(s.get("name")).append(' ').append(s.get("state"));
+        long pid = JsonObjects.number(s, "pid", 0);
+        if (pid > 0) {
+            sb.append(" pid ").append(pid);
+        }
+        Object code = s.get("exitCode");
+        if (code != null) {
+            sb.append(" exit ").append(code);
+        }
+        if (s.get("signal") != null) {
+            sb.append(" by ").append(s.get("signal"));
+        }
+        long restarts = JsonObjects.number(s, "restarts", 0);
+        if (restarts > 0) {
+            sb.append(" restarts ").append(restarts);
+        }
+        if (s.get("reason") != null) {
+            sb.append(" (").append(s.get("reason")).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            JsonObjects.array(list).forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tend.cli;
+
+import dev.tend.client.RpcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "events", mixinStandardHelpOptions = true,
+        description = {"Print every state change as it happens, until Ctrl-C (exit 130).",
+                "With --json: one JSON object per line, {\"method\", \"params\"}, exactly the daemon's notifications.",
+                "Exits 4 with a message when the daemon stops. Falling behind is reported on stderr and the",
+                "subscription is renewed (the events.lagged notification is printed too)."})
+final class EventsCommand extends TendSubcommand {
+    @Option(names = "--topic", paramLabel = "TOPIC", split = ",",
+            description = "service, log, job or daemon; repeatable (default: service, job, daemon).")
+    List<String> topics = List.of();
+
+    @Option(names = {"-p", "--project"}, paramLabel = "P", description = "Only this project's services, jobs and logs.")
+    String project;
+
+    @Option(names = "--json", description = "NDJSON: one notification per line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!topics.isEmpty()) {
+            params.put("topics", topics);
+        }
+        if (project != null) {
+            params.put("filter", Map.of("project", project));
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        try (RpcClient client = connect().client()) {
+            Subscriber.run(client, params, new Subscriber.Handler() {
+                @Override
+                public void subscribed(Map<String, Object> result) {
+                    // the snapshot is for peers that keep state; this command prints changes only
+                }
+
+                @Override
+                public void event(String method, Map<String, Object> p) {
+                    if (json) {
+                        out().println(EventFormat.json(method, p));
+                    } else {
+                        EventFormat.readable(method, p, zone).forEach(out()::println);
+                    }
+                    out().flush();
+                }
+            }, err());
+        }
+        return ExitCode.OK;
+    }
+}

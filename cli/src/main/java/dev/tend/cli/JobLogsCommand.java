@@ -1,0 +1,53 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = "Print the output of a job's newest run (or of --run ID); stderr lines are marked '!'.")
+final class JobLogsCommand extends TendSubcommand {
+    @Parameters(paramLabel = "NAME", description = "job or project/job")
+    String ref;
+
+    @Option(names = "--run", paramLabel = "ID", description = "This run (see `tend job history`), not the newest.")
+    Long run;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "0", description = "Lines from the end (default: all).")
+    int lines;
+
+    @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
+    String stream;
+
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        params.put("dir", cwd());
+        params.put("tail", lines);
+        if (run != null) {
+            params.put("run", run);
+        }
+        if (stream != null) {
+            params.put("stream", stream);
+        }
+        Map<String, Object> page = call("job.logs", params);
+        if (JsonObjects.bool(page, "gap")) {
+            err().println("tend: some lines were rotated away before they could be read");
+        }
+        for (Object o : JsonObjects.array(page.get("lines"))) {
+            Map<String, Object> line = JsonObjects.object(o);
+            out().println(json ? Json.write(line) : LogLineFormat.format(line, false, ZoneId.systemDefault()));
+        }
+        return ExitCode.OK;
+    }
+}

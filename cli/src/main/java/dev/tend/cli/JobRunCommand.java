@@ -1,0 +1,71 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a job now (by its overlap policy); with --wait, exit with the run's exit code.")
+final class JobRunCommand extends TendSubcommand {
+    @Parameters(paramLabel = "NAME", description = "job or project/job")
+    String ref;
+
+    @Option(names = "--wait", description = "Wait until the run ends; the exit code is the job's (128+N if signal N ended it).")
+    boolean await;
+
+    @Option(names = "--json", description = "The run as a JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        params.put("dir", cwd());
+        params.put("wait", await);
+        Map<String, Object> r = call("job.run", params);
+        String name = r.get("project") + "/" + r.get("job");
+        Map<String, Object> run = r.get("run") == null ? null : JsonObjects.object(r.get("run"));
+        if (json) {
+            out().println(Json.write(r));
+        } else if (run == null) {
+            info(name + ": queued behind the run under way");
+        } else if (await) {
+            info(name + ": run " + run.get("id") + " " + JobsTable.result(run)
+                    + (run.get("reason") != null && !"succeeded".equals(run.get("outcome")) ? " (" + run.get("reason") + ")" : "")
+                    + " (`tend job logs " + ref + " --run " + run.get("id") + "`)");
+        } else {
+            info(name + ": run " + run.get("id") + " " + ("running".equals(run.get("outcome")) ? "started, pid " + run.get("pid")
+                    : JobsTable.result(run) + (run.get("reason") != null ? " (" + run.get("reason") + ")" : "")));
+        }
+        return await && run != null ? exitCode(run) : ExitCode.OK;
+    }
+
+    /** The run's exit code; 128+N for signal N as shells report it; 1 if it never started. */
+    static int exitCode(Map<String, Object> run) {
+        Long code = JsonObjects.numberOrNull(run, "exitCode");
+        if (code != null) {
+            return code.intValue();
+        }
+        String signal = JsonObjects.string(run, "signal");
+        if (signal == null) {
+            return ExitCode.FAILED;
+        }
+        return switch (signal) {
+            case "SIGHUP" -> 129;
+            case "SIGINT" -> 130;
+            case "SIGQUIT" -> 131;
+            case "SIGABRT" -> 134;
+            case "SIGKILL" -> 137;
+            case "SIGSEGV" -> 139;
+            case "SIGPIPE" -> 141;
+            case "SIGALRM" -> 142;
+            case "SIGTERM" -> 143;
+            default -> ExitCode.FAILED;
+        };
+    }
+}

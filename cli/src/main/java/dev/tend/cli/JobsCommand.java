@@ -1,0 +1,50 @@
+package dev.tend.cli;
+
+import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "jobs", mixinStandardHelpOptions = true,
+        description = "List the scheduled jobs of this directory's project: schedule, next run, last result.")
+final class JobsCommand extends TendSubcommand {
+    static final String JOB_LIST = "job.list";
+
+    @Option(names = {"-a", "--all"}, description = "Every project's jobs, ad-hoc ones included.")
+    boolean all;
+
+    @Option(names = "--json", description = "One JSON array of job objects.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> r;
+        boolean everything = all;
+        try {
+            r = call(JOB_LIST, all ? Map.of() : Map.of("dir", cwd()));
+        } catch (RpcError e) {
+            if (e.errorCode() != ErrorCode.NOT_FOUND || json) {
+                throw e;
+            }
+            err().println("tend: no project is registered for this directory; showing every project (tend jobs --all)");
+            r = call(JOB_LIST, Map.of());
+            everything = true;
+        }
+        List<Object> jobs = JsonObjects.array(r.get("jobs"));
+        if (json) {
+            out().println(Json.write(jobs));
+        } else if (jobs.isEmpty()) {
+            info("no jobs" + (everything ? "" : " in this project") + ": declare them under jobs: in tend.yaml, "
+                    + "or add one with `tend job add NAME --schedule SPEC -- CMD`");
+        } else {
+            out().print(JobsTable.format(jobs.stream().map(JsonObjects::object).toList(), everything, Instant.now()));
+        }
+        return ExitCode.OK;
+    }
+}

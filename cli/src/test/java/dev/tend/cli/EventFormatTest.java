@@ -1,0 +1,60 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EventFormatTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        return (Map<String, Object>) Json.parse(text);
+    }
+
+    @Test
+    void jsonIsTheNotificationsMethodAndParamsOnOneLine() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("subscription", "sub-1");
+        params.put("seq", 7);
+        String line = EventFormat.json("service.removed", params);
+        assertEquals(-1, line.indexOf('\n'));
+        Map<String, Object> back = json(line);
+        assertEquals("service.removed", back.get("method"));
+        Map<?, ?> p = (Map<?, ?>) back.get("params");
+        assertEquals("sub-1", p.get("subscription"));
+        assertEquals(7L, ((Number) p.get("seq")).longValue());
+    }
+
+    @Test
+    void readableServiceLineShowsStatePidExitAndReason() {
+        Map<String, Object> params = json("""
+                {"subscription":"sub-1","seq":12,"service":{"project":"demo","name":"web","state":"crashed","pid":0,
+                 "restarts":2,"exitCode":3,"signal":null,"reason":"restarting in 4s"}}""");
+        assertEquals(List.of("#12 demo/web crashed exit 3 restarts 2 (restarting in 4s)"),
+                EventFormat.readable("service.changed", params, ZoneOffset.UTC));
+    }
+
+    @Test
+    void readableLogEventGivesOneLinePerLogLine() {
+        Map<String, Object> params = json("""
+                {"subscription":"sub-1","project":"demo","service":"web","next":"x","lines":[
+                 {"project":"demo","service":"web","time":"2026-01-02T03:04:05.678Z","stream":"out","text":"hello"},
+                 {"project":"demo","service":"web","time":"2026-01-02T03:04:05.679Z","stream":"err","text":"oops"}]}""");
+        assertEquals(List.of("03:04:05.678 demo/web | hello", "03:04:05.679 demo/web ! oops"),
+                EventFormat.readable("log.appended", params, ZoneOffset.UTC));
+    }
+
+    @Test
+    void readableStoppingAndLagged() {
+        assertEquals(List.of("daemon stopping: SIGTERM"),
+                EventFormat.readable("daemon.stopping", Map.of("reason", "SIGTERM"), ZoneOffset.UTC));
+        assertEquals(List.of("fell behind: 40 events missed"),
+                EventFormat.readable("events.lagged", Map.of("missed", 40), ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tend.daemon.core.events;
+
+import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.logs.LogPosition;
+
+import java.util.List;
+
+/** What the bus hands to subscribers. State events carry the daemon-wide seq; the others do not. */
+public sealed interface Event {
+
+    /** Approximate bytes this event costs in a subscriber's queue, for the queue's byte bound. */
+    default long weight() {
+        return 512;
+    }
+
+    record ServiceChanged(long seq, ServiceSnapshot service) implements Event {
+    }
+
+    record ServiceRemoved(long seq, String project, String name) implements Event {
+    }
+
+    record ProjectChanged(long seq, ProjectInfo project) implements Event {
+    }
+
+    /** @param job the jobs module's value for one job (mapped to a wire view by the RPC layer) */
+    record JobChanged(long seq, String project, String name, Object job) implements Event {
+    }
+
+    /**
+     * Lines already in the service's log file, in file order; consecutive events of one service are contiguous
+     * (each begins where the previous one's {@code next} ended) unless lines were rotated away in between.
+     */
+    record LogAppended(String project, String service, List<LogLine> lines, LogPosition next) implements Event {
+        public LogAppended {
+            lines = List.copyOf(lines);
+        }
+
+        @Override
+        public long weight() {
+            long w = 128;
+            for (LogLine l : lines) {
+                w += 64 + 2L * l.text().length();
+            }
+            return w;
+        }
+    }
+
+    record DaemonStopping(String reason) implements Event {
+    }
+
+    /** The subscriber fell behind: {@code missed} events were dropped and its subscription is cancelled. */
+    record Lagged(long missed) implements Event {
+    }
+}

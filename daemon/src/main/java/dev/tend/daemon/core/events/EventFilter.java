@@ -1,0 +1,35 @@
+package dev.tend.daemon.core.events;
+
+import java.util.Set;
+
+/**
+ * Narrows a subscription to one project and/or some services. Jobs are narrowed by project only; the services list
+ * narrows services and their logs (and the projects that hold them).
+ *
+ * @param project  null: every project
+ * @param services "project/service" refs; empty: every service
+ */
+public record EventFilter(String project, Set<String> services) {
+
+    public static final EventFilter NONE = new EventFilter(null, Set.of());
+
+    public EventFilter {
+        services = Set.copyOf(services);
+    }
+
+    public boolean service(String project, String name) {
+        return projectOk(project) && (services.isEmpty() || services.contains(project + "/" + name));
+    }
+
+    public boolean project(String name) {
+        return projectOk(name) && (services.isEmpty() || services.stream().anyMatch(s -> s.startsWith(name + "/")));
+    }
+
+    public boolean job(String project) {
+        return projectOk(project);
+    }
+
+    private boolean projectOk(String p) {
+        return project == null || project.equals(p);
+    }
+}

@@ -1,0 +1,940 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.StateStore.LiveChild;
+import dev.tend.daemon.core.SupervisorException;
+import dev.tend.daemon.core.jobs.JobRun.Outcome;
+import dev.tend.daemon.core.jobs.JobRun.Trigger;
+import dev.tend.daemon.core.logs.LogCapture;
+import dev.tend.daemon.core.logs.LogFile;
+import dev.tend.daemon.core.logs.LogStream;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.ProcessControl;
+import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs the jobs of registered projects and the ad-hoc jobs on their schedules, each run a child process in
+ * its own session with its output in a log file of its own, and records every run.
+ *
+ * <p>Time comes from the injected {@link Clock}; the {@link JobTimer} only says when to look again.
+ * {@link #runDue()} does all the scheduling work for "now": starts what is due (by each job's overlap
+ * policy), kills runs past their timeout, and asks the timer for the next wake-up. Tests move a fake clock
+ * and call it themselves.
+ *
+ * <p>Thread-safety: state sits under one lock held only for bookkeeping; launching, killing, waiting and
+ * store writes happen outside it. Listeners hear of changes in order on one event thread.
+ */
+public final class JobScheduler {
+
+    /** The project of jobs added with {@link #add}. */
+    public static final String ADHOC = "adhoc";
+    /** Live children of job runs are recorded under this prefix (so a new daemon reaps them as orphans). */
+    public static final String LIVE_CHILD_PREFIX = "job:";
+
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    /**
+     * What a manual run request got.
+     *
+     * @param queued   true if it waits for the running one to end (overlap: queue)
+     * @param started  completes with the run once it has started (or failed to)
+     * @param finished completes with the run once it has ended
+     */
+    public record RunRequest(boolean queued, CompletableFuture<JobRun> started, CompletableFuture<JobRun> finished) {
+    }
+
+    private static final class Job {
+        final String project;
+        JobSpec spec;
+        JobSchedule schedule;
+        Map<String, String> baseEnv;
+        Instant anchor;
+        Instant next;
+        Instant catchUpFor;
+        final List<ActiveRun> active = new ArrayList<>();
+        ActiveRun queued;
+        JobRun lastRun;
+        boolean removed;
+
+        Job(String project, JobSpec spec, JobSchedule schedule, Map<String, String> baseEnv) {
+            this.project = project;
+            this.spec = spec;
+            this.schedule = schedule;
+            this.baseEnv = Map.copyOf(baseEnv);
+        }
+
+        String ref() {
+            return project + "/" + spec.name();
+        }
+
+        JobSnapshot snapshot() {
+            return new JobSnapshot(project, spec, active.size(), queued != null, next, lastRun);
+        }
+    }
+
+    /** A run from the moment it was decided until its end is recorded. */
+    private static final class ActiveRun {
+        final Job job;
+        final Trigger trigger;
+        final Instant scheduledFor;
+        final CompletableFuture<JobRun> started = new CompletableFuture<>();
+        final CompletableFuture<JobRun> finished = new CompletableFuture<>();
+        JobRun run;
+        ChildProcess child;
+        Instant deadline;
+        boolean timedOut;
+        boolean interrupted;
+
+        ActiveRun(Job job, Trigger trigger, Instant scheduledFor) {
+            this.job = job;
+            this.trigger = trigger;
+            this.scheduledFor = scheduledFor;
+        }
+    }
+
+    private final JobsConfig config;
+    private final ProcessLauncher launcher;
+    private final ProcessControl control;
+    private final JobStore store;
+    private final StateStore liveChildren;
+    private final Clock clock;
+    private final JobTimer timer;
+    private final RunLogs runLogs;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Map<String, Job>> projects = new LinkedHashMap<>();
+    private boolean armed;
+    private boolean shuttingDown;
+    private CompletableFuture<Void> shutdownFuture;
+
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
+    private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
+
+    /**
+     * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
+     *                     crash reaps them as it reaps services' children
+     */
+    public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
+                        StateStore liveChildren, Clock clock, JobTimer timer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.control = Objects.requireNonNull(control, "control");
+        this.store = Objects.requireNonNull(store, "store");
+        this.liveChildren = Objects.requireNonNull(liveChildren, "liveChildren");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.runLogs = new RunLogs(config.logsDir());
+    }
+
+    public void addListener(JobListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(JobListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Checks every job's schedule (and timezone) the way {@link #register} will read it.
+     *
+     * @throws IllegalArgumentException naming the job and what is wrong with it
+     */
+    public void validate(Collection<JobSpec> jobs) {
+        parseAll(jobs);
+    }
+
+    /**
+     * Sets the project's jobs to exactly these: new ones are scheduled, removed ones forgotten (a run under
+     * way ends on its own), changed ones take their new settings (a changed schedule or timezone restarts
+     * the schedule from now). A new job whose recorded anchor shows it came due while the daemon was down
+     * runs once at the next {@link #runDue()} if it has catch_up. Starts nothing by itself.
+     *
+     * @param baseEnv the environment of the client that registered the project
+     * @throws IllegalArgumentException for a bad schedule or the reserved project "adhoc"; nothing changes then
+     */
+    public void register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
+        Objects.requireNonNull(project, "project");
+        if (ADHOC.equals(project)) {
+            throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for jobs added with 'tend job add'");
+        }
+        apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
+    }
+
+    /** Forgets every job of the project (their history stays). */
+    public void unregister(String project) {
+        apply(project, Map.of(), List.of());
+    }
+
+    /**
+     * Adds an ad-hoc job (project "adhoc"), kept in the store so that it comes back with the next daemon.
+     *
+     * @param job its env is the complete base environment of its runs
+     * @throws SupervisorException CONFLICT if an ad-hoc job of that name exists
+     * @throws IllegalArgumentException for a bad schedule
+     */
+    public JobSnapshot add(JobSpec job) {
+        Objects.requireNonNull(job, "job");
+        parseAll(List.of(job));
+        checkNotShuttingDown();
+        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(job.name()));
+        if (exists) {
+            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "an ad-hoc job named '" + job.name()
+                    + "' already exists; remove it first ('tend job rm " + job.name() + "') or choose another name");
+        }
+        store.putAdhocJob(job);
+        List<JobSpec> all = new ArrayList<>(store.adhocJobs().values());
+        apply(ADHOC, Map.of(), all);
+        return snapshot(ADHOC, job.name());
+    }
+
+    /** Removes an ad-hoc job; a run under way ends on its own. */
+    public void remove(String name) {
+        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(name));
+        if (!exists) {
+            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "no ad-hoc job named '" + name + "'");
+        }
+        store.removeAdhocJob(name);
+        apply(ADHOC, Map.of(), new ArrayList<>(store.adhocJobs().values()));
+    }
+
+    /** Schedules the ad-hoc jobs recorded in the store. */
+    public void restoreAdhoc() {
+        Map<String, JobSpec> adhoc = store.adhocJobs();
+        List<JobSpec> valid = new ArrayList<>();
+        for (JobSpec spec : adhoc.values()) {
+            try {
+                parseAll(List.of(spec));
+                valid.add(spec);
+            } catch (IllegalArgumentException e) {
+                log.warn("ad-hoc job {} is not scheduled: {}", spec.name(), e.getMessage());
+            }
+        }
+        apply(ADHOC, Map.of(), valid);
+    }
+
+    /** Records the runs a crashed daemon left as running as interrupted (their processes were reaped). */
+    public int recoverInterruptedRuns() {
+        int n = 0;
+        Instant now = now();
+        for (JobRun r : store.unfinishedRuns()) {
+            store.updateRun(r.ended(now, null, null, Outcome.INTERRUPTED, "the daemon stopped while it ran"));
+            n++;
+        }
+        return n;
+    }
+
+    /** From now on the timer wakes the scheduler; runs what is due right away. */
+    public void start() {
+        locked(after -> {
+            armed = true;
+            return null;
+        });
+        runDue();
+    }
+
+    private Map<String, JobSchedule> parseAll(Collection<JobSpec> jobs) {
+        Map<String, JobSchedule> parsed = new HashMap<>();
+        for (JobSpec spec : jobs) {
+            try {
+                parsed.put(spec.name(), JobSchedule.parse(spec.schedule(), spec.timezone()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("job '" + spec.name() + "': " + e.getMessage(), e);
+            }
+            if (spec.timeout() != null && (spec.timeout().isNegative() || spec.timeout().isZero())) {
+                throw new IllegalArgumentException("job '" + spec.name() + "': timeout must be more than zero");
+            }
+        }
+        return parsed;
+    }
+
+    private void apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
+        Map<String, JobSchedule> parsed = parseAll(specs);
+        Map<String, Optional<Instant>> anchors = new HashMap<>();
+        Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
+        Set<String> known = locked(after -> new HashSet<>(projects.getOrDefault(project, Map.of()).keySet()));
+        for (JobSpec spec : specs) {
+            if (!known.contains(spec.name())) {
+                anchors.put(spec.name(), store.anchor(project, spec.name()));
+                lastRuns.put(spec.name(), store.lastRun(project, spec.name()));
+            }
+        }
+        Instant now = now();
+        locked(after -> {
+            Map<String, Job> old = projects.getOrDefault(project, Map.of());
+            Map<String, Job> jobs = new LinkedHashMap<>();
+            for (JobSpec spec : specs) {
+                JobSchedule schedule = parsed.get(spec.name());
+                Job job = old.get(spec.name());
+                if (job == null) {
+                    job = new Job(project, spec, schedule, baseEnv);
+                    Optional<Instant> stored = anchors.getOrDefault(spec.name(), Optional.empty());
+                    job.anchor = stored.orElse(now);
+                    job.lastRun = lastRuns.getOrDefault(spec.name(), Optional.empty()).orElse(null);
+                    if (stored.isEmpty()) {
+                        persistAnchor(job, now, after);
+                    } else if (spec.catchUp()) {
+                        job.catchUpFor = schedule.latestDue(job.anchor, now);
+                    }
+                    job.next = schedule.nextAfter(job.anchor, now);
+                    emit(job);
+                } else {
+                    boolean timing = !job.spec.schedule().equals(spec.schedule())
+                            || !job.spec.timezone().equals(spec.timezone());
+                    boolean changed = timing || !job.spec.equals(spec) || !job.baseEnv.equals(baseEnv);
+                    job.spec = spec;
+                    job.schedule = schedule;
+                    job.baseEnv = Map.copyOf(baseEnv);
+                    if (timing) {
+                        job.anchor = now;
+                        job.catchUpFor = null;
+                        job.next = schedule.nextAfter(now, now);
+                        persistAnchor(job, now, after);
+                    }
+                    if (changed) {
+                        emit(job);
+                    }
+                }
+                jobs.put(spec.name(), job);
+            }
+            for (Job gone : old.values()) {
+                if (!jobs.containsKey(gone.spec.name())) {
+                    forget(gone, after);
+                }
+            }
+            if (jobs.isEmpty()) {
+                projects.remove(project);
+            } else {
+                projects.put(project, jobs);
+            }
+            rearm(after);
+            return null;
+        });
+    }
+
+    private void forget(Job job, List<Runnable> after) {
+        job.removed = true;
+        job.catchUpFor = null;
+        job.next = null;
+        if (job.queued != null) {
+            ActiveRun q = job.queued;
+            job.queued = null;
+            after.add(() -> failRequest(q, new SupervisorException(SupervisorException.Kind.NOT_FOUND,
+                    "job " + job.ref() + " was removed before its queued run started")));
+        }
+        String project = job.project;
+        String name = job.spec.name();
+        after.add(() -> store.removeAnchor(project, name));
+        dispatch(l -> l.jobRemoved(project, name));
+    }
+
+    private void persistAnchor(Job job, Instant anchor, List<Runnable> after) {
+        String project = job.project;
+        String name = job.spec.name();
+        after.add(() -> store.setAnchor(project, name, anchor));
+    }
+
+    // ---------------------------------------------------------------- the clock's work
+
+    /**
+     * Does what is due at the clock's now: starts the runs whose schedule (or catch-up) came due, each by
+     * its job's overlap policy; kills the process trees of runs past their timeout; then asks the timer to
+     * wake it at the next due time or deadline. A schedule that came due several times since the last call
+     * (the machine slept) runs once.
+     *
+     * @return the runs it started, each completing when that run has ended
+     */
+    public List<CompletableFuture<JobRun>> runDue() {
+        Instant now = clock.instant();
+        List<ActiveRun> toStart = new ArrayList<>();
+        List<ActiveRun> toKill = new ArrayList<>();
+        locked(after -> {
+            if (shuttingDown) {
+                return null;
+            }
+            for (Map<String, Job> jobs : projects.values()) {
+                for (Job job : jobs.values()) {
+                    if (job.catchUpFor != null) {
+                        Instant due = job.catchUpFor;
+                        job.catchUpFor = null;
+                        persistAnchor(job, due, after);
+                        fire(job, Trigger.CATCH_UP, due, toStart, after);
+                    }
+                    if (job.next != null && !job.next.isAfter(now)) {
+                        Instant due = job.next;
+                        job.anchor = due;
+                        job.next = job.schedule.nextAfter(due, now);
+                        persistAnchor(job, due, after);
+                        fire(job, Trigger.SCHEDULE, due, toStart, after);
+                    }
+                    for (ActiveRun ar : job.active) {
+                        if (ar.child != null && ar.deadline != null && !ar.timedOut && !ar.deadline.isAfter(now)) {
+                            ar.timedOut = true;
+                            toKill.add(ar);
+                        }
+                    }
+                }
+            }
+            rearm(after);
+            return null;
+        });
+        for (ActiveRun ar : toKill) {
+            log.info("job {} run {} timed out after {}: killing its process tree", ar.job.ref(), ar.run.id(),
+                    ar.job.spec.timeout());
+            killTree(ar.child.pid());
+        }
+        List<CompletableFuture<JobRun>> started = new ArrayList<>();
+        for (ActiveRun ar : toStart) {
+            launch(ar);
+            started.add(ar.finished);
+        }
+        return started;
+    }
+
+    /** Applies the overlap policy to a due run; under the lock. */
+    private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, List<Runnable> after) {
+        ActiveRun ar = new ActiveRun(job, trigger, due);
+        if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
+            job.active.add(ar);
+            toStart.add(ar);
+        } else if (job.spec.overlap() == JobSpec.Overlap.QUEUE && job.queued == null) {
+            job.queued = ar;
+        } else {
+            String why = job.queued != null ? "a run is already queued (overlap: queue)"
+                    : "the previous run is still running (overlap: skip)";
+            JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, now(), null, null,
+                    Outcome.SKIPPED, 0, why);
+            after.add(() -> {
+                log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
+                store.insertRun(skipped);
+            });
+            return;
+        }
+        emit(job);
+    }
+
+    /** Asks the timer for the next due time or deadline; under the lock. */
+    private void rearm(List<Runnable> after) {
+        if (!armed || shuttingDown) {
+            return;
+        }
+        Instant wake = null;
+        for (Map<String, Job> jobs : projects.values()) {
+            for (Job job : jobs.values()) {
+                wake = earliest(wake, job.catchUpFor != null ? clock.instant() : null);
+                wake = earliest(wake, job.next);
+                for (ActiveRun ar : job.active) {
+                    if (!ar.timedOut) {
+                        wake = earliest(wake, ar.deadline);
+                    }
+                }
+            }
+        }
+        Instant when = wake != null ? wake : clock.instant().plus(Duration.ofDays(1));
+        after.add(() -> timer.wakeAt(when, this::wake));
+    }
+
+    /** The timer's task: a failure must not end the schedule, so it is logged and tried again soon. */
+    private void wake() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            log.error("job scheduling failed, trying again in {}: {}", RETRY, e.toString(), e);
+            timer.wakeAt(clock.instant().plus(RETRY), this::wake);
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    // ---------------------------------------------------------------- manual runs
+
+    /**
+     * Runs the job now, by its overlap policy: with skip while a run is under way it is refused, with queue
+     * it waits for that run (joining a run already queued), with allow it starts at once.
+     *
+     * @throws SupervisorException NOT_FOUND for an unknown job, CONFLICT if overlap: skip refuses it
+     */
+    public RunRequest run(String project, String name) {
+        checkNotShuttingDown();
+        ActiveRun[] startNow = new ActiveRun[1];
+        RunRequest request = locked(after -> {
+            Job job = require(project, name);
+            if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
+                ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
+                job.active.add(ar);
+                startNow[0] = ar;
+                emit(job);
+                return new RunRequest(false, ar.started, ar.finished);
+            }
+            if (job.spec.overlap() == JobSpec.Overlap.QUEUE) {
+                if (job.queued == null) {
+                    job.queued = new ActiveRun(job, Trigger.MANUAL, null);
+                    emit(job);
+                }
+                return new RunRequest(true, job.queued.started, job.queued.finished);
+            }
+            ActiveRun running = job.active.get(0);
+            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "job " + job.ref() + " is already running"
+                    + (running.run != null ? " (run " + running.run.id() + ")" : "")
+                    + " and its overlap policy is skip; wait for it, or set overlap: queue or allow");
+        });
+        if (startNow[0] != null) {
+            launch(startNow[0]);
+        }
+        return request;
+    }
+
+    // ---------------------------------------------------------------- launching and ending runs
+
+    /** Starts the run's process; never under the lock. */
+    private void launch(ActiveRun ar) {
+        Job job = ar.job;
+        String project = job.project;
+        String name = job.spec.name();
+        JobRun run;
+        try {
+            run = store.insertRun(new JobRun(0, project, name, ar.trigger, ar.scheduledFor, now(), null, null,
+                    null, Outcome.RUNNING, 0, null));
+        } catch (RuntimeException e) {
+            log.error("job {}: cannot record its run, not starting it: {}", job.ref(), e.toString());
+            run = new JobRun(0, project, name, ar.trigger, ar.scheduledFor, null, now(), null, null,
+                    Outcome.FAILED, 0, "cannot record the run: " + e.getMessage());
+            ended(ar, run);
+            return;
+        }
+        ar.run = run;
+        Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
+        LogFile logFile = null;
+        ChildProcess child;
+        try {
+            logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
+            Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
+            child = launcher.launch(plan.spec.command(), cwd, environment(project, plan, run.id()));
+        } catch (IOException | RuntimeException e) {
+            String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            log.warn("job {} run {} {}", job.ref(), run.id(), why);
+            if (logFile != null) {
+                try {
+                    logFile.append(LogStream.ERR, "tend: " + why);
+                    logFile.close();
+                } catch (IOException ignored) {
+                    // the history row says the same
+                }
+            }
+            ended(ar, run.ended(now(), null, null, Outcome.FAILED, why));
+            return;
+        }
+        LogFile file = logFile;
+        String label = job.ref() + "#" + run.id();
+        CompletableFuture<Void> drained = CompletableFuture.allOf(
+                LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
+                LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
+        try {
+            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime()));
+        } catch (RuntimeException e) {
+            log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
+        }
+        Instant startedAt = now();
+        JobRun startedRun = run.started(startedAt, child.pid());
+        try {
+            store.updateRun(startedRun);
+        } catch (RuntimeException e) {
+            log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
+        }
+        boolean killNow = locked(after -> {
+            ar.run = startedRun;
+            ar.child = child;
+            Duration timeout = job.spec.timeout();
+            ar.deadline = timeout == null ? null : startedAt.plus(timeout);
+            if (!ar.interrupted) {
+                emit(job);
+                rearm(after);
+            }
+            after.add(() -> ar.started.complete(startedRun));
+            return ar.interrupted;
+        });
+        if (killNow) {
+            worker.execute(() -> stopRun(child.pid()));
+        }
+        child.onExit().whenCompleteAsync((status, err) -> onExit(ar, child, file, drained,
+                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+    }
+
+    private record Plan(JobSpec spec, Map<String, String> baseEnv) {
+    }
+
+    private Map<String, String> environment(String project, Plan plan, long runId) {
+        Map<String, String> env = new HashMap<>(plan.baseEnv());
+        env.putAll(plan.spec().env());
+        env.put("TEND_PROJECT", project);
+        env.put("TEND_JOB", plan.spec().name());
+        env.put("TEND_RUN_ID", Long.toString(runId));
+        env.put("TEND_INSTANCE", config.instance());
+        return env;
+    }
+
+    private void onExit(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
+                        ExitStatus status) {
+        // No orphans: whatever is left of the run's tree dies with its main process.
+        try {
+            Set<Long> leftovers = new HashSet<>(control.tree(child.pid()));
+            leftovers.remove(child.pid());
+            if (!leftovers.isEmpty()) {
+                control.kill(leftovers);
+            }
+        } catch (RuntimeException e) {
+            log.debug("tree of ended job run {} not readable: {}", child.pid(), e.toString());
+        }
+        try {
+            drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.debug("log pumps of job {} did not drain: {}", ar.job.ref(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // its lines are written
+        }
+        try {
+            liveChildren.removeLiveChild(ar.job.project, LIVE_CHILD_PREFIX + ar.job.spec.name(), child.pid());
+        } catch (RuntimeException e) {
+            log.warn("could not remove live child {}: {}", child.pid(), e.toString());
+        }
+        Integer code = status.killedBySignal() ? null : status.code();
+        String sig = null;
+        if (status.killedBySignal()) {
+            Signal s = Signal.ofNumber(status.signal());
+            sig = s != null ? s.fullName() : "SIG" + status.signal();
+        }
+        boolean[] flags = locked(after -> new boolean[] {ar.timedOut, ar.interrupted});
+        Outcome outcome;
+        String reason;
+        if (flags[0]) {
+            outcome = Outcome.TIMED_OUT;
+            reason = "timed out after " + ar.job.spec.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + " (its process tree was killed)";
+        } else if (flags[1]) {
+            outcome = Outcome.INTERRUPTED;
+            reason = "the daemon stopped while it ran";
+        } else if (status.success()) {
+            outcome = Outcome.SUCCEEDED;
+            reason = null;
+        } else {
+            outcome = Outcome.FAILED;
+            reason = null; // the exit code or signal says it
+        }
+        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
+        try {
+            runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not prune old run logs of {}: {}", ar.job.ref(), e.toString());
+        }
+    }
+
+    /** Records the end, updates the job, starts a queued run; never under the lock. */
+    private void ended(ActiveRun ar, JobRun run) {
+        try {
+            if (run.id() == 0) {
+                run = store.insertRun(run);
+            } else {
+                store.updateRun(run);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not record the end of job {} run {}: {}", ar.job.ref(), run.id(), e.toString());
+        }
+        JobRun finalRun = run;
+        ActiveRun next = locked(after -> {
+            Job job = ar.job;
+            job.active.remove(ar);
+            job.lastRun = finalRun;
+            ActiveRun q = null;
+            if (job.queued != null && job.active.isEmpty() && !shuttingDown && !job.removed) {
+                q = job.queued;
+                job.queued = null;
+                job.active.add(q);
+            }
+            emit(job);
+            after.add(() -> {
+                ar.started.complete(finalRun);
+                ar.finished.complete(finalRun);
+            });
+            return q;
+        });
+        if (next != null) {
+            try {
+                worker.execute(() -> launch(next));
+            } catch (RejectedExecutionException e) {
+                failRequest(next, new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
+                        "the daemon is shutting down"));
+            }
+        }
+    }
+
+    private void failRequest(ActiveRun ar, RuntimeException why) {
+        ar.started.completeExceptionally(why);
+        ar.finished.completeExceptionally(why);
+    }
+
+    private void killTree(long pid) {
+        try {
+            Set<Long> tree = new HashSet<>(control.tree(pid));
+            tree.add(pid);
+            control.kill(tree);
+        } catch (RuntimeException e) {
+            log.warn("could not kill the tree of job run {}: {}", pid, e.toString());
+        }
+    }
+
+    /** SIGTERM to the group, the grace, then SIGKILL to the tree as it was and is. */
+    private void stopRun(long pid) {
+        Set<Long> tree = new HashSet<>();
+        try {
+            tree.addAll(control.tree(pid));
+        } catch (RuntimeException ignored) {
+            // gone already
+        }
+        control.signalGroup(pid, Signal.TERM);
+        long deadline = System.nanoTime() + config.stopGrace().toNanos();
+        while (System.nanoTime() < deadline && control.startTime(pid).isPresent()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            tree.addAll(control.tree(pid));
+        } catch (RuntimeException ignored) {
+            // gone
+        }
+        tree.add(pid);
+        control.kill(tree);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** The jobs of one project, or of all if null, in registration order. */
+    public List<JobSnapshot> list(String projectOrNull) {
+        return locked(after -> {
+            List<JobSnapshot> out = new ArrayList<>();
+            projects.forEach((p, jobs) -> {
+                if (projectOrNull == null || projectOrNull.equals(p)) {
+                    jobs.values().forEach(j -> out.add(j.snapshot()));
+                }
+            });
+            return out;
+        });
+    }
+
+    /** @throws SupervisorException NOT_FOUND */
+    public JobSnapshot snapshot(String project, String name) {
+        return locked(after -> require(project, name).snapshot());
+    }
+
+    /** Newest last, at most limit runs, skipped ones included. */
+    public List<JobRun> history(String project, String name, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("history limit must be positive, got " + limit);
+        }
+        locked(after -> require(project, name));
+        return store.runs(project, name, limit);
+    }
+
+    /**
+     * The log file of a run of the job: the given one, or (runId null) the newest run that started.
+     *
+     * @throws SupervisorException NOT_FOUND if the job or the run is unknown, or the run never started
+     */
+    public RunLog runLog(String project, String name, Long runId) {
+        locked(after -> require(project, name));
+        JobRun run;
+        if (runId == null) {
+            run = store.lastRun(project, name).orElseThrow(() -> new SupervisorException(
+                    SupervisorException.Kind.NOT_FOUND, "job " + project + "/" + name + " has not run yet"));
+        } else {
+            run = store.run(runId).filter(r -> r.project().equals(project) && r.job().equals(name))
+                    .orElseThrow(() -> new SupervisorException(SupervisorException.Kind.NOT_FOUND,
+                            "job " + project + "/" + name + " has no run " + runId + " (see `tend job history " + name + "`)"));
+        }
+        return new RunLog(run, runLogs.file(project, name, run.id()));
+    }
+
+    /** A run and where its output is (the file may be missing if it never started or was pruned). */
+    public record RunLog(JobRun run, Path file) {
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Stops the schedule, then each running run (SIGTERM to its group, the grace, SIGKILL to its tree),
+     * recorded as interrupted; queued runs are dropped. Idempotent.
+     */
+    public CompletableFuture<Void> shutdown() {
+        List<ActiveRun> running = locked(after -> {
+            if (shutdownFuture != null) {
+                return null;
+            }
+            shuttingDown = true;
+            shutdownFuture = new CompletableFuture<>();
+            List<ActiveRun> list = new ArrayList<>();
+            for (Map<String, Job> jobs : projects.values()) {
+                for (Job job : jobs.values()) {
+                    for (ActiveRun ar : job.active) {
+                        ar.interrupted = true;
+                        list.add(ar);
+                    }
+                    if (job.queued != null) {
+                        ActiveRun q = job.queued;
+                        job.queued = null;
+                        after.add(() -> failRequest(q, new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
+                                "the daemon is shutting down")));
+                    }
+                }
+            }
+            return list;
+        });
+        if (running == null) {
+            return shutdownFuture;
+        }
+        timer.close();
+        List<CompletableFuture<JobRun>> ends = new ArrayList<>();
+        for (ActiveRun ar : running) {
+            ends.add(ar.finished);
+            ChildProcess child = locked(after -> ar.child);
+            if (child != null) {
+                worker.execute(() -> stopRun(child.pid()));
+            }
+        }
+        CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenRun(() -> {
+            worker.shutdown();
+            dispatcher.execute(() -> shutdownFuture.complete(null));
+            dispatcher.shutdown();
+        });
+        return shutdownFuture;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Times of runs, at the store's precision, so a run read back equals the one in memory. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Job require(String project, String name) {
+        Map<String, Job> jobs = projects.get(project);
+        Job job = jobs == null ? null : jobs.get(name);
+        if (job == null) {
+            String known = jobs == null ? "it has none" : "it has: " + String.join(", ", jobs.keySet());
+            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "project '" + project
+                    + "' has no job named '" + name + "' (" + known + ")");
+        }
+        return job;
+    }
+
+    private void checkNotShuttingDown() {
+        lock.lock();
+        try {
+            if (shuttingDown) {
+                throw new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Function<List<Runnable>, T> body) {
+        List<Runnable> after = new ArrayList<>();
+        T result;
+        lock.lock();
+        try {
+            result = body.apply(after);
+        } finally {
+            lock.unlock();
+        }
+        for (Runnable r : after) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("after-lock action failed: {}", e.toString(), e);
+            }
+        }
+        return result;
+    }
+
+    private void emit(Job job) {
+        if (job.removed) {
+            return;
+        }
+        JobSnapshot snap = job.snapshot();
+        dispatch(l -> l.jobChanged(snap));
+    }
+
+    private void dispatch(Consumer<JobListener> event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                for (JobListener l : listeners) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        log.warn("job listener {} failed: {}", l, e.toString(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // after shutdown: nobody is listening any more
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

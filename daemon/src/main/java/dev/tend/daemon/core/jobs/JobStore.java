@@ -1,0 +1,47 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.JobSpec;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What must outlive the daemon about jobs: every run, the schedule's anchor per job (for catch-up after
+ * downtime), and the ad-hoc jobs. The SQLite implementation lives in {@code dev.tend.daemon.store}.
+ * Every method is safe to call from any thread.
+ */
+public interface JobStore {
+
+    /** Records a new run; returns it with its id. */
+    JobRun insertRun(JobRun run);
+
+    /** Overwrites the run with this id (its end, exit code, outcome). */
+    void updateRun(JobRun run);
+
+    /** Newest last; at most limit runs (the newest ones). */
+    List<JobRun> runs(String project, String job, int limit);
+
+    Optional<JobRun> run(long id);
+
+    /** The newest run of the job that is not {@link JobRun.Outcome#SKIPPED}. */
+    Optional<JobRun> lastRun(String project, String job);
+
+    /** Runs recorded as running: after a daemon crash, these never ended. */
+    List<JobRun> unfinishedRuns();
+
+    /** The scheduled time the job last fired for (or when it was first registered). */
+    Optional<Instant> anchor(String project, String job);
+
+    void setAnchor(String project, String job, Instant anchor);
+
+    void removeAnchor(String project, String job);
+
+    /** Ad-hoc jobs (project "adhoc") by name, with their full environment in {@link JobSpec#env()}. */
+    void putAdhocJob(JobSpec job);
+
+    void removeAdhocJob(String name);
+
+    Map<String, JobSpec> adhocJobs();
+}

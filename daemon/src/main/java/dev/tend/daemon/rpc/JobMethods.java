@@ -1,0 +1,248 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.jobs.JobRun;
+import dev.tend.daemon.core.jobs.JobScheduler;
+import dev.tend.daemon.core.jobs.JobSnapshot;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.logs.LogPage;
+import dev.tend.daemon.core.logs.LogPosition;
+import dev.tend.daemon.core.logs.LogReader;
+import dev.tend.daemon.core.logs.LogStream;
+import dev.tend.daemon.project.Durations;
+import dev.tend.protocol.ErrorCode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * job.list / add / remove / run / history / logs. A job is named `name` or `project/name`; a bare name is
+ * looked up in the project of the caller's directory, then among ad-hoc jobs, then in every project.
+ */
+final class JobMethods {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
+    private final JobScheduler jobs;
+    private final Refs refs;
+
+    JobMethods(JobScheduler jobs, Refs refs) {
+        this.jobs = jobs;
+        this.refs = refs;
+    }
+
+    record JobRef(String project, String job) {
+    }
+
+    Map<String, Object> list(String project, String dir) {
+        String name = project == null && dir == null ? null : refs.project(project, dir);
+        return Map.of("jobs", jobs.list(name).stream().map(JobViews::job).toList());
+    }
+
+    Map<String, Object> add(String name, String schedule, String command, String cwd, Map<String, String> env,
+                            String timezone, String overlap, String timeout, Boolean catchUp) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "invalid job name '" + name
+                    + "': use letters, digits, '.', '_' or '-'");
+        }
+        if (command == null || command.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no command given");
+        }
+        if (schedule == null || schedule.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no schedule given (e.g. \"0 3 * * *\" or \"@every 10m\")");
+        }
+        Path dir = Path.of(cwd == null ? System.getProperty("user.home") : cwd);
+        if (!Files.isDirectory(dir)) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
+        }
+        JobSpec spec = new JobSpec(name, schedule.strip(), command, dir, env == null ? Map.of() : env, zone(timezone),
+                overlap(overlap), timeout(timeout), Boolean.TRUE.equals(catchUp));
+        try {
+            return JobViews.job(jobs.add(spec));
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+    }
+
+    Map<String, Object> remove(String ref) {
+        String name = ref != null && ref.startsWith(JobScheduler.ADHOC + "/") ? ref.substring(JobScheduler.ADHOC.length() + 1) : ref;
+        if (name == null || name.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no job named");
+        }
+        if (name.contains("/")) {
+            throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");
+        }
+        try {
+            jobs.remove(name);
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+        return Map.of("removed", JobScheduler.ADHOC + "/" + name);
+    }
+
+    /** Starts a run; with wait, answers when it has ended (its exitCode is the job's). */
+    Map<String, Object> run(String ref, String dir, boolean wait) {
+        JobRef r = job(ref, dir);
+        JobScheduler.RunRequest request;
+        try {
+            request = jobs.run(r.project(), r.job());
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("project", r.project());
+        result.put("job", r.job());
+        result.put("queued", request.queued());
+        CompletableFuture<JobRun> answer = wait ? request.finished() : request.queued() ? null : request.started();
+        result.put("run", answer == null ? null : JobViews.run(CoreCalls.await(answer)));
+        return result;
+    }
+
+    Map<String, Object> history(String ref, String dir, Integer limit) {
+        JobRef r = job(ref, dir);
+        int n = limit == null ? 50 : limit;
+        if (n < 1) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "limit must be at least 1");
+        }
+        try {
+            return Map.of("project", r.project(), "job", r.job(),
+                    "runs", jobs.history(r.project(), r.job(), n).stream().map(JobViews::run).toList());
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+    }
+
+    /** A run's output in logs.read's shape; the newest run that started unless run names one. */
+    Map<String, Object> logs(String ref, String dir, Long run, Integer tail, String stream, String after) {
+        JobRef r = job(ref, dir);
+        int n = tail == null ? 100 : tail;
+        if (n < 0 || n > LogMethods.MAX_LINES) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be between 0 and " + LogMethods.MAX_LINES);
+        }
+        JobScheduler.RunLog runLog;
+        try {
+            runLog = jobs.runLog(r.project(), r.job(), run);
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+        LogStream only = LogMethods.stream(stream);
+        try {
+            LogPage page;
+            if (!Files.exists(runLog.file())) {
+                page = new LogPage(List.of(), LogPosition.START, false);
+            } else if (after != null) {
+                page = LogReader.readAfter(runLog.file(), LogMethods.position(after), LogMethods.MAX_LINES, only);
+            } else {
+                page = LogReader.readTail(runLog.file(), n == 0 ? LogMethods.MAX_LINES : n, null, only);
+            }
+            List<Map<String, Object>> lines = new ArrayList<>(page.lines().size());
+            for (LogLine l : page.lines()) {
+                Map<String, Object> line = Views.logLine(r.project(), r.job(), l);
+                line.put("job", r.job());
+                lines.add(line);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("project", r.project());
+            result.put("job", r.job());
+            result.put("run", JobViews.run(runLog.run()));
+            result.put("lines", lines);
+            result.put("next", page.next().token());
+            result.put("gap", page.gap());
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JobRef job(String ref, String dir) {
+        if (ref == null || ref.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no job named");
+        }
+        List<JobSnapshot> all = jobs.list(null);
+        int slash = ref.indexOf('/');
+        if (slash >= 0) {
+            JobRef r = new JobRef(ref.substring(0, slash), ref.substring(slash + 1));
+            if (all.stream().noneMatch(j -> j.project().equals(r.project()) && j.name().equals(r.job()))) {
+                throw new RpcException(ErrorCode.NOT_FOUND, "no job " + ref + " (see `tend jobs --all`)");
+            }
+            return r;
+        }
+        if (dir != null) {
+            try {
+                String here = refs.project(null, dir);
+                if (all.stream().anyMatch(j -> j.project().equals(here) && j.name().equals(ref))) {
+                    return new JobRef(here, ref);
+                }
+            } catch (RpcException notAProjectDir) {
+                // look further
+            }
+        }
+        List<JobSnapshot> named = all.stream().filter(j -> j.name().equals(ref)).toList();
+        for (JobSnapshot j : named) {
+            if (j.project().equals(JobScheduler.ADHOC)) {
+                return new JobRef(JobScheduler.ADHOC, ref);
+            }
+        }
+        if (named.size() == 1) {
+            return new JobRef(named.get(0).project(), ref);
+        }
+        if (named.isEmpty()) {
+            throw new RpcException(ErrorCode.NOT_FOUND, "no job named '" + ref + "'"
+                    + (dir != null ? " in the project of " + dir : "") + " (see `tend jobs --all`)");
+        }
+        throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a job of "
+                + String.join(", ", named.stream().map(JobSnapshot::project).toList()) + "; write project/" + ref);
+    }
+
+    private static ZoneId zone(String timezone) {
+        if (timezone == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown timezone '" + timezone + "' (e.g. Europe/Berlin, UTC)");
+        }
+    }
+
+    private static JobSpec.Overlap overlap(String overlap) {
+        if (overlap == null) {
+            return JobSpec.Overlap.SKIP;
+        }
+        return switch (overlap.toLowerCase(Locale.ROOT)) {
+            case "skip" -> JobSpec.Overlap.SKIP;
+            case "queue" -> JobSpec.Overlap.QUEUE;
+            case "allow" -> JobSpec.Overlap.ALLOW;
+            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown overlap policy '" + overlap
+                    + "': use skip, queue or allow");
+        };
+    }
+
+    private static Duration timeout(String timeout) {
+        if (timeout == null) {
+            return null;
+        }
+        try {
+            Duration d = Durations.parse(timeout);
+            if (d.isZero()) {
+                throw new IllegalArgumentException("timeout must be more than zero");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "bad timeout: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tend.daemon.core.events;
+
+import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.ServiceState;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.logs.LogPosition;
+import dev.tend.daemon.core.logs.LogStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventBusTest {
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    private final EventBus bus = new EventBus(new BusLimits(8, 1 << 20), new RecordingSink.Direct());
+    private final Object owner = new Object();
+
+    @AfterEach
+    void close() {
+        bus.close();
+    }
+
+    static ServiceSnapshot svc(String project, String name, ServiceState state) {
+        return new ServiceSnapshot(project, name, state, 0, 0, null, null, null, T0, 0, 0, 0, null, false);
+    }
+
+    private RecordingSink subscribeStarted(Set<Topic> topics, EventFilter filter) {
+        RecordingSink sink = new RecordingSink();
+        bus.subscribe(owner, topics, filter, sink).subscription().start();
+        return sink;
+    }
+
+    @Test
+    void snapshotHoldsTheStateAtItsSeqAndLaterEventsFollowInSeqOrder() {
+        bus.seed(List.of(new ProjectInfo("demo", null, null, List.of("web"))), List.of(svc("demo", "web", ServiceState.STOPPED)));
+        bus.serviceChanged(svc("demo", "web", ServiceState.STARTING));
+        RecordingSink sink = new RecordingSink();
+        EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, sink);
+        assertEquals(1, s.snapshot().seq());
+        assertEquals(ServiceState.STARTING, s.snapshot().services().get(0).state());
+        assertEquals("demo", s.snapshot().projects().get(0).name());
+        s.subscription().start();
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        bus.projectChanged(new ProjectInfo("demo", null, null, List.of("web", "worker")));
+        bus.serviceRemoved("demo", "web");
+        assertEquals(List.of(2L, 3L, 4L), sink.seqs());
+    }
+
+    @Test
+    void aPausedSubscriptionHoldsItsEventsUntilStarted() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, sink).subscription();
+        bus.serviceChanged(svc("demo", "web", ServiceState.STARTING));
+        assertTrue(sink.events().isEmpty());
+        sub.start();
+        assertEquals(List.of(1L), sink.seqs());
+    }
+
+    @Test
+    void filterSelectsProjectAndServicesAndTopicsSelectKinds() {
+        RecordingSink demoOnly = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
+        RecordingSink webLogs = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter(null, Set.of("demo/web")));
+        RecordingSink everything = subscribeStarted(Topic.defaults(), EventFilter.NONE);
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        bus.serviceChanged(svc("other", "web", ServiceState.RUNNING));
+        bus.jobChanged("other", "backup", "job-view");
+        bus.logAppended("demo", "web", List.of(new LogLine(T0, LogStream.OUT, "hi")), LogPosition.START);
+        bus.logAppended("demo", "worker", List.of(new LogLine(T0, LogStream.OUT, "no")), LogPosition.START);
+        assertEquals(List.of(1L), demoOnly.seqs());
+        assertEquals(1, demoOnly.events().size(), "logs only when asked for");
+        assertEquals(List.of(1L, 2L, 3L), everything.seqs());
+        assertEquals(1, webLogs.events().size());
+        Event.LogAppended log = assertInstanceOf(Event.LogAppended.class, webLogs.events().get(0));
+        assertEquals("hi", log.lines().get(0).text());
+        assertTrue(bus.wantsLogs("demo", "web"));
+        assertFalse(bus.wantsLogs("demo", "worker"));
+    }
+
+    @Test
+    void aSubscriberThatCannotKeepUpIsLaggedAndCancelledWhileOthersGetEverything() {
+        RecordingSink slow = new RecordingSink();
+        slow.writable(false);
+        Subscription slowSub = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, slow).subscription();
+        slowSub.start();
+        RecordingSink fast = subscribeStarted(Topic.defaults(), EventFilter.NONE);
+        for (int i = 0; i < 20; i++) {
+            bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        }
+        // Only the small, final Lagged goes to a sink that is not writable: 8 queued plus the one that overflowed.
+        assertEquals(List.of(new Event.Lagged(9)), slow.events());
+        slow.writable(true);
+        slowSub.wake();
+        assertEquals(1, slow.events().size(), "the backlog was dropped");
+        assertTrue(slowSub.isCancelled());
+        assertEquals(1, bus.subscriberCount());
+        assertEquals(LongStream.rangeClosed(1, 20).boxed().toList(), fast.seqs());
+    }
+
+    @Test
+    void bigLogEventsLagASubscriberByBytesBeforeItsEventCountIsReached() {
+        EventBus small = new EventBus(new BusLimits(1000, 10_000), new RecordingSink.Direct());
+        RecordingSink slow = new RecordingSink();
+        slow.writable(false);
+        Subscription sub = small.subscribe(owner, EnumSet.of(Topic.LOG), EventFilter.NONE, slow).subscription();
+        sub.start();
+        List<LogLine> lines = List.of(new LogLine(T0, LogStream.OUT, "x".repeat(2000)));
+        for (int i = 0; i < 3; i++) {
+            small.logAppended("demo", "web", lines, LogPosition.START);
+        }
+        assertTrue(sub.isCancelled());
+        assertEquals(List.of(new Event.Lagged(3)), slow.events());
+        small.close();
+    }
+
+    @Test
+    void daemonStoppingReachesEverySubscriberWhateverItsTopics() {
+        RecordingSink logsOnly = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter("demo", Set.of("demo/web")));
+        bus.daemonStopping("SIGTERM");
+        assertEquals(List.of(new Event.DaemonStopping("SIGTERM")), logsOnly.events());
+    }
+
+    @Test
+    void onlyTheOwnerCanUnsubscribeAndThenNothingMoreArrives() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, sink).subscription();
+        sub.start();
+        assertFalse(bus.unsubscribe(new Object(), sub.id()));
+        assertFalse(bus.unsubscribe(owner, "sub-999"));
+        assertTrue(bus.unsubscribe(owner, sub.id()));
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        assertTrue(sink.events().isEmpty());
+        assertEquals(0, bus.subscriberCount());
+    }
+
+    @Test
+    void jobsShareTheSeqAndAppearInSnapshotsOfTheirProject() {
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        bus.jobChanged("demo", "backup", "backup-view");
+        bus.jobChanged("other", "sync", "sync-view");
+        EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), new EventFilter("demo", Set.of()), new RecordingSink());
+        assertEquals(3, s.snapshot().seq());
+        assertEquals(List.of("backup-view"), s.snapshot().jobs());
+    }
+}

@@ -1,0 +1,361 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.SupervisorException;
+import dev.tend.daemon.core.jobs.JobRun.Outcome;
+import dev.tend.daemon.core.jobs.JobRun.Trigger;
+import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.daemon.core.logs.LogReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.tend.daemon.core.jobs.JobHarness.join;
+import static dev.tend.daemon.core.jobs.JobHarness.untilFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobSchedulerTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private JobHarness h;
+
+    @BeforeEach
+    void setUp() {
+        h = new JobHarness(dir, T0);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void scheduledRunIsRecordedWithItsOutputInALogOfItsOwn() throws Exception {
+        h.register(h.job("report", "@every 1m", "echo \"hello from $TEND_PROJECT/$TEND_JOB run $TEND_RUN_ID\"; "
+                + "echo oops >&2; exit 3"));
+        assertTrue(h.tick().isEmpty(), "nothing is due at registration");
+        assertEquals(T0.plusSeconds(60), h.snapshot("report").nextRun());
+
+        h.clock.advance(Duration.ofSeconds(60));
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size());
+        JobRun run = join(started.get(0));
+
+        assertEquals(Outcome.FAILED, run.outcome());
+        assertEquals(3, run.exitCode());
+        assertNull(run.signal());
+        assertEquals(Trigger.SCHEDULE, run.trigger());
+        assertEquals(T0.plusSeconds(60), run.scheduledFor());
+        assertEquals(T0.plusSeconds(60), run.startedAt());
+        assertEquals(T0.plusSeconds(60), run.endedAt());
+        assertTrue(run.pid() > 0);
+        assertEquals(List.of(run), h.scheduler.history("demo", "report", 10));
+        assertEquals(run, h.snapshot("report").lastRun());
+        assertEquals(T0.plusSeconds(120), h.snapshot("report").nextRun());
+
+        JobScheduler.RunLog runLog = h.scheduler.runLog("demo", "report", null);
+        assertEquals(dir.resolve("logs/demo/jobs/report/" + run.id() + ".log"), runLog.file());
+        List<String> lines = LogReader.read(runLog.file(), 0, null, null).stream().map(LogLine::text).toList();
+        assertTrue(lines.contains("hello from demo/report run " + run.id()), lines.toString());
+        assertTrue(lines.contains("oops"), lines.toString());
+    }
+
+    @Test
+    void timerIsAskedToWakeAtTheNextDueTime() {
+        h.register(h.job("a", "@every 10m", "true"), h.job("b", "*/5 * * * *", "true"));
+        h.scheduler.start();
+        assertEquals(Instant.parse("2026-05-01T10:05:00Z"), h.timer.requested);
+    }
+
+    @Test
+    void aScheduleThatCameDueSeveralTimesWhileAsleepRunsOnce() throws Exception {
+        h.register(h.job("tick", "@every 1m", "true"));
+        h.clock.advance(Duration.ofMinutes(10).plusSeconds(30));
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size());
+        assertEquals(T0.plus(Duration.ofMinutes(1)), join(started.get(0)).scheduledFor());
+        assertEquals(T0.plus(Duration.ofMinutes(11)), h.snapshot("tick").nextRun());
+    }
+
+    @Test
+    void overlapSkipRecordsASkippedRunWhileThePreviousOneRuns() throws Exception {
+        h.register(h.job("slow", "@every 1m", untilFile("go")));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> first = h.tick().get(0);
+        h.await("the first run started", () -> h.snapshot("slow").running() == 1 && h.snapshot("slow").lastRun() == null);
+
+        h.clock.advance(Duration.ofMinutes(1));
+        assertTrue(h.tick().isEmpty());
+        h.release("go");
+        assertEquals(Outcome.SUCCEEDED, join(first).outcome());
+
+        List<JobRun> history = h.scheduler.history("demo", "slow", 10);
+        JobRun skipped = history.stream().filter(r -> r.outcome() == Outcome.SKIPPED).findFirst().orElseThrow();
+        assertEquals(T0.plus(Duration.ofMinutes(2)), skipped.scheduledFor());
+        assertNull(skipped.startedAt());
+        assertTrue(skipped.reason().contains("overlap: skip"), skipped.reason());
+        assertEquals(first.get(), h.snapshot("slow").lastRun(), "a skipped run is not the last result");
+    }
+
+    @Test
+    void overlapQueueRunsOneMoreAfterTheCurrentRunAndSkipsBeyondThat() throws Exception {
+        h.register(JobHarness.with(h.job("slow", "@every 1m", untilFile("go")), JobSpec.Overlap.QUEUE));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> first = h.tick().get(0);
+        h.clock.advance(Duration.ofMinutes(1));
+        assertTrue(h.tick().isEmpty());
+        assertTrue(h.snapshot("slow").queued());
+        h.clock.advance(Duration.ofMinutes(1));
+        assertTrue(h.tick().isEmpty());
+
+        CompletableFuture<JobRun> queued = h.scheduler.run("demo", "slow").finished();
+        h.release("go");
+        assertEquals(Outcome.SUCCEEDED, join(first).outcome());
+        JobRun second = join(queued);
+        assertEquals(Outcome.SUCCEEDED, second.outcome());
+        assertEquals(Trigger.SCHEDULE, second.trigger(), "a manual request joins the run already queued");
+        assertEquals(T0.plus(Duration.ofMinutes(2)), second.scheduledFor());
+
+        List<JobRun> history = h.scheduler.history("demo", "slow", 10);
+        assertEquals(List.of(Outcome.SUCCEEDED, Outcome.SKIPPED, Outcome.SUCCEEDED),
+                history.stream().map(JobRun::outcome).toList());
+        assertTrue(history.get(1).reason().contains("already queued"), history.get(1).reason());
+        h.await("the job is idle", () -> h.snapshot("slow").running() == 0 && !h.snapshot("slow").queued());
+    }
+
+    @Test
+    void overlapAllowRunsConcurrently() throws Exception {
+        h.register(JobHarness.with(h.job("slow", "@every 1m", untilFile("go")), JobSpec.Overlap.ALLOW));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> first = h.tick().get(0);
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> second = h.tick().get(0);
+        assertEquals(2, h.snapshot("slow").running());
+        assertEquals("running", h.snapshot("slow").state());
+        h.release("go");
+        assertEquals(Outcome.SUCCEEDED, join(first).outcome());
+        assertEquals(Outcome.SUCCEEDED, join(second).outcome());
+        h.await("the job is idle", () -> h.snapshot("slow").state().equals("idle"));
+    }
+
+    @Test
+    void manualRunIsRefusedWhileRunningWithOverlapSkip() throws Exception {
+        h.register(h.job("slow", "@daily", untilFile("go")));
+        JobScheduler.RunRequest request = h.scheduler.run("demo", "slow");
+        assertFalse(request.queued());
+        JobRun started = join(request.started());
+        assertEquals(Trigger.MANUAL, started.trigger());
+        assertNull(started.scheduledFor());
+        h.trackRunning();
+
+        SupervisorException e = assertThrows(SupervisorException.class, () -> h.scheduler.run("demo", "slow"));
+        assertEquals(SupervisorException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("already running"), e.getMessage());
+
+        h.release("go");
+        assertEquals(Outcome.SUCCEEDED, join(request.finished()).outcome());
+        SupervisorException unknown = assertThrows(SupervisorException.class, () -> h.scheduler.run("demo", "nope"));
+        assertEquals(SupervisorException.Kind.NOT_FOUND, unknown.kind());
+    }
+
+    @Test
+    void timeoutKillsTheWholeTreeOfTheRun() throws Exception {
+        h.register(JobHarness.withTimeout(h.job("hang", "@every 1m", "sleep 300 & echo $! > child.pid; wait"),
+                Duration.ofSeconds(30)));
+        h.scheduler.start();
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> run = h.tick().get(0);
+        Path pidFile = dir.resolve("child.pid");
+        h.await("the run wrote its child's pid", () -> Files.exists(pidFile) && !readOrEmpty(pidFile).isBlank());
+        long grandchild = Long.parseLong(readOrEmpty(pidFile).trim());
+        assertEquals(T0.plus(Duration.ofSeconds(90)), h.timer.requested, "the timer wakes at the deadline");
+
+        h.clock.advance(Duration.ofSeconds(29));
+        h.tick();
+        assertFalse(run.isDone());
+        assertFalse(JobHarness.gone(grandchild));
+
+        h.clock.advance(Duration.ofSeconds(1));
+        h.tick();
+        JobRun ended = join(run);
+        assertEquals(Outcome.TIMED_OUT, ended.outcome());
+        assertEquals("SIGKILL", ended.signal());
+        assertNull(ended.exitCode());
+        assertTrue(ended.reason().contains("timed out after 30s"), ended.reason());
+        h.await("the run's grandchild is gone", () -> JobHarness.gone(grandchild));
+    }
+
+    @Test
+    void catchUpRunsAMissedScheduleOnceAfterDowntime() throws Exception {
+        JobSpec nightly = JobHarness.withCatchUp(h.job("nightly", "0 3 * * *", "true"));
+        JobSpec plain = h.job("plain", "0 3 * * *", "true");
+        h.register(nightly, plain);
+        h.close();
+
+        // The daemon was down for three nights.
+        JobHarness.MutableClock later = new JobHarness.MutableClock(Instant.parse("2026-05-04T12:00:00Z"));
+        h = new JobHarness(dir, later);
+        h.register(nightly, plain);
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size());
+        JobRun run = join(started.get(0));
+        assertEquals("nightly", run.job());
+        assertEquals(Trigger.CATCH_UP, run.trigger());
+        assertEquals(Instant.parse("2026-05-04T03:00:00Z"), run.scheduledFor());
+        assertEquals(Instant.parse("2026-05-05T03:00:00Z"), h.snapshot("nightly").nextRun());
+        assertEquals(Instant.parse("2026-05-05T03:00:00Z"), h.snapshot("plain").nextRun());
+        assertTrue(h.scheduler.history("demo", "plain", 10).isEmpty(), "without catch_up a missed run is not made up");
+        assertTrue(h.tick().isEmpty(), "the catch-up runs once");
+
+        // Up again the same day: nothing was missed since the catch-up.
+        h.close();
+        h = new JobHarness(dir, new JobHarness.MutableClock(Instant.parse("2026-05-04T13:00:00Z")));
+        h.register(nightly, plain);
+        assertTrue(h.tick().isEmpty());
+    }
+
+    @Test
+    void catchUpOfAnIntervalKeepsItsPhase() throws Exception {
+        JobSpec every = JobHarness.withCatchUp(h.job("every", "@every 10m", "true"));
+        h.register(every);
+        h.close();
+        h = new JobHarness(dir, new JobHarness.MutableClock(T0.plus(Duration.ofMinutes(35))));
+        h.register(every);
+        JobRun run = join(h.tick().get(0));
+        assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());
+        assertEquals(T0.plus(Duration.ofMinutes(40)), h.snapshot("every").nextRun());
+    }
+
+    @Test
+    void invalidScheduleIsRejectedAndNothingChanges() {
+        h.register(h.job("a", "@hourly", "true"));
+        Instant next = h.snapshot("a").nextRun();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> h.register(h.job("a", "@every 5m", "true"), h.job("b", "0 25 * * *", "true")));
+        assertTrue(e.getMessage().startsWith("job 'b': bad cron schedule '0 25 * * *'"), e.getMessage());
+        assertEquals(List.of("a"), h.scheduler.list("demo").stream().map(JobSnapshot::name).toList());
+        assertEquals("@hourly", h.snapshot("a").spec().schedule());
+        assertEquals(next, h.snapshot("a").nextRun());
+    }
+
+    @Test
+    void reregisteringAppliesTheDifference() throws Exception {
+        h.register(h.job("keep", "@hourly", "true"), h.job("change", "@hourly", "true"), h.job("drop", "@hourly", "true"));
+        Instant keepNext = h.snapshot("keep").nextRun();
+        h.clock.advance(Duration.ofMinutes(20));
+        h.register(h.job("keep", "@hourly", "true"), h.job("change", "@every 5m", "true"), h.job("add", "@daily", "true"));
+
+        assertEquals(List.of("keep", "change", "add"), h.scheduler.list("demo").stream().map(JobSnapshot::name).toList());
+        assertEquals(keepNext, h.snapshot("keep").nextRun());
+        assertEquals(T0.plus(Duration.ofMinutes(25)), h.snapshot("change").nextRun());
+        h.await("listeners heard of the removal", () -> h.removed.equals(List.of("demo/drop")));
+        assertThrows(SupervisorException.class, () -> h.scheduler.history("demo", "drop", 1));
+    }
+
+    @Test
+    void adhocJobsArePersistedAndComeBackWithTheNextScheduler() throws Exception {
+        JobSpec backup = h.job("backup", "@every 1h", "true");
+        JobSnapshot added = h.scheduler.add(backup);
+        assertEquals(JobScheduler.ADHOC, added.project());
+        SupervisorException twice = assertThrows(SupervisorException.class, () -> h.scheduler.add(backup));
+        assertEquals(SupervisorException.Kind.CONFLICT, twice.kind());
+        assertThrows(IllegalArgumentException.class, () -> h.scheduler.add(h.job("bad", "@sometimes", "true")));
+        h.close();
+
+        h = new JobHarness(dir, T0.plus(Duration.ofMinutes(1)));
+        h.scheduler.restoreAdhoc();
+        assertEquals(List.of(backup), h.scheduler.list(JobScheduler.ADHOC).stream().map(JobSnapshot::spec).toList());
+        assertEquals(T0.plus(Duration.ofHours(1)), h.scheduler.snapshot(JobScheduler.ADHOC, "backup").nextRun(),
+                "the anchor of the first registration is kept");
+        h.scheduler.remove("backup");
+        assertTrue(h.scheduler.list(null).isEmpty());
+        assertTrue(h.store.adhocJobs().isEmpty());
+    }
+
+    @Test
+    void runsLeftRunningByACrashedDaemonAreRecordedAsInterrupted() throws Exception {
+        JobRun orphan = h.store.insertRun(new JobRun(0, "demo", "x", Trigger.SCHEDULE, T0, T0, null, null, null,
+                Outcome.RUNNING, 12345, null));
+        assertEquals(1, h.scheduler.recoverInterruptedRuns());
+        JobRun recorded = h.store.run(orphan.id()).orElseThrow();
+        assertEquals(Outcome.INTERRUPTED, recorded.outcome());
+        assertEquals(T0, recorded.endedAt());
+    }
+
+    @Test
+    void shutdownStopsRunningRunsAndRecordsThemAsInterrupted() throws Exception {
+        h.register(h.job("slow", "@every 1m", "trap 'exit 0' TERM; " + untilFile("never")));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> run = h.tick().get(0);
+        h.await("the run started", () -> h.snapshot("slow").running() == 1
+                && h.store.unfinishedRuns().stream().anyMatch(r -> r.pid() > 0));
+        h.trackRunning();
+        h.scheduler.shutdown().get(JobHarness.DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        JobRun ended = run.getNow(null);
+        assertEquals(Outcome.INTERRUPTED, ended.outcome());
+        assertTrue(h.timer.closed);
+        assertThrows(SupervisorException.class, () -> h.scheduler.run("demo", "slow"));
+    }
+
+    @Test
+    void listenersSeeARunStartAndEnd() throws Exception {
+        h.register(h.job("quick", "@every 1m", "true"));
+        h.clock.advance(Duration.ofMinutes(1));
+        JobRun run = join(h.tick().get(0));
+        h.await("the end was announced", () -> h.changes.stream().anyMatch(s -> run.equals(s.lastRun())));
+        List<String> states = h.changes.stream().map(JobSnapshot::state).toList();
+        assertEquals("idle", states.get(0));
+        assertTrue(states.contains("running"), states.toString());
+        assertEquals("idle", states.get(states.size() - 1));
+    }
+
+    @Test
+    void onlyTheNewestRunLogsAreKept() throws Exception {
+        h.register(h.job("chatty", "@every 1m", "echo hi"));
+        long firstId = 0;
+        for (int i = 0; i < 5; i++) {
+            h.clock.advance(Duration.ofMinutes(1));
+            JobRun r = join(h.tick().get(0));
+            if (i == 0) {
+                firstId = r.id();
+            }
+        }
+        Path logs = dir.resolve("logs/demo/jobs/chatty");
+        long first = firstId;
+        h.await("old run logs are pruned", () -> !Files.exists(logs.resolve(first + ".log")) && count(logs) == 3);
+        SupervisorException e = assertThrows(SupervisorException.class, () -> h.scheduler.runLog("demo", "chatty", 999L));
+        assertEquals(SupervisorException.Kind.NOT_FOUND, e.kind());
+    }
+
+    private static long count(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static String readOrEmpty(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

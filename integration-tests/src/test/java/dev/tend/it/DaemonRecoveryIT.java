@@ -1,0 +1,113 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static dev.tend.it.TendProject.alive;
+import static dev.tend.it.TendProject.pid;
+import static dev.tend.it.TendProject.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Services outlive neither a killed nor a stopped daemon's absence: the next command brings them back (§3). */
+class DaemonRecoveryIT {
+    private static final List<String> FIVE = List.of("s1", "s2", "s3", "s4", "s5");
+
+    private TendHome tend;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tend = new TendHome();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        tend.close();
+    }
+
+    private TendProject fiveServices() throws Exception {
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (String s : FIVE) {
+            yaml.append("  ").append(s).append(":\n    command: sleep 1000\n");
+        }
+        TendProject p = new TendProject(tend, "five", yaml.toString());
+        p.ok("up", "--wait");
+        return p;
+    }
+
+    /** Pids of the named services once ps shows them all ready (and, if given, with pids other than {@code old}). */
+    private static Map<String, Long> ready(TendProject p, List<String> names, Map<String, Long> old) throws Exception {
+        return TendProject.await("services " + names + " are ready" + (old.isEmpty() ? "" : " with new pids"), () -> {
+            Map<String, Long> pids = new HashMap<>();
+            for (Map<String, Object> s : p.ps()) {
+                String name = s.get("name").toString();
+                if (names.contains(name) && "ready".equals(state(s)) && pid(s) > 0 && pid(s) != old.getOrDefault(name, 0L)) {
+                    pids.put(name, pid(s));
+                }
+            }
+            return pids.size() == names.size() ? pids : null;
+        });
+    }
+
+    private static Map<String, Long> runAgain(TendProject p, Map<String, Long> old, List<String> names) throws Exception {
+        return ready(p, names, old);
+    }
+
+    @Test
+    void killedDaemonLeavesNoOrphansAndTheNextCommandRestartsItsServices() throws Exception {
+        TendProject p = fiveServices();
+        Map<String, Long> old = ready(p, FIVE, Map.of());
+        List<Long> oldTree = new ArrayList<>(old.values());
+        old.values().forEach(pid -> oldTree.addAll(TendProject.descendants(pid)));
+
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+        assertTrue(oldTree.stream().allMatch(TendProject::alive), "the services outlive the killed daemon for now");
+
+        TendHome.Result r = p.tend("ps");
+        assertEquals(0, r.exit(), r.toString());
+
+        Map<String, Long> fresh = runAgain(p, old, FIVE);
+        TendProject.await("every process of the old daemon's services is gone",
+                () -> oldTree.stream().noneMatch(TendProject::alive) ? true : null);
+        fresh.values().forEach(pid -> assertTrue(alive(pid)));
+        for (String s : FIVE) {
+            List<Map<String, Object>> history = p.history(s);
+            assertTrue(history.stream().anyMatch(h -> "started".equals(h.get("kind")) && pid(h) == old.get(s)),
+                    "the old start is still in the history: " + history);
+            assertTrue(history.stream().anyMatch(h -> "reaped".equals(h.get("kind")) && pid(h) == old.get(s)),
+                    "the new daemon recorded reaping the old process: " + history);
+            assertTrue(history.stream().anyMatch(h -> "started".equals(h.get("kind")) && pid(h) == fresh.get(s)),
+                    history.toString());
+        }
+        assertEquals(1, tend.daemons().size());
+    }
+
+    @Test
+    void servicesRunningAtAGracefulDaemonStopStartAgainWithTheNextCommand() throws Exception {
+        TendProject p = fiveServices();
+        p.ok("stop", "s5");
+        Map<String, Long> old = ready(p, FIVE.subList(0, 4), Map.of());
+        assertEquals("stopped", state(p.service("s5")));
+
+        TendHome.Result stop = tend.tend("daemon", "stop");
+        assertEquals(0, stop.exit(), stop.toString());
+        TendProject.await("the daemon stopped its services",
+                () -> old.values().stream().noneMatch(TendProject::alive) ? true : null);
+        assertTrue(tend.daemons().isEmpty(), "no daemon runs");
+
+        p.ok("ps");
+        runAgain(p, old, FIVE.subList(0, 4)).values().forEach(pid -> assertTrue(alive(pid)));
+        assertEquals("stopped", state(p.service("s5")), "what was stopped by hand stays stopped");
+        assertEquals(1, p.history("s5").stream().filter(h -> "started".equals(h.get("kind"))).count(),
+                "s5 was not started again");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `tend tui` in a real terminal: tmux runs it against a test instance, send-keys types, capture-pane reads the
+ * screen, and another peer (`tend stop`) changes state underneath it.
+ */
+class TuiIT {
+    private TendHome tend;
+    private final String socket = "tend-tui-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tend = new TendHome();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try {
+            tmux("kill-server");
+        } finally {
+            tend.close();
+        }
+    }
+
+    @Test
+    void tuiFollowsOtherPeersSteersServicesSurvivesTheDaemonAndQuitsLeavingTheTerminalSane() throws Exception {
+        Path project = tend.home().resolve("shop");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("tend.yaml"), """
+                project: shop
+                services:
+                  ticker:
+                    command: while true; do echo "tick $(date +%s%N)"; sleep 0.3; done
+                  idle:
+                    command: sleep 100000
+                """);
+        TendHome.Result up = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "up", "--wait")
+                .directory(project.toFile()).start());
+        assertEquals(0, up.exit(), up.toString());
+
+        TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40",
+                "-e", "TEND_HOME=" + tend.home(), "-c", project.toString(),
+                TendHome.LAUNCHER + " tui; echo TUI-EXIT=$?; stty -a; echo STTY-DONE; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+
+        String screen = waitForScreen("the TUI is live and shows both services",
+                s -> s.contains(" live ") && row(s, "ticker").matches(".*\\b(running|ready)\\b.*")
+                        && row(s, "idle").matches(".*\\b(running|ready)\\b.*"));
+        assertTrue(screen.contains("project shop"), screen);
+        waitForScreen("the log pane follows the selected service", s -> s.contains("logs: shop/ticker") && s.contains(" tick "));
+
+        TendHome.Result stop = tend.tend("stop", "shop/idle");
+        assertEquals(0, stop.exit(), stop.toString());
+        waitForScreen("another peer's stop shows", s -> row(s, "idle").contains("stopped"));
+
+        tmux("send-keys", "-t", "tui", "j");
+        tmux("send-keys", "-t", "tui", "s");
+        waitForScreen("s started the selected service", s -> row(s, "idle").matches(".*\\b(running|ready)\\b.*"));
+        waitForScreen("the log pane moved to the selection", s -> s.contains("logs: shop/idle"));
+
+        tmux("send-keys", "-t", "tui", "?");
+        waitForScreen("the help overlay", s -> s.contains("q / Ctrl-C  quit"));
+        tmux("send-keys", "-t", "tui", "x"); // any key closes the help, and does nothing else
+        waitForScreen("the help closed", s -> !s.contains("q / Ctrl-C  quit"));
+        assertTrue(row(capture(), "idle").matches(".*\\b(running|ready)\\b.*"), capture());
+
+        TendHome.Result daemonStop = tend.tend("daemon", "stop");
+        assertEquals(0, daemonStop.exit(), daemonStop.toString());
+        waitForScreen("the TUI says the daemon is gone", s -> s.contains(" disconnected "));
+        TendHome.Result status = tend.tend("daemon", "status"); // another peer starts a daemon again
+        assertEquals(0, status.exit(), status.toString());
+        waitForScreen("the TUI reconnects and redraws from the new daemon's snapshot",
+                s -> s.contains(" live ") && row(s, "ticker").matches(".*\\b(running|ready)\\b.*"));
+
+        tmux("send-keys", "-t", "tui", "q");
+        // The shell prints the exit code, then stty's flags, then a marker: wait for the marker, not just the code.
+        String after = waitForScreen("the TUI exited and stty printed the terminal's modes", s -> s.contains("STTY-DONE"));
+        assertTrue(after.contains("TUI-EXIT=0"), after);
+        String stty = after.substring(after.indexOf("TUI-EXIT="));
+        List<String> flags = Arrays.asList(stty.split("\\s+"));
+        assertTrue(flags.contains("icanon") && flags.contains("echo") && flags.contains("isig"),
+                "the terminal is back in cooked mode with echo and signals: " + stty);
+    }
+
+    /** The screen line that names this service (the table row, not a log line). */
+    private static String row(String screen, String service) {
+        for (String line : screen.split("\n")) {
+            if (line.matches("[> ][* ]\\s*shop\\s+" + service + "\\s.*")) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+    private String waitForScreen(String what, Predicate<String> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = capture();
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what + "; the screen:\n" + last);
+    }
+
+    private String capture() throws Exception {
+        return tmux("capture-pane", "-p", "-t", "tui").out();
+    }
+
+    private TendHome.Result tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(Arrays.asList(args));
+        return run(cmd);
+    }
+
+    private static TendHome.Result run(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            return TendHome.finish(pb.start());
+        } catch (IOException e) {
+            throw new IOException("cannot run " + cmd.get(0) + " (this test needs tmux: apt-get install -y tmux): "
+                    + e.getMessage(), e);
+        }
+    }
+}

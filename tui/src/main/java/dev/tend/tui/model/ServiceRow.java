@@ -1,0 +1,55 @@
+package dev.tend.tui.model;
+
+import dev.tend.protocol.json.JsonObjects;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One service as the daemon last described it (a ServiceView on the wire). */
+public record ServiceRow(String project, String name, String state, Long pid, long restarts, Long exitCode,
+                         String signal, Instant startedAt, Instant stateSince, double cpuPercent, long rssBytes,
+                         Long port, String reason, String desired) {
+
+    public static ServiceRow from(Map<String, Object> m) {
+        return new ServiceRow(
+                JsonObjects.string(m, "project"),
+                JsonObjects.string(m, "name"),
+                orElse(JsonObjects.string(m, "state"), "unknown"),
+                JsonObjects.numberOrNull(m, "pid"),
+                JsonObjects.number(m, "restarts", 0),
+                JsonObjects.numberOrNull(m, "exitCode"),
+                JsonObjects.string(m, "signal"),
+                instant(JsonObjects.string(m, "startedAt")),
+                instant(JsonObjects.string(m, "stateSince")),
+                JsonObjects.decimal(m, "cpuPercent"),
+                JsonObjects.number(m, "rssBytes", 0),
+                JsonObjects.numberOrNull(m, "port"),
+                JsonObjects.string(m, "reason"),
+                JsonObjects.string(m, "desired"));
+    }
+
+    /** "project/name", the ref every service method takes. */
+    public String ref() {
+        return project + "/" + name;
+    }
+
+    /** Whether a process is (or should soon be) alive: what uptime, CPU and memory mean anything for. */
+    public boolean isUp() {
+        return state.equals("running") || state.equals("ready") || state.equals("starting") || state.equals("stopping");
+    }
+
+    static Instant instant(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(s);
+        } catch (RuntimeException e) {
+            return null; // a daemon sending a time we cannot read should not take the screen down
+        }
+    }
+
+    private static String orElse(String s, String fallback) {
+        return s == null ? fallback : s;
+    }
+}

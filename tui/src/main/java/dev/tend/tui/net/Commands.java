@@ -1,0 +1,120 @@
+package dev.tend.tui.net;
+
+import dev.tend.client.DaemonConnector;
+import dev.tend.client.DaemonUnavailableException;
+import dev.tend.client.RpcClient;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.Methods;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The command connection: start/stop/restart and job runs, one at a time on a thread of their own (a stop
+ * can take a service's whole stop_timeout; the screen keeps drawing meanwhile). Each call reports back one
+ * line for the status bar.
+ */
+public final class Commands implements AutoCloseable {
+    /** One finished command: what to tell the user. */
+    public record Result(String message, boolean failed) {
+    }
+
+    private final DaemonConnector connector;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tend-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private RpcClient client; // used on the command thread only
+
+    public Commands(DaemonConnector connector) {
+        this.connector = connector;
+    }
+
+    /** service.start / service.stop / service.restart on each ref, in order. */
+    public void services(String method, List<String> refs, Consumer<Result> done) {
+        String verb = switch (method) {
+            case Methods.SERVICE_START -> "started";
+            case Methods.SERVICE_STOP -> "stopped";
+            case Methods.SERVICE_RESTART -> "restarted";
+            default -> method;
+        };
+        thread.execute(() -> {
+            List<String> ok = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (String ref : refs) {
+                try {
+                    call(method, Map.of("ref", ref), true);
+                    ok.add(ref);
+                } catch (RpcError | IOException | DaemonUnavailableException e) {
+                    failures.add(ref + ": " + Daemon.firstLine(e.getMessage()));
+                }
+            }
+            if (failures.isEmpty()) {
+                done.accept(new Result(verb + " " + String.join(", ", ok), false));
+            } else {
+                done.accept(new Result(String.join("; ", failures), true));
+            }
+        });
+    }
+
+    /** job.run {name, project}. */
+    public void runJob(String project, String name, Consumer<Result> done) {
+        thread.execute(() -> {
+            try {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("name", name);
+                p.put("project", project);
+                call("job.run", p, false);
+                done.accept(new Result("started job " + project + "/" + name, false));
+            } catch (RpcError e) {
+                done.accept(new Result(Daemon.methodNotFound(e) ? "this daemon has no jobs"
+                        : project + "/" + name + ": " + e.getMessage(), true));
+            } catch (IOException | DaemonUnavailableException e) {
+                done.accept(new Result(project + "/" + name + ": " + Daemon.firstLine(e.getMessage()), true));
+            }
+        });
+    }
+
+    /**
+     * @param idempotent may be sent again on a fresh connection when the old one turned out dead (the daemon
+     *                   was restarted since the last command)
+     */
+    private Object call(String method, Map<String, ?> params, boolean idempotent)
+            throws IOException, RpcError, DaemonUnavailableException {
+        boolean reused = client != null;
+        try {
+            return connection().call(method, params);
+        } catch (IOException e) {
+            EventLink.closeQuietly(client);
+            client = null;
+            if (reused && idempotent) {
+                return connection().call(method, params);
+            }
+            throw e;
+        }
+    }
+
+    private RpcClient connection() throws DaemonUnavailableException {
+        if (client == null) {
+            DaemonConnector.Connection c = connector.connectIfRunning();
+            if (c == null) {
+                throw new DaemonUnavailableException("no daemon is running");
+            }
+            client = c.client();
+        }
+        return client;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        EventLink.closeQuietly(client);
+    }
+}

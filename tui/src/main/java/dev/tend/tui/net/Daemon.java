@@ -1,0 +1,40 @@
+package dev.tend.tui.net;
+
+import dev.tend.client.DaemonConnector;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.TendPaths;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the TUI reaches the daemon of its instance: like every peer, starting it through the launcher if needed. */
+public final class Daemon {
+    /** Generous: a cold JVM on a loaded machine. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private Daemon() {
+    }
+
+    public static DaemonConnector connector(TendPaths paths) {
+        String launcher = System.getProperty("tend.launcher");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher != null ? launcher : "tend"); // outside bin/tend (an IDE): hope tend is on PATH
+        cmd.addAll(List.of("--instance", paths.instance(), "daemon", "run", "--detached"));
+        return new DaemonConnector(paths, "tend-tui", cmd, START_TIMEOUT);
+    }
+
+    static boolean methodNotFound(RpcError e) {
+        return e.errorCode() == ErrorCode.METHOD_NOT_FOUND;
+    }
+
+    /** The first line of a possibly long message (the connector appends the daemon log's tail). */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

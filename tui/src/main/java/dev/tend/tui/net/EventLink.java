@@ -1,0 +1,171 @@
+package dev.tend.tui.net;
+
+import dev.tend.client.DaemonConnector;
+import dev.tend.client.DaemonUnavailableException;
+import dev.tend.client.RpcClient;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.JsonObjects;
+import dev.tend.tui.model.DaemonModel;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subscription connection: one thread that subscribes, feeds every notification to the model, and
+ * re-subscribes after events.lagged. When the daemon goes away it waits for one to come back (it starts one
+ * only the first time, or when the user asks, so `tend daemon stop` elsewhere is respected). A daemon
+ * without events.subscribe is polled once a second instead.
+ */
+public final class EventLink implements AutoCloseable {
+    private static final long RETRY_MILLIS = 1000;
+    static final List<String> TOPICS = List.of("service", "job", "daemon");
+
+    private final DaemonConnector connector;
+    private final DaemonModel model;
+    private final Object wake = new Object();
+    private volatile boolean running = true;
+    private volatile boolean spawnWanted = true;
+    private volatile RpcClient current;
+    private Thread thread;
+
+    public EventLink(DaemonConnector connector, DaemonModel model) {
+        this.connector = connector;
+        this.model = model;
+    }
+
+    public void start() {
+        thread = new Thread(this::run, "tend-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Start the daemon if none is running, and connect now rather than at the next retry. */
+    public void connectNow() {
+        spawnWanted = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            RpcClient client = null;
+            try {
+                boolean spawn = spawnWanted;
+                spawnWanted = false;
+                model.connecting(spawn ? "starting the daemon if needed" : "");
+                DaemonConnector.Connection c = spawn ? connector.connect() : connector.connectIfRunning();
+                if (c == null) {
+                    model.disconnected("no daemon running; waiting for one (c starts it)");
+                    pause();
+                    continue;
+                }
+                client = c.client();
+                current = client;
+                if (!running) {
+                    return;
+                }
+                model.connected(c.hello());
+                follow(client);
+            } catch (DaemonUnavailableException e) {
+                model.disconnected(Daemon.firstLine(e.getMessage()));
+                pause();
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    model.disconnected("the daemon went away; waiting for it (c starts it)");
+                    pause();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                current = null;
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private void follow(RpcClient client) throws IOException, InterruptedException {
+        while (running) {
+            Map<String, Object> result;
+            try {
+                result = JsonObjects.object(client.call(Methods.EVENTS_SUBSCRIBE, Map.of("topics", TOPICS)));
+            } catch (RpcError e) {
+                if (Daemon.methodNotFound(e)) {
+                    poll(client);
+                    return;
+                }
+                throw new IOException("events.subscribe failed: " + e.getMessage());
+            }
+            model.applySnapshot(result);
+            while (running) {
+                DaemonModel.Outcome o = model.apply(client.nextNotification());
+                if (o == DaemonModel.Outcome.RESUBSCRIBE) {
+                    break; // the daemon cancelled the subscription: a fresh snapshot redraws everything
+                }
+            }
+        }
+    }
+
+    /** For daemons that predate live events: re-read everything once a second. */
+    private void poll(RpcClient client) throws IOException, InterruptedException {
+        boolean jobs = true;
+        while (running) {
+            try {
+                Map<String, Object> services = JsonObjects.object(client.call(Methods.SERVICE_LIST, Map.of()));
+                Map<String, Object> projects = JsonObjects.object(client.call(Methods.PROJECT_LIST, Map.of()));
+                Map<String, Object> jobList = null;
+                if (jobs) {
+                    try {
+                        Object r = client.call("job.list", Map.of());
+                        jobList = r instanceof List<?> ? Map.of("jobs", r) : JsonObjects.object(r);
+                    } catch (RpcError e) {
+                        jobs = !Daemon.methodNotFound(e);
+                    }
+                }
+                model.applyPoll(services, projects, jobList);
+            } catch (RpcError e) {
+                throw new IOException(e.getMessage());
+            }
+            synchronized (wake) {
+                wake.wait(RETRY_MILLIS);
+            }
+        }
+    }
+
+    private void pause() {
+        synchronized (wake) {
+            try {
+                if (running && !spawnWanted) {
+                    wake.wait(RETRY_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        closeQuietly(current);
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    static void closeQuietly(RpcClient c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tend.tui.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.tend.tui.model.Wire.changed;
+import static dev.tend.tui.model.Wire.json;
+import static dev.tend.tui.model.Wire.service;
+import static dev.tend.tui.model.Wire.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DaemonModelTest {
+    private final AtomicInteger changes = new AtomicInteger();
+    private final DaemonModel model = new DaemonModel(changes::incrementAndGet);
+
+    private List<String> states() {
+        return model.state().services().stream().map(s -> s.ref() + "=" + s.state()).toList();
+    }
+
+    @Test
+    void snapshotReplacesEverythingAndGoesLive() {
+        model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11), service("shop", "db", "ready", 12)));
+        DaemonModel.State s = model.state();
+        assertEquals(LinkState.LIVE, s.link());
+        assertEquals(10, s.seq());
+        assertEquals(List.of("shop/api=running", "shop/db=ready"), states());
+        assertEquals(List.of("blog", "shop"), s.projects().stream().map(ProjectRow::name).toList());
+        assertTrue(s.jobsSupported(), "a snapshot with a jobs list means the daemon has jobs");
+        assertEquals(1, changes.get());
+
+        model.applySnapshot(snapshot("sub-2", 20, service("shop", "db", "stopped", 0)));
+        assertEquals(List.of("shop/db=stopped"), states());
+    }
+
+    @Test
+    void serviceChangedReplacesOneRowAndAdvancesSeq() {
+        model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11), service("shop", "db", "ready", 12)));
+        assertEquals(DaemonModel.Outcome.APPLIED, model.apply(changed("sub-1", 11, service("shop", "api", "stopped", 0))));
+        assertEquals(List.of("shop/api=stopped", "shop/db=ready"), states());
+        assertEquals(11, model.state().seq());
+        assertEquals(null, model.state().services().get(0).pid());
+    }
+
+    @Test
+    void eventsAlreadyInTheSnapshotAreIgnored() {
+        model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11)));
+        int before = changes.get();
+        model.apply(changed("sub-1", 10, service("shop", "api", "stopped", 0)));
+        model.apply(changed("sub-1", 9, service("shop", "api", "crashed", 0)));
+        assertEquals(List.of("shop/api=running"), states());
+        assertEquals(before, changes.get(), "nothing changed, nothing to redraw");
+    }
+
+    @Test
+    void eventsOfAnotherSubscriptionAreIgnored() {
+        model.applySnapshot(snapshot("sub-2", 10, service("shop", "api", "running", 11)));
+        model.apply(changed("sub-1", 50, service("shop", "api", "stopped", 0)));
+        assertEquals(List.of("shop/api=running"), states());
+        assertEquals(10, model.state().seq());
+    }
+
+    @Test
+    void newServiceIsAddedAndRemovedServiceGoes() {
+        model.applySnapshot(snapshot("s", 1, service("shop", "api", "running", 11)));
+        model.apply(changed("s", 2, service("adhoc", "scratch", "starting", 0)));
+        assertEquals(List.of("shop/api=running", "adhoc/scratch=starting"), states());
+        model.apply(json("{'method':'service.removed','params':{'subscription':'s','seq':3,'project':'shop','name':'api'}}"));
+        assertEquals(List.of("adhoc/scratch=starting"), states());
+    }
+
+    @Test
+    void projectAndJobChangesAreKept() {
+        model.applySnapshot(snapshot("s", 1));
+        model.apply(json("{'method':'project.changed','params':{'subscription':'s','seq':2,'project':"
+                + "{'name':'alpha','dir':'/a','file':'/a/tend.yaml','services':['x']}}}"));
+        model.apply(json("{'method':'job.changed','params':{'subscription':'s','seq':3,'job':{'project':'alpha',"
+                + "'name':'backup','schedule':'0 3 * * *','timezone':'UTC','overlap':'skip','state':'idle',"
+                + "'nextRun':'2030-01-02T03:00:00Z','lastRun':{'id':7,'trigger':'schedule','scheduledFor':null,"
+                + "'startedAt':'2030-01-01T03:00:00Z','endedAt':'2030-01-01T03:00:05Z','exitCode':2,'signal':null}}}}"));
+        DaemonModel.State s = model.state();
+        assertEquals(List.of("alpha", "blog", "shop"), s.projects().stream().map(ProjectRow::name).toList());
+        JobRow job = s.jobs().get(0);
+        assertEquals("alpha/backup", job.key());
+        assertEquals("exit 2", job.lastRun().result());
+        assertTrue(job.lastRun().failed());
+    }
+
+    @Test
+    void laggedAsksForANewSubscription() {
+        model.applySnapshot(snapshot("s", 1));
+        assertEquals(DaemonModel.Outcome.RESUBSCRIBE,
+                model.apply(json("{'method':'events.lagged','params':{'subscription':'s','missed':500}}")));
+        assertTrue(model.state().linkDetail().contains("500"));
+    }
+
+    @Test
+    void daemonStoppingMarksTheLinkDisconnectedButKeepsTheLastPicture() {
+        model.applySnapshot(snapshot("s", 1, service("shop", "api", "running", 11)));
+        assertEquals(DaemonModel.Outcome.STOPPING,
+                model.apply(json("{'method':'daemon.stopping','params':{'subscription':'s','reason':'replaced'}}")));
+        assertEquals(LinkState.DISCONNECTED, model.state().link());
+        assertEquals("daemon stopping: replaced", model.state().linkDetail());
+        assertEquals(1, model.state().services().size());
+    }
+
+    @Test
+    void unknownNotificationsAreHarmless() {
+        model.applySnapshot(snapshot("s", 1, service("shop", "api", "running", 11)));
+        assertEquals(DaemonModel.Outcome.APPLIED, model.apply(json("{'method':'something.new','params':{'x':1}}")));
+        assertEquals(DaemonModel.Outcome.APPLIED, model.apply(json("{'method':'service.changed'}")));
+        assertEquals(List.of("shop/api=running"), states());
+    }
+
+    @Test
+    void pollingReplacesEverythingAndSaysSo() {
+        model.applyPoll(json("{'seq':5,'services':[" + service("shop", "api", "exited", 0) + "]}"),
+                json("{'projects':[]}"), null);
+        DaemonModel.State s = model.state();
+        assertEquals(LinkState.POLLING, s.link());
+        assertEquals(List.of("shop/api=exited"), states());
+        assertFalse(s.jobsSupported(), "job.list was method-not-found");
+    }
+
+    @Test
+    void helloNamesTheDaemonAndDisconnectKeepsIt() {
+        model.connected(json("{'version':'1.2.3','instance':'work','pid':5}"));
+        model.disconnected("gone");
+        DaemonModel.State s = model.state();
+        assertEquals("1.2.3", s.daemonVersion());
+        assertEquals("work", s.instance());
+        assertEquals(LinkState.DISCONNECTED, s.link());
+    }
+}

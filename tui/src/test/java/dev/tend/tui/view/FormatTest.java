@@ -1,0 +1,48 @@
+package dev.tend.tui.view;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FormatTest {
+    @Test
+    void durationsAreShortAndKeepTwoUnits() {
+        assertEquals("42s", Format.duration(Duration.ofSeconds(42)));
+        assertEquals("3m12s", Format.duration(Duration.ofSeconds(192)));
+        assertEquals("2h05m", Format.duration(Duration.ofMinutes(125)));
+        assertEquals("3d04h", Format.duration(Duration.ofHours(76)));
+    }
+
+    @Test
+    void bytesUseBinaryUnits() {
+        assertEquals("-", Format.bytes(0));
+        assertEquals("900K", Format.bytes(900 * 1024));
+        assertEquals("12.5M", Format.bytes(12 * 1024 * 1024 + 512 * 1024));
+        assertEquals("1.5G", Format.bytes(1536L * 1024 * 1024));
+    }
+
+    @Test
+    void fitCutsWithAMarkAndPads() {
+        assertEquals("abc  ", Format.fit("abc", 5));
+        assertEquals("abcd~", Format.fit("abcdefgh", 5));
+        assertEquals("  abc", Format.fitRight("abc", 5));
+    }
+
+    @Test
+    void controlCharactersAndColourEscapesCannotMoveTheCursor() {
+        assertEquals("red text?", Format.printable("\u001b[31mred\u001b[0m text\r"));
+        assertEquals("a    b", Format.printable("a\tb"));
+    }
+
+    @Test
+    void jobTimesReadRelativeWhenNear() {
+        Instant now = Instant.parse("2030-01-01T10:00:00Z");
+        assertEquals("in 4m00s", Format.when(now.plusSeconds(240), now, ZoneOffset.UTC));
+        assertEquals("1h00m ago", Format.when(now.minusSeconds(3600), now, ZoneOffset.UTC));
+        assertEquals("01-05 10:00", Format.when(now.plus(Duration.ofDays(4)), now, ZoneOffset.UTC));
+    }
+}
