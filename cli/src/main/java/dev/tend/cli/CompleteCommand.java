@@ -17,7 +17,7 @@ import java.util.Set;
  */
 @Command(name = "__complete", hidden = true, description = "Names for shell completion (used by the scripts).")
 final class CompleteCommand extends TendSubcommand {
-    @Parameters(paramLabel = "WHAT", description = "services or projects")
+    @Parameters(paramLabel = "WHAT", description = "services, jobs or projects")
     String what;
 
     @Override
@@ -46,24 +46,33 @@ final class CompleteCommand extends TendSubcommand {
             }
             return names;
         }
-        if (!what.equals("services")) {
+        String method;
+        String key;
+        if (what.equals("services")) {
+            method = Methods.SERVICE_LIST;
+            key = "services";
+        } else if (what.equals("jobs")) {
+            method = "job.list";
+            key = "jobs";
+        } else {
             return names;
         }
         try {
-            for (Object s : services(client, Map.of("dir", cwd()))) {
+            for (Object s : list(client, method, key, Map.of("dir", cwd()))) {
                 names.add(String.valueOf(JsonObjects.object(s).get("name")));
             }
         } catch (dev.tend.client.RpcError noProjectHere) {
-            // only project/service names then
+            // only project/name then
         }
-        for (Object s : services(client, Map.of())) {
+        for (Object s : list(client, method, key, Map.of())) {
             Map<String, Object> m = JsonObjects.object(s);
             names.add(m.get("project") + "/" + m.get("name"));
         }
         return names;
     }
 
-    private static java.util.List<Object> services(RpcClient client, Map<String, Object> params) throws Exception {
-        return JsonObjects.array(JsonObjects.object(client.call(Methods.SERVICE_LIST, params)).get("services"));
+    private static java.util.List<Object> list(RpcClient client, String method, String key, Map<String, Object> params)
+            throws Exception {
+        return JsonObjects.array(JsonObjects.object(client.call(method, params)).get(key));
     }
 }

@@ -19,6 +19,8 @@ final class CompletionScripts {
     /** Commands whose positional arguments are services. */
     static final List<String> SERVICE_COMMANDS = List.of("up", "down", "start", "stop", "restart", "signal", "logs",
             "history", "rm");
+    /** Subcommands of `job` whose argument is a job. */
+    static final List<String> JOB_COMMANDS = List.of("run", "history", "logs", "rm");
     /** Options whose value is a project name. */
     static final List<String> PROJECT_OPTIONS = List.of("-p", "--project");
 
@@ -34,11 +36,12 @@ final class CompletionScripts {
                 # tend: names of services and projects from the running daemon (none when no daemon runs)
                 _tend_names() {
                   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
+                  local sub=""
                   for ((i = 1; i < COMP_CWORD; i++)); do
                     case "${COMP_WORDS[i]}" in
                       --instance) ((i++)) ;;
                       -*) ;;
-                      *) cmd="${COMP_WORDS[i]}"; break ;;
+                      *) if [[ -z $cmd ]]; then cmd="${COMP_WORDS[i]}"; elif [[ -z $sub ]]; then sub="${COMP_WORDS[i]}"; fi ;;
                     esac
                   done
                   local what=""
@@ -48,6 +51,7 @@ final class CompletionScripts {
                   if [[ -z $what && $cur != -* ]]; then
                     case "$cmd" in
                       %s) what=services ;;
+                      job) case "$sub" in %s) what=jobs ;; esac ;;
                     esac
                   fi
                   if [[ -n $what ]]; then
@@ -58,7 +62,7 @@ final class CompletionScripts {
                   _complete_tend "$@"
                 }
                 complete -F _tend_names -o default tend
-                """.formatted(projectOptions, commands);
+                """.formatted(projectOptions, commands, String.join("|", JOB_COMMANDS));
     }
 
     /** zsh runs the bash script through bashcompinit. */
@@ -92,7 +96,9 @@ final class CompletionScripts {
             }
         }
         f.append("complete -c tend -n \"__fish_seen_subcommand_from ").append(String.join(" ", SERVICE_COMMANDS))
-                .append("\" -a \"(tend __complete services 2>/dev/null)\"\n");
+                .append("; and not __fish_seen_subcommand_from job\" -a \"(tend __complete services 2>/dev/null)\"\n");
+        f.append("complete -c tend -n \"__fish_seen_subcommand_from job; and __fish_seen_subcommand_from ")
+                .append(String.join(" ", JOB_COMMANDS)).append("\" -a \"(tend __complete jobs 2>/dev/null)\"\n");
         for (String o : PROJECT_OPTIONS) {
             if (o.startsWith("--")) {
                 f.append("complete -c tend -l ").append(o.substring(2))

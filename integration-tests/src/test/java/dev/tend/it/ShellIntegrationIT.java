@@ -35,6 +35,10 @@ class ShellIntegrationIT {
                     command: sleep 1000
                   worker:
                     command: sleep 1000
+                jobs:
+                  nightly:
+                    schedule: "@daily"
+                    command: "true"
                 """);
     }
 
@@ -72,6 +76,11 @@ class ShellIntegrationIT {
         TendHome.Result r = TendHome.finish(tend.command("bash", "-c", driver).directory(project.toFile()).start());
         assertEquals(0, r.exit(), r.toString());
         assertEquals(List.of("web", "worker"), r.out().lines().sorted().toList(), r.toString());
+
+        String jobDriver = "source " + file + "; COMP_WORDS=(" + TendHome.LAUNCHER + " job run n); COMP_CWORD=3; "
+                + "_tend_names; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        TendHome.Result jobs = TendHome.finish(tend.command("bash", "-c", jobDriver).directory(project.toFile()).start());
+        assertEquals("nightly\n", jobs.out(), jobs.toString());
 
         TendHome.Result names = run("__complete", "services");
         assertEquals(Set.of("web", "worker", "shop/web", "shop/worker"), new TreeSet<>(names.out().lines().toList()));
