@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script: commands, options, and service and project names",
-                "from the running daemon.",
+        description = {"Print a shell completion script (commands, options, names of services, jobs, projects).",
+                "Names come from the running daemon; without one only commands and options complete.",
                 "bash: source <(tend completion bash)",
                 "zsh:  source <(tend completion zsh)",
                 "fish: tend completion fish | source"})

@@ -20,8 +20,8 @@ import java.util.Map;
  * fix. It starts the daemon if none runs, as any command would: that is the one check that proves tend works.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the installation: Java, directories and permissions, the daemon's socket,",
-                "its version and native transport. Exit 1 if something must be fixed."})
+        description = {"Check the installation and say what to fix; exit 1 if something must be fixed.",
+                "Checks Java, directories and permissions, the daemon's socket, its version and native transport."})
 final class DoctorCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON array of {check, status: ok|warn|fail, detail, fix}.")
     boolean json;

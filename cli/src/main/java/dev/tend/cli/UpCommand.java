@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Register the project of this directory (tend.yaml, else Procfile) and start its services in dependency order.")
+        description = "Register the project of this directory (tend.yaml, else Procfile, else process-compose.yaml) and start its services in dependency order.")
 final class UpCommand extends TendSubcommand {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project file (default: tend.yaml or Procfile here).")
     Path file;
