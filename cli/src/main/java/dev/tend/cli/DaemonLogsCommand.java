@@ -21,7 +21,7 @@ final class DaemonLogsCommand extends TendSubcommand {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
 
-    @Option(names = "--raw", description = "Print the JSON lines as stored.")
+    @Option(names = {"--raw", "--json"}, description = "Print the JSON lines as stored (one JSON object per line).")
     boolean raw;
 
     @Override

@@ -15,6 +15,9 @@ final class DownCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;
 
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what depends on them).")
     List<String> services = List.of();
 
@@ -28,7 +31,11 @@ final class DownCommand extends TendSubcommand {
         }
         params.put("services", services);
         Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
-        info("project " + r.get("project") + ": stopped");
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(r));
+        } else {
+            info("project " + r.get("project") + ": stopped");
+        }
         return ExitCode.OK;
     }
 }

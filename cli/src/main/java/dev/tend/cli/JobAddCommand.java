@@ -40,6 +40,9 @@ final class JobAddCommand extends TendSubcommand {
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "An environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--json", description = "Print the added job as one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
@@ -61,6 +64,10 @@ final class JobAddCommand extends TendSubcommand {
         }
         params.put("catchUp", catchUp);
         Map<String, Object> job = call("job.add", params);
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(job));
+            return ExitCode.OK;
+        }
         info("adhoc/" + job.get("name") + ": scheduled " + JobsTable.schedule(job)
                 + (job.get("nextRun") != null ? ", next run " + job.get("nextRun") : ""));
         return ExitCode.OK;

@@ -11,11 +11,21 @@ final class JobRmCommand extends TendSubcommand {
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "name or adhoc/name")
     List<String> names;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array of the removed jobs.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
+        List<Object> removed = new java.util.ArrayList<>();
         for (String name : names) {
             Map<String, Object> r = call("job.remove", Map.of("ref", name));
-            info(r.get("removed") + ": removed");
+            removed.add(r.get("removed"));
+            if (!json) {
+                info(r.get("removed") + ": removed");
+            }
+        }
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(removed));
         }
         return ExitCode.OK;
     }

@@ -40,7 +40,8 @@ final class PsCommand extends TendSubcommand {
         } else if (services.isEmpty()) {
             info("no services" + (everything ? "" : " in this project") + ": `tend up` starts a project, `tend run` an ad-hoc service");
         } else {
-            out().print(PsTable.format(services.stream().map(JsonObjects::object).toList(), everything, Instant.now()));
+            String table = PsTable.format(services.stream().map(JsonObjects::object).toList(), everything, Instant.now());
+            out().print(Colors.enabled(root()) ? Colors.paintStates(table) : table);
         }
         return ExitCode.OK;
     }

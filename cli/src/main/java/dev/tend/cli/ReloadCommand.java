@@ -15,6 +15,9 @@ final class ReloadCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;
 
+    @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged).")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -25,7 +28,11 @@ final class ReloadCommand extends TendSubcommand {
         }
         params.put("env", System.getenv());
         Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
-        info("project " + r.get("project") + ": " + summary(r));
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(r));
+        } else {
+            info("project " + r.get("project") + ": " + summary(r));
+        }
         return ExitCode.OK;
     }
 

@@ -14,20 +14,30 @@ final class RmCommand extends TendSubcommand {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "ad-hoc service names")
     List<String> names;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array of the removed services' names.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         int exit = ExitCode.OK;
+        List<Object> removed = new java.util.ArrayList<>();
         try (RpcClient client = connect().client()) {
             for (String n : names) {
                 try {
                     client.call(Methods.SERVICE_REMOVE, Map.of("ref", n));
-                    info("adhoc/" + n + ": removed");
+                    removed.add(n);
+                    if (!json) {
+                        info("adhoc/" + n + ": removed");
+                    }
                 } catch (RpcError e) {
                     CliException c = Errors.map(e);
                     err().println("tend: " + n + ": " + c.getMessage());
                     exit = exit == ExitCode.OK ? c.exitCode() : exit;
                 }
             }
+        }
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(removed));
         }
         return exit;
     }

@@ -26,6 +26,9 @@ final class RunCommand extends TendSubcommand {
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "An environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--json", description = "Print the started service as one JSON object.")
+    boolean json;
+
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments (after --).")
     List<String> command;
 
@@ -40,7 +43,11 @@ final class RunCommand extends TendSubcommand {
         params.put("env", environment);
         params.put("restart", restart);
         Map<String, Object> s = call(Methods.SERVICE_RUN, params);
-        info("adhoc/" + s.get("name") + ": started (" + PsTable.state(s) + ", pid " + s.get("pid") + ")");
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(s));
+        } else {
+            info("adhoc/" + s.get("name") + ": started (" + PsTable.state(s) + ", pid " + s.get("pid") + ")");
+        }
         return ExitCode.OK;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 /** start / stop / restart / signal: the same call for each REF, one connection, every REF tried. */
 abstract class ServiceAction extends TendSubcommand {
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array: each service's state after the action.")
+    boolean json;
+
     abstract String method();
 
     abstract String verb();
@@ -22,6 +25,7 @@ abstract class ServiceAction extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         CliException first = null;
+        java.util.List<Object> results = new java.util.ArrayList<>();
         try (RpcClient client = connect().client()) {
             for (String ref : refs()) {
                 Map<String, Object> params = new LinkedHashMap<>();
@@ -30,13 +34,20 @@ abstract class ServiceAction extends TendSubcommand {
                 addParams(params);
                 try {
                     Map<String, Object> s = JsonObjects.object(client.call(method(), params));
-                    info(s.get("project") + "/" + s.get("name") + ": " + verb() + " (" + PsTable.state(s) + ")");
+                    if (json) {
+                        results.add(s);
+                    } else {
+                        info(s.get("project") + "/" + s.get("name") + ": " + verb() + " (" + PsTable.state(s) + ")");
+                    }
                 } catch (dev.tend.client.RpcError e) {
                     CliException c = Errors.map(e);
                     err().println("tend: " + ref + ": " + c.getMessage());
                     first = first == null ? c : first;
                 }
             }
+        }
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(results));
         }
         if (first != null) {
             return first.exitCode();

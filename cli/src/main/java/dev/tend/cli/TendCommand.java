@@ -34,6 +34,9 @@ public final class TendCommand implements Runnable {
                 ReloadCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,
+                ExportCommand.class,
+                DoctorCommand.class,
+                CompleteCommand.class,
     };
 
     @Option(names = "--instance", scope = ScopeType.INHERIT, paramLabel = "NAME",

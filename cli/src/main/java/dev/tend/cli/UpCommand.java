@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Register the project of this directory (tend.yaml, else Procfile) and start its services in dependency order.")
+        description = "Register the project of this directory (tend.yaml, else Procfile, else process-compose.yaml) and start its services in dependency order.")
 final class UpCommand extends TendSubcommand {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project file (default: tend.yaml or Procfile here).")
     Path file;
@@ -24,6 +24,9 @@ final class UpCommand extends TendSubcommand {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (project, services, warnings).")
+    boolean json;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
     List<String> services = List.of();
@@ -40,6 +43,14 @@ final class UpCommand extends TendSubcommand {
         params.put("wait", wait);
         params.put("waitSeconds", timeoutSeconds);
         Map<String, Object> r = call(Methods.PROJECT_UP, params);
+        if (json) {
+            out().println(dev.tend.protocol.json.Json.write(r));
+            return ExitCode.OK;
+        }
+        // what a foreign project file (process-compose.yaml) says that tend does not do
+        for (Object w : r.get("warnings") == null ? List.of() : JsonObjects.array(r.get("warnings"))) {
+            err().println("tend: warning: " + w);
+        }
         if (!root().quiet) {
             List<Map<String, Object>> list = JsonObjects.array(r.get("services")).stream().map(JsonObjects::object).toList();
             out().println("project " + r.get("project") + (wait ? ": ready" : ": starting"));

@@ -101,8 +101,8 @@ class MainArgumentsTest {
 
     @Test
     void completionForAnUnknownShellIsAUsageErrorNamingIt() {
-        assertEquals(2, Main.run(new String[] {"completion", "fish"}));
-        assertEquals("tend: unknown shell 'fish': use bash or zsh", err().strip());
+        assertEquals(2, Main.run(new String[] {"completion", "tcsh"}));
+        assertEquals("tend: unknown shell 'tcsh': use bash, zsh or fish", err().strip());
         assertEquals("", out());
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loads a project from tend.yaml (or tend.yml) or a Procfile. Loading is all or nothing: the first problem
@@ -16,6 +17,15 @@ public final class ProjectFiles {
     public static final String TEND_YAML = "tend.yaml";
     public static final String TEND_YML = "tend.yml";
     public static final String PROCFILE = "Procfile";
+    /** Read when it is the only project file here: process-compose's own names. */
+    public static final List<String> PROCESS_COMPOSE = List.of("process-compose.yaml", "process-compose.yml");
+
+    /** A loaded project with what its file said that tend does not honour (only foreign formats have any). */
+    public record Loaded(ProjectSpec spec, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     private ProjectFiles() {
     }
@@ -26,13 +36,26 @@ public final class ProjectFiles {
      *                  this path does, so a relative path gives "tend.yaml:3: ..."
      */
     public static ProjectSpec load(Path dirOrFile) throws ProjectFileException {
+        return read(dirOrFile).spec();
+    }
+
+    /** As {@link #load}, with the warnings of a foreign format (process-compose.yaml). */
+    public static Loaded read(Path dirOrFile) throws ProjectFileException {
         Path file = find(dirOrFile);
         ProjectPaths paths = ProjectPaths.of(file);
         String text = readText(paths);
         if (isProcfile(file)) {
-            return ProcfileReader.read(text, paths);
+            return new Loaded(ProcfileReader.read(text, paths), List.of());
         }
-        return TendYamlReader.read(YamlTreeReader.read(paths.shownFile(), text), paths);
+        YamlNode root = YamlTreeReader.read(paths.shownFile(), text);
+        if (isProcessCompose(file)) {
+            return ProcessComposeReader.read(root, paths);
+        }
+        return new Loaded(TendYamlReader.read(root, paths), List.of());
+    }
+
+    private static boolean isProcessCompose(Path file) {
+        return file.getFileName().toString().startsWith("process-compose");
     }
 
     /** "Procfile", or a variant like "Procfile.dev" as foreman users name them. */
@@ -64,8 +87,13 @@ public final class ProjectFiles {
                 return candidate;
             }
         }
+        for (String name : PROCESS_COMPOSE) {
+            if (Files.isRegularFile(given.resolve(name))) {
+                return given.resolve(name);
+            }
+        }
         throw new ProjectFileException(given, 0, 0, "no " + TEND_YAML + ", " + TEND_YML + " or " + PROCFILE
-                + " in " + given.toAbsolutePath().normalize());
+                + " in " + given.toAbsolutePath().normalize() + " (nor a " + PROCESS_COMPOSE.get(0) + ")");
     }
 
     private static String readText(ProjectPaths paths) throws ProjectFileException {

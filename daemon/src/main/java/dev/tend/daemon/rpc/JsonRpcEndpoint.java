@@ -36,6 +36,7 @@ public final class JsonRpcEndpoint {
     private final RequestReader reader;
     private final Map<String, RpcMethod> methods;
     private final HandlerInvoker invoker;
+    private final ObjectNode discovery;
 
     /**
      * @param handler an instance of a public class whose public methods carry {@code @JsonRpcMethod};
@@ -48,6 +49,7 @@ public final class JsonRpcEndpoint {
         this.reader = new RequestReader(mapper);
         this.methods = RpcMethod.scan(handler.getClass());
         this.invoker = new HandlerInvoker(mapper, handler);
+        this.discovery = OpenRpc.document(methods.values(), mapper);
     }
 
     /** The names of the methods this endpoint serves. */
@@ -170,6 +172,10 @@ public final class JsonRpcEndpoint {
     }
 
     private HandlerInvoker.Outcome call(String name, JsonNode params, Object context) {
+        if (name.equals(OpenRpc.DISCOVER)) {
+            // the one reserved "rpc." name served: OpenRPC's discovery, generated from the dispatch table
+            return new HandlerInvoker.Outcome(discovery.deepCopy(), null);
+        }
         RpcMethod method = methods.get(name);
         if (method == null) {
             return failure(ErrorCode.METHOD_NOT_FOUND, "no method named '" + name + "'");

@@ -34,13 +34,18 @@ final class ProjectMethods {
     }
 
     static ProjectSpec load(String dir, String file) {
+        return read(dir, file).spec();
+    }
+
+    /** The project file with the warnings of a foreign format (what of a process-compose.yaml is ignored). */
+    static ProjectFiles.Loaded read(String dir, String file) {
         if (dir == null && file == null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
         }
         Path base = dir != null ? Path.of(dir) : Path.of(file).toAbsolutePath().getParent();
         Path target = file != null ? base.resolve(file) : base;
         try {
-            return ProjectFiles.load(target);
+            return ProjectFiles.read(target);
         } catch (ProjectFileException e) {
             throw CoreCalls.invalidConfig(e);
         }
@@ -48,7 +53,8 @@ final class ProjectMethods {
 
     Map<String, Object> up(String dir, String file, List<String> services, Map<String, String> env, boolean wait,
                            Integer waitSeconds) {
-        ProjectSpec spec = load(dir, file);
+        ProjectFiles.Loaded loaded = read(dir, file);
+        ProjectSpec spec = loaded.spec();
         ReloadResult registered = register(spec, env);
         List<String> requested = services == null ? List.of() : services;
         CompletableFuture<Void> started = supervisor.up(spec.name(), requested);
@@ -67,6 +73,7 @@ final class ProjectMethods {
         }
         Map<String, Object> result = new java.util.LinkedHashMap<>(Views.reload(registered));
         result.put("services", Views.services(supervisor.list(spec.name())));
+        result.put("warnings", loaded.warnings());
         return result;
     }
 

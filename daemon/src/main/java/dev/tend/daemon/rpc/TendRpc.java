@@ -28,6 +28,7 @@ public final class TendRpc {
     private final LogMethods logs;
     private final JobMethods jobs;
     private final EventMethods events;
+    private final ExportMethods exports;
 
     public TendRpc(DaemonInfo info, Supervisor supervisor, StateStore store, Clock clock, JobScheduler jobScheduler,
                    EventBus bus, LogTailer tailer, EventNotifications notifications) {
@@ -41,6 +42,7 @@ public final class TendRpc {
         this.logs = new LogMethods(supervisor, refs, clock);
         this.jobs = new JobMethods(jobScheduler, refs);
         this.events = new EventMethods(bus, tailer, notifications);
+        this.exports = new ExportMethods(supervisor);
     }
 
     // ------------------------------------------------------------------ daemon
@@ -101,6 +103,15 @@ public final class TendRpc {
                                              @OptionalParam @JsonRpcParam("dir") String dir,
                                              @OptionalParam @JsonRpcParam("env") Map<String, String> env) {
         return projects.reload(project, dir, env);
+    }
+
+    @JsonRpcMethod("project.export")
+    public Map<String, Object> projectExport(@JsonRpcParam("format") String format,
+                                             @OptionalParam @JsonRpcParam("project") String project,
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("file") String file,
+                                             @OptionalParam @JsonRpcParam("user") Boolean user) {
+        return exports.export(project, dir, file, format, Boolean.TRUE.equals(user));
     }
 
     // ------------------------------------------------------------------ services

@@ -166,7 +166,7 @@ class JsonRpcEndpointEnvelopeTest {
 
     @Test
     void reservedRpcNamesThatAreNotServedAreMethodNotFound() {
-        assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}")), "1", -32601, "Method not found");
+        assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discovery\",\"id\":1}")), "1", -32601, "Method not found");
         assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.foo\",\"id\":1}")), "1", -32601, "Method not found");
     }
 

@@ -1,0 +1,65 @@
+package dev.tend.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DoctorChecksTest {
+
+    @Test
+    void javaOlderThan17Fails() {
+        assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.java(Runtime.Version.parse("11.0.2"), "/jdk").status());
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.java(Runtime.Version.parse("17.0.1"), "/jdk").status());
+    }
+
+    @Test
+    void aRuntimeDirOthersCanEnterFailsWithTheChmodToRun(@TempDir Path dir) throws Exception {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DoctorChecks.Check c = DoctorChecks.directory("runtime dir", run, true);
+        assertEquals(DoctorChecks.Status.FAIL, c.status(), c.toString());
+        assertEquals("chmod 700 " + run, c.fix());
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.directory("runtime dir", run, true).status());
+    }
+
+    @Test
+    void aMissingDirectoryIsFineWhenItCanBeCreated(@TempDir Path dir) {
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.directory("state dir", dir.resolve("a/b"), false).status());
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeFails(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("run"), "x");
+        assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.directory("runtime dir", file, true).status());
+    }
+
+    @Test
+    void versionMismatchAndNioFallbackAreReported() {
+        Map<String, Object> status = Map.of("version", "0.0.1", "pid", 5, "socket", "/s");
+        assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.daemon(status, "0.1.0").status());
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.daemon(status, "0.0.1").status());
+        assertEquals(DoctorChecks.Status.WARN, DoctorChecks.transport("nio").status());
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.transport("epoll").status());
+    }
+
+    @Test
+    void reportSaysWhatToFixAndCountsProblems() {
+        String text = DoctorChecks.format(List.of(
+                DoctorChecks.Check.ok("java", "Java 17"),
+                DoctorChecks.Check.fail("runtime dir", "/r has mode rwxr-xr-x", "chmod 700 /r")), false);
+        assertEquals("ok    java        Java 17\n"
+                + "FAIL  runtime dir /r has mode rwxr-xr-x\n"
+                + "      fix: chmod 700 /r\n"
+                + "1 problem to fix\n", text);
+        assertTrue(DoctorChecks.format(List.of(DoctorChecks.Check.ok("java", "x")), false).endsWith("tend is ready\n"));
+    }
+}

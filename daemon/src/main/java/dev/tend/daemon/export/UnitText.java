@@ -1,0 +1,73 @@
+package dev.tend.daemon.export;
+
+import java.time.Duration;
+
+/** Quoting for systemd unit files (systemd.syntax(7), systemd.service(7) "Command lines"). */
+final class UnitText {
+    private UnitText() {
+    }
+
+    /**
+     * A value as one double-quoted word: C escapes for backslash, quote and control characters, {@code %%}
+     * for a literal percent (specifiers expand everywhere) and, in command lines, {@code $$} for a literal
+     * dollar (systemd would expand $VAR itself before the shell sees it).
+     */
+    static String quoted(String value, boolean commandLine) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                case '%' -> b.append("%%");
+                case '$' -> b.append(commandLine ? "$$" : "$");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** {@code Environment="K=V"}. */
+    static String environment(String key, String value) {
+        return "Environment=" + quoted(key + "=" + value, false);
+    }
+
+    /** {@code ExecStart=/bin/sh -c "COMMAND"}, as tend runs it. */
+    static String shell(String directive, String command) {
+        return directive + "=/bin/sh -c " + quoted(command, true);
+    }
+
+    /** A time span systemd reads ("10s", "1500ms"). */
+    static String span(Duration d) {
+        if (d.toMillis() % 1000 == 0) {
+            return d.toSeconds() + "s";
+        }
+        return d.toMillis() + "ms";
+    }
+
+    /**
+     * An http probe's URL with $PORT / ${PORT} replaced by a fixed port, as tend does at each start: the URL
+     * ends up in single quotes, where no shell would expand it. Other probes get PORT from the environment.
+     */
+    static dev.tend.daemon.core.ProbeSpec withPort(dev.tend.daemon.core.ProbeSpec p, int port) {
+        if (p.kind() != dev.tend.daemon.core.ProbeSpec.Kind.HTTP || port <= 0) {
+            return p;
+        }
+        String url = p.target().replace("${PORT}", Integer.toString(port)).replace("$PORT", Integer.toString(port));
+        return new dev.tend.daemon.core.ProbeSpec(p.kind(), url, p.interval(), p.timeout());
+    }
+
+    /** A path as a unit setting value: specifiers escaped; systemd takes the rest literally. */
+    static String path(String path) {
+        return path.replace("%", "%%");
+    }
+}

@@ -1,0 +1,359 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
+import dev.tend.daemon.core.process.Signal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A process-compose.yaml read as a tend project: processes become services (command, working_dir,
+ * environment, depends_on, readiness_probe exec/http_get, ready_log_line, availability restart and
+ * max_restarts, shutdown signal and timeout). What tend cannot honour is not an error here, since the
+ * file was written for another tool: every such key is listed in the warnings. A file that is broken
+ * (no processes, a process without a command, a bad value of a key that is read) is refused as with
+ * tend.yaml, with its line.
+ */
+final class ProcessComposeReader {
+
+    /** Read without comment: metadata, or settings whose default is what tend does anyway. */
+    private static final List<String> SILENT_TOP = List.of("version", "is_strict");
+
+    private final Values values;
+    private final ProjectPaths paths;
+    private final List<String> warnings = new ArrayList<>();
+
+    private ProcessComposeReader(ProjectPaths paths) {
+        this.paths = paths;
+        this.values = new Values(paths.shownFile());
+    }
+
+    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
+        ProcessComposeReader reader = new ProcessComposeReader(paths);
+        ProjectSpec spec = reader.project(root);
+        return new ProjectFiles.Loaded(spec, reader.warnings);
+    }
+
+    private ProjectSpec project(YamlNode root) throws ProjectFileException {
+        if (root == null) {
+            throw values.fail(0, "the file is empty; declare processes:");
+        }
+        YamlNode.Mapping top = values.mapping(root, "the top level", "a map with processes:");
+        Map<String, String> globalEnv = Map.of();
+        YamlNode.Entry processesEntry = null;
+        for (YamlNode.Entry e : top.entries()) {
+            switch (e.key()) {
+                case "processes" -> processesEntry = e;
+                case "environment" -> globalEnv = environment(e, "the top level");
+                default -> {
+                    if (!SILENT_TOP.contains(e.key())) {
+                        ignored(e, "top-level key");
+                    }
+                }
+            }
+        }
+        if (processesEntry == null || Values.isNull(processesEntry.value())) {
+            throw values.fail(processesEntry == null ? 0 : processesEntry.line(), "no processes declared");
+        }
+        YamlNode.Mapping processes = values.mapping(processesEntry.value(), "processes", "a map of process names to settings");
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
+        for (YamlNode.Entry e : processes.entries()) {
+            if (!Names.isValid(e.key())) {
+                throw values.fail(e.line(), "bad process name '" + e.key() + "': " + Names.rule());
+            }
+            ServiceSpec spec = process(e, globalEnv, edges);
+            if (spec != null) {
+                services.put(e.key(), spec);
+            }
+        }
+        if (services.isEmpty()) {
+            throw values.fail(processesEntry.line(), "no processes to run (all are disabled)");
+        }
+        // a dependency on a disabled process is dropped with the process
+        for (Map.Entry<String, List<Dependencies.Edge>> e : edges.entrySet()) {
+            e.getValue().removeIf(edge -> {
+                boolean gone = !services.containsKey(edge.to()) && processes.entries().stream()
+                        .anyMatch(p -> p.key().equals(edge.to()));
+                if (gone) {
+                    warnings.add(paths.shownFile().getFileName() + ":" + edge.line() + ": process '" + edge.from() + "': depends_on '" + edge.to()
+                            + "' ignored: that process is disabled");
+                }
+                return gone;
+            });
+        }
+        new Dependencies(values, edges).check();
+        Map<String, ServiceSpec> resolved = new LinkedHashMap<>();
+        for (ServiceSpec s : services.values()) {
+            List<String> deps = edges.get(s.name()).stream().map(Dependencies.Edge::to).toList();
+            resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
+                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0));
+        }
+        String name = Names.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
+        return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
+    }
+
+    /** The service, or null for a disabled process. */
+    private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv,
+                                Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
+        String name = entry.key();
+        String where = "process '" + name + "'";
+        YamlNode.Mapping map = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+        String command = null;
+        Path cwd = paths.dir();
+        Map<String, String> env = new LinkedHashMap<>(globalEnv);
+        List<Dependencies.Edge> deps = new ArrayList<>();
+        ProbeSpec probe = null;
+        RestartMode restart = RestartMode.NO; // process-compose's default
+        int maxRestarts = ServiceSpec.DEFAULT_MAX_RESTARTS;
+        Signal stopSignal = Signal.TERM;
+        Duration stopTimeout = ServiceSpec.DEFAULT_STOP_TIMEOUT;
+        for (YamlNode.Entry e : map.entries()) {
+            switch (e.key()) {
+                case "command" -> command = values.text(e, where, "a shell command");
+                case "working_dir" -> cwd = workingDir(e, where);
+                case "environment" -> env.putAll(environment(e, where));
+                case "depends_on" -> deps.addAll(dependsOn(e, name, where));
+                case "readiness_probe" -> probe = readiness(e, where);
+                case "ready_log_line" -> probe = new ProbeSpec(ProbeSpec.Kind.LOG,
+                        Pattern.quote(values.text(e, where, "a line of text")), ProbeSpec.DEFAULT_INTERVAL,
+                        ProbeSpec.DEFAULT_TIMEOUT);
+                case "availability" -> {
+                    YamlNode.Mapping a = values.mapping(e.value(), where + ": availability", "a map");
+                    for (YamlNode.Entry ae : a.entries()) {
+                        switch (ae.key()) {
+                            case "restart" -> restart = restart(ae, where);
+                            case "max_restarts" -> {
+                                int n = values.count(ae, where);
+                                if (n == 0) {
+                                    warnings.add(line(ae) + where + ": max_restarts 0 (no limit) becomes "
+                                            + ServiceSpec.DEFAULT_MAX_RESTARTS + " quick restarts");
+                                } else {
+                                    maxRestarts = n;
+                                }
+                            }
+                            default -> ignored(ae, where + ": availability key");
+                        }
+                    }
+                }
+                case "shutdown" -> {
+                    YamlNode.Mapping s = values.mapping(e.value(), where + ": shutdown", "a map");
+                    for (YamlNode.Entry se : s.entries()) {
+                        switch (se.key()) {
+                            case "signal" -> stopSignal = signal(se, where);
+                            case "timeout_seconds" -> stopTimeout = Duration.ofSeconds(values.count(se, where));
+                            default -> ignored(se, where + ": shutdown key");
+                        }
+                    }
+                }
+                case "disabled" -> {
+                    if ("true".equals(values.text(e, where, "true or false"))) {
+                        warnings.add(line(e) + where + " is disabled: not registered");
+                        return null;
+                    }
+                }
+                default -> ignored(e, where + ": key");
+            }
+        }
+        if (command == null || command.isBlank()) {
+            throw values.fail(entry.line(), where + " has no command");
+        }
+        edges.put(name, deps);
+        return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
+                false, 0);
+    }
+
+    private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
+        String text = values.text(e, where, "a directory path");
+        Path dir = paths.resolve(text, e.value(), values);
+        if (!Files.isDirectory(dir)) {
+            throw values.fail(e.value(), where + ": working_dir '" + text + "' "
+                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + " (" + dir + ")");
+        }
+        return dir;
+    }
+
+    /** A list of "KEY=VALUE" (process-compose's form), or a map. */
+    private Map<String, String> environment(YamlNode.Entry e, String where) throws ProjectFileException {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (Values.isNull(e.value())) {
+            return env;
+        }
+        if (e.value() instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry v : m.entries()) {
+                if (!(v.value() instanceof YamlNode.Scalar s) || s.text() == null) {
+                    throw values.fail(v.value(), where + ": environment " + v.key() + " must be a string");
+                }
+                env.put(key(v.key(), v.value(), where), s.text());
+            }
+            return env;
+        }
+        if (!(e.value() instanceof YamlNode.Sequence list)) {
+            throw values.fail(e.value(), where + ": environment must be a list of \"KEY=VALUE\", not "
+                    + e.value().description());
+        }
+        for (YamlNode item : list.items()) {
+            String text = item instanceof YamlNode.Scalar s ? s.text() : null;
+            int eq = text == null ? -1 : text.indexOf('=');
+            if (eq <= 0) {
+                throw values.fail(item, where + ": environment entries are \"KEY=VALUE\", not "
+                        + (text == null ? item.description() : "'" + text + "'"));
+            }
+            env.put(key(text.substring(0, eq), item, where), text.substring(eq + 1));
+        }
+        return env;
+    }
+
+    private String key(String key, YamlNode at, String where) throws ProjectFileException {
+        if (!EnvFile.KEY.matcher(key).matches()) {
+            throw values.fail(at, where + ": bad variable name '" + key + "' in environment");
+        }
+        return key;
+    }
+
+    private List<Dependencies.Edge> dependsOn(YamlNode.Entry e, String name, String where) throws ProjectFileException {
+        List<Dependencies.Edge> edges = new ArrayList<>();
+        if (Values.isNull(e.value())) {
+            return edges;
+        }
+        YamlNode.Mapping m = values.mapping(e.value(), where + ": depends_on", "a map of process names to {condition: ...}");
+        for (YamlNode.Entry dep : m.entries()) {
+            String condition = "process_started";
+            if (dep.value() instanceof YamlNode.Mapping c) {
+                for (YamlNode.Entry ce : c.entries()) {
+                    if (ce.key().equals("condition")) {
+                        condition = values.text(ce, where, "a condition like process_healthy");
+                    } else {
+                        ignored(ce, where + ": depends_on " + dep.key() + " key");
+                    }
+                }
+            }
+            switch (condition) {
+                case "process_healthy", "process_log_ready" -> { }
+                case "process_started" -> warnings.add(line(dep) + where + ": depends_on " + dep.key()
+                        + " (process_started) waits until " + dep.key() + " is ready, which is as soon as it has "
+                        + "started unless it has a readiness probe");
+                case "process_completed", "process_completed_successfully" -> warnings.add(line(dep) + where
+                        + ": depends_on " + dep.key() + " (" + condition + ") waits until " + dep.key()
+                        + " is ready, not until it has completed: tend has no condition on completion");
+                default -> throw values.fail(dep.value(), where + ": unknown depends_on condition '" + condition
+                        + "' (expected process_started, process_healthy, process_log_ready, process_completed or "
+                        + "process_completed_successfully)");
+            }
+            edges.add(new Dependencies.Edge(name, dep.key(), dep.line()));
+        }
+        return edges;
+    }
+
+    private ProbeSpec readiness(YamlNode.Entry e, String where) throws ProjectFileException {
+        String w = where + ": readiness_probe";
+        YamlNode.Mapping m = values.mapping(e.value(), w, "a map with exec: or http_get:");
+        ProbeSpec.Kind kind = null;
+        String target = null;
+        long initialDelay = 0;
+        long period = 10;   // process-compose's defaults
+        long failures = 3;
+        long attempt = 1;
+        for (YamlNode.Entry pe : m.entries()) {
+            switch (pe.key()) {
+                case "exec" -> {
+                    YamlNode.Mapping x = values.mapping(pe.value(), w + ".exec", "a map with command:");
+                    for (YamlNode.Entry xe : x.entries()) {
+                        if (xe.key().equals("command")) {
+                            kind = ProbeSpec.Kind.EXEC;
+                            target = values.text(xe, w, "a shell command");
+                        } else {
+                            ignored(xe, w + ".exec key");
+                        }
+                    }
+                }
+                case "http_get" -> {
+                    kind = ProbeSpec.Kind.HTTP;
+                    target = url(values.mapping(pe.value(), w + ".http_get", "a map (host, port, path, scheme)"), w);
+                }
+                case "initial_delay_seconds" -> initialDelay = values.count(pe, w);
+                case "period_seconds" -> period = Math.max(1, values.count(pe, w));
+                case "failure_threshold" -> failures = Math.max(1, values.count(pe, w));
+                case "timeout_seconds" -> attempt = Math.max(1, values.count(pe, w));
+                default -> ignored(pe, w + " key");
+            }
+        }
+        if (kind == null) {
+            throw values.fail(e.value(), w + " has neither exec: {command: ...} nor http_get:");
+        }
+        // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
+        Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
+        return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout);
+    }
+
+    private String url(YamlNode.Mapping m, String where) throws ProjectFileException {
+        String scheme = "http";
+        String host = "127.0.0.1";
+        String port = null;
+        String path = "/";
+        for (YamlNode.Entry e : m.entries()) {
+            switch (e.key()) {
+                case "scheme" -> scheme = values.text(e, where, "http or https");
+                case "host" -> host = values.text(e, where, "a host name");
+                case "port" -> port = values.text(e, where, "a port number");
+                case "path" -> path = values.text(e, where, "a URL path");
+                default -> ignored(e, where + ".http_get key");
+            }
+        }
+        if (port == null) {
+            throw values.fail(m, where + ".http_get has no port");
+        }
+        return scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private RestartMode restart(YamlNode.Entry e, String where) throws ProjectFileException {
+        String word = values.text(e, where, "always, on_failure, exit_on_failure or no");
+        return switch (word) {
+            case "always" -> RestartMode.ALWAYS;
+            case "on_failure" -> RestartMode.ON_FAILURE;
+            case "no" -> RestartMode.NO;
+            case "exit_on_failure" -> {
+                warnings.add(line(e) + where + ": restart exit_on_failure becomes no: tend does not stop the "
+                        + "other services when one fails");
+                yield RestartMode.NO;
+            }
+            default -> throw values.fail(e.value(), where + ": unknown restart '" + word
+                    + "' (expected always, on_failure, exit_on_failure or no)");
+        };
+    }
+
+    private Signal signal(YamlNode.Entry e, String where) throws ProjectFileException {
+        String text = values.text(e, where, "a signal number");
+        Signal s = null;
+        try {
+            s = Signal.ofNumber(Integer.parseInt(text));
+        } catch (NumberFormatException notNumber) {
+            try {
+                s = Signal.parse(text);
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+        }
+        if (s == null) {
+            throw values.fail(e.value(), where + ": unknown shutdown signal '" + text + "'");
+        }
+        return s;
+    }
+
+    private void ignored(YamlNode.Entry e, String what) {
+        warnings.add(line(e) + "ignored " + what + " '" + e.key() + "'");
+    }
+
+    private String line(YamlNode.Entry e) {
+        return paths.shownFile().getFileName() + ":" + e.line() + ": ";
+    }
+}

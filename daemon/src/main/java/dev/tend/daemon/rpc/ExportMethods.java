@@ -1,0 +1,59 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.export.ComposeExport;
+import dev.tend.daemon.export.ExportResult;
+import dev.tend.daemon.export.SystemdExport;
+import dev.tend.protocol.ErrorCode;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * project.export: the project file read afresh (so what is exported is what the file says now) and
+ * translated; the files come back as text and the caller writes them, since it knows where they go.
+ */
+final class ExportMethods {
+    private final Supervisor supervisor;
+
+    ExportMethods(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
+        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file);
+        ExportResult result = switch (format) {
+            case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
+                    System.getProperty("user.name"));
+            case "compose" -> ComposeExport.export(spec);
+            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, ErrorCode.INVALID_PARAMS.defaultMessage(),
+                    "unknown format '" + format + "': use systemd or compose");
+        };
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", spec.name());
+        m.put("format", format);
+        m.put("files", result.files().stream().map(f -> {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("name", f.name());
+            described.put("content", f.content());
+            return described;
+        }).toList());
+        m.put("warnings", result.warnings());
+        return m;
+    }
+
+    private ProjectSpec registered(String project) {
+        List<ProjectInfo> known = supervisor.projects();
+        ProjectInfo info = known.stream().filter(p -> p.name().equals(project)).findFirst()
+                .orElseThrow(() -> new RpcException(ErrorCode.NOT_FOUND, "no project named '" + project
+                        + "' is registered"));
+        if (info.file() == null) {
+            throw new RpcException(ErrorCode.CONFLICT, "project " + project + " has no project file to export");
+        }
+        return ProjectMethods.load(null, info.file().toString());
+    }
+}

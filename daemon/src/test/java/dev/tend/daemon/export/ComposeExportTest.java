@@ -1,0 +1,53 @@
+package dev.tend.daemon.export;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComposeExportTest {
+
+    @Test
+    void composeFileMatchesTheGoldenFile() {
+        ExportResult result = ComposeExport.export(ExportFixtures.shop(Path.of("/srv/shop")));
+        assertEquals(List.of("compose.yaml"), result.files().stream().map(ExportResult.ExportFile::name).toList());
+        Golden.check("compose/compose.yaml", result.files().get(0).content());
+    }
+
+    /** No docker compose here to ask, so at least: valid YAML with the structure Compose reads. */
+    @Test
+    void theFileIsYamlThatComposeReadsAsIntended() throws Exception {
+        String text = ComposeExport.export(ExportFixtures.shop(Path.of("/srv/shop"))).files().get(0).content();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(text);
+        var api = tree.get("services").get("api");
+        assertEquals("service_healthy", api.get("depends_on").get("db").get("condition").asText());
+        assertEquals(List.of("/bin/sh", "-c", "./run-api --greeting \"hi $$USER\" 100%"),
+                List.of(api.get("command").get(0).asText(), api.get("command").get(1).asText(),
+                        api.get("command").get(2).asText()));
+        assertEquals("say \"x\"\\y", api.get("environment").get("QUOTE").asText());
+        assertEquals("no", tree.get("services").get("worker").get("restart").asText());
+    }
+
+    @Test
+    void jobsLogProbesAndAutoPortsAreReported() {
+        String all = String.join("\n", ComposeExport.export(ExportFixtures.shop(Path.of("/srv/shop"))).warnings());
+        assertTrue(all.contains("job 'backup' not exported"), all);
+        assertTrue(all.contains("service 'worker': the log probe"), all);
+        assertTrue(all.contains("service 'worker': port: auto"), all);
+    }
+
+    @Test
+    void dollarsAreDoubledSoComposeDoesNotInterpolate() {
+        assertEquals("\"echo $$HOME \\\"x\\\"\"", ComposeExport.str("echo $HOME \"x\""));
+    }
+
+    @Test
+    void projectNamesAreMadeValidForCompose() {
+        assertEquals("my-app_1", ComposeExport.composeName("My.App_1"));
+        assertEquals("p_x", ComposeExport.composeName("_x"));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tend.daemon.project;
+
+import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
+import dev.tend.daemon.core.process.Signal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessComposeTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    private static final String FULL = """
+            version: "0.5"
+            log_location: /tmp/pc.log
+            environment:
+              - "GLOBAL=1"
+            processes:
+              db:
+                command: "postgres -D ./data"
+                readiness_probe:
+                  exec:
+                    command: "pg_isready"
+                  initial_delay_seconds: 2
+                  period_seconds: 1
+                  timeout_seconds: 1
+                  failure_threshold: 5
+                availability:
+                  restart: always
+                  max_restarts: 3
+                  backoff_seconds: 2
+                shutdown:
+                  signal: 2
+                  timeout_seconds: 20
+              api:
+                command: "./api"
+                working_dir: sub
+                environment:
+                  - "PORT=8080"
+                  - "EQ=a=b"
+                depends_on:
+                  db:
+                    condition: process_healthy
+                readiness_probe:
+                  http_get:
+                    host: 127.0.0.1
+                    port: 8080
+                    path: "/health"
+                availability:
+                  restart: on_failure
+                namespace: backend
+              old:
+                command: "./old"
+                disabled: true
+            """;
+
+    @Test
+    void processesBecomeServices() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        write("process-compose.yaml", FULL);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        Map<String, ServiceSpec> services = loaded.spec().services();
+        assertEquals(List.of("db", "api"), List.copyOf(services.keySet()));
+        ServiceSpec db = services.get("db");
+        assertEquals("postgres -D ./data", db.command());
+        assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready", Duration.ofSeconds(1), Duration.ofSeconds(12)),
+                db.ready());
+        assertEquals(RestartMode.ALWAYS, db.restart());
+        assertEquals(3, db.maxRestarts());
+        assertEquals(Signal.INT, db.stopSignal());
+        assertEquals(Duration.ofSeconds(20), db.stopTimeout());
+        assertEquals(Map.of("GLOBAL", "1"), db.env());
+
+        ServiceSpec api = services.get("api");
+        assertEquals(dir.resolve("sub").toAbsolutePath().normalize(), api.cwd());
+        assertEquals(Map.of("GLOBAL", "1", "PORT", "8080", "EQ", "a=b"), api.env());
+        assertEquals(List.of("db"), api.dependsOn());
+        assertEquals(ProbeSpec.Kind.HTTP, api.ready().kind());
+        assertEquals("http://127.0.0.1:8080/health", api.ready().target());
+        assertEquals(RestartMode.ON_FAILURE, api.restart());
+    }
+
+    @Test
+    void everythingIgnoredIsListedWithItsLine() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        write("process-compose.yaml", FULL);
+        List<String> warnings = ProjectFiles.read(dir).warnings();
+        String all = String.join("\n", warnings);
+        assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
+        assertTrue(all.contains("ignored process 'db': availability key 'backoff_seconds'"), all);
+        assertTrue(all.contains("ignored process 'api': key 'namespace'"), all);
+        assertTrue(all.contains("process 'old' is disabled"), all);
+        assertEquals(4, warnings.size(), all);
+    }
+
+    @Test
+    void processComposeIsReadOnlyWhenItIsTheOnlyProjectFile() throws Exception {
+        write("process-compose.yml", "processes:\n  a:\n    command: ./a\n");
+        assertEquals(List.of("a"), List.copyOf(ProjectFiles.load(dir).services().keySet()));
+        write("Procfile", "b: ./b\n");
+        assertEquals(List.of("b"), List.copyOf(ProjectFiles.load(dir).services().keySet()));
+    }
+
+    @Test
+    void restartDefaultsToNoAsInProcessCompose() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n");
+        assertEquals(RestartMode.NO, ProjectFiles.load(dir).services().get("a").restart());
+    }
+
+    @Test
+    void aProcessWithoutCommandIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    working_dir: .\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("process 'a' has no command"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownDependencyIsRefused() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  a:
+                    command: ./a
+                    depends_on:
+                      nope:
+                        condition: process_started
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+
+    @Test
+    void completionConditionsWarnThatTendWaitsForReadiness() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  migrate:
+                    command: ./migrate
+                  a:
+                    command: ./a
+                    depends_on:
+                      migrate:
+                        condition: process_completed_successfully
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(List.of("migrate"), loaded.spec().services().get("a").dependsOn());
+        assertTrue(loaded.warnings().get(0).contains("not until it has completed"), loaded.warnings().toString());
+    }
+}
