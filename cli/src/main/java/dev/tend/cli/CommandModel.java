@@ -43,7 +43,7 @@ final class CommandModel {
     /**
      * The command class the first word after the global options names, or null when the full model
      * is needed. The name is guessed from the class name (PsCommand is "ps") and confirmed by the
-     * class's own {@code @Command(name)}, so a command named otherwise still works, through the full model.
+     * class's own {@code @Command(name)}; a command named otherwise is found by its annotation.
      */
     static Class<?> commandNamedIn(String[] args) {
         String word = firstCommandWord(args);
@@ -54,6 +54,13 @@ final class CommandModel {
             if (conventionalName(c).equals(word)) {
                 Command command = c.getAnnotation(Command.class);
                 return command != null && command.name().equals(word) ? c : null;
+            }
+        }
+        // A name that does not follow the convention (the hidden __complete): read the annotations.
+        for (Class<?> c : TendCommand.COMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(word)) {
+                return c;
             }
         }
         return null;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompletionScriptsTest {
 
     private static CommandLine tend() {
-        return new CommandLine(new TendCommand());
+        return CommandModel.full();
     }
 
     @Test
