@@ -72,6 +72,9 @@ class PosixProcessControlMarkTest {
         processes.launch("exec sleep 1000", dir, Map.of(RunToken.VARIABLE + "X", token));
         processes.launch("exec sleep 1000", dir, Map.of("OTHER", RunToken.VARIABLE + "=" + token));
         ChildProcess marked = processes.launch("exec sleep 1000", dir, Map.of(RunToken.VARIABLE, token));
+        // /proc/<pid>/environ is the environment of the program the pid runs now: wait until it is ours, not the
+        // launcher's still on its way to exec.
+        await("the marked child runs with its token", () -> control.marked(token).contains(marked.pid()));
 
         assertEquals(Set.of(marked.pid()), control.marked(token));
     }
