@@ -115,13 +115,12 @@ public final class DaemonMain {
         try {
             StaleSocket.clear(paths.socket());
             store = SqliteStore.open(paths.database());
-            SupervisorConfig config = SupervisorConfig.defaults(paths.logsDir(), paths.instance());
-            supervisor = new Supervisor(new SupervisorConfig(config.logsDir(), settings.logs(), config.instance(),
-                    config.restart(), config.probeInterval(), config.probeTimeout(), config.drainTimeout()),
-                    new PosixProcessLauncher(), new PosixProcessControl(), store, Clock.systemUTC());
-            jobs = new JobScheduler(JobsConfig.defaults(paths.logsDir(), paths.instance()), new PosixProcessLauncher(),
-                    new PosixProcessControl(), new SqliteJobStore(store), store, Clock.systemUTC(),
-                    new ExecutorJobTimer(Clock.systemUTC()));
+            PosixProcessLauncher launcher = new PosixProcessLauncher();
+            PosixProcessControl control = new PosixProcessControl();
+            supervisor = new Supervisor(SupervisorConfig.defaults(paths.logsDir(), paths.instance()).withLogPolicy(settings.logs()),
+                    launcher, control, store, Clock.systemUTC());
+            jobs = new JobScheduler(JobsConfig.defaults(paths.logsDir(), paths.instance()), launcher, control,
+                    new SqliteJobStore(store), store, Clock.systemUTC(), new ExecutorJobTimer(Clock.systemUTC()));
             Supervisor logSource = supervisor;
             tailer = new LogTailer(bus, logSource::logFile);
             SupervisorFeed.attach(supervisor, bus, tailer);
@@ -158,7 +157,7 @@ public final class DaemonMain {
             bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {
-            log.error("cannot start: {}", e.getMessage());
+            log.error("cannot start: {}", e.getMessage(), e);
             System.err.println("tend daemon: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -35,6 +35,10 @@ public record SupervisorConfig(Path logsDir, LogPolicy logPolicy, String instanc
                 ProbeSpec.DEFAULT_INTERVAL, ProbeSpec.DEFAULT_TIMEOUT, Duration.ofSeconds(2));
     }
 
+    public SupervisorConfig withLogPolicy(LogPolicy policy) {
+        return new SupervisorConfig(logsDir, policy, instance, restart, probeInterval, probeTimeout, drainTimeout);
+    }
+
     public SupervisorConfig withRestart(RestartPolicy.Settings settings) {
         return new SupervisorConfig(logsDir, logPolicy, instance, settings, probeInterval, probeTimeout, drainTimeout);
     }
