@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.client.DaemonConnector;
 import dev.tend.client.RpcClient;
+import dev.tend.client.RpcError;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class CompleteCommand extends TendSubcommand {
             for (Object s : list(client, method, key, Map.of("dir", cwd()))) {
                 names.add(String.valueOf(JsonObjects.object(s).get("name")));
             }
-        } catch (dev.tend.client.RpcError noProjectHere) {
+        } catch (RpcError noProjectHere) {
             // only project/name then
         }
         for (Object s : list(client, method, key, Map.of())) {

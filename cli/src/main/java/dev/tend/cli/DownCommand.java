@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +22,7 @@ final class DownCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (project != null) {
-            params.put("project", project);
-        } else {
-            params.put("dir", cwd());
-        }
+        Map<String, Object> params = projectScope(project);
         params.put("services", services);
         Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
         if (json) {

@@ -1,7 +1,5 @@
 package dev.tend.cli;
 
-import dev.tend.client.RpcError;
-import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -24,18 +22,9 @@ final class JobsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r;
-        boolean everything = all;
-        try {
-            r = call(JOB_LIST, all ? Map.of() : Map.of("dir", cwd()));
-        } catch (RpcError e) {
-            if (e.errorCode() != ErrorCode.NOT_FOUND || json) {
-                throw e;
-            }
-            err().println("tend: no project is registered for this directory; showing every project (tend jobs --all)");
-            r = call(JOB_LIST, Map.of());
-            everything = true;
-        }
+        Scoped scoped = callHereOrAll(JOB_LIST, all, json, "tend jobs --all");
+        Map<String, Object> r = scoped.result();
+        boolean everything = scoped.everything();
         List<Object> jobs = JsonObjects.array(r.get("jobs"));
         if (json) {
             out().println(Json.write(jobs));

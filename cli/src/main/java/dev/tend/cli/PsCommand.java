@@ -1,7 +1,5 @@
 package dev.tend.cli;
 
-import dev.tend.client.RpcError;
-import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
@@ -22,18 +20,9 @@ final class PsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r;
-        boolean everything = all;
-        try {
-            r = call(Methods.SERVICE_LIST, all ? Map.of() : Map.of("dir", cwd()));
-        } catch (RpcError e) {
-            if (e.errorCode() != ErrorCode.NOT_FOUND || json) {
-                throw e;
-            }
-            err().println("tend: no project is registered for this directory; showing every project (tend ps --all)");
-            r = call(Methods.SERVICE_LIST, Map.of());
-            everything = true;
-        }
+        Scoped scoped = callHereOrAll(Methods.SERVICE_LIST, all, json, "tend ps --all");
+        Map<String, Object> r = scoped.result();
+        boolean everything = scoped.everything();
         List<Object> services = JsonObjects.array(r.get("services"));
         if (json) {
             out().println(Json.write(services));

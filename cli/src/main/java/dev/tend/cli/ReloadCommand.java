@@ -5,7 +5,6 @@ import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +19,7 @@ final class ReloadCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (project != null) {
-            params.put("project", project);
-        } else {
-            params.put("dir", cwd());
-        }
+        Map<String, Object> params = projectScope(project);
         params.put("env", System.getenv());
         Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
         if (json) {

@@ -6,10 +6,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.tend.client.RpcClient;
+import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.json.JsonObjects;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,6 +41,40 @@ abstract class TendSubcommand implements Callable<Integer> {
     Map<String, Object> call(String method, Map<String, ?> params) throws Exception {
         try (RpcClient client = connect().client()) {
             return JsonObjects.object(client.call(method, params));
+        }
+    }
+
+    /** The named project, else the project of the working directory, as request params. */
+    static Map<String, Object> projectScope(String project) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (project != null) {
+            params.put("project", project);
+        } else {
+            params.put("dir", cwd());
+        }
+        return params;
+    }
+
+    /** A list call's result, and whether it covers every project. */
+    record Scoped(Map<String, Object> result, boolean everything) {
+    }
+
+    /**
+     * A list of this directory's project, or of every project with --all. Where no project is registered for
+     * the directory, people get every project with a note on stderr; scripts (--json) get the not-found error.
+     */
+    Scoped callHereOrAll(String method, boolean all, boolean json, String allCommand) throws Exception {
+        if (all) {
+            return new Scoped(call(method, Map.of()), true);
+        }
+        try {
+            return new Scoped(call(method, Map.of("dir", cwd())), false);
+        } catch (RpcError e) {
+            if (e.errorCode() != ErrorCode.NOT_FOUND || json) {
+                throw e;
+            }
+            err().println("tend: no project is registered for this directory; showing every project (" + allCommand + ")");
+            return new Scoped(call(method, Map.of()), true);
         }
     }
 
