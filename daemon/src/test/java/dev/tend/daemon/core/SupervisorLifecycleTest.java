@@ -51,6 +51,9 @@ class SupervisorLifecycleTest {
         assertEquals(0, stopped.pid());
         assertFalse(stopped.desired());
         assertFalse(h.alive(ready.pid()));
+        // Listeners hear of a change after the lock is released, so the last event may follow the stop's future.
+        Harness.awaitTrue(() -> h.timeline.lastIndexOf("state:web:stopped") > h.timeline.indexOf("state:web:stopping"),
+                "the stopped event after stopping");
         List<ServiceState> states = new java.util.ArrayList<>();
         for (ServiceSnapshot e : h.eventsOf("web")) {
             if (states.isEmpty() || states.get(states.size() - 1) != e.state()) {
