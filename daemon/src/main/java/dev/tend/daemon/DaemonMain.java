@@ -27,6 +27,7 @@ import dev.tend.daemon.rpc.EventNotifications;
 import dev.tend.daemon.rpc.JsonRpcEndpoint;
 import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
+import dev.tend.daemon.rpc.RpcWarmup;
 import dev.tend.daemon.rpc.TendRpc;
 import dev.tend.daemon.store.SqliteJobStore;
 import dev.tend.daemon.store.SqliteStore;
@@ -102,6 +103,10 @@ public final class DaemonMain {
             System.err.println("tend daemon: cannot lock " + paths.pidFile() + ": " + e.getMessage());
             return 1;
         }
+        background("tend-warmup", () -> {
+            UnixSocketServer.preload();
+            RpcWarmup.libraries();
+        });
         Shutdown shutdown = new Shutdown();
         ExecutorService workers = workerPool();
         UnixSocketServer server = null;
@@ -135,6 +140,7 @@ public final class DaemonMain {
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
+            background("tend-warmup", () -> RpcWarmup.endpoint(endpoint));
             serverRef[0] = server;
             server.start();
             bound = true;
@@ -193,6 +199,19 @@ public final class DaemonMain {
             log.info("stopped");
             DaemonLogging.stop();
         }
+    }
+
+    /** Start-up work for a second core; a failure there only costs the time it would have saved. */
+    private static void background(String name, Runnable work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                log.debug("start-up warm-up failed: {}", e.toString());
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Stops the jobs' runs and every service (their desired state stays: the next daemon starts them again). */

@@ -2,6 +2,7 @@ package dev.tend.daemon.transport;
 
 import dev.tend.daemon.rpc.FrameHandler;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -73,6 +74,18 @@ public final class UnixSocketServer implements AutoCloseable {
             peerCredentialsAvailable = false;
         }
         group = new MultiThreadIoEventLoopGroup(2, new NamedThreadFactory("tend-io"), io);
+    }
+
+    /**
+     * Loads the native transport (Netty unpacks and links a shared library) and the default allocator, so that
+     * a daemon can do it on a second core while it opens its store. Safe to call any time, more than once.
+     */
+    public static void preload() {
+        if (!Epoll.isAvailable()) {
+            KQueue.isAvailable();
+        }
+        ByteBufAllocator.DEFAULT.buffer(64).release();
+        new ServerBootstrap();
     }
 
     /** "epoll", "kqueue" or "nio". */
