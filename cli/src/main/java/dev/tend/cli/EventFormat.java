@@ -7,10 +7,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Notifications as output lines: NDJSON ({method, params}) for scripts, or a readable line. Pure. */
 final class EventFormat {
+    /** The states a run ends in: the ones whose line says how (exit code or signal). */
+    private static final Set<String> ENDINGS = Set.of("crashed", "exited", "failed", "stopped");
+
     private EventFormat() {
     }
 
@@ -45,7 +50,8 @@ final class EventFormat {
                     out.add(LogLineFormat.format(line, true, zone));
                 }
             }
-            case "daemon.stopping" -> out.add("daemon stopping: " + params.get("reason"));
+            case "daemon.stopping" -> out.add(at + "daemon stopping: " + params.get("reason"));
+            case "service.usage" -> out.add(usage(params));
             case Subscriber.LAGGED -> out.add("fell behind: " + params.get("missed") + " events missed");
             default -> out.add(method + " " + Json.write(params));
         }
@@ -59,12 +65,15 @@ final class EventFormat {
         if (pid > 0) {
             sb.append(" pid ").append(pid);
         }
-        Object code = s.get("exitCode");
-        if (code != null) {
-            sb.append(" exit ").append(code);
-        }
-        if (s.get("signal") != null) {
-            sb.append(" by ").append(s.get("signal"));
+        // A view keeps the last run's exit until the next run replaces it: only an ending says how the run ended.
+        if (ENDINGS.contains(String.valueOf(s.get("state")))) {
+            Object code = s.get("exitCode");
+            if (code != null) {
+                sb.append(" exit ").append(code);
+            }
+            if (s.get("signal") != null) {
+                sb.append(" by ").append(s.get("signal"));
+            }
         }
         long restarts = JsonObjects.number(s, "restarts", 0);
         if (restarts > 0) {
@@ -74,6 +83,18 @@ final class EventFormat {
             sb.append(" (").append(s.get("reason")).append(')');
         }
         return sb.toString();
+    }
+
+    /** "usage demo/web cpu 1.5% mem 10.0M, demo/db cpu 0.0% mem 52.3M". */
+    private static String usage(Map<String, Object> params) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : JsonObjects.array(params.get("services"))) {
+            Map<String, Object> u = JsonObjects.object(o);
+            parts.add(u.get("project") + "/" + u.get("name")
+                    + String.format(Locale.ROOT, " cpu %.1f%% mem ", JsonObjects.decimal(u, "cpuPercent"))
+                    + PsTable.bytes(JsonObjects.number(u, "rssBytes", 0)));
+        }
+        return "usage " + String.join(", ", parts);
     }
 
     private static List<String> strings(Object list) {

@@ -16,7 +16,8 @@ import java.util.Map;
                 "subscription is renewed (the events.lagged notification is printed too)."})
 final class EventsCommand extends TendSubcommand {
     @Option(names = "--topic", paramLabel = "TOPIC", split = ",",
-            description = "service, log, job or daemon; repeatable (default: service, job, daemon).")
+            description = "service, log, job, daemon or usage (CPU and memory of running services every 2 s);"
+                    + " repeatable (default: service, job, daemon).")
     List<String> topics = List.of();
 
     @Option(names = {"-p", "--project"}, paramLabel = "P", description = "Only this project's services, jobs and logs.")

@@ -28,6 +28,7 @@ public final class TendCommand implements Runnable {
                 RmCommand.class,
                 LogsCommand.class,
                 EventsCommand.class,
+                TuiCommand.class,
                 HistoryCommand.class,
                 JobsCommand.class,
                 JobCommand.class,

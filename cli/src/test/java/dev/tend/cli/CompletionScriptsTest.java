@@ -49,6 +49,8 @@ class CompletionScriptsTest {
                 + "-a \"(tend __complete jobs 2>/dev/null)\""), fish);
         assertTrue(fish.contains("-l project -x -a \"(tend __complete projects 2>/dev/null)\""), fish);
         assertFalse(fish.contains("-a __complete"), fish);
+        assertTrue(fish.contains("-a tui -d 'The terminal UI"), fish);
+        assertTrue(fish.contains("complete -c tend -n \"__fish_seen_subcommand_from tui\" -s a -l all"), fish);
     }
 
     @Test

@@ -41,6 +41,46 @@ class EventFormatTest {
     }
 
     @Test
+    void aLaterStateDoesNotRepeatTheLastRunsSignal() {
+        Map<String, Object> params = json("""
+                {"subscription":"sub-1","seq":15,"service":{"project":"shop","name":"idle","state":"starting","pid":0,
+                 "restarts":0,"exitCode":null,"signal":"SIGTERM","reason":null}}""");
+        assertEquals(List.of("#15 shop/idle starting"), EventFormat.readable("service.changed", params, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aRunningStateDoesNotRepeatTheLastRunsExitCode() {
+        Map<String, Object> params = json("""
+                {"subscription":"sub-1","seq":16,"service":{"project":"shop","name":"api","state":"running","pid":41,
+                 "restarts":1,"exitCode":3,"signal":null,"reason":null}}""");
+        assertEquals(List.of("#16 shop/api running pid 41 restarts 1"),
+                EventFormat.readable("service.changed", params, ZoneOffset.UTC));
+    }
+
+    @Test
+    void stoppedAndFailedSayHowTheRunEnded() {
+        Map<String, Object> stopped = json("""
+                {"subscription":"sub-1","seq":14,"service":{"project":"shop","name":"idle","state":"stopped","pid":0,
+                 "restarts":0,"exitCode":null,"signal":"SIGTERM","reason":null}}""");
+        assertEquals(List.of("#14 shop/idle stopped by SIGTERM"), EventFormat.readable("service.changed", stopped, ZoneOffset.UTC));
+        Map<String, Object> failed = json("""
+                {"subscription":"sub-1","seq":20,"service":{"project":"shop","name":"api","state":"failed","pid":0,
+                 "restarts":2,"exitCode":1,"signal":null,"reason":"gave up"}}""");
+        assertEquals(List.of("#20 shop/api failed exit 1 restarts 2 (gave up)"),
+                EventFormat.readable("service.changed", failed, ZoneOffset.UTC));
+    }
+
+    @Test
+    void readableUsageIsOneLineForAllServicesOfTheSample() {
+        Map<String, Object> params = json("""
+                {"subscription":"sub-1","services":[{"project":"demo","name":"web","cpuPercent":12.5,"rssBytes":10485760},
+                 {"project":"demo","name":"db","cpuPercent":0.0,"rssBytes":2048}]}""");
+        assertEquals(List.of("usage demo/web cpu 12.5% mem " + PsTable.bytes(10485760) + ", demo/db cpu 0.0% mem "
+                        + PsTable.bytes(2048)),
+                EventFormat.readable("service.usage", params, ZoneOffset.UTC));
+    }
+
+    @Test
     void readableLogEventGivesOneLinePerLogLine() {
         Map<String, Object> params = json("""
                 {"subscription":"sub-1","project":"demo","service":"web","next":"x","lines":[
@@ -52,8 +92,8 @@ class EventFormatTest {
 
     @Test
     void readableStoppingAndLagged() {
-        assertEquals(List.of("daemon stopping: SIGTERM"),
-                EventFormat.readable("daemon.stopping", Map.of("reason", "SIGTERM"), ZoneOffset.UTC));
+        assertEquals(List.of("#99 daemon stopping: SIGTERM"),
+                EventFormat.readable("daemon.stopping", Map.of("seq", 99, "reason", "SIGTERM"), ZoneOffset.UTC));
         assertEquals(List.of("fell behind: 40 events missed"),
                 EventFormat.readable("events.lagged", Map.of("missed", 40), ZoneOffset.UTC));
     }

@@ -42,6 +42,16 @@ class MainArgumentsTest {
     }
 
     @Test
+    void helpListsTheTuiAndRunningItWithoutTheLauncherSaysHowToStartIt() {
+        assertEquals(0, Main.run(new String[] {"--help"}));
+        assertTrue(out().lines().anyMatch(l -> l.strip().startsWith("tui ")), out());
+        assertEquals(0, Main.run(new String[] {"tui", "--help"}));
+        assertTrue(out().contains("--project") && out().contains("--all"), out());
+        assertEquals(ExitCode.USAGE, Main.run(new String[] {"tui", "--all"}));
+        assertTrue(err().contains("tui`") && err().contains("launcher"), err());
+    }
+
+    @Test
     void versionPrintsTendAndTheVersion() {
         assertEquals(0, Main.run(new String[] {"--version"}));
         assertEquals("tend " + Version.current(), out().strip());

@@ -99,7 +99,7 @@ class ShellIntegrationIT {
     @Test
     void theManualIsBuiltWithTheDistribution() throws Exception {
         Path man = TendHome.ROOT.resolve("cli/target/man");
-        for (String page : List.of("tend.adoc", "tend-up.adoc", "tend-export-systemd.adoc", "tend-doctor.adoc")) {
+        for (String page : List.of("tend.adoc", "tend-up.adoc", "tend-export-systemd.adoc", "tend-doctor.adoc", "tend-tui.adoc")) {
             assertTrue(Files.isRegularFile(man.resolve(page)), "missing " + man.resolve(page));
         }
         assertTrue(Files.readString(man.resolve("tend-export-systemd.adoc")).contains(":doctype: manpage"));

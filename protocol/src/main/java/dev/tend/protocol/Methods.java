@@ -33,4 +33,6 @@ public final class Methods {
     public static final String EVENTS_UNSUBSCRIBE = "events.unsubscribe";
 
     public static final String DAEMON_STOPPING = "daemon.stopping";
+    /** CPU and memory of running services, every few seconds, to subscribers of the "usage" topic. */
+    public static final String SERVICE_USAGE = "service.usage";
 }

@@ -94,7 +94,7 @@ public final class Main {
                     events.connectNow();
                     follower.refresh();
                 }
-            }, new Renderer(ZoneId.systemDefault()));
+            }, new Renderer(ZoneId.systemDefault(), o.colors(System.getenv("NO_COLOR"))));
             terminal.addResizeListener((t, size) -> app.requestRedraw());
             holder.app = app;
             events.start();

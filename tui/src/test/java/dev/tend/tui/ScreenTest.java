@@ -1,6 +1,8 @@
 package dev.tend.tui;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -44,6 +46,14 @@ class ScreenTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        start(true);
+    }
+
+    /** A fresh terminal and app; colors false is what NO_COLOR or --no-color give. */
+    private void start(boolean colors) throws Exception {
+        if (screen != null) {
+            screen.stopScreen();
+        }
         terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
@@ -69,7 +79,7 @@ class ScreenTest {
             public void connectNow() {
                 calls.add("connect");
             }
-        }, new Renderer(ZoneOffset.UTC));
+        }, new Renderer(ZoneOffset.UTC, colors));
         model.connected(json("{'version':'9.9.9','instance':'work'}"));
         model.applySnapshot(snapshot("s", 10, service("shop", "api", "running", 101), service("shop", "db", "ready", 102),
                 service("blog", "web", "crashed", 0)));
@@ -142,6 +152,34 @@ class ScreenTest {
         assertTrue(status.contains("live") && status.contains("tend 9.9.9") && status.contains("instance work")
                 && status.contains("seq 10"), status);
         assertTrue(row(0).contains("all projects") && row(0).contains("2/3 up"), row(0));
+    }
+
+    @Test
+    void withoutColoursNoCellIsColouredAndSelectionAndBarsStandOutInReverse() throws Exception {
+        start(false);
+        app.render();
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 80; x++) {
+                TextCharacter c = terminal.getCharacter(x, y);
+                assertEquals(TextColor.ANSI.DEFAULT, c.getForegroundColor(), "foreground at " + x + "," + y + ": " + row(y));
+                assertEquals(TextColor.ANSI.DEFAULT, c.getBackgroundColor(), "background at " + x + "," + y + ": " + row(y));
+            }
+        }
+        int api = rowContaining("api");
+        assertTrue(terminal.getCharacter(row(api).indexOf("running"), api).getModifiers().contains(SGR.REVERSE),
+                "the selected row is in reverse video");
+        assertTrue(terminal.getCharacter(1, 0).getModifiers().contains(SGR.REVERSE), "the title bar is in reverse video");
+        assertFalse(terminal.getCharacter(row(rowContaining("crashed")).indexOf("crashed"), rowContaining("crashed"))
+                .getModifiers().contains(SGR.REVERSE), "an unselected row is plain");
+    }
+
+    @Test
+    void aUsageSampleShowsInTheCpuAndMemColumns() throws Exception {
+        model.apply(json("{'jsonrpc':'2.0','method':'service.usage','params':{'subscription':'s','services':"
+                + "[{'project':'shop','name':'api','cpuPercent':37.2,'rssBytes':52428800}]}}"));
+        app.render();
+        String api = row(rowContaining("api"));
+        assertTrue(api.contains("37.2%") && api.contains("50.0M"), api);
     }
 
     @Test

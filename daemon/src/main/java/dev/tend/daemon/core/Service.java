@@ -109,7 +109,9 @@ final class Service {
     }
 
     ServiceSnapshot snapshot() {
+        // The last sample of a run that has ended describes no process: a stopped service uses nothing.
+        boolean alive = run != null;
         return new ServiceSnapshot(project, spec.name(), state, pid(), restarts, exitCode, signal, startedAt, stateSince,
-                cpuPercent, rssBytes, port, reason, desired);
+                alive ? cpuPercent : 0, alive ? rssBytes : 0, port, reason, desired);
     }
 }

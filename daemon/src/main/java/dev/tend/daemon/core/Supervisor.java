@@ -615,34 +615,66 @@ public final class Supervisor {
 
     /** The services (of one project, or all if null) with CPU and memory of each whole tree sampled now. */
     public List<ServiceSnapshot> list(String projectOrNull) {
-        record Sample(Service svc, ServiceSnapshot snap, Service.Run run) {
+        record Row(ServiceSnapshot snap, Service.Run run) {
         }
-        List<Sample> samples = locked(tx -> {
-            List<Sample> out = new ArrayList<>();
+        List<Row> rows = locked(tx -> {
+            List<Row> out = new ArrayList<>();
             for (Project p : selectProjects(projectOrNull)) {
-                p.services.values().forEach(s -> out.add(new Sample(s, s.snapshot(), s.run)));
+                p.services.values().forEach(s -> out.add(new Row(s.snapshot(), s.run)));
             }
             return out;
         });
-        List<ServiceSnapshot> result = new ArrayList<>(samples.size());
-        Map<Long, Set<Long>> trees = control.trees(samples.stream().filter(s -> s.run != null).map(s -> s.run.pid).toList());
-        for (Sample s : samples) {
-            if (s.run == null) {
-                result.add(s.snap.withUsage(0, 0));
-                continue;
-            }
-            ProcessControl.ResourceUsage usage = control.usage(trees.getOrDefault(s.run.pid, Set.of()));
-            double cpu = s.run.cpu.sample(usage.cpuNanos());
-            result.add(s.snap.withUsage(cpu, usage.rssBytes()));
-            locked(tx -> {
-                if (s.svc.run == s.run) {
-                    s.svc.cpuPercent = cpu;
-                    s.svc.rssBytes = usage.rssBytes();
-                }
-                return null;
-            });
+        Map<Long, ServiceUsage> usage = new HashMap<>();
+        for (ServiceUsage u : measure(rows.stream().map(Row::run).filter(Objects::nonNull).toList())) {
+            usage.put(u.pid(), u);
+        }
+        List<ServiceSnapshot> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            ServiceUsage u = r.run == null ? null : usage.get(r.run.pid);
+            result.add(u == null ? r.snap.withUsage(0, 0) : r.snap.withUsage(u.cpuPercent(), u.rssBytes()));
         }
         return result;
+    }
+
+    /**
+     * CPU and memory of every running service, from one look at the process table. Each sample also becomes the
+     * service's current usage (what its next snapshot carries); CPU is measured since the previous sample of the run.
+     */
+    public List<ServiceUsage> sampleUsage() {
+        List<Service.Run> runs = locked(tx -> {
+            List<Service.Run> out = new ArrayList<>();
+            projects.values().forEach(p -> p.services.values().forEach(s -> {
+                if (s.run != null) {
+                    out.add(s.run);
+                }
+            }));
+            return out;
+        });
+        return measure(runs);
+    }
+
+    private List<ServiceUsage> measure(List<Service.Run> runs) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<Long>> trees = control.trees(runs.stream().map(r -> r.pid).toList());
+        Map<Service.Run, ProcessControl.ResourceUsage> measured = new LinkedHashMap<>();
+        for (Service.Run run : runs) {
+            measured.put(run, control.usage(trees.getOrDefault(run.pid, Set.of())));
+        }
+        return locked(tx -> {
+            List<ServiceUsage> out = new ArrayList<>();
+            projects.values().forEach(p -> p.services.values().forEach(s -> {
+                ProcessControl.ResourceUsage u = s.run == null ? null : measured.get(s.run);
+                if (u != null) {
+                    // Under the lock, so a sample of a run that has just ended never lands on the service.
+                    s.cpuPercent = s.run.cpu.sample(u.cpuNanos());
+                    s.rssBytes = u.rssBytes();
+                    out.add(new ServiceUsage(s.project, s.name(), s.run.pid, s.cpuPercent, s.rssBytes));
+                }
+            }));
+            return out;
+        });
     }
 
     /** Newest last, at most limit entries. */

@@ -62,8 +62,12 @@ public final class EventNotifications {
             params.put("next", e.next().token());
             method = "log.appended";
         } else if (event instanceof Event.DaemonStopping e) {
+            params.put("seq", e.seq());
             params.put("reason", e.reason());
             method = "daemon.stopping";
+        } else if (event instanceof Event.ServiceUsage e) {
+            params.put("services", e.services().stream().map(Views::usage).toList());
+            method = "service.usage";
         } else {
             params.put("missed", ((Event.Lagged) event).missed());
             method = "events.lagged";

@@ -3,6 +3,7 @@ package dev.tend.daemon.rpc;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.logs.LogLine;
 
@@ -33,6 +34,16 @@ final class Views {
         m.put("port", s.port() == 0 ? null : s.port());
         m.put("reason", s.reason());
         m.put("desired", s.desired() ? "running" : "stopped");
+        return m;
+    }
+
+    /** One entry of service.usage: the fields of a ServiceView that a sample changes. */
+    static Map<String, Object> usage(ServiceUsage u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", u.project());
+        m.put("name", u.name());
+        m.put("cpuPercent", Math.round(u.cpuPercent() * 10) / 10.0);
+        m.put("rssBytes", u.rssBytes());
         return m;
     }
 

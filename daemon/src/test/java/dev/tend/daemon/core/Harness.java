@@ -49,11 +49,20 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(Path dir, SqliteStore store) {
+        this(dir, store, java.util.function.UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    /**
+     * @param controlSeen what the supervisor gets instead of the real process control (a test's stand-in that
+     *                    delegates); the harness itself still cleans up with the real one
+     */
+    Harness(Path dir, SqliteStore store, java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen,
+            Clock clock) {
         this.dir = dir;
         this.store = store;
         SupervisorConfig config = new SupervisorConfig(dir.resolve("logs"), LogPolicy.DEFAULTS, "test", FAST,
                 Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(2));
-        this.sup = new Supervisor(config, launcher, control, store, Clock.systemUTC());
+        this.sup = new Supervisor(config, launcher, controlSeen.apply(control), store, clock);
         sup.addListener(new SupervisorListener() {
             @Override
             public void serviceChanged(long seq, ServiceSnapshot service) {

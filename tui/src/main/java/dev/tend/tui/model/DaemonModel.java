@@ -161,11 +161,31 @@ public final class DaemonModel {
                 jobs.put(row.key(), row);
                 jobsSupported = true;
             }
+            case "service.usage" -> {
+                return applyUsage(params);
+            }
             default -> {
                 return false; // a notification this version does not know: newer daemons may send more
             }
         }
         return true;
+    }
+
+    /** service.usage: the latest CPU and memory of running services (no seq: it changes no state). */
+    private boolean applyUsage(Map<String, Object> params) {
+        boolean changed = false;
+        for (Object o : JsonObjects.array(params.get("services"))) {
+            Map<String, Object> u = JsonObjects.object(o);
+            String ref = JsonObjects.string(u, "project") + "/" + JsonObjects.string(u, "name");
+            ServiceRow row = services.get(ref);
+            // A row that is not up has no process to measure: a sample for it is from a run already over.
+            if (row != null && row.isUp()) {
+                ServiceRow measured = row.withUsage(JsonObjects.decimal(u, "cpuPercent"), JsonObjects.number(u, "rssBytes", 0));
+                changed |= !measured.equals(row);
+                services.put(ref, measured);
+            }
+        }
+        return changed;
     }
 
     // ------------------------------------------------------------------ polling (daemons without events)

@@ -28,6 +28,11 @@ public record ServiceRow(String project, String name, String state, Long pid, lo
                 JsonObjects.string(m, "desired"));
     }
 
+    public ServiceRow withUsage(double cpu, long rss) {
+        return new ServiceRow(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince, cpu, rss, port,
+                reason, desired);
+    }
+
     /** "project/name", the ref every service method takes. */
     public String ref() {
         return project + "/" + name;

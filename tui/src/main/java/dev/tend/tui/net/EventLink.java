@@ -4,6 +4,7 @@ import dev.tend.client.DaemonConnector;
 import dev.tend.client.DaemonUnavailableException;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 import dev.tend.tui.model.DaemonModel;
@@ -20,7 +21,10 @@ import java.util.Map;
  */
 public final class EventLink implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
-    static final List<String> TOPICS = List.of("service", "job", "daemon");
+    /** "usage" brings live CPU and memory (service.usage every 2 s); the daemon samples only while someone asks. */
+    static final List<String> TOPICS = List.of("service", "job", "daemon", "usage");
+    /** For a daemon that predates the usage topic: CPU and memory then stay as the last state event left them. */
+    static final List<String> TOPICS_WITHOUT_USAGE = List.of("service", "job", "daemon");
 
     private final DaemonConnector connector;
     private final DaemonModel model;
@@ -87,14 +91,19 @@ public final class EventLink implements AutoCloseable {
     }
 
     private void follow(RpcClient client) throws IOException, InterruptedException {
+        List<String> topics = TOPICS;
         while (running) {
             Map<String, Object> result;
             try {
-                result = JsonObjects.object(client.call(Methods.EVENTS_SUBSCRIBE, Map.of("topics", TOPICS)));
+                result = JsonObjects.object(client.call(Methods.EVENTS_SUBSCRIBE, Map.of("topics", topics)));
             } catch (RpcError e) {
                 if (Daemon.methodNotFound(e)) {
                     poll(client);
                     return;
+                }
+                if (e.errorCode() == ErrorCode.INVALID_PARAMS && topics == TOPICS) {
+                    topics = TOPICS_WITHOUT_USAGE;
+                    continue;
                 }
                 throw new IOException("events.subscribe failed: " + e.getMessage());
             }

@@ -46,6 +46,25 @@ class DaemonModelTest {
     }
 
     @Test
+    void usageSamplesUpdateCpuAndMemoryOfRunningServicesOnlyAndLeaveSeqAlone() {
+        model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11), service("shop", "db", "stopped", 0)));
+        int before = changes.get();
+        assertEquals(DaemonModel.Outcome.APPLIED, model.apply(json("{'jsonrpc':'2.0','method':'service.usage','params':"
+                + "{'subscription':'sub-1','services':[{'project':'shop','name':'api','cpuPercent':42.5,'rssBytes':123456},"
+                + "{'project':'shop','name':'db','cpuPercent':9.0,'rssBytes':999},"
+                + "{'project':'gone','name':'x','cpuPercent':1.0,'rssBytes':1}]}}")));
+        ServiceRow api = model.state().services().get(0);
+        ServiceRow db = model.state().services().get(1);
+        assertEquals(42.5, api.cpuPercent());
+        assertEquals(123456, api.rssBytes());
+        assertEquals(1.5, db.cpuPercent(), "a stopped row keeps what its last state event said");
+        assertEquals(10485760, db.rssBytes());
+        assertEquals(10, model.state().seq(), "a measurement is not a change of state");
+        assertEquals(before + 1, changes.get(), "one redraw for the sample");
+        assertEquals(List.of("shop/api=running", "shop/db=stopped"), states(), "no row added for an unknown service");
+    }
+
+    @Test
     void eventsAlreadyInTheSnapshotAreIgnored() {
         model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11)));
         int before = changes.get();

@@ -7,7 +7,7 @@ import dev.tend.daemon.core.logs.LogPosition;
 
 import java.util.List;
 
-/** What the bus hands to subscribers. State events carry the daemon-wide seq; the others do not. */
+/** What the bus hands to subscribers. State events (daemon.stopping too) carry the daemon-wide seq; the others do not. */
 public sealed interface Event {
 
     /** Approximate bytes this event costs in a subscriber's queue, for the queue's byte bound. */
@@ -47,7 +47,23 @@ public sealed interface Event {
         }
     }
 
-    record DaemonStopping(String reason) implements Event {
+    /** The daemon is going away: the last state event, numbered like the others. */
+    record DaemonStopping(long seq, String reason) implements Event {
+    }
+
+    /**
+     * The latest CPU and memory of running services (those the subscriber's filter selects). A measurement, not a
+     * change of state: it has no seq, and the next sample supersedes it.
+     */
+    record ServiceUsage(List<dev.tend.daemon.core.ServiceUsage> services) implements Event {
+        public ServiceUsage {
+            services = List.copyOf(services);
+        }
+
+        @Override
+        public long weight() {
+            return 64 + 96L * services.size();
+        }
     }
 
     /** The subscriber fell behind: {@code missed} events were dropped and its subscription is cancelled. */

@@ -36,6 +36,7 @@ public final class EventBus implements AutoCloseable {
     private final Map<String, ServiceSnapshot> services = new LinkedHashMap<>();
     private final Map<String, Object> jobs = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private volatile Runnable usageDemand = () -> { };
 
     public EventBus(BusLimits limits) {
         this(limits, Executors.newFixedThreadPool(2, threads()));
@@ -57,6 +58,12 @@ public final class EventBus implements AutoCloseable {
      * @param owner who may {@link #unsubscribe} it
      */
     public Subscribed subscribe(Object owner, Set<Topic> topics, EventFilter filter, EventSink sink) {
+        Subscribed subscribed = subscribeLocked(owner, topics, filter, sink);
+        usageDemand.run();
+        return subscribed;
+    }
+
+    private Subscribed subscribeLocked(Object owner, Set<Topic> topics, EventFilter filter, EventSink sink) {
         synchronized (lock) {
             String id = "sub-" + ++nextId;
             Subscription sub = new Subscription(id, owner, topics, filter, sink, limits, delivery, () -> forget(id));
@@ -90,6 +97,7 @@ public final class EventBus implements AutoCloseable {
         synchronized (lock) {
             subscriptions.remove(id);
         }
+        usageDemand.run();
     }
 
     public int subscriberCount() {
@@ -139,6 +147,7 @@ public final class EventBus implements AutoCloseable {
             services.put(key(s.project(), s.name()), s);
             publish(new Event.ServiceChanged(++seq, s), Topic.SERVICE, f -> f.service(s.project(), s.name()));
         }
+        usageDemand.run();
     }
 
     public void serviceRemoved(String project, String name) {
@@ -146,6 +155,7 @@ public final class EventBus implements AutoCloseable {
             services.remove(key(project, name));
             publish(new Event.ServiceRemoved(++seq, project, name), Topic.SERVICE, f -> f.service(project, name));
         }
+        usageDemand.run();
     }
 
     public void projectChanged(ProjectInfo p) {
@@ -183,7 +193,61 @@ public final class EventBus implements AutoCloseable {
     /** Tells every subscriber, whatever its topics, that the daemon is going away. */
     public void daemonStopping(String reason) {
         synchronized (lock) {
-            publish(new Event.DaemonStopping(reason), null, f -> true);
+            publish(new Event.DaemonStopping(++seq, reason), null, f -> true);
+        }
+    }
+
+    // ------------------------------------------------------------------ usage samples
+
+    /**
+     * Called (outside the bus's lock, on the thread that made the change) whenever {@link #wantsUsage()} may have
+     * changed: a subscription came or went, a service started or stopped. It must not block.
+     */
+    public void onUsageDemand(Runnable listener) {
+        usageDemand = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Whether some subscriber of the usage topic would hear of a running service: only then is sampling worth it. */
+    public boolean wantsUsage() {
+        synchronized (lock) {
+            for (Subscription sub : subscriptions.values()) {
+                if (sub.topics().contains(Topic.USAGE)
+                        && services.values().stream().anyMatch(s -> s.pid() > 0 && sub.filter().service(s.project(), s.name()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A sample of running services: it becomes their usage in later snapshots, and each usage subscriber gets the
+     * services its filter selects as one service.usage, without a seq. A sample of a run the bus already saw end
+     * (another pid, or none) is dropped, so no subscriber sees usage after the event that stopped the service.
+     */
+    public void usageSampled(List<dev.tend.daemon.core.ServiceUsage> sample) {
+        synchronized (lock) {
+            List<dev.tend.daemon.core.ServiceUsage> current = new ArrayList<>(sample.size());
+            for (dev.tend.daemon.core.ServiceUsage u : sample) {
+                String key = key(u.project(), u.name());
+                ServiceSnapshot s = services.get(key);
+                if (s != null && s.pid() > 0 && s.pid() == u.pid()) {
+                    services.put(key, s.withUsage(u.cpuPercent(), u.rssBytes()));
+                    current.add(u);
+                }
+            }
+            List<String> lagged = new ArrayList<>();
+            for (Subscription sub : subscriptions.values()) {
+                if (!sub.topics().contains(Topic.USAGE)) {
+                    continue;
+                }
+                List<dev.tend.daemon.core.ServiceUsage> mine =
+                        current.stream().filter(u -> sub.filter().service(u.project(), u.name())).toList();
+                if (!mine.isEmpty() && !sub.offer(new Event.ServiceUsage(mine))) {
+                    lagged.add(sub.id());
+                }
+            }
+            lagged.forEach(subscriptions::remove);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Feeds the supervisor's events into the bus (which numbers them with its own daemon-wide seq, shared with jobs)
  * and log writes into the tailer. Seeded with the supervisor's snapshot; events the supervisor had queued before
- * that snapshot (seq at or below it) are already in it and are dropped.
+ * that snapshot (seq at or below it) are already in it and are dropped. Usage subscribers get the running services'
+ * CPU and memory from a {@link UsageSampler}.
  */
 public final class SupervisorFeed implements SupervisorListener {
     private final EventBus bus;
@@ -35,6 +36,7 @@ public final class SupervisorFeed implements SupervisorListener {
             feed.seededAt = view.seq();
             bus.seed(view.projects(), view.services());
         }
+        UsageSampler.attach(supervisor::sampleUsage, bus);
         return feed;
     }
 

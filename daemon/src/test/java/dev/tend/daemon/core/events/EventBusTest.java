@@ -123,10 +123,12 @@ class EventBusTest {
     }
 
     @Test
-    void daemonStoppingReachesEverySubscriberWhateverItsTopics() {
+    void daemonStoppingReachesEverySubscriberWhateverItsTopicsWithTheNextSeq() {
         RecordingSink logsOnly = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter("demo", Set.of("demo/web")));
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
         bus.daemonStopping("SIGTERM");
-        assertEquals(List.of(new Event.DaemonStopping("SIGTERM")), logsOnly.events());
+        assertEquals(List.of(new Event.DaemonStopping(2, "SIGTERM")), logsOnly.events());
+        assertEquals(2, bus.seq());
     }
 
     @Test

@@ -1,0 +1,164 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.process.ProcessControl;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.store.SqliteStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.tend.daemon.core.Harness.service;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Usage samples: CPU from deltas of the tree's CPU time over the injected clock, memory as measured, 0 once stopped. */
+class SupervisorUsageTest {
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    Path dir;
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-02T03:04:05Z"));
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicLong rss = new AtomicLong();
+    private Harness h;
+
+    @BeforeEach
+    void setUp() {
+        h = new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), FakeUsage::new, clock);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void sampleUsageGivesCpuSinceThePreviousSampleAndTheTreesMemory() throws Exception {
+        h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
+        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+        long pid = h.track(h.sup.snapshot("p").services().get(0).pid());
+
+        cpuNanos.set(Duration.ofSeconds(1).toNanos());
+        rss.set(30 * MIB);
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(new ServiceUsage("p", "web", pid, 50.0, 30 * MIB)), h.sup.sampleUsage());
+
+        cpuNanos.set(Duration.ofMillis(2500).toNanos());
+        rss.set(31 * MIB);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(new ServiceUsage("p", "web", pid, 150.0, 31 * MIB)), h.sup.sampleUsage());
+        ServiceSnapshot running = h.sup.snapshot("p").services().get(0);
+        assertEquals(150.0, running.cpuPercent(), "the snapshot carries the latest sample");
+        assertEquals(31 * MIB, running.rssBytes());
+    }
+
+    @Test
+    void aStoppedServiceUsesNothingAndIsNotSampled() throws Exception {
+        h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
+        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+        h.track(h.sup.snapshot("p").services().get(0).pid());
+        cpuNanos.set(Duration.ofSeconds(1).toNanos());
+        rss.set(30 * MIB);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, h.sup.sampleUsage().size());
+
+        h.sup.stop("p", "web").get(20, TimeUnit.SECONDS);
+        ServiceSnapshot stopped = h.sup.snapshot("p").services().get(0);
+        assertEquals(ServiceState.STOPPED, stopped.state());
+        assertEquals(0.0, stopped.cpuPercent());
+        assertEquals(0, stopped.rssBytes(), "no stale memory of the ended run");
+        assertEquals(List.of(), h.sup.sampleUsage());
+        ServiceSnapshot lastEvent = h.eventsOf("web").get(h.eventsOf("web").size() - 1);
+        assertEquals(0, lastEvent.rssBytes(), "the stopped event carries no usage either");
+    }
+
+    /** The real process control, except that usage is what the test says. */
+    private final class FakeUsage implements ProcessControl {
+        private final ProcessControl real;
+
+        FakeUsage(ProcessControl real) {
+            this.real = real;
+        }
+
+        @Override
+        public ResourceUsage usage(Set<Long> pids) {
+            return pids.isEmpty() ? new ResourceUsage(0, 0) : new ResourceUsage(cpuNanos.get(), rss.get());
+        }
+
+        @Override
+        public void signalGroup(long pgid, Signal signal) {
+            real.signalGroup(pgid, signal);
+        }
+
+        @Override
+        public Set<Long> tree(long pid) {
+            return real.tree(pid);
+        }
+
+        @Override
+        public Map<Long, Set<Long>> trees(Collection<Long> pids) {
+            return real.trees(pids);
+        }
+
+        @Override
+        public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+            real.signalOutsideGroup(pgid, pids, signal);
+        }
+
+        @Override
+        public Set<Long> marked(String token) {
+            return real.marked(token);
+        }
+
+        @Override
+        public void kill(Set<Long> pids) {
+            real.kill(pids);
+        }
+
+        @Override
+        public Optional<Instant> startTime(long pid) {
+            return real.startTime(pid);
+        }
+    }
+
+    private static final class HandClock extends Clock {
+        private volatile Instant now;
+
+        HandClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
