@@ -148,7 +148,7 @@ public final class DaemonMain {
             Supervisor sup = supervisor;
             UnixSocketServer srv = server;
             idle = new IdleWatch(() -> options.idleTimeout() != null ? options.idleTimeout() : reloader.settings().idleTimeout(),
-                    () -> srv.connectionCount() > 0 || sup.list(null).stream().anyMatch(s -> s.state().isActive()),
+                    () -> srv.connectionCount() > 0 || sup.snapshot(null).services().stream().anyMatch(s -> s.state().isActive()),
                     shutdown, Clock.systemUTC());
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),

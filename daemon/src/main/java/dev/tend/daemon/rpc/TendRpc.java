@@ -56,11 +56,13 @@ public final class TendRpc {
 
     @JsonRpcMethod("daemon.status")
     public Map<String, Object> status() {
-        List<ServiceSnapshot> all = supervisor.list(null);
+        // states only: list() would sample every tree's CPU and memory from /proc, which a status does not show
+        Supervisor.StateView state = supervisor.snapshot(null);
+        List<ServiceSnapshot> all = state.services();
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", all.size());
         counts.put("running", all.stream().filter(s -> s.state() == ServiceState.RUNNING || s.state() == ServiceState.READY).count());
-        counts.put("projects", supervisor.projects().stream().filter(p -> !p.services().isEmpty()).count());
+        counts.put("projects", state.projects().stream().filter(p -> !p.services().isEmpty()).count());
         return daemon.status(Map.of("services", counts));
     }
 
