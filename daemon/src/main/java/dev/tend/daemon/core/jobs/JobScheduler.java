@@ -13,6 +13,8 @@ import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +118,14 @@ public final class JobScheduler {
         final CompletableFuture<JobRun> finished = new CompletableFuture<>();
         JobRun run;
         ChildProcess child;
+        /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
+        RunTree tree;
+        /** Completed by a stop sequence once the whole tree is gone. */
+        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+        /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
+        boolean stopBegun;
+        /** The main process exited. */
+        boolean exited;
         Instant deadline;
         boolean timedOut;
         boolean interrupted;
@@ -144,6 +155,8 @@ public final class JobScheduler {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
     private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
+    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
+    private final ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(threads("tend-job-stop"));
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
@@ -417,7 +430,7 @@ public final class JobScheduler {
         for (ActiveRun ar : toKill) {
             log.info("job {} run {} timed out after {}: killing its process tree", ar.job.ref(), ar.run.id(),
                     ar.job.spec.timeout());
-            killTree(ar.child.pid());
+            killTree(ar);
         }
         List<CompletableFuture<JobRun>> started = new ArrayList<>();
         for (ActiveRun ar : toStart) {
@@ -544,10 +557,13 @@ public final class JobScheduler {
         Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
         LogFile logFile = null;
         ChildProcess child;
+        // Marked like a service's run, so that descendants that leave its session are still found and killed.
+        String token = RunToken.random();
         try {
             logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
             Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
-            child = launcher.launch(plan.spec.command(), cwd, environment(project, plan, run.id()));
+            child = launcher.launch(plan.spec.command(), cwd,
+                    RunTree.markedEnvironment(environment(project, plan, run.id()), token));
         } catch (IOException | RuntimeException e) {
             String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
             log.warn("job {} run {} {}", job.ref(), run.id(), why);
@@ -568,7 +584,8 @@ public final class JobScheduler {
                 LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
                 LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
         try {
-            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime()));
+            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime(),
+                    token));
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
         }
@@ -579,9 +596,11 @@ public final class JobScheduler {
         } catch (RuntimeException e) {
             log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
         }
-        boolean killNow = locked(after -> {
+        RunTree tree = new RunTree(control, child, token);
+        boolean stopNow = locked(after -> {
             ar.run = startedRun;
             ar.child = child;
+            ar.tree = tree;
             Duration timeout = job.spec.timeout();
             ar.deadline = timeout == null ? null : startedAt.plus(timeout);
             if (!ar.interrupted) {
@@ -589,10 +608,11 @@ public final class JobScheduler {
                 rearm(after);
             }
             after.add(() -> ar.started.complete(startedRun));
+            ar.stopBegun = ar.interrupted;
             return ar.interrupted;
         });
-        if (killNow) {
-            worker.execute(() -> stopRun(child.pid()));
+        if (stopNow) {
+            stopRun(ar);
         }
         child.onExit().whenCompleteAsync((status, err) -> onExit(ar, child, file, drained,
                 err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
@@ -613,16 +633,23 @@ public final class JobScheduler {
 
     private void onExit(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
                         ExitStatus status) {
-        // No orphans: whatever is left of the run's tree dies with its main process.
-        try {
-            Set<Long> leftovers = new HashSet<>(control.tree(child.pid()));
-            leftovers.remove(child.pid());
-            if (!leftovers.isEmpty()) {
-                control.kill(leftovers);
-            }
-        } catch (RuntimeException e) {
-            log.debug("tree of ended job run {} not readable: {}", child.pid(), e.toString());
+        boolean stopping = locked(after -> {
+            ar.exited = true;
+            return ar.stopBegun;
+        });
+        ar.tree.mainExited();
+        if (stopping) {
+            // As for services: the rest of the tree keeps its grace (the main process may be a shell).
+            ar.treeGone.whenComplete((killed, e) -> finish(ar, child, file, drained, status));
+            return;
         }
+        // No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it.
+        ar.tree.killLeftovers();
+        finish(ar, child, file, drained, status);
+    }
+
+    private void finish(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
+                        ExitStatus status) {
         try {
             drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
@@ -715,41 +742,18 @@ public final class JobScheduler {
         ar.finished.completeExceptionally(why);
     }
 
-    private void killTree(long pid) {
+    /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
+    private void killTree(ActiveRun ar) {
         try {
-            Set<Long> tree = new HashSet<>(control.tree(pid));
-            tree.add(pid);
-            control.kill(tree);
+            ar.tree.kill();
         } catch (RuntimeException e) {
-            log.warn("could not kill the tree of job run {}: {}", pid, e.toString());
+            log.warn("could not kill the tree of job {} run {}: {}", ar.job.ref(), ar.run.id(), e.toString());
         }
     }
 
-    /** SIGTERM to the group, the grace, then SIGKILL to the tree as it was and is. */
-    private void stopRun(long pid) {
-        Set<Long> tree = new HashSet<>();
-        try {
-            tree.addAll(control.tree(pid));
-        } catch (RuntimeException ignored) {
-            // gone already
-        }
-        control.signalGroup(pid, Signal.TERM);
-        long deadline = System.nanoTime() + config.stopGrace().toNanos();
-        while (System.nanoTime() < deadline && control.startTime(pid).isPresent()) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        try {
-            tree.addAll(control.tree(pid));
-        } catch (RuntimeException ignored) {
-            // gone
-        }
-        tree.add(pid);
-        control.kill(tree);
+    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
+    private void stopRun(ActiveRun ar) {
+        ar.tree.stop(Signal.TERM, config.stopGrace(), stopTimer, worker, ar.treeGone);
     }
 
     // ---------------------------------------------------------------- views
@@ -811,6 +815,7 @@ public final class JobScheduler {
      * recorded as interrupted; queued runs are dropped. Idempotent.
      */
     public CompletableFuture<Void> shutdown() {
+        List<ActiveRun> toStop = new ArrayList<>();
         List<ActiveRun> running = locked(after -> {
             if (shutdownFuture != null) {
                 return null;
@@ -821,7 +826,12 @@ public final class JobScheduler {
             for (Map<String, Job> jobs : projects.values()) {
                 for (Job job : jobs.values()) {
                     for (ActiveRun ar : job.active) {
+                        // One not launched yet is stopped by its launch, once it has a process.
                         ar.interrupted = true;
+                        if (ar.child != null && !ar.exited) {
+                            ar.stopBegun = true;
+                            toStop.add(ar);
+                        }
                         list.add(ar);
                     }
                     if (job.queued != null) {
@@ -841,12 +851,10 @@ public final class JobScheduler {
         List<CompletableFuture<JobRun>> ends = new ArrayList<>();
         for (ActiveRun ar : running) {
             ends.add(ar.finished);
-            ChildProcess child = locked(after -> ar.child);
-            if (child != null) {
-                worker.execute(() -> stopRun(child.pid()));
-            }
         }
+        toStop.forEach(this::stopRun);
         CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenRun(() -> {
+            stopTimer.shutdownNow();
             worker.shutdown();
             dispatcher.execute(() -> shutdownFuture.complete(null));
             dispatcher.shutdown();
