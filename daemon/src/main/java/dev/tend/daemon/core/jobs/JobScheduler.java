@@ -200,14 +200,15 @@ public final class JobScheduler {
      * runs once at the next {@link #runDue()} if it has catch_up. Starts nothing by itself.
      *
      * @param baseEnv the environment of the client that registered the project
+     * @return the jobs added, changed (any setting or the environment) and removed
      * @throws IllegalArgumentException for a bad schedule or the reserved project "adhoc"; nothing changes then
      */
-    public void register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
+    public JobChanges register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
         Objects.requireNonNull(project, "project");
         if (ADHOC.equals(project)) {
             throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for jobs added with 'tend job add'");
         }
-        apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
+        return apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
     }
 
     /** Forgets every job of the project (their history stays). */
@@ -297,7 +298,7 @@ public final class JobScheduler {
         return parsed;
     }
 
-    private void apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
+    private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = parseAll(specs);
         Map<String, Optional<Instant>> anchors = new HashMap<>();
         Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
@@ -309,6 +310,9 @@ public final class JobScheduler {
             }
         }
         Instant now = now();
+        List<String> added = new ArrayList<>();
+        List<String> changedNames = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         locked(after -> {
             Map<String, Job> old = projects.getOrDefault(project, Map.of());
             Map<String, Job> jobs = new LinkedHashMap<>();
@@ -327,6 +331,7 @@ public final class JobScheduler {
                     }
                     job.next = schedule.nextAfter(job.anchor, now);
                     emit(job);
+                    added.add(spec.name());
                 } else {
                     boolean timing = !job.spec.schedule().equals(spec.schedule())
                             || !job.spec.timezone().equals(spec.timezone());
@@ -342,6 +347,7 @@ public final class JobScheduler {
                     }
                     if (changed) {
                         emit(job);
+                        changedNames.add(spec.name());
                     }
                 }
                 jobs.put(spec.name(), job);
@@ -349,6 +355,7 @@ public final class JobScheduler {
             for (Job gone : old.values()) {
                 if (!jobs.containsKey(gone.spec.name())) {
                     forget(gone, after);
+                    removed.add(gone.spec.name());
                 }
             }
             if (jobs.isEmpty()) {
@@ -359,6 +366,7 @@ public final class JobScheduler {
             rearm(after);
             return null;
         });
+        return new JobChanges(added, changedNames, removed);
     }
 
     private void forget(Job job, List<Runnable> after) {
