@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -698,12 +699,13 @@ public final class JobScheduler {
             outcome = Outcome.FAILED;
             reason = null; // the exit code or signal says it
         }
-        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
+        // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
         try {
             runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
         } catch (IOException | RuntimeException e) {
             log.debug("could not prune old run logs of {}: {}", ar.job.ref(), e.toString());
         }
+        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
     }
 
     /** Records the end, updates the job, starts a queued run; never under the lock. */
@@ -796,7 +798,8 @@ public final class JobScheduler {
     /**
      * The log file of a run of the job: the given one, or (runId null) the newest run that started.
      *
-     * @throws SupervisorException NOT_FOUND if the job or the run is unknown, or the run never started
+     * @throws SupervisorException NOT_FOUND if the job or the run is unknown, the run never started, or its
+     *                             log is gone (history outlives logs: only the newest runs' logs are kept)
      */
     public RunLog runLog(String project, String name, Long runId) {
         locked(after -> require(project, name));
@@ -809,10 +812,23 @@ public final class JobScheduler {
                     .orElseThrow(() -> new SupervisorException(SupervisorException.Kind.NOT_FOUND,
                             "job " + project + "/" + name + " has no run " + runId + " (see `tend job history " + name + "`)"));
         }
-        return new RunLog(run, runLogs.file(project, name, run.id()));
+        Path file = runLogs.file(project, name, run.id());
+        if (!Files.exists(file)) {
+            if (run.outcome() == Outcome.SKIPPED) {
+                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "run " + run.id() + " of job "
+                        + project + "/" + name + " was skipped (" + run.reason() + "): it has no log");
+            }
+            if (run.outcome() != Outcome.RUNNING) {
+                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "the log of run " + run.id()
+                        + " of job " + project + "/" + name + " was pruned: the logs of the newest "
+                        + config.keepRunLogs() + " runs of each job are kept (its history, `tend job history "
+                        + name + "`, keeps more)");
+            }
+        }
+        return new RunLog(run, file);
     }
 
-    /** A run and where its output is (the file may be missing if it never started or was pruned). */
+    /** A run and where its output is (a run that is starting may not have its file yet). */
     public record RunLog(JobRun run, Path file) {
     }
 
