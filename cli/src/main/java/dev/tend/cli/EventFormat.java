@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 
@@ -32,26 +33,27 @@ final class EventFormat {
         String at = seq != null ? "#" + seq + " " : "";
         List<String> out = new ArrayList<>();
         switch (method) {
-            case "service.changed" -> out.add(at + service(JsonObjects.object(params.get("service"))));
-            case "service.removed" -> out.add(at + params.get("project") + "/" + params.get("name") + " removed");
-            case "project.changed" -> {
+            case Methods.SERVICE_CHANGED -> out.add(at + service(JsonObjects.object(params.get("service"))));
+            case Methods.SERVICE_REMOVED -> out.add(at + params.get("project") + "/" + params.get("name") + " removed");
+            case Methods.PROJECT_CHANGED -> {
                 Map<String, Object> p = JsonObjects.object(params.get("project"));
                 out.add(at + "project " + p.get("name") + ": " + String.join(", ", strings(p.get("services"))));
             }
-            case "job.changed" -> {
+            case Methods.JOB_CHANGED -> {
                 Map<String, Object> j = JsonObjects.object(params.get("job"));
                 out.add(at + "job " + j.get("project") + "/" + j.get("name") + " " + j.get("state")
                         + (j.get("nextRun") != null ? ", next run " + j.get("nextRun") : ""));
             }
-            case "log.appended" -> {
+            case Methods.JOB_REMOVED -> out.add(at + "job " + params.get("project") + "/" + params.get("name") + " removed");
+            case Methods.LOG_APPENDED -> {
                 for (Object o : JsonObjects.array(params.get("lines"))) {
                     Map<String, Object> line = new LinkedHashMap<>(JsonObjects.object(o));
                     line.put("service", line.get("project") + "/" + line.get("service"));
                     out.add(LogLineFormat.format(line, true, zone));
                 }
             }
-            case "daemon.stopping" -> out.add(at + "daemon stopping: " + params.get("reason"));
-            case "service.usage" -> out.add(usage(params));
+            case Methods.DAEMON_STOPPING -> out.add(at + "daemon stopping: " + params.get("reason"));
+            case Methods.SERVICE_USAGE -> out.add(usage(params));
             case Subscriber.LAGGED -> out.add("fell behind: " + params.get("missed") + " events missed");
             default -> out.add(method + " " + Json.write(params));
         }

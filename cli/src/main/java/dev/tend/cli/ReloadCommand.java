@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "reload", mixinStandardHelpOptions = true,
-        description = "Re-read the project file and apply the difference: only changed services restart.")
+        description = "Re-read the project file and apply the difference: only changed services restart; "
+                + "jobs are added, changed and removed as the file says.")
 final class ReloadCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged).")
+    @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged "
+            + "services; jobs: {added, changed, removed}).")
     boolean json;
 
     @Override
@@ -30,15 +32,30 @@ final class ReloadCommand extends TendSubcommand {
         return ExitCode.OK;
     }
 
+    /** Services first, then jobs (a daemon without jobs in its answer has none to report). */
     static String summary(Map<String, Object> r) {
         StringBuilder sb = new StringBuilder();
-        for (String k : List.of("added", "changed", "removed")) {
-            List<Object> names = JsonObjects.array(r.get(k));
-            if (!names.isEmpty()) {
-                sb.append(sb.length() > 0 ? "; " : "").append(k).append(' ')
-                        .append(String.join(", ", names.stream().map(String::valueOf).toList()));
-            }
+        append(sb, r, "");
+        if (r.get("jobs") instanceof Map<?, ?>) {
+            append(sb, JsonObjects.object(r.get("jobs")), "job");
         }
         return sb.length() == 0 ? "nothing changed" : sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Map<String, Object> diff, String noun) {
+        for (String k : List.of("added", "changed", "removed")) {
+            List<Object> names = names(diff, k);
+            if (!names.isEmpty()) {
+                sb.append(sb.length() > 0 ? "; " : "").append(k).append(' ');
+                if (!noun.isEmpty()) {
+                    sb.append(noun).append(names.size() > 1 ? "s " : " ");
+                }
+                sb.append(String.join(", ", names.stream().map(String::valueOf).toList()));
+            }
+        }
+    }
+
+    private static List<Object> names(Map<String, Object> diff, String key) {
+        return diff.get(key) == null ? List.of() : JsonObjects.array(diff.get(key));
     }
 }

@@ -91,6 +91,12 @@ class EventFormatTest {
     }
 
     @Test
+    void readableJobRemovedNamesTheJob() {
+        Map<String, Object> params = json("{\"subscription\":\"sub-1\",\"seq\":31,\"project\":\"adhoc\",\"name\":\"backup\"}");
+        assertEquals(List.of("#31 job adhoc/backup removed"), EventFormat.readable("job.removed", params, ZoneOffset.UTC));
+    }
+
+    @Test
     void readableStoppingAndLagged() {
         assertEquals(List.of("#99 daemon stopping: SIGTERM"),
                 EventFormat.readable("daemon.stopping", Map.of("seq", 99, "reason", "SIGTERM"), ZoneOffset.UTC));

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import dev.tend.protocol.json.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +102,35 @@ class JobsIT {
         TendHome.Result history = tendHere("job", "history", "slow", "--json");
         assertTrue(history.out().contains("\"outcome\":\"timed-out\"") && history.out().contains("\"trigger\":\"manual\""),
                 history.toString());
+    }
+
+    @Test
+    void jobLogsOfAnOlderRunShowItsOutputOrSayItsLogWasPruned() throws Exception {
+        TendHome.Result add = tendHere("job", "add", "echoer", "--schedule", "@every 1h", "--", "sh", "-c", "echo run-$TEND_RUN_ID");
+        assertEquals(0, add.exit(), add.toString());
+        // One run more than the daemon keeps logs of (50), started over the socket: 51 CLI round trips would be slow.
+        List<Long> ids = new ArrayList<>();
+        try (RawPeer peer = new RawPeer(tend.socket())) {
+            for (int i = 0; i < 51; i++) {
+                Map<?, ?> reply = (Map<?, ?>) Json.parse(peer.exchange("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1)
+                        + ",\"method\":\"job.run\",\"params\":{\"ref\":\"adhoc/echoer\",\"wait\":true}}"));
+                Map<?, ?> run = (Map<?, ?>) ((Map<?, ?>) reply.get("result")).get("run");
+                ids.add(((Number) run.get("id")).longValue());
+            }
+        }
+        long oldest = ids.get(0);
+        long kept = ids.get(1);
+
+        TendHome.Result logs = tendHere("job", "logs", "echoer", "--run", Long.toString(kept));
+        assertEquals(0, logs.exit(), logs.toString());
+        assertTrue(logs.out().contains("| run-" + kept), logs.toString());
+
+        TendHome.Result pruned = tendHere("job", "logs", "echoer", "--run", Long.toString(oldest));
+        assertEquals(3, pruned.exit(), pruned.toString());
+        assertTrue(pruned.err().contains("the log of run " + oldest + " of job adhoc/echoer was pruned")
+                && pruned.err().contains("newest 50 runs"), pruned.toString());
+        TendHome.Result history = tendHere("job", "history", "echoer", "-n", "100", "--json");
+        assertTrue(history.out().contains("\"id\":" + oldest + ","), "the pruned run is still in the history: " + history);
     }
 
     @Test

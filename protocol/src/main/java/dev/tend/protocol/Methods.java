@@ -32,6 +32,14 @@ public final class Methods {
     public static final String EVENTS_SUBSCRIBE = "events.subscribe";
     public static final String EVENTS_UNSUBSCRIBE = "events.unsubscribe";
 
+    // Notifications of a subscription (docs/protocol.md, Live events).
+    public static final String SERVICE_CHANGED = "service.changed";
+    public static final String SERVICE_REMOVED = "service.removed";
+    public static final String PROJECT_CHANGED = "project.changed";
+    public static final String JOB_CHANGED = "job.changed";
+    public static final String JOB_REMOVED = "job.removed";
+    public static final String LOG_APPENDED = "log.appended";
+    public static final String EVENTS_LAGGED = "events.lagged";
     public static final String DAEMON_STOPPING = "daemon.stopping";
     /** CPU and memory of running services, every few seconds, to subscribers of the "usage" topic. */
     public static final String SERVICE_USAGE = "service.usage";

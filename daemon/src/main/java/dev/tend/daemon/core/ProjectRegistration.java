@@ -21,15 +21,13 @@ public final class ProjectRegistration {
     public ReloadResult register(ProjectSpec spec, Map<String, String> baseEnv) {
         jobs.validate(spec.jobs().values());
         ReloadResult result = supervisor.register(spec, baseEnv);
-        jobs.register(spec.name(), baseEnv, spec.jobs().values());
-        return result;
+        return result.withJobs(jobs.register(spec.name(), baseEnv, spec.jobs().values()));
     }
 
     /** Like {@link #register}, for a project that must already be registered (NOT_FOUND otherwise). */
     public ReloadResult reload(ProjectSpec spec, Map<String, String> baseEnv) {
         jobs.validate(spec.jobs().values());
         ReloadResult result = supervisor.reload(spec, baseEnv);
-        jobs.register(spec.name(), baseEnv, spec.jobs().values());
-        return result;
+        return result.withJobs(jobs.register(spec.name(), baseEnv, spec.jobs().values()));
     }
 }

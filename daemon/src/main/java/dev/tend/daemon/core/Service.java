@@ -2,6 +2,7 @@ package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.CpuSampler;
+import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.probe.ProbeRunner;
 
 import java.time.Instant;

@@ -12,6 +12,7 @@ import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.probe.ProbeContext;
 import dev.tend.daemon.core.probe.ProbeRunner;
@@ -70,9 +71,6 @@ public final class Supervisor {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration REAP_GRACE = Duration.ofSeconds(2);
     /** How long a stop waits for the tree to vanish after its SIGKILL (a process in uninterruptible sleep). */
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
-    private static final long STOP_POLL_MIN_MILLIS = 10;
-    private static final long STOP_POLL_MAX_MILLIS = 200;
 
     /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
@@ -925,9 +923,7 @@ public final class Supervisor {
                         worker)), interval, timeout, scheduler, worker);
             }
             // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
-            Map<String, String> childEnv = new HashMap<>(env);
-            childEnv.put(RunToken.VARIABLE, token);
-            child = launcher.launch(spec.command(), plan.cwd(), childEnv);
+            child = launcher.launch(spec.command(), plan.cwd(), RunTree.markedEnvironment(env, token));
         } catch (IOException | RuntimeException e) {
             launchFailed(svc, plan.generation(), e);
             return;
@@ -1016,46 +1012,9 @@ public final class Supervisor {
         });
     }
 
-    /**
-     * stop_signal to the group and to the members of the tree outside it, then waits, on the scheduler, until
-     * the whole tree is gone or stop_timeout has passed; then SIGKILL to what is left. Completes run.treeGone.
-     */
+    /** Completes run.treeGone once the whole tree is gone (see {@link RunTree#stop}). */
     private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Long> before = run.tree.alive();
-        control.signalGroup(run.pid, sig);
-        control.signalOutsideGroup(run.pid, before, sig);
-        watchStop(run, deadline, false, STOP_POLL_MIN_MILLIS);
-    }
-
-    private void watchStop(Service.Run run, long deadline, boolean killed, long delayMillis) {
-        Set<Long> alive = run.tree.alive();
-        if (alive.isEmpty()) {
-            run.treeGone.complete(killed);
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - deadline >= 0) {
-            if (killed) {
-                log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", alive, KILL_GRACE);
-                run.treeGone.complete(true);
-                return;
-            }
-            control.kill(alive);
-            killed = true;
-            deadline = now + KILL_GRACE.toNanos();
-        }
-        boolean wasKilled = killed;
-        long until = deadline;
-        long next = Math.min(delayMillis * 2, STOP_POLL_MAX_MILLIS);
-        try {
-            scheduler.schedule(() -> worker.execute(() -> watchStop(run, until, wasKilled, next)),
-                    delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // The daemon is going away (a forgotten service still stopping): no time left to wait.
-            control.kill(run.tree.alive());
-            run.treeGone.complete(true);
-        }
+        run.tree.stop(sig, timeout, scheduler, worker, run.treeGone);
     }
 
     /**
@@ -1073,11 +1032,7 @@ public final class Supervisor {
             run.treeGone.whenComplete((killed, e) -> endRun(svc, run, status, Boolean.TRUE.equals(killed)));
             return;
         }
-        Set<Long> leftovers = new HashSet<>(run.tree.alive());
-        leftovers.remove(run.pid);
-        if (!leftovers.isEmpty()) {
-            control.kill(leftovers);
-        }
+        run.tree.killLeftovers();
         endRun(svc, run, status, false);
     }
 

@@ -70,6 +70,8 @@ public final class Reloader {
                 r.put("added", diff.added());
                 r.put("changed", diff.changed());
                 r.put("removed", diff.removed());
+                r.put("jobs", Map.of("added", diff.jobs().added(), "changed", diff.jobs().changed(),
+                        "removed", diff.jobs().removed()));
             } catch (ProjectFileException | RuntimeException e) {
                 log.warn("project {} not reloaded: {}", p.name(), e.getMessage());
                 r.put("error", e.getMessage());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tend.daemon.core.events.Event;
 import dev.tend.daemon.core.logs.LogLine;
+import dev.tend.protocol.Methods;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,20 +38,25 @@ public final class EventNotifications {
         if (event instanceof Event.ServiceChanged e) {
             params.put("seq", e.seq());
             params.put("service", Views.service(e.service()));
-            method = "service.changed";
+            method = Methods.SERVICE_CHANGED;
         } else if (event instanceof Event.ServiceRemoved e) {
             params.put("seq", e.seq());
             params.put("project", e.project());
             params.put("name", e.name());
-            method = "service.removed";
+            method = Methods.SERVICE_REMOVED;
         } else if (event instanceof Event.ProjectChanged e) {
             params.put("seq", e.seq());
             params.put("project", Views.project(e.project()));
-            method = "project.changed";
+            method = Methods.PROJECT_CHANGED;
         } else if (event instanceof Event.JobChanged e) {
             params.put("seq", e.seq());
             params.put("job", job(e.job()));
-            method = "job.changed";
+            method = Methods.JOB_CHANGED;
+        } else if (event instanceof Event.JobRemoved e) {
+            params.put("seq", e.seq());
+            params.put("project", e.project());
+            params.put("name", e.name());
+            method = Methods.JOB_REMOVED;
         } else if (event instanceof Event.LogAppended e) {
             params.put("project", e.project());
             params.put("service", e.service());
@@ -60,17 +66,17 @@ public final class EventNotifications {
             }
             params.put("lines", lines);
             params.put("next", e.next().token());
-            method = "log.appended";
+            method = Methods.LOG_APPENDED;
         } else if (event instanceof Event.DaemonStopping e) {
             params.put("seq", e.seq());
             params.put("reason", e.reason());
-            method = "daemon.stopping";
+            method = Methods.DAEMON_STOPPING;
         } else if (event instanceof Event.ServiceUsage e) {
             params.put("services", e.services().stream().map(Views::usage).toList());
-            method = "service.usage";
+            method = Methods.SERVICE_USAGE;
         } else {
             params.put("missed", ((Event.Lagged) event).missed());
-            method = "events.lagged";
+            method = Methods.EVENTS_LAGGED;
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");

@@ -141,7 +141,7 @@ final class JobMethods {
         LogStream only = LogMethods.stream(stream);
         try {
             LogPage page;
-            if (!Files.exists(runLog.file())) {
+            if (!Files.exists(runLog.file())) { // a run just starting (the core reports pruned logs)
                 page = new LogPage(List.of(), LogPosition.START, false);
             } else if (after != null) {
                 page = LogReader.readAfter(runLog.file(), LogMethods.position(after), LogMethods.MAX_LINES, only);

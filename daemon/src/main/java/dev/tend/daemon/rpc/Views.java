@@ -5,6 +5,7 @@ import dev.tend.daemon.core.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
+import dev.tend.daemon.core.jobs.JobChanges;
 import dev.tend.daemon.core.logs.LogLine;
 
 import java.time.Instant;
@@ -67,6 +68,15 @@ final class Views {
         m.put("removed", r.removed());
         m.put("changed", r.changed());
         m.put("unchanged", r.unchanged());
+        m.put("jobs", jobChanges(r.jobs()));
+        return m;
+    }
+
+    static Map<String, Object> jobChanges(JobChanges j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("added", j.added());
+        m.put("changed", j.changed());
+        m.put("removed", j.removed());
         return m;
     }
 

@@ -1,5 +1,6 @@
 package dev.tend.tui.model;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonException;
 import dev.tend.protocol.json.JsonObjects;
 
@@ -146,24 +147,26 @@ public final class DaemonModel {
     /** Applies one state event under the lock; true when something on screen changed. */
     private boolean applyChange(String method, Map<String, Object> params) {
         switch (method == null ? "" : method) {
-            case "service.changed" -> {
+            case Methods.SERVICE_CHANGED -> {
                 ServiceRow row = ServiceRow.from(JsonObjects.object(params.get("service")));
                 services.put(row.ref(), row);
             }
-            case "service.removed" ->
+            case Methods.SERVICE_REMOVED ->
                 services.remove(JsonObjects.string(params, "project") + "/" + JsonObjects.string(params, "name"));
-            case "project.changed" -> {
+            case Methods.PROJECT_CHANGED -> {
                 ProjectRow row = ProjectRow.from(JsonObjects.object(params.get("project")));
                 projects.put(row.name(), row);
             }
-            case "job.changed" -> {
+            case Methods.JOB_CHANGED -> {
                 JobRow row = JobRow.from(JsonObjects.object(params.get("job")));
                 jobs.put(row.key(), row);
                 jobsSupported = true;
             }
-            case "service.usage" -> {
+            case Methods.SERVICE_USAGE -> {
                 return applyUsage(params);
             }
+            case Methods.JOB_REMOVED ->
+                jobs.remove(JsonObjects.string(params, "project") + "/" + JsonObjects.string(params, "name"));
             default -> {
                 return false; // a notification this version does not know: newer daemons may send more
             }

@@ -109,6 +109,24 @@ class DaemonModelTest {
     }
 
     @Test
+    void removedJobLeavesTheJobsView() {
+        model.applySnapshot(snapshot("s", 1));
+        model.apply(json("{'method':'job.changed','params':{'subscription':'s','seq':2,'job':{'project':'adhoc',"
+                + "'name':'backup','schedule':'@every 1h','timezone':'UTC','overlap':'skip','state':'idle',"
+                + "'nextRun':null,'lastRun':null}}}"));
+        model.apply(json("{'method':'job.changed','params':{'subscription':'s','seq':3,'job':{'project':'adhoc',"
+                + "'name':'report','schedule':'@every 1h','timezone':'UTC','overlap':'skip','state':'idle',"
+                + "'nextRun':null,'lastRun':null}}}"));
+        int before = changes.get();
+
+        model.apply(json("{'method':'job.removed','params':{'subscription':'s','seq':4,'project':'adhoc','name':'backup'}}"));
+
+        assertEquals(List.of("adhoc/report"), model.state().jobs().stream().map(JobRow::key).toList());
+        assertEquals(4, model.state().seq());
+        assertEquals(before + 1, changes.get(), "the jobs view is redrawn");
+    }
+
+    @Test
     void laggedAsksForANewSubscription() {
         model.applySnapshot(snapshot("s", 1));
         assertEquals(DaemonModel.Outcome.RESUBSCRIBE,

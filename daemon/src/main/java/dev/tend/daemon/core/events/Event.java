@@ -28,6 +28,9 @@ public sealed interface Event {
     record JobChanged(long seq, String project, String name, Object job) implements Event {
     }
 
+    record JobRemoved(long seq, String project, String name) implements Event {
+    }
+
     /**
      * Lines already in the service's log file, in file order; consecutive events of one service are contiguous
      * (each begins where the previous one's {@code next} ended) unless lines were rotated away in between.

@@ -177,10 +177,11 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /** The hook for the job scheduler: a job no longer exists (its project dropped it); no event, it leaves snapshots. */
+    /** The hook for the job scheduler: a job no longer exists (removed, dropped by a reload, or its project went). */
     public void jobRemoved(String project, String name) {
         synchronized (lock) {
             jobs.remove(key(project, name));
+            publish(new Event.JobRemoved(++seq, project, name), Topic.JOB, f -> f.job(project));
         }
     }
 

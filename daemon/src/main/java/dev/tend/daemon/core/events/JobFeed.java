@@ -5,7 +5,8 @@ import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
 
 /**
- * Connects the job scheduler to the bus: each job change becomes a `job.changed` event with the next seq.
+ * Connects the job scheduler to the bus: each job change becomes a `job.changed` event, each removal a
+ * `job.removed` event, with the next seq.
  * Attach before projects are registered, so the bus sees every job from its first appearance.
  */
 public final class JobFeed implements JobListener {

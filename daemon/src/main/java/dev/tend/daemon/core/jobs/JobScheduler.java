@@ -13,11 +13,14 @@ import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +41,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +119,14 @@ public final class JobScheduler {
         final CompletableFuture<JobRun> finished = new CompletableFuture<>();
         JobRun run;
         ChildProcess child;
+        /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
+        RunTree tree;
+        /** Completed by a stop sequence once the whole tree is gone. */
+        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+        /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
+        boolean stopBegun;
+        /** The main process exited. */
+        boolean exited;
         Instant deadline;
         boolean timedOut;
         boolean interrupted;
@@ -144,6 +156,8 @@ public final class JobScheduler {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
     private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
+    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
+    private final ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(threads("tend-job-stop"));
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
@@ -187,14 +201,15 @@ public final class JobScheduler {
      * runs once at the next {@link #runDue()} if it has catch_up. Starts nothing by itself.
      *
      * @param baseEnv the environment of the client that registered the project
+     * @return the jobs added, changed (any setting or the environment) and removed
      * @throws IllegalArgumentException for a bad schedule or the reserved project "adhoc"; nothing changes then
      */
-    public void register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
+    public JobChanges register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
         Objects.requireNonNull(project, "project");
         if (ADHOC.equals(project)) {
             throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for jobs added with 'tend job add'");
         }
-        apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
+        return apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
     }
 
     /** Forgets every job of the project (their history stays). */
@@ -284,7 +299,7 @@ public final class JobScheduler {
         return parsed;
     }
 
-    private void apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
+    private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = parseAll(specs);
         Map<String, Optional<Instant>> anchors = new HashMap<>();
         Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
@@ -296,6 +311,9 @@ public final class JobScheduler {
             }
         }
         Instant now = now();
+        List<String> added = new ArrayList<>();
+        List<String> changedNames = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         locked(after -> {
             Map<String, Job> old = projects.getOrDefault(project, Map.of());
             Map<String, Job> jobs = new LinkedHashMap<>();
@@ -314,6 +332,7 @@ public final class JobScheduler {
                     }
                     job.next = schedule.nextAfter(job.anchor, now);
                     emit(job);
+                    added.add(spec.name());
                 } else {
                     boolean timing = !job.spec.schedule().equals(spec.schedule())
                             || !job.spec.timezone().equals(spec.timezone());
@@ -329,6 +348,7 @@ public final class JobScheduler {
                     }
                     if (changed) {
                         emit(job);
+                        changedNames.add(spec.name());
                     }
                 }
                 jobs.put(spec.name(), job);
@@ -336,6 +356,7 @@ public final class JobScheduler {
             for (Job gone : old.values()) {
                 if (!jobs.containsKey(gone.spec.name())) {
                     forget(gone, after);
+                    removed.add(gone.spec.name());
                 }
             }
             if (jobs.isEmpty()) {
@@ -346,6 +367,7 @@ public final class JobScheduler {
             rearm(after);
             return null;
         });
+        return new JobChanges(added, changedNames, removed);
     }
 
     private void forget(Job job, List<Runnable> after) {
@@ -417,7 +439,7 @@ public final class JobScheduler {
         for (ActiveRun ar : toKill) {
             log.info("job {} run {} timed out after {}: killing its process tree", ar.job.ref(), ar.run.id(),
                     ar.job.spec.timeout());
-            killTree(ar.child.pid());
+            killTree(ar);
         }
         List<CompletableFuture<JobRun>> started = new ArrayList<>();
         for (ActiveRun ar : toStart) {
@@ -544,10 +566,13 @@ public final class JobScheduler {
         Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
         LogFile logFile = null;
         ChildProcess child;
+        // Marked like a service's run, so that descendants that leave its session are still found and killed.
+        String token = RunToken.random();
         try {
             logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
             Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
-            child = launcher.launch(plan.spec.command(), cwd, environment(project, plan, run.id()));
+            child = launcher.launch(plan.spec.command(), cwd,
+                    RunTree.markedEnvironment(environment(project, plan, run.id()), token));
         } catch (IOException | RuntimeException e) {
             String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
             log.warn("job {} run {} {}", job.ref(), run.id(), why);
@@ -568,7 +593,8 @@ public final class JobScheduler {
                 LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
                 LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
         try {
-            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime()));
+            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime(),
+                    token));
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
         }
@@ -579,9 +605,11 @@ public final class JobScheduler {
         } catch (RuntimeException e) {
             log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
         }
-        boolean killNow = locked(after -> {
+        RunTree tree = new RunTree(control, child, token);
+        boolean stopNow = locked(after -> {
             ar.run = startedRun;
             ar.child = child;
+            ar.tree = tree;
             Duration timeout = job.spec.timeout();
             ar.deadline = timeout == null ? null : startedAt.plus(timeout);
             if (!ar.interrupted) {
@@ -589,10 +617,11 @@ public final class JobScheduler {
                 rearm(after);
             }
             after.add(() -> ar.started.complete(startedRun));
+            ar.stopBegun = ar.interrupted;
             return ar.interrupted;
         });
-        if (killNow) {
-            worker.execute(() -> stopRun(child.pid()));
+        if (stopNow) {
+            stopRun(ar);
         }
         child.onExit().whenCompleteAsync((status, err) -> onExit(ar, child, file, drained,
                 err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
@@ -613,16 +642,23 @@ public final class JobScheduler {
 
     private void onExit(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
                         ExitStatus status) {
-        // No orphans: whatever is left of the run's tree dies with its main process.
-        try {
-            Set<Long> leftovers = new HashSet<>(control.tree(child.pid()));
-            leftovers.remove(child.pid());
-            if (!leftovers.isEmpty()) {
-                control.kill(leftovers);
-            }
-        } catch (RuntimeException e) {
-            log.debug("tree of ended job run {} not readable: {}", child.pid(), e.toString());
+        boolean stopping = locked(after -> {
+            ar.exited = true;
+            return ar.stopBegun;
+        });
+        ar.tree.mainExited();
+        if (stopping) {
+            // As for services: the rest of the tree keeps its grace (the main process may be a shell).
+            ar.treeGone.whenComplete((killed, e) -> finish(ar, child, file, drained, status));
+            return;
         }
+        // No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it.
+        ar.tree.killLeftovers();
+        finish(ar, child, file, drained, status);
+    }
+
+    private void finish(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
+                        ExitStatus status) {
         try {
             drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
@@ -663,12 +699,13 @@ public final class JobScheduler {
             outcome = Outcome.FAILED;
             reason = null; // the exit code or signal says it
         }
-        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
+        // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
         try {
             runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
         } catch (IOException | RuntimeException e) {
             log.debug("could not prune old run logs of {}: {}", ar.job.ref(), e.toString());
         }
+        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
     }
 
     /** Records the end, updates the job, starts a queued run; never under the lock. */
@@ -715,41 +752,18 @@ public final class JobScheduler {
         ar.finished.completeExceptionally(why);
     }
 
-    private void killTree(long pid) {
+    /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
+    private void killTree(ActiveRun ar) {
         try {
-            Set<Long> tree = new HashSet<>(control.tree(pid));
-            tree.add(pid);
-            control.kill(tree);
+            ar.tree.kill();
         } catch (RuntimeException e) {
-            log.warn("could not kill the tree of job run {}: {}", pid, e.toString());
+            log.warn("could not kill the tree of job {} run {}: {}", ar.job.ref(), ar.run.id(), e.toString());
         }
     }
 
-    /** SIGTERM to the group, the grace, then SIGKILL to the tree as it was and is. */
-    private void stopRun(long pid) {
-        Set<Long> tree = new HashSet<>();
-        try {
-            tree.addAll(control.tree(pid));
-        } catch (RuntimeException ignored) {
-            // gone already
-        }
-        control.signalGroup(pid, Signal.TERM);
-        long deadline = System.nanoTime() + config.stopGrace().toNanos();
-        while (System.nanoTime() < deadline && control.startTime(pid).isPresent()) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        try {
-            tree.addAll(control.tree(pid));
-        } catch (RuntimeException ignored) {
-            // gone
-        }
-        tree.add(pid);
-        control.kill(tree);
+    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
+    private void stopRun(ActiveRun ar) {
+        ar.tree.stop(Signal.TERM, config.stopGrace(), stopTimer, worker, ar.treeGone);
     }
 
     // ---------------------------------------------------------------- views
@@ -784,7 +798,8 @@ public final class JobScheduler {
     /**
      * The log file of a run of the job: the given one, or (runId null) the newest run that started.
      *
-     * @throws SupervisorException NOT_FOUND if the job or the run is unknown, or the run never started
+     * @throws SupervisorException NOT_FOUND if the job or the run is unknown, the run never started, or its
+     *                             log is gone (history outlives logs: only the newest runs' logs are kept)
      */
     public RunLog runLog(String project, String name, Long runId) {
         locked(after -> require(project, name));
@@ -797,10 +812,23 @@ public final class JobScheduler {
                     .orElseThrow(() -> new SupervisorException(SupervisorException.Kind.NOT_FOUND,
                             "job " + project + "/" + name + " has no run " + runId + " (see `tend job history " + name + "`)"));
         }
-        return new RunLog(run, runLogs.file(project, name, run.id()));
+        Path file = runLogs.file(project, name, run.id());
+        if (!Files.exists(file)) {
+            if (run.outcome() == Outcome.SKIPPED) {
+                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "run " + run.id() + " of job "
+                        + project + "/" + name + " was skipped (" + run.reason() + "): it has no log");
+            }
+            if (run.outcome() != Outcome.RUNNING) {
+                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "the log of run " + run.id()
+                        + " of job " + project + "/" + name + " was pruned: the logs of the newest "
+                        + config.keepRunLogs() + " runs of each job are kept (its history, `tend job history "
+                        + name + "`, keeps more)");
+            }
+        }
+        return new RunLog(run, file);
     }
 
-    /** A run and where its output is (the file may be missing if it never started or was pruned). */
+    /** A run and where its output is (a run that is starting may not have its file yet). */
     public record RunLog(JobRun run, Path file) {
     }
 
@@ -811,6 +839,7 @@ public final class JobScheduler {
      * recorded as interrupted; queued runs are dropped. Idempotent.
      */
     public CompletableFuture<Void> shutdown() {
+        List<ActiveRun> toStop = new ArrayList<>();
         List<ActiveRun> running = locked(after -> {
             if (shutdownFuture != null) {
                 return null;
@@ -821,7 +850,12 @@ public final class JobScheduler {
             for (Map<String, Job> jobs : projects.values()) {
                 for (Job job : jobs.values()) {
                     for (ActiveRun ar : job.active) {
+                        // One not launched yet is stopped by its launch, once it has a process.
                         ar.interrupted = true;
+                        if (ar.child != null && !ar.exited) {
+                            ar.stopBegun = true;
+                            toStop.add(ar);
+                        }
                         list.add(ar);
                     }
                     if (job.queued != null) {
@@ -841,12 +875,10 @@ public final class JobScheduler {
         List<CompletableFuture<JobRun>> ends = new ArrayList<>();
         for (ActiveRun ar : running) {
             ends.add(ar.finished);
-            ChildProcess child = locked(after -> ar.child);
-            if (child != null) {
-                worker.execute(() -> stopRun(child.pid()));
-            }
         }
+        toStop.forEach(this::stopRun);
         CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenRun(() -> {
+            stopTimer.shutdownNow();
             worker.shutdown();
             dispatcher.execute(() -> shutdownFuture.complete(null));
             dispatcher.shutdown();

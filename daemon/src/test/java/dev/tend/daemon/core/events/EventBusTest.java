@@ -153,4 +153,22 @@ class EventBusTest {
         assertEquals(3, s.snapshot().seq());
         assertEquals(List.of("backup-view"), s.snapshot().jobs());
     }
+
+    @Test
+    void aRemovedJobIsAnnouncedWithTheNextSeqAndLeavesTheSnapshot() {
+        bus.jobChanged("demo", "backup", "backup-view");
+        RecordingSink demo = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
+        RecordingSink other = subscribeStarted(Topic.defaults(), new EventFilter("other", Set.of()));
+
+        bus.jobRemoved("demo", "backup");
+
+        assertEquals(List.of(2L), demo.seqs());
+        Event.JobRemoved removed = assertInstanceOf(Event.JobRemoved.class, demo.events().get(0));
+        assertEquals("demo", removed.project());
+        assertEquals("backup", removed.name());
+        assertTrue(other.events().isEmpty(), "another project's subscriber does not hear of it");
+        EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, new RecordingSink());
+        assertEquals(2, s.snapshot().seq());
+        assertEquals(List.of(), s.snapshot().jobs());
+    }
 }

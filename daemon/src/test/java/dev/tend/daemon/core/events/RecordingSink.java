@@ -39,6 +39,8 @@ final class RecordingSink implements EventSink {
                 seqs.add(r.seq());
             } else if (e instanceof Event.JobChanged j) {
                 seqs.add(j.seq());
+            } else if (e instanceof Event.JobRemoved j) {
+                seqs.add(j.seq());
             }
         }
         return seqs;

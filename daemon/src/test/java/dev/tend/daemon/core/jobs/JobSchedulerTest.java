@@ -343,6 +343,27 @@ class JobSchedulerTest {
         assertEquals(SupervisorException.Kind.NOT_FOUND, e.kind());
     }
 
+    @Test
+    void theLogOfAPrunedRunIsNotFoundAndSaysHowManyAreKept() throws Exception {
+        h.register(h.job("chatty", "@every 1m", "echo hi"));
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            h.clock.advance(Duration.ofMinutes(1));
+            ids.add(join(h.tick().get(0)).id());
+        }
+        Path logs = dir.resolve("logs/demo/jobs/chatty");
+        h.await("old run logs are pruned", () -> count(logs) == 3);
+
+        SupervisorException pruned = assertThrows(SupervisorException.class,
+                () -> h.scheduler.runLog("demo", "chatty", ids.get(0)));
+        assertEquals(SupervisorException.Kind.NOT_FOUND, pruned.kind());
+        assertTrue(pruned.getMessage().contains("run " + ids.get(0) + " of job demo/chatty was pruned")
+                && pruned.getMessage().contains("newest 3 runs"), pruned.getMessage());
+        JobScheduler.RunLog kept = h.scheduler.runLog("demo", "chatty", ids.get(4));
+        assertEquals(ids.get(4), kept.run().id());
+        assertTrue(Files.exists(kept.file()));
+    }
+
     private static long count(Path dir) {
         try (var files = Files.list(dir)) {
             return files.count();
