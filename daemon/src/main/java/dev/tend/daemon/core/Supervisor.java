@@ -889,7 +889,8 @@ public final class Supervisor {
                 ProbeSpec r = spec.ready();
                 Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
                 Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
-                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, interval, launcher, control,
+                Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
+                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
                         worker)), interval, timeout, scheduler, worker);
             }
             // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
