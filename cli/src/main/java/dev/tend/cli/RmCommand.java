@@ -24,10 +24,10 @@ final class RmCommand extends TendSubcommand {
         try (RpcClient client = connect().client()) {
             for (String n : names) {
                 try {
-                    client.call(Methods.SERVICE_REMOVE, Map.of("ref", n));
+                    Object answer = client.call(Methods.SERVICE_REMOVE, Map.of("ref", n));
                     removed.add(n);
                     if (!json) {
-                        info("adhoc/" + n + ": removed");
+                        info(removedRef(answer, n) + ": removed");
                     }
                 } catch (RpcError e) {
                     CliException c = Errors.map(e);
@@ -40,5 +40,13 @@ final class RmCommand extends TendSubcommand {
             out().println(dev.tend.protocol.json.Json.write(removed));
         }
         return exit;
+    }
+
+    /** The daemon names what it removed ("adhoc/x"); the name may be given as "x" or "adhoc/x". */
+    static String removedRef(Object answer, String given) {
+        if (answer instanceof Map<?, ?> m && m.get("removed") instanceof String ref) {
+            return ref;
+        }
+        return given.startsWith("adhoc/") ? given : "adhoc/" + given;
     }
 }

@@ -144,7 +144,7 @@ public final class DaemonMain {
             serverRef[0] = server;
             server.start();
             bound = true;
-            Signals.install(shutdown, reloader::reload);
+            Signals.install(shutdown, reloader::reload, options.detached());
             Supervisor sup = supervisor;
             UnixSocketServer srv = server;
             idle = new IdleWatch(() -> options.idleTimeout() != null ? options.idleTimeout() : reloader.settings().idleTimeout(),

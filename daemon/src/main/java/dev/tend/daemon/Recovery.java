@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a starting daemon does before it serves: reap the children a crashed predecessor left (pid and start
- * time must both match), re-register the projects and ad-hoc services on record; and, once serving, start
- * what the desired state says should run.
+ * What a starting daemon does before it serves: begin reaping the children a crashed predecessor left (pid
+ * and start time must both match; each service's start waits for its reap), re-register the projects and
+ * ad-hoc services on record; and, once serving, start what the desired state says should run.
  */
 final class Recovery {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -21,10 +21,14 @@ final class Recovery {
     }
 
     static void restore(Supervisor supervisor, StateStore store, JobScheduler jobs) {
-        int reaped = supervisor.reapOrphans();
-        if (reaped > 0) {
-            log.warn("stopped {} process trees left behind by a previous daemon", reaped);
-        }
+        // In the background, so the daemon answers at once; starts of the services concerned wait for it.
+        supervisor.reapOrphans().whenComplete((reaped, e) -> {
+            if (e != null) {
+                log.warn("reaping what a previous daemon left failed: {}", e.toString());
+            } else if (reaped > 0) {
+                log.warn("stopped {} process trees left behind by a previous daemon", reaped);
+            }
+        });
         for (StateStore.ProjectRecord p : store.projects()) {
             if (Supervisor.ADHOC.equals(p.name())) {
                 continue;

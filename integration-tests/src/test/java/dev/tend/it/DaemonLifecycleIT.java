@@ -1,5 +1,8 @@
 package dev.tend.it;
 
+import dev.tend.client.DaemonConnector;
+import dev.tend.client.RpcClient;
+import dev.tend.protocol.TendPaths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The invisible daemon (DESIGN.md §3): auto-spawn, single instance, crash recovery, shutdown, permissions. */
 class DaemonLifecycleIT {
@@ -142,6 +148,48 @@ class DaemonLifecycleIT {
         TendHome.Result r = tend.tend("daemon", "status", "--json");
         assertEquals(0, r.exit(), r.toString());
         assertEquals(1, tend.daemons().size());
+    }
+
+    @Test
+    void daemonSpawnedWhereThereIsNoSetsidBinaryStillGetsASessionOfItsOwn() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "needs /proc to read session ids");
+        assumeTrue(DaemonConnector.findExecutable("perl") != null, "perl is not installed");
+        TendPaths paths = TendPaths.resolve(tend.env(), null);
+        List<String> daemon = List.of("env", "TEND_HOME=" + tend.home(), TendHome.LAUNCHER.toString(),
+                "--instance", paths.instance(), "daemon", "run", "--detached");
+        // As on macOS: no setsid anywhere, perl is the only way to a new session.
+        Function<String, Path> withoutSetsid = name -> name.equals("setsid") ? null : DaemonConnector.findExecutable(name);
+        try (RpcClient client = new DaemonConnector(paths, "it", daemon, Duration.ofSeconds(60), withoutSetsid)
+                .connect().client()) {
+            long pid = tend.daemonPid();
+            assertNotEquals(session(ProcessHandle.current().pid()), session(pid),
+                    "the daemon is out of the spawning client's session, so its Ctrl-C cannot reach it");
+        }
+    }
+
+    @Test
+    void detachedDaemonLogsAndIgnoresSigint() throws Exception {
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        long pid = tend.daemonPid();
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+        Path log = tend.stateDir().resolve("daemon.log");
+        TendHome.waitUntil("the daemon heard the SIGINT", () -> {
+            try {
+                return Files.readString(log).contains("ignoring SIGINT");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        TendHome.Result r = tend.tend("daemon", "status", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(pid, tend.daemonPid(), "still the same daemon");
+    }
+
+    /** Field 6 of /proc/PID/stat, counted after the command name (which may hold spaces and parentheses). */
+    private static long session(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[3]);
     }
 
     private static String perms(Path p) throws Exception {

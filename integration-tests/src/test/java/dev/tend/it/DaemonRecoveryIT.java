@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,51 @@ class DaemonRecoveryIT {
                     history.toString());
         }
         assertEquals(1, tend.daemons().size());
+    }
+
+    @Test
+    void orphansOfAKilledDaemonGetTheirOwnStopSignalAllAtOnceWhileTheNextCommandIsAnswered() throws Exception {
+        // Sixteen services that ignore SIGTERM: reaped one after another with a grace each, they would keep the
+        // next daemon from answering for longer than a client waits. Their output goes nowhere because an
+        // orphan's pipes led to the killed daemon: the shell's "User defined signal 1" would kill it by SIGPIPE.
+        List<String> names = new ArrayList<>();
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (int i = 1; i <= 16; i++) {
+            String name = "u" + i;
+            names.add(name);
+            yaml.append("  ").append(name).append(":\n")
+                    .append("    command: \"exec >/dev/null 2>&1; trap '' TERM; trap 'echo $$ >> usr1-").append(name).append("; exit 0' USR1; ")
+                    .append("echo $$ > armed-").append(name).append("; while :; do sleep 0.1; done\"\n")
+                    .append("    stop_signal: SIGUSR1\n")
+                    .append("    stop_timeout: 20s\n");
+        }
+        TendProject p = new TendProject(tend, "stubborn", yaml.toString());
+        p.ok("up", "--wait");
+        Map<String, Long> old = ready(p, names, Map.of());
+        Map<String, String> shells = new HashMap<>();
+        for (String n : names) {
+            TendProject.await(n + "'s traps are set", () -> Files.exists(p.file("armed-" + n)) ? true : null);
+            shells.put(n, Files.readString(p.file("armed-" + n)).trim());
+        }
+
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+
+        TendHome.Result r = p.tend("ps");
+        assertEquals(0, r.exit(), r.toString());
+
+        for (String n : names) {
+            String shellPid = shells.get(n);
+            TendProject.await(n + "'s old process got SIGUSR1", () -> Files.exists(p.file("usr1-" + n))
+                    && Files.readString(p.file("usr1-" + n)).contains(shellPid) ? true : null);
+        }
+        TendProject.await("the old processes are gone",
+                () -> old.values().stream().noneMatch(TendProject::alive) ? true : null);
+        runAgain(p, old, names).values().forEach(pid -> assertTrue(alive(pid)));
+        List<Map<String, Object>> history = p.history("u1");
+        assertTrue(history.stream().anyMatch(h -> "reaped".equals(h.get("kind")) && pid(h) == old.get("u1")
+                && String.valueOf(h.get("reason")).contains("SIGUSR1")), history.toString());
     }
 
     @Test

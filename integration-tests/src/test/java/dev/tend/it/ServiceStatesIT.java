@@ -207,6 +207,7 @@ class ServiceStatesIT {
 
         TendHome.Result rm = p.tend("rm", "adhoc/scratch");
         assertEquals(0, rm.exit(), rm.toString());
+        assertEquals("adhoc/scratch: removed", rm.out().strip(), "the ref is named once, however it was given");
         assertFalse(alive(scratchPid), "rm stops the process before it returns");
         TendProject.await("its children are gone too", () -> tree.stream().noneMatch(TendProject::alive) ? true : null);
         assertNull(p.psAll().stream().filter(s -> "scratch".equals(s.get("name"))).findFirst().orElse(null),

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds the daemon of an instance, starting it when nobody is listening (DESIGN.md §3): the spawn lock
@@ -33,16 +34,27 @@ public final class DaemonConnector {
     private final String clientName;
     private final List<String> daemonCommand;
     private final Duration startTimeout;
+    private final Function<String, Path> findExecutable;
 
     /**
      * @param daemonCommand the command that runs the daemon in the foreground (e.g. [bin/tend, --instance, x,
      *                      daemon, run, --detached]); it is started in a session of its own
      */
     public DaemonConnector(TendPaths paths, String clientName, List<String> daemonCommand, Duration startTimeout) {
+        this(paths, clientName, daemonCommand, startTimeout, DaemonConnector::findExecutable);
+    }
+
+    /**
+     * @param findExecutable where a helper program ("setsid", "perl") is, or null if there is none (tests leave
+     *                       out setsid to check the fallback)
+     */
+    public DaemonConnector(TendPaths paths, String clientName, List<String> daemonCommand, Duration startTimeout,
+                           Function<String, Path> findExecutable) {
         this.paths = paths;
         this.clientName = clientName;
         this.daemonCommand = List.copyOf(daemonCommand);
         this.startTimeout = startTimeout;
+        this.findExecutable = findExecutable;
     }
 
     /** A connection with its hello result. */
@@ -206,11 +218,9 @@ public final class DaemonConnector {
     }
 
     private Process start() throws IOException {
-        List<String> cmd = new ArrayList<>();
-        String setsid = setsidBinary();
-        if (setsid != null) {
-            cmd.add(setsid); // own session: closing the terminal or Ctrl-C here never reaches the daemon
-        }
+        // Own session: closing the terminal or Ctrl-C here never reaches the daemon. Without either helper the
+        // daemon stays in this group; then only its own --detached handling (SIGINT ignored) protects it.
+        List<String> cmd = new ArrayList<>(sessionPrefix(findExecutable));
         cmd.addAll(daemonCommand);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.directory(new File("/"));
@@ -224,10 +234,38 @@ public final class DaemonConnector {
         return pb.start();
     }
 
-    private static String setsidBinary() {
-        for (String p : new String[] {"/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid"}) {
-            if (Files.isExecutable(Path.of(p))) {
-                return p;
+    /** Perl that becomes a session leader, then execs its arguments (as the daemon's service launcher does). */
+    static final String PERL_SETSID_SCRIPT =
+            "use POSIX (); POSIX::setsid() or die \"tend: setsid failed: $!\\n\"; "
+                    + "exec { $ARGV[0] } @ARGV or die \"tend: cannot exec $ARGV[0]: $!\\n\";";
+
+    /** The setsid binary (util-linux), else perl's POSIX::setsid (macOS has no setsid), else nothing. */
+    static List<String> sessionPrefix(Function<String, Path> findExecutable) {
+        Path setsid = findExecutable.apply("setsid");
+        if (setsid != null) {
+            return List.of(setsid.toString());
+        }
+        Path perl = findExecutable.apply("perl");
+        if (perl != null) {
+            return List.of(perl.toString(), "-e", PERL_SETSID_SCRIPT);
+        }
+        return List.of();
+    }
+
+    /** In the usual places, then on PATH; null if not found. */
+    public static Path findExecutable(String name) {
+        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"));
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(File.pathSeparator)));
+        }
+        for (String dir : dirs) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return candidate;
             }
         }
         return null;

@@ -1,6 +1,9 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.process.Signal;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +30,21 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * A child that was alive when it was recorded; pid and start time together identify it. runToken, if not
-     * null, is the {@code TEND_RUN} mark of its launch, which every process of its tree inherited.
+     * null, is the {@code TEND_RUN} mark of its launch, which every process of its tree inherited. stopSignal and
+     * stopTimeout, if not null, are the service's stop settings at launch: a daemon that reaps the child after a
+     * crash of its predecessor stops it the way that one would have.
      */
-    record LiveChild(String project, String service, long pid, Instant startTime, String runToken) {
+    record LiveChild(String project, String service, long pid, Instant startTime, String runToken,
+                     Signal stopSignal, Duration stopTimeout) {
 
         /** A child launched without a mark (a job run, or a record of an older tend). */
         public LiveChild(String project, String service, long pid, Instant startTime) {
             this(project, service, pid, startTime, null);
+        }
+
+        /** Without stop settings: a reaper uses SIGTERM and the default stop_timeout. */
+        public LiveChild(String project, String service, long pid, Instant startTime, String runToken) {
+            this(project, service, pid, startTime, runToken, null, null);
         }
     }
 

@@ -60,7 +60,7 @@ import java.util.regex.Pattern;
  * waiting, probing and store writes happen outside it, on a worker pool; timers run on a scheduler.
  * Events are queued to a single dispatcher thread while the lock is held, so listeners get them in seq
  * order, and never run under the lock. Methods that wait on processes return futures; none blocks the
- * caller except {@link #reapOrphans()}.
+ * caller.
  */
 public final class Supervisor {
 
@@ -69,7 +69,6 @@ public final class Supervisor {
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Duration REAP_GRACE = Duration.ofSeconds(2);
     /** How long a stop waits for the tree to vanish after its SIGKILL (a process in uninterruptible sleep). */
 
     /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
@@ -129,6 +128,8 @@ public final class Supervisor {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final List<ReadyWaiter> waiters = new ArrayList<>();
+    /** By "project/service": the reap of what a previous daemon left of it, while it lasts. No launch before. */
+    private final Map<String, CompletableFuture<Void>> reaping = new HashMap<>();
     private long seq;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
@@ -459,41 +460,109 @@ public final class Supervisor {
     // ---------------------------------------------------------------- daemon start and stop
 
     /**
-     * Kills children a previous daemon left behind: each recorded live child whose pid still runs with the
-     * recorded start time gets its stop signal, a short grace, then SIGKILL for its whole tree. The processes
-     * marked with the child's run token are part of that tree, and die at once if the child itself is gone
-     * already (as after a crash). A pid now used by another process (other start time) is left alone, and so
-     * is every process without the token. Every record is removed. Blocks.
+     * Stops the children a previous daemon left behind, all at once, in the background: each recorded live child
+     * whose pid still runs with the recorded start time gets the stop signal it was launched with (SIGTERM for
+     * older records), and its whole tree gets SIGKILL once its stop_timeout (default 10 s) has passed. The
+     * processes marked with the child's run token are part of that tree, and die at once if the child itself is
+     * gone already (as after a crash). A pid now used by another process (other start time) is left alone, and
+     * so is every process without the token. Every record is removed.
      *
-     * @return how many recorded children had processes left to reap
+     * <p>Until the reap of a service is over, a start of that service waits (state starting, with a reason):
+     * the new process must not meet the old one (its port, its files). Call before registering projects.
+     *
+     * @return completes, when every reap is over, with how many recorded children had processes left to reap
      */
-    public int reapOrphans() {
-        int reaped = 0;
-        for (LiveChild c : store.liveChildren()) {
-            Instant now = control.startTime(c.pid()).orElse(null);
-            boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
-            Set<Long> marked = marked(c);
-            if (mainAlive) {
-                Set<Long> tree = new HashSet<>(control.tree(c.pid()));
-                tree.addAll(marked);
-                control.signalGroup(c.pid(), Signal.TERM);
-                control.signalOutsideGroup(c.pid(), marked, Signal.TERM);
-                waitGone(c.pid(), c.startTime(), REAP_GRACE);
-                tree.addAll(control.tree(c.pid()));
-                tree.addAll(marked(c));
-                control.kill(tree);
-                history(c.project(), c.service(), "reaped", c.pid(), null, null,
-                        "left running by a previous daemon");
-                reaped++;
-            } else if (!marked.isEmpty()) {
-                control.kill(marked);
-                history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
-                        + " process(es) of its tree left running by a previous daemon, after the service's own process ended");
-                reaped++;
-            }
-            store.removeLiveChild(c.project(), c.service(), c.pid());
+    public CompletableFuture<Integer> reapOrphans() {
+        List<LiveChild> children = store.liveChildren();
+        List<CompletableFuture<Boolean>> all = new ArrayList<>();
+        Map<String, List<CompletableFuture<Boolean>>> byService = new LinkedHashMap<>();
+        for (LiveChild c : children) {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            all.add(f);
+            byService.computeIfAbsent(c.project() + "/" + c.service(), k -> new ArrayList<>()).add(f);
         }
+        Map<String, CompletableFuture<Void>> gates = new LinkedHashMap<>();
+        byService.forEach((key, fs) -> gates.put(key, CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new))));
+        locked(tx -> {
+            reaping.putAll(gates);
+            return null;
+        });
+        gates.forEach((key, gate) -> gate.whenComplete((v, e) -> locked(tx -> reaping.remove(key, gate))));
+        for (int i = 0; i < children.size(); i++) {
+            LiveChild c = children.get(i);
+            CompletableFuture<Boolean> f = all.get(i);
+            worker.execute(() -> {
+                try {
+                    f.complete(reap(c));
+                } catch (RuntimeException e) {
+                    log.warn("reaping {} of {}/{} failed: {}", c.pid(), c.project(), c.service(), e.toString(), e);
+                    f.complete(false);
+                }
+            });
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(v -> (int) all.stream().filter(CompletableFuture::join).count());
+    }
+
+    /** Blocks for up to the child's stop_timeout and then SIGKILL's grace. */
+    private boolean reap(LiveChild c) {
+        Instant now = control.startTime(c.pid()).orElse(null);
+        boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
+        Set<Long> marked = marked(c);
+        boolean reaped = false;
+        if (mainAlive) {
+            Signal sig = c.stopSignal() != null ? c.stopSignal() : Signal.TERM;
+            Duration timeout = c.stopTimeout() != null ? c.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
+            Set<Long> pids = new HashSet<>(control.tree(c.pid()));
+            pids.addAll(marked);
+            Map<Long, Instant> tree = startTimes(pids);
+            control.signalGroup(c.pid(), sig);
+            control.signalOutsideGroup(c.pid(), marked, sig);
+            waitGone(tree, timeout);
+            for (long pid : control.tree(c.pid())) {
+                tree.putIfAbsent(pid, control.startTime(pid).orElse(null));
+            }
+            for (long pid : marked(c)) {
+                tree.putIfAbsent(pid, control.startTime(pid).orElse(null));
+            }
+            Set<Long> left = stillAlive(tree);
+            if (!left.isEmpty()) {
+                control.kill(left);
+                waitGone(tree, KILL_GRACE);
+            }
+            history(c.project(), c.service(), "reaped", c.pid(), null, null,
+                    "left running by a previous daemon; stopped with " + sig.fullName()
+                            + (left.isEmpty() ? "" : ", then SIGKILL after "
+                            + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
+            reaped = true;
+        } else if (!marked.isEmpty()) {
+            control.kill(marked);
+            history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
+                    + " process(es) of its tree left running by a previous daemon, after the service's own process ended");
+            reaped = true;
+        }
+        store.removeLiveChild(c.project(), c.service(), c.pid());
         return reaped;
+    }
+
+    private Map<Long, Instant> startTimes(Set<Long> pids) {
+        Map<Long, Instant> times = new HashMap<>();
+        for (long pid : pids) {
+            control.startTime(pid).ifPresent(t -> times.put(pid, t));
+        }
+        return times;
+    }
+
+    /** The pids that still run with the start time they had (a pid taken over by another process is not). */
+    private Set<Long> stillAlive(Map<Long, Instant> tree) {
+        Set<Long> alive = new HashSet<>();
+        tree.forEach((pid, start) -> {
+            Instant now = control.startTime(pid).orElse(null);
+            if (start != null && now != null && now.toEpochMilli() == start.toEpochMilli()) {
+                alive.add(pid);
+            }
+        });
+        return alive;
     }
 
     private Set<Long> marked(LiveChild c) {
@@ -509,19 +578,17 @@ public final class Supervisor {
         }
     }
 
-    private void waitGone(long pid, Instant startTime, Duration grace) {
+    private void waitGone(Map<Long, Instant> tree, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline) {
-            Instant t = control.startTime(pid).orElse(null);
-            if (t == null || t.toEpochMilli() != startTime.toEpochMilli()) {
-                return;
-            }
+        long pause = STOP_POLL_MIN_MILLIS;
+        while (!stillAlive(tree).isEmpty() && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(20);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            pause = Math.min(pause * 2, STOP_POLL_MAX_MILLIS);
         }
     }
 
@@ -563,7 +630,9 @@ public final class Supervisor {
         if (all == null) {
             return shutdownFuture;
         }
-        stopInOrder(all).whenComplete((v, e) -> {
+        // A reap under way finishes first: its orphans must not outlive the daemon that took them over.
+        CompletableFuture<?>[] reaps = underLock(() -> reaping.values().toArray(CompletableFuture[]::new));
+        CompletableFuture.allOf(stopInOrder(all), CompletableFuture.allOf(reaps)).whenComplete((v, e) -> {
             locked(tx -> {
                 projects.values().forEach(p -> p.services.values().forEach(s -> {
                     if (s.log != null) {
@@ -759,8 +828,35 @@ public final class Supervisor {
         LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
                 svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
                         : Path.of(System.getProperty("user.home")), svc.log, generation);
-        setState(svc, ServiceState.STARTING, null, tx);
-        tx.after(() -> worker.execute(() -> launch(svc, plan)));
+        CompletableFuture<Void> orphans = reaping.get(svc.project + "/" + svc.name());
+        if (orphans == null) {
+            setState(svc, ServiceState.STARTING, null, tx);
+            tx.after(() -> worker.execute(() -> launch(svc, plan)));
+        } else {
+            setState(svc, ServiceState.STARTING, "waiting for the processes a previous daemon left to stop", tx);
+            tx.after(() -> orphans.whenComplete((v, e) -> launchAfterReap(svc, plan)));
+        }
+    }
+
+    /** A start that waited for a reap: skipped if a stop came meanwhile, as no process of it exists yet. */
+    private void launchAfterReap(Service svc, LaunchPlan plan) {
+        boolean stopped = locked(tx -> {
+            if (!svc.stopRequested || svc.generation != plan.generation()) {
+                return false;
+            }
+            svc.launching = false;
+            setState(svc, ServiceState.STOPPED, null, tx);
+            completeStopped(svc, tx);
+            return true;
+        });
+        if (stopped) {
+            return;
+        }
+        try {
+            worker.execute(() -> launch(svc, plan));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            launchFailed(svc, plan.generation(), e);
+        }
     }
 
     private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation) {
@@ -919,7 +1015,8 @@ public final class Supervisor {
                 ProbeSpec r = spec.ready();
                 Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
                 Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
-                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, interval, launcher, control,
+                Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
+                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
                         worker)), interval, timeout, scheduler, worker);
             }
             // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
@@ -939,7 +1036,9 @@ public final class Supervisor {
             dispatch(l -> l.logAppended(project, name, copy));
         });
         try {
-            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime(), token));
+            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime(), token,
+                    spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
+                    spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT));
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
         }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
@@ -66,7 +67,15 @@ public final class ComposeExport {
         y.append("    volumes:\n");
         y.append("      - ").append(str(project.dir() + ":" + MOUNT)).append('\n');
         y.append("    command: [\"/bin/sh\", \"-c\", ").append(str(s.command())).append("]\n");
-        Map<String, String> env = new TreeMap<>(s.env());
+        // Env files are referenced, never copied into the generated file: they may hold secrets.
+        EnvSources sources = project.envSources().get(s.name());
+        if (sources != null && !sources.files().isEmpty()) {
+            y.append("    env_file:\n");
+            for (Path file : sources.files()) {
+                y.append("      - ").append(str(file.toString())).append('\n');
+            }
+        }
+        Map<String, String> env = new TreeMap<>(sources == null ? s.env() : sources.inline());
         env.put("TEND_PROJECT", project.name());
         env.put("TEND_SERVICE", s.name());
         if (s.port() > 0) {
@@ -136,9 +145,8 @@ public final class ComposeExport {
         y.append("    healthcheck:\n");
         y.append("      test: [\"CMD-SHELL\", ").append(str(test)).append("]\n");
         y.append("      interval: ").append(span(p.interval())).append('\n');
-        y.append("      timeout: ").append(span(p.interval().compareTo(Duration.ofSeconds(5)) > 0
-                ? Duration.ofSeconds(5) : p.interval().compareTo(Duration.ofSeconds(1)) < 0
-                ? Duration.ofSeconds(1) : p.interval())).append('\n');
+        y.append("      timeout: ").append(span(p.attemptTimeout() != null ? p.attemptTimeout()
+                : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT)).append('\n');
         y.append("      retries: ").append(retries).append('\n');
     }
 

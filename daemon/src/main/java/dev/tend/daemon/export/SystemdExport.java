@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
@@ -7,6 +8,7 @@ import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -110,7 +112,7 @@ public final class SystemdExport {
         u.append("Type=simple\n");
         runAs(u);
         u.append("WorkingDirectory=").append(UnitText.path(s.cwd().toString())).append('\n');
-        environment(u, s.env(), "TEND_SERVICE", s.name());
+        environment(u, s.name(), s.env(), "TEND_SERVICE", where);
         if (s.port() > 0) {
             u.append(UnitText.environment("PORT", Integer.toString(s.port()))).append('\n');
         }
@@ -145,7 +147,9 @@ public final class SystemdExport {
         String sleep = "sleep " + seconds(p.interval());
         String loop = switch (p.kind()) {
             case EXEC -> "until " + p.target() + "; do " + sleep + "; done";
-            case HTTP -> "until curl -fsS -o /dev/null --max-time 5 '" + p.target().replace("'", "'\\''") + "'; do "
+            case HTTP -> "until curl -fsS -o /dev/null --max-time " + seconds(p.attemptTimeout() != null
+                    ? p.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT) + " '" + p.target().replace("'", "'\\''")
+                    + "'; do "
                     + sleep + "; done";
             case TCP -> {
                 String target = p.target().isBlank() ? "$PORT" : p.target();
@@ -177,10 +181,27 @@ public final class SystemdExport {
                 : String.format(java.util.Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
     }
 
-    /** @param nameKey TEND_SERVICE or TEND_JOB, as tend sets them */
-    private void environment(StringBuilder u, Map<String, String> env, String nameKey, String name) {
+    /**
+     * Env files are referenced, never copied: a unit is world-readable, an env file may hold secrets.
+     *
+     * @param nameKey TEND_SERVICE or TEND_JOB, as tend sets them
+     */
+    private void environment(StringBuilder u, String name, Map<String, String> env, String nameKey, String where) {
+        EnvSources sources = project.envSources().get(name);
+        Map<String, String> inline = sources == null ? env : sources.inline();
+        if (sources != null) {
+            for (Path file : sources.files()) {
+                u.append("EnvironmentFile=").append(UnitText.path(file.toString())).append('\n');
+            }
+            List<String> overridden = new TreeMap<>(inline).keySet().stream().filter(sources.fileKeys()::contains)
+                    .toList();
+            if (!overridden.isEmpty()) {
+                warnings.add(where + ": " + String.join(", ", overridden) + " set both in env: and in an env_file; "
+                        + "systemd lets EnvironmentFile= win over Environment=, tend lets env: win");
+            }
+        }
         // sorted, so a re-export of an unchanged project gives the same text
-        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(inline).entrySet()) {
             u.append(UnitText.environment(e.getKey(), e.getValue())).append('\n');
         }
         u.append(UnitText.environment("TEND_PROJECT", project.name())).append('\n');
@@ -206,7 +227,7 @@ public final class SystemdExport {
         u.append("Type=oneshot\n");
         runAs(u);
         u.append("WorkingDirectory=").append(UnitText.path(j.cwd().toString())).append('\n');
-        environment(u, j.env(), "TEND_JOB", j.name());
+        environment(u, j.name(), j.env(), "TEND_JOB", "job '" + j.name() + "'");
         u.append(UnitText.shell("ExecStart", j.command())).append('\n');
         Duration timeout = j.timeout();
         if (timeout != null) {

@@ -63,7 +63,7 @@ final class UnitText {
             return p;
         }
         String url = p.target().replace("${PORT}", Integer.toString(port)).replace("$PORT", Integer.toString(port));
-        return new dev.tend.daemon.core.ProbeSpec(p.kind(), url, p.interval(), p.timeout());
+        return new dev.tend.daemon.core.ProbeSpec(p.kind(), url, p.interval(), p.timeout(), p.attemptTimeout());
     }
 
     /** A path as a unit setting value: specifiers escaped; systemd takes the rest literally. */

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SIGTERM and SIGINT begin a graceful shutdown (ending in exit 0, not the JVM's 143); SIGHUP asks for a
- * reload. sun.misc.Signal is the only JDK way to handle a signal instead of dying of it.
+ * reload. A detached daemon has no terminal of its own, so a SIGINT can only be the Ctrl-C of the client that
+ * spawned it, reaching it when there was no way to give it a session of its own: it is logged and ignored.
+ * (A handler, not SIG_IGN: an ignored disposition would be inherited by every service.)
+ * sun.misc.Signal is the only JDK way to handle a signal instead of dying of it.
  */
 public final class Signals {
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
@@ -13,9 +16,13 @@ public final class Signals {
     private Signals() {
     }
 
-    public static void install(Shutdown shutdown, Runnable reload) {
+    public static void install(Shutdown shutdown, Runnable reload, boolean detached) {
         handle("TERM", () -> shutdown.request("SIGTERM"));
-        handle("INT", () -> shutdown.request("SIGINT"));
+        if (detached) {
+            handle("INT", () -> log.info("ignoring SIGINT: a detached daemon stops on SIGTERM or `tend daemon stop`"));
+        } else {
+            handle("INT", () -> shutdown.request("SIGINT"));
+        }
         handle("HUP", reload);
     }
 

@@ -10,11 +10,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** A service's `ready:` probe: exactly one of tcp, http, exec, log, and optional interval and timeout. */
+/**
+ * A service's `ready:` probe: exactly one of tcp, http, exec, log, and optional interval, timeout and
+ * attempt_timeout.
+ */
 final class ProbeReader {
 
     private static final List<String> KINDS = List.of("tcp", "http", "exec", "log");
-    private static final List<String> KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout");
+    private static final List<String> KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout",
+            "attempt_timeout");
 
     private final Values values;
 
@@ -56,7 +60,12 @@ final class ProbeReader {
         if (timeoutEntry != null) {
             timeout = values.duration(timeoutEntry, where, true);
         }
-        return new ProbeSpec(probeKind, text, interval, timeout);
+        Duration attemptTimeout = ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
+        YamlNode.Entry attemptEntry = Values.find(map, "attempt_timeout");
+        if (attemptEntry != null) {
+            attemptTimeout = values.duration(attemptEntry, where, true);
+        }
+        return new ProbeSpec(probeKind, text, interval, timeout, attemptTimeout);
     }
 
     private static String expected(String kind) {

@@ -292,7 +292,7 @@ final class ProcessComposeReader {
         }
         // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
         Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
-        return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout);
+        return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout, Duration.ofSeconds(attempt));
     }
 
     private String url(YamlNode.Mapping m, String where) throws ProjectFileException {

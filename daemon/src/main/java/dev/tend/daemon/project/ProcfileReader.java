@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +29,8 @@ final class ProcfileReader {
         Values values = new Values(paths.shownFile());
         Map<String, String> env = Map.of();
         Path dotEnv = paths.dir().resolve(".env");
-        if (Files.isRegularFile(dotEnv)) {
+        boolean hasDotEnv = Files.isRegularFile(dotEnv);
+        if (hasDotEnv) {
             env = EnvFile.read(dotEnv, paths.shown(".env"));
         }
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
@@ -62,6 +65,11 @@ final class ProcfileReader {
         }
         String project = Names.sanitize(paths.dir().getFileName() == null ? null
                 : paths.dir().getFileName().toString());
-        return new ProjectSpec(project, paths.dir(), paths.file(), services, Map.of());
+        Map<String, EnvSources> sources = new LinkedHashMap<>();
+        if (hasDotEnv) {
+            EnvSources fromDotEnv = new EnvSources(List.of(dotEnv.toAbsolutePath()), env.keySet(), Map.of());
+            services.keySet().forEach(name -> sources.put(name, fromDotEnv));
+        }
+        return new ProjectSpec(project, paths.dir(), paths.file(), services, Map.of(), sources);
     }
 }

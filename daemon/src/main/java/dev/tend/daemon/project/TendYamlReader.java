@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns the YAML tree of a tend.yaml into a {@link ProjectSpec}, refusing anything it does not understand. */
 final class TendYamlReader {
@@ -32,6 +34,8 @@ final class TendYamlReader {
     private final Values values;
     private final ProjectPaths paths;
     private final ProbeReader probes;
+    private final Map<String, EnvSources> envSources = new LinkedHashMap<>();
+    private Path projectEnvFile;
 
     private TendYamlReader(ProjectPaths paths) {
         this.paths = paths;
@@ -58,7 +62,9 @@ final class TendYamlReader {
         Map<String, String> projectEnv = new LinkedHashMap<>();
         YamlNode.Entry envFileEntry = Values.find(top, "env_file");
         if (envFileEntry != null) {
-            projectEnv.putAll(envFile(envFileEntry, "the top level"));
+            projectEnvFile = envFilePath(envFileEntry, "the top level");
+            projectEnv.putAll(EnvFile.read(projectEnvFile, paths.shown(values.text(envFileEntry, "the top level",
+                    "a file path"))));
         }
 
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
@@ -81,7 +87,7 @@ final class TendYamlReader {
             throw values.fail(line, "no services or jobs declared; a project needs at least one");
         }
         new Dependencies(values, edges).check();
-        return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs);
+        return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs, envSources);
     }
 
     /** The entries of `services:` or `jobs:` (none if absent or empty), each with a valid name. */
@@ -107,7 +113,7 @@ final class TendYamlReader {
 
         String command = command(map, entry, where);
         Path cwd = cwd(map, where);
-        Map<String, String> env = env(map, projectEnv, where);
+        Map<String, String> env = env(map, projectEnv, name, where);
         List<Dependencies.Edge> dependsOn = dependsOn(map, name, where);
         edges.put(name, dependsOn);
         YamlNode.Entry ready = Values.find(map, "ready");
@@ -176,7 +182,7 @@ final class TendYamlReader {
         }
         String command = command(map, entry, where);
         Path cwd = cwd(map, where);
-        Map<String, String> env = env(map, projectEnv, where);
+        Map<String, String> env = env(map, projectEnv, name, where);
         ZoneId zone = ZoneId.systemDefault();
         YamlNode.Entry zoneEntry = Values.find(map, "timezone");
         if (zoneEntry != null) {
@@ -245,14 +251,21 @@ final class TendYamlReader {
         return cwd;
     }
 
-    /** Project env_file, then this one's env_file, then env: later wins. */
-    private Map<String, String> env(YamlNode.Mapping map, Map<String, String> projectEnv, String where)
+    /** Project env_file, then this one's env_file, then env: later wins. Notes the sources in envSources. */
+    private Map<String, String> env(YamlNode.Mapping map, Map<String, String> projectEnv, String name, String where)
             throws ProjectFileException {
         Map<String, String> env = new LinkedHashMap<>(projectEnv);
+        List<Path> files = new ArrayList<>();
+        if (projectEnvFile != null) {
+            files.add(projectEnvFile);
+        }
         YamlNode.Entry fileEntry = Values.find(map, "env_file");
         if (fileEntry != null) {
+            files.add(envFilePath(fileEntry, where));
             env.putAll(envFile(fileEntry, where));
         }
+        Set<String> fileKeys = Set.copyOf(env.keySet());
+        Map<String, String> inline = new LinkedHashMap<>();
         YamlNode.Entry envEntry = Values.find(map, "env");
         if (envEntry != null && !Values.isNull(envEntry.value())) {
             YamlNode.Mapping vars = values.mapping(envEntry.value(), where + ": env", "a map of NAME: value");
@@ -271,19 +284,25 @@ final class TendYamlReader {
                             + var.key() + ": \"\" for an empty string");
                 }
                 env.put(var.key(), s.text());
+                inline.put(var.key(), s.text());
             }
         }
+        envSources.put(name, new EnvSources(files, fileKeys, inline));
         return env;
     }
 
     private Map<String, String> envFile(YamlNode.Entry entry, String where) throws ProjectFileException {
+        return EnvFile.read(envFilePath(entry, where), paths.shown(values.text(entry, where, "a file path")));
+    }
+
+    private Path envFilePath(YamlNode.Entry entry, String where) throws ProjectFileException {
         String text = values.text(entry, where, "a file path");
         Path file = paths.resolve(text, entry.value(), values);
         if (!Files.isRegularFile(file)) {
             String problem = Files.exists(file) ? "is not a regular file" : "does not exist";
             throw values.fail(entry.value(), where + ": env_file '" + text + "' " + problem + " (" + file + ")");
         }
-        return EnvFile.read(file, paths.shown(text));
+        return file;
     }
 
     private List<Dependencies.Edge> dependsOn(YamlNode.Mapping map, String name, String where)

@@ -88,7 +88,10 @@ final class Schema {
                         catch_up       INTEGER NOT NULL
                     )""")),
             new Migration("the run token of a live child", List.of(
-                    "ALTER TABLE live_children ADD COLUMN run_token TEXT")));
+                    "ALTER TABLE live_children ADD COLUMN run_token TEXT")),
+            new Migration("the stop settings of a live child", List.of(
+                    "ALTER TABLE live_children ADD COLUMN stop_signal TEXT",
+                    "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")));
 
     private Schema() {
     }

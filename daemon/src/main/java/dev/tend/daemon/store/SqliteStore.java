@@ -2,6 +2,7 @@ package dev.tend.daemon.store;
 
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.process.Signal;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -222,11 +224,15 @@ public final class SqliteStore implements StateStore {
     public void putLiveChild(LiveChild child) {
         required(child, "live child");
         update("save live child " + child.project() + "/" + child.service() + " pid " + child.pid(), """
-                INSERT INTO live_children (project, service, pid, start_time_millis, run_token) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO live_children (project, service, pid, start_time_millis, run_token, stop_signal,
+                    stop_timeout_millis) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (project, service, pid) DO UPDATE SET start_time_millis = excluded.start_time_millis,
-                    run_token = excluded.run_token""",
+                    run_token = excluded.run_token, stop_signal = excluded.stop_signal,
+                    stop_timeout_millis = excluded.stop_timeout_millis""",
                 required(child.project(), "project of live child"), required(child.service(), "service of live child"),
-                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli(), child.runToken());
+                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli(), child.runToken(),
+                child.stopSignal() == null ? null : child.stopSignal().name(),
+                child.stopTimeout() == null ? null : child.stopTimeout().toMillis());
     }
 
     @Override
@@ -238,9 +244,12 @@ public final class SqliteStore implements StateStore {
     @Override
     public List<LiveChild> liveChildren() {
         return query("read live children",
-                "SELECT project, service, pid, start_time_millis, run_token FROM live_children ORDER BY project, service, pid",
+                """
+                SELECT project, service, pid, start_time_millis, run_token, stop_signal, stop_timeout_millis
+                FROM live_children ORDER BY project, service, pid""",
                 rows -> new LiveChild(rows.getString(1), rows.getString(2), rows.getLong(3),
-                        Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5)));
+                        Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), signal(rows.getString(6)),
+                        nullableMillis(rows, 7)));
     }
 
     /** Closes the connection; later calls do nothing. Other methods fail with IllegalStateException after it. */
@@ -316,6 +325,23 @@ public final class SqliteStore implements StateStore {
             statement.close();
             throw e;
         }
+    }
+
+    /** Null (the reaper's default) for a name this tend does not know: a record must never stop a start-up. */
+    private static Signal signal(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return Signal.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Duration nullableMillis(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : Duration.ofMillis(value);
     }
 
     static Integer nullableInt(ResultSet rows, int column) throws SQLException {

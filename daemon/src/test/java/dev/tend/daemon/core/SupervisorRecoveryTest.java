@@ -38,7 +38,7 @@ class SupervisorRecoveryTest {
                 h.store.putLiveChild(new StateStore.LiveChild("p", "other", stranger.pid(),
                         stranger.startTime().minus(Duration.ofHours(1))));
 
-                assertEquals(1, h.sup.reapOrphans());
+                assertEquals(1, h.sup.reapOrphans().get(60, TimeUnit.SECONDS));
 
                 orphan.onExit().get(10, TimeUnit.SECONDS);
                 assertFalse(h.alive(orphan.pid()));
@@ -69,7 +69,7 @@ class SupervisorRecoveryTest {
                 long orphan = h.track(Long.parseLong(Files.readString(dir.resolve("orphan.pid")).trim()));
                 h.store.putLiveChild(new StateStore.LiveChild("p", "web", gone.pid(), gone.startTime(), token));
 
-                assertEquals(1, h.sup.reapOrphans());
+                assertEquals(1, h.sup.reapOrphans().get(60, TimeUnit.SECONDS));
 
                 Harness.awaitTrue(() -> !h.alive(orphan), "the marked orphan to be killed");
                 assertTrue(h.alive(unmarked.pid()) && h.alive(otherRun.pid()),
@@ -94,10 +94,34 @@ class SupervisorRecoveryTest {
             long orphan = h.track(readPid(dir.resolve("orphan.pid")));
             h.store.putLiveChild(new StateStore.LiveChild("p", "web", main.pid(), main.startTime(), token));
 
-            assertEquals(1, h.sup.reapOrphans());
+            assertEquals(1, h.sup.reapOrphans().get(60, TimeUnit.SECONDS));
 
             main.onExit().get(10, TimeUnit.SECONDS);
             Harness.awaitTrue(() -> !h.alive(orphan), "the orphan, which ignores SIGTERM, to be killed");
+        }
+    }
+
+    @Test
+    void anOrphanGetsItsOwnStopSignalAndItsServiceStartsOnlyOnceItIsGone() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            // Ignores SIGTERM; on SIGUSR1 takes its time to clean up, as a real service would.
+            ChildProcess orphan = h.launcher.launch("trap '' TERM; trap 'sleep 1; echo $$ > usr1.txt; exit 0' USR1; "
+                    + "echo armed > armed.txt; while :; do sleep 0.1; done", dir, Map.of());
+            h.track(orphan.pid());
+            Harness.awaitTrue(() -> Files.exists(dir.resolve("armed.txt")), "the orphan's traps");
+            h.store.putLiveChild(new StateStore.LiveChild("p", "web", orphan.pid(), orphan.startTime(), null,
+                    dev.tend.daemon.core.process.Signal.USR1, Duration.ofSeconds(60)));
+
+            var reaped = h.sup.reapOrphans();
+            h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
+            h.sup.up("p", List.of("web")).get(60, TimeUnit.SECONDS);
+
+            assertTrue(Files.exists(dir.resolve("usr1.txt")), "the orphan had its SIGUSR1 and finished before web started");
+            assertEquals(Long.toString(orphan.pid()), Files.readString(dir.resolve("usr1.txt")).trim());
+            assertEquals(1, reaped.get(60, TimeUnit.SECONDS));
+            List<StateStore.HistoryRecord> history = h.sup.history("p", "web", 10);
+            assertTrue(history.stream().anyMatch(r -> r.kind().equals("reaped") && r.reason().contains("SIGUSR1")),
+                    history.toString());
         }
     }
 

@@ -29,6 +29,10 @@ class ComposeExportTest {
                 List.of(api.get("command").get(0).asText(), api.get("command").get(1).asText(),
                         api.get("command").get(2).asText()));
         assertEquals("say \"x\"\\y", api.get("environment").get("QUOTE").asText());
+        assertEquals(List.of("/srv/shop/.env", "/srv/shop/api/secrets.env"),
+                List.of(api.get("env_file").get(0).asText(), api.get("env_file").get(1).asText()));
+        assertTrue(!api.get("environment").has("DB_PASSWORD"), "env file values stay in the env file");
+        assertTrue(!text.contains(ExportFixtures.SECRET), text);
         assertEquals("no", tree.get("services").get("worker").get("restart").asText());
     }
 

@@ -32,6 +32,33 @@ class SystemdExportTest {
     }
 
     @Test
+    void envFilesAreReferencedNotCopiedWhileInlineEnvStaysInTheUnit() {
+        ExportResult result = SystemdExport.export(ExportFixtures.shop(SRV), true, ExportFixtures.MACHINE);
+        for (ExportResult.ExportFile f : result.files()) {
+            assertTrue(!f.content().contains(ExportFixtures.SECRET), f.name() + " holds a value of an env file");
+        }
+        String api = result.files().get(1).content();
+        assertTrue(api.contains("EnvironmentFile=/srv/shop/.env\nEnvironmentFile=/srv/shop/api/secrets.env\n"), api);
+        assertTrue(api.contains("Environment=\"LOG_LEVEL=debug\""), api);
+        String backup = result.files().get(3).content();
+        assertTrue(backup.contains("EnvironmentFile=/srv/shop/.env\n") && backup.contains("Environment=\"TARGET=s3\""),
+                backup);
+    }
+
+    @Test
+    void anInlineValueThatAnEnvFileAlsoSetsIsReported() {
+        var spec = ExportFixtures.shop(SRV);
+        var sources = new java.util.HashMap<>(spec.envSources());
+        sources.put("api", new dev.tend.daemon.core.EnvSources(List.of(SRV.resolve(".env")),
+                java.util.Set.of("LOG_LEVEL"), java.util.Map.of("LOG_LEVEL", "debug")));
+        var project = new dev.tend.daemon.core.ProjectSpec(spec.name(), spec.dir(), spec.file(), spec.services(),
+                spec.jobs(), sources);
+        List<String> warnings = SystemdExport.export(project, true, ExportFixtures.MACHINE).warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("service 'api': LOG_LEVEL set both in env: and in "
+                + "an env_file")), warnings.toString());
+    }
+
+    @Test
     void whatSystemdCannotExpressIsReported() {
         ExportResult result = SystemdExport.export(ExportFixtures.shop(SRV), true, ExportFixtures.MACHINE);
         String all = String.join("\n", result.warnings());
@@ -87,6 +114,8 @@ class SystemdExportTest {
     void systemdAnalyzeVerifyAcceptsTheUnits(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze is not installed");
         Files.createDirectories(dir.resolve("api"));
+        Files.writeString(dir.resolve(".env"), "DB_PASSWORD=x\n");
+        Files.writeString(dir.resolve("api/secrets.env"), "DB_PASSWORD=y\n");
         Path out = Files.createDirectories(dir.resolve("units"));
         ExportResult result = SystemdExport.export(ExportFixtures.shop(dir), true, ExportFixtures.MACHINE);
         List<String> cmd = new ArrayList<>(List.of("systemd-analyze", "verify", "--man=no"));

@@ -80,8 +80,8 @@ class ProcessComposeTest {
         assertEquals(List.of("db", "api"), List.copyOf(services.keySet()));
         ServiceSpec db = services.get("db");
         assertEquals("postgres -D ./data", db.command());
-        assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready", Duration.ofSeconds(1), Duration.ofSeconds(12)),
-                db.ready());
+        assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready", Duration.ofSeconds(1), Duration.ofSeconds(12),
+                Duration.ofSeconds(1)), db.ready(), "timeout_seconds is the attempt timeout");
         assertEquals(RestartMode.ALWAYS, db.restart());
         assertEquals(3, db.maxRestarts());
         assertEquals(Signal.INT, db.stopSignal());

@@ -379,6 +379,14 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void badProbeAttemptTimeoutIsRefusedWithItsLine() throws IOException {
+        assertRejected("services:\n  api:\n    command: x\n    ready:\n      tcp: 80\n      attempt_timeout: 0s\n", 6,
+                "attempt_timeout must be more than zero");
+        assertRejected("services:\n  api:\n    command: x\n    ready:\n      tcp: 80\n      attempt_timeout: 3\n", 6,
+                "attempt_timeout");
+    }
+
+    @Test
     void badCronIsRefusedAtTheScheduleLine() throws IOException {
         assertRejected("""
                 jobs:

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -106,6 +108,12 @@ class ProjectFilesTest {
                 JobSpec.Overlap.QUEUE), spec.jobs().get("backup"));
         assertEquals(new JobSpec("tick", "@every 10m", "date", root, Map.of("SHARED", "top", "PORT", "1"),
                 ZoneId.systemDefault(), JobSpec.Overlap.SKIP), spec.jobs().get("tick"));
+
+        assertEquals(new EnvSources(List.of(root.resolve(".env"), root.resolve("api/.env")),
+                Set.of("SHARED", "PORT", "API_KEY"), Map.of("PORT", "8080", "DEBUG", "true", "WORKERS", "4")),
+                spec.envSources().get("api"), "exports refer to the env files instead of copying them");
+        assertEquals(new EnvSources(List.of(root.resolve(".env")), Set.of("SHARED", "PORT"), Map.of("MODE", "full")),
+                spec.envSources().get("backup"));
     }
 
     @Test
@@ -232,6 +240,16 @@ class ProjectFilesTest {
         ProbeSpec probe = ProjectFiles.load(dir).services().get("a").ready();
         assertEquals(new ProbeSpec(ProbeSpec.Kind.TCP, "localhost:6379", Duration.ofSeconds(1),
                 ProbeSpec.DEFAULT_TIMEOUT), probe);
+    }
+
+    @Test
+    void probeAttemptTimeoutIsReadAndDefaultsToAFewSecondsWhateverTheInterval() throws Exception {
+        write("tend.yaml", "services:\n  a:\n    command: x\n    ready: { http: \"http://127.0.0.1:1/\", "
+                + "interval: 100ms, attempt_timeout: 30s }\n  b:\n    command: x\n"
+                + "    ready: { http: \"http://127.0.0.1:1/\", interval: 100ms }\n");
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(Duration.ofSeconds(30), spec.services().get("a").ready().attemptTimeout());
+        assertEquals(ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT, spec.services().get("b").ready().attemptTimeout());
     }
 
     @Test

@@ -233,6 +233,14 @@ class SqliteStoreTest {
     }
 
     @Test
+    void liveChildKeepsTheStopSettingsItWasLaunchedWith() {
+        LiveChild child = new LiveChild("web", "server", 4242, T0, null,
+                dev.tend.daemon.core.process.Signal.USR1, java.time.Duration.ofMillis(1500));
+        store.putLiveChild(child);
+        assertEquals(List.of(child), store.liveChildren());
+    }
+
+    @Test
     void everythingSurvivesCloseAndReopen() {
         ProjectRecord web = project("web", Map.of("HOME", "/home/me"));
         AdhocRecord tail = new AdhocRecord("tail", "tail -f x", Path.of("/tmp"), Map.of(), RestartMode.ON_FAILURE);

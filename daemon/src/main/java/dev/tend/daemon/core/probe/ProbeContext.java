@@ -11,9 +11,10 @@ import java.util.concurrent.Executor;
 /**
  * What a probe may need from the service it checks.
  *
- * @param port     the service's PORT (auto or fixed), 0 if none: a tcp probe without a port uses it
- * @param executor runs helper work (draining an exec probe's output); must not be the probe's own thread
+ * @param port           the service's PORT (auto or fixed), 0 if none: a tcp probe without a port uses it
+ * @param attemptTimeout how long one connect, request or check command may take before it counts as failed
+ * @param executor       runs helper work (draining an exec probe's output); must not be the probe's own thread
  */
-public record ProbeContext(int port, Path cwd, Map<String, String> env, Duration interval,
+public record ProbeContext(int port, Path cwd, Map<String, String> env, Duration attemptTimeout,
                            ProcessLauncher launcher, ProcessControl control, Executor executor) {
 }

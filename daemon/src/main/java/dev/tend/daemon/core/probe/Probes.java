@@ -15,12 +15,11 @@ public final class Probes {
     /** @throws IllegalArgumentException if the target does not fit the kind (bad port, URL or regex) */
     public static Probe create(ProbeSpec spec, ProbeContext ctx) {
         String target = substitutePort(spec.target() == null ? "" : spec.target().trim(), ctx.port());
-        Duration attempt = attemptTimeout(ctx.interval());
+        Duration attempt = ctx.attemptTimeout();
         return switch (spec.kind()) {
             case TCP -> tcp(target, ctx.port(), attempt);
             case HTTP -> new HttpProbe(target, attempt);
-            case EXEC -> new ExecProbe(target, ctx, ctx.interval().multipliedBy(4).compareTo(Duration.ofSeconds(1)) < 0
-                    ? Duration.ofSeconds(1) : ctx.interval().multipliedBy(4));
+            case EXEC -> new ExecProbe(target, ctx, attempt);
             case LOG -> {
                 try {
                     yield new LogProbe(Pattern.compile(target));
@@ -62,12 +61,5 @@ public final class Probes {
     static String substitutePort(String target, int port) {
         String p = port > 0 ? Integer.toString(port) : "";
         return target.replace("${PORT}", p).replace("$PORT", p);
-    }
-
-    /** One connect or request may take most of an interval, but never less than 200 ms nor more than 5 s. */
-    static Duration attemptTimeout(Duration interval) {
-        Duration min = Duration.ofMillis(200);
-        Duration max = Duration.ofSeconds(5);
-        return interval.compareTo(min) < 0 ? min : interval.compareTo(max) > 0 ? max : interval;
     }
 }

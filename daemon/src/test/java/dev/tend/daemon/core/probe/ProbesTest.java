@@ -44,7 +44,11 @@ class ProbesTest {
     }
 
     private ProbeContext ctx(int port) {
-        return new ProbeContext(port, dir, Map.of("PATH", System.getenv("PATH")), Duration.ofMillis(100),
+        return ctx(port, Duration.ofSeconds(1));
+    }
+
+    private ProbeContext ctx(int port, Duration attemptTimeout) {
+        return new ProbeContext(port, dir, Map.of("PATH", System.getenv("PATH")), attemptTimeout,
                 new PosixProcessLauncher(), new PosixProcessControl(), worker);
     }
 
@@ -93,6 +97,32 @@ class ProbesTest {
             assertTrue(Probes.create(spec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:$PORT/ok"), ctx(port)).check());
             assertTrue(Probes.create(spec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:" + port + "/moved"), ctx(0)).check());
             assertFalse(Probes.create(spec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:" + port + "/broken"), ctx(0)).check());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void httpProbeWaitsForASlowAnswerLongerThanTheIntervalWithinTheAttemptTimeout() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/slow", x -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/slow";
+            ProbeRunner runner = new ProbeRunner(Probes.create(spec(ProbeSpec.Kind.HTTP, url), ctx(0,
+                    Duration.ofSeconds(5))), Duration.ofMillis(50), Duration.ofSeconds(30), scheduler, worker);
+            runner.start();
+            runner.ready().get(30, TimeUnit.SECONDS);
+            assertFalse(Probes.create(spec(ProbeSpec.Kind.HTTP, url), ctx(0, Duration.ofMillis(100))).check(),
+                    "an answer slower than the attempt timeout is a failed attempt");
         } finally {
             server.stop(0);
         }
