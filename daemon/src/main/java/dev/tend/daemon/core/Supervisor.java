@@ -528,7 +528,7 @@ public final class Supervisor {
             Set<Long> left = stillAlive(tree);
             if (!left.isEmpty()) {
                 control.kill(left);
-                waitGone(tree, KILL_GRACE);
+                waitGone(tree, RunTree.KILL_GRACE);
             }
             history(c.project(), c.service(), "reaped", c.pid(), null, null,
                     "left running by a previous daemon; stopped with " + sig.fullName()
@@ -580,7 +580,7 @@ public final class Supervisor {
 
     private void waitGone(Map<Long, Instant> tree, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        long pause = STOP_POLL_MIN_MILLIS;
+        long pause = RunTree.STOP_POLL_MIN_MILLIS;
         while (!stillAlive(tree).isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(pause);
@@ -588,7 +588,7 @@ public final class Supervisor {
                 Thread.currentThread().interrupt();
                 return;
             }
-            pause = Math.min(pause * 2, STOP_POLL_MAX_MILLIS);
+            pause = Math.min(pause * 2, RunTree.STOP_POLL_MAX_MILLIS);
         }
     }
 

@@ -30,8 +30,8 @@ public final class RunTree {
     public static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(RunTree.class);
-    private static final long STOP_POLL_MIN_MILLIS = 10;
-    private static final long STOP_POLL_MAX_MILLIS = 200;
+    public static final long STOP_POLL_MIN_MILLIS = 10;
+    public static final long STOP_POLL_MAX_MILLIS = 200;
 
     private final ProcessControl control;
     private final ChildProcess main;
