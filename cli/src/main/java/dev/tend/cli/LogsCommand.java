@@ -18,9 +18,6 @@ import java.util.Map;
                 "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
                 "it exits 4 with a message when the daemon stops."})
 final class LogsCommand extends TendSubcommand {
-    /** logs.read's most lines per answer: a page this full means there may be more. */
-    private static final int PAGE_LIMIT = 10_000;
-
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
     List<String> refs = List.of();
 
@@ -57,6 +54,9 @@ final class LogsCommand extends TendSubcommand {
                 String service = page.get("project") + "/" + page.get("service");
                 services.add(service);
                 follower.printed(service, JsonObjects.string(page, "next"));
+                if (JsonObjects.bool(page, "more")) {
+                    catchUp(client, service, follower, many);
+                }
             }
             out().flush();
             if (follow) {
@@ -101,16 +101,19 @@ final class LogsCommand extends TendSubcommand {
         }, err());
     }
 
-    /** Prints what the service's log has after what was printed of it. */
+    /**
+     * Prints what the service's log has after what was printed of it, a page at a time (a page holds what fits
+     * one message; {@code more} says the next page has lines), flushing each so a long log streams out.
+     */
     private void catchUp(RpcClient client, String service, LogFollower follower, boolean many) throws Exception {
         while (true) {
             Map<String, Object> params = base(service);
             params.put("after", follower.printedUpTo(service));
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-            List<Object> got = JsonObjects.array(page.get("lines"));
-            print(got, JsonObjects.bool(page, "gap"), many);
+            print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
             follower.printed(service, JsonObjects.string(page, "next"));
-            if (got.size() < PAGE_LIMIT) {
+            out().flush();
+            if (!JsonObjects.bool(page, "more")) {
                 return;
             }
         }

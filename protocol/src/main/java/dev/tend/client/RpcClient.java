@@ -140,7 +140,10 @@ public final class RpcClient implements Closeable {
                 line.write(b);
             }
             if (line.size() > MAX_LINE * 16) {
-                throw new IOException("daemon sent an over-long line");
+                // The daemon keeps every message under the 1 MiB frame (log pages are byte-bounded): reaching this
+                // is a bug in tend, not anything the user did, so say so rather than guess at a cause.
+                throw new IOException("the daemon sent a message over " + (MAX_LINE * 16 >> 20)
+                        + " MiB, which the protocol never allows (a bug in tend: please report it)");
             }
             readBuffer.clear();
             int n = channel.read(readBuffer);

@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogPosition;
@@ -21,9 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** logs.read: the tail of a service's log, or what came after a position (for followers). */
+/**
+ * logs.read: the tail of a service's log, or what came after a position (for followers), a page at a time: a page
+ * holds at most a {@link LogBudget} of lines so that the answer fits a frame, and says {@code more} when reading
+ * after its {@code next} goes on.
+ */
 final class LogMethods {
-    /** A page never carries more than this, so one answer stays well under the 1 MiB frame limit's spirit. */
+    /** Job run logs (jobs.logs) still read at most this many lines per answer. */
     static final int MAX_LINES = 10_000;
 
     private final Supervisor supervisor;
@@ -40,18 +45,19 @@ final class LogMethods {
         Refs.ServiceRef r = refs.service(ref, dir);
         Path file = supervisor.logFile(r.project(), r.service());
         int n = tail == null ? 100 : tail;
-        if (n < 0 || n > MAX_LINES) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be between 0 and " + MAX_LINES);
+        if (n < 0) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be 0 (all lines) or more, got " + n);
         }
         LogStream only = stream(stream);
         try {
+            LogBudget budget = LogBudget.forService(r.project(), r.service());
             LogPage page;
             if (!Files.exists(file)) {
                 page = new LogPage(List.of(), LogPosition.START, false);
             } else if (after != null) {
-                page = LogReader.readAfter(file, position(after), MAX_LINES, only);
+                page = LogReader.readAfter(file, position(after), budget, only);
             } else {
-                page = LogReader.readTail(file, n == 0 ? MAX_LINES : n, since(since), only);
+                page = LogReader.readTail(file, n, since(since), only, budget);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());
@@ -63,6 +69,7 @@ final class LogMethods {
             result.put("lines", lines);
             result.put("next", page.next().token());
             result.put("gap", page.gap());
+            result.put("more", page.more());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

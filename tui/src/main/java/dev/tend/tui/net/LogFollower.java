@@ -128,6 +128,12 @@ public final class LogFollower implements AutoCloseable {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, Map.of("ref", ref, "tail", TAIL)));
             tail.addAll(entries(page.get("lines")));
             junction.shown(ref, JsonObjects.string(page, "next"));
+            while (JsonObjects.bool(page, "more")) { // long lines: the tail comes in several pages
+                page = JsonObjects.object(client.call(Methods.LOGS_READ,
+                        Map.of("ref", ref, "after", junction.shownUpTo(ref))));
+                tail.addAll(entries(page.get("lines")));
+                junction.shown(ref, JsonObjects.string(page, "next"));
+            }
         }
         buffer.reset(t, tail);
         if (live) {
@@ -175,16 +181,19 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /** Appends what the service's log has after what is shown of it. */
+    /** Appends what the service's log has after what is shown of it, page by page. */
     private void catchUp(RpcClient client, String ref, LogJunction junction) throws IOException, RpcError {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("ref", ref);
-        if (junction.shownUpTo(ref) != null) {
-            params.put("after", junction.shownUpTo(ref));
-        }
-        Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-        buffer.append(entries(page.get("lines")));
-        junction.shown(ref, JsonObjects.string(page, "next"));
+        Map<String, Object> page;
+        do {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("ref", ref);
+            if (junction.shownUpTo(ref) != null) {
+                params.put("after", junction.shownUpTo(ref));
+            }
+            page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+            buffer.append(entries(page.get("lines")));
+            junction.shown(ref, JsonObjects.string(page, "next"));
+        } while (JsonObjects.bool(page, "more"));
     }
 
     private void poll(RpcClient client, LogTarget t, LogJunction junction) throws IOException, RpcError {

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.events;
 
+import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogPosition;
 import dev.tend.daemon.core.logs.LogReader;
@@ -24,11 +25,10 @@ import org.slf4j.LoggerFactory;
  * Turns "lines were written to a service's log" into {@link Event.LogAppended} events that carry the lines and
  * the position after them, read back from the file: so events hold only what is on disk, in file order, with
  * positions that {@code logs.read after} understands, across rotation. Only services some subscriber wants are
- * read; bursts of writes are coalesced into reads of up to {@link #MAX_LINES} lines each, on one thread.
+ * read; bursts of writes are coalesced into reads on one thread, each split into events of at most a
+ * {@link LogBudget} of lines, so that every log.appended fits the 1 MiB frame a peer may have to take in.
  */
 public final class LogTailer implements AutoCloseable {
-    /** Lines per event: keeps one notification far below the 1 MiB frame a peer may have to take in. */
-    public static final int MAX_LINES = 500;
 
     private static final Logger log = LoggerFactory.getLogger(LogTailer.class);
 
@@ -109,8 +109,9 @@ public final class LogTailer implements AutoCloseable {
         }
         try {
             Path file = logFile.apply(project, service);
+            LogBudget budget = LogBudget.forService(project, service);
             while (true) {
-                LogPage page = LogReader.readAfter(file, from, MAX_LINES, null);
+                LogPage page = LogReader.readAfter(file, from, budget, null);
                 if (page.gap()) {
                     log.debug("log of {} rotated past a follower's position", key);
                 }
@@ -123,7 +124,7 @@ public final class LogTailer implements AutoCloseable {
                 if (!page.lines().isEmpty()) {
                     bus.logAppended(project, service, page.lines(), page.next());
                 }
-                if (page.lines().size() < MAX_LINES) {
+                if (!page.more()) {
                     return;
                 }
                 from = page.next();

@@ -7,10 +7,15 @@ import java.util.List;
  *
  * @param next the point after the last line read (including lines that the filters skipped)
  * @param gap  true if lines between the requested position and the first line returned were rotated away
+ * @param more true if the read stopped at its limit before the end of the log: reading after {@code next} goes on
  */
-public record LogPage(List<LogLine> lines, LogPosition next, boolean gap) {
+public record LogPage(List<LogLine> lines, LogPosition next, boolean gap, boolean more) {
 
     public LogPage {
         lines = List.copyOf(lines);
+    }
+
+    public LogPage(List<LogLine> lines, LogPosition next, boolean gap) {
+        this(lines, next, gap, false);
     }
 }

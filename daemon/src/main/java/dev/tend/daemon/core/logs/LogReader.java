@@ -46,7 +46,7 @@ public final class LogReader {
             List<LogLine> newestFirst = new ArrayList<>();
             for (int i = files.entries.size() - 1; i >= 0; i--) {
                 LogFiles.Entry entry = files.entries.get(i);
-                boolean more = scanBackward(entry, (bytes, off, len, end) -> {
+                boolean more = scanBackward(entry, (bytes, off, len, start, end) -> {
                     LogStream stream = LogFormat.streamOf(bytes, off, len);
                     Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
                     if (time != null && since != null && time.isBefore(since)) {
@@ -68,59 +68,140 @@ public final class LogReader {
     }
 
     /**
+     * The first page of the last {@code tail} lines (all if tail &lt;= 0) at or after {@code since} (null: any time)
+     * of the given stream (null: both): as many of them, oldest first, as the budget allows. If the page
+     * {@link LogPage#more() has more}, {@link #readAfter(Path, LogPosition, LogBudget, LogStream)} from its
+     * {@code next} continues with the rest (and whatever was written since). Finds where the tail begins by
+     * reading backwards, so a small tail of a large log is cheap; a line older than {@code since} ends the search.
+     */
+    public static LogPage readTail(Path logFile, int tail, Instant since, LogStream only, LogBudget budget) throws IOException {
+        try (LogFiles files = LogFiles.open(logFile)) {
+            List<LogFiles.Entry> entries = files.entries;
+            if (entries.isEmpty()) {
+                return new LogPage(List.of(), LogPosition.START, false);
+            }
+            int[] count = {0};
+            int first = entries.size() - 1;
+            long[] offset = {entries.get(first).end()}; // nothing matches: the page starts (and ends) at the end
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                LogFiles.Entry entry = entries.get(i);
+                int before = count[0];
+                boolean more = scanBackward(entry, (bytes, off, len, start, end) -> {
+                    LogStream stream = LogFormat.streamOf(bytes, off, len);
+                    Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
+                    if (time != null && since != null && time.isBefore(since)) {
+                        return false;
+                    }
+                    boolean formatted = stream != null && time != null;
+                    LogStream s = formatted ? stream : LogStream.OUT;
+                    Instant t = formatted ? time : entry.mtime();
+                    if ((only == null || s == only) && (since == null || !t.isBefore(since))) {
+                        count[0]++;
+                        offset[0] = start;
+                    }
+                    return tail <= 0 || count[0] < tail;
+                });
+                if (count[0] > before) {
+                    first = i;
+                }
+                if (!more) {
+                    break;
+                }
+            }
+            return forward(files, first, offset[0], false, only, 0, budget);
+        }
+    }
+
+    /**
      * The lines after {@code after} (up to {@code maxLines} of them if &gt; 0) of the given stream (null: both),
      * oldest first. If the file that {@code after} points into was rotated away, reading starts at the oldest line
      * kept and the page says {@link LogPage#gap()}.
      */
     public static LogPage readAfter(Path logFile, LogPosition after, int maxLines, LogStream only) throws IOException {
         try (LogFiles files = LogFiles.open(logFile)) {
-            List<LogFiles.Entry> entries = files.entries;
-            int first = 0;
-            long offset = 0;
-            boolean gap = false;
-            if (after.fileKey() != null) {
-                first = -1;
-                for (int i = 0; i < entries.size() && first < 0; i++) {
-                    if (entries.get(i).is(after)) {
-                        first = i;
-                    }
-                }
-                if (first < 0) {
-                    first = 0;
-                    gap = true;
-                } else if (after.offset() > entries.get(first).end()) {
-                    offset = entries.get(first).end(); // not a position this file ever had: nothing sensible to resume
-                    gap = true;
-                } else {
-                    offset = after.offset();
-                }
-            }
-            List<LogLine> lines = new ArrayList<>();
-            LogPosition[] next = {end(files)};
-            for (int i = first; i < entries.size(); i++) {
-                LogFiles.Entry entry = entries.get(i);
-                boolean more = scanForward(entry, i == first ? offset : 0, (bytes, off, len, end) -> {
-                    LogStream stream = LogFormat.streamOf(bytes, off, len);
-                    Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
-                    LogLine line = line(bytes, off, len, stream, time, entry);
-                    if (matches(line, null, only)) {
-                        lines.add(line);
-                        if (maxLines > 0 && lines.size() >= maxLines) {
-                            next[0] = entry.position(end);
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-                if (!more) {
-                    break;
-                }
-            }
-            if (entries.isEmpty() && after.fileKey() != null) {
-                gap = true;
-            }
-            return new LogPage(lines, next[0], gap);
+            return after(files, after, only, maxLines, null);
         }
+    }
+
+    /**
+     * Like {@link #readAfter(Path, LogPosition, int, LogStream)}, but the page ends before the first line that
+     * would take it over the budget ({@link LogPage#more()}; a line too big for any page is cut to fit).
+     */
+    public static LogPage readAfter(Path logFile, LogPosition after, LogBudget budget, LogStream only) throws IOException {
+        try (LogFiles files = LogFiles.open(logFile)) {
+            return after(files, after, only, 0, budget);
+        }
+    }
+
+    private static LogPage after(LogFiles files, LogPosition after, LogStream only, int maxLines, LogBudget budget)
+            throws IOException {
+        List<LogFiles.Entry> entries = files.entries;
+        int first = 0;
+        long offset = 0;
+        boolean gap = false;
+        if (after.fileKey() != null) {
+            first = -1;
+            for (int i = 0; i < entries.size() && first < 0; i++) {
+                if (entries.get(i).is(after)) {
+                    first = i;
+                }
+            }
+            if (first < 0) {
+                first = 0;
+                gap = true;
+            } else if (after.offset() > entries.get(first).end()) {
+                offset = entries.get(first).end(); // not a position this file ever had: nothing sensible to resume
+                gap = true;
+            } else {
+                offset = after.offset();
+            }
+        }
+        if (entries.isEmpty() && after.fileKey() != null) {
+            gap = true;
+        }
+        return forward(files, first, offset, gap, only, maxLines, budget);
+    }
+
+    /** Reads from the offset in entry {@code first} on, up to maxLines (if &gt; 0) or the budget (if not null). */
+    private static LogPage forward(LogFiles files, int first, long offset, boolean gap, LogStream only, int maxLines,
+                                   LogBudget budget) throws IOException {
+        List<LogFiles.Entry> entries = files.entries;
+        List<LogLine> lines = new ArrayList<>();
+        long[] spent = {0};
+        boolean[] stopped = {false};
+        LogPosition[] next = {end(files)};
+        for (int i = first; i < entries.size(); i++) {
+            LogFiles.Entry entry = entries.get(i);
+            boolean more = scanForward(entry, i == first ? offset : 0, (bytes, off, len, start, end) -> {
+                LogStream stream = LogFormat.streamOf(bytes, off, len);
+                Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
+                LogLine line = line(bytes, off, len, stream, time, entry);
+                if (!matches(line, null, only)) {
+                    return true;
+                }
+                if (budget != null) {
+                    line = budget.fit(line);
+                    long cost = budget.cost(line);
+                    if (!lines.isEmpty() && spent[0] + cost > budget.bytes()) {
+                        next[0] = entry.position(start); // this line begins the next page
+                        stopped[0] = true;
+                        return false;
+                    }
+                    spent[0] += cost;
+                }
+                lines.add(line);
+                if (maxLines > 0 && lines.size() >= maxLines) {
+                    next[0] = entry.position(end);
+                    stopped[0] = true;
+                    return false;
+                }
+                return true;
+            });
+            if (!more) {
+                break;
+            }
+        }
+        return new LogPage(lines, next[0], gap, stopped[0]);
     }
 
     private static LogPosition end(LogFiles files) {
@@ -144,9 +225,12 @@ public final class LogReader {
         return new LogLine(entry.mtime(), LogStream.OUT, new String(bytes, off, len, StandardCharsets.UTF_8));
     }
 
-    /** Receives a line without its '\n'; {@code end} is the file offset just after the line. False: stop. */
+    /**
+     * Receives a line without its '\n'; {@code start} and {@code end} are the file offsets of its first byte and
+     * just after it ('\n' included). False: stop.
+     */
     private interface LineVisitor {
-        boolean visit(byte[] bytes, int off, int len, long end);
+        boolean visit(byte[] bytes, int off, int len, long start, long end);
     }
 
     /** Visits the entry's lines last to first; false if the visitor stopped. */
@@ -166,7 +250,7 @@ public final class LogReader {
                 if (start == 0 && blockStart > 0 && end <= MAX_LINE) {
                     break; // the line began in an earlier block
                 }
-                if (!visitor.visit(data, start, lineEnd - start, blockStart + end)) {
+                if (!visitor.visit(data, start, lineEnd - start, blockStart + start, blockStart + end)) {
                     return false;
                 }
                 end = start;
@@ -198,7 +282,7 @@ public final class LogReader {
             int start = 0;
             for (int i = 0; i < data.length; i++) {
                 if (data[i] == '\n') {
-                    if (!visitor.visit(data, start, i - start, dataStart + i + 1)) {
+                    if (!visitor.visit(data, start, i - start, dataStart + start, dataStart + i + 1)) {
                         return false;
                     }
                     start = i + 1;
@@ -206,7 +290,7 @@ public final class LogReader {
             }
             pos += n;
             if (data.length - start > MAX_LINE) {
-                if (!visitor.visit(data, start, data.length - start, pos)) {
+                if (!visitor.visit(data, start, data.length - start, dataStart + start, pos)) {
                     return false;
                 }
                 start = data.length;
@@ -214,7 +298,7 @@ public final class LogReader {
             carry = Arrays.copyOfRange(data, start, data.length);
         }
         // Only a rotated file can end without '\n' (the live one is read up to its last complete line).
-        return carry.length == 0 || visitor.visit(carry, 0, carry.length, entry.end());
+        return carry.length == 0 || visitor.visit(carry, 0, carry.length, entry.end() - carry.length, entry.end());
     }
 
     static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

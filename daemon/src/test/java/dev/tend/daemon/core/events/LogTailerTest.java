@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.events;
 
+import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogFile;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPage;
@@ -64,6 +65,48 @@ class LogTailerTest {
                 Event.LogAppended cur = (Event.LogAppended) events.get(k);
                 LogPage page = LogReader.readAfter(path, prev.next(), cur.lines().size(), null);
                 assertEquals(cur.lines(), page.lines(), "event " + k + " continues event " + (k - 1));
+            }
+        } finally {
+            tailer.close();
+            bus.close();
+            file.close();
+        }
+    }
+
+    @Test
+    void aBurstOfLongLinesIsSplitIntoEventsWithinTheBudgetKeepingEveryLineInOrder() throws Exception {
+        Path path = dir.resolve("demo/web.log");
+        LogFile file = LogFile.open(path, LogPolicy.DEFAULTS, Clock.systemUTC());
+        EventBus bus = new EventBus(new BusLimits(1_000_000, 1L << 30));
+        LogTailer tailer = new LogTailer(bus, (p, s) -> dir.resolve(p).resolve(s + ".log"));
+        RecordingSink sink = new RecordingSink();
+        try {
+            bus.subscribe(this, EnumSet.of(Topic.LOG), new EventFilter(null, Set.of("demo/web")), sink).subscription().start();
+            tailer.watch("demo", "web");
+            List<String> expected = new ArrayList<>();
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                String text = i + ":" + "y".repeat(60_000);
+                expected.add(text);
+                burst.append(i == 0 ? "" : "\n").append(text);
+            }
+            file.append(LogStream.OUT, burst.toString());
+            tailer.linesWritten("demo", "web");
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seen.size() < expected.size() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                seen = texts(sink.events());
+            }
+            assertEquals(expected.size(), seen.size(), "lines announced");
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(expected.get(i).equals(seen.get(i)), "line " + i + " is in its place"); // no 60 KB diffs
+            }
+            LogBudget budget = LogBudget.forService("demo", "web");
+            assertTrue(sink.events().size() >= 300 * 60_000 / LogBudget.PAGE_BYTES, sink.events().size() + " events");
+            for (Event e : sink.events()) {
+                long cost = ((Event.LogAppended) e).lines().stream().mapToLong(budget::cost).sum();
+                assertTrue(cost <= budget.bytes(), "an event of " + cost + " bytes");
             }
         } finally {
             tailer.close();
