@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.client.RpcClient;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -40,7 +41,32 @@ final class JobLogsCommand extends TendSubcommand {
         if (stream != null) {
             params.put("stream", stream);
         }
-        Map<String, Object> page = call("job.logs", params);
+        try (RpcClient client = connect().client()) {
+            readAll(client, params);
+        }
+        return ExitCode.OK;
+    }
+
+    private void readAll(RpcClient client, Map<String, Object> params) throws Exception {
+        Map<String, Object> page = JsonObjects.object(client.call("job.logs", params));
+        print(page);
+        // Later pages come after the last one, up to where the log ended at the first: a run still writing
+        // faster than we print would otherwise never let us finish. The run stays the one the first page named.
+        Object end = page.get("end");
+        Object runId = JsonObjects.object(page.get("run")).get("id");
+        while (JsonObjects.bool(page, "more")) {
+            params.remove("tail");
+            params.put("run", runId);
+            params.put("after", page.get("next"));
+            if (end != null) {
+                params.put("before", end);
+            }
+            page = JsonObjects.object(client.call("job.logs", params));
+            print(page);
+        }
+    }
+
+    private void print(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
             err().println("tend: some lines were rotated away before they could be read");
         }
@@ -48,6 +74,6 @@ final class JobLogsCommand extends TendSubcommand {
             Map<String, Object> line = JsonObjects.object(o);
             out().println(json ? Json.write(line) : LogLineFormat.format(line, false, ZoneId.systemDefault()));
         }
-        return ExitCode.OK;
+        out().flush();
     }
 }

@@ -55,7 +55,8 @@ final class LogsCommand extends TendSubcommand {
                 services.add(service);
                 follower.printed(service, JsonObjects.string(page, "next"));
                 if (JsonObjects.bool(page, "more")) {
-                    catchUp(client, service, follower, many);
+                    // Up to the end the tail saw: a service writing faster than we print would never let us finish.
+                    catchUp(client, service, follower, many, JsonObjects.string(page, "end"));
                 }
             }
             out().flush();
@@ -79,7 +80,7 @@ final class LogsCommand extends TendSubcommand {
             public void subscribed(Map<String, Object> result) throws Exception {
                 follower.resubscribed();
                 for (String service : services) {
-                    catchUp(client, service, follower, many);
+                    catchUp(client, service, follower, many, null);
                 }
                 out().flush();
             }
@@ -92,7 +93,7 @@ final class LogsCommand extends TendSubcommand {
                 String service = p.get("project") + "/" + p.get("service");
                 switch (follower.onEvent(service, JsonObjects.string(p, "next"))) {
                     case PRINT -> print(onlyStream(p.get("lines")), false, many);
-                    case READ -> catchUp(client, service, follower, many);
+                    case READ -> catchUp(client, service, follower, many, null);
                     case SKIP -> {
                     }
                 }
@@ -102,13 +103,18 @@ final class LogsCommand extends TendSubcommand {
     }
 
     /**
-     * Prints what the service's log has after what was printed of it, a page at a time (a page holds what fits
-     * one message; {@code more} says the next page has lines), flushing each so a long log streams out.
+     * Prints what the service's log has after what was printed of it, up to {@code before} if not null, a page at
+     * a time (a page holds what fits one message; {@code more} says the next page has lines), flushing each so a
+     * long log streams out.
      */
-    private void catchUp(RpcClient client, String service, LogFollower follower, boolean many) throws Exception {
+    private void catchUp(RpcClient client, String service, LogFollower follower, boolean many, String before)
+            throws Exception {
         while (true) {
             Map<String, Object> params = base(service);
             params.put("after", follower.printedUpTo(service));
+            if (before != null) {
+                params.put("before", before);
+            }
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
             print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
             follower.printed(service, JsonObjects.string(page, "next"));

@@ -4,10 +4,9 @@ import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
+import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPage;
-import dev.tend.daemon.core.logs.LogPosition;
-import dev.tend.daemon.core.logs.LogReader;
 import dev.tend.daemon.core.logs.LogStream;
 import dev.tend.daemon.project.Durations;
 import dev.tend.protocol.ErrorCode;
@@ -125,13 +124,9 @@ final class JobMethods {
         }
     }
 
-    /** A run's output in logs.read's shape; the newest run that started unless run names one. */
-    Map<String, Object> logs(String ref, String dir, Long run, Integer tail, String stream, String after) {
+    /** A run's output in logs.read's shape, a page at a time; the newest run that started unless run names one. */
+    Map<String, Object> logs(String ref, String dir, Long run, Integer tail, String stream, String after, String before) {
         JobRef r = job(ref, dir);
-        int n = tail == null ? 100 : tail;
-        if (n < 0 || n > LogMethods.MAX_LINES) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be between 0 and " + LogMethods.MAX_LINES);
-        }
         JobScheduler.RunLog runLog;
         try {
             runLog = jobs.runLog(r.project(), r.job(), run);
@@ -140,14 +135,9 @@ final class JobMethods {
         }
         LogStream only = LogMethods.stream(stream);
         try {
-            LogPage page;
-            if (!Files.exists(runLog.file())) { // a run just starting (the core reports pruned logs)
-                page = new LogPage(List.of(), LogPosition.START, false);
-            } else if (after != null) {
-                page = LogReader.readAfter(runLog.file(), LogMethods.position(after), LogMethods.MAX_LINES, only);
-            } else {
-                page = LogReader.readTail(runLog.file(), n == 0 ? LogMethods.MAX_LINES : n, null, only);
-            }
+            // A run just starting has no file yet (the core reports pruned logs): an empty page.
+            LogPage page = LogMethods.page(runLog.file(), tail, null, only, after, before,
+                    LogBudget.forJob(r.project(), r.job()));
             List<Map<String, Object>> lines = new ArrayList<>(page.lines().size());
             for (LogLine l : page.lines()) {
                 Map<String, Object> line = Views.logLine(r.project(), r.job(), l);
@@ -161,6 +151,8 @@ final class JobMethods {
             result.put("lines", lines);
             result.put("next", page.next().token());
             result.put("gap", page.gap());
+            result.put("more", page.more());
+            result.put("end", page.end().token());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

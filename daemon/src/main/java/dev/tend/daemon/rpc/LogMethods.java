@@ -25,11 +25,10 @@ import java.util.Map;
 /**
  * logs.read: the tail of a service's log, or what came after a position (for followers), a page at a time: a page
  * holds at most a {@link LogBudget} of lines so that the answer fits a frame, and says {@code more} when reading
- * after its {@code next} goes on.
+ * after its {@code next} goes on. Every page reports {@code end}, how far it could read; a reader that must finish
+ * on a growing log passes the first page's end as {@code before} with each {@code after}.
  */
 final class LogMethods {
-    /** Job run logs (jobs.logs) still read at most this many lines per answer. */
-    static final int MAX_LINES = 10_000;
 
     private final Supervisor supervisor;
     private final Refs refs;
@@ -41,24 +40,14 @@ final class LogMethods {
         this.clock = clock;
     }
 
-    Map<String, Object> read(String ref, String dir, Integer tail, String since, String stream, String after) {
+    Map<String, Object> read(String ref, String dir, Integer tail, String since, String stream, String after,
+                             String before) {
         Refs.ServiceRef r = refs.service(ref, dir);
         Path file = supervisor.logFile(r.project(), r.service());
-        int n = tail == null ? 100 : tail;
-        if (n < 0) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be 0 (all lines) or more, got " + n);
-        }
         LogStream only = stream(stream);
         try {
-            LogBudget budget = LogBudget.forService(r.project(), r.service());
-            LogPage page;
-            if (!Files.exists(file)) {
-                page = new LogPage(List.of(), LogPosition.START, false);
-            } else if (after != null) {
-                page = LogReader.readAfter(file, position(after), budget, only);
-            } else {
-                page = LogReader.readTail(file, n, since(since), only, budget);
-            }
+            LogPage page = page(file, tail, since(since), only, after, before,
+                    LogBudget.forService(r.project(), r.service()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());
             result.put("service", r.service());
@@ -70,17 +59,40 @@ final class LogMethods {
             result.put("next", page.next().token());
             result.put("gap", page.gap());
             result.put("more", page.more());
+            result.put("end", page.end().token());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static LogPosition position(String token) {
+    /** One page of logs.read or job.logs: the tail (default 100 lines, 0: all), or after a position, up to before. */
+    static LogPage page(Path file, Integer tail, Instant since, LogStream only, String after, String before,
+                        LogBudget budget) throws IOException {
+        int n = tail == null ? 100 : tail;
+        if (n < 0) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be 0 (all lines) or more, got " + n);
+        }
+        if (before != null && after == null) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS,
+                    "'before' bounds a read 'after' a position: pass the 'end' of a first page as before, its 'next' as after");
+        }
+        LogPosition from = after == null ? null : position("after", after);
+        LogPosition to = before == null ? null : position("before", before);
+        if (!Files.exists(file)) {
+            return LogPage.empty();
+        }
+        if (from != null) {
+            return LogReader.readAfter(file, from, to, budget, only);
+        }
+        return LogReader.readTail(file, n, since, only, budget);
+    }
+
+    private static LogPosition position(String name, String token) {
         try {
             return LogPosition.parse(token);
         } catch (IllegalArgumentException e) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "bad 'after' position: " + e.getMessage());
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "bad '" + name + "' position: " + e.getMessage());
         }
     }
 

@@ -176,8 +176,9 @@ public final class TendRpc {
                                         @OptionalParam @JsonRpcParam("tail") Integer tail,
                                         @OptionalParam @JsonRpcParam("since") String since,
                                         @OptionalParam @JsonRpcParam("stream") String stream,
-                                        @OptionalParam @JsonRpcParam("after") String after) {
-        return logs.read(ref, dir, tail, since, stream, after);
+                                        @OptionalParam @JsonRpcParam("after") String after,
+                                        @OptionalParam @JsonRpcParam("before") String before) {
+        return logs.read(ref, dir, tail, since, stream, after, before);
     }
 
     // ------------------------------------------------------------------ jobs
@@ -222,8 +223,9 @@ public final class TendRpc {
                                        @OptionalParam @JsonRpcParam("run") Long run,
                                        @OptionalParam @JsonRpcParam("tail") Integer tail,
                                        @OptionalParam @JsonRpcParam("stream") String stream,
-                                       @OptionalParam @JsonRpcParam("after") String after) {
-        return jobs.logs(ref, dir, run, tail, stream, after);
+                                       @OptionalParam @JsonRpcParam("after") String after,
+                                       @OptionalParam @JsonRpcParam("before") String before) {
+        return jobs.logs(ref, dir, run, tail, stream, after, before);
     }
 
     // ------------------------------------------------------------------ events

@@ -140,7 +140,7 @@ public final class LogTailer implements AutoCloseable {
             if (!Files.exists(file)) {
                 return LogPosition.START; // every line the file will ever get is new
             }
-            return LogReader.readTail(file, 1, null, null).next();
+            return LogReader.end(file);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot find the end of the log of {}/{}: {}", project, service, e.toString());
             return LogPosition.START;

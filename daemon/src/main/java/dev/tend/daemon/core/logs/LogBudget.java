@@ -16,6 +16,8 @@ public record LogBudget(long bytes, int lineOverhead) {
     public static final long PAGE_BYTES = 512 * 1024;
     /** {"project":"","service":"","time":"2026-11-24T08:42:49.123Z","stream":"out","text":""}, with room to spare. */
     static final int FIELDS_BYTES = 128;
+    /** ,"job":"" */
+    static final int JOB_FIELD_BYTES = 16;
 
     public LogBudget {
         if (lineOverhead < 0 || bytes <= lineOverhead) {
@@ -26,6 +28,11 @@ public record LogBudget(long bytes, int lineOverhead) {
     /** The budget of pages and events of one service's log, whose lines each carry the two names. */
     public static LogBudget forService(String project, String service) {
         return new LogBudget(PAGE_BYTES, FIELDS_BYTES + encodedSize(project) + encodedSize(service));
+    }
+
+    /** The budget of pages of a job run's log, whose lines carry the project and the job's name twice (service, job). */
+    public static LogBudget forJob(String project, String job) {
+        return new LogBudget(PAGE_BYTES, FIELDS_BYTES + JOB_FIELD_BYTES + encodedSize(project) + 2 * encodedSize(job));
     }
 
     public long cost(LogLine line) {

@@ -7,15 +7,19 @@ import java.util.List;
  *
  * @param next the point after the last line read (including lines that the filters skipped)
  * @param gap  true if lines between the requested position and the first line returned were rotated away
- * @param more true if the read stopped at its limit before the end of the log: reading after {@code next} goes on
+ * @param more true if the read stopped at its limit before the end of the log (or before the bound it was given):
+ *             reading after {@code next} goes on
+ * @param end  how far the read could go: the end of the log when it was read, or the bound it was given; a reader
+ *             that must finish passes a first page's end as the bound of the pages after it
  */
-public record LogPage(List<LogLine> lines, LogPosition next, boolean gap, boolean more) {
+public record LogPage(List<LogLine> lines, LogPosition next, boolean gap, boolean more, LogPosition end) {
 
     public LogPage {
         lines = List.copyOf(lines);
     }
 
-    public LogPage(List<LogLine> lines, LogPosition next, boolean gap) {
-        this(lines, next, gap, false);
+    /** Nothing read from a log that does not exist yet. */
+    public static LogPage empty() {
+        return new LogPage(List.of(), LogPosition.START, false, false, LogPosition.START);
     }
 }

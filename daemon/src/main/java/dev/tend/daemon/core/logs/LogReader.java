@@ -31,39 +31,10 @@ public final class LogReader {
     private LogReader() {
     }
 
-    /** {@link #readTail}'s lines. */
-    public static List<LogLine> read(Path logFile, int tail, Instant since, LogStream only) throws IOException {
-        return readTail(logFile, tail, since, only).lines();
-    }
-
-    /**
-     * The last {@code tail} lines (all if tail &lt;= 0) at or after {@code since} (null: any time) of the given
-     * stream (null: both), oldest first. Reads backwards from the end, so a small tail of a large log is cheap; a
-     * line older than {@code since} ends the search, since times follow file order. No gap is ever reported.
-     */
-    public static LogPage readTail(Path logFile, int tail, Instant since, LogStream only) throws IOException {
+    /** The end of the log now: reading after it returns only lines written later. START if there is no log yet. */
+    public static LogPosition end(Path logFile) throws IOException {
         try (LogFiles files = LogFiles.open(logFile)) {
-            List<LogLine> newestFirst = new ArrayList<>();
-            for (int i = files.entries.size() - 1; i >= 0; i--) {
-                LogFiles.Entry entry = files.entries.get(i);
-                boolean more = scanBackward(entry, (bytes, off, len, start, end) -> {
-                    LogStream stream = LogFormat.streamOf(bytes, off, len);
-                    Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
-                    if (time != null && since != null && time.isBefore(since)) {
-                        return false;
-                    }
-                    LogLine line = line(bytes, off, len, stream, time, entry);
-                    if (matches(line, since, only)) {
-                        newestFirst.add(line);
-                    }
-                    return tail <= 0 || newestFirst.size() < tail;
-                });
-                if (!more) {
-                    break;
-                }
-            }
-            Collections.reverse(newestFirst);
-            return new LogPage(newestFirst, end(files), false);
+            return end(files);
         }
     }
 
@@ -78,7 +49,7 @@ public final class LogReader {
         try (LogFiles files = LogFiles.open(logFile)) {
             List<LogFiles.Entry> entries = files.entries;
             if (entries.isEmpty()) {
-                return new LogPage(List.of(), LogPosition.START, false);
+                return LogPage.empty();
             }
             int[] count = {0};
             int first = entries.size() - 1;
@@ -108,32 +79,34 @@ public final class LogReader {
                     break;
                 }
             }
-            return forward(files, first, offset[0], false, only, 0, budget);
+            return forward(files, first, offset[0], false, only, null, budget);
         }
     }
 
     /**
-     * The lines after {@code after} (up to {@code maxLines} of them if &gt; 0) of the given stream (null: both),
-     * oldest first. If the file that {@code after} points into was rotated away, reading starts at the oldest line
-     * kept and the page says {@link LogPage#gap()}.
-     */
-    public static LogPage readAfter(Path logFile, LogPosition after, int maxLines, LogStream only) throws IOException {
-        try (LogFiles files = LogFiles.open(logFile)) {
-            return after(files, after, only, maxLines, null);
-        }
-    }
-
-    /**
-     * Like {@link #readAfter(Path, LogPosition, int, LogStream)}, but the page ends before the first line that
-     * would take it over the budget ({@link LogPage#more()}; a line too big for any page is cut to fit).
+     * The lines after {@code after} of the given stream (null: both), oldest first, as many as the budget allows:
+     * the page ends before the first line that would take it over ({@link LogPage#more()}; a line too big for any
+     * page is cut to fit). If the file that {@code after} points into was rotated away, reading starts at the
+     * oldest line kept and the page says {@link LogPage#gap()}.
      */
     public static LogPage readAfter(Path logFile, LogPosition after, LogBudget budget, LogStream only) throws IOException {
+        return readAfter(logFile, after, null, budget, only);
+    }
+
+    /**
+     * Like {@link #readAfter(Path, LogPosition, LogBudget, LogStream)}, but lines after {@code before} (if not null)
+     * are left out: paging with the {@link LogPage#end()} of a first read as {@code before} reaches the end of the
+     * log as it was then, however fast it grows meanwhile. A bound whose file was rotated away (or START) lies
+     * before every line kept, so nothing is read.
+     */
+    public static LogPage readAfter(Path logFile, LogPosition after, LogPosition before, LogBudget budget,
+                                    LogStream only) throws IOException {
         try (LogFiles files = LogFiles.open(logFile)) {
-            return after(files, after, only, 0, budget);
+            return after(files, after, only, before, budget);
         }
     }
 
-    private static LogPage after(LogFiles files, LogPosition after, LogStream only, int maxLines, LogBudget budget)
+    private static LogPage after(LogFiles files, LogPosition after, LogStream only, LogPosition before, LogBudget budget)
             throws IOException {
         List<LogFiles.Entry> entries = files.entries;
         int first = 0;
@@ -159,49 +132,59 @@ public final class LogReader {
         if (entries.isEmpty() && after.fileKey() != null) {
             gap = true;
         }
-        return forward(files, first, offset, gap, only, maxLines, budget);
+        return forward(files, first, offset, gap, only, before, budget);
     }
 
-    /** Reads from the offset in entry {@code first} on, up to maxLines (if &gt; 0) or the budget (if not null). */
-    private static LogPage forward(LogFiles files, int first, long offset, boolean gap, LogStream only, int maxLines,
-                                   LogBudget budget) throws IOException {
+    /** Reads from the offset in entry {@code first} on, up to the budget or to {@code before} (if not null). */
+    private static LogPage forward(LogFiles files, int first, long offset, boolean gap, LogStream only,
+                                   LogPosition before, LogBudget budget) throws IOException {
         List<LogFiles.Entry> entries = files.entries;
+        LogPosition end = before != null ? before : end(files);
+        int last = entries.size() - 1;
+        long lastEnd = entries.isEmpty() ? 0 : entries.get(last).end();
+        if (before != null) {
+            int bound = -1;
+            for (int i = 0; i < entries.size() && bound < 0; i++) {
+                if (entries.get(i).is(before)) {
+                    bound = i;
+                }
+            }
+            if (bound < 0 || bound < first || (bound == first && before.offset() <= offset)) {
+                LogPosition here = entries.isEmpty() ? LogPosition.START : entries.get(first).position(offset);
+                return new LogPage(List.of(), here, gap, false, end); // already at (or past) the bound
+            }
+            last = bound;
+            lastEnd = Math.min(before.offset(), entries.get(bound).end());
+        }
         List<LogLine> lines = new ArrayList<>();
         long[] spent = {0};
         boolean[] stopped = {false};
-        LogPosition[] next = {end(files)};
-        for (int i = first; i < entries.size(); i++) {
+        LogPosition[] next = {entries.isEmpty() ? LogPosition.START : entries.get(last).position(lastEnd)};
+        for (int i = first; i <= last; i++) {
             LogFiles.Entry entry = entries.get(i);
-            boolean more = scanForward(entry, i == first ? offset : 0, (bytes, off, len, start, end) -> {
+            long limit = i == last ? lastEnd : entry.end();
+            boolean more = scanForward(entry, i == first ? offset : 0, limit, (bytes, off, len, start, stop) -> {
                 LogStream stream = LogFormat.streamOf(bytes, off, len);
                 Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
-                LogLine line = line(bytes, off, len, stream, time, entry);
+                LogLine line = budget.fit(line(bytes, off, len, stream, time, entry));
                 if (!matches(line, null, only)) {
                     return true;
                 }
-                if (budget != null) {
-                    line = budget.fit(line);
-                    long cost = budget.cost(line);
-                    if (!lines.isEmpty() && spent[0] + cost > budget.bytes()) {
-                        next[0] = entry.position(start); // this line begins the next page
-                        stopped[0] = true;
-                        return false;
-                    }
-                    spent[0] += cost;
-                }
-                lines.add(line);
-                if (maxLines > 0 && lines.size() >= maxLines) {
-                    next[0] = entry.position(end);
+                long cost = budget.cost(line);
+                if (!lines.isEmpty() && spent[0] + cost > budget.bytes()) {
+                    next[0] = entry.position(start); // this line begins the next page
                     stopped[0] = true;
                     return false;
                 }
+                spent[0] += cost;
+                lines.add(line);
                 return true;
             });
             if (!more) {
                 break;
             }
         }
-        return new LogPage(lines, next[0], gap, stopped[0]);
+        return new LogPage(lines, next[0], gap, stopped[0], end);
     }
 
     private static LogPosition end(LogFiles files) {
@@ -270,12 +253,12 @@ public final class LogReader {
         return -1;
     }
 
-    /** Visits the entry's lines from the given offset (a line start) to its end, first to last. */
-    private static boolean scanForward(LogFiles.Entry entry, long from, LineVisitor visitor) throws IOException {
+    /** Visits the entry's lines from the given offset (a line start) to {@code limit} (a line end), first to last. */
+    private static boolean scanForward(LogFiles.Entry entry, long from, long limit, LineVisitor visitor) throws IOException {
         long pos = from;
         byte[] carry = new byte[0]; // the beginning of a line whose '\n' lies at or after pos
-        while (pos < entry.end()) {
-            int n = (int) Math.min(BLOCK, entry.end() - pos);
+        while (pos < limit) {
+            int n = (int) Math.min(BLOCK, limit - pos);
             byte[] data = Arrays.copyOf(carry, carry.length + n);
             readFully(entry.channel(), ByteBuffer.wrap(data, carry.length, n), pos);
             long dataStart = pos - carry.length;
@@ -298,7 +281,7 @@ public final class LogReader {
             carry = Arrays.copyOfRange(data, start, data.length);
         }
         // Only a rotated file can end without '\n' (the live one is read up to its last complete line).
-        return carry.length == 0 || visitor.visit(carry, 0, carry.length, entry.end() - carry.length, entry.end());
+        return carry.length == 0 || visitor.visit(carry, 0, carry.length, limit - carry.length, limit);
     }
 
     static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

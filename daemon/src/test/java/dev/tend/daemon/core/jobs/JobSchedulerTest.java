@@ -4,6 +4,7 @@ import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.SupervisorException;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
+import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogReader;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class JobSchedulerTest {
 
         JobScheduler.RunLog runLog = h.scheduler.runLog("demo", "report", null);
         assertEquals(dir.resolve("logs/demo/jobs/report/" + run.id() + ".log"), runLog.file());
-        List<String> lines = LogReader.read(runLog.file(), 0, null, null).stream().map(LogLine::text).toList();
+        List<String> lines = LogReader.readTail(runLog.file(), 0, null, null, LogBudget.forJob("demo", "report")).lines().stream().map(LogLine::text).toList();
         assertTrue(lines.contains("hello from demo/report run " + run.id()), lines.toString());
         assertTrue(lines.contains("oops"), lines.toString());
     }

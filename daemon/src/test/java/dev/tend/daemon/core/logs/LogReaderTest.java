@@ -70,11 +70,11 @@ class LogReaderTest {
     @Test
     void tailReachesBackAcrossRotatedFilesAndReturnsTheLastLinesInOrder() throws IOException {
         Path path = writeRotated(500);
-        assertEquals(expected(380, 500), texts(LogReader.readTail(path, 120, null, null).lines()));
         LogPage page = LogReader.readTail(path, 120, null, null, LogBudget.forService("p", "api"));
         assertEquals(expected(380, 500), texts(page.lines()));
         assertFalse(page.more());
-        assertEquals(LogReader.readTail(path, 1, null, null).next(), page.next(), "a whole tail ends at the end");
+        assertEquals(LogReader.end(path), page.next(), "a whole tail ends at the end");
+        assertEquals(LogReader.end(path), page.end());
     }
 
     @Test
@@ -171,5 +171,59 @@ class LogReaderTest {
         LogPage page = LogReader.readAfter(path, early, LogBudget.forService("p", "api"), null);
         assertTrue(page.gap());
         assertEquals("line 99", page.lines().get(page.lines().size() - 1).text());
+    }
+
+    @Test
+    void pagesBoundedByAFirstPagesEndStopThereWhileTheLogGrowsAndRotates() throws IOException {
+        Path path = dir.resolve("api.log");
+        LogBudget budget = new LogBudget(400, 100);
+        List<LogPage> pages = new ArrayList<>();
+        try (LogFile log = LogFile.open(path, new LogPolicy(2000, 50, 1024), clock)) {
+            for (int i = 0; i < 200; i++) {
+                log.append(LogStream.OUT, "line " + i);
+            }
+            LogPage page = LogReader.readTail(path, 0, null, null, budget);
+            LogPosition end = page.end();
+            pages.add(page);
+            int written = 200;
+            while (page.more()) {
+                for (int k = 0; k < 10; k++) { // the writer outpaces the reader, rotating files under it
+                    log.append(LogStream.OUT, "line " + written++);
+                }
+                page = LogReader.readAfter(path, page.next(), end, budget, null);
+                assertEquals(end, page.end(), "a bounded page reports its bound");
+                pages.add(page);
+            }
+            assertTrue(written > 400, "the log must have grown more than the pages read");
+            assertEquals(end, page.next(), "the last page ends at the bound");
+            LogPage rest = LogReader.readAfter(path, page.next(), budget, null);
+            assertEquals("line 200", rest.lines().get(0).text(), "reading on from the bound continues with no gap");
+            assertFalse(rest.gap());
+        }
+        assertEquals(expected(0, 200), texts(pages));
+        assertTrue(pages.size() > 5, "the small budget must have split the read into pages");
+    }
+
+    @Test
+    void aBoundBeforeThePositionOrRotatedAwayReadsNothing() throws IOException {
+        Path path = dir.resolve("api.log");
+        LogBudget budget = LogBudget.forService("p", "api");
+        try (LogFile log = LogFile.open(path, new LogPolicy(500, 2, 1024), clock)) {
+            log.append(LogStream.OUT, "first");
+            LogPosition early = LogReader.end(path);
+            log.append(LogStream.OUT, "second");
+            LogPosition later = LogReader.end(path);
+            LogPage behind = LogReader.readAfter(path, later, early, budget, null);
+            assertEquals(List.of(), behind.lines());
+            assertFalse(behind.more());
+            assertEquals(later, behind.next(), "reading on resumes where the reader was, not at the bound");
+            assertEquals(List.of(), LogReader.readAfter(path, LogPosition.START, LogPosition.START, budget, null).lines(),
+                    "a log that was empty when the read began has nothing before its end");
+            for (int i = 0; i < 100; i++) {
+                log.append(LogStream.OUT, "line " + i);
+            }
+            LogPage gone = LogReader.readAfter(path, early, early, budget, null);
+            assertEquals(List.of(), gone.lines(), "every line kept was written after a bound that was rotated away");
+        }
     }
 }
