@@ -56,12 +56,16 @@ class SupervisorTreeTest {
 
     @Test
     void stopEscalatesToSigkillAfterStopTimeout() throws Exception {
-        ServiceSpec stubborn = new ServiceSpec("web", "trap '' TERM; while true; do sleep 0.1; done", null, Map.of(),
+        Path trapped = dir.resolve("trapped");
+        ServiceSpec stubborn = new ServiceSpec("web", "trap '' TERM; touch \"" + trapped + "\"; while true; do sleep 0.1; done",
+                null, Map.of(),
                 List.of(), null, RestartMode.ON_FAILURE, 2, dev.tend.daemon.core.process.Signal.TERM,
                 java.time.Duration.ofMillis(300), false, 0);
         h.sup.register(h.project("p", stubborn), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
         long pid = h.get("p", "web").pid();
+        // ready means launched: under load the shell may not have reached its trap yet, and TERM would end it
+        Harness.awaitTrue(() -> Files.exists(trapped), "the shell to ignore SIGTERM");
         h.sup.stop("p", "web").get(20, TimeUnit.SECONDS);
         assertFalse(h.alive(pid));
         ServiceSnapshot s = h.get("p", "web");
