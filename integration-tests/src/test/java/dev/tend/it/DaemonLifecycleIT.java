@@ -185,6 +185,40 @@ class DaemonLifecycleIT {
         assertEquals(pid, tend.daemonPid(), "still the same daemon");
     }
 
+    @Test
+    void spawnedDaemonOutlivesItsLauncherWithSigintAndSigquitAtTheirDefaults() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs /proc to read signal dispositions");
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        long pid = tend.daemonPid();
+        // The launcher hands the daemon off and exits; as a background job of a script without job control the
+        // daemon, and every service it starts, would ignore SIGINT and SIGQUIT.
+        long ignored = Long.parseUnsignedLong(procStatus(pid, "SigIgn"), 16);
+        assertEquals(0, ignored & ((1L << (2 - 1)) | (1L << (3 - 1))), "SigIgn " + Long.toHexString(ignored));
+        assertTrue(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(1L) != ProcessHandle.current().pid(),
+                "not a child of the test");
+    }
+
+    @Test
+    void aDaemonThatDiesAfterTakingItsLockIsReportedWithItsLog() throws Exception {
+        // A non-empty directory where the socket goes: the daemon takes its pid lock, then cannot clear the path.
+        Files.createDirectories(tend.socket().getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(tend.socket().resolve("in-the-way"));
+        TendHome.Result r = tend.tend("ps");
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().contains("exited while starting") && r.err().contains(tend.socket().toString()), r.toString());
+        assertTrue(tend.daemons().isEmpty(), "no daemon left");
+    }
+
+    private static String procStatus(long pid, String field) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).trim();
+            }
+        }
+        throw new AssertionError(field + " not in /proc/" + pid + "/status");
+    }
+
     /** Field 6 of /proc/PID/stat, counted after the command name (which may hold spaces and parentheses). */
     private static long session(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

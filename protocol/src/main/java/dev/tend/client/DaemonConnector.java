@@ -29,6 +29,8 @@ import java.util.function.Function;
  */
 public final class DaemonConnector {
     private static final Duration POLL = Duration.ofMillis(15);
+    /** Tells the launcher (bin/tend) to exit once the daemon it started holds this pid file's lock. */
+    static final String DETACH_PIDFILE = "TEND_DETACH_PIDFILE";
 
     private final TendPaths paths;
     private final String clientName;
@@ -193,20 +195,33 @@ public final class DaemonConnector {
             if (c != null) {
                 return c;
             }
-            Process daemon = start();
+            Process launcher = start();
+            boolean handedOff = false;
             long deadline = System.nanoTime() + startTimeout.toNanos();
             while (System.nanoTime() < deadline) {
                 c = tryConnect(false);
                 if (c != null) {
                     return c;
                 }
-                if (!daemon.isAlive()) {
+                if (!handedOff && !launcher.isAlive()) {
                     c = tryConnect(false); // it may have lost a race to a daemon started by hand
                     if (c != null) {
                         return c;
                     }
-                    throw new DaemonUnavailableException("the tend daemon exited while starting (exit code "
-                            + daemon.exitValue() + "); the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+                    if (launcher.exitValue() != 0) {
+                        throw new DaemonUnavailableException("the tend daemon exited while starting (exit code "
+                                + launcher.exitValue() + "); the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+                    }
+                    // 0: the launcher left the daemon running, holding its pid lock (bin/tend, TEND_DETACH_PIDFILE)
+                    handedOff = true;
+                }
+                if (handedOff && pidLockFree()) {
+                    c = tryConnect(false);
+                    if (c != null) {
+                        return c;
+                    }
+                    throw new DaemonUnavailableException("the tend daemon exited while starting; the end of "
+                            + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
                 }
                 sleep();
             }
@@ -227,6 +242,9 @@ public final class DaemonConnector {
         // A client run from inside a service must not hand the service's marks to the daemon: the daemon would
         // count as part of that service and be stopped with it.
         pb.environment().keySet().removeAll(List.of("TEND_RUN", "TEND_PROJECT", "TEND_SERVICE", "TEND_JOB", "TEND_RUN_ID"));
+        // The launcher hands the daemon off and exits once it holds this lock: a child of this JVM that never
+        // ended would hold up its exit by ~300 ms (the JVM waits for the thread that waits on the child).
+        pb.environment().put(DETACH_PIDFILE, paths.pidFile().toString());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Never the caller's stdout: `x=$(tend ps)` must not wait for the daemon to exit.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()));
