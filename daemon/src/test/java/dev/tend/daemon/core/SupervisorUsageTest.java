@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.testing.MutableClock;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.store.SqliteStore;
@@ -9,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ class SupervisorUsageTest {
 
     @TempDir
     Path dir;
-    private final HandClock clock = new HandClock(Instant.parse("2026-01-02T03:04:05Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong rss = new AtomicLong();
     private Harness h;
@@ -132,33 +130,6 @@ class SupervisorUsageTest {
         @Override
         public Optional<Instant> startTime(long pid) {
             return real.startTime(pid);
-        }
-    }
-
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.testing.MutableClock;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.process.PosixProcessControl;
@@ -10,10 +11,8 @@ import dev.tend.daemon.store.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -57,37 +56,6 @@ final class JobHarness implements AutoCloseable {
         @Override
         public void close() {
             closed = true;
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 

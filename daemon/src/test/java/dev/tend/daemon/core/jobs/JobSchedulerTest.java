@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.testing.MutableClock;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.SupervisorException;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
@@ -210,7 +211,7 @@ class JobSchedulerTest {
         h.close();
 
         // The daemon was down for three nights.
-        JobHarness.MutableClock later = new JobHarness.MutableClock(Instant.parse("2026-05-04T12:00:00Z"));
+        MutableClock later = new MutableClock(Instant.parse("2026-05-04T12:00:00Z"));
         h = new JobHarness(dir, later);
         h.register(nightly, plain);
         List<CompletableFuture<JobRun>> started = h.tick();
@@ -226,7 +227,7 @@ class JobSchedulerTest {
 
         // Up again the same day: nothing was missed since the catch-up.
         h.close();
-        h = new JobHarness(dir, new JobHarness.MutableClock(Instant.parse("2026-05-04T13:00:00Z")));
+        h = new JobHarness(dir, new MutableClock(Instant.parse("2026-05-04T13:00:00Z")));
         h.register(nightly, plain);
         assertTrue(h.tick().isEmpty());
     }
@@ -236,7 +237,7 @@ class JobSchedulerTest {
         JobSpec every = JobHarness.withCatchUp(h.job("every", "@every 10m", "true"));
         h.register(every);
         h.close();
-        h = new JobHarness(dir, new JobHarness.MutableClock(T0.plus(Duration.ofMinutes(35))));
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(35))));
         h.register(every);
         JobRun run = join(h.tick().get(0));
         assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.logs;
 
+import dev.tend.daemon.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

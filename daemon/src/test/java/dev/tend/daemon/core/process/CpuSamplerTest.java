@@ -1,12 +1,10 @@
 package dev.tend.daemon.core.process;
 
+import dev.tend.daemon.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CpuSamplerTest {
@@ -57,32 +55,5 @@ class CpuSamplerTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertEquals(50.0, sampler.sample(SECOND), 1e-9);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
