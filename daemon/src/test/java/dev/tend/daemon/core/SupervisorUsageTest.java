@@ -80,7 +80,11 @@ class SupervisorUsageTest {
         assertEquals(0.0, stopped.cpuPercent());
         assertEquals(0, stopped.rssBytes(), "no stale memory of the ended run");
         assertEquals(List.of(), h.sup.sampleUsage());
+        // listeners hear of a change after the lock is released: the stopped event may follow the stop's future
+        Harness.awaitTrue(() -> h.timeline.lastIndexOf("state:web:stopped") > h.timeline.indexOf("state:web:stopping"),
+                "the stopped event");
         ServiceSnapshot lastEvent = h.eventsOf("web").get(h.eventsOf("web").size() - 1);
+        assertEquals(ServiceState.STOPPED, lastEvent.state());
         assertEquals(0, lastEvent.rssBytes(), "the stopped event carries no usage either");
     }
 
