@@ -163,8 +163,9 @@ public final class DaemonMain {
             bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {
-            log.error("cannot start: {}", e.getMessage(), e);
-            System.err.println("tend daemon: " + e.getMessage());
+            String why = StartFailure.describe(e);
+            log.error("cannot start: {}", why, e);
+            System.err.println("tend daemon: cannot start: " + why);
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -210,6 +210,17 @@ class DaemonLifecycleIT {
         assertTrue(tend.daemons().isEmpty(), "no daemon left");
     }
 
+    @Test
+    void aDaemonWithAnIdleTimeoutStopsOnItsOwnOnceNobodyIsConnectedAndNothingRuns() throws Exception {
+        Files.writeString(tend.home().resolve("config.yaml"), "idle_timeout: 1s\n");
+        assertEquals(0, tend.tend("daemon", "status").exit());
+        long pid = tend.daemonPid();
+        TendHome.waitUntil("the idle daemon to stop", () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertFalse(Files.exists(tend.socket()), "it removed its socket");
+        assertFalse(Files.exists(tend.pidFile()), "and its pid file");
+        assertTrue(Files.readString(tend.stateDir().resolve("daemon.log")).contains("idle for 1 s"));
+    }
+
     private static String procStatus(long pid, String field) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(field + ":")) {

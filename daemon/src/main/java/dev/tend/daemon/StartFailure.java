@@ -1,0 +1,37 @@
+package dev.tend.daemon;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** Why the daemon could not start, in words: a file-system exception's message is often just the path. */
+final class StartFailure {
+    private StartFailure() {
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason() : reasonOf(f);
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static String reasonOf(FileSystemException e) {
+        if (e instanceof DirectoryNotEmptyException) {
+            return "a directory that is not empty is in the way";
+        } else if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        } else if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        } else if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        return "file system error";
+    }
+}
