@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ final class DownCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
+    Path file;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -22,7 +26,7 @@ final class DownCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = projectScope(project);
+        Map<String, Object> params = projectScope(project, file);
         params.put("services", services);
         Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
         if (json) {

@@ -5,6 +5,7 @@ import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +16,16 @@ final class ReloadCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
+    Path file;
+
     @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged "
             + "services; jobs: {added, changed, removed}).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = projectScope(project);
+        Map<String, Object> params = projectScope(project, file);
         params.put("env", System.getenv());
         Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
         if (json) {

@@ -44,11 +44,17 @@ abstract class TendSubcommand implements Callable<Integer> {
         }
     }
 
-    /** The named project, else the project of the working directory, as request params. */
-    static Map<String, Object> projectScope(String project) {
+    /**
+     * The named project, else the project of the file's directory (as `up -f FILE` registered it), else that of
+     * the working directory, as request params.
+     */
+    static Map<String, Object> projectScope(String project, Path file) {
         Map<String, Object> params = new LinkedHashMap<>();
         if (project != null) {
             params.put("project", project);
+        } else if (file != null) {
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            params.put("dir", dir != null ? dir.toString() : cwd());
         } else {
             params.put("dir", cwd());
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +103,32 @@ class ServiceStatesIT {
         assertFalse(alive(apiPid), "api's process is gone");
         assertEquals("ready", state(p.service("db")), "stopping api leaves db alone");
         p.ok("down");
+    }
+
+    @Test
+    void downAndReloadFindTheProjectByItsFileAsUpDid() throws Exception {
+        TendProject p = new TendProject(tend, "byfile", """
+                services:
+                  web:
+                    command: exec sleep 1000
+                """);
+        Path elsewhere = p.dir().getParent();
+        String file = p.file("tend.yaml").toString();
+        TendHome.Result up = tend.tendIn(elsewhere, "up", "-f", file, "--wait");
+        assertEquals(0, up.exit(), up.toString());
+        p.write("""
+                services:
+                  web:
+                    command: exec sleep 1000
+                  api:
+                    command: exec sleep 1000
+                """);
+        TendHome.Result reload = tend.tendIn(elsewhere, "reload", "-f", file);
+        assertEquals(0, reload.exit(), reload.toString());
+        assertTrue(reload.out().contains("api"), reload.toString());
+        TendHome.Result down = tend.tendIn(elsewhere, "down", "-f", file);
+        assertEquals(0, down.exit(), down.toString());
+        assertEquals("stopped", state(p.awaitState("web", "stopped")));
     }
 
     @Test
