@@ -291,4 +291,31 @@ class EventsIT {
             events.destroyForcibly();
         }
     }
+    @Test
+    void ctrlCEndsEventsWithExitCode130AndLeavesTheDaemonServing() throws Exception {
+        Process events = tend.start("events", "--json");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+            Thread restarter = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 20 && events.isAlive(); i++) {
+                        tend.tend("restart", "adhoc/w");
+                    }
+                } catch (Exception ignored) {
+                    // the assertion below reports what matters
+                }
+            });
+            restarter.start();
+            assertNotNull(out.readLine(), "an event: the subscription is live");
+            long daemon = tend.daemonPid();
+            new ProcessBuilder("kill", "-INT", Long.toString(events.pid())).start().waitFor();
+            assertTrue(events.waitFor(60, TimeUnit.SECONDS), "Ctrl-C ends tend events");
+            assertEquals(130, events.exitValue());
+            restarter.join();
+            assertEquals(0, tend.tend("daemon", "status").exit());
+            assertEquals(daemon, tend.daemonPid(), "the same daemon serves on");
+        } finally {
+            events.destroyForcibly();
+        }
+    }
 }
