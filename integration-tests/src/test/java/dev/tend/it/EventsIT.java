@@ -291,6 +291,7 @@ class EventsIT {
             events.destroyForcibly();
         }
     }
+
     @Test
     void ctrlCEndsEventsWithExitCode130AndLeavesTheDaemonServing() throws Exception {
         Process events = tend.start("events", "--json");
