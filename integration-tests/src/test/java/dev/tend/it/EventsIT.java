@@ -260,18 +260,8 @@ class EventsIT {
         Process events = tend.start("events", "--json");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
-            // The subscription is live some time after the JVM starts: restart until the first event shows up.
             Map<?, ?> first;
-            Thread restarter = new Thread(() -> {
-                try {
-                    for (int i = 0; i < 20 && events.isAlive(); i++) {
-                        tend.tend("restart", "adhoc/w");
-                    }
-                } catch (Exception ignored) {
-                    // the assertion below reports what matters
-                }
-            });
-            restarter.start();
+            Thread restarter = restartWhile(events);
             String line = out.readLine();
             assertNotNull(line);
             first = (Map<?, ?>) Json.parse(line);
@@ -297,16 +287,7 @@ class EventsIT {
         Process events = tend.start("events", "--json");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
-            Thread restarter = new Thread(() -> {
-                try {
-                    for (int i = 0; i < 20 && events.isAlive(); i++) {
-                        tend.tend("restart", "adhoc/w");
-                    }
-                } catch (Exception ignored) {
-                    // the assertion below reports what matters
-                }
-            });
-            restarter.start();
+            Thread restarter = restartWhile(events);
             assertNotNull(out.readLine(), "an event: the subscription is live");
             long daemon = tend.daemonPid();
             new ProcessBuilder("kill", "-INT", Long.toString(events.pid())).start().waitFor();
@@ -318,5 +299,20 @@ class EventsIT {
         } finally {
             events.destroyForcibly();
         }
+    }
+
+    /** The subscription is live some time after the JVM starts: restarts a service until an event shows up. */
+    private Thread restartWhile(Process events) {
+        Thread restarter = new Thread(() -> {
+            try {
+                for (int i = 0; i < 20 && events.isAlive(); i++) {
+                    tend.tend("restart", "adhoc/w");
+                }
+            } catch (Exception ignored) {
+                // the caller's assertions report what matters
+            }
+        });
+        restarter.start();
+        return restarter;
     }
 }
