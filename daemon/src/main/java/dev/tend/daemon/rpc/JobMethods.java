@@ -149,10 +149,7 @@ final class JobMethods {
             result.put("job", r.job());
             result.put("run", JobViews.run(runLog.run()));
             result.put("lines", lines);
-            result.put("next", page.next().token());
-            result.put("gap", page.gap());
-            result.put("more", page.more());
-            result.put("end", page.end().token());
+            LogMethods.putPosition(result, page);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

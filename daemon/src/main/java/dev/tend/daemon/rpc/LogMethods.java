@@ -56,14 +56,19 @@ final class LogMethods {
                 lines.add(Views.logLine(r.project(), r.service(), l));
             }
             result.put("lines", lines);
-            result.put("next", page.next().token());
-            result.put("gap", page.gap());
-            result.put("more", page.more());
-            result.put("end", page.end().token());
+            putPosition(result, page);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where a page of logs.read or job.logs leaves its reader: next, gap, more and end, in both answers alike. */
+    static void putPosition(Map<String, Object> result, LogPage page) {
+        result.put("next", page.next().token());
+        result.put("gap", page.gap());
+        result.put("more", page.more());
+        result.put("end", page.end().token());
     }
 
     /** One page of logs.read or job.logs: the tail (default 100 lines, 0: all), or after a position, up to before. */
