@@ -69,7 +69,6 @@ public final class Supervisor {
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** How long a stop waits for the tree to vanish after its SIGKILL (a process in uninterruptible sleep). */
 
     /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
@@ -519,12 +518,10 @@ public final class Supervisor {
             control.signalGroup(c.pid(), sig);
             control.signalOutsideGroup(c.pid(), marked, sig);
             waitGone(tree, timeout);
-            for (long pid : control.tree(c.pid())) {
-                tree.putIfAbsent(pid, control.startTime(pid).orElse(null));
-            }
-            for (long pid : marked(c)) {
-                tree.putIfAbsent(pid, control.startTime(pid).orElse(null));
-            }
+            Set<Long> joined = new HashSet<>(control.tree(c.pid()));
+            joined.addAll(marked(c));
+            joined.removeAll(tree.keySet());
+            tree.putAll(startTimes(joined));
             Set<Long> left = stillAlive(tree);
             if (!left.isEmpty()) {
                 control.kill(left);
