@@ -1,6 +1,7 @@
 package dev.tend.it;
 
 import dev.tend.client.DaemonConnector;
+import dev.tend.os.NewSession;
 import dev.tend.client.RpcClient;
 import dev.tend.protocol.TendPaths;
 import org.junit.jupiter.api.AfterEach;
@@ -153,12 +154,12 @@ class DaemonLifecycleIT {
     @Test
     void daemonSpawnedWhereThereIsNoSetsidBinaryStillGetsASessionOfItsOwn() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "needs /proc to read session ids");
-        assumeTrue(DaemonConnector.findExecutable("perl") != null, "perl is not installed");
+        assumeTrue(NewSession.findExecutable("perl") != null, "perl is not installed");
         TendPaths paths = TendPaths.resolve(tend.env(), null);
         List<String> daemon = List.of("env", "TEND_HOME=" + tend.home(), TendHome.LAUNCHER.toString(),
                 "--instance", paths.instance(), "daemon", "run", "--detached");
         // As on macOS: no setsid anywhere, perl is the only way to a new session.
-        Function<String, Path> withoutSetsid = name -> name.equals("setsid") ? null : DaemonConnector.findExecutable(name);
+        Function<String, Path> withoutSetsid = name -> name.equals("setsid") ? null : NewSession.findExecutable(name);
         try (RpcClient client = new DaemonConnector(paths, "it", daemon, Duration.ofSeconds(60), withoutSetsid)
                 .connect().client()) {
             long pid = tend.daemonPid();

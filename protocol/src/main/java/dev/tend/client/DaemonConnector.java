@@ -1,5 +1,6 @@
 package dev.tend.client;
 
+import dev.tend.os.NewSession;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.TendPaths;
 import dev.tend.protocol.Version;
@@ -43,7 +44,7 @@ public final class DaemonConnector {
      *                      daemon, run, --detached]); it is started in a session of its own
      */
     public DaemonConnector(TendPaths paths, String clientName, List<String> daemonCommand, Duration startTimeout) {
-        this(paths, clientName, daemonCommand, startTimeout, DaemonConnector::findExecutable);
+        this(paths, clientName, daemonCommand, startTimeout, NewSession::findExecutable);
     }
 
     /**
@@ -235,7 +236,7 @@ public final class DaemonConnector {
     private Process start() throws IOException {
         // Own session: closing the terminal or Ctrl-C here never reaches the daemon. Without either helper the
         // daemon stays in this group; then only its own --detached handling (SIGINT ignored) protects it.
-        List<String> cmd = new ArrayList<>(sessionPrefix(findExecutable));
+        List<String> cmd = new ArrayList<>(NewSession.prefix(findExecutable));
         cmd.addAll(daemonCommand);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.directory(new File("/"));
@@ -250,43 +251,6 @@ public final class DaemonConnector {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()));
         pb.redirectErrorStream(true);
         return pb.start();
-    }
-
-    /** Perl that becomes a session leader, then execs its arguments (as the daemon's service launcher does). */
-    static final String PERL_SETSID_SCRIPT =
-            "use POSIX (); POSIX::setsid() or die \"tend: setsid failed: $!\\n\"; "
-                    + "exec { $ARGV[0] } @ARGV or die \"tend: cannot exec $ARGV[0]: $!\\n\";";
-
-    /** The setsid binary (util-linux), else perl's POSIX::setsid (macOS has no setsid), else nothing. */
-    static List<String> sessionPrefix(Function<String, Path> findExecutable) {
-        Path setsid = findExecutable.apply("setsid");
-        if (setsid != null) {
-            return List.of(setsid.toString());
-        }
-        Path perl = findExecutable.apply("perl");
-        if (perl != null) {
-            return List.of(perl.toString(), "-e", PERL_SETSID_SCRIPT);
-        }
-        return List.of();
-    }
-
-    /** In the usual places, then on PATH; null if not found. */
-    public static Path findExecutable(String name) {
-        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(List.of(path.split(File.pathSeparator)));
-        }
-        for (String dir : dirs) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** The last lines of a file, for error messages. */

@@ -1,17 +1,13 @@
 package dev.tend.daemon.core.process;
 
-import java.io.File;
+import dev.tend.os.NewSession;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** What this package needs to know about the operating system it runs on. */
 final class Os {
-
-    /** Where helper binaries are looked for, before the daemon's own PATH. */
-    private static final List<String> SYSTEM_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin");
 
     private Os() {
     }
@@ -23,21 +19,7 @@ final class Os {
 
     /** The absolute path of an executable, from the system directories or else the daemon's PATH. */
     static Optional<Path> findExecutable(String name) {
-        List<String> dirs = new ArrayList<>(SYSTEM_DIRS);
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(List.of(path.split(File.pathSeparator)));
-        }
-        for (String dir : dirs) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(NewSession.findExecutable(name));
     }
 
     /** The OS start time of a pid as Java reports it; the launcher and the control must agree on it exactly. */

@@ -1,5 +1,7 @@
 package dev.tend.daemon.core.process;
 
+import dev.tend.os.NewSession;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +26,6 @@ public final class PosixProcessLauncher implements ProcessLauncher {
     private static final String SHELL = "/bin/sh";
     private static final File DEV_NULL = new File("/dev/null");
 
-    /** Perl that becomes a session leader, then execs its arguments without a shell in between. */
-    static final String PERL_SETSID_SCRIPT =
-            "use POSIX (); POSIX::setsid() or die \"tend: setsid failed: $!\\n\"; "
-                    + "exec { $ARGV[0] } @ARGV or die \"tend: cannot exec $ARGV[0]: $!\\n\";";
-
     private final List<String> sessionPrefix;
 
     /** Uses the setsid binary if there is one, else perl. */
@@ -42,16 +39,12 @@ public final class PosixProcessLauncher implements ProcessLauncher {
     }
 
     static List<String> defaultSessionPrefix() {
-        return Os.findExecutable("setsid")
-                .map(setsid -> List.of(setsid.toString()))
-                .or(() -> Os.findExecutable("perl").map(PosixProcessLauncher::perlSessionPrefix))
-                .orElseThrow(() -> new IllegalStateException(
-                        "cannot start services in their own session: neither 'setsid' nor 'perl' was found "
-                                + "in /usr/bin, /bin or PATH"));
-    }
-
-    static List<String> perlSessionPrefix(Path perl) {
-        return List.of(perl.toString(), "-e", PERL_SETSID_SCRIPT);
+        List<String> prefix = NewSession.prefix(NewSession::findExecutable);
+        if (prefix.isEmpty()) {
+            throw new IllegalStateException("cannot start services in their own session: neither 'setsid' nor 'perl' "
+                    + "was found in /usr/bin, /bin or PATH");
+        }
+        return prefix;
     }
 
     @Override

@@ -130,7 +130,7 @@ class PosixProcessLauncherTest {
     void perlFallbackAlsoMakesTheChildASessionLeader() throws Exception {
         Path perl = Os.findExecutable("perl").orElse(null);
         assumeTrue(perl != null, "perl is not installed");
-        Processes viaPerl = new Processes(new PosixProcessLauncher(PosixProcessLauncher.perlSessionPrefix(perl)));
+        Processes viaPerl = new Processes(new PosixProcessLauncher(dev.tend.os.NewSession.perlPrefix(perl)));
         try {
             assertSessionLeader(viaPerl);
         } finally {
