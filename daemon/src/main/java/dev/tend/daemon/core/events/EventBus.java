@@ -2,6 +2,7 @@ package dev.tend.daemon.core.events;
 
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPosition;
 
@@ -226,10 +227,10 @@ public final class EventBus implements AutoCloseable {
      * services its filter selects as one service.usage, without a seq. A sample of a run the bus already saw end
      * (another pid, or none) is dropped, so no subscriber sees usage after the event that stopped the service.
      */
-    public void usageSampled(List<dev.tend.daemon.core.ServiceUsage> sample) {
+    public void usageSampled(List<ServiceUsage> sample) {
         synchronized (lock) {
-            List<dev.tend.daemon.core.ServiceUsage> current = new ArrayList<>(sample.size());
-            for (dev.tend.daemon.core.ServiceUsage u : sample) {
+            List<ServiceUsage> current = new ArrayList<>(sample.size());
+            for (ServiceUsage u : sample) {
                 String key = key(u.project(), u.name());
                 ServiceSnapshot s = services.get(key);
                 if (s != null && s.pid() > 0 && s.pid() == u.pid()) {
@@ -242,7 +243,7 @@ public final class EventBus implements AutoCloseable {
                 if (!sub.topics().contains(Topic.USAGE)) {
                     continue;
                 }
-                List<dev.tend.daemon.core.ServiceUsage> mine =
+                List<ServiceUsage> mine =
                         current.stream().filter(u -> sub.filter().service(u.project(), u.name())).toList();
                 if (!mine.isEmpty() && !sub.offer(new Event.ServiceUsage(mine))) {
                     lagged.add(sub.id());
