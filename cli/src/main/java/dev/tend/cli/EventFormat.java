@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,9 +91,8 @@ final class EventFormat {
         List<String> parts = new ArrayList<>();
         for (Object o : JsonObjects.array(params.get("services"))) {
             Map<String, Object> u = JsonObjects.object(o);
-            parts.add(u.get("project") + "/" + u.get("name")
-                    + String.format(Locale.ROOT, " cpu %.1f%% mem ", JsonObjects.decimal(u, "cpuPercent"))
-                    + PsTable.bytes(JsonObjects.number(u, "rssBytes", 0)));
+            parts.add(u.get("project") + "/" + u.get("name") + " cpu " + PsTable.percent(JsonObjects.decimal(u, "cpuPercent"))
+                    + " mem " + PsTable.bytes(JsonObjects.number(u, "rssBytes", 0)));
         }
         return "usage " + String.join(", ", parts);
     }

@@ -28,7 +28,7 @@ final class PsTable {
                     live && s.get("startedAt") != null
                             ? Durations.human(Duration.between(Instant.parse((String) s.get("startedAt")), now)) : "-",
                     Long.toString(JsonObjects.number(s, "restarts", 0)),
-                    live ? String.format(Locale.ROOT, "%.1f%%", JsonObjects.decimal(s, "cpuPercent")) : "-",
+                    live ? percent(JsonObjects.decimal(s, "cpuPercent")) : "-",
                     live ? bytes(JsonObjects.number(s, "rssBytes", 0)) : "-",
                     s.get("port") == null ? "-" : String.valueOf(s.get("port")),
             });
@@ -46,6 +46,11 @@ final class PsTable {
                     : code != null ? state + " (" + code + ")" : state;
             default -> state;
         };
+    }
+
+    /** "1.5%": CPU as ps and tend events show it. */
+    static String percent(double cpu) {
+        return String.format(Locale.ROOT, "%.1f%%", cpu);
     }
 
     static String bytes(long b) {
