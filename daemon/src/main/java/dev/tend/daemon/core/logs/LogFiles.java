@@ -19,12 +19,14 @@ import java.util.zip.CRC32;
 
 /**
  * The files of one log opened for reading, oldest first, as they were at one moment. A rotation that happens
- * while the set is opened is detected (the files' identities changed) and the set opened again.
+ * while the set is opened is detected (the files' identities changed) and the set opened again; a set that
+ * never holds still is an error, never a set with a file under another's identity.
  */
 final class LogFiles implements Closeable {
 
     private static final int HEAD_BYTES = 64;
-    private static final int ATTEMPTS = 5;
+    /** A log rotating faster than its files can be opened (a test writing flat out) needs several tries. */
+    private static final int ATTEMPTS = 50;
 
     /**
      * @param end where reading stops: for the live file, just after its last complete line (a write may be in
@@ -63,10 +65,16 @@ final class LogFiles implements Closeable {
                 closeAll(entries);
                 throw e;
             }
-            if (attempt == ATTEMPTS || before.equals(keys(path))) {
+            if (before.equals(keys(path))) {
                 return new LogFiles(entries);
             }
             closeAll(entries);
+            if (attempt == ATTEMPTS) {
+                // Each file is labelled with the identity the listing gave its name: after a rotation in between, a
+                // label may belong to another file, and positions made from it would repeat or skip lines.
+                throw new IOException(path + " was rotated while its files were being opened, " + ATTEMPTS
+                        + " times in a row");
+            }
         }
     }
 
