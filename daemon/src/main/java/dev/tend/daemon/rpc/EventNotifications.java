@@ -8,15 +8,29 @@ import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.protocol.Methods;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
-/** Bus events as the protocol's notifications (one JSON text each): method names and params of the events contract. */
+/**
+ * Bus events as the protocol's notifications (one JSON text each): method names and params of the events contract.
+ *
+ * <p>The bus hands one event object to every subscriber that wants it, and all that differs between their
+ * notifications is the subscription id, the first member of params. So an event is written once (everything but
+ * that id) and each subscriber's line is spliced from it: with 100 subscribers a change costs one serialisation,
+ * not 100.
+ */
 public final class EventNotifications {
     private final ObjectMapper mapper;
     private final Function<Object, Object> jobView;
+    /**
+     * Renderings of the events still queued somewhere: an event is forgotten once no subscription holds it any more.
+     * Keyed by the event's value, which is fine: equal events render equally (and the bus's are distinct objects).
+     */
+    private final Map<Event, Rendering> rendered = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param jobView maps the job scheduler's value to its JobView (e.g. a Map); by default the value is written
@@ -32,8 +46,26 @@ public final class EventNotifications {
     }
 
     String line(String subscription, Event event) {
+        Rendering r = rendered.get(event);
+        if (r == null) {
+            r = render(event);
+            if (!(event instanceof Event.Lagged || event instanceof Event.ServiceUsage)) { // one subscriber's own
+                rendered.put(event, r);
+            }
+        }
+        try {
+            return r.head + mapper.writeValueAsString(subscription) + r.tail;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a subscription id", e);
+        }
+    }
+
+    /** A notification without its subscription id: {@code head + "\"sub-1\"" + tail} is the whole line. */
+    record Rendering(String head, String tail) {
+    }
+
+    private Rendering render(Event event) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("subscription", subscription);
         String method;
         if (event instanceof Event.ServiceChanged e) {
             params.put("seq", e.seq());
@@ -78,12 +110,10 @@ public final class EventNotifications {
             params.put("missed", ((Event.Lagged) event).missed());
             method = Methods.EVENTS_LAGGED;
         }
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("jsonrpc", "2.0");
-        message.put("method", method);
-        message.put("params", params);
         try {
-            return mapper.writeValueAsString(message);
+            String rest = mapper.writeValueAsString(params); // {"seq":…,…}: never empty, every event has members
+            String head = "{\"jsonrpc\":\"2.0\",\"method\":" + mapper.writeValueAsString(method) + ",\"params\":{\"subscription\":";
+            return new Rendering(head, "," + rest.substring(1) + "}");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a " + method + " notification", e);
         }

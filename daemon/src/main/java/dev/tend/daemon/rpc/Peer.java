@@ -9,6 +9,15 @@ public interface Peer {
     /** Queues one line (a JSON text, no newline) for the peer; never blocks. */
     void send(String line);
 
+    /** Queues one line like {@link #send} but leaves it in the outbound buffer until {@link #flush()}. */
+    default void write(String line) {
+        send(line);
+    }
+
+    /** Sends what {@link #write} left in the outbound buffer. */
+    default void flush() {
+    }
+
     /** Runs the action once the connection is closed (at once if it already is). */
     void onClose(Runnable action);
 

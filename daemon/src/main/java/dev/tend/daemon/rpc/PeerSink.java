@@ -22,7 +22,12 @@ final class PeerSink implements EventSink {
     @Override
     public void send(Subscription subscription, Event event) {
         if (peer.isOpen()) {
-            peer.send(notifications.line(subscription.id(), event));
+            peer.write(notifications.line(subscription.id(), event));
         }
+    }
+
+    @Override
+    public void flush() {
+        peer.flush();
     }
 }

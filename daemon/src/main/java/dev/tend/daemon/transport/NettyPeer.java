@@ -33,6 +33,16 @@ final class NettyPeer implements Peer {
     }
 
     @Override
+    public void write(String line) {
+        channel.write(line, channel.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
     public void onClose(Runnable action) {
         synchronized (closeActions) {
             if (!closed) {

@@ -12,6 +12,10 @@ public interface EventSink {
      */
     boolean writable();
 
-    /** Hands one event over; must not block. */
+    /** Hands one event over; must not block. It need not reach the peer before {@link #flush()}. */
     void send(Subscription subscription, Event event);
+
+    /** Sends on what {@link #send} handed over; called whenever the subscription has nothing more to hand over now. */
+    default void flush() {
+    }
 }

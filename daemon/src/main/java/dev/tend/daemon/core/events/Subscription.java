@@ -14,6 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
  * event does; {@link #start()} lets events flow.
  */
 public final class Subscription {
+    /** Unflushed event weight after which the drain flushes without waiting for the queue to empty. */
+    static final long FLUSH_BYTES = 64 * 1024;
+
     private final String id;
     private final Object owner;
     private final Set<Topic> topics;
@@ -131,23 +134,42 @@ public final class Subscription {
         }
     }
 
+    /**
+     * Hands over what is queued, then flushes once: events that queued up together (a stop's three changes, an up's
+     * hundred) reach the peer in one write. Big ones (log pages) are flushed as they go, so the connection sends one
+     * while the next is prepared. The last flush comes before the queue is found empty for good, so an event offered
+     * meanwhile is either seen here or schedules a drain of its own.
+     */
     private void drain() {
+        boolean flushed = true;
+        long unflushed = 0;
         while (true) {
-            Event next;
+            Event next = null;
             synchronized (this) {
                 if (lagMissed > 0) {
                     next = new Event.Lagged(lagMissed);
                     lagMissed = 0;
                 } else if (queue.isEmpty() || !sink.writable() || cancelled) {
-                    draining = false;
-                    return;
+                    if (flushed) {
+                        draining = false;
+                        return;
+                    }
                 } else {
                     next = queue.poll();
                     queuedBytes -= next.weight();
                 }
             }
             try {
-                sink.send(this, next);
+                if (next != null) {
+                    sink.send(this, next);
+                    unflushed += next.weight();
+                    flushed = false;
+                }
+                if (next == null || unflushed >= FLUSH_BYTES) {
+                    sink.flush();
+                    flushed = true;
+                    unflushed = 0;
+                }
             } catch (RuntimeException e) {
                 cancel();
                 return;

@@ -67,6 +67,49 @@ class EventBusTest {
     }
 
     @Test
+    void eventsThatQueuedTogetherAreFlushedOnceAfterTheLast() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, sink).subscription();
+        bus.serviceChanged(svc("demo", "web", ServiceState.STARTING));
+        bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
+        bus.serviceChanged(svc("demo", "web", ServiceState.READY));
+        sub.start();
+        assertEquals(List.of(1L, 2L, 3L), sink.seqs());
+        assertEquals(1, sink.flushes());
+        assertEquals(3, sink.flushedEvents());
+        bus.serviceChanged(svc("demo", "web", ServiceState.STOPPING));
+        assertEquals(2, sink.flushes());
+        assertEquals(4, sink.flushedEvents());
+    }
+
+    @Test
+    void whatASinkTookIsFlushedBeforeDeliveryWaitsForItToTakeMore() {
+        RecordingSink sink = new RecordingSink().stopTakingAfter(2);
+        Subscription sub = bus.subscribe(owner, Topic.defaults(), EventFilter.NONE, sink).subscription();
+        LongStream.rangeClosed(1, 3).forEach(i -> bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING)));
+        sub.start();
+        assertEquals(List.of(1L, 2L), sink.seqs());
+        assertEquals(2, sink.flushedEvents()); // else the connection would never drain and never become writable
+        sink.writable(true);
+        sub.wake();
+        assertEquals(List.of(1L, 2L, 3L), sink.seqs());
+        assertEquals(3, sink.flushedEvents());
+    }
+
+    @Test
+    void bigEventsAreFlushedAsTheyGoSoTheConnectionSendsWhileTheNextIsPrepared() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Set.of(Topic.LOG), EventFilter.NONE, sink).subscription();
+        String text = "x".repeat((int) Subscription.FLUSH_BYTES / 2);
+        for (int i = 0; i < 2; i++) {
+            bus.logAppended("demo", "web", List.of(new LogLine(T0, LogStream.OUT, text)), new LogPosition("k", 0, i));
+        }
+        sub.start();
+        assertEquals(2, sink.events().size());
+        assertEquals(2, sink.flushes());
+    }
+
+    @Test
     void filterSelectsProjectAndServicesAndTopicsSelectKinds() {
         RecordingSink demoOnly = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
         RecordingSink webLogs = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter(null, Set.of("demo/web")));

@@ -9,6 +9,30 @@ import java.util.concurrent.TimeUnit;
 final class RecordingSink implements EventSink {
     private final List<Event> events = new ArrayList<>();
     private volatile boolean writable = true;
+    private int flushes;
+    private int flushedEvents;
+    private int stopTakingAfter = -1;
+
+    /** Becomes unwritable once it holds this many events (as a connection's buffer fills). */
+    synchronized RecordingSink stopTakingAfter(int events) {
+        stopTakingAfter = events;
+        return this;
+    }
+
+    @Override
+    public synchronized void flush() {
+        flushes++;
+        flushedEvents = events.size();
+    }
+
+    synchronized int flushes() {
+        return flushes;
+    }
+
+    /** How many of the events had been flushed. */
+    synchronized int flushedEvents() {
+        return flushedEvents;
+    }
 
     @Override
     public boolean writable() {
@@ -22,6 +46,9 @@ final class RecordingSink implements EventSink {
     @Override
     public synchronized void send(Subscription subscription, Event event) {
         events.add(event);
+        if (events.size() == stopTakingAfter) {
+            writable = false;
+        }
     }
 
     synchronized List<Event> events() {
