@@ -4,16 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +33,12 @@ public final class PosixProcessControl implements ProcessControl {
     private final boolean linuxProc;
     /** The daemon's uid: only processes of the same user are looked at for a run's mark. */
     private final Object ownUid;
+    private final SharedScan<ProcTable> scans;
 
     public PosixProcessControl() {
         this.linuxProc = Os.hasLinuxProc();
-        this.ownUid = linuxProc ? uidOf(PROC.resolve(Long.toString(ProcessHandle.current().pid()))) : null;
+        this.ownUid = linuxProc ? ProcTable.uidOf(PROC.resolve(Long.toString(ProcessHandle.current().pid()))) : null;
+        this.scans = new SharedScan<>(() -> ProcTable.read(ownUid));
     }
 
     @Override
@@ -98,10 +95,16 @@ public final class PosixProcessControl implements ProcessControl {
         }
     }
 
+    /** A fresh look at /proc, shared with whoever asked at the same time (see {@link SharedScan}). */
+    @Override
+    public ProcessTable table() {
+        return linuxProc ? scans.get() : ProcessControl.super.table();
+    }
+
     @Override
     public Set<Long> tree(long pid) {
         requireChildPid(pid, "process");
-        return linuxProc ? linuxTree(pid) : handleTree(pid);
+        return linuxProc ? scans.get().tree(pid) : handleTree(pid);
     }
 
     private static Set<Long> handleTree(long pid) {
@@ -113,11 +116,6 @@ public final class PosixProcessControl implements ProcessControl {
         return tree;
     }
 
-    private static Set<Long> linuxTree(long pid) {
-        List<ProcStat> all = livingProcesses();
-        return treeIn(all, childrenOf(all), pid);
-    }
-
     /** One read of /proc for every tree: `ps` of fifty services reads the process table once, not fifty times. */
     @Override
     public Map<Long, Set<Long>> trees(Collection<Long> pids) {
@@ -125,116 +123,21 @@ public final class PosixProcessControl implements ProcessControl {
             return ProcessControl.super.trees(pids);
         }
         pids.forEach(pid -> requireChildPid(pid, "process"));
-        List<ProcStat> all = livingProcesses();
-        Map<Long, List<Long>> children = childrenOf(all);
+        ProcessTable table = scans.get();
         Map<Long, Set<Long>> trees = new HashMap<>();
         for (long pid : pids) {
-            trees.put(pid, treeIn(all, children, pid));
+            trees.put(pid, table.tree(pid));
         }
         return trees;
     }
 
-    private static Map<Long, List<Long>> childrenOf(List<ProcStat> all) {
-        Map<Long, List<Long>> children = new HashMap<>();
-        for (ProcStat p : all) {
-            children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
-        }
-        return children;
-    }
-
-    private static Set<Long> treeIn(List<ProcStat> all, Map<Long, List<Long>> children, long pid) {
-        Set<Long> tree = new TreeSet<>();
-        for (ProcStat p : all) {
-            if (p.pid() == pid || p.pgrp() == pid || p.session() == pid) {
-                tree.add(p.pid());
-            }
-        }
-        // Descendants of every member: those that moved to a session of their own, also below orphans.
-        Deque<Long> todo = new ArrayDeque<>(tree);
-        while (!todo.isEmpty()) {
-            for (long child : children.getOrDefault(todo.pop(), List.of())) {
-                if (tree.add(child)) {
-                    todo.push(child);
-                }
-            }
-        }
-        return tree;
-    }
-
     @Override
     public Set<Long> marked(String token) {
-        byte[] entry = (RunToken.VARIABLE + "=" + RunToken.require(token)).getBytes(StandardCharsets.UTF_8);
-        Set<Long> found = new TreeSet<>();
+        RunToken.require(token);
         if (!linuxProc || ownUid == null) {
-            return found;
+            return new TreeSet<>();
         }
-        long self = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
-            for (Path dir : dirs) {
-                long pid = parsePid(dir.getFileName().toString());
-                if (pid > 1 && pid != self && ownUid.equals(uidOf(dir)) && hasEntry(dir.resolve("environ"), entry)
-                        && ProcStat.read(pid).filter(s -> !s.exited()).isPresent()) {
-                    found.add(pid);
-                }
-            }
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.warn("cannot list {}: {}", PROC, e.getMessage());
-        }
-        return found;
-    }
-
-    private static Object uidOf(Path procDir) {
-        try {
-            return Files.getAttribute(procDir, "unix:uid");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            return null;
-        }
-    }
-
-    /** Whether the NUL-separated environment file holds exactly this entry (not merely a longer one). */
-    private static boolean hasEntry(Path environ, byte[] entry) {
-        byte[] env;
-        try {
-            env = Files.readAllBytes(environ);
-        } catch (IOException | SecurityException e) {
-            return false; // gone, or not ours to read
-        }
-        int start = 0;
-        while (start < env.length) {
-            int end = start;
-            while (end < env.length && env[end] != 0) {
-                end++;
-            }
-            if (end - start == entry.length && Arrays.equals(env, start, end, entry, 0, entry.length)) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
-    }
-
-    private static List<ProcStat> livingProcesses() {
-        List<ProcStat> all = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
-            for (Path dir : dirs) {
-                long pid = parsePid(dir.getFileName().toString());
-                if (pid > 0) {
-                    ProcStat.read(pid).filter(s -> !s.exited()).ifPresent(all::add);
-                }
-            }
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.warn("cannot list {}: {}", PROC, e.getMessage());
-        }
-        return all;
-    }
-
-    private static long parsePid(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (!Character.isDigit(name.charAt(i))) {
-                return -1;
-            }
-        }
-        return name.isEmpty() ? -1 : Long.parseLong(name);
+        return scans.get().marked(token);
     }
 
     @Override

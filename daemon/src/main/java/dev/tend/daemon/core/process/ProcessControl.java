@@ -43,6 +43,24 @@ public interface ProcessControl {
      */
     Set<Long> marked(String token);
 
+    /**
+     * A look at the process table taken after this call began, for {@link #tree} and {@link #marked} questions
+     * about one moment. Where the platform allows, concurrent callers share it rather than each reading /proc.
+     */
+    default ProcessTable table() {
+        return new ProcessTable() {
+            @Override
+            public Set<Long> tree(long pid) {
+                return ProcessControl.this.tree(pid);
+            }
+
+            @Override
+            public Set<Long> marked(String token) {
+                return ProcessControl.this.marked(token);
+            }
+        };
+    }
+
     /** SIGKILL to each pid that is still alive. */
     void kill(Set<Long> pids);
 

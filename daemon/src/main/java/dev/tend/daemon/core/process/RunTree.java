@@ -58,10 +58,11 @@ public final class RunTree {
     /** Looks for new members, forgets those that are gone, and returns the ones alive now. */
     public synchronized Set<Long> alive() {
         // While the main process has not been reaped its pid cannot be reused, so its tree is surely ours.
+        ProcessTable table = control.table();
         if (!main.onExit().isDone()) {
-            addTreeOfMain();
+            addTreeOfMain(table);
         }
-        addMarked();
+        addMarked(table);
         members.entrySet().removeIf(m -> !m.getValue().equals(control.startTime(m.getKey()).orElse(null)));
         return Set.copyOf(members.keySet());
     }
@@ -71,7 +72,7 @@ public final class RunTree {
      * (orphans reparented away) is found by the ids it leads, before they could ever be reused.
      */
     public synchronized void mainExited() {
-        addTreeOfMain();
+        addTreeOfMain(control.table());
     }
 
     /**
@@ -147,20 +148,20 @@ public final class RunTree {
         }
     }
 
-    private void addTreeOfMain() {
+    private void addTreeOfMain(ProcessTable table) {
         try {
-            add(control.tree(main.pid()));
+            add(table.tree(main.pid()));
         } catch (RuntimeException e) {
             log.debug("tree of {} not readable: {}", main.pid(), e.toString());
         }
     }
 
-    private void addMarked() {
+    private void addMarked(ProcessTable table) {
         if (token == null) {
             return;
         }
         try {
-            add(control.marked(token));
+            add(table.marked(token));
         } catch (RuntimeException e) {
             log.debug("processes marked {} not readable: {}", token, e.toString());
         }
