@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
  * Pumps one output stream of a child into its {@link LogFile} on a dedicated thread, then tells the listener.
  *
  * <p>Each read takes whatever the pipe holds (up to 64 KiB) and goes to the file as one write with one timestamp,
- * so the child is held up by no more than the disk. A line the child has not finished yet waits in memory (at most
+ * so the child is held up by no more than the disk. The read buffer starts small and doubles whenever a read fills
+ * it: fifty quiet services keep a few KiB each, not the 200 KiB a chatty one needs. A line the child has not finished yet waits in memory (at most
  * the line limit) until its '\n' or the end of the stream.
  */
 public final class LogCapture {
 
     private static final Logger log = LoggerFactory.getLogger(LogCapture.class);
-    private static final int CHUNK = 64 * 1024;
+    private static final int FIRST_CHUNK = 4 * 1024;
+    private static final int MAX_CHUNK = 64 * 1024;
 
     private final String service;
     private final LogStream stream;
@@ -54,13 +56,16 @@ public final class LogCapture {
 
     private void run() {
         try (in) {
-            byte[] chunk = new byte[CHUNK];
-            LineBatch batch = new LineBatch(stream, listener != null, 2 * CHUNK);
+            byte[] chunk = new byte[FIRST_CHUNK];
+            LineBatch batch = new LineBatch(stream, listener != null, 2 * FIRST_CHUNK);
             LineSplitter splitter = new LineSplitter(file.policy().maxLineBytes());
             int n;
             while ((n = read(chunk)) >= 0) {
                 splitter.feed(chunk, 0, n, batch);
                 flush(batch);
+                if (n == chunk.length && chunk.length < MAX_CHUNK) {
+                    chunk = new byte[chunk.length * 2]; // the pipe held more than we took: take more at a time
+                }
             }
             splitter.finish(batch);
             flush(batch);
