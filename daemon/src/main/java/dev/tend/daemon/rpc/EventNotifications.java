@@ -49,7 +49,7 @@ public final class EventNotifications {
         Rendering r = rendered.get(event);
         if (r == null) {
             r = render(event);
-            if (!(event instanceof Event.Lagged || event instanceof Event.ServiceUsage)) { // one subscriber's own
+            if (worthKeeping(event)) {
                 rendered.put(event, r);
             }
         }
@@ -59,6 +59,16 @@ public final class EventNotifications {
             throw new IllegalStateException("cannot write a subscription id", e);
         }
     }
+
+    /**
+     * State changes, which every subscriber of a service or project gets. Not a log page (its rendering, up to half a
+     * MiB, would outlive the page's delivery until the next collection), nor what only one subscriber ever gets.
+     */
+    private static boolean worthKeeping(Event event) {
+        return event.weight() <= CACHED_WEIGHT && !(event instanceof Event.Lagged || event instanceof Event.ServiceUsage);
+    }
+
+    private static final long CACHED_WEIGHT = 16 * 1024;
 
     /** A notification without its subscription id: {@code head + "\"sub-1\"" + tail} is the whole line. */
     record Rendering(String head, String tail) {
