@@ -73,7 +73,7 @@ final class CommandModel {
     }
 
     /** Skips TendCommand's global options; any other option (--help, --version, a typo) means "no word". */
-    private static String firstCommandWord(String[] args) {
+    static String firstCommandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

@@ -12,7 +12,8 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        CommandLine cl = CommandModel.forArgs(args);
+        CommandLine hot = HotCommands.forArgs(args);
+        CommandLine cl = hot != null && parsesWithoutHelp(hot, args) ? hot : CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             CliException c = Errors.map(ex);
             commandLine.getErr().println("tend: " + c.getMessage());
@@ -30,5 +31,23 @@ public final class Main {
         cl.getOut().flush();
         cl.getErr().flush();
         return code;
+    }
+
+    /**
+     * Whether the hand-built model takes these arguments as they are. It has no help texts, so help, version and
+     * usage errors (whose messages list options and suggest words) are the annotation model's. Parsing here and
+     * again in execute() costs microseconds, and nothing has run yet when it fails.
+     */
+    private static boolean parsesWithoutHelp(CommandLine hot, String[] args) {
+        try {
+            for (CommandLine c : hot.parseArgs(args).asCommandLineList()) {
+                if (c.isUsageHelpRequested() || c.isVersionHelpRequested()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
     }
 }
