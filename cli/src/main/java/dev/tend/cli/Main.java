@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.client.RpcClient;
 import picocli.CommandLine;
 
 /** Entry point of the `tend` CLI. */
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        RpcClient.prepareInBackground(); // on the second core while picocli builds its model
         CommandLine hot = HotCommands.forArgs(args);
         CommandLine cl = hot != null && parsesWithoutHelp(hot, args) ? hot : CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -38,6 +38,23 @@ public final class RpcClient implements Closeable {
         readBuffer.flip();
     }
 
+    /**
+     * Starts the JDK's Unix-domain socket support on a daemon thread. Its first use seeds a SecureRandom (security
+     * providers, ~15 ms of CPU in a fresh JVM) that {@link #connect} would otherwise wait for; a CLI that parses its
+     * arguments meanwhile connects without that wait. Opens and closes an unconnected socket, nothing else.
+     */
+    public static void prepareInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // connect() meets the same problem and reports it
+            }
+        }, "tend-socket-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Connects; throws (NoSuchFile/Connect)Exception-like IOExceptions when nothing listens. */
     public static RpcClient connect(Path socket) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
