@@ -1,5 +1,6 @@
 package dev.tend.client;
 
+import dev.tend.protocol.Version;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonException;
 
@@ -39,9 +40,10 @@ public final class RpcClient implements Closeable {
     }
 
     /**
-     * Starts the JDK's Unix-domain socket support on a daemon thread. Its first use seeds a SecureRandom (security
-     * providers, ~15 ms of CPU in a fresh JVM) that {@link #connect} would otherwise wait for; a CLI that parses its
-     * arguments meanwhile connects without that wait. Opens and closes an unconnected socket, nothing else.
+     * Starts on a daemon thread what the first connection needs and a fresh JVM takes long to set up: the JDK's
+     * Unix-domain socket support, whose first use seeds a SecureRandom (security providers, ~15 ms of CPU), and
+     * this build's version for the hello (read from the jar). A CLI that parses its arguments meanwhile connects
+     * without waiting for them. Opens and closes an unconnected socket, nothing else.
      */
     public static void prepareInBackground() {
         Thread t = new Thread(() -> {
@@ -50,7 +52,8 @@ public final class RpcClient implements Closeable {
             } catch (IOException | UnsupportedOperationException ignored) {
                 // connect() meets the same problem and reports it
             }
-        }, "tend-socket-prepare");
+            Version.current();
+        }, "tend-connect-prepare");
         t.setDaemon(true);
         t.start();
     }
