@@ -5,6 +5,12 @@ import picocli.CommandLine;
 
 /** Entry point of the `tend` CLI. */
 public final class Main {
+    /**
+     * picocli registers a converter for each java.sql and java.time type with every CommandLine, initialising a
+     * dozen of their classes (~3.5 ms of a warm `tend ps`); no tend option has such a type (CommandModelTest).
+     */
+    static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
     private Main() {
     }
 
@@ -14,6 +20,9 @@ public final class Main {
 
     static int run(String[] args) {
         RpcClient.prepareInBackground(); // on the second core while picocli builds its model
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+        }
         CommandLine hot = HotCommands.forArgs(args);
         CommandLine cl = hot != null && parsesWithoutHelp(hot, args) ? hot : CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
