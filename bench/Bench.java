@@ -77,7 +77,7 @@ public final class Bench {
 
     static void warmPs() throws Exception {
         int n = smoke ? 3 : 21;
-        List<String> hello = List.of(java, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", helloDir, "Hello");
+        List<String> hello = List.of(java, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10", "-Xshare:auto", "-cp", helloDir, "Hello");
         List<String> ps = List.of(root.resolve("bin/tend").toString(), "ps", "--all");
         Map<String, String> noCds = Map.of("TEND_CDS", "off");
         for (int i = 0; i < 3; i++) { // warm the page cache and, on the first ever run, the class-data archive

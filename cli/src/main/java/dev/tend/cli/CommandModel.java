@@ -9,7 +9,8 @@ import java.util.Locale;
  * picocli's model of the command line. Building it for every command costs more than the rest of a
  * warm {@code tend ps} (each subcommand is a CommandLine of its own, with its own reflection and type
  * converters), so a run registers only the command it names; --help, --version, a bare {@code tend} and
- * anything unrecognised get the full model, so usage, suggestions and completion stay complete.
+ * anything unrecognised get the full model, so usage, suggestions and completion stay complete. The commands
+ * run most skip even this one-command model when their arguments parse: {@link HotCommands}.
  */
 final class CommandModel {
     private CommandModel() {
@@ -73,7 +74,7 @@ final class CommandModel {
     }
 
     /** Skips TendCommand's global options; any other option (--help, --version, a typo) means "no word". */
-    private static String firstCommandWord(String[] args) {
+    static String firstCommandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 
-/** Asks a daemon to shut down and waits until its pid file is gone (services stopped, state flushed). */
+/** Asks a daemon to shut down and waits until it is gone: pid file removed (services stopped, state flushed), process ended. */
 final class DaemonStopper {
     private DaemonStopper() {
     }
@@ -22,8 +22,9 @@ final class DaemonStopper {
         }
         long pid = c.hello().get("pid") instanceof Number n ? n.longValue() : -1;
         // Services may take their stop_timeout to stop: wait as long as the process lives.
-        while (Files.exists(paths.pidFile()) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        while (Files.exists(paths.pidFile()) && DaemonConnector.running(pid)) {
             Thread.sleep(20);
         }
+        DaemonConnector.awaitExit(pid);
     }
 }

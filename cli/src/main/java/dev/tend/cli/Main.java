@@ -1,9 +1,16 @@
 package dev.tend.cli;
 
+import dev.tend.client.RpcClient;
 import picocli.CommandLine;
 
 /** Entry point of the `tend` CLI. */
 public final class Main {
+    /**
+     * picocli registers a converter for each java.sql and java.time type with every CommandLine, initialising a
+     * dozen of their classes (~3.5 ms of a warm `tend ps`); no tend option has such a type (CommandModelTest).
+     */
+    static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
     private Main() {
     }
 
@@ -12,7 +19,12 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        CommandLine cl = CommandModel.forArgs(args);
+        RpcClient.prepareInBackground(); // on the second core while picocli builds its model
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+        }
+        CommandLine hot = HotCommands.forArgs(args);
+        CommandLine cl = hot != null && parsesWithoutHelp(hot, args) ? hot : CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             CliException c = Errors.map(ex);
             commandLine.getErr().println("tend: " + c.getMessage());
@@ -30,5 +42,23 @@ public final class Main {
         cl.getOut().flush();
         cl.getErr().flush();
         return code;
+    }
+
+    /**
+     * Whether the hand-built model takes these arguments as they are. It has no help texts, so help, version and
+     * usage errors (whose messages list options and suggest words) are the annotation model's. Parsing here and
+     * again in execute() costs microseconds, and nothing has run yet when it fails.
+     */
+    private static boolean parsesWithoutHelp(CommandLine hot, String[] args) {
+        try {
+            for (CommandLine c : hot.parseArgs(args).asCommandLineList()) {
+                if (c.isUsageHelpRequested() || c.isVersionHelpRequested()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
     }
 }

@@ -3,8 +3,13 @@ package dev.tend.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Only the command that runs is built; everything else falls back to the full model. */
@@ -30,6 +35,22 @@ class CommandModelTest {
         assertNull(CommandModel.commandNamedIn(new String[] {"-V", "ps"}));
         assertNull(CommandModel.commandNamedIn(new String[] {"pss"}));
         assertNull(CommandModel.commandNamedIn(new String[] {"--instance"}));
+    }
+
+    @Test
+    void noOptionNeedsAConverterMainLeavesOut() {
+        List<CommandLine> all = new ArrayList<>(List.of(CommandModel.full()));
+        for (int i = 0; i < all.size(); i++) {
+            CommandLine c = all.get(i);
+            all.addAll(c.getSubcommands().values());
+            for (ArgSpec a : c.getCommandSpec().args()) {
+                List<Class<?>> types = new ArrayList<>(List.of(a.auxiliaryTypes()));
+                types.add(a.type());
+                for (Class<?> t : types) {
+                    assertFalse(t.getName().matches(Main.CONVERTER_EXCLUDES), c.getCommandSpec().qualifiedName() + " " + a + ": " + t);
+                }
+            }
+        }
     }
 
     @Test

@@ -94,6 +94,19 @@ class MainArgumentsTest {
         assertTrue(err().contains("REF"), err());
     }
 
+    /** The hot commands' hand-built model has no help texts: help and usage errors are the annotations' own. */
+    @Test
+    void hotCommandsHelpAndUsageErrorsSayWhatTheAnnotationsSay() {
+        assertEquals(0, Main.run(new String[] {"ps", "--all", "--help"}));
+        assertTrue(out().contains("Usage: tend ps") && out().contains("Every project's services."), out());
+        assertEquals(0, Main.run(new String[] {"-q", "logs", "-h"}));
+        assertTrue(out().contains("Lines from the end (default 100; 0: all)."), out());
+        assertEquals(2, Main.run(new String[] {"start"}));
+        assertTrue(err().contains("Missing required parameter: 'REF'") && err().contains("tend start --help"), err());
+        assertEquals(2, Main.run(new String[] {"logs", "--lnes", "5"}));
+        assertTrue(err().contains("Unknown option: '--lnes'") && err().contains("tend logs --help"), err());
+    }
+
     @Test
     void completionBashPrintsAScriptForTend() {
         assertEquals(0, Main.run(new String[] {"completion", "bash"}));

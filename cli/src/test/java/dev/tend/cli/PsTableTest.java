@@ -69,4 +69,18 @@ class PsTableTest {
         assertEquals("1.0G", PsTable.bytes(1024L * 1024 * 1024));
         assertEquals("2.5G", PsTable.bytes(1024L * 1024 * 1024 * 5 / 2));
     }
+
+    @Test
+    void numbersReadAsInTheRootLocale() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double cpu = i < 10_000 ? i / 1000.0 : random.nextDouble() * 800;
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", cpu), PsTable.percent(cpu));
+            long b = i < 10_000 ? i * 997L : (long) (random.nextDouble() * (1L << 42));
+            String expected = b < 1024 ? b + "B" : b < 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.0fK", b / 1024.0)
+                    : b < 1024L * 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1fM", b / (1024.0 * 1024))
+                    : String.format(java.util.Locale.ROOT, "%.1fG", b / (1024.0 * 1024 * 1024));
+            assertEquals(expected, PsTable.bytes(b));
+        }
+    }
 }

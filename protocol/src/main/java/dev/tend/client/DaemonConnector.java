@@ -30,6 +30,8 @@ import java.util.function.Function;
  */
 public final class DaemonConnector {
     private static final Duration POLL = Duration.ofMillis(15);
+    /** A daemon's JVM exits a few ms after it lets go of its pid lock; this bounds one that hangs there. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
     /** Tells the launcher (bin/tend) to exit once the daemon it started holds this pid file's lock. */
     static final String DETACH_PIDFILE = "TEND_DETACH_PIDFILE";
 
@@ -198,6 +200,7 @@ public final class DaemonConnector {
             }
             Process launcher = start();
             boolean handedOff = false;
+            long daemonPid = -1;
             long deadline = System.nanoTime() + startTimeout.toNanos();
             while (System.nanoTime() < deadline) {
                 c = tryConnect(false);
@@ -215,12 +218,14 @@ public final class DaemonConnector {
                     }
                     // 0: the launcher left the daemon running, holding its pid lock (bin/tend, TEND_DETACH_PIDFILE)
                     handedOff = true;
+                    daemonPid = pidInFile();
                 }
                 if (handedOff && pidLockFree()) {
                     c = tryConnect(false);
                     if (c != null) {
                         return c;
                     }
+                    awaitExit(daemonPid); // reported once it is gone, not while its JVM still exits
                     throw new DaemonUnavailableException("the tend daemon exited while starting; the end of "
                             + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
                 }
@@ -251,6 +256,43 @@ public final class DaemonConnector {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.daemonLog().toFile()));
         pb.redirectErrorStream(true);
         return pb.start();
+    }
+
+    private long pidInFile() {
+        try {
+            return Long.parseLong(Files.readString(paths.pidFile()).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits (at most {@link #EXIT_WAIT}) until a daemon that has let go of its pid lock has also ended, so that
+     * whoever looks for it next does not find it still exiting. An interrupt ends the wait (and stays set).
+     */
+    public static void awaitExit(long pid) {
+        long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+        try {
+            while (running(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether the process still runs. An ended daemon is nobody's child (its launcher handed it off), so it stays a
+     * zombie until init reaps it, which can take a second; ProcessHandle counts a zombie as alive, /proc does not.
+     */
+    public static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException noProc) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     /** The last lines of a file, for error messages. */

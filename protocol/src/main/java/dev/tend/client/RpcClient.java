@@ -1,5 +1,6 @@
 package dev.tend.client;
 
+import dev.tend.protocol.Version;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonException;
 
@@ -36,6 +37,25 @@ public final class RpcClient implements Closeable {
     private RpcClient(SocketChannel channel) {
         this.channel = channel;
         readBuffer.flip();
+    }
+
+    /**
+     * Starts on a daemon thread what the first connection needs and a fresh JVM takes long to set up: the JDK's
+     * Unix-domain socket support, whose first use seeds a SecureRandom (security providers, ~15 ms of CPU), and
+     * this build's version for the hello (read from the jar). A CLI that parses its arguments meanwhile connects
+     * without waiting for them. Opens and closes an unconnected socket, nothing else.
+     */
+    public static void prepareInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // connect() meets the same problem and reports it
+            }
+            Version.current();
+        }, "tend-connect-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Connects; throws (NoSuchFile/Connect)Exception-like IOExceptions when nothing listens. */
