@@ -4,13 +4,10 @@ import dev.tend.daemon.core.jobs.JobSnapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tend.daemon.core.events.Event;
-import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.protocol.Methods;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -102,11 +99,7 @@ public final class EventNotifications {
         } else if (event instanceof Event.LogAppended e) {
             params.put("project", e.project());
             params.put("service", e.service());
-            List<Map<String, Object>> lines = new ArrayList<>(e.lines().size());
-            for (LogLine l : e.lines()) {
-                lines.add(Views.logLine(e.project(), e.service(), l));
-            }
-            params.put("lines", lines);
+            params.put("lines", LogLinesJson.array(e.project(), e.service(), e.lines()));
             params.put("next", e.next().token());
             method = Methods.LOG_APPENDED;
         } else if (event instanceof Event.DaemonStopping e) {

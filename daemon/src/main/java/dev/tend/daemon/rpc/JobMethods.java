@@ -5,7 +5,6 @@ import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.daemon.core.logs.LogBudget;
-import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogStream;
 import dev.tend.daemon.project.Durations;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,17 +136,11 @@ final class JobMethods {
             // A run just starting has no file yet (the core reports pruned logs): an empty page.
             LogPage page = LogMethods.page(runLog.file(), tail, null, only, after, before,
                     LogBudget.forJob(r.project(), r.job()));
-            List<Map<String, Object>> lines = new ArrayList<>(page.lines().size());
-            for (LogLine l : page.lines()) {
-                Map<String, Object> line = Views.logLine(r.project(), r.job(), l);
-                line.put("job", r.job());
-                lines.add(line);
-            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());
             result.put("job", r.job());
             result.put("run", JobViews.run(runLog.run()));
-            result.put("lines", lines);
+            result.put("lines", LogLinesJson.array(r.project(), r.job(), r.job(), page.lines()));
             LogMethods.putPosition(result, page);
             return result;
         } catch (IOException e) {

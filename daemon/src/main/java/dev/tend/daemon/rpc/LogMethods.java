@@ -2,7 +2,6 @@ package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.logs.LogBudget;
-import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogPosition;
 import dev.tend.daemon.core.logs.LogReader;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,11 +49,7 @@ final class LogMethods {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());
             result.put("service", r.service());
-            List<Map<String, Object>> lines = new java.util.ArrayList<>(page.lines().size());
-            for (LogLine l : page.lines()) {
-                lines.add(Views.logLine(r.project(), r.service(), l));
-            }
-            result.put("lines", lines);
+            result.put("lines", LogLinesJson.array(r.project(), r.service(), page.lines()));
             putPosition(result, page);
             return result;
         } catch (IOException e) {
