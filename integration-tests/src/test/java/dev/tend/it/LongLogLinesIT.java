@@ -210,7 +210,8 @@ class LongLogLinesIT {
                 }
             }
         }
-        assertTrue(appendedFrames > 1, "the burst came as several log.appended, not " + appendedFrames);
+        // A reader dropped with events.lagged may have seen a single page first; the pages are checked below anyway.
+        assertTrue(lagged || appendedFrames > 1, "the burst came as several log.appended, not " + appendedFrames);
         assertTrue(lagged || announced == 300, announced + " lines announced");
 
         awaitLogged(300);

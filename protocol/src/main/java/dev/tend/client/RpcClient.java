@@ -152,13 +152,20 @@ public final class RpcClient implements Closeable {
     private String readLine() throws IOException {
         line.reset();
         while (true) {
-            while (readBuffer.hasRemaining()) {
-                byte b = readBuffer.get();
-                if (b == '\n') {
-                    return line.toString(StandardCharsets.UTF_8);
-                }
-                line.write(b);
+            // whole runs of bytes up to the newline, not a (synchronized) write per byte: log pages are ~0.5 MiB
+            byte[] bytes = readBuffer.array();
+            int from = readBuffer.position();
+            int end = readBuffer.limit();
+            int i = from;
+            while (i < end && bytes[i] != '\n') {
+                i++;
             }
+            line.write(bytes, from, i - from);
+            if (i < end) {
+                readBuffer.position(i + 1);
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            readBuffer.position(end);
             if (line.size() > MAX_LINE * 16) {
                 // The daemon keeps every message under the 1 MiB frame (log pages are byte-bounded): reaching this
                 // is a bug in tend, not anything the user did, so say so rather than guess at a cause.
