@@ -6,7 +6,6 @@ import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.jobs.JobChanges;
-import dev.tend.daemon.core.logs.LogLine;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -88,16 +87,6 @@ final class Views {
         m.put("exitCode", h.exitCode());
         m.put("signal", h.signal());
         m.put("reason", h.reason());
-        return m;
-    }
-
-    static Map<String, Object> logLine(String project, String service, LogLine l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("project", project);
-        m.put("service", service);
-        m.put("time", time(l.time()));
-        m.put("stream", l.stream().name().toLowerCase(Locale.ROOT));
-        m.put("text", l.text());
         return m;
     }
 
