@@ -29,11 +29,14 @@ public final class RpcWarmup {
         endpoint.handle("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"service.list\",\"params\":{}}");
     }
 
-    /** Public because jsonrpc4j invokes it reflectively. */
+    /**
+     * Public because jsonrpc4j invokes it reflectively. Answers only what the daemon's own answers hold (times go
+     * out as ISO-8601 text): a type the mapper cannot write would log an ERROR at every start.
+     */
     public static final class Handler {
         @JsonRpcMethod("warm")
         public Map<String, Object> warm(@JsonRpcParam("name") String name, @JsonRpcParam("count") int count) {
-            return Map.of("name", name, "count", count, "at", Instant.EPOCH, "list", List.of(1L, "a", true));
+            return Map.of("name", name, "count", count, "at", Instant.EPOCH.toString(), "list", List.of(1L, "a", true));
         }
     }
 }
