@@ -8,10 +8,13 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * `tend export systemd|compose`: the daemon reads the project file and translates it (project.export); this
@@ -46,7 +49,7 @@ final class ExportCommand implements Runnable {
         @Option(names = "--force", description = "Overwrite files that an export did not write.")
         boolean force;
 
-        @Option(names = "--json", description = "Print {project, format, files: [{name, path, content}], warnings}.")
+        @Option(names = "--json", description = "Print {project, format, files: [{name, path, content, ownerOnly?}], warnings}.")
         boolean json;
 
         abstract String format();
@@ -103,6 +106,17 @@ final class ExportCommand implements Runnable {
             return ExitCode.OK;
         }
 
+        /** Narrowed before a byte is written: an existing file that others could read is never filled first. */
+        private static void writeOwnerOnly(Path target, String content) throws IOException {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(target, ownerOnly);
+            } else {
+                Files.createFile(target, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            Files.writeString(target, content);
+        }
+
         private void write(Path dir, List<Map<String, Object>> files) throws IOException {
             for (Map<String, Object> f : files) {
                 Path target = dir.resolve(String.valueOf(f.get("name")));
@@ -113,7 +127,12 @@ final class ExportCommand implements Runnable {
             }
             Files.createDirectories(dir);
             for (Map<String, Object> f : files) {
-                Files.writeString(dir.resolve(String.valueOf(f.get("name"))), String.valueOf(f.get("content")));
+                Path target = dir.resolve(String.valueOf(f.get("name")));
+                if (Boolean.TRUE.equals(f.get("ownerOnly"))) {
+                    writeOwnerOnly(target, String.valueOf(f.get("content")));
+                } else {
+                    Files.writeString(target, String.valueOf(f.get("content")));
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.tend.daemon;
 
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.logs.OwnerOnly;
 import dev.tend.daemon.core.SupervisorConfig;
 import dev.tend.daemon.core.events.BusLimits;
 import dev.tend.daemon.core.events.EventBus;
@@ -120,6 +121,7 @@ public final class DaemonMain {
         try {
             StaleSocket.clear(paths.socket());
             store = SqliteStore.open(paths.database());
+            OwnerOnly.directories(paths.logsDir()); // logs hold what services print: secrets too
             PosixProcessLauncher launcher = new PosixProcessLauncher();
             PosixProcessControl control = new PosixProcessControl();
             supervisor = new Supervisor(SupervisorConfig.defaults(paths.logsDir(), paths.instance()).withLogPolicy(settings.logs()),

@@ -8,7 +8,6 @@ import dev.tend.daemon.core.logs.LogStream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +23,6 @@ final class ServiceLog implements AutoCloseable {
 
     static ServiceLog open(Path path, LogPolicy policy, Clock clock) {
         try {
-            Files.createDirectories(path.getParent());
             return new ServiceLog(LogFile.open(path, policy, clock));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot open log file " + path + ": " + e.getMessage(), e);

@@ -29,6 +29,8 @@ public final class ComposeExport {
 
     private final ProjectSpec project;
     private final List<String> warnings = new ArrayList<>();
+    /** Services whose env: values the file copies ("service 'api'"): it is then owner-only. */
+    private final List<String> inlineEnvOf = new ArrayList<>();
 
     private ComposeExport(ProjectSpec project) {
         this.project = project;
@@ -56,7 +58,8 @@ public final class ComposeExport {
             warnings.add("job '" + j.name() + "' not exported: Compose has no schedules (use cron on the host, "
                     + "or `tend export systemd` for timers)");
         }
-        return new ExportResult(List.of(new ExportResult.ExportFile("compose.yaml", y.toString())), warnings);
+        return new ExportResult(List.of(ExportResult.ExportFile.of("compose.yaml", y.toString(), inlineEnvOf, warnings)),
+                warnings);
     }
 
     private void service(StringBuilder y, ServiceSpec s) {
@@ -76,6 +79,9 @@ public final class ComposeExport {
             }
         }
         Map<String, String> env = new TreeMap<>(sources == null ? s.env() : sources.inline());
+        if (!env.isEmpty()) {
+            inlineEnvOf.add(where);
+        }
         env.put("TEND_PROJECT", project.name());
         env.put("TEND_SERVICE", s.name());
         if (s.port() > 0) {

@@ -32,6 +32,8 @@ public final class SystemdExport {
     private final String runAs;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> restarting = new ArrayList<>();
+    /** Whose env: values the unit being written copies ("service 'api'"): it is then owner-only. */
+    private final List<String> inlineEnvOf = new ArrayList<>();
 
     private SystemdExport(ProjectSpec project, boolean user, ZoneId machineZone, String runAs) {
         this.project = project;
@@ -66,7 +68,7 @@ public final class SystemdExport {
         warnings.add("the units do not get the environment of the shell that ran `tend up`; put what the "
                 + "services need from it in env: or env_file");
         for (ServiceSpec s : project.services().values()) {
-            files.add(new ExportResult.ExportFile(unitBase(project, s.name()) + ".service", service(s)));
+            files.add(unit(unitBase(project, s.name()) + ".service", service(s)));
         }
         if (!restarting.isEmpty()) {
             warnings.add("service" + (restarting.size() == 1 ? " " : "s ") + String.join(", ", restarting)
@@ -76,11 +78,17 @@ public final class SystemdExport {
         for (JobSpec j : project.jobs().values()) {
             String timer = timer(j);
             if (timer != null) {
-                files.add(new ExportResult.ExportFile(unitBase(project, j.name()) + ".service", jobService(j)));
+                files.add(unit(unitBase(project, j.name()) + ".service", jobService(j)));
                 files.add(new ExportResult.ExportFile(unitBase(project, j.name()) + ".timer", timer));
             }
         }
         return new ExportResult(files, warnings);
+    }
+
+    private ExportResult.ExportFile unit(String name, String content) {
+        ExportResult.ExportFile file = ExportResult.ExportFile.of(name, content, List.copyOf(inlineEnvOf), warnings);
+        inlineEnvOf.clear();
+        return file;
     }
 
     private String header() {
@@ -199,6 +207,9 @@ public final class SystemdExport {
                 warnings.add(where + ": " + String.join(", ", overridden) + " set both in env: and in an env_file; "
                         + "systemd lets EnvironmentFile= win over Environment=, tend lets env: win");
             }
+        }
+        if (!inline.isEmpty()) {
+            inlineEnvOf.add(where);
         }
         // sorted, so a re-export of an unchanged project gives the same text
         for (Map.Entry<String, String> e : new TreeMap<>(inline).entrySet()) {

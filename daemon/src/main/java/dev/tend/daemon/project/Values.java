@@ -44,13 +44,27 @@ final class Values {
     void checkKeys(YamlNode.Mapping map, List<String> known, String where) throws ProjectFileException {
         for (YamlNode.Entry entry : map.entries()) {
             if (!known.contains(entry.key())) {
-                String hint = Names.closest(entry.key(), known)
-                        .map(k -> " (did you mean '" + k + "'?)")
-                        .orElse(" (known keys: " + String.join(", ", known) + ")");
-                throw new ProjectFileException(file, entry.line(), entry.column(),
-                        "unknown key '" + entry.key() + "' " + where + hint);
+                throw new ProjectFileException(file, entry.line(), entry.column(), unknownKey(entry.key(), known, where));
             }
         }
+    }
+
+    /**
+     * "unknown key 'restrat' in service 'api' (did you mean 'restart'?)"; a key that is no word at all (a line of
+     * /etc/shadow given as the project file) is not quoted: the file may hold secrets and is not a project file.
+     */
+    static String unknownKey(String key, List<String> known, String where) {
+        String knownKeys = " (known keys: " + String.join(", ", known) + ")";
+        if (!looksLikeAKey(key)) {
+            return "a key that is not a word " + where + ": is this a tend project file?" + knownKeys;
+        }
+        String hint = Names.closest(key, known).map(k -> " (did you mean '" + k + "'?)").orElse(knownKeys);
+        return "unknown key '" + key + "' " + where + hint;
+    }
+
+    /** Short and made of name characters: what a misspelt key looks like, never a line of another kind of file. */
+    static boolean looksLikeAKey(String key) {
+        return key.length() <= 40 && key.matches("[A-Za-z0-9_.-]+");
     }
 
     /** The source text of a scalar value (a number or boolean as written); refuses maps, lists and null. */

@@ -115,7 +115,8 @@ final class YamlTreeReader {
             Integer first = firstLineOfKey.putIfAbsent(key, keyAt.getLineNr());
             if (first != null) {
                 throw new ProjectFileException(file, keyAt.getLineNr(), keyAt.getColumnNr(),
-                        "duplicate key '" + key + "' (first at line " + first + ")");
+                        "duplicate key " + (Values.looksLikeAKey(key) ? "'" + key + "' " : "") + "(first at line "
+                                + first + ")");
             }
             YamlNode value = readValue(parser.nextToken());
             entries.add(new YamlNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));

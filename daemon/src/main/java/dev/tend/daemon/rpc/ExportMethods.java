@@ -40,6 +40,9 @@ final class ExportMethods {
             Map<String, Object> described = new LinkedHashMap<>();
             described.put("name", f.name());
             described.put("content", f.content());
+            if (f.ownerOnly()) {
+                described.put("ownerOnly", true);
+            }
             return described;
         }).toList());
         m.put("warnings", result.warnings());

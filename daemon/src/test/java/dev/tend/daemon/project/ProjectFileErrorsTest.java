@@ -61,6 +61,22 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aLineOfAnotherKindOfFileIsNamedByItsNumberNotQuoted() throws IOException {
+        ProjectFileException e = rejected("root:$6$c2VjcmV0:20228:0:99999:7:::\n");
+        assertEquals(1, e.line(), e.getMessage());
+        assertTrue(e.reason().contains("is this a tend project file?"), e.getMessage());
+        assertTrue(!e.getMessage().contains("c2VjcmV0") && !e.getMessage().contains("root"), e.getMessage());
+    }
+
+    @Test
+    void aRepeatedLineOfAnotherKindOfFileIsNotQuotedEither() throws IOException {
+        ProjectFileException e = rejected("bin:*:20228:0:99999:7:::\nbin:*:20228:0:99999:7:::\n");
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.reason().contains("duplicate key (first at line 1)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("20228"), e.getMessage());
+    }
+
+    @Test
     void unknownTopLevelKeySuggestsTheClosestKey() throws IOException {
         assertRejected("""
                 project: shop

@@ -50,8 +50,7 @@ public final class LogFile implements Closeable {
      */
     public static LogFile open(Path path, LogPolicy policy, Clock clock) throws IOException {
         LogFile file = new LogFile(path.toAbsolutePath(), policy, clock);
-        Path dir = file.path.getParent();
-        Files.createDirectories(dir);
+        OwnerOnly.directories(file.path.getParent());
         file.deleteSurplusRotations();
         synchronized (file.lock) {
             file.openChannel();
@@ -171,8 +170,7 @@ public final class LogFile implements Closeable {
     }
 
     private void openChannel() throws IOException {
-        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel opened = OwnerOnly.append(path);
         try {
             long existing = opened.size();
             if (existing > 0 && !endsWithNewline(path, existing)) {
