@@ -2,13 +2,18 @@ package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "signal", mixinStandardHelpOptions = true, description = "Send a signal to services' process groups.")
+@Command(name = "signal", mixinStandardHelpOptions = true,
+        description = "Send a signal to services' main processes (with --group: to every process of each service).")
 final class SignalCommand extends ServiceAction {
+    @Option(names = "--group", description = "Signal the service's whole process group, not only its main process.")
+    boolean group;
+
     @Parameters(index = "0", paramLabel = "SIGNAL", description = "e.g. HUP, SIGUSR1, 15")
     String signal;
 
@@ -33,5 +38,8 @@ final class SignalCommand extends ServiceAction {
     @Override
     void addParams(Map<String, Object> params) {
         params.put("signal", signal);
+        if (group) {
+            params.put("group", true);
+        }
     }
 }

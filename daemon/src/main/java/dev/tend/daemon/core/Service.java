@@ -68,6 +68,10 @@ final class Service {
     Run run;
     Instant startedAt;
     int port;
+    /** The auto port given at an earlier start (kept in the store), offered again while it is free; 0: none yet. */
+    int keptPort;
+    /** Events emitted for this service so far: tells whether a change was already announced by a state change. */
+    long emits;
     double cpuPercent;
     long rssBytes;
 

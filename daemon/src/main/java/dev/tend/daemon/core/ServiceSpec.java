@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * @param env       variables added to the project's base environment (env_file first, then env)
  * @param ready     readiness probe, or null: then the service counts as ready once running
- * @param autoPort  `port: auto`: a free TCP port is chosen at each start and exported as PORT
+ * @param autoPort  `port: auto`: a free TCP port is chosen at the first start, kept while free, exported as PORT
  * @param port      a fixed port from `port: N`, or 0
+ * @param minUptime without a probe, how long the process must stay up before it counts as ready (`min_uptime`)
  */
 public record ServiceSpec(
         String name,
@@ -28,14 +29,32 @@ public record ServiceSpec(
         Signal stopSignal,
         Duration stopTimeout,
         boolean autoPort,
-        int port) {
+        int port,
+        Duration minUptime) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for a missing command, a bad flag or a failed bind to show, short enough not to be felt. */
+    public static final Duration DEFAULT_MIN_UPTIME = Duration.ofSeconds(1);
 
     public ServiceSpec {
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
+        minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
+    }
+
+    /** With the default min_uptime. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                DEFAULT_MIN_UPTIME);
+    }
+
+    /** The same service on a fixed port. */
+    public ServiceSpec withPort(int fixedPort) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                false, fixedPort, minUptime);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

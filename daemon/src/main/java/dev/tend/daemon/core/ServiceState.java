@@ -5,9 +5,9 @@ import java.util.Locale;
 /**
  * Where a service is in its life. On the wire the states are the lowercase words ({@link #wireName()}).
  *
- * <p>RUNNING means the process is up but its readiness probe has not passed yet. A service without a
- * probe goes from STARTING straight to READY once its process is launched: "ready" is what dependents
- * and {@code up --wait} wait for, and a service with nothing to probe is as ready as it will ever be.
+ * <p>RUNNING means the process is up but not ready yet: its readiness probe has not passed, or, without a
+ * probe, it has not stayed up for its min_uptime (default 1 s) yet. "ready" is what dependents and
+ * {@code up --wait} wait for, so a command that dies at once (a typo, a port in use) never looks ready.
  * STARTING with no pid means the service waits for its dependencies (the snapshot's reason says which).
  */
 public enum ServiceState {

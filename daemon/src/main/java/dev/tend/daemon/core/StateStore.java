@@ -68,6 +68,22 @@ public interface StateStore extends AutoCloseable {
     /** project -> service -> should run. */
     Map<String, Map<String, Boolean>> desired();
 
+    /**
+     * What a service keeps across daemons besides its desired state: the auto port it was given (0: none yet) and,
+     * while it is failed, why (null: not failed).
+     */
+    record ServiceMemory(int port, String failed) {
+    }
+
+    /** Keeps the auto port the service was given, to give it again. */
+    void setPort(String project, String service, int port);
+
+    /** Marks the service failed for this reason, or (null) no longer failed. */
+    void setFailed(String project, String service, String reason);
+
+    /** project -> service -> what it keeps; services with neither a port nor a failure are left out. */
+    Map<String, Map<String, ServiceMemory>> memory();
+
     void appendHistory(HistoryRecord record);
 
     /** Newest last; at most limit rows (the newest ones). */

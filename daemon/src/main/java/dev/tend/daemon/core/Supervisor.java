@@ -8,6 +8,7 @@ import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.CpuSampler;
+import dev.tend.daemon.core.process.ExecForm;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
@@ -80,6 +81,8 @@ public final class Supervisor {
         Path file;
         Map<String, String> baseEnv;
         final LinkedHashMap<String, Service> services = new LinkedHashMap<>();
+        /** What the last projectChanged said: an unchanged project is not announced again. */
+        ProjectInfo announced;
 
         Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
             this.name = name;
@@ -100,10 +103,13 @@ public final class Supervisor {
     /** An {@code up} that waits for its services to be READY. */
     private static final class ReadyWaiter {
         final Set<Service> pending;
+        /** Every service of the up, ready or not: a crash of any of them during the wait fails it. */
+        final Set<Service> watched;
         final CompletableFuture<Void> future = new CompletableFuture<>();
 
-        ReadyWaiter(Set<Service> pending) {
+        ReadyWaiter(Set<Service> pending, Set<Service> watched) {
             this.pending = pending;
+            this.watched = watched;
         }
     }
 
@@ -178,6 +184,7 @@ public final class Supervisor {
         checkNotShuttingDown();
         store.putProject(new ProjectRecord(spec.name(), spec.dir(), spec.file(), Map.copyOf(baseEnv)));
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
+        Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();
         ReloadResult result = locked(tx -> {
             Project p = projects.get(spec.name());
@@ -186,6 +193,7 @@ public final class Supervisor {
                 for (ServiceSpec s : spec.services().values()) {
                     Service svc = new Service(p.name, s, clock.instant());
                     svc.desired = desired.getOrDefault(s.name(), false);
+                    remember(svc, memory.get(s.name()));
                     p.services.put(s.name(), svc);
                     emit(svc);
                 }
@@ -310,14 +318,16 @@ public final class Supervisor {
         return locked(tx -> {
             checkNotShuttingDown();
             for (Service svc : closure) {
-                if (!svc.desired) {
-                    svc.desired = true;
-                    emit(svc);
-                }
+                boolean flipped = !svc.desired;
+                svc.desired = true;
+                long emitted = svc.emits;
                 String project = svc.project;
                 String name = svc.name();
                 tx.after(() -> store.setDesired(project, name, true));
                 requestStart(svc, true, tx);
+                if (flipped && svc.emits == emitted) {
+                    emit(svc); // the start changed nothing else: the new desired state is the news
+                }
             }
             return waitReady(closure, tx);
         });
@@ -333,7 +343,9 @@ public final class Supervisor {
             for (Service svc : list) {
                 if (svc.desired) {
                     svc.desired = false;
-                    emit(svc);
+                    if (svc.state == ServiceState.STOPPED) {
+                        emit(svc); // anything else changes state as it stops, and that event carries this
+                    }
                 }
                 tx.after(() -> store.setDesired(svc.project, svc.name(), false));
             }
@@ -368,8 +380,11 @@ public final class Supervisor {
         return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name())))));
     }
 
-    /** Sends a signal to the service's process group. */
-    public void signal(String project, String service, Signal signal) {
+    /**
+     * Sends a signal to the service's main process, or with {@code group} to its whole process group. A simple
+     * command runs without a shell above it (see {@link ExecForm}), so its main process is the program itself.
+     */
+    public void signal(String project, String service, Signal signal, boolean group) {
         Objects.requireNonNull(signal, "signal");
         long pid = locked(tx -> {
             Service svc = requireService(requireProject(project), service);
@@ -378,15 +393,19 @@ public final class Supervisor {
             }
             return svc.run.pid;
         });
-        control.signalGroup(pid, signal);
-        history(project, service, "signalled", pid, null, signal.fullName(), null);
+        if (group) {
+            control.signalGroup(pid, signal);
+        } else {
+            control.signal(pid, signal);
+        }
+        history(project, service, "signalled", pid, null, signal.fullName(), group ? "to its process group" : null);
     }
 
     // ---------------------------------------------------------------- ad-hoc services
 
     /**
      * Starts an ad-hoc service in project "adhoc", remembered in the store so that it comes back with the
-     * next daemon. Completes when it is READY (it has no probe: once launched).
+     * next daemon. Completes when it is READY (it has no probe: once up for min_uptime).
      *
      * @throws SupervisorException CONFLICT if an ad-hoc service of that name exists
      */
@@ -436,6 +455,7 @@ public final class Supervisor {
     public void restoreAdhoc() {
         List<AdhocRecord> records = store.adhocServices();
         Map<String, Boolean> desired = store.desired().getOrDefault(ADHOC, Map.of());
+        Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(ADHOC, Map.of());
         locked(tx -> {
             Project p = adhocProject();
             for (AdhocRecord r : records) {
@@ -443,6 +463,7 @@ public final class Supervisor {
                     Service s = new Service(ADHOC, ServiceSpec.adhoc(r.name(), r.command(), r.cwd(), r.env(), r.restart()),
                             clock.instant());
                     s.desired = desired.getOrDefault(r.name(), false);
+                    remember(s, memory.get(r.name()));
                     p.services.put(r.name(), s);
                     emit(s);
                 }
@@ -450,6 +471,18 @@ public final class Supervisor {
             emitProject(p);
             return null;
         });
+    }
+
+    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
+    private static void remember(Service svc, StateStore.ServiceMemory memory) {
+        if (memory == null) {
+            return;
+        }
+        svc.keptPort = memory.port();
+        if (memory.failed() != null) {
+            svc.state = ServiceState.FAILED;
+            svc.reason = memory.failed();
+        }
     }
 
     private Project adhocProject() {
@@ -596,7 +629,8 @@ public final class Supervisor {
             for (Project p : projects.values()) {
                 List<String> names = p.services.values().stream().filter(s -> s.desired).map(Service::name).toList();
                 if (!names.isEmpty()) {
-                    list.addAll(withDependencies(p, names));
+                    // failed stays failed until started by hand, even as another's dependency
+                    withDependencies(p, names).stream().filter(s -> s.state != ServiceState.FAILED).forEach(list::add);
                 }
             }
             return list;
@@ -812,6 +846,8 @@ public final class Supervisor {
         svc.launching = true;
         svc.stopRequested = false;
         svc.probeFailure = null;
+        svc.exitCode = null; // a new start carries nothing of the last run's end
+        svc.signal = null;
         long generation = ++svc.generation;
         if (svc.log == null) {
             try {
@@ -824,7 +860,8 @@ public final class Supervisor {
         }
         LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
                 svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
-                        : Path.of(System.getProperty("user.home")), svc.log, generation);
+                        : Path.of(System.getProperty("user.home")), svc.log, generation, svc.keptPort,
+                dependencyPorts(p, svc));
         CompletableFuture<Void> orphans = reaping.get(svc.project + "/" + svc.name());
         if (orphans == null) {
             setState(svc, ServiceState.STARTING, null, tx);
@@ -856,7 +893,12 @@ public final class Supervisor {
         }
     }
 
-    private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation) {
+    /**
+     * @param keptPort        the auto port of an earlier start, to give again if free; 0: none
+     * @param dependencyPorts TEND_PORT_&lt;NAME&gt; of each service it depends on that has a port
+     */
+    private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation,
+                              int keptPort, Map<String, String> dependencyPorts) {
     }
 
     private void wakeDependents(Service ready, Tx tx) {
@@ -937,6 +979,13 @@ public final class Supervisor {
         if (svc.state != state) {
             svc.stateSince = clock.instant();
         }
+        if (state == ServiceState.FAILED || svc.state == ServiceState.FAILED) {
+            // failed outlives the daemon, so that the next one does not crash-loop it again
+            String project = svc.project;
+            String name = svc.name();
+            String failed = state == ServiceState.FAILED ? reason : null;
+            tx.after(() -> store.setFailed(project, name, failed));
+        }
         svc.state = state;
         svc.reason = reason;
         tx.touched.add(svc);
@@ -976,6 +1025,17 @@ public final class Supervisor {
         }
     }
 
+    /** A service of an {@code up} ended on its own: the up fails, even if the service is restarted. */
+    private void failWaiters(Service svc, String why, Tx tx) {
+        for (var it = waiters.iterator(); it.hasNext(); ) {
+            ReadyWaiter w = it.next();
+            if (w.watched.contains(svc)) {
+                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
+                it.remove();
+            }
+        }
+    }
+
     private static boolean givenUp(Service s) {
         return s.forgotten || s.state == ServiceState.FAILED || s.state == ServiceState.EXITED
                 || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
@@ -991,7 +1051,7 @@ public final class Supervisor {
         if (pending.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        ReadyWaiter w = new ReadyWaiter(pending);
+        ReadyWaiter w = new ReadyWaiter(pending, new HashSet<>(services));
         waiters.add(w);
         tx.touched.addAll(pending);
         return w.future;
@@ -1006,7 +1066,7 @@ public final class Supervisor {
         int port = 0;
         String token = RunToken.random();
         try {
-            port = spec.autoPort() ? freePort() : spec.port();
+            port = spec.autoPort() ? autoPort(svc, plan.keptPort()) : spec.port();
             Map<String, String> env = environment(svc.project, plan, port);
             if (spec.ready() != null) {
                 ProbeSpec r = spec.ready();
@@ -1017,7 +1077,7 @@ public final class Supervisor {
                         worker)), interval, timeout, scheduler, worker);
             }
             // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
-            child = launcher.launch(spec.command(), plan.cwd(), RunTree.markedEnvironment(env, token));
+            child = launcher.launch(ExecForm.of(spec.command()), plan.cwd(), RunTree.markedEnvironment(env, token));
         } catch (IOException | RuntimeException e) {
             launchFailed(svc, plan.generation(), e);
             return;
@@ -1056,7 +1116,7 @@ public final class Supervisor {
             if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
                 beginStop(svc, null, tx);
             } else if (probeRunner == null) {
-                setState(svc, ServiceState.READY, null, tx);
+                awaitMinUptime(svc, run, tx);
             } else {
                 setState(svc, ServiceState.RUNNING, "waiting for " + probeRunner.probe().describe(), tx);
                 tx.after(() -> {
@@ -1068,6 +1128,66 @@ public final class Supervisor {
         });
         child.onExit().whenCompleteAsync((status, err) -> onExit(svc, run,
                 err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+    }
+
+    /** Without a probe, ready is what stays up for min_uptime: a command that dies at once never looks ready. */
+    private void awaitMinUptime(Service svc, Service.Run run, Tx tx) {
+        Duration minUptime = svc.spec.minUptime();
+        if (minUptime.isZero()) {
+            setState(svc, ServiceState.READY, null, tx);
+            return;
+        }
+        setState(svc, ServiceState.RUNNING, "ready once up for " + minUptime.toString().substring(2)
+                .toLowerCase(java.util.Locale.ROOT), tx);
+        tx.after(() -> scheduler.schedule(() -> locked(t -> {
+            if (svc.run == run && svc.state == ServiceState.RUNNING && !run.exited) {
+                setState(svc, ServiceState.READY, null, t);
+            }
+            return null;
+        }), minUptime.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The port kept from an earlier start if it is still free, else a new free one (with a warning if one was kept).
+     * The choice is kept for the next start, and the next daemon.
+     */
+    private int autoPort(Service svc, int kept) throws IOException {
+        if (kept > 0 && isFree(kept)) {
+            return kept;
+        }
+        int port = freePort();
+        if (kept > 0) {
+            String why = "port " + kept + " is taken by another process; now using " + port;
+            log.warn("{}/{}: {}", svc.project, svc.name(), why);
+            history(svc.project, svc.name(), "port", 0, null, null, why);
+        }
+        store.setPort(svc.project, svc.name(), port);
+        locked(tx -> svc.keptPort = port);
+        return port;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true); // a port in TIME_WAIT after the last run is free to listen on
+            s.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed); names in capitals, '_' for the rest. */
+    private static Map<String, String> dependencyPorts(Project p, Service svc) {
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (String dep : svc.spec.dependsOn()) {
+            Service d = p == null ? null : p.services.get(dep);
+            int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
+            if (port > 0) {
+                ports.put("TEND_PORT_" + dep.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+                        Integer.toString(port));
+            }
+        }
+        return ports;
     }
 
     private void launchFailed(Service svc, long generation, Exception e) {
@@ -1182,6 +1302,8 @@ public final class Supervisor {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
+        failWaiters(svc, "service " + svc.ref() + " " + endedHow + (d.action() == RestartPolicy.Action.RESTART
+                ? " while starting (" + d.reason() + ")" : ""), tx);
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
             case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
@@ -1262,6 +1384,7 @@ public final class Supervisor {
         env.put("TEND_PROJECT", project);
         env.put("TEND_SERVICE", plan.spec().name());
         env.put("TEND_INSTANCE", config.instance());
+        env.putAll(plan.dependencyPorts());
         if (port > 0) {
             env.put("PORT", Integer.toString(port));
         }
@@ -1383,13 +1506,18 @@ public final class Supervisor {
             return;
         }
         long s = ++seq;
+        svc.emits++;
         ServiceSnapshot snap = svc.snapshot();
         dispatch(l -> l.serviceChanged(s, snap));
     }
 
     private void emitProject(Project p) {
-        long s = ++seq;
         ProjectInfo info = p.info();
+        if (info.equals(p.announced)) {
+            return;
+        }
+        p.announced = info;
+        long s = ++seq;
         dispatch(l -> l.projectChanged(s, info));
     }
 

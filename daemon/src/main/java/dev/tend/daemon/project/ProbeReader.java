@@ -1,6 +1,7 @@
 package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.probe.Probes;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,13 +21,20 @@ final class ProbeReader {
     private static final List<String> KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout",
             "attempt_timeout");
 
+    /** Stands for $PORT while a target is checked: any valid port does. */
+    private static final int SAMPLE_PORT = 1;
+
     private final Values values;
 
     ProbeReader(Values values) {
         this.values = values;
     }
 
-    ProbeSpec read(YamlNode.Entry ready, String service) throws ProjectFileException {
+    /**
+     * @param hasPort whether the service has a port (fixed or auto): then {@code $PORT} and {@code ${PORT}} in a tcp,
+     *                http or exec target stand for it, and the target is checked with a sample port in their place
+     */
+    ProbeSpec read(YamlNode.Entry ready, String service, boolean hasPort) throws ProjectFileException {
         String where = service + ": ready";
         YamlNode.Mapping map = values.mapping(ready.value(), where, "a map like { tcp: 5432 }");
         values.checkKeys(map, KEYS, "in the ready probe of " + service);
@@ -41,9 +49,14 @@ final class ProbeReader {
         YamlNode.Entry kind = kinds.get(0);
         String text = values.text(kind, where, expected(kind.key()));
         ProbeSpec.Kind probeKind = ProbeSpec.Kind.valueOf(kind.key().toUpperCase(Locale.ROOT));
+        String checked = Probes.substitutePort(text, SAMPLE_PORT);
+        if (!checked.equals(text) && !hasPort && (probeKind == ProbeSpec.Kind.TCP || probeKind == ProbeSpec.Kind.HTTP)) {
+            throw values.fail(kind.value(), where + ": '" + text + "' uses $PORT but " + service
+                    + " has no port; add port: auto (or port: N)");
+        }
         String problem = switch (probeKind) {
-            case TCP -> tcpProblem(text);
-            case HTTP -> httpProblem(text);
+            case TCP -> tcpProblem(checked, text);
+            case HTTP -> httpProblem(checked, text);
             case EXEC -> text.isBlank() ? "the exec command is empty" : null;
             case LOG -> logProblem(text);
         };
@@ -77,28 +90,30 @@ final class ProbeReader {
         };
     }
 
-    private static String tcpProblem(String text) {
+    /** @param shown the target as written, for the message */
+    private static String tcpProblem(String text, String shown) {
         int colon = text.lastIndexOf(':');
         String port = colon < 0 ? text : text.substring(colon + 1);
         if (colon == 0 || Values.port(port) < 0) {
-            return "bad tcp target '" + text + "' (expected a port from 1 to 65535, or host:port)";
+            return "bad tcp target '" + shown + "' (expected a port from 1 to 65535, $PORT, or host:port)";
         }
         return null;
     }
 
-    private static String httpProblem(String text) {
+    /** @param shown the target as written, for the message */
+    private static String httpProblem(String text, String shown) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                return "bad url '" + text + "': it must start with http:// or https://";
+                return "bad url '" + shown + "': it must start with http:// or https://";
             }
             if (uri.getHost() == null) {
-                return "bad url '" + text + "': it has no host";
+                return "bad url '" + shown + "': it has no host";
             }
             return null;
         } catch (URISyntaxException e) {
-            return "bad url '" + text + "': " + e.getReason() + " at index " + e.getIndex();
+            return "bad url '" + shown + "': " + e.getReason() + " at index " + e.getIndex();
         }
     }
 

@@ -16,13 +16,22 @@ import java.util.regex.Pattern;
 
 /**
  * A Procfile: "name: command" lines, '#' comments, blank lines. Like foreman and honcho, a `.env` beside it
- * (if there is one) gives every process its environment.
+ * (if there is one) gives every process its environment, and each process gets PORT: 5000 for the first, 5100 for
+ * the second, and so on (the base is PORT of the .env if it sets one).
  */
 final class ProcfileReader {
 
     private static final Pattern LINE = Pattern.compile("([^:\\s]+)\\s*:\\s*(.*)");
+    /** foreman's and honcho's first PORT, and the step between processes. */
+    private static final int BASE_PORT = 5000;
+    private static final int PORT_STEP = 100;
 
     private ProcfileReader() {
+    }
+
+    private static int basePort(Map<String, String> env) {
+        int fromDotEnv = Values.port(env.getOrDefault("PORT", ""));
+        return fromDotEnv > 0 ? fromDotEnv : BASE_PORT;
     }
 
     static ProjectSpec read(String text, ProjectPaths paths) throws ProjectFileException {
@@ -58,7 +67,9 @@ final class ProcfileReader {
             if (first != null) {
                 throw values.fail(lineNumber, "duplicate process '" + name + "' (first at line " + first + ")");
             }
-            services.put(name, ServiceSpec.adhoc(name, command, paths.dir(), env, RestartMode.ON_FAILURE));
+            int port = basePort(env) + PORT_STEP * services.size();
+            ServiceSpec spec = ServiceSpec.adhoc(name, command, paths.dir(), env, RestartMode.ON_FAILURE);
+            services.put(name, port <= 65535 ? spec.withPort(port) : spec);
         }
         if (services.isEmpty()) {
             throw values.fail(0, "no processes declared; write lines like 'web: ./run-server'");

@@ -25,7 +25,7 @@ final class TendYamlReader {
 
     private static final List<String> TOP_KEYS = List.of("project", "env_file", "services", "jobs");
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port");
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -116,8 +116,23 @@ final class TendYamlReader {
         Map<String, String> env = env(map, projectEnv, name, where);
         List<Dependencies.Edge> dependsOn = dependsOn(map, name, where);
         edges.put(name, dependsOn);
+        boolean autoPort = false;
+        int port = 0;
+        YamlNode.Entry portEntry = Values.find(map, "port");
+        if (portEntry != null) {
+            String text = values.text(portEntry, where, "a port number or auto");
+            if (text.equals("auto")) {
+                autoPort = true;
+            } else {
+                port = Values.port(text);
+                if (port < 0) {
+                    throw values.fail(portEntry.value(), where + ": bad port '" + text
+                            + "' (expected a number from 1 to 65535, or auto)");
+                }
+            }
+        }
         YamlNode.Entry ready = Values.find(map, "ready");
-        ProbeSpec probe = ready == null ? null : probes.read(ready, where);
+        ProbeSpec probe = ready == null ? null : probes.read(ready, where, autoPort || port > 0);
         RestartMode restart = RestartMode.ON_FAILURE;
         YamlNode.Entry restartEntry = Values.find(map, "restart");
         if (restartEntry != null) {
@@ -144,24 +159,14 @@ final class TendYamlReader {
         if (timeoutEntry != null) {
             stopTimeout = values.duration(timeoutEntry, where, false);
         }
-        boolean autoPort = false;
-        int port = 0;
-        YamlNode.Entry portEntry = Values.find(map, "port");
-        if (portEntry != null) {
-            String text = values.text(portEntry, where, "a port number or auto");
-            if (text.equals("auto")) {
-                autoPort = true;
-            } else {
-                port = Values.port(text);
-                if (port < 0) {
-                    throw values.fail(portEntry.value(), where + ": bad port '" + text
-                            + "' (expected a number from 1 to 65535, or auto)");
-                }
-            }
+        Duration minUptime = ServiceSpec.DEFAULT_MIN_UPTIME;
+        YamlNode.Entry uptimeEntry = Values.find(map, "min_uptime");
+        if (uptimeEntry != null) {
+            minUptime = values.duration(uptimeEntry, where, false);
         }
         List<String> dependencyNames = dependsOn.stream().map(Dependencies.Edge::to).toList();
         return new ServiceSpec(name, command, cwd, env, dependencyNames, probe, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port);
+                stopTimeout, autoPort, port, minUptime);
     }
 
     private JobSpec job(YamlNode.Entry entry, Map<String, String> projectEnv) throws ProjectFileException {

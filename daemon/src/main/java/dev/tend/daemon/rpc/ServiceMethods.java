@@ -51,7 +51,8 @@ final class ServiceMethods {
         return one(r);
     }
 
-    Map<String, Object> signal(String ref, String dir, String signal) {
+    /** @param group to the whole process group; else to the main process only */
+    Map<String, Object> signal(String ref, String dir, String signal, boolean group) {
         Signal s;
         try {
             s = Signal.parse(signal);
@@ -60,7 +61,7 @@ final class ServiceMethods {
         }
         Refs.ServiceRef r = refs.service(ref, dir);
         try {
-            supervisor.signal(r.project(), r.service(), s);
+            supervisor.signal(r.project(), r.service(), s, group);
         } catch (RuntimeException e) {
             throw CoreCalls.translate(e);
         }

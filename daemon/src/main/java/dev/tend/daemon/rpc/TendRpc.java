@@ -144,8 +144,9 @@ public final class TendRpc {
 
     @JsonRpcMethod("service.signal")
     public Map<String, Object> serviceSignal(@JsonRpcParam("ref") String ref, @JsonRpcParam("signal") String signal,
-                                             @OptionalParam @JsonRpcParam("dir") String dir) {
-        return services.signal(ref, dir, signal);
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("group") Boolean group) {
+        return services.signal(ref, dir, signal, Boolean.TRUE.equals(group));
     }
 
     @JsonRpcMethod("service.run")

@@ -91,7 +91,10 @@ final class Schema {
                     "ALTER TABLE live_children ADD COLUMN run_token TEXT")),
             new Migration("the stop settings of a live child", List.of(
                     "ALTER TABLE live_children ADD COLUMN stop_signal TEXT",
-                    "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")));
+                    "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")),
+            new Migration("a service's kept auto port, and why it failed", List.of(
+                    "ALTER TABLE desired_state ADD COLUMN port INTEGER",
+                    "ALTER TABLE desired_state ADD COLUMN failed TEXT")));
 
     private Schema() {
     }

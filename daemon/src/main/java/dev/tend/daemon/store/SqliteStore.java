@@ -180,6 +180,40 @@ public final class SqliteStore implements StateStore {
     }
 
     @Override
+    public void setPort(String project, String service, int port) {
+        update("save port of " + project + "/" + service, """
+                INSERT INTO desired_state (project, service, running, port) VALUES (?, ?, 0, ?)
+                ON CONFLICT (project, service) DO UPDATE SET port = excluded.port""",
+                required(project, "project"), required(service, "service"), port);
+    }
+
+    @Override
+    public void setFailed(String project, String service, String reason) {
+        update("save failure of " + project + "/" + service, """
+                INSERT INTO desired_state (project, service, running, failed) VALUES (?, ?, 0, ?)
+                ON CONFLICT (project, service) DO UPDATE SET failed = excluded.failed""",
+                required(project, "project"), required(service, "service"), reason);
+    }
+
+    @Override
+    public Map<String, Map<String, ServiceMemory>> memory() {
+        return locked("read kept ports and failures", connection -> {
+            Map<String, Map<String, ServiceMemory>> byProject = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT project, service, port, failed FROM desired_state
+                    WHERE port IS NOT NULL OR failed IS NOT NULL ORDER BY project, service""");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byProject.computeIfAbsent(rows.getString(1), project -> new LinkedHashMap<>())
+                            .put(rows.getString(2), new ServiceMemory(rows.getInt(3), rows.getString(4)));
+                }
+            }
+            byProject.replaceAll((project, services) -> Collections.unmodifiableMap(services));
+            return Collections.unmodifiableMap(byProject);
+        });
+    }
+
+    @Override
     public void appendHistory(HistoryRecord record) {
         required(record, "history record");
         String project = required(record.project(), "project of history record");

@@ -153,7 +153,7 @@ class SupervisorLifecycleTest {
     void signalReachesTheProcessGroup() throws Exception {
         h.sup.register(h.project("p", withRestart(service("web", "exec sleep 1000"), RestartMode.NO, 0)), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
-        h.sup.signal("p", "web", Signal.USR1);
+        h.sup.signal("p", "web", Signal.USR1, true);
         ServiceSnapshot s = h.await("p", "web", ServiceState.CRASHED);
         assertEquals("SIGUSR1", s.signal());
     }

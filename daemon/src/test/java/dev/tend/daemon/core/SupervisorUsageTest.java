@@ -107,6 +107,11 @@ class SupervisorUsageTest {
         }
 
         @Override
+        public void signal(long pid, Signal signal) {
+            real.signal(pid, signal);
+        }
+
+        @Override
         public Set<Long> tree(long pid) {
             return real.tree(pid);
         }

@@ -58,7 +58,7 @@ public final class Probes {
     }
 
     /** $PORT and ${PORT} stand for the service's port, so "http://127.0.0.1:$PORT/health" works with port: auto. */
-    static String substitutePort(String target, int port) {
+    public static String substitutePort(String target, int port) {
         String p = port > 0 ? Integer.toString(port) : "";
         return target.replace("${PORT}", p).replace("$PORT", p);
     }

@@ -49,6 +49,12 @@ public final class PosixProcessControl implements ProcessControl {
     }
 
     @Override
+    public void signal(long pid, Signal signal) {
+        requireChildPid(pid, "process");
+        runKill(signal, List.of(Long.toString(pid)));
+    }
+
+    @Override
     public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
         requireChildPid(pgid, "process group");
         if (!linuxProc) {

@@ -13,6 +13,9 @@ public interface ProcessControl {
     /** Sends the signal to every process in the group (kill -SIG -pgid). No error if the group is gone. */
     void signalGroup(long pgid, Signal signal);
 
+    /** Sends the signal to that one process (kill -SIG pid). No error if it is gone. */
+    void signal(long pid, Signal signal);
+
     /**
      * The pids belonging to a child: the pid, its descendants, and every process still in the session or
      * process group it leads (which catches descendants that were orphaned and reparented away).
