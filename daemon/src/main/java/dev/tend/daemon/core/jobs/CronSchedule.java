@@ -19,6 +19,11 @@ import java.time.zone.ZoneRules;
  * would silently drop an occurrence that falls in the skipped hour; this class runs it instead at the end
  * of the gap (03:00), as ISC cron does, unless the schedule runs anyway within the gap's length after it
  * (so hourly and more frequent jobs are not doubled).
+ *
+ * <p>Restarts: the times a daemon that never stopped would have run at are the only ones. A fixed-time job
+ * that ran at the first 01:30 of a night whose clocks go back does not run at the second 01:30 because a
+ * daemon (re)started in between: the next time is searched from the anchor (the time last fired) when that
+ * is still ahead, and otherwise from now as if from the first pass of a repeated hour (see {@link #nextAfter}).
  */
 public final class CronSchedule implements JobSchedule {
 
@@ -63,11 +68,25 @@ public final class CronSchedule implements JobSchedule {
         return zone;
     }
 
+    /**
+     * The occurrence after the anchor if it is still ahead (what a daemon that never stopped runs next);
+     * otherwise (times were missed) the first occurrence after now of the schedule as it runs without a
+     * restart, so a wall time repeated when clocks go back does not run twice.
+     */
     @Override
     public Instant nextAfter(Instant anchor, Instant now) {
-        return next(now);
+        Instant following = next(anchor);
+        if (following == null || following.isAfter(now)) {
+            return following;
+        }
+        Instant n = next(firstPass(now));
+        while (n != null && !n.isAfter(now)) {
+            n = next(n);
+        }
+        return n;
     }
 
+    /** The newest occurrence in (anchor, now] of the schedule as it runs without a restart (see nextAfter). */
     @Override
     public Instant latestDue(Instant anchor, Instant now) {
         Instant first = next(anchor);
@@ -76,13 +95,29 @@ public final class CronSchedule implements JobSchedule {
         }
         Instant latest = first;
         Instant before = execution.lastExecution(now.truncatedTo(ChronoUnit.SECONDS).atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
-        if (before != null && before.isAfter(latest)) {
-            latest = before;
+        if (before != null && firstPass(before).isAfter(latest)) {
+            latest = firstPass(before);
         }
         for (Instant n = next(latest); n != null && !n.isAfter(now); n = next(latest)) {
             latest = n;
         }
         return latest;
+    }
+
+    /**
+     * The same wall time in the first pass when the instant is in the second pass of an hour repeated as
+     * clocks go back (01:29 EST gives 01:29 EDT), else the instant. Occurrences from the first pass on are those
+     * a daemon that never stopped runs: cron-utils, asked from a time inside the second pass, would offer
+     * that pass's 01:30 even to a daily job that ran at the first one.
+     */
+    private Instant firstPass(Instant t) {
+        ZoneRules rules = zone.getRules();
+        ZoneOffsetTransition previous = rules.previousTransition(t.plusNanos(1));
+        if (previous == null || !previous.isOverlap()) {
+            return t;
+        }
+        Instant secondPassEnd = previous.getInstant().plus(previous.getDuration().abs());
+        return t.isBefore(secondPassEnd) ? t.minus(previous.getDuration().abs()) : t;
     }
 
     /** The first occurrence strictly after the instant, with occurrences in a DST gap moved to its end. */

@@ -377,8 +377,9 @@ public final class JobScheduler {
         if (job.queued != null) {
             ActiveRun q = job.queued;
             job.queued = null;
-            after.add(() -> failRequest(q, new SupervisorException(SupervisorException.Kind.NOT_FOUND,
-                    "job " + job.ref() + " was removed before its queued run started")));
+            after.add(() -> dropQueued(q, "the job was removed before its queued run started",
+                    new SupervisorException(SupervisorException.Kind.NOT_FOUND,
+                            "job " + job.ref() + " was removed before its queued run started")));
         }
         String project = job.project;
         String name = job.spec.name();
@@ -398,7 +399,7 @@ public final class JobScheduler {
      * Does what is due at the clock's now: starts the runs whose schedule (or catch-up) came due, each by
      * its job's overlap policy; kills the process trees of runs past their timeout; then asks the timer to
      * wake it at the next due time or deadline. A schedule that came due several times since the last call
-     * (the machine slept) runs once.
+     * (the machine slept) runs once, for the newest of those times.
      *
      * @return the runs it started, each completing when that run has ended
      */
@@ -415,11 +416,14 @@ public final class JobScheduler {
                     if (job.catchUpFor != null) {
                         Instant due = job.catchUpFor;
                         job.catchUpFor = null;
+                        job.anchor = due;
                         persistAnchor(job, due, after);
                         fire(job, Trigger.CATCH_UP, due, toStart, after);
                     }
                     if (job.next != null && !job.next.isAfter(now)) {
-                        Instant due = job.next;
+                        // Several came due (the machine slept): one run, for the newest, as catch-up does.
+                        Instant newest = job.schedule.latestDue(job.anchor, now);
+                        Instant due = newest != null && newest.isAfter(job.next) ? newest : job.next;
                         job.anchor = due;
                         job.next = job.schedule.nextAfter(due, now);
                         persistAnchor(job, due, after);
@@ -747,6 +751,18 @@ public final class JobScheduler {
         }
     }
 
+    /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
+    private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
+        JobRun skipped = new JobRun(0, q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, null, now(), null,
+                null, Outcome.SKIPPED, 0, reason);
+        try {
+            store.insertRun(skipped);
+        } catch (RuntimeException e) {
+            log.warn("could not record the dropped queued run of job {}: {}", q.job.ref(), e.toString());
+        }
+        failRequest(q, why);
+    }
+
     private void failRequest(ActiveRun ar, RuntimeException why) {
         ar.started.completeExceptionally(why);
         ar.finished.completeExceptionally(why);
@@ -836,7 +852,7 @@ public final class JobScheduler {
 
     /**
      * Stops the schedule, then each running run (SIGTERM to its group, the grace, SIGKILL to its tree),
-     * recorded as interrupted; queued runs are dropped. Idempotent.
+     * recorded as interrupted; queued runs are recorded as skipped (they never start). Idempotent.
      */
     public CompletableFuture<Void> shutdown() {
         List<ActiveRun> toStop = new ArrayList<>();
@@ -861,8 +877,9 @@ public final class JobScheduler {
                     if (job.queued != null) {
                         ActiveRun q = job.queued;
                         job.queued = null;
-                        after.add(() -> failRequest(q, new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                                "the daemon is shutting down")));
+                        after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
+                                new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
+                                        "the daemon is shutting down")));
                     }
                 }
             }

@@ -57,6 +57,31 @@ class JobScheduleTest {
                 occurrences(s, at("2026-10-25T01:30+02:00"), 3));
     }
 
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Test
+    void fixedTimeJobThatRanAtTheFirstPassDoesNotRunAtTheSecondAfterARestart() {
+        JobSchedule s = JobSchedule.parse("30 1 * * *", NEW_YORK);
+        // Ran at 01:30 EDT; the daemon is (re)started at 01:29:30 EST, inside the repeated hour.
+        Instant ranAt = at("2027-11-07T01:30-04:00");
+        assertEquals(at("2027-11-08T01:30-05:00"), s.nextAfter(ranAt, at("2027-11-07T01:29:30-05:00")));
+        // Down since the day before: the day's 01:30 (the first) was missed; the second is not another one.
+        Instant dayBefore = at("2027-11-06T01:30-04:00");
+        assertEquals(at("2027-11-08T01:30-05:00"), s.nextAfter(dayBefore, at("2027-11-07T01:29:30-05:00")));
+        assertEquals(at("2027-11-07T01:30-04:00"), s.latestDue(dayBefore, at("2027-11-07T01:31-05:00")));
+        assertNull(s.latestDue(ranAt, at("2027-11-07T01:31-05:00")));
+    }
+
+    @Test
+    void hourlyJobStillRunsInBothRepeatedHoursAcrossARestart() {
+        JobSchedule s = JobSchedule.parse("@hourly", NEW_YORK);
+        assertEquals(at("2027-11-07T01:00-05:00"), s.nextAfter(at("2027-11-07T01:00-04:00"), at("2027-11-07T01:59:30-04:00")));
+        assertEquals(at("2027-11-07T02:00-05:00"), s.nextAfter(at("2027-11-07T01:00-05:00"), at("2027-11-07T01:10-05:00")));
+        // Down through the first pass: the next is the second pass's 01:00, which a running daemon runs too.
+        assertEquals(at("2027-11-07T01:00-05:00"), s.nextAfter(at("2027-11-07T00:00-04:00"), at("2027-11-07T01:30-04:00")));
+        assertEquals(at("2027-11-07T01:00-05:00"), s.latestDue(at("2027-11-07T00:00-04:00"), at("2027-11-07T01:30-05:00")));
+    }
+
     @Test
     void jobAtQuarterPastEveryHourRunsAtItsNextRegularTimeAfterTheGap() {
         JobSchedule s = JobSchedule.parse("15 * * * *", BERLIN);

@@ -86,13 +86,62 @@ class JobSchedulerTest {
     }
 
     @Test
-    void aScheduleThatCameDueSeveralTimesWhileAsleepRunsOnce() throws Exception {
-        h.register(h.job("tick", "@every 1m", "true"));
+    void aScheduleThatCameDueSeveralTimesWhileAsleepRunsOnceForTheNewestTime() throws Exception {
+        h.register(h.job("tick", "@every 1m", "true"), h.job("cron", "*/2 * * * *", "true"));
         h.clock.advance(Duration.ofMinutes(10).plusSeconds(30));
         List<CompletableFuture<JobRun>> started = h.tick();
-        assertEquals(1, started.size());
-        assertEquals(T0.plus(Duration.ofMinutes(1)), join(started.get(0)).scheduledFor());
+        assertEquals(2, started.size());
+        for (CompletableFuture<JobRun> f : started) {
+            JobRun run = join(f);
+            assertEquals(T0.plus(Duration.ofMinutes(10)), run.scheduledFor(), run.job() + ": the newest missed time, as catch-up");
+            assertEquals(Trigger.SCHEDULE, run.trigger());
+        }
         assertEquals(T0.plus(Duration.ofMinutes(11)), h.snapshot("tick").nextRun());
+        assertEquals(T0.plus(Duration.ofMinutes(12)), h.snapshot("cron").nextRun());
+    }
+
+    @Test
+    void fixedTimeJobRunsOnceWhenTheDaemonRestartsInsideTheRepeatedHour() throws Exception {
+        h.close();
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        h = new JobHarness(dir, Instant.parse("2027-11-07T05:29:30Z")); // 01:29:30 EDT
+        JobSpec nightly = new JobSpec("nightly", "30 1 * * *", "true", dir, java.util.Map.of(), newYork,
+                JobSpec.Overlap.SKIP, null, true);
+        h.register(nightly);
+        h.clock.set(Instant.parse("2027-11-07T05:30:00Z"));
+        assertEquals(Instant.parse("2027-11-07T05:30:00Z"), join(h.tick().get(0)).scheduledFor());
+        h.close();
+
+        // Restarted at 01:29:30 EST: 01:30 comes round again on the wall clock, but it has run today.
+        h = new JobHarness(dir, Instant.parse("2027-11-07T06:29:30Z"));
+        h.register(nightly);
+        assertTrue(h.tick().isEmpty(), "no catch-up: nothing was missed");
+        assertEquals(Instant.parse("2027-11-08T06:30:00Z"), h.snapshot("nightly").nextRun());
+        h.clock.set(Instant.parse("2027-11-07T06:30:00Z"));
+        assertTrue(h.tick().isEmpty());
+        assertEquals(1, h.scheduler.history("demo", "nightly", 10).size());
+    }
+
+    @Test
+    void aQueuedRunDroppedAtShutdownIsRecordedAsSkippedWithTheReason() throws Exception {
+        h.register(JobHarness.with(h.job("slow", "@every 1m", "trap 'exit 0' TERM; " + untilFile("never")),
+                JobSpec.Overlap.QUEUE));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> first = h.tick().get(0);
+        h.clock.advance(Duration.ofMinutes(1));
+        assertTrue(h.tick().isEmpty());
+        assertTrue(h.snapshot("slow").queued());
+        h.await("the run started", () -> h.store.unfinishedRuns().stream().anyMatch(r -> r.pid() > 0));
+        h.trackRunning();
+        h.scheduler.shutdown().get(JobHarness.DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals(Outcome.INTERRUPTED, join(first).outcome());
+
+        List<JobRun> history = h.store.runs("demo", "slow", 10);
+        assertEquals(2, history.size(), history.toString());
+        JobRun dropped = history.stream().filter(r -> r.outcome() == Outcome.SKIPPED).findFirst().orElseThrow();
+        assertEquals(T0.plus(Duration.ofMinutes(2)), dropped.scheduledFor());
+        assertNull(dropped.startedAt());
+        assertTrue(dropped.reason().contains("daemon stopped"), dropped.reason());
     }
 
     @Test
