@@ -91,7 +91,9 @@ final class Schema {
                     "ALTER TABLE live_children ADD COLUMN run_token TEXT")),
             new Migration("the stop settings of a live child", List.of(
                     "ALTER TABLE live_children ADD COLUMN stop_signal TEXT",
-                    "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")));
+                    "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")),
+            new Migration("paused job schedules", List.of(
+                    "ALTER TABLE job_anchors ADD COLUMN paused_millis INTEGER")));
 
     private Schema() {
     }
