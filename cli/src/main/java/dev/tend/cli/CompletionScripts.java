@@ -20,7 +20,7 @@ final class CompletionScripts {
     static final List<String> SERVICE_COMMANDS = List.of("up", "down", "start", "stop", "restart", "signal", "logs",
             "history", "rm");
     /** Subcommands of `job` whose argument is a job. */
-    static final List<String> JOB_COMMANDS = List.of("run", "history", "logs", "rm");
+    static final List<String> JOB_COMMANDS = List.of("run", "pause", "resume", "history", "logs", "rm");
     /** Options whose value is a project name. */
     static final List<String> PROJECT_OPTIONS = List.of("-p", "--project");
 

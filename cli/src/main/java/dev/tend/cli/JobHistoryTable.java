@@ -5,15 +5,12 @@ import dev.tend.protocol.json.JsonObjects;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** job.history runs as a table: RUN TRIGGER SCHEDULED STARTED DURATION RESULT REASON. Pure. */
+/** job.history runs as a table: RUN TRIGGER SCHEDULED STARTED DURATION RESULT REASON (times: {@link WallTime}). Pure. */
 final class JobHistoryTable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private JobHistoryTable() {
     }
 
@@ -36,7 +33,7 @@ final class JobHistoryTable {
     }
 
     private static String time(Object iso, ZoneId zone) {
-        return iso == null ? "-" : TIME.format(Instant.parse(iso.toString()).atZone(zone));
+        return iso == null ? "-" : WallTime.format(Instant.parse(iso.toString()), zone, "yyyy-MM-dd HH:mm:ss");
     }
 
     /** Runs are often short: under a minute they show milliseconds. */

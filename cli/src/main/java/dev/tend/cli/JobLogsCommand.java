@@ -72,7 +72,7 @@ final class JobLogsCommand extends TendSubcommand {
         }
         for (Object o : JsonObjects.array(page.get("lines"))) {
             Map<String, Object> line = JsonObjects.object(o);
-            out().println(json ? Json.write(line) : LogLineFormat.format(line, false, ZoneId.systemDefault()));
+            out().println(json ? Json.write(line) : LogLineFormat.formatJobLine(line, ZoneId.systemDefault()));
         }
         out().flush();
     }

@@ -10,13 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a job now (by its overlap policy); with --wait, exit with the run's exit code.")
+        description = {"Run a job now (by its overlap policy).",
+                "With --wait: exit 0 if the run succeeded, 1 if it failed (its exit code or signal is printed); "
+                        + "tend's own errors keep their codes (2 usage, 3 not found, 4 daemon unavailable). "
+                        + "--exit-code passes the job's own exit code through instead."})
 final class JobRunCommand extends TendSubcommand {
     @Parameters(paramLabel = "NAME", description = "job or project/job")
     String ref;
 
-    @Option(names = "--wait", description = "Wait until the run ends; the exit code is the job's (128+N if signal N ended it).")
+    @Option(names = "--wait", description = "Wait until the run ends: exit 0 if it succeeded, 1 if not.")
     boolean await;
+
+    @Option(names = "--exit-code", description = "Wait until the run ends and exit with the job's own exit code "
+            + "(128+N if signal N ended it; 1 if it could not start), which may collide with tend's own codes.")
+    boolean passExitCode;
 
     @Option(names = "--json", description = "The run as a JSON object.")
     boolean json;
@@ -26,7 +33,8 @@ final class JobRunCommand extends TendSubcommand {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ref", ref);
         params.put("dir", cwd());
-        params.put("wait", await);
+        boolean wait = await || passExitCode;
+        params.put("wait", wait);
         Map<String, Object> r = call("job.run", params);
         String name = r.get("project") + "/" + r.get("job");
         Map<String, Object> run = r.get("run") == null ? null : JsonObjects.object(r.get("run"));
@@ -34,7 +42,7 @@ final class JobRunCommand extends TendSubcommand {
             out().println(Json.write(r));
         } else if (run == null) {
             info(name + ": queued behind the run under way");
-        } else if (await) {
+        } else if (wait) {
             info(name + ": run " + run.get("id") + " " + JobsTable.result(run)
                     + (run.get("reason") != null && !"succeeded".equals(run.get("outcome")) ? " (" + run.get("reason") + ")" : "")
                     + " (`tend job logs " + ref + " --run " + run.get("id") + "`)");
@@ -42,11 +50,14 @@ final class JobRunCommand extends TendSubcommand {
             info(name + ": run " + run.get("id") + " " + ("running".equals(run.get("outcome")) ? "started, pid " + run.get("pid")
                     : JobsTable.result(run) + (run.get("reason") != null ? " (" + run.get("reason") + ")" : "")));
         }
-        return await && run != null ? exitCode(run) : ExitCode.OK;
+        if (!wait || run == null) {
+            return ExitCode.OK;
+        }
+        return passExitCode ? jobExitCode(run) : "succeeded".equals(run.get("outcome")) ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /** The run's exit code; 128+N for signal N as shells report it; 1 if it never started. */
-    static int exitCode(Map<String, Object> run) {
+    static int jobExitCode(Map<String, Object> run) {
         Long code = JsonObjects.numberOrNull(run, "exitCode");
         if (code != null) {
             return code.intValue();

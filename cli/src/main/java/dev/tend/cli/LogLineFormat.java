@@ -13,10 +13,20 @@ final class LogLineFormat {
     }
 
     static String format(Map<String, Object> line, boolean withService, ZoneId zone) {
+        return format(line, withService, zone, false);
+    }
+
+    /** A line of a job's run: its time carries the offset where the zone has daylight saving ({@link WallTime}). */
+    static String formatJobLine(Map<String, Object> line, ZoneId zone) {
+        return format(line, false, zone, true);
+    }
+
+    private static String format(Map<String, Object> line, boolean withService, ZoneId zone, boolean offset) {
         StringBuilder sb = new StringBuilder();
         Object time = line.get("time");
         if (time != null) {
-            sb.append(TIME.format(Instant.parse(time.toString()).atZone(zone))).append(' ');
+            Instant t = Instant.parse(time.toString());
+            sb.append(offset ? WallTime.format(t, zone, "HH:mm:ss.SSS") : TIME.format(t.atZone(zone))).append(' ');
         }
         if (withService) {
             sb.append(line.get("service")).append(' ');

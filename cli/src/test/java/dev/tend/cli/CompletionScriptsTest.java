@@ -35,7 +35,7 @@ class CompletionScriptsTest {
         assertTrue(script.contains("__complete \"$what\""), script);
         assertTrue(script.contains("up|down|start|stop|restart|signal|logs|history|rm) what=services"), script);
         assertTrue(script.contains("complete -F _tend_names -o default tend"), script);
-        assertTrue(script.contains("job) case \"$sub\" in run|history|logs|rm) what=jobs ;; esac ;;"), script);
+        assertTrue(script.contains("job) case \"$sub\" in run|pause|resume|history|logs|rm) what=jobs ;; esac ;;"), script);
     }
 
     @Test
@@ -45,7 +45,7 @@ class CompletionScriptsTest {
         assertTrue(fish.contains("complete -c tend -n \"__fish_seen_subcommand_from up\" -s f -l file -r -F"), fish);
         assertTrue(fish.contains("__fish_seen_subcommand_from daemon; and not __fish_seen_subcommand_from status"), fish);
         assertTrue(fish.contains("-a \"(tend __complete services 2>/dev/null)\""), fish);
-        assertTrue(fish.contains("__fish_seen_subcommand_from job; and __fish_seen_subcommand_from run history logs rm\" "
+        assertTrue(fish.contains("__fish_seen_subcommand_from job; and __fish_seen_subcommand_from run pause resume history logs rm\" "
                 + "-a \"(tend __complete jobs 2>/dev/null)\""), fish);
         assertTrue(fish.contains("-l project -x -a \"(tend __complete projects 2>/dev/null)\""), fish);
         assertFalse(fish.contains("-a __complete"), fish);

@@ -29,6 +29,13 @@ class LogLineFormatTest {
     }
 
     @Test
+    void jobLineTimesCarryTheOffsetWhereTheZoneHasDaylightSaving() {
+        Map<String, Object> line = Map.of("time", "2027-11-07T06:30:00.120Z", "stream", "out", "text", "x");
+        assertEquals("01:30:00.120-05:00 | x", LogLineFormat.formatJobLine(line, ZoneId.of("America/New_York")));
+        assertEquals("06:30:00.120 | x", LogLineFormat.formatJobLine(line, UTC));
+    }
+
+    @Test
     void lineWithoutTimeStartsWithTheMarker() {
         assertEquals("| bare", LogLineFormat.format(Map.of("text", "bare"), false, UTC));
     }

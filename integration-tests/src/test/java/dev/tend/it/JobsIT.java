@@ -88,17 +88,22 @@ class JobsIT {
     }
 
     @Test
-    void runWaitExitsWithTheJobsExitCodeAndTimeoutKills() throws Exception {
+    void runWaitExitsOneWhenTheJobFailsAndPassesItsCodeThroughOnlyWhenAsked() throws Exception {
         assertEquals(0, tendHere("up").exit());
 
+        // The job exits 7; with 2 it would read as tend's usage error: tend says 1 and prints the job's code.
         TendHome.Result fail = tendHere("job", "run", "fail", "--wait");
-        assertEquals(7, fail.exit(), fail.toString());
+        assertEquals(1, fail.exit(), fail.toString());
+        assertTrue(fail.out().contains("exit 7"), fail.toString());
+        TendHome.Result passed = tendHere("job", "run", "fail", "--exit-code");
+        assertEquals(7, passed.exit(), passed.toString());
         TendHome.Result logs = tendHere("job", "logs", "jobsit/fail");
         assertTrue(logs.out().contains("! failing"), logs.toString());
 
         TendHome.Result slow = tendHere("job", "run", "slow", "--wait");
-        assertEquals(137, slow.exit(), slow.toString());
+        assertEquals(1, slow.exit(), slow.toString());
         assertTrue(slow.out().contains("timed-out"), slow.toString());
+        assertEquals(137, tendHere("job", "run", "slow", "--exit-code").exit());
         TendHome.Result history = tendHere("job", "history", "slow", "--json");
         assertTrue(history.out().contains("\"outcome\":\"timed-out\"") && history.out().contains("\"trigger\":\"manual\""),
                 history.toString());

@@ -11,6 +11,9 @@ public interface Actions {
 
     void runJob(String project, String name);
 
+    /** job.pause (pause true) or job.resume. */
+    void pauseJob(String project, String name, boolean pause);
+
     /** The log pane now shows this target (null: nothing). */
     void followLogs(LogTarget target);
 

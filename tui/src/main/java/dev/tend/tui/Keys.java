@@ -253,6 +253,11 @@ final class Keys {
                     ui.moveJobCursor(1, jobs.size());
                 } else if (c == 'k') {
                     ui.moveJobCursor(-1, jobs.size());
+                } else if (c == 'p' && !jobs.isEmpty()) {
+                    JobRow j = jobs.get(Math.min(ui.jobCursor(), jobs.size() - 1));
+                    boolean pause = !j.paused();
+                    ui.flash((pause ? "pausing job " : "resuming job ") + j.key() + "...", false);
+                    actions.pauseJob(j.project(), j.name(), pause);
                 } else if (c == 'q' || c == 'J') {
                     ui.close();
                 }

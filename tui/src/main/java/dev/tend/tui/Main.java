@@ -85,6 +85,11 @@ public final class Main {
                 }
 
                 @Override
+                public void pauseJob(String project, String name, boolean pause) {
+                    commands.pauseJob(project, name, pause, r -> holder.post(() -> ui.flash(r.message(), r.failed())));
+                }
+
+                @Override
                 public void followLogs(LogTarget target) {
                     follower.follow(target);
                 }

@@ -70,6 +70,11 @@ class ScreenTest {
             }
 
             @Override
+            public void pauseJob(String project, String name, boolean pause) {
+                calls.add((pause ? "job.pause " : "job.resume ") + project + "/" + name);
+            }
+
+            @Override
             public void followLogs(LogTarget target) {
                 followed.add(target);
                 logs.retarget(target);
@@ -305,6 +310,23 @@ class ScreenTest {
         assertTrue(text().contains("in 4m00s") && text().contains("never run"), text());
         type(new KeyStroke(KeyType.Enter));
         assertEquals(List.of("job.run shop/backup"), calls);
+    }
+
+    @Test
+    void pInTheJobsViewPausesTheSelectedJobAndResumesAPausedOne() throws Exception {
+        model.applySnapshot(snapshot("t", 20));
+        model.apply(json("{'method':'job.changed','params':{'subscription':'t','seq':21,'job':{'project':'shop','name':'backup',"
+                + "'schedule':'*/5 * * * *','state':'idle','nextRun':'2030-01-01T10:09:00Z','lastRun':null,'paused':false}}}"));
+        type(key('J'), key('p'));
+        assertEquals(List.of("job.pause shop/backup"), calls);
+        assertTrue(text().contains("p pauses/resumes"), text());
+
+        model.apply(json("{'method':'job.changed','params':{'subscription':'t','seq':22,'job':{'project':'shop','name':'backup',"
+                + "'schedule':'*/5 * * * *','state':'paused','nextRun':null,'lastRun':null,'paused':true}}}"));
+        app.render();
+        assertTrue(row(rowContaining("shop/backup")).contains("paused"), text());
+        type(key('p'));
+        assertEquals(List.of("job.pause shop/backup", "job.resume shop/backup"), calls);
     }
 
     @Test

@@ -275,6 +275,13 @@ public final class SystemdExport {
             for (String calendar : t.onCalendar()) {
                 u.append("OnCalendar=").append(calendar).append('\n');
             }
+            ZoneId jobZone = j.timezone() != null ? j.timezone() : machineZone;
+            if (!jobZone.getRules().isFixedOffset()) {
+                warnings.add(where + ": " + jobZone.getId() + " has daylight saving, which systemd timers treat "
+                        + "differently: a time skipped when clocks go forward does not run there (tend runs it at the "
+                        + "end of the gap), and the hour repeated when clocks go back runs once (tend runs hourly and "
+                        + "more frequent schedules in both passes)");
+            }
             u.append("Persistent=").append(catchUp).append('\n');
         }
         u.append("AccuracySec=1s\n");

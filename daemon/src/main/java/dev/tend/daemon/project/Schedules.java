@@ -1,9 +1,9 @@
 package dev.tend.daemon.project;
 
-import dev.tend.daemon.core.jobs.CronDefinitions;
-import com.cronutils.parser.CronParser;
+import dev.tend.daemon.core.jobs.JobSchedule;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -14,9 +14,6 @@ final class Schedules {
 
     static final Set<String> MACROS = Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
             "@midnight", "@hourly");
-
-    private static final CronParser UNIX = new CronParser(CronDefinitions.unix(false));
-    private static final CronParser WITH_SECONDS = new CronParser(CronDefinitions.unix(true));
 
     private Schedules() {
     }
@@ -33,18 +30,7 @@ final class Schedules {
         if (schedule.startsWith("@")) {
             return macro(schedule);
         }
-        String[] fields = schedule.split("\\s+");
-        CronParser parser = switch (fields.length) {
-            case 5 -> UNIX;
-            case 6 -> WITH_SECONDS;
-            default -> throw new IllegalArgumentException("bad cron schedule '" + schedule + "': " + fields.length
-                    + " fields; expected 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)");
-        };
-        try {
-            parser.parse(schedule).validate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad cron schedule '" + schedule + "': " + e.getMessage());
-        }
+        JobSchedule.parse(schedule, ZoneOffset.UTC); // the scheduler's own reading: one set of cron rules and messages
         return schedule;
     }
 

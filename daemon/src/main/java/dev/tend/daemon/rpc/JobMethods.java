@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * job.list / add / remove / run / history / logs. A job is named `name` or `project/name`; a bare name is
+ * job.list / add / remove / run / pause / resume / history / logs. A job is named `name` or `project/name`; a bare name is
  * looked up in the project of the caller's directory, then among ad-hoc jobs, then in every project.
  */
 final class JobMethods {
@@ -106,6 +106,16 @@ final class JobMethods {
         CompletableFuture<JobRun> answer = wait ? request.finished() : request.queued() ? null : request.started();
         result.put("run", answer == null ? null : JobViews.run(CoreCalls.await(answer)));
         return result;
+    }
+
+    /** Stops (pause) or restarts (resume) the job's schedule; answers the job as it is now. */
+    Map<String, Object> pause(String ref, String dir, boolean pause) {
+        JobRef r = job(ref, dir);
+        try {
+            return JobViews.job(pause ? jobs.pause(r.project(), r.job()) : jobs.resume(r.project(), r.job()));
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
     }
 
     Map<String, Object> history(String ref, String dir, Integer limit) {

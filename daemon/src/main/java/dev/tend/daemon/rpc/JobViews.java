@@ -29,6 +29,7 @@ final class JobViews {
         m.put("catchUp", j.spec().catchUp());
         m.put("running", j.running());
         m.put("queued", j.queued());
+        m.put("paused", j.paused());
         return m;
     }
 

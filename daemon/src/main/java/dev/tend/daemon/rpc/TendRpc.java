@@ -213,6 +213,16 @@ public final class TendRpc {
         return jobs.run(ref, dir, Boolean.TRUE.equals(wait));
     }
 
+    @JsonRpcMethod("job.pause")
+    public Map<String, Object> jobPause(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
+        return jobs.pause(ref, dir, true);
+    }
+
+    @JsonRpcMethod("job.resume")
+    public Map<String, Object> jobResume(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
+        return jobs.pause(ref, dir, false);
+    }
+
     @JsonRpcMethod("job.history")
     public Map<String, Object> jobHistory(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
                                           @OptionalParam @JsonRpcParam("limit") Integer limit) {

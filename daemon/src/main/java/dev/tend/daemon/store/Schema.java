@@ -94,7 +94,9 @@ final class Schema {
                     "ALTER TABLE live_children ADD COLUMN stop_timeout_millis INTEGER")),
             new Migration("a service's kept auto port, and why it failed", List.of(
                     "ALTER TABLE desired_state ADD COLUMN port INTEGER",
-                    "ALTER TABLE desired_state ADD COLUMN failed TEXT")));
+                    "ALTER TABLE desired_state ADD COLUMN failed TEXT")),
+            new Migration("paused job schedules", List.of(
+                    "ALTER TABLE job_anchors ADD COLUMN paused_millis INTEGER")));
 
     private Schema() {
     }

@@ -21,20 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link JobStore} on the same SQLite file and connection as a {@link SqliteStore}. Runs are kept per job up
- * to the newest {@link #KEEP_RUNS}, pruned every {@link #PRUNE_EVERY} runs recorded of that job.
+ * {@link JobStore} on the same SQLite file and connection as a {@link SqliteStore}. The newest {@link #KEEP_RUNS}
+ * runs are kept per job: each run recorded beyond them deletes the oldest (an index range, so it stays cheap).
  */
 public final class SqliteJobStore implements JobStore {
 
     static final int KEEP_RUNS = 1000;
-    static final int PRUNE_EVERY = 100;
 
     private static final String RUN_COLUMNS = "id, project, job, trigger, scheduled_millis, started_millis, ended_millis, "
             + "exit_code, signal, outcome, pid, reason";
 
     private final SqliteStore db;
-    /** Per job (project/job): runs recorded since its last prune. Guarded by the store's lock. */
-    private final Map<String, Integer> insertsSincePrune = new java.util.HashMap<>();
 
     public SqliteJobStore(SqliteStore db) {
         this.db = db;
@@ -65,11 +62,7 @@ public final class SqliteJobStore implements JobStore {
                     newId = keys.getLong(1);
                 }
             }
-            String key = run.project() + "/" + run.job();
-            if (insertsSincePrune.merge(key, 1, Integer::sum) >= PRUNE_EVERY) {
-                insertsSincePrune.remove(key);
-                prune(connection, run.project(), run.job());
-            }
+            prune(connection, run.project(), run.job());
             return newId;
         });
         return run.withId(id);
@@ -139,6 +132,27 @@ public final class SqliteJobStore implements JobStore {
     public void removeAnchor(String project, String job) {
         db.update("remove the schedule anchor of job " + project + "/" + job,
                 "DELETE FROM job_anchors WHERE project = ? AND job = ?", project, job);
+    }
+
+    @Override
+    public Optional<Instant> pausedSince(String project, String job) {
+        return db.query("read whether job " + project + "/" + job + " is paused",
+                "SELECT paused_millis FROM job_anchors WHERE project = ? AND job = ? AND paused_millis IS NOT NULL",
+                rows -> Instant.ofEpochMilli(rows.getLong(1)), project, job).stream().findFirst();
+    }
+
+    /** The anchor row exists from the job's first registration on; a pause without one anchors it at the pause. */
+    @Override
+    public void setPaused(String project, String job, Instant since) {
+        if (since == null) {
+            db.update("resume job " + project + "/" + job,
+                    "UPDATE job_anchors SET paused_millis = NULL WHERE project = ? AND job = ?", project, job);
+            return;
+        }
+        db.update("pause job " + project + "/" + job, """
+                INSERT INTO job_anchors (project, job, anchor_millis, paused_millis) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project, job) DO UPDATE SET paused_millis = excluded.paused_millis""",
+                project, job, since.toEpochMilli(), since.toEpochMilli());
     }
 
     @Override

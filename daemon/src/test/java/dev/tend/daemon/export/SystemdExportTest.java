@@ -67,6 +67,9 @@ class SystemdExportTest {
         assertTrue(all.contains("job 'ping': overlap: queue"), all);
         assertTrue(all.contains("service 'api': the http probe runs curl"), all);
         assertTrue(all.contains("environment of the shell"), all);
+        assertTrue(all.contains("job 'backup': Europe/Berlin has daylight saving, which systemd timers treat differently"),
+                all);
+        assertTrue(!all.contains("job 'report': UTC has daylight saving") && !all.contains("job 'ping': UTC"), all);
     }
 
     @Test

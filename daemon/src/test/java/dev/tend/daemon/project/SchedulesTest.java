@@ -37,6 +37,25 @@ class SchedulesTest {
         assertTrue(e.getMessage().startsWith("bad cron schedule"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 31 2 *", "0 0 30 2 *", "0 0 31 4,6,9,11 *", "0 0 0 31 2 *"})
+    void refusesADateThatNeverComes(String schedule) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.validate(schedule));
+        assertTrue(e.getMessage().contains("never fires"), e.getMessage());
+    }
+
+    @Test
+    void aLeapDayComes() {
+        assertEquals("0 0 29 2 *", Schedules.validate("0 0 29 2 *"));
+    }
+
+    @Test
+    void sixFieldsWithAYearSayTheyAreReadSecondsFirst() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.validate("* * * * * 2030"));
+        assertTrue(e.getMessage().contains("6 fields are read seconds first") && e.getMessage().contains("no year field"),
+                e.getMessage());
+    }
+
     @Test
     void wrongFieldCountSaysHowManyFieldsAreExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.validate("0 3 *"));

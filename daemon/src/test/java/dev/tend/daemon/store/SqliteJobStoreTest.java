@@ -59,15 +59,20 @@ class SqliteJobStoreTest {
     }
 
     @Test
-    void runsBeyondTheNewestThousandOfAJobArePruned() {
+    void aJobKeepsExactlyItsNewestThousandRuns() {
         try (SqliteStore db = SqliteStore.open(dir.resolve("tend.db"))) {
             SqliteJobStore store = new SqliteJobStore(db);
             JobRun first = store.insertRun(running("tick"));
-            for (int i = 1; i < SqliteJobStore.KEEP_RUNS + SqliteJobStore.PRUNE_EVERY; i++) {
+            JobRun second = store.insertRun(running("tick"));
+            for (int i = 2; i < SqliteJobStore.KEEP_RUNS; i++) {
                 store.insertRun(running("tick"));
             }
-            assertTrue(store.run(first.id()).isEmpty(), "the oldest run was pruned");
             assertEquals(SqliteJobStore.KEEP_RUNS, store.runs("demo", "tick", 5000).size());
+            assertTrue(store.run(first.id()).isPresent());
+            store.insertRun(running("tick"));
+            assertTrue(store.run(first.id()).isEmpty(), "the oldest run was pruned by the 1001st");
+            assertTrue(store.run(second.id()).isPresent());
+            assertEquals(SqliteJobStore.KEEP_RUNS, store.runs("demo", "tick", 5000).size(), "never more than 1000");
         }
     }
 

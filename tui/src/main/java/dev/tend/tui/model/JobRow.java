@@ -5,9 +5,13 @@ import dev.tend.protocol.json.JsonObjects;
 import java.time.Instant;
 import java.util.Map;
 
-/** A scheduled job (a JobView on the wire) with the outcome of its last run, if any. */
+/**
+ * A scheduled job (a JobView on the wire) with the outcome of its last run, if any.
+ *
+ * @param paused its schedule is paused (`tend job pause`, or p in the jobs view); state is "paused" unless it runs
+ */
 public record JobRow(String project, String name, String schedule, String state, Instant nextRun,
-                     LastRun lastRun) {
+                     LastRun lastRun, boolean paused) {
 
     /** The last run: exitCode/signal are null while it is still running. */
     public record LastRun(String trigger, Instant startedAt, Instant endedAt, Long exitCode, String signal) {
@@ -41,10 +45,12 @@ public record JobRow(String project, String name, String schedule, String state,
         String state = JsonObjects.string(m, "state");
         return new JobRow(JsonObjects.string(m, "project"), JsonObjects.string(m, "name"),
                 JsonObjects.string(m, "schedule"), state == null ? "idle" : state,
-                ServiceRow.instant(JsonObjects.string(m, "nextRun")), last);
+                ServiceRow.instant(JsonObjects.string(m, "nextRun")), last,
+                JsonObjects.bool(m, "paused") || "paused".equals(state));
     }
 
     public String key() {
         return project + "/" + name;
     }
+
 }

@@ -112,6 +112,22 @@ public final class Commands implements AutoCloseable {
         return client;
     }
 
+    /** job.pause or job.resume {ref: project/name}: the job's schedule stops or goes on (durable). */
+    public void pauseJob(String project, String name, boolean pause, Consumer<Result> done) {
+        thread.execute(() -> {
+            String ref = project + "/" + name;
+            try {
+                call(pause ? "job.pause" : "job.resume", Map.of("ref", ref), true);
+                done.accept(new Result((pause ? "paused job " : "resumed job ") + ref, false));
+            } catch (RpcError e) {
+                done.accept(new Result(Daemon.methodNotFound(e) ? "this daemon cannot pause jobs (restart it)"
+                        : ref + ": " + e.getMessage(), true));
+            } catch (IOException | DaemonUnavailableException e) {
+                done.accept(new Result(ref + ": " + Daemon.firstLine(e.getMessage()), true));
+            }
+        });
+    }
+
     @Override
     public void close() {
         thread.shutdownNow();

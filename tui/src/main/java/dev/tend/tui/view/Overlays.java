@@ -21,7 +21,7 @@ final class Overlays {
             "l            log pane: selected service <-> its whole project",
             "/            filter by name (Enter keeps, Esc clears)",
             "p            switch project     a  all projects",
-            "J            jobs (Enter runs the selected job now)",
+            "J            jobs (Enter runs the selected job now, p pauses/resumes it)",
             "c            connect now (starts the daemon if none runs)",
             "?            this help          q / Ctrl-C  quit");
 
@@ -70,7 +70,7 @@ final class Overlays {
                         Format.fit(j.schedule(), 16), Format.when(j.nextRun(), f.now(), zone), j.state(), last));
             }
         }
-        box(g, l, "jobs (Enter runs now, Esc closes)", lines, jobs.isEmpty() ? -1 : f.ui().jobCursor() + 1);
+        box(g, l, "jobs (Enter runs now, p pauses/resumes, Esc closes)", lines, jobs.isEmpty() ? -1 : f.ui().jobCursor() + 1);
     }
 
     /** A bordered box in the middle of the screen; the line at `cursor` is highlighted. */

@@ -4,6 +4,8 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -50,13 +52,23 @@ public final class CronSchedule implements JobSchedule {
             default -> throw new IllegalArgumentException("bad cron schedule '" + text + "': " + fields.length
                     + " fields; expected 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)");
         };
+        ExecutionTime execution;
         try {
             var cron = parser.parse(expression.strip());
             cron.validate();
-            return new CronSchedule(text, zone, ExecutionTime.forCron(cron));
+            execution = ExecutionTime.forCron(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad cron schedule '" + text + "': " + e.getMessage());
+            throw new IllegalArgumentException("bad cron schedule '" + text + "': " + e.getMessage()
+                    + (fields.length == 6 ? " (6 fields are read seconds first: second minute hour day-of-month "
+                    + "month day-of-week; there is no year field)" : ""));
         }
+        // A leap day comes round within 8 years, so a date that matches nothing by then never will.
+        ZonedDateTime from = LocalDate.of(2000, 1, 1).atStartOfDay(ZoneOffset.UTC);
+        if (execution.nextExecution(from).filter(n -> n.getYear() <= 2008).isEmpty()) {
+            throw new IllegalArgumentException("bad cron schedule '" + text + "': it never fires (no date matches its "
+                    + "day-of-month and month fields)");
+        }
+        return new CronSchedule(text, zone, execution);
     }
 
     @Override

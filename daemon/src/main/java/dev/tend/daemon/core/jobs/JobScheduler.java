@@ -93,6 +93,8 @@ public final class JobScheduler {
         ActiveRun queued;
         JobRun lastRun;
         boolean removed;
+        /** `tend job pause`: no scheduled or catch-up run starts; next is null. Kept in the store. */
+        boolean paused;
 
         Job(String project, JobSpec spec, JobSchedule schedule, Map<String, String> baseEnv) {
             this.project = project;
@@ -106,7 +108,7 @@ public final class JobScheduler {
         }
 
         JobSnapshot snapshot() {
-            return new JobSnapshot(project, spec, active.size(), queued != null, next, lastRun);
+            return new JobSnapshot(project, spec, active.size(), queued != null, next, lastRun, paused);
         }
     }
 
@@ -303,11 +305,15 @@ public final class JobScheduler {
         Map<String, JobSchedule> parsed = parseAll(specs);
         Map<String, Optional<Instant>> anchors = new HashMap<>();
         Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
+        Set<String> paused = new HashSet<>();
         Set<String> known = locked(after -> new HashSet<>(projects.getOrDefault(project, Map.of()).keySet()));
         for (JobSpec spec : specs) {
             if (!known.contains(spec.name())) {
                 anchors.put(spec.name(), store.anchor(project, spec.name()));
                 lastRuns.put(spec.name(), store.lastRun(project, spec.name()));
+                if (store.pausedSince(project, spec.name()).isPresent()) {
+                    paused.add(spec.name());
+                }
             }
         }
         Instant now = now();
@@ -331,6 +337,11 @@ public final class JobScheduler {
                         job.catchUpFor = schedule.latestDue(job.anchor, now);
                     }
                     job.next = schedule.nextAfter(job.anchor, now);
+                    if (paused.contains(spec.name())) {
+                        job.paused = true;
+                        job.next = null;
+                        job.catchUpFor = null;
+                    }
                     emit(job);
                     added.add(spec.name());
                 } else {
@@ -343,7 +354,7 @@ public final class JobScheduler {
                     if (timing) {
                         job.anchor = now;
                         job.catchUpFor = null;
-                        job.next = schedule.nextAfter(now, now);
+                        job.next = job.paused ? null : schedule.nextAfter(now, now);
                         persistAnchor(job, now, after);
                     }
                     if (changed) {
@@ -391,6 +402,56 @@ public final class JobScheduler {
         String project = job.project;
         String name = job.spec.name();
         after.add(() -> store.setAnchor(project, name, anchor));
+    }
+
+    // ---------------------------------------------------------------- pause and resume
+
+    /**
+     * Stops the job's schedule until {@link #resume}, across daemon restarts: no scheduled or catch-up run
+     * starts. A run under way (or queued) goes on; `tend job run` still runs it. Pausing a paused job is a no-op.
+     *
+     * @throws SupervisorException NOT_FOUND for an unknown job
+     */
+    public JobSnapshot pause(String project, String name) {
+        Instant now = now();
+        return locked(after -> {
+            Job job = require(project, name);
+            if (!job.paused) {
+                job.paused = true;
+                job.next = null;
+                job.catchUpFor = null;
+                after.add(() -> store.setPaused(project, name, now));
+                emit(job);
+                rearm(after);
+            }
+            return job.snapshot();
+        });
+    }
+
+    /**
+     * Puts the job back on its schedule from now on: the times that passed while it was paused are not run,
+     * nor caught up later (an interval keeps its phase). Resuming a job that runs is a no-op.
+     *
+     * @throws SupervisorException NOT_FOUND for an unknown job
+     */
+    public JobSnapshot resume(String project, String name) {
+        Instant now = now();
+        return locked(after -> {
+            Job job = require(project, name);
+            if (job.paused) {
+                job.paused = false;
+                Instant passed = job.schedule.latestDue(job.anchor, now);
+                if (passed != null) {
+                    job.anchor = passed;
+                    persistAnchor(job, passed, after);
+                }
+                job.next = job.schedule.nextAfter(job.anchor, now);
+                after.add(() -> store.setPaused(project, name, null));
+                emit(job);
+                rearm(after);
+            }
+            return job.snapshot();
+        });
     }
 
     // ---------------------------------------------------------------- the clock's work

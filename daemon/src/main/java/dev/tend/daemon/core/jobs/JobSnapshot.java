@@ -11,15 +11,17 @@ import java.time.Instant;
  * @param queued  whether a run waits for the current one to end (overlap: queue)
  * @param nextRun the next scheduled time; null if the schedule never comes due again
  * @param lastRun the newest run that started or failed to (skipped ones aside), or null
+ * @param paused  whether its schedule is paused (`tend job pause`): then nextRun is null
  */
-public record JobSnapshot(String project, JobSpec spec, int running, boolean queued, Instant nextRun, JobRun lastRun) {
+public record JobSnapshot(String project, JobSpec spec, int running, boolean queued, Instant nextRun, JobRun lastRun,
+                          boolean paused) {
 
     public String name() {
         return spec.name();
     }
 
-    /** "idle" or "running". */
+    /** "running" while a run is under way, else "paused" or "idle". */
     public String state() {
-        return running > 0 ? "running" : "idle";
+        return running > 0 ? "running" : paused ? "paused" : "idle";
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What must outlive the daemon about jobs: every run, the schedule's anchor per job (for catch-up after
- * downtime), and the ad-hoc jobs. The SQLite implementation lives in {@code dev.tend.daemon.store}.
+ * downtime) and whether it is paused, and the ad-hoc jobs. The SQLite implementation lives in {@code dev.tend.daemon.store}.
  * Every method is safe to call from any thread.
  */
 public interface JobStore {
@@ -36,7 +36,14 @@ public interface JobStore {
 
     void setAnchor(String project, String job, Instant anchor);
 
+    /** Forgets the anchor and the pause of the job. */
     void removeAnchor(String project, String job);
+
+    /** When the job's schedule was paused; empty if it runs. */
+    Optional<Instant> pausedSince(String project, String job);
+
+    /** Pauses the job's schedule (since the time) or, with null, resumes it. */
+    void setPaused(String project, String job, Instant since);
 
     /** Ad-hoc jobs (project "adhoc") by name, with their full environment in {@link JobSpec#env()}. */
     void putAdhocJob(JobSpec job);

@@ -320,6 +320,38 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aPausedJobDoesNotRunOnScheduleStaysPausedAcrossRestartsAndResumesWithoutMakingUpTimes() throws Exception {
+        JobSpec tick = JobHarness.withCatchUp(h.job("tick", "@every 1m", "true"));
+        h.register(tick);
+        JobSnapshot paused = h.scheduler.pause("demo", "tick");
+        assertTrue(paused.paused());
+        assertEquals("paused", paused.state());
+        assertNull(paused.nextRun());
+        h.clock.advance(Duration.ofMinutes(5));
+        assertTrue(h.tick().isEmpty(), "a paused job does not run on schedule");
+        assertEquals(Outcome.SUCCEEDED, join(h.scheduler.run("demo", "tick").finished()).outcome(),
+                "a manual run still runs");
+        h.close();
+
+        h = new JobHarness(dir, T0.plus(Duration.ofMinutes(30)));
+        h.register(tick);
+        assertTrue(h.snapshot("tick").paused(), "the pause outlives the daemon");
+        assertTrue(h.tick().isEmpty(), "no catch-up for a paused job");
+
+        JobSnapshot resumed = h.scheduler.resume("demo", "tick");
+        assertFalse(resumed.paused());
+        assertEquals("idle", resumed.state());
+        assertEquals(T0.plus(Duration.ofMinutes(31)), resumed.nextRun(), "on its grid, from now on");
+        assertTrue(h.tick().isEmpty(), "the times missed while paused are not run");
+        h.close();
+        h = new JobHarness(dir, T0.plus(Duration.ofMinutes(30).plusSeconds(30)));
+        h.register(tick);
+        assertFalse(h.snapshot("tick").paused());
+        assertTrue(h.tick().isEmpty(), "nor caught up by the next daemon");
+        assertThrows(SupervisorException.class, () -> h.scheduler.pause("demo", "nope"));
+    }
+
+    @Test
     void adhocJobsArePersistedAndComeBackWithTheNextScheduler() throws Exception {
         JobSpec backup = h.job("backup", "@every 1h", "true");
         JobSnapshot added = h.scheduler.add(backup);
