@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.project.SmallTextFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +36,12 @@ public final class SettingsFile {
         String text;
         long mtime;
         try {
-            text = Files.readString(file);
+            text = SmallTextFile.read(file, "settings file");
             mtime = Files.getLastModifiedTime(file).toMillis();
         } catch (NoSuchFileException e) {
             return Settings.DEFAULTS;
+        } catch (SmallTextFile.TooLargeException e) {
+            throw new SettingsException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new SettingsException(file + ": cannot read: " + e.getMessage());
         }

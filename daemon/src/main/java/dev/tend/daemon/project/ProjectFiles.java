@@ -18,6 +18,8 @@ public final class ProjectFiles {
     public static final String TEND_YML = "tend.yml";
     public static final String PROCFILE = "Procfile";
     /** Read when it is the only project file here: process-compose's own names. */
+    /** The most a project file may hold (bytes). */
+    public static final int MAX_FILE_BYTES = SmallTextFile.MAX_BYTES;
     public static final List<String> PROCESS_COMPOSE = List.of("process-compose.yaml", "process-compose.yml");
 
     /** A loaded project with what its file said that tend does not honour (only foreign formats have any). */
@@ -98,7 +100,9 @@ public final class ProjectFiles {
 
     private static String readText(ProjectPaths paths) throws ProjectFileException {
         try {
-            return Files.readString(paths.file());
+            return SmallTextFile.read(paths.file(), "project file");
+        } catch (SmallTextFile.TooLargeException e) {
+            throw new ProjectFileException(paths.shownFile(), 0, 0, e.getMessage());
         } catch (MalformedInputException e) {
             throw new ProjectFileException(paths.shownFile(), 0, 0, "not valid UTF-8 text");
         } catch (IOException e) {

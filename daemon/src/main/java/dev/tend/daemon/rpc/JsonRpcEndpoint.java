@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tend.protocol.ErrorCode;
@@ -31,6 +30,10 @@ public final class JsonRpcEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(JsonRpcEndpoint.class);
     private static final ObjectMapper STANDALONE_MAPPER = RpcMapper.create();
+    /** The most requests one batch may hold: a batch over it is refused whole (docs/daemon.md). */
+    public static final int MAX_BATCH = 100;
+    /** What the answers of one batch may come to (in characters) before its remaining requests are refused unrun. */
+    static final int MAX_BATCH_ANSWER_BYTES = 4 << 20;
 
     private final ObjectMapper mapper;
     private final RequestReader reader;
@@ -86,14 +89,35 @@ public final class JsonRpcEndpoint {
         if (root.isEmpty()) {
             return write(errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null, "empty batch"));
         }
-        ArrayNode responses = mapper.createArrayNode();
-        for (JsonNode element : root) {
-            ObjectNode response = answer(element, context);
+        if (root.size() > MAX_BATCH) {
+            return write(errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null,
+                    "a batch may hold at most " + MAX_BATCH + " requests; this one holds " + root.size()));
+        }
+        return answerBatch(root, context);
+    }
+
+    /**
+     * Each answer is written as it is made, so what a batch holds for its peer stays bounded: once its answers pass
+     * {@link #MAX_BATCH_ANSWER_BYTES}, the requests after them are answered with an error instead of run.
+     */
+    private String answerBatch(JsonNode batch, Object context) {
+        StringBuilder responses = new StringBuilder().append('[');
+        int answered = 0;
+        for (JsonNode element : batch) {
+            ObjectNode response;
+            if (responses.length() > MAX_BATCH_ANSWER_BYTES) {
+                JsonNode id = element.isObject() ? element.get("id") : NullNode.getInstance();
+                response = id == null ? null : errorReply(RequestReader.isNumber(id) || id.isTextual() ? id : NullNode.getInstance(),
+                        ErrorCode.INVALID_REQUEST, null, "not run: the answers to this batch before it passed "
+                                + (MAX_BATCH_ANSWER_BYTES >> 20) + " MiB; send it again on its own or in a smaller batch");
+            } else {
+                response = answer(element, context);
+            }
             if (response != null) {
-                responses.add(response);
+                responses.append(answered++ == 0 ? "" : ",").append(write(response));
             }
         }
-        return responses.isEmpty() ? null : write(responses);
+        return answered == 0 ? null : responses.append(']').toString();
     }
 
     /** A response to something that was never a request, e.g. a frame too long or not UTF-8. */

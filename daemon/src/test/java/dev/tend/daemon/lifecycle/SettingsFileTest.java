@@ -32,6 +32,13 @@ class SettingsFileTest {
     }
 
     @Test
+    void aSettingsFileOverTheSizeLimitIsRefusedBeforeItIsParsed() throws Exception {
+        Path file = write("log_level: " + "x".repeat(2 << 20) + "\n"); // plain: parsed fast, so today this fails fast
+        SettingsFile.SettingsException e = assertThrows(SettingsFile.SettingsException.class, () -> SettingsFile.load(file));
+        assertEquals(file + ": 2.0 MiB is more than the 256 KiB a settings file may hold", e.getMessage());
+    }
+
+    @Test
     void missingFileGivesTheDefaults() throws Exception {
         assertSame(Settings.DEFAULTS, SettingsFile.load(tmp.resolve("absent.yaml")));
     }

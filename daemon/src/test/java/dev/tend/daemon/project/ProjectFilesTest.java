@@ -180,6 +180,28 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aProjectFileOverTheSizeLimitIsRefusedBeforeItIsParsed() throws Exception {
+        // a plain value: parsed in well under a second today, so without the limit this test fails fast
+        write("tend.yaml", "services:\n  a:\n    command: " + "x".repeat(2 << 20) + "\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals("2.0 MiB is more than the 256 KiB a project file may hold", e.reason());
+    }
+
+    @Test
+    void aProcfileOverTheSizeLimitIsRefusedToo() throws Exception {
+        write("Procfile", "web: " + "x".repeat(ProjectFiles.MAX_FILE_BYTES) + "\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.reason().endsWith("is more than the 256 KiB a project file may hold"), e.reason());
+    }
+
+    @Test
+    void aProjectFileOfExactlyTheLimitIsRead() throws Exception {
+        String head = "services:\n  a:\n    command: ";
+        write("tend.yaml", head + "x".repeat(ProjectFiles.MAX_FILE_BYTES - head.length() - 1) + "\n");
+        assertEquals(1, ProjectFiles.load(dir).services().size());
+    }
+
+    @Test
     void directoryWithoutAProjectFileSaysWhatWasLookedFor() {
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
         assertEquals(dir, e.file());

@@ -148,6 +148,38 @@ class JsonRpcEndpointEnvelopeTest {
     }
 
     @Test
+    void batchOverTheLimitIsRefusedWholeAndRunsNothing() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i <= JsonRpcEndpoint.MAX_BATCH; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"params\":[1],\"id\":").append(i).append('}');
+        }
+        JsonNode error = assertError(parse(endpoint.handle(batch.append(']').toString())), "null", -32600, "Invalid Request");
+        assertEquals("a batch may hold at most 100 requests; this one holds 101", error.get("data").textValue());
+        assertTrue(handler.calls.isEmpty(), handler.calls.toString());
+    }
+
+    @Test
+    void batchWhoseAnswersPassTheirBoundAnswersTheRestWithoutRunningThem() {
+        String mebibyte = "{\"jsonrpc\":\"2.0\",\"method\":\"test.echo\",\"params\":{\"text\":\"x\",\"times\":1048576},\"id\":%d}";
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 6; i++) {
+            batch.append(i == 0 ? "" : ",").append(mebibyte.formatted(i));
+        }
+        batch.append(",{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"params\":[1]}]"); // a notification: not run, not answered
+        JsonNode response = parse(endpoint.handle(batch.toString()));
+        assertEquals(6, response.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1 << 20, response.get(i).get("result").textValue().length());
+        }
+        for (int i = 4; i < 6; i++) {
+            JsonNode error = assertError(response.get(i), Integer.toString(i), -32600, "Invalid Request");
+            assertEquals("not run: the answers to this batch before it passed 4 MiB; send it again on its own or in a smaller batch",
+                    error.get("data").textValue());
+        }
+        assertTrue(handler.calls.isEmpty(), handler.calls.toString());
+    }
+
+    @Test
     void nestedBatchIsAnInvalidRequestElement() {
         JsonNode response = parse(endpoint.handle("[[{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":1}]]"));
         assertEquals(1, response.size(), response.toString());
