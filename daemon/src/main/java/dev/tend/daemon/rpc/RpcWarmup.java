@@ -33,7 +33,7 @@ public final class RpcWarmup {
     public static final class Handler {
         @JsonRpcMethod("warm")
         public Map<String, Object> warm(@JsonRpcParam("name") String name, @JsonRpcParam("count") int count) {
-            return Map.of("name", name, "count", count, "at", Instant.EPOCH, "list", List.of(1L, "a", true));
+            return Map.of("name", name, "count", count, "at", Instant.EPOCH.toString(), "list", List.of(1L, "a", true));
         }
     }
 }
