@@ -32,6 +32,21 @@ class ErrorsTest {
     }
 
     @Test
+    void invalidParamsShowsTheDetailTheDaemonPutInData() {
+        CliException c = Errors.map(rpc(ErrorCode.INVALID_PARAMS, "Invalid params", "parameter 'tail': expected an integer"));
+        assertEquals("Invalid params: parameter 'tail': expected an integer", c.getMessage());
+    }
+
+    @Test
+    void internalErrorKeepsTheIncidentTheDaemonLogged() {
+        CliException c = Errors.map(rpc(ErrorCode.INTERNAL_ERROR,
+                "Internal error: a bug in tend (incident 0a1b2c3d; `tend daemon logs` has the details)",
+                Map.of("incident", "0a1b2c3d")));
+        assertEquals(1, c.exitCode());
+        assertTrue(c.getMessage().contains("incident 0a1b2c3d"), c.getMessage());
+    }
+
+    @Test
     void invalidConfigExitsOneWithFileLineAndReason() {
         CliException c = Errors.map(rpc(ErrorCode.INVALID_CONFIG, "Invalid configuration",
                 Map.of("file", "/p/tend.yaml", "line", 7L, "reason", "unknown key 'comand'")));

@@ -51,7 +51,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Runs the services of registered projects: starts them in dependency order, probes readiness, restarts
@@ -69,7 +68,6 @@ public final class Supervisor {
     public static final String ADHOC = "adhoc";
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
@@ -1461,16 +1459,17 @@ public final class Supervisor {
     private static Service requireService(Project p, String name) {
         Service s = p.services.get(name);
         if (s == null) {
-            throw SupervisorException.notFound("project '" + p.name + "' has no service named '" + name + "' (it has: "
-                    + String.join(", ", p.services.keySet()) + ")");
+            String suggestion = Names.didYouMean(name, p.services.keySet());
+            throw SupervisorException.notFound("project '" + p.name + "' has no service named '" + name + "'"
+                    + (suggestion.isEmpty() ? " (it has: " + String.join(", ", p.services.keySet()) + ")" : suggestion));
         }
         return s;
     }
 
     private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid service name '" + name
-                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        String problem = Names.problem("service", name);
+        if (problem != null) {
+            throw SupervisorException.invalid(problem);
         }
     }
 

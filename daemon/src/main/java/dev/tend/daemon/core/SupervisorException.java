@@ -4,6 +4,8 @@ package dev.tend.daemon.core;
 public class SupervisorException extends RuntimeException {
 
     public enum Kind {
+        /** The request itself is wrong (e.g. a name that breaks the naming rule). */
+        INVALID,
         /** No such project or service. */
         NOT_FOUND,
         /** The request contradicts the current state (a name taken, a service not running). */
@@ -23,6 +25,10 @@ public class SupervisorException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    public static SupervisorException invalid(String message) {
+        return new SupervisorException(Kind.INVALID, message);
     }
 
     static SupervisorException notFound(String message) {

@@ -1,5 +1,7 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Names;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Names;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

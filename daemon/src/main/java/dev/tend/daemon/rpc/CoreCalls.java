@@ -10,7 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Translates the core's failures into protocol errors, in one place. */
+/**
+ * Translates the core's failures into protocol errors, in one place: every handler's exception passes through
+ * {@link #translate} (HandlerInvoker calls it), so a foreseen failure of the core reaches the peer with its code
+ * and words however deep it was thrown. What is left untranslated is a bug: an internal error with an incident.
+ */
 final class CoreCalls {
     private CoreCalls() {
     }
@@ -39,6 +43,7 @@ final class CoreCalls {
         }
         if (t instanceof SupervisorException s) {
             ErrorCode code = switch (s.kind()) {
+                case INVALID -> ErrorCode.INVALID_PARAMS;
                 case NOT_FOUND -> ErrorCode.NOT_FOUND;
                 case CONFLICT -> ErrorCode.CONFLICT;
                 case FAILED -> ErrorCode.OPERATION_FAILED;
@@ -50,7 +55,7 @@ final class CoreCalls {
             return invalidConfig(p);
         }
         if (t instanceof RuntimeException r) {
-            return r; // the endpoint reports it as an internal error, and logs it
+            return r; // a bug: the endpoint reports it as an internal error with an incident id, and logs it
         }
         return new IllegalStateException(t);
     }

@@ -30,8 +30,8 @@ final class ExportMethods {
             case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
                     System.getProperty("user.name"));
             case "compose" -> ComposeExport.export(spec);
-            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, ErrorCode.INVALID_PARAMS.defaultMessage(),
-                    "unknown format '" + format + "': use systemd or compose");
+            default -> throw new RpcException(ErrorCode.INVALID_PARAMS, "unknown format '" + format
+                    + "': use systemd or compose");
         };
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project", spec.name());
@@ -50,10 +50,7 @@ final class ExportMethods {
     }
 
     private ProjectSpec registered(String project) {
-        List<ProjectInfo> known = supervisor.projects();
-        ProjectInfo info = known.stream().filter(p -> p.name().equals(project)).findFirst()
-                .orElseThrow(() -> new RpcException(ErrorCode.NOT_FOUND, "no project named '" + project
-                        + "' is registered"));
+        ProjectInfo info = Refs.requireProject(supervisor.projects(), project);
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + project + " has no project file to export");
         }

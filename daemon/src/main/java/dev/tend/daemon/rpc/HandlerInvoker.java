@@ -19,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Calls one handler method through jsonrpc4j (method lookup, parameter binding, invocation) and turns
@@ -83,8 +84,7 @@ final class HandlerInvoker {
             JsonResponse response = server.call(request);
             return outcome(method, trace, response.getResponse());
         } catch (Exception e) {
-            log.error("RPC method {} failed inside jsonrpc4j", method.name(), e);
-            return error(ErrorCode.INTERNAL_ERROR, null, null);
+            return internalError("RPC method " + method.name() + " failed inside jsonrpc4j", e);
         } finally {
             if (previous == null) {
                 TRACE.remove();
@@ -103,15 +103,18 @@ final class HandlerInvoker {
             return error(e.code(), e.getMessage(), e.data());
         }
         if (trace.unexpected != null) {
-            log.error("RPC method {} failed", method.name(), trace.unexpected);
-            return error(ErrorCode.INTERNAL_ERROR, null, null);
+            // The core's foreseen failures (not found, conflict, invalid, a project file) keep their code and words
+            // however deep they were thrown; only what nobody foresaw is an internal error.
+            RuntimeException translated = CoreCalls.translate(trace.unexpected);
+            if (translated instanceof RpcException e) {
+                return error(e.code(), e.getMessage(), e.data());
+            }
+            return internalError("RPC method " + method.name() + " failed", trace.unexpected);
         }
         JsonNode error = response == null ? null : response.get("error");
         if (error != null) {
-            // jsonrpc4j refused the call itself (e.g. no method matched the params): keep only its code.
-            ErrorCode code = ErrorCode.of(error.path("code").asInt());
-            log.warn("jsonrpc4j answered {} with {} although its params were checked", method.name(), error);
-            return error(code == null ? ErrorCode.INTERNAL_ERROR : code, null, null);
+            // jsonrpc4j refused the call itself although its params were checked: a bug on our side.
+            return internalError("jsonrpc4j answered " + method.name() + " with " + error, null);
         }
         JsonNode result = response == null ? null : response.get("result");
         return new Outcome(result == null ? NullNode.getInstance() : result, null);
@@ -133,6 +136,12 @@ final class HandlerInvoker {
             }
         }
         return "a parameter has the wrong type or value";
+    }
+
+    /** The one way a call ends in -32603: logged with an incident id that the answer carries too. */
+    private Outcome internalError(String what, Throwable failure) {
+        String incident = Incidents.report(log, what, failure);
+        return error(ErrorCode.INTERNAL_ERROR, Incidents.message(incident), Map.of("incident", incident));
     }
 
     private Outcome error(ErrorCode code, String message, Object data) {

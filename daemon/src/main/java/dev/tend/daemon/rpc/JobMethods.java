@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
@@ -22,15 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * job.list / add / remove / run / pause / resume / history / logs. A job is named `name` or `project/name`; a bare name is
  * looked up in the project of the caller's directory, then among ad-hoc jobs, then in every project.
  */
 final class JobMethods {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
-
     private final JobScheduler jobs;
     private final Refs refs;
 
@@ -49,21 +47,19 @@ final class JobMethods {
 
     Map<String, Object> add(String name, String schedule, String command, String cwd, Map<String, String> env,
                             String timezone, String overlap, String timeout, Boolean catchUp) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "invalid job name '" + name
-                    + "': use letters, digits, '.', '_' or '-'");
+        String badName = Names.problem("job", name);
+        if (badName != null) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, badName);
         }
-        if (command == null || command.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no command given");
-        }
+        Inputs.command(command);
         if (schedule == null || schedule.isBlank()) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "no schedule given (e.g. \"0 3 * * *\" or \"@every 10m\")");
         }
-        Path dir = Path.of(cwd == null ? System.getProperty("user.home") : cwd);
+        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.path("cwd", cwd);
         if (!Files.isDirectory(dir)) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
         }
-        JobSpec spec = new JobSpec(name, schedule.strip(), command, dir, env == null ? Map.of() : env, zone(timezone),
+        JobSpec spec = new JobSpec(name, schedule.strip(), command, dir, Inputs.env("env", env), zone(timezone),
                 overlap(overlap), timeout(timeout), Boolean.TRUE.equals(catchUp));
         try {
             return JobViews.job(jobs.add(spec));
@@ -167,19 +163,24 @@ final class JobMethods {
         if (slash >= 0) {
             JobRef r = new JobRef(ref.substring(0, slash), ref.substring(slash + 1));
             if (all.stream().noneMatch(j -> j.project().equals(r.project()) && j.name().equals(r.job()))) {
-                throw new RpcException(ErrorCode.NOT_FOUND, "no job " + ref + " (see `tend jobs --all`)");
+                List<String> theirs = all.stream().filter(j -> j.project().equals(r.project())).map(JobSnapshot::name).toList();
+                String suggestion = Names.didYouMean(r.job(), theirs);
+                throw new RpcException(ErrorCode.NOT_FOUND, "no job " + ref
+                        + (suggestion.isEmpty() ? " (see `tend jobs --all`)" : suggestion));
             }
             return r;
         }
+        String here = null;
         if (dir != null) {
             try {
-                String here = refs.project(null, dir);
-                if (all.stream().anyMatch(j -> j.project().equals(here) && j.name().equals(ref))) {
-                    return new JobRef(here, ref);
-                }
+                here = refs.project(null, dir);
             } catch (RpcException notAProjectDir) {
                 // look further
             }
+        }
+        String project = here;
+        if (project != null && all.stream().anyMatch(j -> j.project().equals(project) && j.name().equals(ref))) {
+            return new JobRef(project, ref);
         }
         List<JobSnapshot> named = all.stream().filter(j -> j.name().equals(ref)).toList();
         for (JobSnapshot j : named) {
@@ -191,8 +192,13 @@ final class JobMethods {
             return new JobRef(named.get(0).project(), ref);
         }
         if (named.isEmpty()) {
+            // a typo is most likely one of the jobs of the project the user stands in
+            List<String> near = all.stream().filter(j -> project == null || j.project().equals(project))
+                    .map(JobSnapshot::name).distinct().toList();
+            String suggestion = Names.didYouMean(ref, near);
             throw new RpcException(ErrorCode.NOT_FOUND, "no job named '" + ref + "'"
-                    + (dir != null ? " in the project of " + dir : "") + " (see `tend jobs --all`)");
+                    + (dir != null ? " in the project of " + dir : "")
+                    + (suggestion.isEmpty() ? " (see `tend jobs --all`)" : suggestion));
         }
         throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a job of "
                 + String.join(", ", named.stream().map(JobSnapshot::project).toList()) + "; write project/" + ref);

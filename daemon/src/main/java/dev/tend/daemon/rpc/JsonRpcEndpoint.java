@@ -263,8 +263,8 @@ public final class JsonRpcEndpoint {
             return mapper.writeValueAsString(response);
         } catch (JacksonException e) {
             // Only a result that cannot be written lands here; the tree was built from JSON we produced.
-            log.error("could not write a JSON-RPC response", e);
-            return errorResponse(ErrorCode.INTERNAL_ERROR, null);
+            return errorResponse(ErrorCode.INTERNAL_ERROR,
+                    Incidents.message(Incidents.report(log, "could not write a JSON-RPC response", e)));
         }
     }
 }

@@ -42,8 +42,13 @@ final class ProjectMethods {
         if (dir == null && file == null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
         }
-        Path base = dir != null ? Path.of(dir) : Path.of(file).toAbsolutePath().getParent();
-        Path target = file != null ? base.resolve(file) : base;
+        Path fileParam = file == null ? null : Inputs.path("file", file);
+        if (dir == null && !fileParam.isAbsolute()) {
+            // the daemon's working directory means nothing to the caller
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "file '" + file + "' must be an absolute path, or give the dir it is relative to");
+        }
+        Path base = dir != null ? Inputs.path("dir", dir) : fileParam.getParent();
+        Path target = fileParam != null ? base.resolve(fileParam) : base;
         try {
             return ProjectFiles.read(target);
         } catch (ProjectFileException e) {
@@ -53,6 +58,10 @@ final class ProjectMethods {
 
     Map<String, Object> up(String dir, String file, List<String> services, Map<String, String> env, boolean wait,
                            Integer waitSeconds) {
+        if (waitSeconds != null && waitSeconds < 1) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "waitSeconds must be at least 1, got " + waitSeconds);
+        }
+        Inputs.env("env", env);
         ProjectFiles.Loaded loaded = read(dir, file);
         ProjectSpec spec = loaded.spec();
         ReloadResult registered = register(spec, env);
@@ -105,7 +114,7 @@ final class ProjectMethods {
             throw new RpcException(ErrorCode.CONFLICT, info.file() + " now names project '" + spec.name()
                     + "', not '" + name + "': run `tend up` to register it under its new name");
         }
-        Map<String, String> base = env != null ? env : registeredEnv.apply(name);
+        Map<String, String> base = env != null ? Inputs.env("env", env) : registeredEnv.apply(name);
         try {
             return Views.reload(new ProjectRegistration(supervisor, jobs).reload(spec, base));
         } catch (IllegalArgumentException e) {

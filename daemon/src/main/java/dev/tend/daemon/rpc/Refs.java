@@ -1,5 +1,6 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.protocol.ErrorCode;
@@ -30,11 +31,7 @@ final class Refs {
     String project(String project, String dir) {
         List<ProjectInfo> projects = supervisor.projects();
         if (project != null) {
-            if (projects.stream().noneMatch(p -> p.name().equals(project))) {
-                throw new RpcException(ErrorCode.NOT_FOUND, "no project named '" + project + "' is registered"
-                        + known(projects));
-            }
-            return project;
+            return requireProject(projects, project).name();
         }
         if (dir == null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give a project or a dir");
@@ -49,7 +46,7 @@ final class Refs {
 
     private static ProjectInfo projectOfDir(List<ProjectInfo> projects, String dir) {
         ProjectInfo best = null;
-        Path d = Path.of(dir).toAbsolutePath().normalize();
+        Path d = Inputs.path("dir", dir).toAbsolutePath().normalize();
         for (ProjectInfo p : projects) {
             if (p.dir() != null && d.startsWith(p.dir())
                     && (best == null || p.dir().getNameCount() > best.dir().getNameCount())) {
@@ -68,19 +65,16 @@ final class Refs {
         if (slash >= 0) {
             String project = ref.substring(0, slash);
             String service = ref.substring(slash + 1);
-            ProjectInfo p = projects.stream().filter(x -> x.name().equals(project)).findFirst()
-                    .orElseThrow(() -> new RpcException(ErrorCode.NOT_FOUND, "no project named '" + project + "'" + known(projects)));
+            ProjectInfo p = requireProject(projects, project);
             if (!p.services().contains(service)) {
                 throw new RpcException(ErrorCode.NOT_FOUND, "project " + project + " has no service '" + service
-                        + "' (it has: " + String.join(", ", p.services()) + ")");
+                        + "'" + hint(service, p.services(), "it has"));
             }
             return new ServiceRef(project, service);
         }
-        if (dir != null) {
-            ProjectInfo here = projectOfDir(projects, dir);
-            if (here != null && here.services().contains(ref)) {
-                return new ServiceRef(here.name(), ref);
-            }
+        ProjectInfo here = dir == null ? null : projectOfDir(projects, dir);
+        if (here != null && here.services().contains(ref)) {
+            return new ServiceRef(here.name(), ref);
         }
         List<ProjectInfo> having = projects.stream().filter(p -> p.services().contains(ref)).toList();
         ProjectInfo adhoc = having.stream().filter(p -> p.name().equals(Supervisor.ADHOC)).findFirst().orElse(null);
@@ -91,15 +85,33 @@ final class Refs {
             return new ServiceRef(having.get(0).name(), ref);
         }
         if (having.isEmpty()) {
+            // a typo is most likely one of the services of the project the user stands in
+            List<String> near = here != null ? here.services()
+                    : projects.stream().flatMap(p -> p.services().stream()).distinct().toList();
+            String suggestion = Names.didYouMean(ref, near);
             throw new RpcException(ErrorCode.NOT_FOUND, "no service named '" + ref + "'"
-                    + (dir != null ? " in the project of " + dir : "") + " (see `tend ps --all`)");
+                    + (dir != null ? " in the project of " + dir : "")
+                    + (suggestion.isEmpty() ? " (see `tend ps --all`)" : suggestion));
         }
         throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a service of "
                 + String.join(", ", having.stream().map(ProjectInfo::name).toList()) + "; write project/" + ref);
     }
 
-    private static String known(List<ProjectInfo> projects) {
+    /** The registered project of that name, else not found, with a suggestion or the list of projects. */
+    static ProjectInfo requireProject(List<ProjectInfo> projects, String name) {
+        for (ProjectInfo p : projects) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
         List<String> names = projects.stream().map(ProjectInfo::name).toList();
-        return names.isEmpty() ? " (none is registered yet: `tend up` registers one)" : " (registered: " + String.join(", ", names) + ")";
+        throw new RpcException(ErrorCode.NOT_FOUND, "no project named '" + name + "' is registered"
+                + (names.isEmpty() ? " (none is registered yet: `tend up` registers one)" : hint(name, names, "registered")));
+    }
+
+    /** " (did you mean 'x'?)" when a candidate is close to the word, else " (label: a, b, c)". */
+    static String hint(String word, List<String> candidates, String label) {
+        String suggestion = Names.didYouMean(word, candidates);
+        return suggestion.isEmpty() ? " (" + label + ": " + String.join(", ", candidates) + ")" : suggestion;
     }
 }

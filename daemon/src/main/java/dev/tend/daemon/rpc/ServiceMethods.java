@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** service.list / start / stop / restart / signal / run / remove / history. */
 final class ServiceMethods {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
-
     private final Supervisor supervisor;
     private final Refs refs;
 
@@ -69,19 +66,13 @@ final class ServiceMethods {
     }
 
     Map<String, Object> run(String name, String command, String cwd, Map<String, String> env, String restart) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "invalid service name '" + name
-                    + "': use letters, digits, '.', '_' or '-'");
-        }
-        if (command == null || command.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no command given");
-        }
-        Path dir = Path.of(cwd == null ? System.getProperty("user.home") : cwd);
+        Inputs.command(command);
+        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.path("cwd", cwd);
         if (!Files.isDirectory(dir)) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
         }
         RestartMode mode = restartMode(restart);
-        CoreCalls.await(supervisor.run(name, command, dir, env == null ? Map.of() : env, mode));
+        CoreCalls.await(supervisor.run(name, command, dir, Inputs.env("env", env), mode));
         return one(new Refs.ServiceRef(Supervisor.ADHOC, name));
     }
 
@@ -99,6 +90,9 @@ final class ServiceMethods {
     }
 
     Map<String, Object> remove(String ref) {
+        if (ref.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no service named");
+        }
         String name = ref.startsWith(Supervisor.ADHOC + "/") ? ref.substring(Supervisor.ADHOC.length() + 1) : ref;
         if (name.contains("/")) {
             throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");

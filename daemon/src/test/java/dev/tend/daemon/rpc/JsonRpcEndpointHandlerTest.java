@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +32,14 @@ class JsonRpcEndpointHandlerTest {
     private final JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcAssertions.MAPPER, handler);
 
     @Test
-    void unexpectedExceptionIsInternalErrorWithoutJavaDetails() {
+    void unexpectedExceptionIsInternalErrorWithAnIncidentIdAndNoJavaDetails() {
         String response = endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.fail\",\"id\":1}");
-        JsonNode error = assertError(parse(response), "1", -32603, "Internal error");
-        assertFalse(error.has("data"), response);
+        JsonNode error = parse(response).get("error");
+        assertEquals(-32603, error.get("code").intValue(), response);
+        String incident = error.get("data").get("incident").textValue();
+        assertTrue(incident.matches("[0-9a-f]{8}"), response);
+        assertEquals("Internal error: a bug in tend (incident " + incident + "; `tend daemon logs` has the details)",
+                error.get("message").textValue());
         for (String leak : List.of("IllegalStateException", "java.", "secret", "exceptionTypeName", "at dev.")) {
             assertFalse(response.contains(leak), "leaks " + leak + ": " + response);
         }
@@ -46,6 +51,15 @@ class JsonRpcEndpointHandlerTest {
         JsonNode error = assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"test.app\",\"id\":\"a\"}")),
                 "\"a\"", -32001, "no service 'web' in project 'shop'");
         assertEquals(json("{\"project\":\"shop\",\"service\":\"web\"}"), error.get("data"));
+    }
+
+    @Test
+    void theCoresForeseenFailuresKeepTheirCodeAndWordsWhereverThrown() {
+        Map<String, Integer> codes = Map.of("NOT_FOUND", -32001, "CONFLICT", -32002, "INVALID", -32602,
+                "FAILED", -32006, "SHUTTING_DOWN", -32005);
+        codes.forEach((kind, code) -> assertError(parse(endpoint.handle(
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"test.core\",\"params\":{\"kind\":\"" + kind + "\"},\"id\":1}")),
+                "1", code, "the core says " + kind));
     }
 
     @Test
@@ -101,7 +115,7 @@ class JsonRpcEndpointHandlerTest {
     @Test
     void servesExactlyTheAnnotatedMethods() {
         assertEquals(java.util.Set.of("math.subtract", "math.sum", "math.total", "notify.hello", "notify.update",
-                "test.data", "test.nothing", "test.fail", "test.app", "test.echo", "test.flag", "test.greet",
+                "test.data", "test.nothing", "test.fail", "test.app", "test.core", "test.echo", "test.flag", "test.greet",
                 "test.context", "test.lines"), endpoint.methodNames());
     }
 

@@ -2,6 +2,7 @@ package dev.tend.daemon.rpc;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
+import dev.tend.daemon.core.SupervisorException;
 import dev.tend.protocol.ErrorCode;
 
 import java.util.Arrays;
@@ -63,6 +64,11 @@ public class TestHandler {
     public void app() {
         throw new RpcException(ErrorCode.NOT_FOUND, "no service 'web' in project 'shop'",
                 Map.of("project", "shop", "service", "web"));
+    }
+
+    @JsonRpcMethod("test.core")
+    public void core(@JsonRpcParam("kind") String kind) {
+        throw new SupervisorException(SupervisorException.Kind.valueOf(kind), "the core says " + kind);
     }
 
     @JsonRpcMethod("test.echo")

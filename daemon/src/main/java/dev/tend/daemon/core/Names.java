@@ -1,37 +1,49 @@
-package dev.tend.daemon.project;
+package dev.tend.daemon.core;
 
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Project, service and job names, and "did you mean" suggestions for misspelt words. */
-final class Names {
+/**
+ * The one rule for project, service and job names, wherever they come from (a project file, `tend run`,
+ * `tend job add`), and "did you mean" suggestions for misspelt words and references.
+ */
+public final class Names {
 
     /** No '/' because refs are project/service; no leading '.' or '-' so a name is never a flag or hidden. */
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    /** A name becomes a file name (its log) and part of others (exported units): far below NAME_MAX. */
+    public static final int MAX_LENGTH = 100;
     private static final int MAX_DISTANCE = 2;
 
     private Names() {
     }
 
-    static boolean isValid(String name) {
-        return name != null && VALID.matcher(name).matches();
+    public static boolean isValid(String name) {
+        return name != null && name.length() <= MAX_LENGTH && VALID.matcher(name).matches();
     }
 
     /** Why a name is refused, for messages. */
-    static String rule() {
-        return "use letters, digits, '.', '_' and '-', not starting with '.' or '-'";
+    public static String rule() {
+        return "use letters, digits, '.', '_' and '-', not starting with '.' or '-', at most " + MAX_LENGTH
+                + " characters";
+    }
+
+    /** "bad service name '-x': use letters, ...", or null when the name is valid. */
+    public static String problem(String kind, String name) {
+        return isValid(name) ? null : "bad " + kind + " name '" + name + "': " + rule();
     }
 
     /** A valid name made from a directory name: "my app" becomes "my-app", ".hidden" becomes "hidden". */
-    static String sanitize(String raw) {
+    public static String sanitize(String raw) {
         String replaced = raw == null ? "" : raw.replaceAll("[^A-Za-z0-9._-]", "-");
         String trimmed = replaced.replaceFirst("^[.-]+", "");
-        return trimmed.isEmpty() ? "project" : trimmed;
+        String bounded = trimmed.length() > MAX_LENGTH ? trimmed.substring(0, MAX_LENGTH) : trimmed;
+        return bounded.isEmpty() ? "project" : bounded;
     }
 
     /** The closest candidate within a small edit distance, if any. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -47,12 +59,12 @@ final class Names {
     }
 
     /** " (did you mean 'command'?)" or "" */
-    static String didYouMean(String word, Collection<String> candidates) {
+    public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

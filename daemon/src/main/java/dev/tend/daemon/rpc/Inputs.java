@@ -1,0 +1,63 @@
+package dev.tend.daemon.rpc;
+
+import dev.tend.protocol.ErrorCode;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Checks of the free-text params that end up in a path, a command line or a process environment: refused here,
+ * as invalid params, instead of failing later inside a launch (a half-made service) or as an internal error.
+ */
+final class Inputs {
+    private Inputs() {
+    }
+
+    /** The path a param names; a string no file system path can be (a NUL in it) is invalid. */
+    static Path path(String param, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid(param + ": '" + printable(value) + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /** A command line: not blank, and no NUL (no exec can pass one). */
+    static String command(String command) {
+        if (command == null || command.isBlank()) {
+            throw invalid("no command given");
+        }
+        if (command.indexOf('\0') >= 0) {
+            throw invalid("the command contains a NUL character: '" + printable(command) + "'");
+        }
+        return command;
+    }
+
+    /**
+     * Environment variables: a name is not empty and holds no '=' or NUL, a value holds no NUL (what execve can
+     * pass); anything else goes, as in a shell's own environment (e.g. BASH_FUNC_f%%).
+     */
+    static Map<String, String> env(String param, Map<String, String> env) {
+        if (env == null) {
+            return Map.of();
+        }
+        env.forEach((name, value) -> {
+            if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+                throw invalid(param + ": '" + printable(name) + "' is not a variable name (empty, or has '=' or NUL)");
+            }
+            if (value.indexOf('\0') >= 0) {
+                throw invalid(param + ": the value of " + name + " contains a NUL character");
+            }
+        });
+        return env;
+    }
+
+    private static String printable(String s) {
+        return s.replace("\0", "\\0");
+    }
+
+    private static RpcException invalid(String message) {
+        return new RpcException(ErrorCode.INVALID_PARAMS, message);
+    }
+}

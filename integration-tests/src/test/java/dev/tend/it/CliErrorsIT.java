@@ -1,0 +1,74 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the user sees when the daemon refuses: its own words on stderr and the exit code of the kind of failure
+ * (not found 3, usage 2, conflict and failure 1), never "Internal error".
+ */
+class CliErrorsIT {
+    private static TendHome tend;
+    private static TendProject shop;
+
+    @BeforeAll
+    static void startProject() throws Exception {
+        tend = new TendHome();
+        shop = new TendProject(tend, "shop", """
+                project: shop
+                services:
+                  worker:
+                    command: sleep 600
+                  api:
+                    command: sleep 600
+                jobs:
+                  enqueue:
+                    schedule: "@every 1h"
+                    command: "true"
+                """);
+        shop.ok("up", "--wait");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tend.close();
+    }
+
+    private static void assertFails(TendHome.Result r, int exit, String words) {
+        assertEquals(exit, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("tend: ") && r.err().contains(words), r::toString);
+        assertTrue(!r.err().contains("Internal error"), r::toString);
+    }
+
+    @Test
+    void upOfAServiceTheProjectLacksIsNotFoundWithTheDaemonsWords() throws Exception {
+        assertFails(shop.tend("up", "nosuch"), 3, "project 'shop' has no service named 'nosuch' (it has: worker, api)");
+        assertFails(shop.tend("down", "wroker"), 3, "did you mean 'worker'?");
+    }
+
+    @Test
+    void aSecondRunOfTheSameNameIsAConflictThatSaysWhatToDo() throws Exception {
+        shop.ok("run", "--name", "scratch", "--", "sleep", "600");
+        assertFails(shop.tend("run", "--name", "scratch", "--", "sleep", "600"), 1,
+                "an ad-hoc service named 'scratch' already exists; remove it first");
+    }
+
+    @Test
+    void aNameTheProjectFileWouldTakeIsTakenByRunToo() throws Exception {
+        shop.ok("run", "--name", "_under", "--", "sleep", "600");
+        assertFails(shop.tend("run", "--name", "-dash", "--", "sleep", "600"), 2, "bad service name");
+    }
+
+    @Test
+    void misspeltServiceJobAndProjectReferencesGetADidYouMean() throws Exception {
+        assertFails(shop.tend("stop", "wroker"), 3, "did you mean 'worker'?");
+        assertFails(shop.tend("restart", "shp/api"), 3, "did you mean 'shop'?");
+        assertFails(shop.tend("logs", "shop/apu"), 3, "did you mean 'api'?");
+        assertFails(shop.tend("job", "run", "enqeue"), 3, "did you mean 'enqueue'?");
+        assertFails(tend.tend("down", "-p", "shpo"), 3, "did you mean 'shop'?");
+    }
+}
