@@ -979,8 +979,8 @@ public final class Supervisor {
         if (svc.state != state) {
             svc.stateSince = clock.instant();
         }
-        if (state == ServiceState.FAILED || svc.state == ServiceState.FAILED) {
-            // failed outlives the daemon, so that the next one does not crash-loop it again
+        if (state == ServiceState.FAILED || (svc.state == ServiceState.FAILED && !shuttingDown)) {
+            // failed outlives the daemon (its shutdown included), so that the next one does not crash-loop it again
             String project = svc.project;
             String name = svc.name();
             String failed = state == ServiceState.FAILED ? reason : null;
