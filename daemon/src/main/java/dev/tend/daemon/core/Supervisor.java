@@ -1302,8 +1302,8 @@ public final class Supervisor {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
-        failWaiters(svc, "service " + svc.ref() + " " + endedHow + (d.action() == RestartPolicy.Action.RESTART
-                ? " while starting (" + d.reason() + ")" : ""), tx);
+        failWaiters(svc, "service " + svc.ref() + " " + endedHow
+                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
             case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
