@@ -76,7 +76,8 @@ class EventsIT {
                 }
                 previous = state;
             }
-            assertEquals(List.of("stopping", "stopped", "starting", "ready", "stopping", "stopped", "starting", "ready"), states);
+            assertEquals(List.of("stopping", "stopped", "starting", "running", "ready", "stopping", "stopped", "starting",
+                    "running", "ready"), states);
         }
     }
 

@@ -977,8 +977,8 @@ public final class Supervisor {
         if (svc.state != state) {
             svc.stateSince = clock.instant();
         }
-        if (state == ServiceState.FAILED || svc.state == ServiceState.FAILED) {
-            // failed outlives the daemon, so that the next one does not crash-loop it again
+        if (state == ServiceState.FAILED || (svc.state == ServiceState.FAILED && !shuttingDown)) {
+            // failed outlives the daemon (its shutdown included), so that the next one does not crash-loop it again
             String project = svc.project;
             String name = svc.name();
             String failed = state == ServiceState.FAILED ? reason : null;
@@ -1300,8 +1300,8 @@ public final class Supervisor {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
-        failWaiters(svc, "service " + svc.ref() + " " + endedHow + (d.action() == RestartPolicy.Action.RESTART
-                ? " while starting (" + d.reason() + ")" : ""), tx);
+        failWaiters(svc, "service " + svc.ref() + " " + endedHow
+                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
             case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static dev.tend.daemon.core.Harness.service;
@@ -17,6 +19,7 @@ import static dev.tend.daemon.core.Harness.withRestart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SupervisorLifecycleTest {
@@ -36,7 +39,7 @@ class SupervisorLifecycleTest {
     }
 
     @Test
-    void serviceWithoutProbeIsReadyOnceRunningAndStopMakesItStopped() throws Exception {
+    void serviceWithoutProbeIsReadyOnceUpForMinUptimeAndStopMakesItStopped() throws Exception {
         h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
         ServiceSnapshot ready = h.get("p", "web");
@@ -60,9 +63,20 @@ class SupervisorLifecycleTest {
                 states.add(e.state());
             }
         }
-        assertEquals(List.of(ServiceState.STOPPED, ServiceState.STARTING, ServiceState.READY, ServiceState.STOPPING,
-                ServiceState.STOPPED), states);
+        assertEquals(List.of(ServiceState.STOPPED, ServiceState.STARTING, ServiceState.RUNNING, ServiceState.READY,
+                ServiceState.STOPPING, ServiceState.STOPPED), states);
+        assertTrue(Duration.between(ready.startedAt(), h.eventsOf("web").stream()
+                        .filter(e -> e.state() == ServiceState.READY).findFirst().orElseThrow().stateSince())
+                        .compareTo(ServiceSpec.DEFAULT_MIN_UPTIME) >= 0, "ready only after min_uptime");
         assertEquals(Map.of("web", false), h.store.desired().get("p"));
+    }
+
+    @Test
+    void upFailsNamingAServiceThatCrashesBeforeItsMinUptimeEvenIfARestartIsComing() throws Exception {
+        h.sup.register(h.project("p", service("flaky", "sleep 0.2; exit 3")), Map.of());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof SupervisorException, e.toString());
+        assertEquals("service p/flaky exited 3 (restarting)", e.getCause().getMessage());
     }
 
     @Test

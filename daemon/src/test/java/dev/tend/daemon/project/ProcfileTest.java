@@ -45,10 +45,21 @@ class ProcfileTest {
         assertEquals(Names.sanitize(root.getFileName().toString()), spec.name());
         assertEquals(List.of("web", "worker", "clock"), List.copyOf(spec.services().keySet()));
         assertEquals(ServiceSpec.adhoc("web", "bundle exec rails server -p $PORT", root, Map.of(),
-                RestartMode.ON_FAILURE), spec.services().get("web"));
+                RestartMode.ON_FAILURE).withPort(5000), spec.services().get("web"));
         assertEquals("./worker --queue=a:b", spec.services().get("worker").command());
         assertEquals("./clock", spec.services().get("clock").command());
         assertTrue(spec.jobs().isEmpty());
+    }
+
+    @Test
+    void eachProcessGetsPortAsForemanGivesIt() throws Exception {
+        Files.writeString(dir.resolve("Procfile"), "web: ./serve\nworker: ./work\nclock: ./clock\n");
+        assertEquals(List.of(5000, 5100, 5200),
+                ProjectFiles.load(dir).services().values().stream().map(ServiceSpec::port).toList());
+        Files.writeString(dir.resolve(".env"), "PORT=8000\n");
+        assertEquals(List.of(8000, 8100, 8200),
+                ProjectFiles.load(dir).services().values().stream().map(ServiceSpec::port).toList(),
+                "PORT of the .env is the base, as with foreman and honcho");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -339,6 +340,33 @@ class ProjectFileErrorsTest {
                 "1 to 65535, or auto");
         assertRejected("services:\n  api:\n    command: x\n    port: automatic\n", 4, "bad port 'automatic'");
         assertRejected("services:\n  api:\n    command: x\n    port: 0\n", 4, "bad port '0'");
+    }
+
+    @Test
+    void dollarPortInAProbeNeedsAPort() throws IOException {
+        assertRejected("services:\n  api:\n    command: x\n    ready: { tcp: \"$PORT\" }\n", 4,
+                "service 'api': ready: '$PORT' uses $PORT but service 'api' has no port; add port: auto (or port: N)");
+        assertRejected("services:\n  api:\n    command: x\n    port: auto\n    ready: { http: \"http://x:${PORT}x/\" }\n",
+                5, "bad url 'http://x:${PORT}x/'");
+    }
+
+    @Test
+    void dollarPortInTcpHttpAndExecProbesOfAServiceWithAPortIsAccepted() throws Exception {
+        for (String target : List.of("tcp: $PORT", "tcp: ${PORT}", "tcp: localhost:$PORT",
+                "http: http://127.0.0.1:$PORT/health", "http: http://127.0.0.1:${PORT}/", "exec: curl -f localhost:$PORT")) {
+            String kind = target.substring(0, target.indexOf(':'));
+            String text = target.substring(kind.length() + 2);
+            for (String port : List.of("auto", "8080")) {
+                Files.writeString(dir.resolve("tend.yaml"), "services:\n  api:\n    command: x\n    port: " + port
+                        + "\n    ready: { " + kind + ": \"" + text + "\" }\n");
+                assertEquals(text, ProjectFiles.load(dir).services().get("api").ready().target(), target + ", port " + port);
+            }
+        }
+    }
+
+    @Test
+    void minUptimeIsADuration() throws IOException {
+        assertRejected("services:\n  api:\n    command: x\n    min_uptime: 5\n", 4, "min_uptime");
     }
 
     @Test
