@@ -95,6 +95,13 @@ public final class TendRpc {
         return projects.down(project, dir, services);
     }
 
+    @JsonRpcMethod("project.forget")
+    public Map<String, Object> projectForget(@OptionalParam @JsonRpcParam("project") String project,
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("purge") Boolean purge) {
+        return projects.forget(project, dir, Boolean.TRUE.equals(purge));
+    }
+
     @JsonRpcMethod("project.list")
     public Map<String, Object> projectList() {
         return projects.list();
