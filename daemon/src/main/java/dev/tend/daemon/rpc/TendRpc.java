@@ -182,10 +182,11 @@ public final class TendRpc {
                                         @OptionalParam @JsonRpcParam("dir") String dir,
                                         @OptionalParam @JsonRpcParam("tail") Integer tail,
                                         @OptionalParam @JsonRpcParam("since") String since,
+                                        @OptionalParam @JsonRpcParam("until") String until,
                                         @OptionalParam @JsonRpcParam("stream") String stream,
                                         @OptionalParam @JsonRpcParam("after") String after,
                                         @OptionalParam @JsonRpcParam("before") String before) {
-        return logs.read(ref, dir, tail, since, stream, after, before);
+        return logs.read(ref, dir, tail, since, until, stream, after, before);
     }
 
     // ------------------------------------------------------------------ jobs
