@@ -36,8 +36,10 @@ final class EventFormat {
             case Methods.SERVICE_REMOVED -> out.add(at + params.get("project") + "/" + params.get("name") + " removed");
             case Methods.PROJECT_CHANGED -> {
                 Map<String, Object> p = JsonObjects.object(params.get("project"));
-                out.add(at + "project " + p.get("name") + ": " + String.join(", ", strings(p.get("services"))));
+                out.add(at + "project " + p.get("name") + ": " + (p.get("problem") != null ? p.get("problem")
+                        : String.join(", ", strings(p.get("services")))));
             }
+            case Methods.PROJECT_REMOVED -> out.add(at + "project " + params.get("name") + " forgotten");
             case Methods.JOB_CHANGED -> {
                 Map<String, Object> j = JsonObjects.object(params.get("job"));
                 out.add(at + "job " + j.get("project") + "/" + j.get("name") + " " + j.get("state")

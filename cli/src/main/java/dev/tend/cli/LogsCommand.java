@@ -2,12 +2,14 @@ package dev.tend.cli;
 
 import dev.tend.client.RpcClient;
 import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +17,24 @@ import java.util.Map;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.",
+                "Several services (a project's, or --all) are merged in time order, each line prefixed by its service.",
                 "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
                 "it exits 4 with a message when the daemon stops."})
 final class LogsCommand extends TendSubcommand {
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
     List<String> refs = List.of();
 
+    @Option(names = {"-a", "--all"}, description = "Every service of every project.")
+    boolean all;
+
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "100", description = "Lines from the end (default ${DEFAULT-VALUE}; 0: all).")
     int lines;
 
-    @Option(names = "--since", paramLabel = "DUR|TIME", description = "Only lines newer than this: 10m, 2h, or an ISO time.")
+    @Option(names = "--since", paramLabel = "WHEN", description = "Only lines from then on: 10m, 2h (ago), 2026-12-04, '2026-12-04 17:00', 17:00 (today), yesterday, or an ISO time.")
     String since;
+
+    @Option(names = "--until", paramLabel = "WHEN", description = "Only lines up to then (same forms as --since); not with -f.")
+    String until;
 
     @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
     String stream;
@@ -33,45 +42,90 @@ final class LogsCommand extends TendSubcommand {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
 
+    @Option(names = "--full-time", description = "Print each line's date, time and zone offset (2026-12-04T17:00:01.234+01:00), not only the time of day.")
+    boolean fullTime;
+
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
+    /** How lines are prefixed: set once the services are known. */
+    private boolean many;
+    private boolean withProject;
+    private int labelWidth;
+
     @Override
     public Integer call() throws Exception {
+        if (follow && until != null) {
+            throw new CliException(ExitCode.USAGE, "--until ends what is printed, -f never ends: use one of them");
+        }
+        if (all && !refs.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "give services or --all, not both");
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        String from = since == null ? null : LogTimes.resolve(since, zone, now);
+        String to = until == null ? null : LogTimes.resolve(until, zone, now);
         try (RpcClient client = connect().client()) {
-            List<String> targets = refs.isEmpty() ? projectServices(client) : refs;
-            boolean many = targets.size() > 1;
+            List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
             LogFollower follower = new LogFollower();
             List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
+            List<Map<String, Object>> pages = new ArrayList<>();
             for (String ref : targets) {
-                Map<String, Object> params = base(ref);
+                Map<String, Object> params = base(ref, to);
                 params.put("tail", lines);
-                if (since != null) {
-                    params.put("since", since);
+                if (from != null) {
+                    params.put("since", from);
                 }
                 Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
-                String service = page.get("project") + "/" + page.get("service");
-                services.add(service);
-                follower.printed(service, JsonObjects.string(page, "next"));
-                if (JsonObjects.bool(page, "more")) {
-                    // Up to the end the tail saw: a service writing faster than we print would never let us finish.
-                    catchUp(client, service, follower, many, JsonObjects.string(page, "end"));
-                }
+                pages.add(page);
+                services.add(page.get("project") + "/" + page.get("service"));
             }
+            labels(services);
+            List<List<Map<String, Object>>> first = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                Map<String, Object> page = pages.get(i);
+                gap(page);
+                follower.printed(services.get(i), JsonObjects.string(page, "next"));
+                first.add(lines(page.get("lines")));
+            }
+            // Up to the end each tail saw: a service writing faster than we print would never let us finish.
+            LogMerge.merge(first, i -> {
+                Map<String, Object> last = pages.get(i);
+                if (!JsonObjects.bool(last, "more")) {
+                    return null;
+                }
+                Map<String, Object> params = base(services.get(i), to);
+                params.put("after", JsonObjects.string(last, "next"));
+                params.put("before", JsonObjects.string(last, "end"));
+                Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+                pages.set(i, page);
+                gap(page);
+                follower.printed(services.get(i), JsonObjects.string(page, "next"));
+                out().flush();
+                return lines(page.get("lines"));
+            }, lines, line -> print(line, zone));
             out().flush();
             if (follow) {
-                follow(client, services, follower, many);
+                follow(client, services, follower);
             }
         }
         return ExitCode.OK;
+    }
+
+    /** One service's lines bare; several prefixed by service (project/service when they span projects), aligned. */
+    private void labels(List<String> services) {
+        many = services.size() > 1;
+        withProject = services.stream().map(s -> s.substring(0, s.indexOf('/'))).distinct().count() > 1;
+        for (String s : services) {
+            labelWidth = Math.max(labelWidth, withProject ? s.length() : s.length() - s.indexOf('/') - 1);
+        }
     }
 
     /**
      * Subscribes, then reads what was written since the tail was read (the subscription covers everything after
      * it), then prints each log.appended as {@link LogFollower} says. Ends with Ctrl-C (130) or exit 4.
      */
-    private void follow(RpcClient client, List<String> services, LogFollower follower, boolean many) throws Exception {
+    private void follow(RpcClient client, List<String> services, LogFollower follower) throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("topics", List.of("log", "daemon"));
         params.put("filter", Map.of("services", services));
@@ -80,7 +134,7 @@ final class LogsCommand extends TendSubcommand {
             public void subscribed(Map<String, Object> result) throws Exception {
                 follower.resubscribed();
                 for (String service : services) {
-                    catchUp(client, service, follower, many, null);
+                    catchUp(client, service, follower);
                 }
                 out().flush();
             }
@@ -92,8 +146,8 @@ final class LogsCommand extends TendSubcommand {
                 }
                 String service = p.get("project") + "/" + p.get("service");
                 switch (follower.onEvent(service, JsonObjects.string(p, "next"))) {
-                    case PRINT -> print(onlyStream(p.get("lines")), false, many);
-                    case READ -> catchUp(client, service, follower, many, null);
+                    case PRINT -> print(onlyStream(p.get("lines")), false);
+                    case READ -> catchUp(client, service, follower);
                     case SKIP -> {
                     }
                 }
@@ -103,20 +157,15 @@ final class LogsCommand extends TendSubcommand {
     }
 
     /**
-     * Prints what the service's log has after what was printed of it, up to {@code before} if not null, a page at
-     * a time (a page holds what fits one message; {@code more} says the next page has lines), flushing each so a
-     * long log streams out.
+     * Prints what the service's log has after what was printed of it, a page at a time (a page holds what fits
+     * one message; {@code more} says the next page has lines), flushing each so a long log streams out.
      */
-    private void catchUp(RpcClient client, String service, LogFollower follower, boolean many, String before)
-            throws Exception {
+    private void catchUp(RpcClient client, String service, LogFollower follower) throws Exception {
         while (true) {
-            Map<String, Object> params = base(service);
+            Map<String, Object> params = base(service, null);
             params.put("after", follower.printedUpTo(service));
-            if (before != null) {
-                params.put("before", before);
-            }
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-            print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
+            print(page.get("lines"), JsonObjects.bool(page, "gap"));
             follower.printed(service, JsonObjects.string(page, "next"));
             out().flush();
             if (!JsonObjects.bool(page, "more")) {
@@ -135,18 +184,22 @@ final class LogsCommand extends TendSubcommand {
         return all.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
     }
 
-    private Map<String, Object> base(String ref) {
+    private Map<String, Object> base(String ref, String to) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ref", ref);
         params.put("dir", cwd());
         if (stream != null) {
             params.put("stream", stream);
         }
+        if (to != null) {
+            params.put("until", to);
+        }
         return params;
     }
 
-    private List<String> projectServices(RpcClient client) throws Exception {
-        Map<String, Object> r = JsonObjects.object(client.call(Methods.SERVICE_LIST, Map.of("dir", cwd())));
+    /** "project/service" of every service service.list gives for the params (this project's, or all). */
+    private List<String> services(RpcClient client, Map<String, Object> params) throws Exception {
+        Map<String, Object> r = JsonObjects.object(client.call(Methods.SERVICE_LIST, params));
         List<String> refs = new ArrayList<>();
         for (Object o : JsonObjects.array(r.get("services"))) {
             Map<String, Object> s = JsonObjects.object(o);
@@ -155,13 +208,32 @@ final class LogsCommand extends TendSubcommand {
         return refs;
     }
 
-    private void print(Object lines, boolean gap, boolean withService) {
+    private static List<Map<String, Object>> lines(Object lines) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : JsonObjects.array(lines)) {
+            out.add(JsonObjects.object(o));
+        }
+        return out;
+    }
+
+    private void gap(Map<String, Object> page) {
+        if (JsonObjects.bool(page, "gap")) {
+            err().println("tend: some lines were rotated away before they could be read");
+        }
+    }
+
+    private void print(Object lines, boolean gap) {
         if (gap) {
             err().println("tend: some lines were rotated away before they could be read");
         }
+        ZoneId zone = ZoneId.systemDefault();
         for (Object o : JsonObjects.array(lines)) {
-            Map<String, Object> line = JsonObjects.object(o);
-            out().println(json ? dev.tend.protocol.json.Json.write(line) : LogLineFormat.format(line, withService, ZoneId.systemDefault()));
+            print(JsonObjects.object(o), zone);
         }
+    }
+
+    private void print(Map<String, Object> line, ZoneId zone) {
+        out().println(json ? Json.write(line)
+                : LogLineFormat.format(line, many ? LogLineFormat.label(line, withProject, labelWidth) : null, zone, fullTime));
     }
 }

@@ -25,8 +25,11 @@ final class PsCommand extends TendSubcommand {
         Map<String, Object> r = scoped.result();
         boolean everything = scoped.everything();
         List<Object> services = JsonObjects.array(r.get("services"));
+        List<Object> problems = r.get("problems") == null ? List.of() : JsonObjects.array(r.get("problems"));
         if (json) {
             out().println(Json.write(services));
+        } else if (services.isEmpty() && !problems.isEmpty()) {
+            // the note below says it all
         } else if (services.isEmpty()) {
             info("no services" + (everything ? "" : " in this project") + ": `tend up` starts a project, `tend run` an ad-hoc service");
         } else {
@@ -36,6 +39,11 @@ final class PsCommand extends TendSubcommand {
             }
             String table = PsTable.format(rows, everything, Instant.now());
             out().print(Colors.enabled(root()) ? Colors.paintStates(table) : table);
+        }
+        if (!json) {
+            for (Object p : problems) {
+                out().println(PsTable.problem(JsonObjects.object(p)));
+            }
         }
         return ExitCode.OK;
     }

@@ -36,6 +36,12 @@ final class PsTable {
         return Table.render(rows);
     }
 
+    /** A project that cannot run as registered: what is wrong, and how to be rid of it. */
+    static String problem(Map<String, Object> project) {
+        Object name = project.get("name");
+        return "project " + name + ": " + project.get("problem") + " (`tend forget -p " + name + "` unregisters it)";
+    }
+
     /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)". */
     static String state(Map<String, Object> s) {
         String state = String.valueOf(s.get("state"));

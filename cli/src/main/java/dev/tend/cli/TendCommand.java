@@ -19,6 +19,7 @@ public final class TendCommand implements Runnable {
     static final Class<?>[] COMMANDS = {
                 UpCommand.class,
                 DownCommand.class,
+                ForgetCommand.class,
                 PsCommand.class,
                 StartCommand.class,
                 StopCommand.class,

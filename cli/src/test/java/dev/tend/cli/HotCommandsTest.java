@@ -56,6 +56,7 @@ class HotCommandsTest {
                 {"logs"},
                 {"logs", "-n", "5", "--since", "10m", "--stream", "err", "-f", "--json", "a", "b"},
                 {"logs", "--lines=0", "web", "--follow"},
+                {"logs", "-a", "--since", "2026-12-04", "--until", "17:00", "--full-time"},
         };
         for (String[] args : runs) {
             CommandLine hand = HotCommands.forArgs(args);

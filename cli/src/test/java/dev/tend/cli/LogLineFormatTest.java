@@ -36,6 +36,21 @@ class LogLineFormatTest {
     }
 
     @Test
+    void fullTimeHasTheDateAndTheZoneOffset() {
+        Map<String, Object> line = Map.of("time", "2024-05-01T22:00:01.5Z", "stream", "out", "text", "x");
+        assertEquals("2024-05-02T00:00:01.500+02:00 | x", LogLineFormat.format(line, null, ZoneId.of("Europe/Paris"), true));
+        assertEquals("2024-05-01T22:00:01.500Z | x", LogLineFormat.format(line, null, UTC, true));
+    }
+
+    @Test
+    void labelsArePaddedToAlignAndNameTheProjectWhenAsked() {
+        Map<String, Object> line = Map.of("time", "2024-05-01T12:00:01Z", "stream", "err", "text", "oops",
+                "project", "shop", "service", "api");
+        assertEquals("12:00:01.000 api    ! oops", LogLineFormat.format(line, LogLineFormat.label(line, false, 6), UTC, false));
+        assertEquals("12:00:01.000 shop/api ! oops", LogLineFormat.format(line, LogLineFormat.label(line, true, 3), UTC, false));
+    }
+
+    @Test
     void lineWithoutTimeStartsWithTheMarker() {
         assertEquals("| bare", LogLineFormat.format(Map.of("text", "bare"), false, UTC));
     }

@@ -32,6 +32,20 @@ class PsTableTest {
     }
 
     @Test
+    void aProjectThatCannotRunIsNamedWithItsProblemAndHowToForgetIt() {
+        assertEquals("project shop: its file /gone/tend.yaml is gone (`tend forget -p shop` unregisters it)",
+                PsTable.problem(service("{\"name\":\"shop\",\"problem\":\"its file /gone/tend.yaml is gone\"}")));
+    }
+
+    @Test
+    void forgetSaysWhatWasStoppedAndWhetherHistoryWasKept() {
+        assertEquals("project shop forgotten (2 services stopped; history and logs kept: `tend forget --purge` removes them)",
+                ForgetCommand.summary(service("{\"project\":\"shop\",\"services\":[\"a\",\"b\"],\"purged\":false}")));
+        assertEquals("project shop forgotten (1 service stopped; history and logs removed)",
+                ForgetCommand.summary(service("{\"project\":\"shop\",\"services\":[\"a\"],\"purged\":true}")));
+    }
+
+    @Test
     void withProjectNamesEachRowProjectSlashService() {
         String table = PsTable.format(List.of(service("{\"project\":\"shop\",\"name\":\"api\",\"state\":\"stopped\"}")), true, NOW);
         assertEquals("PROJECT/SERVICE  STATE    PID  UPTIME  RESTARTS  CPU  MEM  PORTS\n"

@@ -36,10 +36,12 @@ final class Recovery {
             try {
                 new ProjectRegistration(supervisor, jobs).register(ProjectFiles.load(p.file()), p.baseEnv());
             } catch (ProjectFileException e) {
-                log.warn("project {} is registered but its file cannot be loaded now ({}); run `tend up` there to fix it",
-                        p.name(), e.getMessage());
+                log.warn("project {} is registered but its file cannot be loaded now ({}); shown so in `tend ps -a`: "
+                        + "`tend up` there restores it, `tend forget -p {}` unregisters it", p.name(), e.getMessage(), p.name());
+                supervisor.registerUnloadable(p, "its file cannot be loaded: " + e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("cannot restore project {}: {}", p.name(), e.getMessage());
+                supervisor.registerUnloadable(p, "cannot be restored: " + e.getMessage());
             }
         }
         supervisor.restoreAdhoc();

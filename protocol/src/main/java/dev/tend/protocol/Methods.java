@@ -17,6 +17,7 @@ public final class Methods {
     public static final String PROJECT_DOWN = "project.down";
     public static final String PROJECT_LIST = "project.list";
     public static final String PROJECT_RELOAD = "project.reload";
+    public static final String PROJECT_FORGET = "project.forget";
 
     public static final String SERVICE_LIST = "service.list";
     public static final String SERVICE_START = "service.start";
@@ -36,6 +37,7 @@ public final class Methods {
     public static final String SERVICE_CHANGED = "service.changed";
     public static final String SERVICE_REMOVED = "service.removed";
     public static final String PROJECT_CHANGED = "project.changed";
+    public static final String PROJECT_REMOVED = "project.removed";
     public static final String JOB_CHANGED = "job.changed";
     public static final String JOB_REMOVED = "job.removed";
     public static final String LOG_APPENDED = "log.appended";

@@ -7,10 +7,15 @@ import java.util.List;
  * A registered project. dir and file are null for the "adhoc" project.
  *
  * @param services names in file order
+ * @param problem  why the project cannot run as registered (its file is gone or cannot be loaded), or null
  */
-public record ProjectInfo(String name, Path dir, Path file, List<String> services) {
+public record ProjectInfo(String name, Path dir, Path file, List<String> services, String problem) {
 
     public ProjectInfo {
         services = List.copyOf(services);
+    }
+
+    public ProjectInfo(String name, Path dir, Path file, List<String> services) {
+        this(name, dir, file, services, null);
     }
 }

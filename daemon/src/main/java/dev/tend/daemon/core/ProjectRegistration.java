@@ -2,7 +2,9 @@ package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.jobs.JobScheduler;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies a project file to both halves of a project, services and jobs, as one step: every job is
@@ -22,6 +24,21 @@ public final class ProjectRegistration {
         jobs.validate(spec.jobs().values());
         ReloadResult result = supervisor.register(spec, baseEnv);
         return result.withJobs(jobs.register(spec.name(), baseEnv, spec.jobs().values()));
+    }
+
+    /**
+     * Stops the project's services and forgets it and its jobs; with {@code purge}, its history, job runs and
+     * logs go too (once its services are stopped, so that nothing is written after).
+     *
+     * @return completes with the names of the services it had once their processes are gone
+     */
+    public CompletableFuture<List<String>> forget(String project, boolean purge) {
+        CompletableFuture<List<String>> stopped = supervisor.forgetProject(project);
+        jobs.unregister(project);
+        return purge ? stopped.thenApply(names -> {
+            supervisor.purgeProject(project);
+            return names;
+        }) : stopped;
     }
 
     /** Like {@link #register}, for a project that must already be registered (NOT_FOUND otherwise). */

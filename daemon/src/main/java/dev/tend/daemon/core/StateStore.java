@@ -52,6 +52,9 @@ public interface StateStore extends AutoCloseable {
 
     void removeProject(String name);
 
+    /** Removes what is kept of a project besides its registration: service history, desired state, job runs. */
+    void removeProjectHistory(String name);
+
     List<ProjectRecord> projects();
 
     void putAdhoc(AdhocRecord service);

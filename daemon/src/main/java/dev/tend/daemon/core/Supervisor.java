@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,8 @@ public final class Supervisor {
         final LinkedHashMap<String, Service> services = new LinkedHashMap<>();
         /** What the last projectChanged said: an unchanged project is not announced again. */
         ProjectInfo announced;
+        /** Why the registered file could not be loaded when the daemon started; null once it was. */
+        String loadProblem;
 
         Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
             this.name = name;
@@ -90,7 +93,8 @@ public final class Supervisor {
         }
 
         ProjectInfo info() {
-            return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()));
+            String problem = file != null && !Files.exists(file) ? "its file " + file + " is gone" : loadProblem;
+            return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()), problem);
         }
 
         boolean isUp() {
@@ -199,6 +203,7 @@ public final class Supervisor {
                 emitProject(p);
                 return new ReloadResult(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
+            p.loadProblem = null;
             return applyDiff(p, spec, baseEnv, tx, restarts);
         });
         restarts.forEach(Runnable::run);
@@ -289,6 +294,82 @@ public final class Supervisor {
 
     public List<ProjectInfo> projects() {
         return locked(tx -> projects.values().stream().map(Project::info).toList());
+    }
+
+    /**
+     * Keeps a registered project whose file cannot be loaded now (gone, or broken) on the list, without services,
+     * so that it is shown with the reason rather than silently dropped; `tend up` there or {@link #forgetProject}
+     * ends that.
+     */
+    public void registerUnloadable(ProjectRecord record, String problem) {
+        locked(tx -> {
+            Project p = projects.computeIfAbsent(record.name(),
+                    n -> new Project(n, record.dir(), record.file(), record.baseEnv()));
+            p.loadProblem = problem;
+            emitProject(p);
+            return null;
+        });
+    }
+
+    /**
+     * Stops the project's services (dependents first) and unregisters it: gone from the list and from the store,
+     * its history and logs left to the caller to keep or remove.
+     *
+     * @return the names of the services it had; completes when their processes are gone
+     * @throws SupervisorException NOT_FOUND if no such project is registered
+     */
+    public CompletableFuture<List<String>> forgetProject(String name) {
+        if (ADHOC.equals(name)) {
+            throw SupervisorException.conflict("the ad-hoc services are not a project to forget: remove each with "
+                    + "`tend rm NAME`");
+        }
+        List<String> names = locked(tx -> List.copyOf(requireProject(name).services.keySet()));
+        return down(name, List.of()).handle((v, e) -> null).thenCompose(v -> {
+            CompletableFuture<Void> stopped = locked(tx -> {
+                Project p = projects.remove(name);
+                if (p == null) {
+                    return CompletableFuture.<Void>completedFuture(null); // forgotten meanwhile by another peer
+                }
+                List<CompletableFuture<Void>> stops = new ArrayList<>();
+                for (Service svc : p.services.values()) {
+                    stops.add(forget(svc, tx)); // anything started again since the down stops too
+                }
+                p.services.clear();
+                long s = ++seq;
+                dispatch(l -> l.projectRemoved(s, name));
+                tx.after(() -> store.removeProject(name));
+                return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+            });
+            return stopped.thenApply(done -> names);
+        });
+    }
+
+    /**
+     * Removes the history, desired state and log files of a project that is not registered (any more).
+     *
+     * @throws SupervisorException CONFLICT if it is registered (again): its services would write on
+     */
+    public void purgeProject(String name) {
+        locked(tx -> {
+            if (projects.containsKey(name)) {
+                throw SupervisorException.conflict("project " + name + " is registered again; its history stays");
+            }
+            return null;
+        });
+        store.removeProjectHistory(name);
+        Path dir = config.logsDir().resolve(name);
+        if (!dir.normalize().startsWith(config.logsDir().normalize()) || dir.equals(config.logsDir())) {
+            return; // a name is never "..", but a deletion must not rely on it
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // no logs were ever written
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the logs of project " + name + " in " + dir, e);
+        }
     }
 
     // ---------------------------------------------------------------- up / down / start / stop

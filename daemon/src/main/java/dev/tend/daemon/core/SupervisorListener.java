@@ -22,6 +22,10 @@ public interface SupervisorListener {
     default void projectChanged(long seq, ProjectInfo project) {
     }
 
+    /** The project was forgotten (`tend forget`); its services were removed just before. */
+    default void projectRemoved(long seq, String project) {
+    }
+
     /** Lines already written to the service's log file (disk first). */
     default void logAppended(String project, String service, List<LogLine> lines) {
     }

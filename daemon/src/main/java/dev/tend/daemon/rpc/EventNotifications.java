@@ -87,6 +87,10 @@ public final class EventNotifications {
             params.put("seq", e.seq());
             params.put("project", Views.project(e.project()));
             method = Methods.PROJECT_CHANGED;
+        } else if (event instanceof Event.ProjectRemoved e) {
+            params.put("seq", e.seq());
+            params.put("name", e.name());
+            method = Methods.PROJECT_REMOVED;
         } else if (event instanceof Event.JobChanged e) {
             params.put("seq", e.seq());
             params.put("job", job(e.job()));

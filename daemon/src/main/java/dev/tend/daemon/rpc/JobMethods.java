@@ -140,7 +140,7 @@ final class JobMethods {
         LogStream only = LogMethods.stream(stream);
         try {
             // A run just starting has no file yet (the core reports pruned logs): an empty page.
-            LogPage page = LogMethods.page(runLog.file(), tail, null, only, after, before,
+            LogPage page = LogMethods.page(runLog.file(), tail, null, null, only, after, before,
                     LogBudget.forJob(r.project(), r.job()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());

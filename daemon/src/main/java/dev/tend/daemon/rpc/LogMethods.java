@@ -38,13 +38,13 @@ final class LogMethods {
         this.clock = clock;
     }
 
-    Map<String, Object> read(String ref, String dir, Integer tail, String since, String stream, String after,
-                             String before) {
+    Map<String, Object> read(String ref, String dir, Integer tail, String since, String until, String stream,
+                             String after, String before) {
         Refs.ServiceRef r = refs.service(ref, dir);
         Path file = supervisor.logFile(r.project(), r.service());
         LogStream only = stream(stream);
         try {
-            LogPage page = page(file, tail, since(since), only, after, before,
+            LogPage page = page(file, tail, time("since", since), time("until", until), only, after, before,
                     LogBudget.forService(r.project(), r.service()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());
@@ -65,9 +65,12 @@ final class LogMethods {
         result.put("end", page.end().token());
     }
 
-    /** One page of logs.read or job.logs: the tail (default 100 lines, 0: all), or after a position, up to before. */
-    static LogPage page(Path file, Integer tail, Instant since, LogStream only, String after, String before,
-                        LogBudget budget) throws IOException {
+    /**
+     * One page of logs.read or job.logs: the tail (default 100 lines, 0: all), or after a position, up to before;
+     * without lines after until (null: none), in the tail and in every page after it.
+     */
+    static LogPage page(Path file, Integer tail, Instant since, Instant until, LogStream only, String after,
+                        String before, LogBudget budget) throws IOException {
         int n = tail == null ? 100 : tail;
         if (n < 0) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "tail must be 0 (all lines) or more, got " + n);
@@ -82,9 +85,9 @@ final class LogMethods {
             return LogPage.empty();
         }
         if (from != null) {
-            return LogReader.readAfter(file, from, to, budget, only);
+            return LogReader.readAfter(file, from, to, budget, only, until);
         }
-        return LogReader.readTail(file, n, since, only, budget);
+        return LogReader.readTail(file, n, since, until, only, budget);
     }
 
     private static LogPosition position(String name, String token) {
@@ -107,8 +110,8 @@ final class LogMethods {
         };
     }
 
-    /** "10m" (that long ago) or an ISO-8601 instant. */
-    private Instant since(String s) {
+    /** since or until: "10m" (that long ago) or an ISO-8601 instant (with Z or an offset). */
+    private Instant time(String name, String s) {
         if (s == null) {
             return null;
         }
@@ -116,9 +119,9 @@ final class LogMethods {
             return clock.instant().minus(Durations.parse(s));
         } catch (IllegalArgumentException notADuration) {
             try {
-                return Instant.parse(s);
+                return java.time.OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e) {
-                throw new RpcException(ErrorCode.INVALID_PARAMS, "bad 'since' value '" + s
+                throw new RpcException(ErrorCode.INVALID_PARAMS, "bad '" + name + "' value '" + s
                         + "': give a duration like 10m or a time like 2026-01-02T03:04:05Z");
             }
         }

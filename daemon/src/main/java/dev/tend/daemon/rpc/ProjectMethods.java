@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** project.up / down / list / reload. */
+/** project.up / down / forget / list / reload. */
 final class ProjectMethods {
     private final Supervisor supervisor;
     private final Refs refs;
@@ -101,6 +101,22 @@ final class ProjectMethods {
         String name = refs.project(project, dir);
         CoreCalls.await(supervisor.down(name, services == null ? List.of() : services));
         return Map.of("project", name, "services", Views.services(supervisor.list(name)));
+    }
+
+    /** Stops and unregisters the project; its history and logs stay unless purge. */
+    Map<String, Object> forget(String project, String dir, boolean purge) {
+        String name = refs.project(project, dir);
+        List<String> services;
+        try {
+            services = CoreCalls.await(new ProjectRegistration(supervisor, jobs).forget(name, purge));
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e);
+        }
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("project", name);
+        result.put("services", services);
+        result.put("purged", purge);
+        return result;
     }
 
     Map<String, Object> reload(String project, String dir, Map<String, String> env) {

@@ -8,6 +8,7 @@ import dev.tend.protocol.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +28,12 @@ final class ServiceMethods {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("seq", view.seq());
         r.put("services", Views.services(supervisor.list(name)));
+        // A project that cannot run as registered (its file is gone) has no services to list: say so instead.
+        List<Map<String, Object>> problems = view.projects().stream().filter(p -> p.problem() != null)
+                .map(Views::project).toList();
+        if (!problems.isEmpty()) {
+            r.put("problems", problems);
+        }
         return r;
     }
 

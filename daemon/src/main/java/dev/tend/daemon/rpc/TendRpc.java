@@ -95,6 +95,13 @@ public final class TendRpc {
         return projects.down(project, dir, services);
     }
 
+    @JsonRpcMethod("project.forget")
+    public Map<String, Object> projectForget(@OptionalParam @JsonRpcParam("project") String project,
+                                             @OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("purge") Boolean purge) {
+        return projects.forget(project, dir, Boolean.TRUE.equals(purge));
+    }
+
     @JsonRpcMethod("project.list")
     public Map<String, Object> projectList() {
         return projects.list();
@@ -176,10 +183,11 @@ public final class TendRpc {
                                         @OptionalParam @JsonRpcParam("dir") String dir,
                                         @OptionalParam @JsonRpcParam("tail") Integer tail,
                                         @OptionalParam @JsonRpcParam("since") String since,
+                                        @OptionalParam @JsonRpcParam("until") String until,
                                         @OptionalParam @JsonRpcParam("stream") String stream,
                                         @OptionalParam @JsonRpcParam("after") String after,
                                         @OptionalParam @JsonRpcParam("before") String before) {
-        return logs.read(ref, dir, tail, since, stream, after, before);
+        return logs.read(ref, dir, tail, since, until, stream, after, before);
     }
 
     // ------------------------------------------------------------------ jobs

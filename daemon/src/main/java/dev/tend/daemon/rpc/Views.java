@@ -57,6 +57,9 @@ final class Views {
         m.put("dir", p.dir() == null ? null : p.dir().toString());
         m.put("file", p.file() == null ? null : p.file().toString());
         m.put("services", p.services());
+        if (p.problem() != null) {
+            m.put("problem", p.problem());
+        }
         return m;
     }
 

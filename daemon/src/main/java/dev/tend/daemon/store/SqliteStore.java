@@ -111,6 +111,16 @@ public final class SqliteStore implements StateStore {
     }
 
     @Override
+    public void removeProjectHistory(String name) {
+        locked("remove the history of project " + name, connection -> {
+            for (String table : List.of("history", "desired_state", "job_runs", "job_anchors")) {
+                execute(connection, "DELETE FROM " + table + " WHERE project = ?", name);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<ProjectRecord> projects() {
         return query("read projects", "SELECT name, dir, file, base_env FROM projects ORDER BY name", rows -> {
             String name = rows.getString(1);

@@ -157,6 +157,7 @@ public final class DaemonModel {
                 ProjectRow row = ProjectRow.from(JsonObjects.object(params.get("project")));
                 projects.put(row.name(), row);
             }
+            case Methods.PROJECT_REMOVED -> projects.remove(JsonObjects.string(params, "name"));
             case Methods.JOB_CHANGED -> {
                 JobRow row = JobRow.from(JsonObjects.object(params.get("job")));
                 jobs.put(row.key(), row);

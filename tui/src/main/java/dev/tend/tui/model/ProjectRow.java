@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A registered project (a ProjectView on the wire). */
-public record ProjectRow(String name, String dir, String file, List<String> services) {
+/**
+ * A registered project (a ProjectView on the wire).
+ *
+ * @param problem why it cannot run as registered (its file is gone), or null
+ */
+public record ProjectRow(String name, String dir, String file, List<String> services, String problem) {
 
     public static ProjectRow from(Map<String, Object> m) {
         List<String> names = new ArrayList<>();
@@ -18,6 +22,6 @@ public record ProjectRow(String name, String dir, String file, List<String> serv
             }
         }
         return new ProjectRow(JsonObjects.string(m, "name"), JsonObjects.string(m, "dir"),
-                JsonObjects.string(m, "file"), List.copyOf(names));
+                JsonObjects.string(m, "file"), List.copyOf(names), JsonObjects.string(m, "problem"));
     }
 }

@@ -49,7 +49,8 @@ final class Overlays {
         List<String> lines = new ArrayList<>();
         lines.add("all projects");
         for (ProjectRow p : f.state().projects()) {
-            lines.add(p.name() + "  (" + p.services().size() + " services)" + (p.dir() == null ? "" : "  " + p.dir()));
+            lines.add(p.name() + "  (" + (p.problem() != null ? p.problem() : p.services().size() + " services") + ")"
+                    + (p.dir() == null || p.problem() != null ? "" : "  " + p.dir()));
         }
         box(g, l, "project (Enter picks, Esc closes)", lines, f.ui().projectCursor());
     }

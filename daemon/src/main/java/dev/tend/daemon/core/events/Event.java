@@ -24,6 +24,9 @@ public sealed interface Event {
     record ProjectChanged(long seq, ProjectInfo project) implements Event {
     }
 
+    record ProjectRemoved(long seq, String name) implements Event {
+    }
+
     /** @param job the jobs module's value for one job (mapped to a wire view by the RPC layer) */
     record JobChanged(long seq, String project, String name, Object job) implements Event {
     }

@@ -166,6 +166,13 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
+    public void projectRemoved(String name) {
+        synchronized (lock) {
+            projects.remove(name);
+            publish(new Event.ProjectRemoved(++seq, name), Topic.SERVICE, f -> f.project(name));
+        }
+    }
+
     /**
      * The hook for the job scheduler: a job was added or changed state.
      *

@@ -63,6 +63,13 @@ public final class SupervisorFeed implements SupervisorListener {
     }
 
     @Override
+    public synchronized void projectRemoved(long seq, String project) {
+        if (seq > seededAt) {
+            bus.projectRemoved(project);
+        }
+    }
+
+    @Override
     public void logAppended(String project, String service, List<LogLine> lines) {
         tailer.linesWritten(project, service);
     }

@@ -46,6 +46,15 @@ public final class LogReader {
      * reading backwards, so a small tail of a large log is cheap; a line older than {@code since} ends the search.
      */
     public static LogPage readTail(Path logFile, int tail, Instant since, LogStream only, LogBudget budget) throws IOException {
+        return readTail(logFile, tail, since, null, only, budget);
+    }
+
+    /**
+     * Like {@link #readTail(Path, int, Instant, LogStream, LogBudget)}, leaving out lines after {@code until} (null:
+     * none): the tail is the last lines up to that time. Pages after the first need the same {@code until}.
+     */
+    public static LogPage readTail(Path logFile, int tail, Instant since, Instant until, LogStream only,
+                                  LogBudget budget) throws IOException {
         try (LogFiles files = LogFiles.open(logFile)) {
             List<LogFiles.Entry> entries = files.entries;
             if (entries.isEmpty()) {
@@ -66,7 +75,8 @@ public final class LogReader {
                     boolean formatted = stream != null && time != null;
                     LogStream s = formatted ? stream : LogStream.OUT;
                     Instant t = formatted ? time : entry.mtime();
-                    if ((only == null || s == only) && (since == null || !t.isBefore(since))) {
+                    if ((only == null || s == only) && (since == null || !t.isBefore(since))
+                            && (until == null || !t.isAfter(until))) {
                         count[0]++;
                         offset[0] = start;
                     }
@@ -79,7 +89,7 @@ public final class LogReader {
                     break;
                 }
             }
-            return forward(files, first, offset[0], false, only, null, budget);
+            return forward(files, first, offset[0], false, only, until, null, budget);
         }
     }
 
@@ -101,13 +111,19 @@ public final class LogReader {
      */
     public static LogPage readAfter(Path logFile, LogPosition after, LogPosition before, LogBudget budget,
                                     LogStream only) throws IOException {
+        return readAfter(logFile, after, before, budget, only, null);
+    }
+
+    /** Like {@link #readAfter(Path, LogPosition, LogPosition, LogBudget, LogStream)}, without lines after until. */
+    public static LogPage readAfter(Path logFile, LogPosition after, LogPosition before, LogBudget budget,
+                                    LogStream only, Instant until) throws IOException {
         try (LogFiles files = LogFiles.open(logFile)) {
-            return after(files, after, only, before, budget);
+            return after(files, after, only, until, before, budget);
         }
     }
 
-    private static LogPage after(LogFiles files, LogPosition after, LogStream only, LogPosition before, LogBudget budget)
-            throws IOException {
+    private static LogPage after(LogFiles files, LogPosition after, LogStream only, Instant until, LogPosition before,
+                                 LogBudget budget) throws IOException {
         List<LogFiles.Entry> entries = files.entries;
         int first = 0;
         long offset = 0;
@@ -132,11 +148,11 @@ public final class LogReader {
         if (entries.isEmpty() && after.fileKey() != null) {
             gap = true;
         }
-        return forward(files, first, offset, gap, only, before, budget);
+        return forward(files, first, offset, gap, only, until, before, budget);
     }
 
     /** Reads from the offset in entry {@code first} on, up to the budget or to {@code before} (if not null). */
-    private static LogPage forward(LogFiles files, int first, long offset, boolean gap, LogStream only,
+    private static LogPage forward(LogFiles files, int first, long offset, boolean gap, LogStream only, Instant until,
                                    LogPosition before, LogBudget budget) throws IOException {
         List<LogFiles.Entry> entries = files.entries;
         LogPosition end = before != null ? before : end(files);
@@ -167,7 +183,7 @@ public final class LogReader {
                 LogStream stream = LogFormat.streamOf(bytes, off, len);
                 Instant time = stream == null ? null : LogFormat.parseTime(bytes, off);
                 LogLine line = budget.fit(line(bytes, off, len, stream, time, entry));
-                if (!matches(line, null, only)) {
+                if (!matches(line, null, until, only)) {
                     return true;
                 }
                 long cost = budget.cost(line);
@@ -195,8 +211,9 @@ public final class LogReader {
         return newest.position(newest.end());
     }
 
-    private static boolean matches(LogLine line, Instant since, LogStream only) {
-        return (only == null || line.stream() == only) && (since == null || !line.time().isBefore(since));
+    private static boolean matches(LogLine line, Instant since, Instant until, LogStream only) {
+        return (only == null || line.stream() == only) && (since == null || !line.time().isBefore(since))
+                && (until == null || !line.time().isAfter(until));
     }
 
     /** The line, or for a line that is not in the log format, its whole text as out, at the file's mtime. */

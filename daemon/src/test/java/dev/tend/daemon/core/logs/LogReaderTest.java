@@ -96,6 +96,27 @@ class LogReaderTest {
     }
 
     @Test
+    void untilEndsTheTailAtTheLastLineAtOrBeforeThatTimeOnEveryPage() throws IOException {
+        Path path = writeRotated(500);
+        Instant start = Instant.parse("2026-11-24T08:00:00Z");
+        Instant until = start.plusSeconds(300);
+        LogBudget budget = LogBudget.forService("p", "api");
+        assertEquals(expected(291, 301), texts(LogReader.readTail(path, 10, null, until, null, budget).lines()));
+        assertEquals(expected(100, 301), texts(LogReader.readTail(path, 0, start.plusSeconds(100), until, null, budget)
+                .lines()));
+
+        LogBudget small = new LogBudget(400, 100);
+        List<String> read = new ArrayList<>();
+        LogPage page = LogReader.readTail(path, 50, null, until, null, small);
+        read.addAll(texts(page.lines()));
+        while (page.more()) {
+            page = LogReader.readAfter(path, page.next(), null, small, null, until);
+            read.addAll(texts(page.lines()));
+        }
+        assertEquals(expected(251, 301), read, "pages after the first leave out what came after until too");
+    }
+
+    @Test
     void streamFilterCountsTheTailInLinesOfThatStreamOnly() throws IOException {
         Path path = writeRotated(500);
         List<String> lastErr = new ArrayList<>();

@@ -1,0 +1,50 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "forget", mixinStandardHelpOptions = true,
+        description = {"Stop the project's services and unregister it and its jobs: it leaves `tend ps -a` and",
+                "does not come back with the daemon. Its history and logs are kept (for a later `tend up`",
+                "there) unless --purge."})
+final class ForgetCommand extends TendSubcommand {
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
+    String project;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
+    Path file;
+
+    @Option(names = "--purge", description = "Also remove its service history, job runs and log files.")
+    boolean purge;
+
+    @Option(names = "--json", description = "Print the result as one JSON object: {project, services, purged}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = projectScope(project, file);
+        params.put("purge", purge);
+        Map<String, Object> r = call(Methods.PROJECT_FORGET, params);
+        if (json) {
+            out().println(Json.write(r));
+        } else {
+            info(summary(r));
+        }
+        return ExitCode.OK;
+    }
+
+    /** "project shop forgotten (2 services stopped; history and logs kept)". Pure. */
+    static String summary(Map<String, Object> r) {
+        List<Object> services = JsonObjects.array(r.get("services"));
+        String stopped = services.size() == 1 ? "1 service stopped" : services.size() + " services stopped";
+        return "project " + r.get("project") + " forgotten (" + stopped + "; history and logs "
+                + (JsonObjects.bool(r, "purged") ? "removed" : "kept: `tend forget --purge` removes them") + ")";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tend.cli;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * The times `tend logs --since/--until` accept, made into what logs.read takes: a duration ("10m", "1h30m": that
+ * long ago) is passed on as is; a date or time is read in the user's zone and sent as an instant. Accepted: an
+ * ISO time with Z or an offset, "2026-12-04", "2026-12-04 17:00", "2026-12-04T17:00:05.250", "17:00" and
+ * "17:00:05" (today), "today", "yesterday" (their midnight). Anything else goes on unchanged, so the daemon's
+ * error names it. Pure.
+ */
+final class LogTimes {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d))+");
+
+    private LogTimes() {
+    }
+
+    static String resolve(String value, ZoneId zone, ZonedDateTime now) {
+        String v = value.trim();
+        if (v.isEmpty() || DURATION.matcher(v).matches()) {
+            return value;
+        }
+        ZonedDateTime local = local(v, zone, now);
+        if (local != null) {
+            return local.toInstant().toString();
+        }
+        try {
+            return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant().toString();
+        } catch (DateTimeParseException notWithOffset) {
+            return value;
+        }
+    }
+
+    private static ZonedDateTime local(String v, ZoneId zone, ZonedDateTime now) {
+        LocalDate today = now.withZoneSameInstant(zone).toLocalDate();
+        switch (v) {
+            case "today" -> {
+                return today.atStartOfDay(zone);
+            }
+            case "yesterday" -> {
+                return today.minusDays(1).atStartOfDay(zone);
+            }
+            default -> {
+                // fall through to the forms below
+            }
+        }
+        try {
+            return LocalDate.parse(v).atStartOfDay(zone);
+        } catch (DateTimeParseException notADate) {
+            // a date and time, or a time of day
+        }
+        try {
+            return LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone);
+        } catch (DateTimeParseException notADateTime) {
+            // a time of day
+        }
+        try {
+            return LocalTime.parse(v).atDate(today).atZone(zone);
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tend.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LogTimesTest {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-12-04T17:30:00+01:00[Europe/Paris]");
+
+    private static String resolve(String value) {
+        return LogTimes.resolve(value, PARIS, NOW);
+    }
+
+    @Test
+    void durationsGoToTheDaemonAsTheyAre() {
+        assertEquals("10m", resolve("10m"));
+        assertEquals("1h30m", resolve("1h30m"));
+    }
+
+    @Test
+    void aDateIsItsMidnightInTheUsersZone() {
+        assertEquals("2026-12-03T23:00:00Z", resolve("2026-12-04"));
+    }
+
+    @Test
+    void aDateAndTimeWithSpaceOrTIsReadInTheUsersZone() {
+        assertEquals("2026-12-04T16:00:00Z", resolve("2026-12-04 17:00"));
+        assertEquals("2026-12-04T16:00:05.250Z", resolve("2026-12-04T17:00:05.250"));
+    }
+
+    @Test
+    void aTimeOfDayIsToday() {
+        assertEquals("2026-12-04T08:15:00Z", resolve("09:15"));
+        assertEquals("2026-12-04T08:15:30Z", resolve("09:15:30"));
+    }
+
+    @Test
+    void todayAndYesterdayAreTheirMidnight() {
+        assertEquals("2026-12-03T23:00:00Z", resolve("today"));
+        assertEquals("2026-12-02T23:00:00Z", resolve("yesterday"));
+    }
+
+    @Test
+    void anInstantWithZoneOrOffsetKeepsIt() {
+        assertEquals("2026-12-04T17:00:00Z", resolve("2026-12-04T17:00:00Z"));
+        assertEquals("2026-12-04T15:00:00Z", resolve("2026-12-04T17:00:00+02:00"));
+    }
+
+    @Test
+    void anythingElseIsLeftForTheDaemonToRefuseByName() {
+        assertEquals("last tuesday", resolve("last tuesday"));
+    }
+}
