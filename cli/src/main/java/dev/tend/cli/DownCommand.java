@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop the project's services, dependents first. The project stays registered.")
+        description = "Stop the project's services, dependents first. The project stays registered and its jobs "
+                + "keep their schedule (`tend job pause NAME` stops one).")
 final class DownCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;

@@ -77,9 +77,13 @@ class JobsIT {
         assertEquals(0, history.exit(), history.toString());
         assertTrue(history.out().contains("schedule") && history.out().contains(" ok"), history.toString());
 
-        TendHome.Result logs = tendHere("job", "logs", "tick");
+        // The newest run may have started this very moment (no output yet): read one that ended.
+        List<?> runs = (List<?>) Json.parse(tendHere("job", "history", "tick", "--json").out());
+        Object ended = runs.stream().map(r -> (Map<?, ?>) r).filter(r -> "succeeded".equals(r.get("outcome")))
+                .map(r -> r.get("id")).findFirst().orElseThrow();
+        TendHome.Result logs = tendHere("job", "logs", "tick", "--run", ended.toString());
         assertEquals(0, logs.exit(), logs.toString());
-        assertTrue(logs.out().matches("(?s).*\\| tick \\d+\\s*"), logs.toString());
+        assertTrue(logs.out().matches("(?s).*\\| tick " + ended + "\\s*"), logs.toString());
 
         // `tend down` stops services, not the schedule.
         assertEquals(0, tendHere("down").exit());
@@ -139,6 +143,29 @@ class JobsIT {
     }
 
     @Test
+    void aPausedJobStaysPausedAcrossADaemonRestartUntilResumed() throws Exception {
+        assertEquals(0, tendHere("up").exit());
+        TendHome.waitUntil("the per-second job ran", () -> ticks() >= 1);
+        TendHome.Result pause = tendHere("job", "pause", "tick");
+        assertEquals(0, pause.exit(), pause.toString());
+        assertTrue(pause.out().contains("jobsit/tick: paused"), pause.toString());
+        assertEquals(3, tendHere("job", "pause", "nosuch").exit());
+
+        assertEquals(0, tend.tend("daemon", "stop").exit());
+        long stopped = ticks();
+        assertEquals(0, tendHere("up").exit());
+        TendHome.Result jobs = tendHere("jobs");
+        assertTrue(jobs.out().lines().anyMatch(l -> l.startsWith("tick ") && l.contains(" paused ")), jobs.toString());
+        Thread.sleep(2500);
+        assertEquals(stopped, ticks(), "a paused job does not run, after a restart either");
+
+        TendHome.Result resume = tendHere("job", "resume", "tick", "--json");
+        assertEquals(0, resume.exit(), resume.toString());
+        assertTrue(resume.out().contains("\"paused\":false"), resume.toString());
+        TendHome.waitUntil("the resumed job runs again", () -> ticks() >= stopped + 2);
+    }
+
+    @Test
     void adhocJobsAreAddedRunAndRemoved() throws Exception {
         TendHome.Result add = tendHere("job", "add", "hello", "--schedule", "@every 1h", "--", "echo", "hi there");
         assertEquals(0, add.exit(), add.toString());
@@ -153,6 +180,9 @@ class JobsIT {
         TendHome.Result bad = tendHere("job", "add", "bad", "--schedule", "61 * * * *", "--", "true");
         assertEquals(2, bad.exit(), bad.toString());
         assertTrue(bad.err().contains("bad cron schedule '61 * * * *'"), bad.toString());
+        TendHome.Result never = tendHere("job", "add", "never", "--schedule", "0 0 31 2 *", "--", "true");
+        assertEquals(2, never.exit(), never.toString());
+        assertTrue(never.err().contains("never fires"), never.toString());
 
         assertEquals(0, tendHere("job", "rm", "hello").exit());
         TendHome.Result gone = tendHere("job", "run", "hello");

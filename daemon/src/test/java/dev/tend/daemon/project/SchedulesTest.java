@@ -44,9 +44,10 @@ class SchedulesTest {
         assertTrue(e.getMessage().contains("never fires"), e.getMessage());
     }
 
-    @Test
-    void aLeapDayComes() {
-        assertEquals("0 0 29 2 *", Schedules.validate("0 0 29 2 *"));
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 29 2 *", "0 0 29 2 1", "0 0 13 * 5", "0 0 0 29 2 *"})
+    void rareDatesCome(String schedule) {
+        assertEquals(schedule, Schedules.validate(schedule));
     }
 
     @Test
