@@ -80,7 +80,13 @@ final class ServiceMethods {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
         }
         RestartMode mode = restartMode(restart);
-        CoreCalls.await(supervisor.run(name, command, dir, env == null ? Map.of() : env, mode));
+        java.util.concurrent.CompletableFuture<Void> started;
+        try {
+            started = supervisor.run(name, command, dir, env == null ? Map.of() : env, mode);
+        } catch (RuntimeException e) {
+            throw CoreCalls.translate(e); // a name taken, a registration the disk could not take
+        }
+        CoreCalls.await(started);
         return one(new Refs.ServiceRef(Supervisor.ADHOC, name));
     }
 
