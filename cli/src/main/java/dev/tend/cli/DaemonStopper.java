@@ -20,7 +20,16 @@ final class DaemonStopper {
         } catch (IOException | RpcError e) {
             // it may close the connection as it goes; the pid file below tells
         }
-        long pid = c.hello().get("pid") instanceof Number n ? n.longValue() : -1;
+        awaitGone(c.hello().get("pid") instanceof Number n ? n.longValue() : -1, paths);
+    }
+
+    /** SIGTERM (the daemon's graceful shutdown, as `daemon stop` asks for it) to a daemon that cannot be reached. */
+    static void stopBySignal(long pid, TendPaths paths) throws InterruptedException {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        awaitGone(pid, paths);
+    }
+
+    private static void awaitGone(long pid, TendPaths paths) throws InterruptedException {
         // Services may take their stop_timeout to stop: wait as long as the process lives.
         while (Files.exists(paths.pidFile()) && DaemonConnector.running(pid)) {
             Thread.sleep(20);

@@ -13,6 +13,7 @@ import dev.tend.protocol.json.JsonObjects;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,7 +35,13 @@ abstract class TendSubcommand implements Callable<Integer> {
     }
 
     DaemonConnector.Connection connect() throws DaemonUnavailableException {
-        return DaemonAccess.connect(root());
+        DaemonConnector.Connection c = DaemonAccess.connect(root());
+        // What the daemon's start did that the user must know (a damaged database set aside): said once, here.
+        if (c.hello().get("notices") instanceof List<?> notices) {
+            notices.forEach(n -> err().println("tend: warning: " + n));
+            err().flush();
+        }
+        return c;
     }
 
     /** One call on a fresh connection; the result as a JSON object. */

@@ -22,6 +22,7 @@ import dev.tend.daemon.lifecycle.SettingsFile;
 import dev.tend.daemon.lifecycle.PidLock;
 import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
+import dev.tend.daemon.lifecycle.SocketWatch;
 import dev.tend.daemon.lifecycle.StaleSocket;
 import dev.tend.daemon.rpc.DaemonInfo;
 import dev.tend.daemon.rpc.EventNotifications;
@@ -30,6 +31,7 @@ import dev.tend.daemon.rpc.RpcDispatcher;
 import dev.tend.daemon.rpc.RpcMapper;
 import dev.tend.daemon.rpc.RpcWarmup;
 import dev.tend.daemon.rpc.TendRpc;
+import dev.tend.daemon.store.DamagedDatabase;
 import dev.tend.daemon.store.SqliteJobStore;
 import dev.tend.daemon.store.SqliteStore;
 import dev.tend.daemon.transport.UnixSocketServer;
@@ -117,10 +119,18 @@ public final class DaemonMain {
         EventBus bus = new EventBus(BusLimits.DEFAULT);
         LogTailer tailer = null;
         IdleWatch idle = null;
+        SocketWatch socketWatch = null;
+        StartNotices notices = new StartNotices();
         boolean bound = false;
+        StartFailure.clear(paths.startFailure());
         try {
             StaleSocket.clear(paths.socket());
-            store = SqliteStore.open(paths.database());
+            DamagedDatabase.Opened opened = DamagedDatabase.open(paths.database(), Clock.systemUTC());
+            store = opened.store();
+            opened.notice().ifPresent(n -> {
+                log.warn("{}", n);
+                notices.add(n);
+            });
             OwnerOnly.directories(paths.logsDir()); // logs hold what services print: secrets too
             PosixProcessLauncher launcher = new PosixProcessLauncher();
             PosixProcessControl control = new PosixProcessControl();
@@ -138,7 +148,7 @@ public final class DaemonMain {
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
-                    shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis());
+                    shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis(), notices::takeAll);
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
@@ -146,6 +156,11 @@ public final class DaemonMain {
             serverRef[0] = server;
             server.start();
             bound = true;
+            UnixSocketServer listening = server;
+            socketWatch = new SocketWatch(paths.socket(), listening::pathIntact, () -> {
+                paths.ensureDirectories();
+                listening.rebind();
+            });
             Signals.install(shutdown, reloader::reload, options.detached());
             Supervisor sup = supervisor;
             UnixSocketServer srv = server;
@@ -158,6 +173,7 @@ public final class DaemonMain {
             Recovery.startDesired(supervisor, jobs);
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
+            socketWatch.close();
             server.stopAccepting();
             bus.daemonStopping(shutdown.reason());
             bus.awaitSettled(Duration.ofMillis(500));
@@ -166,6 +182,7 @@ public final class DaemonMain {
             return 0;
         } catch (IOException | RuntimeException e) {
             String why = StartFailure.describe(e);
+            StartFailure.record(paths.startFailure(), why);
             log.error("cannot start: {}", why, e);
             System.err.println("tend daemon: cannot start: " + why);
             return 1;
@@ -173,6 +190,9 @@ public final class DaemonMain {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            if (socketWatch != null) {
+                socketWatch.close();
+            }
             if (idle != null) {
                 idle.close();
             }

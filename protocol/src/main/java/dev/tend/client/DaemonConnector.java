@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,10 @@ public final class DaemonConnector {
     private static final Duration POLL = Duration.ofMillis(15);
     /** A daemon's JVM exits a few ms after it lets go of its pid lock; this bounds one that hangs there. */
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+    /** How long a client waits for a daemon that holds the pid lock to listen on its socket. */
+    private static final Duration SOCKET_WAIT = Duration.ofSeconds(10);
+    /** Below this much free space a daemon cannot even write why it failed to start. */
+    private static final long LOW_SPACE_BYTES = 64 * 1024;
     /** Tells the launcher (bin/tend) to exit once the daemon it started holds this pid file's lock. */
     static final String DETACH_PIDFILE = "TEND_DETACH_PIDFILE";
 
@@ -198,6 +203,14 @@ public final class DaemonConnector {
             if (c != null) {
                 return c;
             }
+            OptionalLong holder = lockHolder();
+            if (holder.isPresent()) {
+                c = awaitSocket(holder.getAsLong());
+                if (c != null) {
+                    return c;
+                }
+            }
+            long spawnedAtMillis = System.currentTimeMillis();
             Process launcher = start();
             boolean handedOff = false;
             long daemonPid = -1;
@@ -213,8 +226,8 @@ public final class DaemonConnector {
                         return c;
                     }
                     if (launcher.exitValue() != 0) {
-                        throw new DaemonUnavailableException("the tend daemon exited while starting (exit code "
-                                + launcher.exitValue() + "); the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+                        throw new DaemonUnavailableException(startFailure(spawnedAtMillis, " (exit code "
+                                + launcher.exitValue() + ")"));
                     }
                     // 0: the launcher left the daemon running, holding its pid lock (bin/tend, TEND_DETACH_PIDFILE)
                     handedOff = true;
@@ -226,8 +239,7 @@ public final class DaemonConnector {
                         return c;
                     }
                     awaitExit(daemonPid); // reported once it is gone, not while its JVM still exits
-                    throw new DaemonUnavailableException("the tend daemon exited while starting; the end of "
-                            + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15));
+                    throw new DaemonUnavailableException(startFailure(spawnedAtMillis, ""));
                 }
                 sleep();
             }
@@ -236,6 +248,63 @@ public final class DaemonConnector {
         } catch (IOException e) {
             throw new DaemonUnavailableException("cannot start the tend daemon: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The pid of a live daemon that holds the pid lock, if there is one: it may not listen yet (starting) or no more
+     * (its socket file was deleted). Only that daemon may bind the socket, so no other is started beside it.
+     */
+    public OptionalLong lockHolder() {
+        if (pidLockFree()) {
+            return OptionalLong.empty();
+        }
+        long pid = pidInFile();
+        return pid > 0 && running(pid) ? OptionalLong.of(pid) : OptionalLong.empty();
+    }
+
+    /**
+     * Waits for the lock holder to listen (a starting daemon binds within seconds; one whose socket was deleted
+     * binds it again within a second). Null if it exited meanwhile: then a new one may be started.
+     */
+    private Connection awaitSocket(long pid) throws DaemonUnavailableException {
+        long deadline = System.nanoTime() + SOCKET_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Connection c = tryConnect(false);
+            if (c != null) {
+                return c;
+            }
+            if (!running(pid)) {
+                return null;
+            }
+            sleep();
+        }
+        throw new DaemonUnavailableException("the tend daemon (pid " + pid + ") is running but does not listen on "
+                + paths.socket() + " (its socket file is missing); `tend daemon stop` stops it by signal, and the next "
+                + "command starts a new one");
+    }
+
+    /**
+     * Why the daemon this client started exited: the reason it left for this start, else a full disk (where it
+     * could leave nothing, not even a log line), else the end of its log.
+     */
+    private String startFailure(long spawnedAtMillis, String exit) {
+        String head = "the tend daemon could not start" + exit + ": ";
+        try {
+            Path file = paths.startFailure();
+            if (Files.getLastModifiedTime(file).toMillis() >= spawnedAtMillis - 1000) {
+                return head + Files.readString(file).trim() + " (details in " + paths.daemonLog() + ")";
+            }
+        } catch (IOException | RuntimeException noReason) {
+            // none written for this start
+        }
+        try {
+            if (Files.getFileStore(paths.stateDir()).getUsableSpace() < LOW_SPACE_BYTES) {
+                return head + "no space left on device holding " + paths.stateDir() + ": free some space and try again";
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // fall back to the log
+        }
+        return head + "the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15);
     }
 
     private Process start() throws IOException {

@@ -132,6 +132,11 @@ public final class TendPaths {
         return stateDir.resolve("daemon.log");
     }
 
+    /** Why the last start of the daemon failed, in its words: written by the daemon, shown by the client that started it. */
+    public Path startFailure() {
+        return stateDir.resolve("start-failure.txt");
+    }
+
     public Path database() {
         return stateDir.resolve("tend.db");
     }

@@ -46,6 +46,25 @@ public interface StateStore extends AutoCloseable {
         public LiveChild(String project, String service, long pid, Instant startTime, String runToken) {
             this(project, service, pid, startTime, runToken, null, null);
         }
+
+        /**
+         * The record of a launch about to fork: its mark is on disk before any process carries it, so a daemon
+         * killed during the fork leaves nothing the next one cannot find. pid 0 until {@link #started}.
+         */
+        public static LiveChild launching(String project, String service, String runToken, Signal stopSignal,
+                                          Duration stopTimeout) {
+            return new LiveChild(project, service, 0, Instant.EPOCH, runToken, stopSignal, stopTimeout);
+        }
+
+        /** This launch once its fork returned the pid (the record replaces the one of {@link #launching}). */
+        public LiveChild started(long childPid, Instant childStartTime) {
+            return new LiveChild(project, service, childPid, childStartTime, runToken, stopSignal, stopTimeout);
+        }
+
+        /** Whether the fork had not returned yet when this was recorded. */
+        public boolean forkUnderWay() {
+            return pid == 0;
+        }
     }
 
     void putProject(ProjectRecord project);
@@ -92,9 +111,13 @@ public interface StateStore extends AutoCloseable {
     /** Newest last; at most limit rows (the newest ones). */
     List<HistoryRecord> history(String project, String service, int limit);
 
+    /** Records the child, replacing the record of the same launch (same run token) or of the same pid. */
     void putLiveChild(LiveChild child);
 
     void removeLiveChild(String project, String service, long pid);
+
+    /** Removes the record of a launch by its run token (a launch whose fork failed, or one reaped). */
+    void removeLaunch(String runToken);
 
     List<LiveChild> liveChildren();
 

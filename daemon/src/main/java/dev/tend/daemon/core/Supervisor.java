@@ -509,7 +509,22 @@ public final class Supervisor {
             emitProject(p);
             return s;
         });
-        store.putAdhoc(new AdhocRecord(name, command, cwd, Map.copyOf(env), restart));
+        try {
+            store.putAdhoc(new AdhocRecord(name, command, cwd, Map.copyOf(env), restart));
+        } catch (RuntimeException e) {
+            // Not on record, so not registered at all: memory and disk agree, and the user hears why.
+            locked(tx -> {
+                Project p = adhocProject();
+                if (p.services.remove(name, svc)) {
+                    svc.forgotten = true;
+                    long s = ++seq;
+                    dispatch(l -> l.serviceRemoved(s, ADHOC, name));
+                    emitProject(p);
+                }
+                return null;
+            });
+            throw SupervisorException.failed("cannot register the ad-hoc service '" + name + "': " + e.getMessage());
+        }
         return startAll(List.of(svc));
     }
 
@@ -617,7 +632,7 @@ public final class Supervisor {
 
     /** Blocks for up to the child's stop_timeout and then SIGKILL's grace. */
     private boolean reap(LiveChild c) {
-        Instant now = control.startTime(c.pid()).orElse(null);
+        Instant now = c.forkUnderWay() ? null : control.startTime(c.pid()).orElse(null);
         boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
         Set<Long> marked = marked(c);
         boolean reaped = false;
@@ -647,10 +662,19 @@ public final class Supervisor {
         } else if (!marked.isEmpty()) {
             control.kill(marked);
             history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
-                    + " process(es) of its tree left running by a previous daemon, after the service's own process ended");
+                    + " process(es) of its tree left running by a previous daemon, " + (c.forkUnderWay()
+                    ? "which stopped while starting it" : "after the service's own process ended"));
             reaped = true;
+        } else if (!c.forkUnderWay()) {
+            // Its history must not show it running for ever: it ended while no daemon watched it.
+            history(c.project(), c.service(), "reaped", c.pid(), null, null,
+                    "had ended while no daemon watched it (exit status unknown); nothing left to stop");
         }
-        store.removeLiveChild(c.project(), c.service(), c.pid());
+        if (c.runToken() != null) {
+            store.removeLaunch(c.runToken());
+        } else {
+            store.removeLiveChild(c.project(), c.service(), c.pid());
+        }
         return reaped;
     }
 
@@ -1144,6 +1168,10 @@ public final class Supervisor {
         ChildProcess child;
         int port = 0;
         String token = RunToken.random();
+        LiveChild launching = LiveChild.launching(svc.project, spec.name(), token,
+                spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
+                spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT);
+        boolean recorded = false;
         try {
             port = spec.autoPort() ? autoPort(svc, plan.keptPort()) : spec.port();
             Map<String, String> env = environment(svc.project, plan, port);
@@ -1155,12 +1183,21 @@ public final class Supervisor {
                 probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
                         worker)), interval, timeout, scheduler, worker);
             }
+            // The mark is on record before any process carries it: a daemon killed from here on leaves nothing
+            // the next one cannot find. A launch that cannot be recorded is not made.
+            store.putLiveChild(launching);
+            recorded = true;
+            HaltPoint.reached("launch.recorded");
             // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
             child = launcher.launch(ExecForm.of(spec.command()), plan.cwd(), RunTree.markedEnvironment(env, token));
         } catch (IOException | RuntimeException e) {
+            if (recorded) {
+                forgetLaunch(token);
+            }
             launchFailed(svc, plan.generation(), e);
             return;
         }
+        HaltPoint.reached("launch.forked");
         ProbeRunner probeRunner = probe;
         String project = svc.project;
         String name = spec.name();
@@ -1172,13 +1209,13 @@ public final class Supervisor {
             dispatch(l -> l.logAppended(project, name, copy));
         });
         try {
-            store.putLiveChild(new LiveChild(project, name, child.pid(), child.startTime(), token,
-                    spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
-                    spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT));
+            store.putLiveChild(launching.started(child.pid(), child.startTime()));
         } catch (RuntimeException e) {
+            // The launch's record (pid 0) still holds the mark: a reaper finds the tree by it all the same.
             log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
         }
         history(project, name, "started", child.pid(), null, null, null);
+        HaltPoint.reached("launch.started");
         Instant startedAt = clock.instant();
         Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
                 new CpuSampler(clock, startedAt), new RunTree(control, child, token));
@@ -1269,6 +1306,14 @@ public final class Supervisor {
         return ports;
     }
 
+    private void forgetLaunch(String token) {
+        try {
+            store.removeLaunch(token);
+        } catch (RuntimeException e) {
+            log.warn("could not remove the record of a failed launch: {}", e.toString());
+        }
+    }
+
     private void launchFailed(Service svc, long generation, Exception e) {
         String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
         log.warn("{}/{} {}", svc.project, svc.name(), why);
@@ -1310,6 +1355,7 @@ public final class Supervisor {
     /** Completes run.treeGone once the whole tree is gone (see {@link RunTree#stop}). */
     private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
         run.tree.stop(sig, timeout, scheduler, worker, run.treeGone);
+        HaltPoint.reached("stop.signalled");
     }
 
     /**
@@ -1343,11 +1389,6 @@ public final class Supervisor {
         if (run.probe != null) {
             run.probe.cancel();
         }
-        try {
-            store.removeLiveChild(svc.project, svc.name(), run.pid);
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", run.pid, e.toString());
-        }
         Integer code = status.killedBySignal() ? null : status.code();
         String sig = signalName(status);
         String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
@@ -1367,6 +1408,13 @@ public final class Supervisor {
             afterUnexpectedEnd(svc, run, status, tx);
             return null;
         });
+        // Only once its end is in the history (written after the lock above): a daemon killed in between finds the
+        // record and writes an end of its own, never a start without one.
+        try {
+            store.removeLaunch(run.tree.token());
+        } catch (RuntimeException e) {
+            log.warn("could not remove live child {}: {}", run.pid, e.toString());
+        }
     }
 
     private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx tx) {

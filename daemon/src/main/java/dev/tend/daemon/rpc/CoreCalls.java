@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.SupervisorException;
+import dev.tend.daemon.store.StoreException;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.protocol.ErrorCode;
 
@@ -53,6 +54,10 @@ final class CoreCalls {
         }
         if (t instanceof ProjectFileException p) {
             return invalidConfig(p);
+        }
+        if (t instanceof StoreException s) {
+            // A write the daemon could not make (a full disk): the operation failed, in the store's own words.
+            return new RpcException(ErrorCode.OPERATION_FAILED, s.getMessage());
         }
         if (t instanceof RuntimeException r) {
             return r; // a bug: the endpoint reports it as an internal error with an incident id, and logs it

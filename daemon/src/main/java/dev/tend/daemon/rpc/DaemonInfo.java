@@ -2,6 +2,7 @@ package dev.tend.daemon.rpc;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What the daemon.* methods report and control, handed in by the wiring so this layer knows no lifecycle
- * internals.
+ * internals. takeStartNotices hands out, once, what this start did that the user must know (a damaged database set
+ * aside): the first client to say hello shows it.
  */
 public record DaemonInfo(
         String version,
@@ -24,5 +26,6 @@ public record DaemonInfo(
         IntSupplier connections,
         Consumer<String> requestShutdown,
         Supplier<Map<String, Object>> reload,
-        LongSupplier settingsModifiedMillis) {
+        LongSupplier settingsModifiedMillis,
+        Supplier<List<String>> takeStartNotices) {
 }

@@ -26,6 +26,10 @@ final class DaemonMethods {
         r.put("capabilities", CAPABILITIES);
         // a client that sees a newer settings file than this asks for daemon.reload (DESIGN.md §3.7)
         r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
+        List<String> notices = info.takeStartNotices().get();
+        if (!notices.isEmpty()) {
+            r.put("notices", notices);
+        }
         return r;
     }
 

@@ -96,7 +96,28 @@ final class Schema {
                     "ALTER TABLE desired_state ADD COLUMN port INTEGER",
                     "ALTER TABLE desired_state ADD COLUMN failed TEXT")),
             new Migration("paused job schedules", List.of(
-                    "ALTER TABLE job_anchors ADD COLUMN paused_millis INTEGER")));
+                    "ALTER TABLE job_anchors ADD COLUMN paused_millis INTEGER")),
+            // A launch is recorded before its fork, with pid 0 until the fork returns: several launches of one job
+            // may be under way at once, so (project, service, pid) is no longer a key; the run token is.
+            new Migration("launches recorded before their fork", List.of(
+                    """
+                    CREATE TABLE live_children_by_token (
+                        project             TEXT NOT NULL,
+                        service             TEXT NOT NULL,
+                        pid                 INTEGER NOT NULL,
+                        start_time_millis   INTEGER NOT NULL,
+                        run_token           TEXT,
+                        stop_signal         TEXT,
+                        stop_timeout_millis INTEGER
+                    )""",
+                    """
+                    INSERT INTO live_children_by_token
+                    SELECT project, service, pid, start_time_millis, run_token, stop_signal, stop_timeout_millis
+                    FROM live_children""",
+                    "DROP TABLE live_children",
+                    "ALTER TABLE live_children_by_token RENAME TO live_children",
+                    "CREATE UNIQUE INDEX live_children_token ON live_children (run_token)",
+                    "CREATE INDEX live_children_pid ON live_children (project, service, pid)")));
 
     private Schema() {
     }

@@ -4,6 +4,8 @@ import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.process.Signal;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -267,22 +269,58 @@ public final class SqliteStore implements StateStore {
     @Override
     public void putLiveChild(LiveChild child) {
         required(child, "live child");
-        update("save live child " + child.project() + "/" + child.service() + " pid " + child.pid(), """
-                INSERT INTO live_children (project, service, pid, start_time_millis, run_token, stop_signal,
-                    stop_timeout_millis) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (project, service, pid) DO UPDATE SET start_time_millis = excluded.start_time_millis,
-                    run_token = excluded.run_token, stop_signal = excluded.stop_signal,
-                    stop_timeout_millis = excluded.stop_timeout_millis""",
-                required(child.project(), "project of live child"), required(child.service(), "service of live child"),
-                child.pid(), required(child.startTime(), "start time of live child").toEpochMilli(), child.runToken(),
-                child.stopSignal() == null ? null : child.stopSignal().name(),
-                child.stopTimeout() == null ? null : child.stopTimeout().toMillis());
+        String project = required(child.project(), "project of live child");
+        String service = required(child.service(), "service of live child");
+        long startMillis = required(child.startTime(), "start time of live child").toEpochMilli();
+        // The record of the same launch (by token; pid 0 before its fork) or of the same pid is replaced.
+        inTransaction("save live child " + project + "/" + service + " pid " + child.pid(), connection -> {
+            if (child.runToken() != null) {
+                execute(connection, "DELETE FROM live_children WHERE run_token = ?", child.runToken());
+            }
+            if (child.pid() != 0) {
+                execute(connection, "DELETE FROM live_children WHERE project = ? AND service = ? AND pid = ?",
+                        project, service, child.pid());
+            }
+            return execute(connection, """
+                    INSERT INTO live_children (project, service, pid, start_time_millis, run_token, stop_signal,
+                        stop_timeout_millis) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    project, service, child.pid(), startMillis, child.runToken(),
+                    child.stopSignal() == null ? null : child.stopSignal().name(),
+                    child.stopTimeout() == null ? null : child.stopTimeout().toMillis());
+        });
     }
 
     @Override
     public void removeLiveChild(String project, String service, long pid) {
         update("remove live child " + project + "/" + service + " pid " + pid,
                 "DELETE FROM live_children WHERE project = ? AND service = ? AND pid = ?", project, service, pid);
+    }
+
+    @Override
+    public void removeLaunch(String runToken) {
+        update("remove the launch record of run " + runToken, "DELETE FROM live_children WHERE run_token = ?",
+                required(runToken, "run token"));
+    }
+
+    /** The work as one transaction: all of it on disk, or (on a failure) none of it. */
+    <T> T inTransaction(String what, SqlWork<T> work) {
+        return locked(what, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
     }
 
     @Override
@@ -342,9 +380,18 @@ public final class SqliteStore implements StateStore {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw new StoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+                throw new StoreException(failure(what, e), e);
             }
         }
+    }
+
+    /** The words for a failed call: a full disk is said as such, whatever SQLite calls it. */
+    private String failure(String what, SQLException e) {
+        if (e instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
+                || String.valueOf(e.getMessage()).contains("disk is full"))) {
+            return "no space left on device writing " + file + " (cannot " + what + ")";
+        }
+        return file + ": cannot " + what + ": " + e.getMessage();
     }
 
     static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {

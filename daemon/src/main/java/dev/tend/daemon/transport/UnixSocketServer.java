@@ -30,7 +30,9 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -54,6 +56,8 @@ public final class UnixSocketServer implements AutoCloseable {
     private final FrameHandler frames;
     private final long ownUid;
     private Channel serverChannel;
+    /** The (device, inode) of the socket file as bound: tells a deleted or replaced file from ours. */
+    private Object boundKey;
 
     public UnixSocketServer(Path socket, FrameHandler frames, long ownUid) {
         this.socket = socket;
@@ -99,6 +103,37 @@ public final class UnixSocketServer implements AutoCloseable {
             log.warn("native transport unavailable: using NIO domain sockets; peers are not uid-checked, "
                     + "only the 0700 runtime directory keeps other users out");
         }
+        bind();
+    }
+
+    /** Whether the path still leads to the socket this server listens on (not deleted, not replaced). */
+    public synchronized boolean pathIntact() {
+        return boundKey != null && boundKey.equals(fileKey(socket));
+    }
+
+    /**
+     * Listens again at the path, after its file was deleted or replaced: connections made before go on. Only the
+     * holder of the pid lock may call it (it unlinks whatever is at the path).
+     */
+    public synchronized void rebind() throws IOException {
+        if (serverChannel != null) {
+            // Netty unlinks the path as it closes a domain socket: done before the new bind, never after.
+            serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            serverChannel = null;
+        }
+        Files.deleteIfExists(socket);
+        bind();
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private synchronized void bind() throws IOException {
         SocketAddress address = channelType == NioServerDomainSocketChannel.class
                 ? UnixDomainSocketAddress.of(socket) : new DomainSocketAddress(socket.toFile());
         LongSupplier uid = () -> ownUid;
@@ -116,6 +151,7 @@ public final class UnixSocketServer implements AutoCloseable {
             throw new IOException("cannot listen on " + socket + ": " + e.getMessage(), e);
         }
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        boundKey = fileKey(socket);
     }
 
     public int connectionCount() {
@@ -123,7 +159,8 @@ public final class UnixSocketServer implements AutoCloseable {
     }
 
     /** Stops accepting; existing connections stay open until {@link #close()}. */
-    public void stopAccepting() {
+    public synchronized void stopAccepting() {
+        boundKey = null;
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }

@@ -84,6 +84,41 @@ class SupervisorRecoveryTest {
     }
 
     @Test
+    void reapOrphansKillsTheProcessesOfALaunchWhoseForkHadNotReturnedWhenTheDaemonDied() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            String token = RunToken.random();
+            // On record before the fork (pid 0): the daemon died before it learnt the pid, the child lives on.
+            h.store.putLiveChild(StateStore.LiveChild.launching("p", "web", token, null, null));
+            ChildProcess child = h.launcher.launch("exec sleep 1000", dir, Map.of(RunToken.VARIABLE, token));
+            h.track(child.pid());
+
+            assertEquals(1, h.sup.reapOrphans().get(60, TimeUnit.SECONDS));
+
+            child.onExit().get(10, TimeUnit.SECONDS);
+            assertTrue(h.store.liveChildren().isEmpty());
+            List<StateStore.HistoryRecord> history = h.sup.history("p", "web", 1);
+            assertEquals("reaped", history.get(0).kind());
+            assertTrue(history.get(0).reason().contains("which stopped while starting it"), history.toString());
+        }
+    }
+
+    @Test
+    void aRecordedChildThatEndedUnwatchedGetsItsEndInTheHistory() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            ChildProcess gone = h.launcher.launch("exit 0", dir, Map.of());
+            gone.onExit().get(10, TimeUnit.SECONDS);
+            h.store.putLiveChild(new StateStore.LiveChild("p", "web", gone.pid(), gone.startTime(), RunToken.random()));
+
+            assertEquals(0, h.sup.reapOrphans().get(60, TimeUnit.SECONDS));
+
+            List<StateStore.HistoryRecord> history = h.sup.history("p", "web", 1);
+            assertEquals("reaped", history.get(0).kind());
+            assertEquals(gone.pid(), history.get(0).pid());
+            assertTrue(h.store.liveChildren().isEmpty());
+        }
+    }
+
+    @Test
     void reapOrphansKillsADetachedGrandchildOfARecordedChildThatStillRuns() throws Exception {
         try (Harness h = new Harness(dir)) {
             String token = RunToken.random();

@@ -233,6 +233,33 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aLaunchIsOnRecordBeforeItsForkAndItsStartReplacesThatRecord() {
+        String token = "0123456789abcdef0123456789abcdef";
+        LiveChild launching = LiveChild.launching("web", "server", token, dev.tend.daemon.core.process.Signal.INT,
+                java.time.Duration.ofSeconds(3));
+        store.putLiveChild(launching);
+        assertEquals(List.of(launching), store.liveChildren());
+
+        store.putLiveChild(launching.started(4242, T0));
+
+        assertEquals(List.of(launching.started(4242, T0)), store.liveChildren());
+        store.removeLaunch(token);
+        assertEquals(List.of(), store.liveChildren());
+    }
+
+    @Test
+    void twoLaunchesOfOneJobUnderWayAtOnceAreBothOnRecord() {
+        LiveChild first = LiveChild.launching("web", "job:nightly", "0123456789abcdef0123456789abcdef", null, null);
+        LiveChild second = LiveChild.launching("web", "job:nightly", "fedcba9876543210fedcba9876543210", null, null);
+        store.putLiveChild(first);
+        store.putLiveChild(second);
+
+        assertEquals(Set.of(first, second), new HashSet<>(store.liveChildren()));
+        store.removeLaunch(first.runToken());
+        assertEquals(List.of(second), store.liveChildren());
+    }
+
+    @Test
     void liveChildKeepsTheStopSettingsItWasLaunchedWith() {
         LiveChild child = new LiveChild("web", "server", 4242, T0, null,
                 dev.tend.daemon.core.process.Signal.USR1, java.time.Duration.ofMillis(1500));

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.core.HaltPoint;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.StateStore.LiveChild;
@@ -633,14 +634,23 @@ public final class JobScheduler {
         ChildProcess child;
         // Marked like a service's run, so that descendants that leave its session are still found and killed.
         String token = RunToken.random();
+        LiveChild launching = LiveChild.launching(project, LIVE_CHILD_PREFIX + name, token, null, null);
         try {
             logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
             Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
+            // On record before the fork, as a service's launch: a daemon killed meanwhile leaves no unknown tree.
+            liveChildren.putLiveChild(launching);
+            HaltPoint.reached("job.recorded");
             child = launcher.launch(plan.spec.command(), cwd,
                     RunTree.markedEnvironment(environment(project, plan, run.id()), token));
         } catch (IOException | RuntimeException e) {
             String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
             log.warn("job {} run {} {}", job.ref(), run.id(), why);
+            try {
+                liveChildren.removeLaunch(token);
+            } catch (RuntimeException removing) {
+                log.warn("could not remove the record of a failed launch: {}", removing.toString());
+            }
             if (logFile != null) {
                 try {
                     logFile.append(LogStream.ERR, "tend: " + why);
@@ -658,8 +668,8 @@ public final class JobScheduler {
                 LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
                 LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
         try {
-            liveChildren.putLiveChild(new LiveChild(project, LIVE_CHILD_PREFIX + name, child.pid(), child.startTime(),
-                    token));
+            HaltPoint.reached("job.forked");
+            liveChildren.putLiveChild(launching.started(child.pid(), child.startTime()));
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
         }
@@ -737,7 +747,7 @@ public final class JobScheduler {
             // its lines are written
         }
         try {
-            liveChildren.removeLiveChild(ar.job.project, LIVE_CHILD_PREFIX + ar.job.spec.name(), child.pid());
+            liveChildren.removeLaunch(ar.tree.token());
         } catch (RuntimeException e) {
             log.warn("could not remove live child {}: {}", child.pid(), e.toString());
         }

@@ -45,6 +45,11 @@ public final class RunTree {
         this.token = token;
     }
 
+    /** The launch's mark, or null if it has none. */
+    public String token() {
+        return token;
+    }
+
     /**
      * The environment of a launch marked with the token: env plus {@code TEND_RUN=token}, replacing the mark
      * of another launch the caller may have inherited (a client started inside a service).

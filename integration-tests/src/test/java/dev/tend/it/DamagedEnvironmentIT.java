@@ -1,0 +1,225 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What the user sees when the daemon's surroundings are damaged under it: its socket deleted, its database emptied,
+ * overwritten or made unreadable. Each case asserts the exact words and exit code, and that nothing is lost for good.
+ */
+class DamagedEnvironmentIT {
+    private static final Pattern SET_ASIDE = Pattern.compile("moved to (\\S+) and a new one made");
+
+    private TendHome tend;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tend = new TendHome();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        tend.close();
+    }
+
+    @Test
+    void aDeletedSocketIsPutBackByTheDaemonAndCommandsGoOnReachingIt() throws Exception {
+        TendProject p = new TendProject(tend, "web", "services:\n  api:\n    command: sleep 1000\n");
+        p.ok("up", "--wait");
+        long daemon = tend.daemonPid();
+        Files.delete(tend.socket());
+
+        TendHome.Result ps = p.tend("ps");
+        assertEquals(0, ps.exit(), ps.toString());
+        assertTrue(ps.out().contains("api"), ps.toString());
+        assertEquals(daemon, tend.daemonPid(), "the same daemon answers, no second one was started");
+        assertEquals(1, tend.daemons().size());
+        assertTrue(Files.readString(tend.stateDir().resolve("daemon.log"))
+                .contains("the socket " + tend.socket() + " was deleted or replaced: listening there again"));
+    }
+
+    @Test
+    void aDeletedRuntimeDirectoryIsMadeAgainWithItsSocket() throws Exception {
+        assertEquals(0, tend.tend("ps").exit());
+        long daemon = tend.daemonPid();
+        Files.delete(tend.socket());
+        Files.delete(tend.socket().getParent());
+
+        TendHome.Result ps = tend.tend("daemon", "status");
+        assertEquals(0, ps.exit(), ps.toString());
+        assertEquals(daemon, tend.daemonPid());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tend.socket().getParent())));
+    }
+
+    @Test
+    void aDaemonThatHoldsTheLockButDoesNotListenIsNamedAndStoppedBySignal() throws Exception {
+        // Stands in for a daemon that lost its socket and cannot bind it again: holds daemon.pid's lock, no socket.
+        Files.createDirectories(tend.stateDir());
+        Path holder = tend.home().resolve("HoldLock.java");
+        Files.writeString(holder, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class HoldLock {
+                    public static void main(String[] a) throws Exception {
+                        FileChannel ch = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        ch.lock();
+                        ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\\n").getBytes()));
+                        System.out.println("locked");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process fake = tend.command(java, holder.toString(), tend.pidFile().toString()).start();
+        try {
+            assertEquals("locked", new String(fake.getInputStream().readNBytes(6)));
+
+            TendHome.Result ps = tend.tend("ps");
+            assertEquals(4, ps.exit(), ps.toString());
+            assertEquals("tend: the tend daemon (pid " + fake.pid() + ") is running but does not listen on "
+                    + tend.socket() + " (its socket file is missing); `tend daemon stop` stops it by signal, and the "
+                    + "next command starts a new one\n", ps.err());
+            assertTrue(fake.isAlive(), "no second daemon took over, nothing was killed");
+
+            TendHome.Result stop = tend.tend("daemon", "stop");
+            assertEquals(0, stop.exit(), stop.toString());
+            assertEquals("tend daemon stopped by SIGTERM (pid " + fake.pid() + "): it did not listen on "
+                    + tend.socket() + "\n", stop.out() + stop.err());
+            assertTrue(fake.waitFor(10, TimeUnit.SECONDS), "the lock holder got SIGTERM");
+        } finally {
+            fake.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anEmptiedDatabaseIsSetAsideAndTheUserIsToldWhere() throws Exception {
+        assertSetAside(db -> Files.write(db, new byte[0]), "it was empty (0 bytes)");
+    }
+
+    @Test
+    void aDatabaseOverwrittenWithGarbageIsSetAsideAndTheUserIsToldWhere() throws Exception {
+        assertSetAside(db -> Files.writeString(db, "garbage ".repeat(1024)),
+                "it is not a SQLite database, or a corrupt one");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReadIsSetAsideAndTheUserIsToldWhere() throws Exception {
+        // As root a mode of 000 reads all the same: a directory in its place cannot be opened by anyone.
+        assertSetAside(db -> {
+            Files.delete(db);
+            Files.createDirectories(db.resolve("in-the-way"));
+        }, "it is not a regular file");
+    }
+
+    @Test
+    void onAFullDiskRunFailsInItsOwnWordsAndAStartSaysWhyNotAStaleLog() throws Exception {
+        // A small tmpfs over this test's TEND_HOME: filled, every write of the daemon fails with ENOSPC.
+        boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
+        assumeTrue(root, "SKIPPED: mounting a small tmpfs to fill needs root; the full-disk case is not checked here");
+        Path home = tend.home();
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=6m,mode=0700", "tmpfs", home.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, mount.waitFor(), new String(mount.getInputStream().readAllBytes()));
+        try {
+            assertEquals(0, tend.tend("ps").exit());
+            Path filler = home.resolve("filler");
+            fill(filler);
+
+            TendHome.Result run = tend.tend("run", "--name", "full", "--", "sleep", "1000");
+            assertEquals(1, run.exit(), run.toString());
+            Path db = tend.stateDir().resolve("tend.db");
+            assertTrue(run.err().startsWith("tend: cannot register the ad-hoc service 'full': no space left on device "
+                    + "writing " + db + " (cannot save ad-hoc service full)"), run.toString());
+            TendHome.Result ps = tend.tend("ps", "--all");
+            assertEquals(0, ps.exit(), ps.toString());
+            assertFalse(ps.out().contains("full"), "not registered in memory when the disk did not take it: " + ps);
+
+            assertEquals(0, tend.tend("daemon", "stop").exit());
+            fill(home.resolve("filler-2"));
+            TendHome.Result start = tend.tend("ps");
+            assertEquals(4, start.exit(), start.toString());
+            assertTrue(start.err().contains("could not start") && start.err().contains("no space left on device"),
+                    start.toString());
+            assertFalse(start.err().contains("the end of"), "the reason of this start, not a log's tail: " + start);
+
+            Files.delete(filler);
+            Files.delete(home.resolve("filler-2"));
+            TendHome.Result again = tend.tend("run", "--name", "full", "--", "sleep", "1000");
+            assertEquals(0, again.exit(), again.toString());
+            tend.tend("rm", "full");
+        } finally {
+            try {
+                tend.tend("daemon", "stop");
+            } finally {
+                new ProcessBuilder("umount", "-l", home.toString()).start().waitFor();
+            }
+        }
+    }
+
+    /** Writes zeros until the file system is full. */
+    private static void fill(Path file) {
+        try (var out = Files.newOutputStream(file)) {
+            byte[] block = new byte[64 * 1024];
+            while (true) {
+                out.write(block);
+            }
+        } catch (java.io.IOException full) {
+            // ENOSPC: full
+        }
+    }
+
+    private interface Damage {
+        void apply(Path db) throws Exception;
+    }
+
+    private void assertSetAside(Damage damage, String why) throws Exception {
+        TendProject p = new TendProject(tend, "web", "services:\n  api:\n    command: sleep 1000\n");
+        p.ok("up", "--wait");
+        p.ok("down");
+        assertEquals(0, tend.tend("daemon", "stop").exit());
+        Path db = tend.stateDir().resolve("tend.db");
+        Files.deleteIfExists(tend.stateDir().resolve("tend.db-wal"));
+        Files.deleteIfExists(tend.stateDir().resolve("tend.db-shm"));
+        damage.apply(db);
+        byte[] before = Files.isRegularFile(db) ? Files.readAllBytes(db) : null;
+
+        TendHome.Result ps = tend.tend("ps");
+        assertEquals(0, ps.exit(), ps.toString());
+        Matcher m = SET_ASIDE.matcher(ps.err());
+        assertTrue(m.find(), ps.toString());
+        Path aside = Path.of(m.group(1));
+        assertEquals("tend: warning: the state database " + db + " could not be used (" + why + "): it was moved to "
+                + aside + " and a new one made; registered projects and ad-hoc services are forgotten, run `tend up` "
+                + "in each project again\n", ps.err());
+        assertEquals(db.getParent(), aside.getParent());
+        assertTrue(aside.getFileName().toString().startsWith("tend.db.damaged-"), aside.toString());
+        if (before != null) {
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(aside)), "kept as it was");
+        } else {
+            assertTrue(Files.isDirectory(aside.resolve("in-the-way")), "kept as it was");
+        }
+        assertTrue(Files.isRegularFile(db) && Files.size(db) > 0, "a new database was made");
+
+        TendHome.Result again = tend.tend("ps");
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals("", again.err(), "said once, to the client of the start that set it aside");
+        p.ok("up", "--wait");
+        assertFalse(p.ps().isEmpty(), "the project registers again on the new database");
+        assertEquals(1, List.of(tend.stateDir().toFile().list()).stream().filter(n -> n.startsWith("tend.db.damaged-")
+                && !n.endsWith("-wal") && !n.endsWith("-shm")).count());
+    }
+}
