@@ -16,7 +16,8 @@ import java.util.Map;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.",
                 "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
-                "it exits 4 with a message when the daemon stops."})
+                "it exits 4 with a message when the daemon stops. Once nobody reads the output any more",
+                "(e.g. after `| head -1`) it ends quietly with exit 141."})
 final class LogsCommand extends TendSubcommand {
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
     List<String> refs = List.of();
@@ -36,35 +37,47 @@ final class LogsCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
+    /** Ends the command once nobody reads what it prints; checked after each page or event. */
+    private OutputWatch watch;
+
     @Override
     public Integer call() throws Exception {
-        try (RpcClient client = connect().client()) {
-            List<String> targets = refs.isEmpty() ? projectServices(client) : refs;
-            boolean many = targets.size() > 1;
-            LogFollower follower = new LogFollower();
-            List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
-            for (String ref : targets) {
-                Map<String, Object> params = base(ref);
-                params.put("tail", lines);
-                if (since != null) {
-                    params.put("since", since);
-                }
-                Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
-                String service = page.get("project") + "/" + page.get("service");
-                services.add(service);
-                follower.printed(service, JsonObjects.string(page, "next"));
-                if (JsonObjects.bool(page, "more")) {
-                    // Up to the end the tail saw: a service writing faster than we print would never let us finish.
-                    catchUp(client, service, follower, many, JsonObjects.string(page, "end"));
-                }
-            }
-            out().flush();
-            if (follow) {
-                follow(client, services, follower, many);
+        try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
+            watch = w;
+            try {
+                printAndFollow(client);
+            } catch (Exception e) {
+                throw w.explain(e);
             }
         }
         return ExitCode.OK;
+    }
+
+    private void printAndFollow(RpcClient client) throws Exception {
+        List<String> targets = refs.isEmpty() ? projectServices(client) : refs;
+        boolean many = targets.size() > 1;
+        LogFollower follower = new LogFollower();
+        List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
+        for (String ref : targets) {
+            Map<String, Object> params = base(ref);
+            params.put("tail", lines);
+            if (since != null) {
+                params.put("since", since);
+            }
+            Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+            print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
+            String service = page.get("project") + "/" + page.get("service");
+            services.add(service);
+            follower.printed(service, JsonObjects.string(page, "next"));
+            if (JsonObjects.bool(page, "more")) {
+                // Up to the end the tail saw: a service writing faster than we print would never let us finish.
+                catchUp(client, service, follower, many, JsonObjects.string(page, "end"));
+            }
+        }
+        watch.check();
+        if (follow) {
+            follow(client, services, follower, many);
+        }
     }
 
     /**
@@ -82,7 +95,7 @@ final class LogsCommand extends TendSubcommand {
                 for (String service : services) {
                     catchUp(client, service, follower, many, null);
                 }
-                out().flush();
+                watch.check();
             }
 
             @Override
@@ -97,7 +110,7 @@ final class LogsCommand extends TendSubcommand {
                     case SKIP -> {
                     }
                 }
-                out().flush();
+                watch.check();
             }
         }, err());
     }
@@ -118,7 +131,7 @@ final class LogsCommand extends TendSubcommand {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
             print(page.get("lines"), JsonObjects.bool(page, "gap"), many);
             follower.printed(service, JsonObjects.string(page, "next"));
-            out().flush();
+            watch.check();
             if (!JsonObjects.bool(page, "more")) {
                 return;
             }
