@@ -1,6 +1,6 @@
 package dev.tend.cli;
 
-/** Ends a command with a one-line message on stderr and an exit code. */
+/** Ends a command with a one-line message on stderr (none when the message is null) and an exit code. */
 public final class CliException extends RuntimeException {
     private final int exitCode;
 

@@ -16,6 +16,9 @@ final class Errors {
         if (t instanceof CliException c) {
             return c;
         }
+        if (t instanceof OutputWatch.OutputClosedException) {
+            return new CliException(ExitCode.OUTPUT_CLOSED, null); // nothing to say: nobody would read it
+        }
         if (t instanceof DaemonUnavailableException d) {
             return new CliException(ExitCode.DAEMON_UNAVAILABLE, d.getMessage());
         }

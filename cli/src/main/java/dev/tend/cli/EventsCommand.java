@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = {"Print every state change as it happens, until Ctrl-C (exit 130).",
+        description = {"Print every state change as it happens, until Ctrl-C (exit 130) or until nobody reads the",
+                "output any more (e.g. after `| head -1`: exit 141, quietly).",
                 "With --json: one JSON object per line, {\"method\", \"params\"}, exactly the daemon's notifications.",
                 "Exits 4 with a message when the daemon stops. Falling behind is reported on stderr and the",
                 "subscription is renewed (the events.lagged notification is printed too)."})
@@ -36,24 +37,32 @@ final class EventsCommand extends TendSubcommand {
             params.put("filter", Map.of("project", project));
         }
         ZoneId zone = ZoneId.systemDefault();
-        try (RpcClient client = connect().client()) {
-            Subscriber.run(client, params, new Subscriber.Handler() {
-                @Override
-                public void subscribed(Map<String, Object> result) {
-                    // the snapshot is for peers that keep state; this command prints changes only
-                }
-
-                @Override
-                public void event(String method, Map<String, Object> p) {
-                    if (json) {
-                        out().println(EventFormat.json(method, p));
-                    } else {
-                        EventFormat.readable(method, p, zone).forEach(out()::println);
-                    }
-                    out().flush();
-                }
-            }, err());
+        try (RpcClient client = connect().client(); OutputWatch watch = OutputWatch.start(out(), client)) {
+            try {
+                follow(client, params, zone, watch);
+            } catch (Exception e) {
+                throw watch.explain(e);
+            }
         }
         return ExitCode.OK;
+    }
+
+    private void follow(RpcClient client, Map<String, Object> params, ZoneId zone, OutputWatch watch) throws Exception {
+        Subscriber.run(client, params, new Subscriber.Handler() {
+            @Override
+            public void subscribed(Map<String, Object> result) {
+                // the snapshot is for peers that keep state; this command prints changes only
+            }
+
+            @Override
+            public void event(String method, Map<String, Object> p) {
+                if (json) {
+                    out().println(EventFormat.json(method, p));
+                } else {
+                    EventFormat.readable(method, p, zone).forEach(out()::println);
+                }
+                watch.check();
+            }
+        }, err());
     }
 }

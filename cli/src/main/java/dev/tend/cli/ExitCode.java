@@ -13,4 +13,9 @@ public final class ExitCode {
     /** No daemon could be started or reached. */
     public static final int DAEMON_UNAVAILABLE = 4;
     public static final int INTERRUPTED = 130;
+    /**
+     * Nobody reads the output any more (`tend logs -f x | head -1`): 128 + SIGPIPE, what a tool killed by the
+     * signal reports (the JVM ignores SIGPIPE, so tend ends itself, quietly, with that status).
+     */
+    public static final int OUTPUT_CLOSED = 141;
 }

@@ -19,7 +19,8 @@ import java.util.Map;
         description = {"Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.",
                 "Several services (a project's, or --all) are merged in time order, each line prefixed by its service.",
                 "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
-                "it exits 4 with a message when the daemon stops."})
+                "it exits 4 with a message when the daemon stops. Once nobody reads the output any more",
+                "(e.g. after `| head -1`) it ends quietly with exit 141."})
 final class LogsCommand extends TendSubcommand {
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
     List<String> refs = List.of();
@@ -48,6 +49,9 @@ final class LogsCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
+    /** Ends the command once nobody reads what it prints; checked after each page or event. */
+    private OutputWatch watch;
+
     /** How lines are prefixed: set once the services are known. */
     private boolean many;
     private boolean withProject;
@@ -65,51 +69,60 @@ final class LogsCommand extends TendSubcommand {
         ZonedDateTime now = ZonedDateTime.now(zone);
         String from = since == null ? null : LogTimes.resolve(since, zone, now);
         String to = until == null ? null : LogTimes.resolve(until, zone, now);
-        try (RpcClient client = connect().client()) {
-            List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
-            LogFollower follower = new LogFollower();
-            List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
-            List<Map<String, Object>> pages = new ArrayList<>();
-            for (String ref : targets) {
-                Map<String, Object> params = base(ref, to);
-                params.put("tail", lines);
-                if (from != null) {
-                    params.put("since", from);
-                }
-                Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                pages.add(page);
-                services.add(page.get("project") + "/" + page.get("service"));
-            }
-            labels(services);
-            List<List<Map<String, Object>>> first = new ArrayList<>();
-            for (int i = 0; i < pages.size(); i++) {
-                Map<String, Object> page = pages.get(i);
-                gap(page);
-                follower.printed(services.get(i), JsonObjects.string(page, "next"));
-                first.add(lines(page.get("lines")));
-            }
-            // Up to the end each tail saw: a service writing faster than we print would never let us finish.
-            LogMerge.merge(first, i -> {
-                Map<String, Object> last = pages.get(i);
-                if (!JsonObjects.bool(last, "more")) {
-                    return null;
-                }
-                Map<String, Object> params = base(services.get(i), to);
-                params.put("after", JsonObjects.string(last, "next"));
-                params.put("before", JsonObjects.string(last, "end"));
-                Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-                pages.set(i, page);
-                gap(page);
-                follower.printed(services.get(i), JsonObjects.string(page, "next"));
-                out().flush();
-                return lines(page.get("lines"));
-            }, lines, line -> print(line, zone));
-            out().flush();
-            if (follow) {
-                follow(client, services, follower);
+        try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
+            watch = w;
+            try {
+                printAndFollow(client, zone, from, to);
+            } catch (Exception e) {
+                throw w.explain(e);
             }
         }
         return ExitCode.OK;
+    }
+
+    private void printAndFollow(RpcClient client, ZoneId zone, String from, String to) throws Exception {
+        List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
+        LogFollower follower = new LogFollower();
+        List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
+        List<Map<String, Object>> pages = new ArrayList<>();
+        for (String ref : targets) {
+            Map<String, Object> params = base(ref, to);
+            params.put("tail", lines);
+            if (from != null) {
+                params.put("since", from);
+            }
+            Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+            pages.add(page);
+            services.add(page.get("project") + "/" + page.get("service"));
+        }
+        labels(services);
+        List<List<Map<String, Object>>> first = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            Map<String, Object> page = pages.get(i);
+            gap(page);
+            follower.printed(services.get(i), JsonObjects.string(page, "next"));
+            first.add(lines(page.get("lines")));
+        }
+        // Up to the end each tail saw: a service writing faster than we print would never let us finish.
+        LogMerge.merge(first, i -> {
+            Map<String, Object> last = pages.get(i);
+            if (!JsonObjects.bool(last, "more")) {
+                return null;
+            }
+            Map<String, Object> params = base(services.get(i), to);
+            params.put("after", JsonObjects.string(last, "next"));
+            params.put("before", JsonObjects.string(last, "end"));
+            Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+            pages.set(i, page);
+            gap(page);
+            follower.printed(services.get(i), JsonObjects.string(page, "next"));
+            watch.check();
+            return lines(page.get("lines"));
+        }, lines, line -> print(line, zone));
+        watch.check();
+        if (follow) {
+            follow(client, services, follower);
+        }
     }
 
     /** One service's lines bare; several prefixed by service (project/service when they span projects), aligned. */
@@ -136,7 +149,7 @@ final class LogsCommand extends TendSubcommand {
                 for (String service : services) {
                     catchUp(client, service, follower);
                 }
-                out().flush();
+                watch.check();
             }
 
             @Override
@@ -151,7 +164,7 @@ final class LogsCommand extends TendSubcommand {
                     case SKIP -> {
                     }
                 }
-                out().flush();
+                watch.check();
             }
         }, err());
     }
@@ -167,7 +180,7 @@ final class LogsCommand extends TendSubcommand {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
             print(page.get("lines"), JsonObjects.bool(page, "gap"));
             follower.printed(service, JsonObjects.string(page, "next"));
-            out().flush();
+            watch.check();
             if (!JsonObjects.bool(page, "more")) {
                 return;
             }

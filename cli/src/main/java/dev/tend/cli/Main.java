@@ -27,7 +27,9 @@ public final class Main {
         CommandLine cl = hot != null && parsesWithoutHelp(hot, args) ? hot : CommandModel.forArgs(args);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             CliException c = Errors.map(ex);
-            commandLine.getErr().println("tend: " + c.getMessage());
+            if (c.getMessage() != null) {
+                commandLine.getErr().println("tend: " + c.getMessage());
+            }
             return c.exitCode();
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
