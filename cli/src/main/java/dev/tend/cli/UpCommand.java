@@ -18,7 +18,7 @@ final class UpCommand extends TendSubcommand {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project file (default: tend.yaml or Procfile here).")
     Path file;
 
-    @Option(names = "--wait", description = "Return once every service is ready; exit 1 if one fails.")
+    @Option(names = "--wait", description = "Return once every service is ready (probe passed, or up for min_uptime); exit 1, naming it, if one crashes or fails meanwhile.")
     boolean wait;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",

@@ -181,7 +181,9 @@ class ServiceStatesIT {
         assertTrue(history.stream().anyMatch(h -> String.valueOf(h.get("reason")).contains("restarting in 1s")),
                 history.toString());
 
-        p.ok("start", "flaky");
+        TendHome.Result start = p.tend("start", "flaky");
+        assertEquals(1, start.exit(), "a start that crashes says so: " + start);
+        assertTrue(start.err().contains("flaky/flaky exited 1"), start.toString());
         TendProject.await("flaky failed a second time", () -> count(p.history("flaky"), "failed") == 2 ? true : null);
         failed = p.awaitState("flaky", "failed");
         history = p.history("flaky");

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -1268,10 +1267,10 @@ public final class Supervisor {
      * The choice is kept for the next start, and the next daemon.
      */
     private int autoPort(Service svc, int kept) throws IOException {
-        if (kept > 0 && isFree(kept)) {
+        if (kept > 0 && Ports.isFree(kept)) {
             return kept;
         }
-        int port = freePort();
+        int port = Ports.free();
         if (kept > 0) {
             String why = "port " + kept + " is taken by another process; now using " + port;
             log.warn("{}/{}: {}", svc.project, svc.name(), why);
@@ -1282,25 +1281,14 @@ public final class Supervisor {
         return port;
     }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true); // a port in TIME_WAIT after the last run is free to listen on
-            s.bind(new java.net.InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed); names in capitals, '_' for the rest. */
+    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed). */
     private static Map<String, String> dependencyPorts(Project p, Service svc) {
         Map<String, String> ports = new LinkedHashMap<>();
         for (String dep : svc.spec.dependsOn()) {
             Service d = p == null ? null : p.services.get(dep);
             int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
             if (port > 0) {
-                ports.put("TEND_PORT_" + dep.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
-                        Integer.toString(port));
+                ports.put(Ports.variable(dep), Integer.toString(port));
             }
         }
         return ports;
@@ -1516,12 +1504,6 @@ public final class Supervisor {
             env.put("PORT", Integer.toString(port));
         }
         return env;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static String signalName(ExitStatus status) {

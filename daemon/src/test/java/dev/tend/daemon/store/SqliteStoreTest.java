@@ -1,5 +1,7 @@
 package dev.tend.daemon.store;
 
+import dev.tend.daemon.core.StateStore;
+
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
@@ -131,6 +133,23 @@ class SqliteStoreTest {
         store.removeDesired("web", "server");
 
         assertEquals(Map.of("api", Map.of("db", false), "web", Map.of("worker", false)), store.desired());
+    }
+
+    @Test
+    void aKeptPortAndAFailureLiveBesideTheDesiredStateAndGoWithIt() {
+        store.setDesired("web", "api", true);
+        store.setPort("web", "api", 40771);
+        store.setFailed("web", "worker", "exited 1 after 10 quick restarts");
+        store.setDesired("web", "api", false);
+
+        assertEquals(Map.of("web", Map.of("api", new StateStore.ServiceMemory(40771, null),
+                "worker", new StateStore.ServiceMemory(0, "exited 1 after 10 quick restarts"))), store.memory());
+        assertEquals(Map.of("web", Map.of("api", false, "worker", false)), store.desired(),
+                "a failure recorded first leaves the service not wanted");
+
+        store.setFailed("web", "worker", null);
+        store.removeDesired("web", "api");
+        assertEquals(Map.of(), store.memory());
     }
 
     @Test
