@@ -74,6 +74,11 @@ final class Harness implements AutoCloseable {
             }
 
             @Override
+            public void projectChanged(long seq, ProjectInfo project) {
+                timeline.add("project:" + project.name() + ":" + project.problem());
+            }
+
+            @Override
             public void projectRemoved(long seq, String project) {
                 timeline.add("removed:" + project);
             }
