@@ -32,6 +32,15 @@ class EventFormatTest {
     }
 
     @Test
+    void aForgottenProjectAndOneWithAProblemReadAsSuch() {
+        assertEquals(List.of("#9 project shop forgotten"),
+                EventFormat.readable("project.removed", json("{\"seq\":9,\"name\":\"shop\"}"), ZoneOffset.UTC));
+        assertEquals(List.of("#8 project shop: its file /x/tend.yaml is gone"), EventFormat.readable("project.changed",
+                json("{\"seq\":8,\"project\":{\"name\":\"shop\",\"services\":[],\"problem\":\"its file /x/tend.yaml is gone\"}}"),
+                ZoneOffset.UTC));
+    }
+
+    @Test
     void readableServiceLineShowsStatePidExitAndReason() {
         Map<String, Object> params = json("""
                 {"subscription":"sub-1","seq":12,"service":{"project":"demo","name":"web","state":"crashed","pid":0,

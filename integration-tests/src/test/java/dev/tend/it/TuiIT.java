@@ -98,6 +98,31 @@ class TuiIT {
                 "the terminal is back in cooked mode with echo and signals: " + stty);
     }
 
+    @Test
+    void theProjectListMarksAProjectWhoseFileIsGoneAndDropsAForgottenOne() throws Exception {
+        TendProject shop = new TendProject(tend, "shop", "services:\n  idle:\n    command: sleep 100000\n");
+        TendProject old = new TendProject(tend, "old", "services:\n  gone:\n    command: sleep 100000\n");
+        shop.ok("up");
+        old.ok("up");
+        old.ok("down");
+        Files.delete(old.file("tend.yaml"));
+
+        TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40",
+                "-e", "TEND_HOME=" + tend.home(), "-c", shop.dir().toString(), TendHome.LAUNCHER + " tui; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+        waitForScreen("the TUI is live", s -> s.contains(" live "));
+        tmux("send-keys", "-t", "tui", "p");
+        waitForScreen("the project list marks old as gone",
+                s -> s.lines().anyMatch(l -> l.contains("old  (its file") && l.contains("is gone")));
+
+        TendHome.Result forget = tend.tend("forget", "-p", "old");
+        assertEquals(0, forget.exit(), forget.toString());
+        waitForScreen("another peer's forget removes old from the list",
+                s -> s.contains("shop  (1 services)") && !s.contains("old  ("));
+        tmux("send-keys", "-t", "tui", "Escape");
+        tmux("send-keys", "-t", "tui", "q");
+    }
+
     /** The screen line that names this service (the table row, not a log line). */
     private static String row(String screen, String service) {
         for (String line : screen.split("\n")) {

@@ -83,6 +83,8 @@ public final class Supervisor {
         ProjectInfo announced;
         /** Why the registered file could not be loaded when the daemon started; null once it was. */
         String loadProblem;
+        /** The problem the last project.changed told of: a change (the file deleted, put back) is told again. */
+        String toldProblem;
 
         Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
             this.name = name;
@@ -155,6 +157,7 @@ public final class Supervisor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = new RestartPolicy(config.restart());
         this.logPolicy = config.logPolicy();
+        scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
 
     /** New daemon settings: applies to every log file opened from now on (new services, the next daemon). */
@@ -1621,12 +1624,29 @@ public final class Supervisor {
         dispatch(l -> l.serviceChanged(s, snap));
     }
 
+    /** A project file deleted (or put back) while the daemon runs is told to every peer, as any change is. */
+    private void checkProjectFiles() {
+        try {
+            locked(tx -> {
+                for (Project p : projects.values()) {
+                    if (!Objects.equals(p.info().problem(), p.toldProblem)) {
+                        emitProject(p);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("checking the project files failed: {}", e.toString(), e); // and again at the next check
+        }
+    }
+
     private void emitProject(Project p) {
         ProjectInfo info = p.info();
         if (info.equals(p.announced)) {
             return;
         }
         p.announced = info;
+        p.toldProblem = info.problem();
         long s = ++seq;
         dispatch(l -> l.projectChanged(s, info));
     }

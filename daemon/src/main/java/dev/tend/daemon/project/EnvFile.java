@@ -45,13 +45,15 @@ final class EnvFile {
             int lineNumber = i + 1;
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
+                // Never quoted: an env file holds secrets, and one given by mistake may be any file.
                 throw new ProjectFileException(display, lineNumber, 1,
-                        "expected KEY=VALUE, got '" + line + "'");
+                        "expected KEY=VALUE (the line is not shown: env files hold secrets)");
             }
             String key = m.group(1);
             if (!KEY.matcher(key).matches()) {
-                throw new ProjectFileException(display, lineNumber, 1, "bad variable name '" + key
-                        + "' (letters, digits and '_', not starting with a digit)");
+                throw new ProjectFileException(display, lineNumber, 1, "bad variable name "
+                        + (Values.looksLikeAKey(key) ? "'" + key + "'" : "(not shown: it is not a word)")
+                        + " (letters, digits and '_', not starting with a digit)");
             }
             env.put(key, value(m.group(2), display, lineNumber));
         }
@@ -94,8 +96,7 @@ final class EnvFile {
         }
         String rest = raw.substring(i + 1).strip();
         if (!rest.isEmpty() && !rest.startsWith("#")) {
-            throw new ProjectFileException(display, line, 1, "unexpected text after the closing quote: '"
-                    + rest + "'");
+            throw new ProjectFileException(display, line, 1, "unexpected text after the closing quote");
         }
         return value.toString();
     }

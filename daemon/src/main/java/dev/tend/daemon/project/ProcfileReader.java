@@ -54,12 +54,13 @@ final class ProcfileReader {
             }
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
-                throw values.fail(lineNumber, "expected 'name: command', got '" + line + "'");
+                throw values.fail(lineNumber, "expected 'name: command' (a process name, a colon, its command)");
             }
             String name = m.group(1);
             String command = m.group(2).strip();
             if (!Names.isValid(name)) {
-                throw values.fail(lineNumber, "bad process name '" + name + "': " + Names.rule());
+                throw values.fail(lineNumber, "bad process name " + (Values.looksLikeAKey(name) ? "'" + name + "'"
+                        : "(not shown: it is not a word)") + ": " + Names.rule());
             }
             if (command.isEmpty()) {
                 throw values.fail(lineNumber, "process '" + name + "' has no command");

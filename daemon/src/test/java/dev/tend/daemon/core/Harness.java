@@ -74,6 +74,16 @@ final class Harness implements AutoCloseable {
             }
 
             @Override
+            public void projectChanged(long seq, ProjectInfo project) {
+                timeline.add("project:" + project.name() + ":" + project.problem());
+            }
+
+            @Override
+            public void projectRemoved(long seq, String project) {
+                timeline.add("removed:" + project);
+            }
+
+            @Override
             public void logAppended(String project, String service, List<dev.tend.daemon.core.logs.LogLine> lines) {
                 lines.forEach(l -> timeline.add("log:" + service + ":" + l.text()));
             }

@@ -80,6 +80,45 @@ class SupervisorLifecycleTest {
     }
 
     @Test
+    void forgetProjectStopsItsServicesAndUnregistersItKeepingHistoryUntilPurged() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), "services: {}\n");
+        h.sup.register(h.project("p", service("db", "exec sleep 1000"), service("web", "exec sleep 1000", "db")), Map.of());
+        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+        long web = h.get("p", "web").pid();
+        long db = h.get("p", "db").pid();
+
+        assertEquals(List.of("db", "web"), h.sup.forgetProject("p").get(20, TimeUnit.SECONDS));
+        assertFalse(h.alive(web));
+        assertFalse(h.alive(db));
+        assertTrue(h.sup.projects().isEmpty());
+        assertTrue(h.store.projects().isEmpty(), "gone from the store: it does not come back with the next daemon");
+        assertFalse(h.store.history("p", "web", 100).isEmpty(), "history is kept");
+        assertTrue(Files.exists(dir.resolve("logs/p/web.log")), "logs are kept");
+        Harness.awaitTrue(() -> h.timeline.contains("removed:p"), "the project.removed event");
+
+        h.sup.purgeProject("p");
+        assertTrue(h.store.history("p", "web", 100).isEmpty());
+        assertFalse(Files.exists(dir.resolve("logs/p")), "the log directory is gone");
+    }
+
+    @Test
+    void aProjectWhoseFileCannotBeLoadedIsKeptWithItsProblemUntilItLoadsAgain() throws Exception {
+        Path file = dir.resolve("tend.yaml");
+        h.sup.registerUnloadable(new StateStore.ProjectRecord("p", dir, file, Map.of()), "its file cannot be loaded: x");
+        assertEquals("its file " + file + " is gone", h.sup.projects().get(0).problem(), "a missing file says so");
+        Files.writeString(file, "services: {}\n");
+        assertEquals("its file cannot be loaded: x", h.sup.projects().get(0).problem());
+        Harness.awaitTrue(() -> h.timeline.contains("project:p:its file cannot be loaded: x"),
+                "a file put back while the daemon runs is told to the peers");
+        h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
+        assertNull(h.sup.projects().get(0).problem(), "registered afresh, it is fine");
+        h.timeline.clear(); // the first event told of the missing file already
+        Files.delete(file);
+        Harness.awaitTrue(() -> h.timeline.contains("project:p:its file " + file + " is gone"),
+                "a file deleted while the daemon runs is told to the peers");
+    }
+
+    @Test
     void cleanExitWithOnFailureEndsExitedWithLastLinesOnDisk() throws Exception {
         h.sup.register(h.project("p", service("job", "echo last-words; exit 0")), Map.of());
         h.sup.up("p", List.of());

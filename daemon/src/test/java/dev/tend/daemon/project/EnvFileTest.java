@@ -64,12 +64,12 @@ class EnvFileTest {
     }
 
     @Test
-    void lineWithoutEqualsIsRefusedWithTheEnvFilesLine() throws IOException {
-        ProjectFileException e = rejected("A=1\n# ok\nNOT AN ASSIGNMENT\n");
+    void lineWithoutEqualsIsRefusedWithTheEnvFilesLineNotItsText() throws IOException {
+        ProjectFileException e = rejected("A=1\n# ok\nhunter2 NOT AN ASSIGNMENT\n");
         assertEquals(Path.of("conf/.env"), e.file());
         assertEquals(3, e.line());
-        assertEquals("expected KEY=VALUE, got 'NOT AN ASSIGNMENT'", e.reason());
-        assertEquals("conf/.env:3: expected KEY=VALUE, got 'NOT AN ASSIGNMENT'", e.getMessage());
+        assertEquals("expected KEY=VALUE (the line is not shown: env files hold secrets)", e.reason());
+        assertEquals("conf/.env:3: expected KEY=VALUE (the line is not shown: env files hold secrets)", e.getMessage());
     }
 
     @Test
@@ -77,6 +77,16 @@ class EnvFileTest {
         ProjectFileException e = rejected("1X=1\n");
         assertEquals(1, e.line());
         assertTrue(e.reason().startsWith("bad variable name '1X'"), e.reason());
+    }
+
+    @Test
+    void aLineOfAnotherKindOfFileIsNotQuoted() throws IOException {
+        ProjectFileException e = rejected("root:$6$c2VjcmV0=x:20228:0:99999:7:::\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().startsWith("bad variable name (not shown:"), e.reason());
+        assertTrue(!e.getMessage().contains("c2VjcmV0") && !e.getMessage().contains("root"), e.getMessage());
+        ProjectFileException after = rejected("A='quoted' s3cr3t\n");
+        assertEquals("unexpected text after the closing quote", after.reason());
     }
 
     @Test

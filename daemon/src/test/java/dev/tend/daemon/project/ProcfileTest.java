@@ -81,7 +81,7 @@ class ProcfileTest {
         ProjectFileException e = rejected("web: ./serve\n\njust a command\n");
         assertEquals(dir.resolve("Procfile"), e.file());
         assertEquals(3, e.line());
-        assertEquals("expected 'name: command', got 'just a command'", e.reason());
+        assertEquals("expected 'name: command' (a process name, a colon, its command)", e.reason());
     }
 
     @Test

@@ -92,6 +92,17 @@ class DaemonModelTest {
     }
 
     @Test
+    void aProjectKeepsItsProblemAndAForgottenOneLeaves() {
+        model.applySnapshot(snapshot("s", 1));
+        model.apply(json("{'method':'project.changed','params':{'subscription':'s','seq':2,'project':"
+                + "{'name':'blog','dir':'/b','file':'/b/tend.yaml','services':[],'problem':'its file /b/tend.yaml is gone'}}}"));
+        ProjectRow blog = model.state().projects().get(0);
+        assertEquals("its file /b/tend.yaml is gone", blog.problem());
+        model.apply(json("{'method':'project.removed','params':{'subscription':'s','seq':3,'name':'blog'}}"));
+        assertEquals(List.of("shop"), model.state().projects().stream().map(ProjectRow::name).toList());
+    }
+
+    @Test
     void projectAndJobChangesAreKept() {
         model.applySnapshot(snapshot("s", 1));
         model.apply(json("{'method':'project.changed','params':{'subscription':'s','seq':2,'project':"
