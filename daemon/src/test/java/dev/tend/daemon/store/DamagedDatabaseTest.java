@@ -65,10 +65,11 @@ class DamagedDatabaseTest {
     @Test
     void aDatabaseOfANewerTendIsNoDamageAndStaysWhereItIs() throws Exception {
         Path db = dir.resolve("tend.db");
-        SqliteStore.open(db, List.of(new Migration("one", List.of("CREATE TABLE t (x)")),
-                new Migration("two", List.of("CREATE TABLE u (x)")), new Migration("3", List.of("CREATE TABLE v (x)")),
-                new Migration("4", List.of("CREATE TABLE w (x)")), new Migration("5", List.of("CREATE TABLE y (x)")),
-                new Migration("6", List.of("CREATE TABLE z (x)"))), HistoryRetention.DEFAULT).close();
+        List<Migration> newer = new java.util.ArrayList<>();
+        for (int i = 0; i <= Schema.MIGRATIONS.size(); i++) { // one more than this tend knows
+            newer.add(new Migration("step " + i, List.of("CREATE TABLE t" + i + " (x)")));
+        }
+        SqliteStore.open(db, newer, HistoryRetention.DEFAULT).close();
 
         StoreException e = assertThrows(StoreException.class, () -> DamagedDatabase.open(db, CLOCK));
         assertTrue(e.getMessage().contains("upgrade tend"), e.getMessage());

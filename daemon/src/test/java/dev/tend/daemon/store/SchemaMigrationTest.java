@@ -94,9 +94,10 @@ class SchemaMigrationTest {
 
         StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(dbFile()));
 
-        assertEquals(dbFile() + " has schema version 7, this tend knows up to " + Schema.MIGRATIONS.size()
+        int newer = Schema.MIGRATIONS.size() + 1;
+        assertEquals(dbFile() + " has schema version " + newer + ", this tend knows up to " + Schema.MIGRATIONS.size()
                 + ": upgrade tend", e.getMessage());
-        assertEquals(7, userVersion());
+        assertEquals(newer, userVersion());
     }
 
     @Test
