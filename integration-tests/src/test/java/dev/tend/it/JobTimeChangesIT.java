@@ -77,7 +77,6 @@ class JobTimeChangesIT {
         clockAt(Instant.parse("2027-11-07T05:29:30Z"));
         TendHome.Result up = tend.tendIn(project, "up");
         assertEquals(0, up.exit(), up.toString());
-        assertEquals("2027-11-07T05:30:00Z", nextRun());
         TendHome.waitUntil("the job ran at the first 01:30", () -> runs() == 1);
         assertEquals(0, tend.tend("daemon", "stop").exit());
 

@@ -324,7 +324,7 @@ class ScreenTest {
         model.apply(json("{'method':'job.changed','params':{'subscription':'t','seq':22,'job':{'project':'shop','name':'backup',"
                 + "'schedule':'*/5 * * * *','state':'paused','nextRun':null,'lastRun':null,'paused':true}}}"));
         app.render();
-        assertTrue(row(rowContaining("shop/backup")).contains("paused"), text());
+        assertTrue(row(rowContaining("*/5 * * * *")).contains(" paused "), text());
         type(key('p'));
         assertEquals(List.of("job.pause shop/backup", "job.resume shop/backup"), calls);
     }

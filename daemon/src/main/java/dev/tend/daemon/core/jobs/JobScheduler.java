@@ -415,18 +415,41 @@ public final class JobScheduler {
      */
     public JobSnapshot pause(String project, String name) {
         Instant now = now();
-        return locked(after -> {
-            Job job = require(project, name);
+        savePause(project, name, now);
+        JobSnapshot paused = locked(after -> {
+            Job job = projects.getOrDefault(project, Map.of()).get(name);
+            if (job == null) {
+                return null;
+            }
             if (!job.paused) {
                 job.paused = true;
                 job.next = null;
                 job.catchUpFor = null;
-                after.add(() -> store.setPaused(project, name, now));
                 emit(job);
                 rearm(after);
             }
             return job.snapshot();
         });
+        if (paused == null) {
+            store.removeAnchor(project, name); // removed meanwhile: its saved state goes with it, as forget() does
+            return snapshot(project, name); // NOT_FOUND, or the job of that name added since
+        }
+        return paused;
+    }
+
+    /**
+     * Stored before the schedule changes, so a pause the user was told of is one the next daemon keeps.
+     *
+     * @throws SupervisorException NOT_FOUND for an unknown job, FAILED if the store cannot take it (nothing changed)
+     */
+    private void savePause(String project, String name, Instant since) {
+        locked(after -> require(project, name));
+        try {
+            store.setPaused(project, name, since);
+        } catch (RuntimeException e) {
+            throw new SupervisorException(SupervisorException.Kind.FAILED, "could not " + (since == null ? "resume" : "pause")
+                    + " job " + project + "/" + name + ": its state cannot be saved (" + e.getMessage() + "); nothing changed");
+        }
     }
 
     /**
@@ -437,6 +460,7 @@ public final class JobScheduler {
      */
     public JobSnapshot resume(String project, String name) {
         Instant now = now();
+        savePause(project, name, null);
         return locked(after -> {
             Job job = require(project, name);
             if (job.paused) {
@@ -447,7 +471,6 @@ public final class JobScheduler {
                     persistAnchor(job, passed, after);
                 }
                 job.next = job.schedule.nextAfter(job.anchor, now);
-                after.add(() -> store.setPaused(project, name, null));
                 emit(job);
                 rearm(after);
             }

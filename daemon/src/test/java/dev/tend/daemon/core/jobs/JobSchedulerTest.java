@@ -352,6 +352,21 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aPauseThatCannotBeSavedChangesNothingAndSaysWhy() {
+        h.register(h.job("tick", "@every 1m", "true"));
+        Instant next = h.snapshot("tick").nextRun();
+        h.db.close(); // the store refuses every write from now on, as a full or broken disk would
+        SupervisorException e = assertThrows(SupervisorException.class, () -> h.scheduler.pause("demo", "tick"));
+        assertEquals(SupervisorException.Kind.FAILED, e.kind());
+        assertTrue(e.getMessage().startsWith("could not pause job demo/tick: its state cannot be saved")
+                && e.getMessage().endsWith("nothing changed"), e.getMessage());
+        assertFalse(h.snapshot("tick").paused());
+        assertEquals(next, h.snapshot("tick").nextRun());
+        h.scheduler.shutdown(); // nothing ran; tearDown gets a harness with an open store
+        h = new JobHarness(dir, T0);
+    }
+
+    @Test
     void adhocJobsArePersistedAndComeBackWithTheNextScheduler() throws Exception {
         JobSpec backup = h.job("backup", "@every 1h", "true");
         JobSnapshot added = h.scheduler.add(backup);
