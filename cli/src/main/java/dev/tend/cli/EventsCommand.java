@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = {"Print every state change as it happens, until Ctrl-C (exit 130) or until nobody reads the",
-                "output any more (e.g. after `| head -1`: exit 141, quietly).",
+        description = {"Print every state change as it happens.",
+                "Runs until Ctrl-C (exit 130), or until nobody reads the output any more (e.g. after `| head -1`:",
+                "exit 141, quietly).",
                 "With --json: one JSON object per line, {\"method\", \"params\"}, exactly the daemon's notifications.",
                 "Exits 4 with a message when the daemon stops. Falling behind is reported on stderr and the",
                 "subscription is renewed (the events.lagged notification is printed too)."})

@@ -174,8 +174,9 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "compose", mixinStandardHelpOptions = true,
-            description = {"Write compose.yaml for Docker Compose: command, environment, depends_on with",
-                    "healthchecks from ready probes. Jobs and what Compose cannot express are listed as warnings."})
+            description = {"Write compose.yaml for Docker Compose.",
+                    "Commands, environment, and depends_on with healthchecks from ready probes. Jobs and what",
+                    "Compose cannot express are listed as warnings."})
     static final class Compose extends Format {
         @Override
         String format() {

@@ -113,8 +113,13 @@ final class HandlerInvoker {
         }
         JsonNode error = response == null ? null : response.get("error");
         if (error != null) {
-            // jsonrpc4j refused the call itself although its params were checked: a bug on our side.
-            return internalError("jsonrpc4j answered " + method.name() + " with " + error, null);
+            // jsonrpc4j refused the call itself (e.g. no method matched the params): keep only its code.
+            ErrorCode code = ErrorCode.of(error.path("code").asInt());
+            log.warn("jsonrpc4j answered {} with {} although its params were checked", method.name(), error);
+            if (code == null || code == ErrorCode.INTERNAL_ERROR) {
+                return internalError("jsonrpc4j answered " + method.name() + " with " + error, null);
+            }
+            return error(code, null, null);
         }
         JsonNode result = response == null ? null : response.get("result");
         return new Outcome(result == null ? NullNode.getInstance() : result, null);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NamesTest {
@@ -19,6 +20,15 @@ class NamesTest {
         for (String bad : List.of("", ".hidden", "-flag", "a/b", "a b", "café", "a:b")) {
             assertFalse(Names.isValid(bad), bad);
         }
+    }
+
+    @Test
+    void aNameIsAtMostAHundredCharactersSinceItBecomesAFileName() {
+        assertTrue(Names.isValid("a".repeat(100)));
+        assertFalse(Names.isValid("a".repeat(101)));
+        assertEquals("a".repeat(100), Names.sanitize("a".repeat(300)));
+        assertNull(Names.problem("service", "web"));
+        assertEquals("bad job name '-j': " + Names.rule(), Names.problem("job", "-j"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.tend.protocol.Methods;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -64,14 +63,11 @@ public final class Commands implements AutoCloseable {
         });
     }
 
-    /** job.run {name, project}. */
+    /** job.run {ref: project/name}: a run now, answered when it has started (or been queued). */
     public void runJob(String project, String name, Consumer<Result> done) {
         thread.execute(() -> {
             try {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("name", name);
-                p.put("project", project);
-                call("job.run", p, false);
+                call("job.run", Map.of("ref", project + "/" + name), false);
                 done.accept(new Result("started job " + project + "/" + name, false));
             } catch (RpcError e) {
                 done.accept(new Result(Daemon.methodNotFound(e) ? "this daemon has no jobs"
