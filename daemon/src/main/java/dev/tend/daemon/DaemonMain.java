@@ -48,7 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,6 +112,7 @@ public final class DaemonMain {
         });
         Shutdown shutdown = new Shutdown();
         ExecutorService workers = workerPool();
+        ExecutorService pageWorkers = pageWorkerPool();
         UnixSocketServer server = null;
         SqliteStore store = null;
         Supervisor supervisor = null;
@@ -151,7 +152,7 @@ public final class DaemonMain {
                     shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis(), notices::takeAll);
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
-            server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers), Uid.current());
+            server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers), Uid.current());
             background("tend-warmup", () -> RpcWarmup.endpoint(endpoint));
             serverRef[0] = server;
             server.start();
@@ -204,6 +205,7 @@ public final class DaemonMain {
             }
             bus.close();
             workers.shutdown();
+            pageWorkers.shutdown();
             if (store != null) {
                 store.close();
             }
@@ -248,14 +250,31 @@ public final class DaemonMain {
         }
     }
 
+    /**
+     * Up to 256 requests run at once (a stop waits for its service's stop_timeout on its thread); more wait their
+     * turn in the queue, which the transport bounds (connections times requests in flight each), rather than being
+     * refused. Idle threads end after 30 s.
+     */
+    /** Requests that read log pages, a few at a time in turn (see RpcDispatcher). */
+    private static ExecutorService pageWorkerPool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "tend-pages-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     private static ExecutorService workerPool() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(256, 256, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "tend-rpc-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        pool.allowCoreThreadTimeOut(false);
+        pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 }

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * logs.read: the tail of a service's log, or what came after a position (for followers), a page at a time: a page
@@ -27,6 +28,11 @@ import java.util.Map;
  * on a growing log passes the first page's end as {@code before} with each {@code after}.
  */
 final class LogMethods {
+    /**
+     * Pages read at once, in the whole daemon: each holds up to a few MiB while it is read and written, so three
+     * hundred clients asking at once must take turns rather than fill the heap. Others' requests do not wait.
+     */
+    private static final Semaphore PAGE_READERS = new Semaphore(4, true);
 
     private final Supervisor supervisor;
     private final Refs refs;
@@ -84,10 +90,15 @@ final class LogMethods {
         if (!Files.exists(file)) {
             return LogPage.empty();
         }
-        if (from != null) {
-            return LogReader.readAfter(file, from, to, budget, only, until);
+        PAGE_READERS.acquireUninterruptibly();
+        try {
+            if (from != null) {
+                return LogReader.readAfter(file, from, to, budget, only, until);
+            }
+            return LogReader.readTail(file, n, since, until, only, budget);
+        } finally {
+            PAGE_READERS.release();
         }
-        return LogReader.readTail(file, n, since, until, only, budget);
     }
 
     private static LogPosition position(String name, String token) {

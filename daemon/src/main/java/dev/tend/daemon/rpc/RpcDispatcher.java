@@ -13,32 +13,53 @@ import java.util.concurrent.RejectedExecutionException;
 public final class RpcDispatcher implements FrameHandler {
     private final JsonRpcEndpoint endpoint;
     private final ExecutorService workers;
+    private final ExecutorService pageWorkers;
 
-    public RpcDispatcher(JsonRpcEndpoint endpoint, ExecutorService workers) {
+    /**
+     * @param pageWorkers a few threads for the frames that read log pages (logs.read, job.logs): each holds MiBs
+     *                    while it runs, so three hundred clients asking at once take turns there, while everyone
+     *                    else's requests run at once on {@code workers}
+     */
+    public RpcDispatcher(JsonRpcEndpoint endpoint, ExecutorService workers, ExecutorService pageWorkers) {
         this.endpoint = endpoint;
         this.workers = workers;
+        this.pageWorkers = pageWorkers;
+    }
+
+    /** By the method names in its text: a wrong guess (the name in a param) only changes which threads run it. */
+    static boolean readsLogPages(String frame) {
+        return frame.contains("\"logs.read\"") || frame.contains("\"job.logs\"");
     }
 
     @Override
-    public void onFrame(Peer peer, String frame) {
+    public void onFrame(Peer peer, String frame, Runnable answered) {
         try {
-            workers.execute(() -> {
-                java.util.List<Runnable> after;
-                String response;
-                RpcContext.collectAfterResponse();
+            (readsLogPages(frame) ? pageWorkers : workers).execute(() -> {
                 try {
-                    response = endpoint.handle(frame, peer);
+                    serve(peer, frame);
                 } finally {
-                    after = RpcContext.collectedAfterResponse();
+                    answered.run();
                 }
-                if (response != null) {
-                    peer.send(response);
-                }
-                after.forEach(Runnable::run);
             });
         } catch (RejectedExecutionException e) {
             peer.send(JsonRpcEndpoint.errorResponse(ErrorCode.SHUTTING_DOWN, "the daemon is shutting down"));
+            answered.run();
         }
+    }
+
+    private void serve(Peer peer, String frame) {
+        java.util.List<Runnable> after;
+        String response;
+        RpcContext.collectAfterResponse();
+        try {
+            response = endpoint.handle(frame, peer);
+        } finally {
+            after = RpcContext.collectedAfterResponse();
+        }
+        if (response != null) {
+            peer.send(response);
+        }
+        after.forEach(Runnable::run);
     }
 
     @Override

@@ -22,18 +22,22 @@ final class PeerChannelInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup connections;
     private final LongSupplier ownUid;
 
-    PeerChannelInitializer(FrameHandler frames, ChannelGroup connections, LongSupplier ownUid) {
+    private final OutboundBudget budget;
+
+    PeerChannelInitializer(FrameHandler frames, ChannelGroup connections, LongSupplier ownUid, OutboundBudget budget) {
         this.frames = frames;
         this.connections = connections;
         this.ownUid = ownUid;
+        this.budget = budget;
     }
 
     @Override
     protected void initChannel(Channel ch) {
         ch.pipeline()
+                .addLast("deadline", new RequestDeadline(RequestDeadline.TIMEOUT_MILLIS))
                 .addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast("framing", new LineBasedFrameDecoder(MAX_FRAME_BYTES, true, true))
                 .addLast("encoder", encoder)
-                .addLast("peer", new PeerHandler(frames, connections, ownUid.getAsLong()));
+                .addLast("peer", new PeerHandler(frames, connections, ownUid.getAsLong(), budget));
     }
 }

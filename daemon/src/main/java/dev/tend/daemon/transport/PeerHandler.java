@@ -13,7 +13,12 @@ import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tend.daemon.rpc.JsonRpcEndpoint;
+import dev.tend.protocol.ErrorCode;
+import io.netty.channel.ChannelFutureListener;
+
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +27,25 @@ import java.nio.charset.StandardCharsets;
 final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);
 
+    /** Requests of one connection being served at once; past it the connection is not read until one is answered. */
+    static final int MAX_IN_FLIGHT = 16;
+    /** Connections open at once; one more is answered with an error and closed. */
+    static final int MAX_CONNECTIONS = 1024;
+
     private final FrameHandler frames;
     private final ChannelGroup connections;
     private final long ownUid;
+    private final OutboundBudget budget;
     private NettyPeer peer;
+    /** Event-loop state: requests handed up and not yet answered, and frames read meanwhile past the limit. */
+    private int inFlight;
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
 
-    PeerHandler(FrameHandler frames, ChannelGroup connections, long ownUid) {
+    PeerHandler(FrameHandler frames, ChannelGroup connections, long ownUid, OutboundBudget budget) {
         this.frames = frames;
         this.connections = connections;
         this.ownUid = ownUid;
+        this.budget = budget;
     }
 
     @Override
@@ -43,9 +58,20 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
             ch.close();
             return;
         }
-        peer = new NettyPeer(ch, peerPid);
+        if (connections.size() >= MAX_CONNECTIONS) {
+            log.warn("refused a connection (pid {}): {} connections are open, the most the daemon serves", peerPid, MAX_CONNECTIONS);
+            ch.writeAndFlush(JsonRpcEndpoint.errorResponse(ErrorCode.INVALID_REQUEST, "the daemon serves at most "
+                    + MAX_CONNECTIONS + " connections at once; close some")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        peer = new NettyPeer(ch, peerPid, budget);
         connections.add(ch);
-        ch.closeFuture().addListener(f -> peer.closed());
+        budget.register(peer);
+        NettyPeer closing = peer;
+        ch.closeFuture().addListener(f -> {
+            budget.unregister(closing);
+            closing.closed();
+        });
         log.debug("{} connected", peer.name());
         ctx.fireChannelActive();
     }
@@ -68,7 +94,30 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (text.isBlank()) {
             return; // a blank line between requests (e.g. typed into socat) is not a request
         }
-        frames.onFrame(peer, text);
+        if (inFlight >= MAX_IN_FLIGHT) {
+            waiting.add(text); // at most what one read brought: reading stops below
+            updateAutoRead(ctx);
+            return;
+        }
+        handUp(ctx, text);
+    }
+
+    private void handUp(ChannelHandlerContext ctx, String text) {
+        inFlight++;
+        frames.onFrame(peer, text, () -> ctx.executor().execute(() -> answered(ctx)));
+    }
+
+    private void answered(ChannelHandlerContext ctx) {
+        inFlight--;
+        while (inFlight < MAX_IN_FLIGHT && !waiting.isEmpty()) {
+            handUp(ctx, waiting.poll());
+        }
+        updateAutoRead(ctx);
+    }
+
+    /** Read on only while the peer reads what we send and has room for more requests in flight. */
+    private void updateAutoRead(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && inFlight < MAX_IN_FLIGHT && waiting.isEmpty());
     }
 
     /**
@@ -77,8 +126,7 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
      */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        boolean writable = ctx.channel().isWritable();
-        ctx.channel().config().setAutoRead(writable);
+        updateAutoRead(ctx);
         if (peer != null) {
             peer.writabilityChanged();
         }

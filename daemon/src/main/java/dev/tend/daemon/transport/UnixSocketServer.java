@@ -53,6 +53,7 @@ public final class UnixSocketServer implements AutoCloseable {
     private final Class<? extends ServerChannel> channelType;
     private final boolean peerCredentialsAvailable;
     private final ChannelGroup connections = new DefaultChannelGroup("tend-peers", GlobalEventExecutor.INSTANCE);
+    private final OutboundBudget budget = new OutboundBudget(OutboundBudget.PER_PEER_BYTES, OutboundBudget.TOTAL_BYTES);
     private final FrameHandler frames;
     private final long ownUid;
     private Channel serverChannel;
@@ -141,7 +142,7 @@ public final class UnixSocketServer implements AutoCloseable {
                 .group(group)
                 .channel(channelType)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
-                .childHandler(new PeerChannelInitializer(frames, connections, uid));
+                .childHandler(new PeerChannelInitializer(frames, connections, uid, budget));
         try {
             serverChannel = b.bind(address).sync().channel();
         } catch (InterruptedException e) {
