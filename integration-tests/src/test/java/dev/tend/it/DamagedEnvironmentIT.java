@@ -131,11 +131,19 @@ class DamagedEnvironmentIT {
     void onAFullDiskRunFailsInItsOwnWordsAndAStartSaysWhyNotAStaleLog() throws Exception {
         // A small tmpfs over this test's TEND_HOME: filled, every write of the daemon fails with ENOSPC.
         boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
+        if (!root) {
+            System.err.println("SKIPPED: the full-disk case needs root to mount a small tmpfs");
+        }
         assumeTrue(root, "SKIPPED: mounting a small tmpfs to fill needs root; the full-disk case is not checked here");
         Path home = tend.home();
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=6m,mode=0700", "tmpfs", home.toString())
                 .redirectErrorStream(true).start();
-        assertEquals(0, mount.waitFor(), new String(mount.getInputStream().readAllBytes()));
+        String mounting = new String(mount.getInputStream().readAllBytes()).trim();
+        // Root in a container without CAP_SYS_ADMIN cannot mount: said, not hidden.
+        if (mount.waitFor() != 0) {
+            System.err.println("SKIPPED: the full-disk case: cannot mount a tmpfs here: " + mounting);
+        }
+        assumeTrue(mount.exitValue() == 0, "SKIPPED: cannot mount a tmpfs here: " + mounting);
         try {
             assertEquals(0, tend.tend("ps").exit());
             Path filler = home.resolve("filler");
