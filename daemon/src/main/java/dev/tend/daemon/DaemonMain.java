@@ -91,6 +91,7 @@ public final class DaemonMain {
         try {
             settings = SettingsFile.load(paths.configFile());
         } catch (SettingsFile.SettingsException e) {
+            StartFailure.record(paths.startFailure(), e.getMessage());
             System.err.println("tend daemon: " + e.getMessage());
             return 1;
         }
@@ -103,6 +104,7 @@ public final class DaemonMain {
             System.err.println("tend daemon: " + e.getMessage());
             return 1;
         } catch (IOException e) {
+            StartFailure.record(paths.startFailure(), "cannot lock " + paths.pidFile() + ": " + e.getMessage());
             System.err.println("tend daemon: cannot lock " + paths.pidFile() + ": " + e.getMessage());
             return 1;
         }

@@ -52,7 +52,7 @@ class CrashAtEveryPointIT {
         StringBuilder yaml = new StringBuilder("services:\n");
         for (int i = 1; i <= SERVICES; i++) {
             yaml.append("  s").append(i).append(":\n    command: \"sleep ").append(999200 + i)
-                    .append(" & while true; do echo ").append(version).append("; sleep 0.2; done\"\n");
+                    .append(" & while true; do echo ").append(version).append("; sleep 1; done\"\n");
         }
         return yaml.toString();
     }
@@ -125,7 +125,7 @@ class CrashAtEveryPointIT {
                 jobs:
                   nightly:
                     schedule: "@yearly"
-                    command: "sleep 999300 & while true; do echo tick; sleep 0.2; done"
+                    command: "sleep 999300 & while true; do echo tick; sleep 1; done"
                 """;
     }
 

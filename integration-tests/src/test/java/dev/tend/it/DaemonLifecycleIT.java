@@ -214,6 +214,19 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void aStartStoppedByABadSettingsFileIsReportedWithItsOwnReasonNotAnOldLogTail() throws Exception {
+        Files.createDirectories(tend.stateDir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // An earlier start's lines: a tail would show these instead of this start's reason.
+        Files.writeString(tend.stateDir().resolve("daemon.log"), "an old line of an earlier daemon\n".repeat(20));
+        Files.writeString(tend.home().resolve("config.yaml"), "idle_timeout: banana\n");
+        TendHome.Result r = tend.tend("ps");
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tend: the tend daemon could not start (exit code 1): ")
+                && r.err().contains("idle_timeout") && !r.err().contains("an old line"), r.toString());
+        Files.delete(tend.home().resolve("config.yaml"));
+    }
+
+    @Test
     void aDaemonWithAnIdleTimeoutStopsOnItsOwnOnceNobodyIsConnectedAndNothingRuns() throws Exception {
         Files.writeString(tend.home().resolve("config.yaml"), "idle_timeout: 1s\n");
         assertEquals(0, tend.tend("daemon", "status").exit());
