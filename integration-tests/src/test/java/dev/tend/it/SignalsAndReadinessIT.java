@@ -197,7 +197,7 @@ class SignalsAndReadinessIT {
             p.ok("restart", "web");
             events.awaitCount("ready", 2);
             long pid = pid(p.service("web"));
-            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
             events.awaitCount("ready", 3);
             Thread.sleep(1500); // anything repeated would have come by now
 

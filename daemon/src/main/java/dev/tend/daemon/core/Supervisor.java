@@ -934,6 +934,8 @@ public final class Supervisor {
 
     /** Launches the service if all it depends on is READY, else marks it as waiting. */
     private void tryLaunch(Service svc, Tx tx) {
+        svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
+        svc.signal = null;
         Project p = projects.get(svc.project);
         List<String> waitingFor = new ArrayList<>();
         for (String dep : svc.spec.dependsOn()) {
@@ -951,8 +953,6 @@ public final class Supervisor {
         svc.launching = true;
         svc.stopRequested = false;
         svc.probeFailure = null;
-        svc.exitCode = null; // a new start carries nothing of the last run's end
-        svc.signal = null;
         long generation = ++svc.generation;
         if (svc.log == null) {
             try {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static dev.tend.daemon.core.Harness.service;
+import static dev.tend.daemon.core.Harness.withRestart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,6 +190,35 @@ class SupervisorRecoveryTest {
     }
 
     @Test
+    void aFailedServiceStaysFailedAndAnAutoPortIsKeptForTheNextDaemon() throws Exception {
+        Path db = dir.resolve("tend.db");
+        ServiceSpec bad = withRestart(service("bad", "exit 1"), RestartMode.ON_FAILURE, 1);
+        ServiceSpec web = Harness.withProbe(service("web", "exec sleep 1000"), null, true);
+        String reason;
+        int port;
+        long starts;
+        try (Harness h = new Harness(dir, SqliteStore.open(db))) {
+            h.sup.register(h.project("p", bad, web), Map.of());
+            h.sup.up("p", List.of("web"));
+            h.sup.up("p", List.of("bad"));
+            reason = h.await("p", "bad", ServiceState.FAILED).reason();
+            port = h.await("p", "web", ServiceState.READY).port();
+            assertTrue(port > 0);
+            starts = starts(h, "bad");
+        }
+        try (Harness next = new Harness(dir, SqliteStore.open(db))) {
+            next.sup.register(next.project("p", bad, web), Map.of());
+            next.sup.restoreDesired();
+            assertEquals(port, next.await("p", "web", ServiceState.READY).port(), "the same auto port");
+            ServiceSnapshot failed = next.get("p", "bad");
+            assertEquals(ServiceState.FAILED, failed.state());
+            assertEquals(reason, failed.reason());
+            // web's min_uptime has passed: a restored start of bad would be in its history by now
+            assertEquals(starts, starts(next, "bad"), "no new attempt");
+        }
+    }
+
+    @Test
     void adhocServicesComeBackWithTheNextDaemon() throws Exception {
         Path db = dir.resolve("tend.db");
         try (Harness h = new Harness(dir, SqliteStore.open(db))) {
@@ -200,6 +230,10 @@ class SupervisorRecoveryTest {
             ServiceSnapshot s = next.get(Supervisor.ADHOC, "scratch");
             assertEquals(ServiceState.READY, s.state());
         }
+    }
+
+    private static long starts(Harness h, String service) {
+        return h.sup.history("p", service, 100).stream().filter(r -> r.kind().equals("started")).count();
     }
 
     private static long readPid(Path file) {
