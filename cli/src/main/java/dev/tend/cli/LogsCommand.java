@@ -63,8 +63,8 @@ final class LogsCommand extends TendSubcommand {
         }
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime now = ZonedDateTime.now(zone);
-        String from = since == null ? null : LogTimes.resolve(since, zone, now);
-        String to = until == null ? null : LogTimes.resolve(until, zone, now);
+        String from = since == null ? null : LogTimes.resolve("--since", since, zone, now);
+        String to = until == null ? null : LogTimes.resolve("--until", until, zone, now);
         try (RpcClient client = connect().client()) {
             List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
             LogFollower follower = new LogFollower();
