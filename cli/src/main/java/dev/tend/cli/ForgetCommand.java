@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "forget", mixinStandardHelpOptions = true,
-        description = {"Stop the project's services and unregister it and its jobs: it leaves `tend ps -a` and",
-                "does not come back with the daemon. Its history and logs are kept (for a later `tend up`",
-                "there) unless --purge."})
+        description = {"Stop a project's services and unregister it and its jobs, for good.",
+                "Its history and logs are kept for a later `tend up` there, unless --purge."})
 final class ForgetCommand extends TendSubcommand {
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
     String project;

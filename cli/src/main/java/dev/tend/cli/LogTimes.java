@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * The times `tend logs --since/--until` accept, made into what logs.read takes: a duration ("10m", "1h30m": that
  * long ago) is passed on as is; a date or time is read in the user's zone and sent as an instant. Accepted: an
  * ISO time with Z or an offset, "2026-12-04", "2026-12-04 17:00", "2026-12-04T17:00:05.250", "17:00" and
- * "17:00:05" (today), "today", "yesterday" (their midnight). Anything else goes on unchanged, so the daemon's
- * error names it. Pure.
+ * "17:00:05" (today), "today", "yesterday" (their midnight). Anything else is a usage error that lists these.
+ * Pure.
  */
 final class LogTimes {
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d))+");
@@ -22,7 +22,8 @@ final class LogTimes {
     private LogTimes() {
     }
 
-    static String resolve(String value, ZoneId zone, ZonedDateTime now) {
+    /** @param option "--since" or "--until", for the error */
+    static String resolve(String option, String value, ZoneId zone, ZonedDateTime now) {
         String v = value.trim();
         if (v.isEmpty() || DURATION.matcher(v).matches()) {
             return value;
@@ -34,7 +35,9 @@ final class LogTimes {
         try {
             return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant().toString();
         } catch (DateTimeParseException notWithOffset) {
-            return value;
+            throw new CliException(ExitCode.USAGE, "bad " + option + " '" + value + "': give a duration (10m, 1h30m: "
+                    + "that long ago), a date (2026-12-04), a date and time ('2026-12-04 17:00'), a time of day "
+                    + "(17:00), today, yesterday, or an ISO time with Z or an offset");
         }
     }
 

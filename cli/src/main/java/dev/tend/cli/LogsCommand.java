@@ -67,8 +67,8 @@ final class LogsCommand extends TendSubcommand {
         }
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime now = ZonedDateTime.now(zone);
-        String from = since == null ? null : LogTimes.resolve(since, zone, now);
-        String to = until == null ? null : LogTimes.resolve(until, zone, now);
+        String from = since == null ? null : LogTimes.resolve("--since", since, zone, now);
+        String to = until == null ? null : LogTimes.resolve("--until", until, zone, now);
         try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
             watch = w;
             try {

@@ -6,13 +6,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogTimesTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-12-04T17:30:00+01:00[Europe/Paris]");
 
     private static String resolve(String value) {
-        return LogTimes.resolve(value, PARIS, NOW);
+        return LogTimes.resolve("--since", value, PARIS, NOW);
     }
 
     @Test
@@ -51,7 +53,10 @@ class LogTimesTest {
     }
 
     @Test
-    void anythingElseIsLeftForTheDaemonToRefuseByName() {
-        assertEquals("last tuesday", resolve("last tuesday"));
+    void anythingElseIsAUsageErrorThatListsTheForms() {
+        CliException e = assertThrows(CliException.class, () -> resolve("last tuesday"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("bad --since 'last tuesday': give a duration"), e.getMessage());
+        assertTrue(e.getMessage().contains("(17:00)"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
 import dev.tend.daemon.core.logs.LogPolicy;
+import dev.tend.daemon.core.logs.ProjectLogs;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.CpuSampler;
@@ -359,18 +360,11 @@ public final class Supervisor {
             return null;
         });
         store.removeProjectHistory(name);
-        Path dir = config.logsDir().resolve(name);
-        if (!dir.normalize().startsWith(config.logsDir().normalize()) || dir.equals(config.logsDir())) {
-            return; // a name is never "..", but a deletion must not rely on it
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (java.nio.file.NoSuchFileException gone) {
-            // no logs were ever written
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove the logs of project " + name + " in " + dir, e);
+        try {
+            ProjectLogs.delete(config.logsDir(), name);
+        } catch (IOException e) {
+            throw SupervisorException.failed("project " + name + " is forgotten and its history removed, but not all of "
+                    + "its logs: " + e.getMessage());
         }
     }
 
