@@ -120,6 +120,10 @@ class RpcErrorsIT {
         expect("project.down", p("project", "shop", "services", List.of("nosuch")), NOT_FOUND, "no service named 'nosuch'");
         expect("project.down", p("dir", nul), INVALID, "not a valid path");
         expect("project.list", p("bogus", 1), INVALID, "unknown parameter 'bogus'");
+        expect("project.forget", p(), INVALID, "give a project or a dir");
+        expect("project.forget", p("project", "shp"), NOT_FOUND, "did you mean 'shop'");
+        expect("project.forget", p("dir", nul), INVALID, "not a valid path");
+        expect("project.forget", p("project", "shop", "purge", "yes"), INVALID, "'purge'");
         expect("project.reload", p("project", "shp"), NOT_FOUND, "did you mean 'shop'");
         expect("project.reload", p("project", "adhoc"), CONFLICT, "has no file to reload");
         expect("project.export", p("format", "bogus", "project", "shop"), INVALID, "unknown format 'bogus'");
@@ -175,6 +179,11 @@ class RpcErrorsIT {
         expect("job.remove", p("ref", ""), INVALID, "no job named");
         expect("job.run", p("ref", "enqeue", "dir", dir), NOT_FOUND, "did you mean 'enqueue'");
         expect("job.run", p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
+        for (String verb : List.of("pause", "resume")) {
+            expect("job." + verb, p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
+            expect("job." + verb, p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");
+            expect("job." + verb, p("ref", ""), INVALID, "no job named");
+        }
         expect("job.history", p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");
         expect("job.history", p("ref", "shop/enqueue", "limit", 0), INVALID, "limit must be at least 1");
         expect("job.logs", p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");
