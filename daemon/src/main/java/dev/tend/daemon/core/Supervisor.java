@@ -84,8 +84,8 @@ public final class Supervisor {
         ProjectInfo announced;
         /** Why the registered file could not be loaded when the daemon started; null once it was. */
         String loadProblem;
-        /** The problem the last project.changed told of: a change (the file deleted, put back) is told again. */
-        String toldProblem;
+        /** Its file was missing at the last look ({@link #checkProjectFiles}, made outside the lock). */
+        boolean fileGone;
 
         Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
             this.name = name;
@@ -95,7 +95,7 @@ public final class Supervisor {
         }
 
         ProjectInfo info() {
-            String problem = file != null && !Files.exists(file) ? "its file " + file + " is gone" : loadProblem;
+            String problem = fileGone ? "its file " + file + " is gone" : loadProblem;
             return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()), problem);
         }
 
@@ -207,6 +207,7 @@ public final class Supervisor {
                 return new ReloadResult(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
             p.loadProblem = null;
+            p.fileGone = false; // it was just read
             return applyDiff(p, spec, baseEnv, tx, restarts);
         });
         restarts.forEach(Runnable::run);
@@ -305,10 +306,12 @@ public final class Supervisor {
      * ends that.
      */
     public void registerUnloadable(ProjectRecord record, String problem) {
+        boolean gone = record.file() != null && !Files.exists(record.file());
         locked(tx -> {
             Project p = projects.computeIfAbsent(record.name(),
                     n -> new Project(n, record.dir(), record.file(), record.baseEnv()));
             p.loadProblem = problem;
+            p.fileGone = gone;
             emitProject(p);
             return null;
         });
@@ -1618,15 +1621,26 @@ public final class Supervisor {
         dispatch(l -> l.serviceChanged(s, snap));
     }
 
-    /** A project file deleted (or put back) while the daemon runs is told to every peer, as any change is. */
+    /**
+     * A project file deleted (or put back) while the daemon runs is told to every peer, as any change is. The files
+     * are looked at outside the lock: a project on a hung network mount must not stall the supervisor.
+     */
     private void checkProjectFiles() {
         try {
+            Map<Project, Path> files = locked(tx -> {
+                Map<Project, Path> m = new java.util.IdentityHashMap<>();
+                projects.values().stream().filter(p -> p.file != null).forEach(p -> m.put(p, p.file));
+                return m;
+            });
+            Map<Project, Boolean> gone = new java.util.IdentityHashMap<>();
+            files.forEach((p, f) -> gone.put(p, !Files.exists(f)));
             locked(tx -> {
-                for (Project p : projects.values()) {
-                    if (!Objects.equals(p.info().problem(), p.toldProblem)) {
-                        emitProject(p);
+                gone.forEach((p, isGone) -> {
+                    if (projects.get(p.name) == p && Objects.equals(p.file, files.get(p))) {
+                        p.fileGone = isGone;
+                        emitProject(p); // told only if that changed what the project looks like
                     }
-                }
+                });
                 return null;
             });
         } catch (RuntimeException e) {
@@ -1640,7 +1654,6 @@ public final class Supervisor {
             return;
         }
         p.announced = info;
-        p.toldProblem = info.problem();
         long s = ++seq;
         dispatch(l -> l.projectChanged(s, info));
     }

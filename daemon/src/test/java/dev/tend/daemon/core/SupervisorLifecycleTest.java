@@ -107,9 +107,9 @@ class SupervisorLifecycleTest {
         h.sup.registerUnloadable(new StateStore.ProjectRecord("p", dir, file, Map.of()), "its file cannot be loaded: x");
         assertEquals("its file " + file + " is gone", h.sup.projects().get(0).problem(), "a missing file says so");
         Files.writeString(file, "services: {}\n");
-        assertEquals("its file cannot be loaded: x", h.sup.projects().get(0).problem());
         Harness.awaitTrue(() -> h.timeline.contains("project:p:its file cannot be loaded: x"),
                 "a file put back while the daemon runs is told to the peers");
+        assertEquals("its file cannot be loaded: x", h.sup.projects().get(0).problem());
         h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
         assertNull(h.sup.projects().get(0).problem(), "registered afresh, it is fine");
         h.timeline.clear(); // the first event told of the missing file already
