@@ -12,6 +12,8 @@ import java.util.List;
 final class DaemonAccess {
     /** Generous: a cold JVM on a loaded two-core machine with fifty clients starting at once. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** A few seconds: a busy daemon is probed past it, not given up on (docs/daemon.md). */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
     private DaemonAccess() {
     }
@@ -34,7 +36,31 @@ final class DaemonAccess {
             cmd.add("tend"); // run outside bin/tend (e.g. from an IDE): hope it is on PATH
         }
         cmd.addAll(List.of("--instance", paths.instance(), "daemon", "run", "--detached"));
-        return new DaemonConnector(paths, "tend-cli", cmd, START_TIMEOUT);
+        return new DaemonConnector(paths, "tend-cli", cmd, START_TIMEOUT)
+                .withAnswerTimeout(answerTimeout(root.daemonTimeout, System.getenv("TEND_DAEMON_TIMEOUT")));
+    }
+
+    /**
+     * The wait for each answer: the option, else the environment variable, else {@link #ANSWER_TIMEOUT}; 0 (or less
+     * than a millisecond) is no limit (null).
+     */
+    static Duration answerTimeout(String option, String env) {
+        String given = option != null ? option : env != null && !env.isBlank() ? env : null;
+        if (given == null) {
+            return ANSWER_TIMEOUT;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(given.trim());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new CliException(ExitCode.USAGE, (option != null ? "--daemon-timeout" : "TEND_DAEMON_TIMEOUT")
+                    + " must be a number of seconds (0: no limit), not '" + given + "'");
+        }
+        long millis = Math.round(seconds * 1000);
+        return millis == 0 ? null : Duration.ofMillis(millis);
     }
 
     static DaemonConnector.Connection connect(TendCommand root) throws DaemonUnavailableException {

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.client.DaemonNotAnsweringException;
 import dev.tend.client.DaemonUnavailableException;
 import dev.tend.client.RpcError;
 import dev.tend.protocol.ErrorCode;
@@ -24,6 +25,9 @@ final class Errors {
         }
         if (t instanceof RpcError e) {
             return fromRpc(e);
+        }
+        if (t instanceof DaemonNotAnsweringException e) {
+            return new CliException(ExitCode.DAEMON_UNAVAILABLE, e.getMessage());
         }
         if (t instanceof IOException e) {
             return new CliException(ExitCode.DAEMON_UNAVAILABLE, "lost the connection to the tend daemon: " + e.getMessage()

@@ -45,6 +45,11 @@ public final class TendCommand implements Runnable {
             description = "Daemon instance to talk to (default: $TEND_INSTANCE, else \"default\").")
     String instance;
 
+    @Option(names = "--daemon-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "How long to wait for each answer of the daemon before asking whether it is alive "
+                    + "(default: $TEND_DAEMON_TIMEOUT, else 5; 0: for ever). Events are awaited for ever.")
+    String daemonTimeout;
+
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Plain output without colors.")
     boolean noColor;
 

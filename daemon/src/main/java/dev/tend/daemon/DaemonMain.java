@@ -15,6 +15,7 @@ import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
 import dev.tend.daemon.lifecycle.DaemonOptions;
+import dev.tend.daemon.lifecycle.DyingThreads;
 import dev.tend.daemon.lifecycle.IdleWatch;
 import dev.tend.daemon.lifecycle.Reloader;
 import dev.tend.daemon.lifecycle.Settings;
@@ -113,6 +114,7 @@ public final class DaemonMain {
             RpcWarmup.libraries();
         });
         Shutdown shutdown = new Shutdown();
+        DyingThreads.install(shutdown);
         ExecutorService workers = workerPool();
         ExecutorService pageWorkers = pageWorkerPool();
         UnixSocketServer server = null;

@@ -45,6 +45,8 @@ public final class DaemonConnector {
     private final List<String> daemonCommand;
     private final Duration startTimeout;
     private final Function<String, Path> findExecutable;
+    /** How long a call waits for its answer before the daemon is probed (null: for ever). */
+    private Duration answerTimeout;
 
     /**
      * @param daemonCommand the command that runs the daemon in the foreground (e.g. [bin/tend, --instance, x,
@@ -65,6 +67,16 @@ public final class DaemonConnector {
         this.daemonCommand = List.copyOf(daemonCommand);
         this.startTimeout = startTimeout;
         this.findExecutable = findExecutable;
+    }
+
+    /**
+     * Bounds each answer's wait: past it a second connection probes the daemon, and a daemon that answers neither
+     * fails the call with "the tend daemon (pid N) does not answer" (docs/daemon.md). Followers still wait for
+     * events for ever.
+     */
+    public DaemonConnector withAnswerTimeout(Duration timeout) {
+        this.answerTimeout = timeout;
+        return this;
     }
 
     /** A connection with its hello result. */
@@ -130,6 +142,9 @@ public final class DaemonConnector {
             }
             throw new DaemonUnavailableException("cannot connect to the tend daemon at " + paths.socket() + ": " + e.getMessage(), e);
         }
+        if (answerTimeout != null) {
+            client.answerTimeout(answerTimeout, this::whyNotAnswering);
+        }
         try {
             Object hello = client.call(Methods.DAEMON_HELLO,
                     Map.of("client", clientName, "version", Version.current(), "protocol", Methods.PROTOCOL_VERSION));
@@ -143,6 +158,9 @@ public final class DaemonConnector {
                         + "with `tend daemon stop` first");
             }
             return new Connection(client, h);
+        } catch (DaemonNotAnsweringException e) {
+            closeQuietly(client);
+            throw new DaemonUnavailableException(e.getMessage(), e);
         } catch (IOException e) {
             closeQuietly(client);
             return null; // it went away between connect and hello (e.g. shutting down)
@@ -347,6 +365,39 @@ public final class DaemonConnector {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Asked when an answer is overdue: null if the daemon still answers a second connection (it is busy with this
+     * call, e.g. an `up --wait`), else what to tell the user. A stopped process (SIGSTOP) is known without asking.
+     */
+    private String whyNotAnswering() {
+        long pid = pidInFile();
+        String who = pid > 0 ? "the tend daemon (pid " + pid + ")" : "the tend daemon";
+        if (pid > 0 && stopped(pid)) {
+            return who + " does not answer: it is stopped (`kill -CONT " + pid + "` resumes it)";
+        }
+        try (RpcClient probe = RpcClient.connect(paths.socket())) {
+            probe.answerTimeout(answerTimeout, () -> "no answer");
+            probe.call(Methods.DAEMON_STATUS, null);
+            return null;
+        } catch (RpcError answered) {
+            return null;
+        } catch (IOException e) {
+            return who + " does not answer (nothing within " + answerTimeout.toSeconds() + " s, nor to a second "
+                    + "connection): see `tend daemon logs`; `tend daemon restart` replaces it";
+        }
+    }
+
+    /** Whether the process is stopped by a signal (state T in /proc); false where that cannot be told. */
+    static boolean stopped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'T' || state == 't';
+        } catch (IOException | RuntimeException noProc) {
+            return false;
         }
     }
 

@@ -33,10 +33,21 @@ public final class RpcClient implements Closeable {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final Queue<Map<String, Object>> notifications = new ArrayDeque<>();
     private long nextId = 1;
+    private AnswerWatchdog watchdog;
 
     private RpcClient(SocketChannel channel) {
         this.channel = channel;
         readBuffer.flip();
+    }
+
+    /**
+     * Bounds the wait for each answer to {@link #call}: past {@code timeout} the liveness decides whether to wait on
+     * (the daemon answers others) or to fail the call with a {@link DaemonNotAnsweringException}. Notifications
+     * ({@link #nextNotification()}) are awaited for ever, as followers want.
+     */
+    public RpcClient answerTimeout(java.time.Duration timeout, AnswerWatchdog.Liveness liveness) {
+        this.watchdog = new AnswerWatchdog(timeout, liveness, channel);
+        return this;
     }
 
     /**
@@ -80,6 +91,24 @@ public final class RpcClient implements Closeable {
         if (params != null) {
             request.put("params", params);
         }
+        if (watchdog == null) {
+            return awaitAnswer(request, id);
+        }
+        watchdog.arm();
+        try {
+            return awaitAnswer(request, id);
+        } catch (IOException e) {
+            String why = watchdog.verdict();
+            if (why != null) {
+                throw new DaemonNotAnsweringException(why);
+            }
+            throw e;
+        } finally {
+            watchdog.disarm();
+        }
+    }
+
+    private Object awaitAnswer(Map<String, Object> request, long id) throws IOException, RpcError {
         send(request);
         while (true) {
             Map<String, Object> msg = readMessage();

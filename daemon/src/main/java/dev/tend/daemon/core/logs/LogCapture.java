@@ -74,7 +74,7 @@ public final class LogCapture {
         } catch (RuntimeException | Error e) {
             log.error("log capture of {} {} failed", service, stream.word(), e);
             drained.completeExceptionally(e);
-            return;
+            throw e; // nobody reads the service's output now: the thread's death must not be silent (DyingThreads)
         }
         drained.complete(null);
     }
