@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.project.QuotedValues;
 import dev.tend.daemon.project.SmallTextFile;
 
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class SettingsFile {
     /** A settings file that cannot be used. */
     public static final class SettingsException extends Exception {
         public SettingsException(String message) {
-            super(message);
+            super(QuotedValues.shorten(message));
         }
     }
 }

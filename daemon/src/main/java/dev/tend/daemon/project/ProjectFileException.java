@@ -20,11 +20,11 @@ public final class ProjectFileException extends Exception {
      * @param column 1-based, or 0 when unknown
      */
     public ProjectFileException(Path file, int line, int column, String reason) {
-        super(format(file, line, reason));
+        super(format(file, line, QuotedValues.shorten(reason)));
         this.file = file;
         this.line = line;
         this.column = column;
-        this.reason = reason;
+        this.reason = QuotedValues.shorten(reason);
     }
 
     private static String format(Path file, int line, String reason) {

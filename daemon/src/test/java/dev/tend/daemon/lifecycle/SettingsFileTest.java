@@ -39,6 +39,14 @@ class SettingsFileTest {
     }
 
     @Test
+    void aLongValueIsQuotedShortenedInTheError() throws Exception {
+        String message = error("log_level: " + "x".repeat(200_000) + "\n");
+        assertTrue(message.length() < 300, () -> message.length() + " characters: " + message.substring(0, 200));
+        assertTrue(message.contains("log_level: 'xxxxxxxxxx"), message);
+        assertTrue(message.contains("(200000 characters)"), message);
+    }
+
+    @Test
     void missingFileGivesTheDefaults() throws Exception {
         assertSame(Settings.DEFAULTS, SettingsFile.load(tmp.resolve("absent.yaml")));
     }

@@ -36,6 +36,15 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aLongValueIsQuotedShortenedNotEchoedWhole() throws IOException {
+        ProjectFileException e = rejected("services:\n  api:\n    command: x\n    restart: " + "y".repeat(100_000) + "\n");
+        assertEquals(4, e.line(), e.getMessage());
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+        assertTrue(e.reason().contains("'yyyyyyyyyy"), e.getMessage());
+        assertTrue(e.reason().contains("(100000 characters)"), e.getMessage());
+    }
+
+    @Test
     void yamlSyntaxErrorCarriesYamlsLine() throws IOException {
         assertRejected("""
                 services:
