@@ -307,13 +307,9 @@ public final class DaemonConnector {
      */
     private String startFailure(long spawnedAtMillis, String exit) {
         String head = "the tend daemon could not start" + exit + ": ";
-        try {
-            Path file = paths.startFailure();
-            if (Files.getLastModifiedTime(file).toMillis() >= spawnedAtMillis - 1000) {
-                return head + Files.readString(file).trim() + " (details in " + paths.daemonLog() + ")";
-            }
-        } catch (IOException | RuntimeException noReason) {
-            // none written for this start
+        String reason = reasonOfThisStart(paths.startFailure(), spawnedAtMillis);
+        if (reason != null) {
+            return head + reason + " (details in " + paths.daemonLog() + ")";
         }
         try {
             if (Files.getFileStore(paths.stateDir()).getUsableSpace() < LOW_SPACE_BYTES) {
@@ -323,6 +319,22 @@ public final class DaemonConnector {
             // fall back to the log
         }
         return head + "the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15);
+    }
+
+    /**
+     * The reason the daemon left in {@code file} for a start at {@code spawnedAtMillis}, or null: none, an older
+     * start's, or an empty one (on a full disk the file may be made while its text cannot be written).
+     */
+    static String reasonOfThisStart(Path file, long spawnedAtMillis) {
+        try {
+            if (Files.getLastModifiedTime(file).toMillis() >= spawnedAtMillis - 1000) {
+                String reason = Files.readString(file).trim();
+                return reason.isEmpty() ? null : reason;
+            }
+        } catch (IOException | RuntimeException noReason) {
+            // none written for this start
+        }
+        return null;
     }
 
     private Process start() throws IOException {

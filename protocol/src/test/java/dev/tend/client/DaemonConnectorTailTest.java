@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DaemonConnectorTailTest {
@@ -45,5 +46,20 @@ class DaemonConnectorTailTest {
     void tailOfAnEmptyFileHasNoText() throws IOException {
         Path log = Files.createFile(tmp.resolve("daemon.log"));
         assertTrue(DaemonConnector.tail(log, 5).isBlank());
+    }
+
+    @Test
+    void anEmptyStartFailureFileIsNoReason() throws IOException {
+        // On a full disk the daemon can make the file but not write its text: the client must look further.
+        Path file = Files.createFile(tmp.resolve("start-failure.txt"));
+        assertNull(DaemonConnector.reasonOfThisStart(file, System.currentTimeMillis()));
+    }
+
+    @Test
+    void theReasonOfThisStartIsReadAndAnOlderStartsIsNot() throws IOException {
+        Path file = Files.writeString(tmp.resolve("start-failure.txt"), "cannot lock x: no space left on device\n");
+        assertEquals("cannot lock x: no space left on device", DaemonConnector.reasonOfThisStart(file, System.currentTimeMillis()));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertNull(DaemonConnector.reasonOfThisStart(file, System.currentTimeMillis()));
     }
 }
