@@ -85,7 +85,15 @@ public final class RunTree {
      * for it could exit on its own (128+9 as an exit code) and the run would not read as killed.
      */
     public void kill() {
-        Set<Long> rest = new HashSet<>(alive());
+        killMainFirst(alive());
+    }
+
+    /**
+     * SIGKILL to the main process before the rest: a shell whose child died first could still end on its own (a
+     * bare `wait` returns 0) and the history would read "exited 0" for what was a kill.
+     */
+    private void killMainFirst(Set<Long> alive) {
+        Set<Long> rest = new HashSet<>(alive);
         if (rest.remove(main.pid())) {
             control.kill(Set.of(main.pid()));
         }
@@ -136,7 +144,7 @@ public final class RunTree {
                 gone.complete(true);
                 return;
             }
-            control.kill(alive);
+            killMainFirst(alive);
             killed = true;
             deadline = now + KILL_GRACE.toNanos();
         }

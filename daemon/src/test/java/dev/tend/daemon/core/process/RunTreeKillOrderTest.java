@@ -1,0 +1,76 @@
+package dev.tend.daemon.core.process;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stop that runs out of time kills the main process before the rest of its tree: a shell whose child died
+ * first could end on its own (a bare `wait` returns 0) and the run would read "exited 0", not killed.
+ * Pure: a process table in memory, no signal sent to anything.
+ */
+class RunTreeKillOrderTest {
+    private static final long MAIN = 4242;
+    private static final long CHILD = 4243;
+
+    /** Processes 4242 (main) and 4243 (its child), which ignore every signal but SIGKILL. */
+    private final Map<Long, Instant> alive = new ConcurrentHashMap<>(Map.of(MAIN, Instant.EPOCH, CHILD, Instant.EPOCH));
+    private final List<Set<Long>> kills = new ArrayList<>();
+
+    private final ProcessControl control = new ProcessControl() {
+        @Override public void signalGroup(long pgid, Signal signal) { }
+        @Override public void signal(long pid, Signal signal) { }
+        @Override public Set<Long> tree(long pid) { return Set.copyOf(alive.keySet()); }
+        @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) { }
+        @Override public Set<Long> marked(String token) { return Set.of(); }
+        @Override public synchronized void kill(Set<Long> pids) {
+            kills.add(Set.copyOf(pids));
+            pids.forEach(alive::remove);
+        }
+        @Override public Optional<Instant> startTime(long pid) { return Optional.ofNullable(alive.get(pid)); }
+        @Override public ResourceUsage usage(Set<Long> pids) { throw new UnsupportedOperationException(); }
+    };
+
+    private final ChildProcess main = new ChildProcess() {
+        @Override public long pid() { return MAIN; }
+        @Override public Instant startTime() { return Instant.EPOCH; }
+        @Override public InputStream stdout() { return InputStream.nullInputStream(); }
+        @Override public InputStream stderr() { return InputStream.nullInputStream(); }
+        @Override public CompletableFuture<ExitStatus> onExit() { return new CompletableFuture<>(); }
+    };
+
+    @Test
+    void aStopPastItsTimeoutKillsTheMainProcessBeforeItsChildren() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            CompletableFuture<Boolean> gone = new CompletableFuture<>();
+            new RunTree(control, main, null).stop(Signal.TERM, Duration.ZERO, scheduler, Runnable::run, gone);
+
+            assertTrue(gone.get(10, TimeUnit.SECONDS), "the tree took SIGKILL");
+            assertEquals(List.of(Set.of(MAIN), Set.of(CHILD)), kills);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void killKillsTheMainProcessBeforeItsChildren() {
+        new RunTree(control, main, null).kill();
+        assertEquals(List.of(Set.of(MAIN), Set.of(CHILD)), kills);
+    }
+}
