@@ -1382,6 +1382,7 @@ public final class Supervisor {
         String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
         locked(tx -> {
             if (svc.run != run) {
+                tx.after(() -> forgetRun(run));
                 return null;
             }
             svc.run = null;
@@ -1389,15 +1390,22 @@ public final class Supervisor {
             svc.signal = sig;
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
                 tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
+                tx.after(() -> forgetRun(run)); // before the stop completes: a stopped service has no live record
                 setState(svc, ServiceState.STOPPED, null, tx);
                 completeStopped(svc, tx);
                 return null;
             }
             afterUnexpectedEnd(svc, run, status, tx);
+            tx.after(() -> forgetRun(run));
             return null;
         });
-        // Only once its end is in the history (written after the lock above): a daemon killed in between finds the
-        // record and writes an end of its own, never a start without one.
+    }
+
+    /**
+     * Removes the record of an ended run. Only once its end is in the history (both run after the lock, in that
+     * order): a daemon killed in between finds the record and writes an end of its own, never a start without one.
+     */
+    private void forgetRun(Service.Run run) {
         try {
             store.removeLaunch(run.tree.token());
         } catch (RuntimeException e) {
