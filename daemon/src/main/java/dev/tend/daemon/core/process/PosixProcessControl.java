@@ -1,9 +1,6 @@
 package dev.tend.daemon.core.process;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +24,20 @@ public final class PosixProcessControl implements ProcessControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(PosixProcessControl.class);
     private static final Path PROC = Path.of("/proc");
-    private static final long SIGNAL_TIMEOUT_SECONDS = 10;
 
     private final boolean linuxProc;
     /** The daemon's uid: only processes of the same user are looked at for a run's mark. */
     private final Object ownUid;
     private final SharedScan<ProcTable> scans;
+    private final KillPrimitives primitives;
 
     public PosixProcessControl() {
+        this(new ShellKill());
+    }
+
+    /** With other kill primitives: tests that check refusals pass ones that only record. */
+    PosixProcessControl(KillPrimitives primitives) {
+        this.primitives = primitives;
         this.linuxProc = Os.hasLinuxProc();
         this.ownUid = linuxProc ? ProcTable.uidOf(PROC.resolve(Long.toString(ProcessHandle.current().pid()))) : null;
         this.scans = new SharedScan<>(() -> ProcTable.read(ownUid));
@@ -44,14 +46,13 @@ public final class PosixProcessControl implements ProcessControl {
     @Override
     public void signalGroup(long pgid, Signal signal) {
         requireChildPid(pgid, "process group");
-        // kill -s NAME -- -PGID: the name, not the number, since numbers differ between Linux and macOS.
-        runKill(signal, List.of("-" + pgid));
+        primitives.kill(signal, List.of("-" + pgid));
     }
 
     @Override
     public void signal(long pid, Signal signal) {
         requireChildPid(pid, "process");
-        runKill(signal, List.of(Long.toString(pid)));
+        primitives.kill(signal, List.of(Long.toString(pid)));
     }
 
     @Override
@@ -69,35 +70,7 @@ public final class PosixProcessControl implements ProcessControl {
             }
         }
         if (!targets.isEmpty()) {
-            runKill(signal, targets);
-        }
-    }
-
-    /** kill -s NAME -- TARGET...; errors such as "No such process" mean a target is gone, which is fine. */
-    private static void runKill(Signal signal, List<String> targets) {
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "s=$1; shift; kill -s \"$s\" -- \"$@\"",
-                "tend-signal", signal.name()));
-        argv.addAll(targets);
-        ProcessBuilder pb = new ProcessBuilder(argv)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
-        pb.environment().clear();
-        try {
-            Process kill = pb.start();
-            String output;
-            try (InputStream in = kill.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            if (!kill.waitFor(SIGNAL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                kill.destroyForcibly();
-                LOG.warn("kill -s {} -- {} did not finish", signal.name(), targets);
-            } else if (kill.exitValue() != 0) {
-                LOG.debug("kill -s {} -- {}: {}", signal.name(), targets, output);
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot send {} to {}: {}", signal.fullName(), targets, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            primitives.kill(signal, targets);
         }
     }
 
@@ -154,9 +127,7 @@ public final class PosixProcessControl implements ProcessControl {
                 LOG.warn("refusing to kill pid {}", pid);
                 continue;
             }
-            // ProcessHandle checks the start time it saw in of() before it signals: a pid reused in between
-            // is left alone.
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            primitives.destroyForcibly(pid);
         }
     }
 

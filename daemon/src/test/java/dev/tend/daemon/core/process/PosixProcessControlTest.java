@@ -56,14 +56,38 @@ class PosixProcessControlTest {
         control.signalGroup(child.pid(), Signal.TERM);
     }
 
+    /**
+     * The guard is checked against recording primitives, never the real kill: a guard broken by a bad edit or a
+     * mutation run would otherwise send kill -TERM -- -1 and, as root, end every process of the machine.
+     */
     @Test
-    void refusesToSignalOrWalkInitOrTheDaemonItself() {
+    void refusesToSignalOrKillInitGroupZeroNegativesOrTheDaemonItselfAndSendsNothing() {
+        RecordingKill recording = new RecordingKill();
+        PosixProcessControl guarded = new PosixProcessControl(recording);
         long self = ProcessHandle.current().pid();
-        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(1, Signal.TERM));
-        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(0, Signal.TERM));
-        assertThrows(IllegalArgumentException.class, () -> control.signalGroup(self, Signal.TERM));
-        assertThrows(IllegalArgumentException.class, () -> control.tree(1));
-        assertThrows(IllegalArgumentException.class, () -> control.tree(self));
+        for (long target : new long[] {1, 0, -1, self}) {
+            assertThrows(IllegalArgumentException.class, () -> guarded.signalGroup(target, Signal.TERM), "" + target);
+            assertThrows(IllegalArgumentException.class, () -> guarded.signal(target, Signal.TERM), "" + target);
+            assertThrows(IllegalArgumentException.class,
+                    () -> guarded.signalOutsideGroup(target, Set.of(), Signal.TERM), "" + target);
+            assertThrows(IllegalArgumentException.class, () -> guarded.tree(target), "" + target);
+        }
+        guarded.kill(Set.of(1L, 0L, -1L, self));
+        guarded.signalOutsideGroup(2_000_000_000L, Set.of(1L, 0L, -1L, self), Signal.TERM);
+
+        assertEquals(List.of(), recording.sent);
+    }
+
+    @Test
+    void signalsAndKillsGoToTheTargetsAsked() {
+        RecordingKill recording = new RecordingKill();
+        PosixProcessControl guarded = new PosixProcessControl(recording);
+
+        guarded.signalGroup(4242, Signal.TERM);
+        guarded.signal(4243, Signal.HUP);
+        guarded.kill(Set.of(4244L));
+
+        assertEquals(List.of("kill -s TERM -- -4242", "kill -s HUP -- 4243", "SIGKILL 4244"), recording.sent);
     }
 
     @Test
