@@ -58,6 +58,8 @@ final class HotCommands {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name("tend");
         spec.addOption(option(v -> c.instance = (String) v, String.class, null, "--instance").scopeType(ScopeType.INHERIT)
                 .paramLabel("NAME").build());
+        spec.addOption(option(v -> c.daemonTimeout = (String) v, String.class, null, "--daemon-timeout")
+                .scopeType(ScopeType.INHERIT).paramLabel("SECONDS").build());
         spec.addOption(flag(v -> c.noColor = (Boolean) v, "--no-color").scopeType(ScopeType.INHERIT).build());
         spec.addOption(flag(v -> c.quiet = (Boolean) v, "-q", "--quiet").scopeType(ScopeType.INHERIT).build());
         c.spec = spec;
