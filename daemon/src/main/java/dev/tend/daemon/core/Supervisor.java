@@ -297,6 +297,7 @@ public final class Supervisor {
     }
 
     public List<ProjectInfo> projects() {
+        checkProjectFiles(); // a file deleted a moment ago is told now, not at the next periodic look
         return locked(tx -> projects.values().stream().map(Project::info).toList());
     }
 
@@ -802,6 +803,7 @@ public final class Supervisor {
 
     /** Projects and services (of one project, or all if null) with the seq they are valid at, atomically. */
     public StateView snapshot(String projectOrNull) {
+        checkProjectFiles();
         return locked(tx -> {
             List<ProjectInfo> infos = new ArrayList<>();
             List<ServiceSnapshot> list = new ArrayList<>();
