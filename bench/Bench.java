@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * tend's benchmark (DESIGN.md §7), run by bench/run: the built `bin/tend` and its daemon as real processes in an
+ * tend's benchmark (docs/BENCHMARKS.md), run by bench/run: the built `bin/tend` and its daemon as real processes in an
  * isolated TEND_HOME. Prints a Markdown table (figure, reference, budget) to stdout. Every timing is repeated and
  * reported as median and min, because the machine may be busy: the min is the figure least disturbed by others.
  *

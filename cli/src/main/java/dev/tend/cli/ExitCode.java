@@ -1,6 +1,6 @@
 package dev.tend.cli;
 
-/** The CLI's exit codes (DESIGN.md §1), in one place. */
+/** The CLI's exit codes (listed in README.md, "Exit codes"), in one place. */
 public final class ExitCode {
     private ExitCode() {
     }

@@ -54,7 +54,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The daemon process: wiring and the order of start-up and shutdown (DESIGN.md §3), nothing else. */
+/** The daemon process: wiring and the order of start-up and shutdown (docs/daemon.md), nothing else. */
 public final class DaemonMain {
     private static final Logger log = LoggerFactory.getLogger(DaemonMain.class);
 

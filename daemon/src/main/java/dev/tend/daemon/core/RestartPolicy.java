@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class RestartPolicy {
 
-    /** Backoff and stability settings; DEFAULTS are DESIGN.md §5's numbers. */
+    /** Backoff and stability settings; DEFAULTS are the numbers README.md's project file and docs/project-file.md give. */
     public record Settings(Duration baseBackoff, Duration maxBackoff, Duration stableAfter) {
         public static final Settings DEFAULTS =
                 new Settings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30));

@@ -29,7 +29,7 @@ public record SupervisorConfig(Path logsDir, LogPolicy logPolicy, String instanc
         Objects.requireNonNull(drainTimeout, "drainTimeout");
     }
 
-    /** DESIGN.md's defaults. */
+    /** The defaults docs/project-file.md and docs/supervision.md document. */
     public static SupervisorConfig defaults(Path logsDir, String instance) {
         return new SupervisorConfig(logsDir, LogPolicy.DEFAULTS, instance, RestartPolicy.Settings.DEFAULTS,
                 ProbeSpec.DEFAULT_INTERVAL, ProbeSpec.DEFAULT_TIMEOUT, Duration.ofSeconds(2));
