@@ -23,6 +23,9 @@ public interface Peer {
 
     boolean isOpen();
 
+    /** Closes the connection; what is queued for it is dropped. */
+    void close();
+
     /** Whether the connection takes more now without its outbound buffer passing its high-water mark. */
     default boolean isWritable() {
         return true;

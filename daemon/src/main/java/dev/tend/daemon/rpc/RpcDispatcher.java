@@ -1,6 +1,8 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.protocol.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
  * order; JSON-RPC clients match responses by id.
  */
 public final class RpcDispatcher implements FrameHandler {
+    private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
     private final JsonRpcEndpoint endpoint;
     private final ExecutorService workers;
     private final ExecutorService pageWorkers;
@@ -37,6 +40,12 @@ public final class RpcDispatcher implements FrameHandler {
             (readsLogPages(frame) ? pageWorkers : workers).execute(() -> {
                 try {
                     serve(peer, frame);
+                } catch (RuntimeException bug) {
+                    // Handlers' failures are answered as errors inside serve; what escapes is a bug in answering
+                    // this one peer: its answer is lost, so its connection is closed (its client does not wait for
+                    // ever) and every other peer, and the daemon, go on
+                    Incidents.report(log, "answering " + peer.name() + "; closing its connection", bug);
+                    peer.close();
                 } finally {
                     answered.run();
                 }

@@ -103,6 +103,11 @@ final class NettyPeer implements Peer {
     }
 
     @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
     public boolean isOpen() {
         return channel.isActive();
     }

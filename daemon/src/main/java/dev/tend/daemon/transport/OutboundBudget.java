@@ -58,21 +58,22 @@ final class OutboundBudget {
         }
         List<Eviction> evicted = new ArrayList<>();
         long excess = all - total;
-        List<NettyPeer> byHolding = new ArrayList<>(peers);
-        byHolding.sort(Comparator.comparingLong(NettyPeer::pendingBytes).reversed());
-        for (NettyPeer p : byHolding) {
-            if (excess <= 0) {
+        // What each holds is read once: other threads write and release while this sorts, and a sort whose keys
+        // change under it breaks ("Comparison method violates its general contract", which cost a daemon its life)
+        List<Holding> byHolding = new ArrayList<>(peers.size());
+        for (NettyPeer p : peers) {
+            byHolding.add(new Holding(p, p.pendingBytes()));
+        }
+        byHolding.sort(Comparator.comparingLong(Holding::bytes).reversed());
+        for (Holding h : byHolding) {
+            if (excess <= 0 || h.bytes() <= 0) {
                 break;
             }
-            long held = p.pendingBytes();
-            if (held <= 0) {
-                break;
-            }
-            excess -= held;
-            if (!p.markEvicted()) {
+            excess -= h.bytes();
+            if (!h.peer().markEvicted()) {
                 continue; // already on its way out: what it holds is released as its connection closes
             }
-            evicted.add(new Eviction(p, held, "the most unread while all clients together had more than " + mib(total) + " unread"));
+            evicted.add(new Eviction(h.peer(), h.bytes(), "the most unread while all clients together had more than " + mib(total) + " unread"));
         }
         return evicted;
     }
@@ -84,6 +85,9 @@ final class OutboundBudget {
     }
 
     record Eviction(NettyPeer peer, long held, String why) {
+    }
+
+    private record Holding(NettyPeer peer, long bytes) {
     }
 
     static String mib(long bytes) {
