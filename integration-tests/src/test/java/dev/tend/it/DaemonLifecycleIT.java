@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The invisible daemon (DESIGN.md §3): auto-spawn, single instance, crash recovery, shutdown, permissions. */
+/** The invisible daemon (docs/daemon.md): auto-spawn, single instance, crash recovery, shutdown, permissions. */
 class DaemonLifecycleIT {
     private TendHome tend;
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** depends_on: dependents start after their dependencies are ready, and stop before them (DESIGN.md §1, §5). */
+/** depends_on: dependents start after their dependencies are ready, and stop before them (docs/project-file.md, docs/supervision.md). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DependencyOrderIT {
     private TendHome tend;

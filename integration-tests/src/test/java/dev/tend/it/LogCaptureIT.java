@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Service logs on disk (DESIGN.md §5): no line lost, split or mangled under a flood, and rotation that keeps the
+ * Service logs on disk (docs/logs.md): no line lost, split or mangled under a flood, and rotation that keeps the
  * size and count the daemon-wide settings ($TEND_HOME/config.yaml) ask for.
  */
 class LogCaptureIT {

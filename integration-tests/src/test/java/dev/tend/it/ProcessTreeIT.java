@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `tend stop` ends a service's whole process tree, including processes that left its session (DESIGN.md §5). */
+/** `tend stop` ends a service's whole process tree, including processes that left its session (docs/supervision.md). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessTreeIT {
     private TendHome tend;

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A bad tend.yaml is rejected as a whole with file, line and reason, by `up` and by `reload`, and nothing that
- * already runs is touched (DESIGN.md §1). A good `reload` restarts only what changed.
+ * already runs is touched (docs/project-file.md). A good `reload` restarts only what changed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectFileErrorsIT {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Supervision as the CLI shows it (DESIGN.md §5): states in `ps --json`, restarts after kill -9, backoff then
+ * Supervision as the CLI shows it (docs/supervision.md): states in `ps --json`, restarts after kill -9, backoff then
  * failed, signals, ad-hoc services. One daemon serves every test; each test has a project of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Where an instance keeps its socket, pid lock, logs and database (DESIGN.md §2). Client and daemon
+ * Where an instance keeps its socket, pid lock, logs and database (docs/daemon.md). Client and daemon
  * resolve the same paths from the same environment.
  */
 public final class TendPaths {
@@ -102,7 +102,7 @@ public final class TendPaths {
         return instance;
     }
 
-    /** Daemon-wide settings (DESIGN.md §3.7): $TEND_HOME/config.yaml, else $XDG_CONFIG_HOME/tend/config.yaml. */
+    /** Daemon-wide settings (docs/daemon.md): $TEND_HOME/config.yaml, else $XDG_CONFIG_HOME/tend/config.yaml. */
     public Path configFile() {
         return configFile;
     }

@@ -5,7 +5,7 @@ import dev.tend.daemon.core.logs.LogPolicy;
 import java.time.Duration;
 
 /**
- * Daemon-wide settings from config.yaml (DESIGN.md §3.7). Every key is optional:
+ * Daemon-wide settings from config.yaml (docs/daemon.md). Every key is optional:
  * <pre>
  * logs:
  *   max_file_size: 10MiB   # a service log rotates at this size
