@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Finds the daemon of an instance, starting it when nobody is listening (DESIGN.md §3): the spawn lock
+ * Finds the daemon of an instance, starting it when nobody is listening (docs/daemon.md): the spawn lock
  * makes exactly one of many simultaneous clients start it; the others wait for it to answer. After
  * connecting it says hello and replaces a daemon older than this client.
  */
@@ -102,7 +102,7 @@ public final class DaemonConnector {
         return c;
     }
 
-    /** The daemon reports the settings file's mtime as it last read it; a changed file is reloaded (DESIGN.md §3.7). */
+    /** The daemon reports the settings file's mtime as it last read it; a changed file is reloaded (docs/daemon.md). */
     private void reloadIfSettingsChanged(Connection c) {
         long onDisk;
         try {

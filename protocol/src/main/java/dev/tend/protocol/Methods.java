@@ -1,6 +1,6 @@
 package dev.tend.protocol;
 
-/** Method and notification names on the wire (DESIGN.md §4). */
+/** Method and notification names on the wire (docs/protocol.md). */
 public final class Methods {
     private Methods() {
     }

@@ -24,7 +24,7 @@ final class DaemonMethods {
         r.put("instance", info.instance());
         r.put("startedAt", info.startedAt().toString());
         r.put("capabilities", CAPABILITIES);
-        // a client that sees a newer settings file than this asks for daemon.reload (DESIGN.md §3.7)
+        // a client that sees a newer settings file than this asks for daemon.reload (docs/daemon.md)
         r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
         List<String> notices = info.takeStartNotices().get();
         if (!notices.isEmpty()) {

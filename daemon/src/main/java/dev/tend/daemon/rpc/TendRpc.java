@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every method of the protocol (DESIGN.md §4) as jsonrpc4j sees it: names and parameters here, the work in
+ * Every method of the protocol (docs/protocol.md) as jsonrpc4j sees it: names and parameters here, the work in
  * the area classes. Parameters are named; optional ones carry {@link OptionalParam} and come last.
  * `dir` is the caller's working directory: it picks the project a bare service name belongs to.
  */

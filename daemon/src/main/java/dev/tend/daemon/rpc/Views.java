@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Core values as wire objects (DESIGN.md §4). Field names are the protocol's; states are lowercase words. */
+/** Core values as wire objects (docs/protocol.md). Field names are the protocol's; states are lowercase words. */
 final class Views {
     private Views() {
     }
