@@ -130,6 +130,9 @@ class PeerRequestsIT {
         tmux("send-keys", "-t", "tui", "Enter");
         waitForScreen("the daemon answered the job run", s -> s.contains("started job shop/enqueue") || s.contains("shop/enqueue: "));
         tmux("send-keys", "-t", "tui", "Escape");
+        // A key that follows Escape too closely is read as Alt+key (a terminal's escape sequence): wait until the
+        // overlay is gone before the next one (a loaded CI machine kept it open, and x s r l went to the overlay).
+        waitForScreen("the jobs overlay closed", s -> !s.contains("Enter runs now"));
         for (String key : List.of("x", "s", "r", "l")) {
             tmux("send-keys", "-t", "tui", key);
             Thread.sleep(500);
