@@ -82,65 +82,6 @@ public final class JobScheduler {
     public record RunRequest(boolean queued, CompletableFuture<JobRun> started, CompletableFuture<JobRun> finished) {
     }
 
-    private static final class Job {
-        final String project;
-        JobSpec spec;
-        JobSchedule schedule;
-        Map<String, String> baseEnv;
-        Instant anchor;
-        Instant next;
-        Instant catchUpFor;
-        final List<ActiveRun> active = new ArrayList<>();
-        ActiveRun queued;
-        JobRun lastRun;
-        boolean removed;
-        /** `tend job pause`: no scheduled or catch-up run starts; next is null. Kept in the store. */
-        boolean paused;
-
-        Job(String project, JobSpec spec, JobSchedule schedule, Map<String, String> baseEnv) {
-            this.project = project;
-            this.spec = spec;
-            this.schedule = schedule;
-            this.baseEnv = Map.copyOf(baseEnv);
-        }
-
-        String ref() {
-            return project + "/" + spec.name();
-        }
-
-        JobSnapshot snapshot() {
-            return new JobSnapshot(project, spec, active.size(), queued != null, next, lastRun, paused);
-        }
-    }
-
-    /** A run from the moment it was decided until its end is recorded. */
-    private static final class ActiveRun {
-        final Job job;
-        final Trigger trigger;
-        final Instant scheduledFor;
-        final CompletableFuture<JobRun> started = new CompletableFuture<>();
-        final CompletableFuture<JobRun> finished = new CompletableFuture<>();
-        JobRun run;
-        ChildProcess child;
-        /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
-        RunTree tree;
-        /** Completed by a stop sequence once the whole tree is gone. */
-        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
-        /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
-        boolean stopBegun;
-        /** The main process exited. */
-        boolean exited;
-        Instant deadline;
-        boolean timedOut;
-        boolean interrupted;
-
-        ActiveRun(Job job, Trigger trigger, Instant scheduledFor) {
-            this.job = job;
-            this.trigger = trigger;
-            this.scheduledFor = scheduledFor;
-        }
-    }
-
     private final JobsConfig config;
     private final ProcessLauncher launcher;
     private final ProcessControl control;

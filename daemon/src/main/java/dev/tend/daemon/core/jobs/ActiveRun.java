@@ -1,0 +1,37 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.jobs.JobRun.Trigger;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** A run from the moment it was decided until its end is recorded; its fields change under the scheduler's lock. */
+final class ActiveRun {
+    final Job job;
+    final Trigger trigger;
+    final Instant scheduledFor;
+    final CompletableFuture<JobRun> started = new CompletableFuture<>();
+    final CompletableFuture<JobRun> finished = new CompletableFuture<>();
+    JobRun run;
+    ChildProcess child;
+    /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
+    RunTree tree;
+    /** Completed by a stop sequence once the whole tree is gone. */
+    final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+    /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
+    boolean stopBegun;
+    /** The main process exited. */
+    boolean exited;
+    Instant deadline;
+    boolean timedOut;
+    boolean interrupted;
+
+    ActiveRun(Job job, Trigger trigger, Instant scheduledFor) {
+        this.job = job;
+        this.trigger = trigger;
+        this.scheduledFor = scheduledFor;
+    }
+}
