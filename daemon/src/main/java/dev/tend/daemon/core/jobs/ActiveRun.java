@@ -1,9 +1,6 @@
 package dev.tend.daemon.core.jobs;
 
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
-import dev.tend.daemon.core.process.ChildProcess;
-import dev.tend.daemon.core.process.RunToken;
-import dev.tend.daemon.core.process.RunTree;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +13,8 @@ final class ActiveRun {
     final CompletableFuture<JobRun> started = new CompletableFuture<>();
     final CompletableFuture<JobRun> finished = new CompletableFuture<>();
     JobRun run;
-    ChildProcess child;
-    /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
-    RunTree tree;
-    /** Completed by a stop sequence once the whole tree is gone. */
-    final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+    /** Its process, once launched. */
+    RunProcess process;
     /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
     boolean stopBegun;
     /** The main process exited. */

@@ -1,20 +1,13 @@
 package dev.tend.daemon.core.jobs;
 
-import dev.tend.daemon.core.HaltPoint;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
-import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.SupervisorException;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
-import dev.tend.daemon.core.logs.LogCapture;
-import dev.tend.daemon.core.logs.LogFile;
-import dev.tend.daemon.core.logs.LogStream;
-import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
-import dev.tend.daemon.core.process.RunToken;
 import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
@@ -43,8 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -83,13 +74,11 @@ public final class JobScheduler {
     }
 
     private final JobsConfig config;
-    private final ProcessLauncher launcher;
-    private final ProcessControl control;
     private final JobStore store;
-    private final StateStore liveChildren;
     private final Clock clock;
     private final JobTimer timer;
     private final RunLogs runLogs;
+    private final RunLauncher launcher;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Map<String, Job>> projects = new LinkedHashMap<>();
@@ -110,13 +99,13 @@ public final class JobScheduler {
     public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
                         StateStore liveChildren, Clock clock, JobTimer timer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.launcher = Objects.requireNonNull(launcher, "launcher");
-        this.control = Objects.requireNonNull(control, "control");
         this.store = Objects.requireNonNull(store, "store");
-        this.liveChildren = Objects.requireNonNull(liveChildren, "liveChildren");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.runLogs = new RunLogs(config.logsDir());
+        this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
+                Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
+                runLogs, clock);
     }
 
     public void addListener(JobListener listener) {
@@ -456,7 +445,7 @@ public final class JobScheduler {
                         fire(job, Trigger.SCHEDULE, due, toStart, after);
                     }
                     for (ActiveRun ar : job.active) {
-                        if (ar.child != null && ar.deadline != null && !ar.timedOut && !ar.deadline.isAfter(now)) {
+                        if (ar.process != null && ar.deadline != null && !ar.timedOut && !ar.deadline.isAfter(now)) {
                             ar.timedOut = true;
                             toKill.add(ar);
                         }
@@ -469,7 +458,7 @@ public final class JobScheduler {
         for (ActiveRun ar : toKill) {
             log.info("job {} run {} timed out after {}: killing its process tree", ar.job.ref(), ar.run.id(),
                     ar.job.spec.timeout());
-            killTree(ar);
+            ar.process.kill();
         }
         List<CompletableFuture<JobRun>> started = new ArrayList<>();
         for (ActiveRun ar : toStart) {
@@ -594,61 +583,23 @@ public final class JobScheduler {
         }
         ar.run = run;
         Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
-        LogFile logFile = null;
-        ChildProcess child;
-        // Marked like a service's run, so that descendants that leave its session are still found and killed.
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(project, LIVE_CHILD_PREFIX + name, token, null, null);
+        RunProcess process;
         try {
-            logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
-            Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
-            // On record before the fork, as a service's launch: a daemon killed meanwhile leaves no unknown tree.
-            liveChildren.putLiveChild(launching);
-            HaltPoint.reached("job.recorded");
-            child = launcher.launch(plan.spec.command(), cwd,
-                    RunTree.markedEnvironment(environment(project, plan, run.id()), token));
-        } catch (IOException | RuntimeException e) {
-            String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-            log.warn("job {} run {} {}", job.ref(), run.id(), why);
-            try {
-                liveChildren.removeLaunch(token);
-            } catch (RuntimeException removing) {
-                log.warn("could not remove the record of a failed launch: {}", removing.toString());
-            }
-            if (logFile != null) {
-                try {
-                    logFile.append(LogStream.ERR, "tend: " + why);
-                    logFile.close();
-                } catch (IOException ignored) {
-                    // the history row says the same
-                }
-            }
-            ended(ar, run.ended(now(), null, null, Outcome.FAILED, why));
+            process = launcher.launch(project, plan.spec, plan.baseEnv, run.id());
+        } catch (RunLauncher.CouldNotStart e) {
+            ended(ar, run.ended(now(), null, null, Outcome.FAILED, e.getMessage()));
             return;
         }
-        LogFile file = logFile;
-        String label = job.ref() + "#" + run.id();
-        CompletableFuture<Void> drained = CompletableFuture.allOf(
-                LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
-                LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
-        try {
-            HaltPoint.reached("job.forked");
-            liveChildren.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
-        }
         Instant startedAt = now();
-        JobRun startedRun = run.started(startedAt, child.pid());
+        JobRun startedRun = run.started(startedAt, process.pid());
         try {
             store.updateRun(startedRun);
         } catch (RuntimeException e) {
             log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
         }
-        RunTree tree = new RunTree(control, child, token);
         boolean stopNow = locked(after -> {
             ar.run = startedRun;
-            ar.child = child;
-            ar.tree = tree;
+            ar.process = process;
             Duration timeout = job.spec.timeout();
             ar.deadline = timeout == null ? null : startedAt.plus(timeout);
             if (!ar.interrupted) {
@@ -662,59 +613,29 @@ public final class JobScheduler {
         if (stopNow) {
             stopRun(ar);
         }
-        child.onExit().whenCompleteAsync((status, err) -> onExit(ar, child, file, drained,
-                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+        process.exit().thenAcceptAsync(status -> onExit(ar, status), worker);
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
     }
 
-    private Map<String, String> environment(String project, Plan plan, long runId) {
-        Map<String, String> env = new HashMap<>(plan.baseEnv());
-        env.putAll(plan.spec().env());
-        env.put("TEND_PROJECT", project);
-        env.put("TEND_JOB", plan.spec().name());
-        env.put("TEND_RUN_ID", Long.toString(runId));
-        env.put("TEND_INSTANCE", config.instance());
-        return env;
-    }
-
-    private void onExit(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
-                        ExitStatus status) {
+    private void onExit(ActiveRun ar, ExitStatus status) {
         boolean stopping = locked(after -> {
             ar.exited = true;
             return ar.stopBegun;
         });
-        ar.tree.mainExited();
+        ar.process.mainExited();
         if (stopping) {
             // As for services: the rest of the tree keeps its grace (the main process may be a shell).
-            ar.treeGone.whenComplete((killed, e) -> finish(ar, child, file, drained, status));
+            ar.process.stopped().whenComplete((killed, e) -> finish(ar, status));
             return;
         }
-        // No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it.
-        ar.tree.killLeftovers();
-        finish(ar, child, file, drained, status);
+        ar.process.killLeftovers();
+        finish(ar, status);
     }
 
-    private void finish(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
-                        ExitStatus status) {
-        try {
-            drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            log.debug("log pumps of job {} did not drain: {}", ar.job.ref(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // its lines are written
-        }
-        try {
-            liveChildren.removeLaunch(ar.tree.token());
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", child.pid(), e.toString());
-        }
+    private void finish(ActiveRun ar, ExitStatus status) {
+        ar.process.release(config.drainTimeout());
         Integer code = status.killedBySignal() ? null : status.code();
         String sig = null;
         if (status.killedBySignal()) {
@@ -803,18 +724,9 @@ public final class JobScheduler {
         ar.finished.completeExceptionally(why);
     }
 
-    /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
-    private void killTree(ActiveRun ar) {
-        try {
-            ar.tree.kill();
-        } catch (RuntimeException e) {
-            log.warn("could not kill the tree of job {} run {}: {}", ar.job.ref(), ar.run.id(), e.toString());
-        }
-    }
-
     /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
     private void stopRun(ActiveRun ar) {
-        ar.tree.stop(Signal.TERM, config.stopGrace(), stopTimer, worker, ar.treeGone);
+        ar.process.stop(Signal.TERM, config.stopGrace(), stopTimer, worker);
     }
 
     // ---------------------------------------------------------------- views
@@ -903,7 +815,7 @@ public final class JobScheduler {
                     for (ActiveRun ar : job.active) {
                         // One not launched yet is stopped by its launch, once it has a process.
                         ar.interrupted = true;
-                        if (ar.child != null && !ar.exited) {
+                        if (ar.process != null && !ar.exited) {
                             ar.stopBegun = true;
                             toStop.add(ar);
                         }

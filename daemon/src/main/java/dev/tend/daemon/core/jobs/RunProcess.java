@@ -1,0 +1,106 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.logs.LogFile;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
+import dev.tend.daemon.core.process.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The process of one job run once it started ({@link RunLauncher} starts it): its tree, its output on the way to
+ * the run's log file, and its record as a live child, which {@link #release} clears after the exit.
+ */
+final class RunProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(RunProcess.class);
+
+    private final String label;
+    private final ChildProcess child;
+    /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
+    private final RunTree tree;
+    private final LogFile file;
+    private final CompletableFuture<Void> drained;
+    private final StateStore liveChildren;
+    /** Completed by a stop sequence once the whole tree is gone. */
+    private final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+
+    RunProcess(String label, ChildProcess child, RunTree tree, LogFile file, CompletableFuture<Void> drained,
+               StateStore liveChildren) {
+        this.label = label;
+        this.child = child;
+        this.tree = tree;
+        this.file = file;
+        this.drained = drained;
+        this.liveChildren = liveChildren;
+    }
+
+    long pid() {
+        return child.pid();
+    }
+
+    /** The main process's exit; a wait that failed counts as SIGKILL. */
+    CompletableFuture<ExitStatus> exit() {
+        return child.onExit().handle((status, err) -> err == null ? status : ExitStatus.killed(Signal.KILL.number()));
+    }
+
+    /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
+    void kill() {
+        try {
+            tree.kill();
+        } catch (RuntimeException e) {
+            log.warn("could not kill the tree of job run {}: {}", label, e.toString());
+        }
+    }
+
+    /** The services' stop sequence: the signal, the grace, then SIGKILL to what is left of the tree. */
+    void stop(Signal signal, Duration grace, ScheduledExecutorService pacer, Executor worker) {
+        tree.stop(signal, grace, pacer, worker, treeGone);
+    }
+
+    /** Completes once a {@link #stop} sequence saw the whole tree gone. */
+    CompletableFuture<Boolean> stopped() {
+        return treeGone;
+    }
+
+    void mainExited() {
+        tree.mainExited();
+    }
+
+    /** No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it. */
+    void killLeftovers() {
+        tree.killLeftovers();
+    }
+
+    /** After the exit: waits (a while) for the output to drain, closes the log file, forgets the live child. */
+    void release(Duration drainTimeout) {
+        try {
+            drained.get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.debug("log pumps of job run {} did not drain: {}", label, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // its lines are written
+        }
+        try {
+            liveChildren.removeLaunch(tree.token());
+        } catch (RuntimeException e) {
+            log.warn("could not remove live child {}: {}", child.pid(), e.toString());
+        }
+    }
+}
