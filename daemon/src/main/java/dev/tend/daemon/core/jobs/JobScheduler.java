@@ -471,14 +471,14 @@ public final class JobScheduler {
     /** Applies the overlap policy to a due run; under the lock. */
     private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, List<Runnable> after) {
         ActiveRun ar = new ActiveRun(job, trigger, due);
-        if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
+        OverlapPolicy policy = OverlapPolicy.decide(job);
+        if (policy == OverlapPolicy.START) {
             job.active.add(ar);
             toStart.add(ar);
-        } else if (job.spec.overlap() == JobSpec.Overlap.QUEUE && job.queued == null) {
+        } else if (policy == OverlapPolicy.QUEUE) {
             job.queued = ar;
         } else {
-            String why = job.queued != null ? "a run is already queued (overlap: queue)"
-                    : "the previous run is still running (overlap: skip)";
+            String why = OverlapPolicy.skipReason(job);
             JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, now(), null, null,
                     Outcome.SKIPPED, 0, why);
             after.add(() -> {
@@ -538,15 +538,16 @@ public final class JobScheduler {
         ActiveRun[] startNow = new ActiveRun[1];
         RunRequest request = locked(after -> {
             Job job = require(project, name);
-            if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
+            OverlapPolicy policy = OverlapPolicy.decide(job);
+            if (policy == OverlapPolicy.START) {
                 ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
                 job.active.add(ar);
                 startNow[0] = ar;
                 emit(job);
                 return new RunRequest(false, ar.started, ar.finished);
             }
-            if (job.spec.overlap() == JobSpec.Overlap.QUEUE) {
-                if (job.queued == null) {
+            if (policy != OverlapPolicy.BUSY) { // queue it, or join the run already queued
+                if (policy == OverlapPolicy.QUEUE) {
                     job.queued = new ActiveRun(job, Trigger.MANUAL, null);
                     emit(job);
                 }
