@@ -13,13 +13,10 @@ import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -77,8 +74,8 @@ public final class JobScheduler {
     private final JobStore store;
     private final Clock clock;
     private final JobTimer timer;
-    private final RunLogs runLogs;
     private final RunLauncher launcher;
+    private final RunHistory history;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Map<String, Job>> projects = new LinkedHashMap<>();
@@ -102,10 +99,11 @@ public final class JobScheduler {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
-        this.runLogs = new RunLogs(config.logsDir());
+        RunLogs runLogs = new RunLogs(config.logsDir());
         this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
                 runLogs, clock);
+        this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
     }
 
     public void addListener(JobListener listener) {
@@ -199,13 +197,7 @@ public final class JobScheduler {
 
     /** Records the runs a crashed daemon left as running as interrupted (their processes were reaped). */
     public int recoverInterruptedRuns() {
-        int n = 0;
-        Instant now = now();
-        for (JobRun r : store.unfinishedRuns()) {
-            store.updateRun(r.ended(now, null, null, Outcome.INTERRUPTED, "the daemon stopped while it ran"));
-            n++;
-        }
-        return n;
+        return history.recoverInterrupted();
     }
 
     /** From now on the timer wakes the scheduler; runs what is due right away. */
@@ -479,11 +471,10 @@ public final class JobScheduler {
             job.queued = ar;
         } else {
             String why = OverlapPolicy.skipReason(job);
-            JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, now(), null, null,
-                    Outcome.SKIPPED, 0, why);
+            Instant at = now();
             after.add(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
-                store.insertRun(skipped);
+                history.skipped(job.project, job.spec.name(), trigger, due, at, why);
             });
             return;
         }
@@ -571,14 +562,8 @@ public final class JobScheduler {
         Job job = ar.job;
         String project = job.project;
         String name = job.spec.name();
-        JobRun run;
-        try {
-            run = store.insertRun(new JobRun(0, project, name, ar.trigger, ar.scheduledFor, now(), null, null,
-                    null, Outcome.RUNNING, 0, null));
-        } catch (RuntimeException e) {
-            log.error("job {}: cannot record its run, not starting it: {}", job.ref(), e.toString());
-            run = new JobRun(0, project, name, ar.trigger, ar.scheduledFor, null, now(), null, null,
-                    Outcome.FAILED, 0, "cannot record the run: " + e.getMessage());
+        JobRun run = history.open(project, name, ar.trigger, ar.scheduledFor);
+        if (run.outcome() != Outcome.RUNNING) {
             ended(ar, run);
             return;
         }
@@ -592,12 +577,7 @@ public final class JobScheduler {
             return;
         }
         Instant startedAt = now();
-        JobRun startedRun = run.started(startedAt, process.pid());
-        try {
-            store.updateRun(startedRun);
-        } catch (RuntimeException e) {
-            log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
-        }
+        JobRun startedRun = history.started(run, startedAt, process.pid());
         boolean stopNow = locked(after -> {
             ar.run = startedRun;
             ar.process = process;
@@ -637,50 +617,16 @@ public final class JobScheduler {
 
     private void finish(ActiveRun ar, ExitStatus status) {
         ar.process.release(config.drainTimeout());
-        Integer code = status.killedBySignal() ? null : status.code();
-        String sig = null;
-        if (status.killedBySignal()) {
-            Signal s = Signal.ofNumber(status.signal());
-            sig = s != null ? s.fullName() : "SIG" + status.signal();
-        }
         boolean[] flags = locked(after -> new boolean[] {ar.timedOut, ar.interrupted});
-        Outcome outcome;
-        String reason;
-        if (flags[0]) {
-            outcome = Outcome.TIMED_OUT;
-            reason = "timed out after " + ar.job.spec.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                    + " (its process tree was killed)";
-        } else if (flags[1]) {
-            outcome = Outcome.INTERRUPTED;
-            reason = "the daemon stopped while it ran";
-        } else if (status.success()) {
-            outcome = Outcome.SUCCEEDED;
-            reason = null;
-        } else {
-            outcome = Outcome.FAILED;
-            reason = null; // the exit code or signal says it
-        }
+        JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
-        try {
-            runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
-        } catch (IOException | RuntimeException e) {
-            log.debug("could not prune old run logs of {}: {}", ar.job.ref(), e.toString());
-        }
-        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
+        history.pruneLogs(ar.job.project, ar.job.spec.name());
+        ended(ar, end);
     }
 
     /** Records the end, updates the job, starts a queued run; never under the lock. */
     private void ended(ActiveRun ar, JobRun run) {
-        try {
-            if (run.id() == 0) {
-                run = store.insertRun(run);
-            } else {
-                store.updateRun(run);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not record the end of job {} run {}: {}", ar.job.ref(), run.id(), e.toString());
-        }
-        JobRun finalRun = run;
+        JobRun finalRun = history.end(run);
         ActiveRun next = locked(after -> {
             Job job = ar.job;
             job.active.remove(ar);
@@ -710,13 +656,7 @@ public final class JobScheduler {
 
     /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
     private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
-        JobRun skipped = new JobRun(0, q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, null, now(), null,
-                null, Outcome.SKIPPED, 0, reason);
-        try {
-            store.insertRun(skipped);
-        } catch (RuntimeException e) {
-            log.warn("could not record the dropped queued run of job {}: {}", q.job.ref(), e.toString());
-        }
+        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason);
         failRequest(q, why);
     }
 
@@ -756,7 +696,7 @@ public final class JobScheduler {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
         locked(after -> require(project, name));
-        return store.runs(project, name, limit);
+        return history.runs(project, name, limit);
     }
 
     /**
@@ -767,29 +707,7 @@ public final class JobScheduler {
      */
     public RunLog runLog(String project, String name, Long runId) {
         locked(after -> require(project, name));
-        JobRun run;
-        if (runId == null) {
-            run = store.lastRun(project, name).orElseThrow(() -> new SupervisorException(
-                    SupervisorException.Kind.NOT_FOUND, "job " + project + "/" + name + " has not run yet"));
-        } else {
-            run = store.run(runId).filter(r -> r.project().equals(project) && r.job().equals(name))
-                    .orElseThrow(() -> new SupervisorException(SupervisorException.Kind.NOT_FOUND,
-                            "job " + project + "/" + name + " has no run " + runId + " (see `tend job history " + name + "`)"));
-        }
-        Path file = runLogs.file(project, name, run.id());
-        if (!Files.exists(file)) {
-            if (run.outcome() == Outcome.SKIPPED) {
-                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "run " + run.id() + " of job "
-                        + project + "/" + name + " was skipped (" + run.reason() + "): it has no log");
-            }
-            if (run.outcome() != Outcome.RUNNING) {
-                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "the log of run " + run.id()
-                        + " of job " + project + "/" + name + " was pruned: the logs of the newest "
-                        + config.keepRunLogs() + " runs of each job are kept (its history, `tend job history "
-                        + name + "`, keeps more)");
-            }
-        }
-        return new RunLog(run, file);
+        return history.runLog(project, name, runId);
     }
 
     /** A run and where its output is (a run that is starting may not have its file yet). */
@@ -853,9 +771,9 @@ public final class JobScheduler {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Times of runs, at the store's precision, so a run read back equals the one in memory. */
+    /** Times of runs (see {@link RunHistory#now}). */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return history.now();
     }
 
     private Job require(String project, String name) {
