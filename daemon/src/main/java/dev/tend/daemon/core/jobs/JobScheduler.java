@@ -226,17 +226,11 @@ public final class JobScheduler {
 
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = parseAll(specs);
-        Map<String, Optional<Instant>> anchors = new HashMap<>();
-        Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
-        Set<String> paused = new HashSet<>();
+        Map<String, Job.Saved> saved = new HashMap<>();
         Set<String> known = locked(after -> new HashSet<>(projects.getOrDefault(project, Map.of()).keySet()));
         for (JobSpec spec : specs) {
             if (!known.contains(spec.name())) {
-                anchors.put(spec.name(), store.anchor(project, spec.name()));
-                lastRuns.put(spec.name(), store.lastRun(project, spec.name()));
-                if (store.pausedSince(project, spec.name()).isPresent()) {
-                    paused.add(spec.name());
-                }
+                saved.put(spec.name(), Job.Saved.read(store, project, spec.name()));
             }
         }
         Instant now = now();
@@ -251,36 +245,18 @@ public final class JobScheduler {
                 Job job = old.get(spec.name());
                 if (job == null) {
                     job = new Job(project, spec, schedule, baseEnv);
-                    Optional<Instant> stored = anchors.getOrDefault(spec.name(), Optional.empty());
-                    job.anchor = stored.orElse(now);
-                    job.lastRun = lastRuns.getOrDefault(spec.name(), Optional.empty()).orElse(null);
-                    if (stored.isEmpty()) {
+                    Job.Saved kept = saved.getOrDefault(spec.name(), new Job.Saved(Optional.empty(), null, false));
+                    if (job.restore(kept, now)) {
                         persistAnchor(job, now, after);
-                    } else if (spec.catchUp()) {
-                        job.catchUpFor = schedule.latestDue(job.anchor, now);
-                    }
-                    job.next = schedule.nextAfter(job.anchor, now);
-                    if (paused.contains(spec.name())) {
-                        job.paused = true;
-                        job.next = null;
-                        job.catchUpFor = null;
                     }
                     emit(job);
                     added.add(spec.name());
                 } else {
-                    boolean timing = !job.spec.schedule().equals(spec.schedule())
-                            || !job.spec.timezone().equals(spec.timezone());
-                    boolean changed = timing || !job.spec.equals(spec) || !job.baseEnv.equals(baseEnv);
-                    job.spec = spec;
-                    job.schedule = schedule;
-                    job.baseEnv = Map.copyOf(baseEnv);
-                    if (timing) {
-                        job.anchor = now;
-                        job.catchUpFor = null;
-                        job.next = job.paused ? null : schedule.nextAfter(now, now);
+                    Job.Update update = job.update(spec, schedule, baseEnv, now);
+                    if (update == Job.Update.RETIMED) {
                         persistAnchor(job, now, after);
                     }
-                    if (changed) {
+                    if (update != Job.Update.NONE) {
                         emit(job);
                         changedNames.add(spec.name());
                     }
@@ -305,9 +281,7 @@ public final class JobScheduler {
     }
 
     private void forget(Job job, List<Runnable> after) {
-        job.removed = true;
-        job.catchUpFor = null;
-        job.next = null;
+        job.forget();
         if (job.queued != null) {
             ActiveRun q = job.queued;
             job.queued = null;
@@ -344,9 +318,7 @@ public final class JobScheduler {
                 return null;
             }
             if (!job.paused) {
-                job.paused = true;
-                job.next = null;
-                job.catchUpFor = null;
+                job.pause();
                 emit(job);
                 rearm(after);
             }
@@ -386,13 +358,10 @@ public final class JobScheduler {
         return locked(after -> {
             Job job = require(project, name);
             if (job.paused) {
-                job.paused = false;
-                Instant passed = job.schedule.latestDue(job.anchor, now);
+                Instant passed = job.resume(now);
                 if (passed != null) {
-                    job.anchor = passed;
                     persistAnchor(job, passed, after);
                 }
-                job.next = job.schedule.nextAfter(job.anchor, now);
                 emit(job);
                 rearm(after);
             }
@@ -420,28 +389,17 @@ public final class JobScheduler {
             }
             for (Map<String, Job> jobs : projects.values()) {
                 for (Job job : jobs.values()) {
-                    if (job.catchUpFor != null) {
-                        Instant due = job.catchUpFor;
-                        job.catchUpFor = null;
-                        job.anchor = due;
-                        persistAnchor(job, due, after);
-                        fire(job, Trigger.CATCH_UP, due, toStart, after);
+                    Instant owed = job.takeCatchUp();
+                    if (owed != null) {
+                        persistAnchor(job, owed, after);
+                        fire(job, Trigger.CATCH_UP, owed, toStart, after);
                     }
-                    if (job.next != null && !job.next.isAfter(now)) {
-                        // Several came due (the machine slept): one run, for the newest, as catch-up does.
-                        Instant newest = job.schedule.latestDue(job.anchor, now);
-                        Instant due = newest != null && newest.isAfter(job.next) ? newest : job.next;
-                        job.anchor = due;
-                        job.next = job.schedule.nextAfter(due, now);
+                    Instant due = job.takeDue(now);
+                    if (due != null) {
                         persistAnchor(job, due, after);
                         fire(job, Trigger.SCHEDULE, due, toStart, after);
                     }
-                    for (ActiveRun ar : job.active) {
-                        if (ar.process != null && ar.deadline != null && !ar.timedOut && !ar.deadline.isAfter(now)) {
-                            ar.timedOut = true;
-                            toKill.add(ar);
-                        }
-                    }
+                    job.timeOut(now, toKill);
                 }
             }
             rearm(after);
@@ -486,19 +444,14 @@ public final class JobScheduler {
         if (!armed || shuttingDown) {
             return;
         }
+        Instant now = clock.instant();
         Instant wake = null;
         for (Map<String, Job> jobs : projects.values()) {
             for (Job job : jobs.values()) {
-                wake = earliest(wake, job.catchUpFor != null ? clock.instant() : null);
-                wake = earliest(wake, job.next);
-                for (ActiveRun ar : job.active) {
-                    if (!ar.timedOut) {
-                        wake = earliest(wake, ar.deadline);
-                    }
-                }
+                wake = Job.earliest(wake, job.wakeAt(now));
             }
         }
-        Instant when = wake != null ? wake : clock.instant().plus(Duration.ofDays(1));
+        Instant when = wake != null ? wake : now.plus(Duration.ofDays(1));
         after.add(() -> timer.wakeAt(when, this::wake));
     }
 
@@ -510,10 +463,6 @@ public final class JobScheduler {
             log.error("job scheduling failed, trying again in {}: {}", RETRY, e.toString(), e);
             timer.wakeAt(clock.instant().plus(RETRY), this::wake);
         }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- manual runs
