@@ -20,12 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +75,7 @@ public final class JobScheduler {
     private final RunHistory history;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Map<String, Job>> projects = new LinkedHashMap<>();
+    private final JobTable table = new JobTable();
     private boolean armed;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
@@ -122,7 +119,7 @@ public final class JobScheduler {
      * @throws IllegalArgumentException naming the job and what is wrong with it
      */
     public void validate(Collection<JobSpec> jobs) {
-        parseAll(jobs);
+        JobTable.parse(jobs);
     }
 
     /**
@@ -157,9 +154,9 @@ public final class JobScheduler {
      */
     public JobSnapshot add(JobSpec job) {
         Objects.requireNonNull(job, "job");
-        parseAll(List.of(job));
+        JobTable.parse(List.of(job));
         checkNotShuttingDown();
-        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(job.name()));
+        boolean exists = locked(after -> table.find(ADHOC, job.name()) != null);
         if (exists) {
             throw new SupervisorException(SupervisorException.Kind.CONFLICT, "an ad-hoc job named '" + job.name()
                     + "' already exists; remove it first ('tend job rm " + job.name() + "') or choose another name");
@@ -172,7 +169,7 @@ public final class JobScheduler {
 
     /** Removes an ad-hoc job; a run under way ends on its own. */
     public void remove(String name) {
-        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(name));
+        boolean exists = locked(after -> table.find(ADHOC, name) != null);
         if (!exists) {
             throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "no ad-hoc job named '" + name + "'");
         }
@@ -186,7 +183,7 @@ public final class JobScheduler {
         List<JobSpec> valid = new ArrayList<>();
         for (JobSpec spec : adhoc.values()) {
             try {
-                parseAll(List.of(spec));
+                JobTable.parse(List.of(spec));
                 valid.add(spec);
             } catch (IllegalArgumentException e) {
                 log.warn("ad-hoc job {} is not scheduled: {}", spec.name(), e.getMessage());
@@ -209,79 +206,28 @@ public final class JobScheduler {
         runDue();
     }
 
-    private Map<String, JobSchedule> parseAll(Collection<JobSpec> jobs) {
-        Map<String, JobSchedule> parsed = new HashMap<>();
-        for (JobSpec spec : jobs) {
-            try {
-                parsed.put(spec.name(), JobSchedule.parse(spec.schedule(), spec.timezone()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("job '" + spec.name() + "': " + e.getMessage(), e);
-            }
-            if (spec.timeout() != null && (spec.timeout().isNegative() || spec.timeout().isZero())) {
-                throw new IllegalArgumentException("job '" + spec.name() + "': timeout must be more than zero");
-            }
-        }
-        return parsed;
-    }
-
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
-        Map<String, JobSchedule> parsed = parseAll(specs);
+        Map<String, JobSchedule> parsed = JobTable.parse(specs);
         Map<String, Job.Saved> saved = new HashMap<>();
-        Set<String> known = locked(after -> new HashSet<>(projects.getOrDefault(project, Map.of()).keySet()));
+        Set<String> known = locked(after -> table.names(project));
         for (JobSpec spec : specs) {
             if (!known.contains(spec.name())) {
                 saved.put(spec.name(), Job.Saved.read(store, project, spec.name()));
             }
         }
         Instant now = now();
-        List<String> added = new ArrayList<>();
-        List<String> changedNames = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        locked(after -> {
-            Map<String, Job> old = projects.getOrDefault(project, Map.of());
-            Map<String, Job> jobs = new LinkedHashMap<>();
-            for (JobSpec spec : specs) {
-                JobSchedule schedule = parsed.get(spec.name());
-                Job job = old.get(spec.name());
-                if (job == null) {
-                    job = new Job(project, spec, schedule, baseEnv);
-                    Job.Saved kept = saved.getOrDefault(spec.name(), new Job.Saved(Optional.empty(), null, false));
-                    if (job.restore(kept, now)) {
-                        persistAnchor(job, now, after);
-                    }
-                    emit(job);
-                    added.add(spec.name());
-                } else {
-                    Job.Update update = job.update(spec, schedule, baseEnv, now);
-                    if (update == Job.Update.RETIMED) {
-                        persistAnchor(job, now, after);
-                    }
-                    if (update != Job.Update.NONE) {
-                        emit(job);
-                        changedNames.add(spec.name());
-                    }
-                }
-                jobs.put(spec.name(), job);
-            }
-            for (Job gone : old.values()) {
-                if (!jobs.containsKey(gone.spec.name())) {
-                    forget(gone, after);
-                    removed.add(gone.spec.name());
-                }
-            }
-            if (jobs.isEmpty()) {
-                projects.remove(project);
-            } else {
-                projects.put(project, jobs);
-            }
+        return locked(after -> {
+            JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, saved, now);
+            r.newAnchors().forEach(job -> persistAnchor(job, now, after));
+            r.told().forEach(this::emit);
+            r.removed().forEach(job -> forgotten(job, after));
             rearm(after);
-            return null;
+            return r.changes();
         });
-        return new JobChanges(added, changedNames, removed);
     }
 
-    private void forget(Job job, List<Runnable> after) {
-        job.forget();
+    /** A job the table forgot: its queued run is dropped, its saved state goes, listeners hear of it. */
+    private void forgotten(Job job, List<Runnable> after) {
         if (job.queued != null) {
             ActiveRun q = job.queued;
             job.queued = null;
@@ -313,7 +259,7 @@ public final class JobScheduler {
         Instant now = now();
         savePause(project, name, now);
         JobSnapshot paused = locked(after -> {
-            Job job = projects.getOrDefault(project, Map.of()).get(name);
+            Job job = table.find(project, name);
             if (job == null) {
                 return null;
             }
@@ -337,7 +283,7 @@ public final class JobScheduler {
      * @throws SupervisorException NOT_FOUND for an unknown job, FAILED if the store cannot take it (nothing changed)
      */
     private void savePause(String project, String name, Instant since) {
-        locked(after -> require(project, name));
+        locked(after -> table.require(project, name));
         try {
             store.setPaused(project, name, since);
         } catch (RuntimeException e) {
@@ -356,7 +302,7 @@ public final class JobScheduler {
         Instant now = now();
         savePause(project, name, null);
         return locked(after -> {
-            Job job = require(project, name);
+            Job job = table.require(project, name);
             if (job.paused) {
                 Instant passed = job.resume(now);
                 if (passed != null) {
@@ -387,20 +333,18 @@ public final class JobScheduler {
             if (shuttingDown) {
                 return null;
             }
-            for (Map<String, Job> jobs : projects.values()) {
-                for (Job job : jobs.values()) {
-                    Instant owed = job.takeCatchUp();
-                    if (owed != null) {
-                        persistAnchor(job, owed, after);
-                        fire(job, Trigger.CATCH_UP, owed, toStart, after);
-                    }
-                    Instant due = job.takeDue(now);
-                    if (due != null) {
-                        persistAnchor(job, due, after);
-                        fire(job, Trigger.SCHEDULE, due, toStart, after);
-                    }
-                    job.timeOut(now, toKill);
+            for (Job job : table.all()) {
+                Instant owed = job.takeCatchUp();
+                if (owed != null) {
+                    persistAnchor(job, owed, after);
+                    fire(job, Trigger.CATCH_UP, owed, toStart, after);
                 }
+                Instant due = job.takeDue(now);
+                if (due != null) {
+                    persistAnchor(job, due, after);
+                    fire(job, Trigger.SCHEDULE, due, toStart, after);
+                }
+                job.timeOut(now, toKill);
             }
             rearm(after);
             return null;
@@ -446,10 +390,8 @@ public final class JobScheduler {
         }
         Instant now = clock.instant();
         Instant wake = null;
-        for (Map<String, Job> jobs : projects.values()) {
-            for (Job job : jobs.values()) {
-                wake = Job.earliest(wake, job.wakeAt(now));
-            }
+        for (Job job : table.all()) {
+            wake = Job.earliest(wake, job.wakeAt(now));
         }
         Instant when = wake != null ? wake : now.plus(Duration.ofDays(1));
         after.add(() -> timer.wakeAt(when, this::wake));
@@ -477,7 +419,7 @@ public final class JobScheduler {
         checkNotShuttingDown();
         ActiveRun[] startNow = new ActiveRun[1];
         RunRequest request = locked(after -> {
-            Job job = require(project, name);
+            Job job = table.require(project, name);
             OverlapPolicy policy = OverlapPolicy.decide(job);
             if (policy == OverlapPolicy.START) {
                 ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
@@ -623,20 +565,12 @@ public final class JobScheduler {
 
     /** The jobs of one project, or of all if null, in registration order. */
     public List<JobSnapshot> list(String projectOrNull) {
-        return locked(after -> {
-            List<JobSnapshot> out = new ArrayList<>();
-            projects.forEach((p, jobs) -> {
-                if (projectOrNull == null || projectOrNull.equals(p)) {
-                    jobs.values().forEach(j -> out.add(j.snapshot()));
-                }
-            });
-            return out;
-        });
+        return locked(after -> table.snapshots(projectOrNull));
     }
 
     /** @throws SupervisorException NOT_FOUND */
     public JobSnapshot snapshot(String project, String name) {
-        return locked(after -> require(project, name).snapshot());
+        return locked(after -> table.require(project, name).snapshot());
     }
 
     /** Newest last, at most limit runs, skipped ones included. */
@@ -644,7 +578,7 @@ public final class JobScheduler {
         if (limit <= 0) {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
-        locked(after -> require(project, name));
+        locked(after -> table.require(project, name));
         return history.runs(project, name, limit);
     }
 
@@ -655,7 +589,7 @@ public final class JobScheduler {
      *                             log is gone (history outlives logs: only the newest runs' logs are kept)
      */
     public RunLog runLog(String project, String name, Long runId) {
-        locked(after -> require(project, name));
+        locked(after -> table.require(project, name));
         return history.runLog(project, name, runId);
     }
 
@@ -678,24 +612,22 @@ public final class JobScheduler {
             shuttingDown = true;
             shutdownFuture = new CompletableFuture<>();
             List<ActiveRun> list = new ArrayList<>();
-            for (Map<String, Job> jobs : projects.values()) {
-                for (Job job : jobs.values()) {
-                    for (ActiveRun ar : job.active) {
-                        // One not launched yet is stopped by its launch, once it has a process.
-                        ar.interrupted = true;
-                        if (ar.process != null && !ar.exited) {
-                            ar.stopBegun = true;
-                            toStop.add(ar);
-                        }
-                        list.add(ar);
+            for (Job job : table.all()) {
+                for (ActiveRun ar : job.active) {
+                    // One not launched yet is stopped by its launch, once it has a process.
+                    ar.interrupted = true;
+                    if (ar.process != null && !ar.exited) {
+                        ar.stopBegun = true;
+                        toStop.add(ar);
                     }
-                    if (job.queued != null) {
-                        ActiveRun q = job.queued;
-                        job.queued = null;
-                        after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
-                                new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                                        "the daemon is shutting down")));
-                    }
+                    list.add(ar);
+                }
+                if (job.queued != null) {
+                    ActiveRun q = job.queued;
+                    job.queued = null;
+                    after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
+                            new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
+                                    "the daemon is shutting down")));
                 }
             }
             return list;
@@ -723,17 +655,6 @@ public final class JobScheduler {
     /** Times of runs (see {@link RunHistory#now}). */
     private Instant now() {
         return history.now();
-    }
-
-    private Job require(String project, String name) {
-        Map<String, Job> jobs = projects.get(project);
-        Job job = jobs == null ? null : jobs.get(name);
-        if (job == null) {
-            String known = jobs == null ? "it has none" : "it has: " + String.join(", ", jobs.keySet());
-            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "project '" + project
-                    + "' has no job named '" + name + "' (" + known + ")");
-        }
-        return job;
     }
 
     private void checkNotShuttingDown() {
