@@ -2,6 +2,7 @@ package dev.tend.daemon.core.jobs;
 
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,5 +28,39 @@ final class ActiveRun {
         this.job = job;
         this.trigger = trigger;
         this.scheduledFor = scheduledFor;
+    }
+
+    /**
+     * Its process started at that time: its deadline runs from then.
+     *
+     * @return true if the daemon began stopping meanwhile: its process is to be stopped now
+     */
+    boolean launched(JobRun startedRun, RunProcess started, Instant at) {
+        run = startedRun;
+        process = started;
+        Duration timeout = job.spec.timeout();
+        deadline = timeout == null ? null : at.plus(timeout);
+        stopBegun = interrupted;
+        return interrupted;
+    }
+
+    /**
+     * The daemon stops: the run ends as interrupted.
+     *
+     * @return true if its process is to be stopped now (one not launched yet is stopped by its launch)
+     */
+    boolean interrupt() {
+        interrupted = true;
+        if (process != null && !exited) {
+            stopBegun = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Its main process exited; returns whether a stop sequence is under way (then the end waits for the tree). */
+    boolean mainExited() {
+        exited = true;
+        return stopBegun;
     }
 }

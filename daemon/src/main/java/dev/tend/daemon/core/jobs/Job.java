@@ -173,4 +173,27 @@ final class Job {
     static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
+
+    /**
+     * One of its runs ended.
+     *
+     * @return the queued run, now under way, if it may start (not while the daemon stops, nor for a removed job)
+     */
+    ActiveRun ended(ActiveRun ar, JobRun run, boolean shuttingDown) {
+        active.remove(ar);
+        lastRun = run;
+        if (queued != null && active.isEmpty() && !shuttingDown && !removed) {
+            ActiveRun q = takeQueued();
+            active.add(q);
+            return q;
+        }
+        return null;
+    }
+
+    /** The queued run, no longer queued; null if none. */
+    ActiveRun takeQueued() {
+        ActiveRun q = queued;
+        queued = null;
+        return q;
+    }
 }

@@ -73,6 +73,7 @@ public final class JobScheduler {
     private final JobTimer timer;
     private final RunLauncher launcher;
     private final RunHistory history;
+    private final AdhocJobs adhoc;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final JobTable table = new JobTable();
@@ -101,6 +102,7 @@ public final class JobScheduler {
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
                 runLogs, clock);
         this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
+        this.adhoc = new AdhocJobs(store);
     }
 
     public void addListener(JobListener listener) {
@@ -133,10 +135,7 @@ public final class JobScheduler {
      * @throws IllegalArgumentException for a bad schedule or the reserved project "adhoc"; nothing changes then
      */
     public JobChanges register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
-        Objects.requireNonNull(project, "project");
-        if (ADHOC.equals(project)) {
-            throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for jobs added with 'tend job add'");
-        }
+        AdhocJobs.checkNotReserved(Objects.requireNonNull(project, "project"));
         return apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
     }
 
@@ -157,39 +156,19 @@ public final class JobScheduler {
         JobTable.parse(List.of(job));
         checkNotShuttingDown();
         boolean exists = locked(after -> table.find(ADHOC, job.name()) != null);
-        if (exists) {
-            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "an ad-hoc job named '" + job.name()
-                    + "' already exists; remove it first ('tend job rm " + job.name() + "') or choose another name");
-        }
-        store.putAdhocJob(job);
-        List<JobSpec> all = new ArrayList<>(store.adhocJobs().values());
-        apply(ADHOC, Map.of(), all);
+        apply(ADHOC, Map.of(), adhoc.add(job, exists));
         return snapshot(ADHOC, job.name());
     }
 
     /** Removes an ad-hoc job; a run under way ends on its own. */
     public void remove(String name) {
         boolean exists = locked(after -> table.find(ADHOC, name) != null);
-        if (!exists) {
-            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "no ad-hoc job named '" + name + "'");
-        }
-        store.removeAdhocJob(name);
-        apply(ADHOC, Map.of(), new ArrayList<>(store.adhocJobs().values()));
+        apply(ADHOC, Map.of(), adhoc.remove(name, exists));
     }
 
     /** Schedules the ad-hoc jobs recorded in the store. */
     public void restoreAdhoc() {
-        Map<String, JobSpec> adhoc = store.adhocJobs();
-        List<JobSpec> valid = new ArrayList<>();
-        for (JobSpec spec : adhoc.values()) {
-            try {
-                JobTable.parse(List.of(spec));
-                valid.add(spec);
-            } catch (IllegalArgumentException e) {
-                log.warn("ad-hoc job {} is not scheduled: {}", spec.name(), e.getMessage());
-            }
-        }
-        apply(ADHOC, Map.of(), valid);
+        apply(ADHOC, Map.of(), adhoc.restorable());
     }
 
     /** Records the runs a crashed daemon left as running as interrupted (their processes were reaped). */
@@ -228,9 +207,8 @@ public final class JobScheduler {
 
     /** A job the table forgot: its queued run is dropped, its saved state goes, listeners hear of it. */
     private void forgotten(Job job, List<Runnable> after) {
-        if (job.queued != null) {
-            ActiveRun q = job.queued;
-            job.queued = null;
+        ActiveRun q = job.takeQueued();
+        if (q != null) {
             after.add(() -> dropQueued(q, "the job was removed before its queued run started",
                     new SupervisorException(SupervisorException.Kind.NOT_FOUND,
                             "job " + job.ref() + " was removed before its queued run started")));
@@ -470,17 +448,13 @@ public final class JobScheduler {
         Instant startedAt = now();
         JobRun startedRun = history.started(run, startedAt, process.pid());
         boolean stopNow = locked(after -> {
-            ar.run = startedRun;
-            ar.process = process;
-            Duration timeout = job.spec.timeout();
-            ar.deadline = timeout == null ? null : startedAt.plus(timeout);
-            if (!ar.interrupted) {
+            boolean interrupted = ar.launched(startedRun, process, startedAt);
+            if (!interrupted) {
                 emit(job);
                 rearm(after);
             }
             after.add(() -> ar.started.complete(startedRun));
-            ar.stopBegun = ar.interrupted;
-            return ar.interrupted;
+            return interrupted;
         });
         if (stopNow) {
             stopRun(ar);
@@ -492,10 +466,7 @@ public final class JobScheduler {
     }
 
     private void onExit(ActiveRun ar, ExitStatus status) {
-        boolean stopping = locked(after -> {
-            ar.exited = true;
-            return ar.stopBegun;
-        });
+        boolean stopping = locked(after -> ar.mainExited());
         ar.process.mainExited();
         if (stopping) {
             // As for services: the rest of the tree keeps its grace (the main process may be a shell).
@@ -519,16 +490,8 @@ public final class JobScheduler {
     private void ended(ActiveRun ar, JobRun run) {
         JobRun finalRun = history.end(run);
         ActiveRun next = locked(after -> {
-            Job job = ar.job;
-            job.active.remove(ar);
-            job.lastRun = finalRun;
-            ActiveRun q = null;
-            if (job.queued != null && job.active.isEmpty() && !shuttingDown && !job.removed) {
-                q = job.queued;
-                job.queued = null;
-                job.active.add(q);
-            }
-            emit(job);
+            ActiveRun q = ar.job.ended(ar, finalRun, shuttingDown);
+            emit(ar.job);
             after.add(() -> {
                 ar.started.complete(finalRun);
                 ar.finished.complete(finalRun);
@@ -614,17 +577,13 @@ public final class JobScheduler {
             List<ActiveRun> list = new ArrayList<>();
             for (Job job : table.all()) {
                 for (ActiveRun ar : job.active) {
-                    // One not launched yet is stopped by its launch, once it has a process.
-                    ar.interrupted = true;
-                    if (ar.process != null && !ar.exited) {
-                        ar.stopBegun = true;
+                    if (ar.interrupt()) {
                         toStop.add(ar);
                     }
                     list.add(ar);
                 }
-                if (job.queued != null) {
-                    ActiveRun q = job.queued;
-                    job.queued = null;
+                ActiveRun q = job.takeQueued();
+                if (q != null) {
                     after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
                             new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
                                     "the daemon is shutting down")));
