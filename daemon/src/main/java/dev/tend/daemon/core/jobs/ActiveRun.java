@@ -16,10 +16,6 @@ final class ActiveRun {
     JobRun run;
     /** Its process, once launched. */
     RunProcess process;
-    /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
-    boolean stopBegun;
-    /** The main process exited. */
-    boolean exited;
     Instant deadline;
     boolean timedOut;
     boolean interrupted;
@@ -35,13 +31,12 @@ final class ActiveRun {
      *
      * @return true if the daemon began stopping meanwhile: its process is to be stopped now
      */
-    boolean launched(JobRun startedRun, RunProcess started, Instant at) {
+    boolean launched(JobRun startedRun, RunProcess launchedProcess, Instant at) {
         run = startedRun;
-        process = started;
+        process = launchedProcess;
         Duration timeout = job.spec.timeout();
         deadline = timeout == null ? null : at.plus(timeout);
-        stopBegun = interrupted;
-        return interrupted;
+        return interrupted && launchedProcess.beginStop();
     }
 
     /**
@@ -51,16 +46,6 @@ final class ActiveRun {
      */
     boolean interrupt() {
         interrupted = true;
-        if (process != null && !exited) {
-            stopBegun = true;
-            return true;
-        }
-        return false;
-    }
-
-    /** Its main process exited; returns whether a stop sequence is under way (then the end waits for the tree). */
-    boolean mainExited() {
-        exited = true;
-        return stopBegun;
+        return process != null && process.beginStop();
     }
 }

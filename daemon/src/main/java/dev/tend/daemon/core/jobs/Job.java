@@ -30,11 +30,6 @@ final class Job {
 
     /** What the store kept of a job from earlier daemons: its anchor (empty: never seen), newest run, pause. */
     record Saved(Optional<Instant> anchor, JobRun lastRun, boolean paused) {
-
-        static Saved read(JobStore store, String project, String name) {
-            return new Saved(store.anchor(project, name), store.lastRun(project, name).orElse(null),
-                    store.pausedSince(project, name).isPresent());
-        }
     }
 
     /** What new settings did to a job. */

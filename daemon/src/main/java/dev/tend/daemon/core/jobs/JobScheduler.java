@@ -68,12 +68,12 @@ public final class JobScheduler {
     }
 
     private final JobsConfig config;
-    private final JobStore store;
     private final Clock clock;
     private final JobTimer timer;
     private final RunLauncher launcher;
     private final RunHistory history;
     private final AdhocJobs adhoc;
+    private final SavedSchedules saved;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final JobTable table = new JobTable();
@@ -94,7 +94,7 @@ public final class JobScheduler {
     public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
                         StateStore liveChildren, Clock clock, JobTimer timer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.store = Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         RunLogs runLogs = new RunLogs(config.logsDir());
@@ -103,6 +103,7 @@ public final class JobScheduler {
                 runLogs, clock);
         this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
         this.adhoc = new AdhocJobs(store);
+        this.saved = new SavedSchedules(store);
     }
 
     public void addListener(JobListener listener) {
@@ -187,17 +188,17 @@ public final class JobScheduler {
 
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = JobTable.parse(specs);
-        Map<String, Job.Saved> saved = new HashMap<>();
+        Map<String, Job.Saved> kept = new HashMap<>();
         Set<String> known = locked(after -> table.names(project));
         for (JobSpec spec : specs) {
             if (!known.contains(spec.name())) {
-                saved.put(spec.name(), Job.Saved.read(store, project, spec.name()));
+                kept.put(spec.name(), saved.read(project, spec.name()));
             }
         }
         Instant now = now();
         return locked(after -> {
-            JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, saved, now);
-            r.newAnchors().forEach(job -> persistAnchor(job, now, after));
+            JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, kept, now);
+            r.newAnchors().forEach(job -> saved.anchor(job, now, after));
             r.told().forEach(this::emit);
             r.removed().forEach(job -> forgotten(job, after));
             rearm(after);
@@ -215,14 +216,8 @@ public final class JobScheduler {
         }
         String project = job.project;
         String name = job.spec.name();
-        after.add(() -> store.removeAnchor(project, name));
+        after.add(() -> saved.forget(project, name));
         dispatch(l -> l.jobRemoved(project, name));
-    }
-
-    private void persistAnchor(Job job, Instant anchor, List<Runnable> after) {
-        String project = job.project;
-        String name = job.spec.name();
-        after.add(() -> store.setAnchor(project, name, anchor));
     }
 
     // ---------------------------------------------------------------- pause and resume
@@ -249,25 +244,16 @@ public final class JobScheduler {
             return job.snapshot();
         });
         if (paused == null) {
-            store.removeAnchor(project, name); // removed meanwhile: its saved state goes with it, as forget() does
+            saved.forget(project, name); // removed meanwhile: its saved state goes with it, as forget() does
             return snapshot(project, name); // NOT_FOUND, or the job of that name added since
         }
         return paused;
     }
 
-    /**
-     * Stored before the schedule changes, so a pause the user was told of is one the next daemon keeps.
-     *
-     * @throws SupervisorException NOT_FOUND for an unknown job, FAILED if the store cannot take it (nothing changed)
-     */
+    /** @throws SupervisorException NOT_FOUND for an unknown job, FAILED if its pause cannot be saved */
     private void savePause(String project, String name, Instant since) {
         locked(after -> table.require(project, name));
-        try {
-            store.setPaused(project, name, since);
-        } catch (RuntimeException e) {
-            throw new SupervisorException(SupervisorException.Kind.FAILED, "could not " + (since == null ? "resume" : "pause")
-                    + " job " + project + "/" + name + ": its state cannot be saved (" + e.getMessage() + "); nothing changed");
-        }
+        saved.savePause(project, name, since);
     }
 
     /**
@@ -284,7 +270,7 @@ public final class JobScheduler {
             if (job.paused) {
                 Instant passed = job.resume(now);
                 if (passed != null) {
-                    persistAnchor(job, passed, after);
+                    saved.anchor(job, passed, after);
                 }
                 emit(job);
                 rearm(after);
@@ -314,12 +300,12 @@ public final class JobScheduler {
             for (Job job : table.all()) {
                 Instant owed = job.takeCatchUp();
                 if (owed != null) {
-                    persistAnchor(job, owed, after);
+                    saved.anchor(job, owed, after);
                     fire(job, Trigger.CATCH_UP, owed, toStart, after);
                 }
                 Instant due = job.takeDue(now);
                 if (due != null) {
-                    persistAnchor(job, due, after);
+                    saved.anchor(job, due, after);
                     fire(job, Trigger.SCHEDULE, due, toStart, after);
                 }
                 job.timeOut(now, toKill);
@@ -459,26 +445,14 @@ public final class JobScheduler {
         if (stopNow) {
             stopRun(ar);
         }
-        process.exit().thenAcceptAsync(status -> onExit(ar, status), worker);
+        process.end(worker, config.drainTimeout()).thenAccept(status -> finish(ar, status));
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
     }
 
-    private void onExit(ActiveRun ar, ExitStatus status) {
-        boolean stopping = locked(after -> ar.mainExited());
-        ar.process.mainExited();
-        if (stopping) {
-            // As for services: the rest of the tree keeps its grace (the main process may be a shell).
-            ar.process.stopped().whenComplete((killed, e) -> finish(ar, status));
-            return;
-        }
-        ar.process.killLeftovers();
-        finish(ar, status);
-    }
-
+    /** The run's process ended (see {@link RunProcess#end}): records how. */
     private void finish(ActiveRun ar, ExitStatus status) {
-        ar.process.release(config.drainTimeout());
         boolean[] flags = locked(after -> new boolean[] {ar.timedOut, ar.interrupted});
         JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.

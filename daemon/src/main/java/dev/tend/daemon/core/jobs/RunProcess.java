@@ -35,6 +35,10 @@ final class RunProcess {
     private final StateStore liveChildren;
     /** Completed by a stop sequence once the whole tree is gone. */
     private final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
+    /** A stop sequence (daemon shutdown) was started; the end waits for it. Guarded by this. */
+    private boolean stopBegun;
+    /** The main process exited. Guarded by this. */
+    private boolean exited;
 
     RunProcess(String label, ChildProcess child, RunTree tree, LogFile file, CompletableFuture<Void> drained,
                StateStore liveChildren) {
@@ -50,9 +54,49 @@ final class RunProcess {
         return child.pid();
     }
 
-    /** The main process's exit; a wait that failed counts as SIGKILL. */
-    CompletableFuture<ExitStatus> exit() {
-        return child.onExit().handle((status, err) -> err == null ? status : ExitStatus.killed(Signal.KILL.number()));
+    /**
+     * The run's end: once the main process exited (a wait that failed counts as SIGKILL), what is left of its
+     * tree dies — or, if a stop sequence began, keeps that sequence's grace —, the output drains and the live
+     * child is forgotten. Completes with the main process's exit status.
+     *
+     * @param worker where the waiting and killing happen
+     */
+    CompletableFuture<ExitStatus> end(Executor worker, Duration drainTimeout) {
+        return child.onExit()
+                .handle((status, err) -> err == null ? status : ExitStatus.killed(Signal.KILL.number()))
+                .thenComposeAsync(status -> {
+                    boolean stopping;
+                    synchronized (this) {
+                        exited = true;
+                        stopping = stopBegun;
+                    }
+                    tree.mainExited();
+                    if (stopping) {
+                        // As for services: the rest of the tree keeps its grace (the main process may be a shell).
+                        return treeGone.handle((killed, e) -> {
+                            release(drainTimeout);
+                            return status;
+                        });
+                    }
+                    // No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it.
+                    tree.killLeftovers();
+                    release(drainTimeout);
+                    return CompletableFuture.completedFuture(status);
+                }, worker);
+    }
+
+    /**
+     * Claims the stop of a process that has not exited yet: the caller then runs {@link #stop}, and the end
+     * waits for it.
+     *
+     * @return false if the main process exited already (its end kills what is left)
+     */
+    synchronized boolean beginStop() {
+        if (exited) {
+            return false;
+        }
+        stopBegun = true;
+        return true;
     }
 
     /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
@@ -69,22 +113,8 @@ final class RunProcess {
         tree.stop(signal, grace, pacer, worker, treeGone);
     }
 
-    /** Completes once a {@link #stop} sequence saw the whole tree gone. */
-    CompletableFuture<Boolean> stopped() {
-        return treeGone;
-    }
-
-    void mainExited() {
-        tree.mainExited();
-    }
-
-    /** No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it. */
-    void killLeftovers() {
-        tree.killLeftovers();
-    }
-
     /** After the exit: waits (a while) for the output to drain, closes the log file, forgets the live child. */
-    void release(Duration drainTimeout) {
+    private void release(Duration drainTimeout) {
         try {
             drained.get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
