@@ -48,4 +48,10 @@ final class ActiveRun {
         interrupted = true;
         return process != null && process.beginStop();
     }
+
+    /** It will never start (or end): whoever waits for it hears why. */
+    void fail(RuntimeException why) {
+        started.completeExceptionally(why);
+        finished.completeExceptionally(why);
+    }
 }

@@ -191,4 +191,20 @@ final class Job {
         queued = null;
         return q;
     }
+
+    /**
+     * The daemon stops: each run under way is interrupted (and added to running, and to toStop if its process
+     * is to be stopped now).
+     *
+     * @return the queued run, no longer queued (it never starts); null if none
+     */
+    ActiveRun interrupt(List<ActiveRun> running, List<ActiveRun> toStop) {
+        for (ActiveRun ar : active) {
+            if (ar.interrupt()) {
+                toStop.add(ar);
+            }
+            running.add(ar);
+        }
+        return takeQueued();
+    }
 }

@@ -3,7 +3,6 @@ package dev.tend.daemon.core.jobs;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.SupervisorException;
-import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,10 +96,10 @@ public final class JobScheduler {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         RunLogs runLogs = new RunLogs(config.logsDir());
+        this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
         this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
-                runLogs, clock);
-        this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
+                runLogs, history, clock);
         this.adhoc = new AdhocJobs(store);
         this.saved = new SavedSchedules(store);
     }
@@ -188,13 +186,8 @@ public final class JobScheduler {
 
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = JobTable.parse(specs);
-        Map<String, Job.Saved> kept = new HashMap<>();
         Set<String> known = locked(after -> table.names(project));
-        for (JobSpec spec : specs) {
-            if (!known.contains(spec.name())) {
-                kept.put(spec.name(), saved.read(project, spec.name()));
-            }
-        }
+        Map<String, Job.Saved> kept = saved.read(project, specs, known);
         Instant now = now();
         return locked(after -> {
             JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, kept, now);
@@ -329,13 +322,10 @@ public final class JobScheduler {
     /** Applies the overlap policy to a due run; under the lock. */
     private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, List<Runnable> after) {
         ActiveRun ar = new ActiveRun(job, trigger, due);
-        OverlapPolicy policy = OverlapPolicy.decide(job);
+        OverlapPolicy policy = OverlapPolicy.admit(job, ar);
         if (policy == OverlapPolicy.START) {
-            job.active.add(ar);
             toStart.add(ar);
-        } else if (policy == OverlapPolicy.QUEUE) {
-            job.queued = ar;
-        } else {
+        } else if (policy != OverlapPolicy.QUEUE) {
             String why = OverlapPolicy.skipReason(job);
             Instant at = now();
             after.add(() -> {
@@ -384,25 +374,17 @@ public final class JobScheduler {
         ActiveRun[] startNow = new ActiveRun[1];
         RunRequest request = locked(after -> {
             Job job = table.require(project, name);
-            OverlapPolicy policy = OverlapPolicy.decide(job);
-            if (policy == OverlapPolicy.START) {
-                ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
-                job.active.add(ar);
-                startNow[0] = ar;
+            ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
+            OverlapPolicy policy = OverlapPolicy.admit(job, ar);
+            if (policy == OverlapPolicy.BUSY) {
+                throw OverlapPolicy.refusal(job);
+            }
+            if (policy != OverlapPolicy.ALREADY_QUEUED) {
                 emit(job);
-                return new RunRequest(false, ar.started, ar.finished);
             }
-            if (policy != OverlapPolicy.BUSY) { // queue it, or join the run already queued
-                if (policy == OverlapPolicy.QUEUE) {
-                    job.queued = new ActiveRun(job, Trigger.MANUAL, null);
-                    emit(job);
-                }
-                return new RunRequest(true, job.queued.started, job.queued.finished);
-            }
-            ActiveRun running = job.active.get(0);
-            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "job " + job.ref() + " is already running"
-                    + (running.run != null ? " (run " + running.run.id() + ")" : "")
-                    + " and its overlap policy is skip; wait for it, or set overlap: queue or allow");
+            startNow[0] = policy == OverlapPolicy.START ? ar : null;
+            ActiveRun answered = policy == OverlapPolicy.START ? ar : job.queued; // queued, or joining the queued one
+            return new RunRequest(policy != OverlapPolicy.START, answered.started, answered.finished);
         });
         if (startNow[0] != null) {
             launch(startNow[0]);
@@ -415,26 +397,16 @@ public final class JobScheduler {
     /** Starts the run's process; never under the lock. */
     private void launch(ActiveRun ar) {
         Job job = ar.job;
-        String project = job.project;
-        String name = job.spec.name();
-        JobRun run = history.open(project, name, ar.trigger, ar.scheduledFor);
-        if (run.outcome() != Outcome.RUNNING) {
-            ended(ar, run);
-            return;
-        }
-        ar.run = run;
         Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
-        RunProcess process;
-        try {
-            process = launcher.launch(project, plan.spec, plan.baseEnv, run.id());
-        } catch (RunLauncher.CouldNotStart e) {
-            ended(ar, run.ended(now(), null, null, Outcome.FAILED, e.getMessage()));
+        RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
+        RunProcess process = start.process();
+        if (process == null) {
+            ended(ar, start.run());
             return;
         }
-        Instant startedAt = now();
-        JobRun startedRun = history.started(run, startedAt, process.pid());
+        JobRun startedRun = start.run();
         boolean stopNow = locked(after -> {
-            boolean interrupted = ar.launched(startedRun, process, startedAt);
+            boolean interrupted = ar.launched(startedRun, process, start.at());
             if (!interrupted) {
                 emit(job);
                 rearm(after);
@@ -476,8 +448,7 @@ public final class JobScheduler {
             try {
                 worker.execute(() -> launch(next));
             } catch (RejectedExecutionException e) {
-                failRequest(next, new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                        "the daemon is shutting down"));
+                next.fail(shuttingDownError());
             }
         }
     }
@@ -485,12 +456,7 @@ public final class JobScheduler {
     /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
     private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
         history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason);
-        failRequest(q, why);
-    }
-
-    private void failRequest(ActiveRun ar, RuntimeException why) {
-        ar.started.completeExceptionally(why);
-        ar.finished.completeExceptionally(why);
+        q.fail(why);
     }
 
     /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
@@ -550,17 +516,9 @@ public final class JobScheduler {
             shutdownFuture = new CompletableFuture<>();
             List<ActiveRun> list = new ArrayList<>();
             for (Job job : table.all()) {
-                for (ActiveRun ar : job.active) {
-                    if (ar.interrupt()) {
-                        toStop.add(ar);
-                    }
-                    list.add(ar);
-                }
-                ActiveRun q = job.takeQueued();
+                ActiveRun q = job.interrupt(list, toStop);
                 if (q != null) {
-                    after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
-                            new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                                    "the daemon is shutting down")));
+                    after.add(() -> dropQueued(q, "the daemon stopped while it was queued", shuttingDownError()));
                 }
             }
             return list;
@@ -569,12 +527,9 @@ public final class JobScheduler {
             return shutdownFuture;
         }
         timer.close();
-        List<CompletableFuture<JobRun>> ends = new ArrayList<>();
-        for (ActiveRun ar : running) {
-            ends.add(ar.finished);
-        }
         toStop.forEach(this::stopRun);
-        CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenRun(() -> {
+        CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
             stopTimer.shutdownNow();
             worker.shutdown();
             dispatcher.execute(() -> shutdownFuture.complete(null));
@@ -594,11 +549,15 @@ public final class JobScheduler {
         lock.lock();
         try {
             if (shuttingDown) {
-                throw new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
+                throw shuttingDownError();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private static SupervisorException shuttingDownError() {
+        return new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
     }
 
     private <T> T locked(Function<List<Runnable>, T> body) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,18 @@ final class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
+    /**
+     * A run's start.
+     *
+     * @param run     the run as started; or, if it could not start, as ended (failed, saying why)
+     * @param process its process; null if it could not start
+     * @param at      when it started
+     */
+    record Start(JobRun run, RunProcess process, Instant at) {
+    }
+
     /** Why a run's process could not start, in words for its history row ("could not start: ..."). */
-    static final class CouldNotStart extends Exception {
+    private static final class CouldNotStart extends Exception {
         CouldNotStart(String why) {
             super(why);
         }
@@ -42,23 +53,46 @@ final class RunLauncher {
     private final ProcessControl control;
     private final StateStore liveChildren;
     private final RunLogs runLogs;
+    private final RunHistory history;
     private final Clock clock;
 
     RunLauncher(JobsConfig config, ProcessLauncher launcher, ProcessControl control, StateStore liveChildren,
-                RunLogs runLogs, Clock clock) {
+                RunLogs runLogs, RunHistory history, Clock clock) {
         this.config = config;
         this.launcher = launcher;
         this.control = control;
         this.liveChildren = liveChildren;
         this.runLogs = runLogs;
+        this.history = history;
         this.clock = clock;
     }
 
     /**
-     * @param baseEnv the environment of the client that registered the job's project
+     * Opens the run's history row, launches its process and records its start.
+     *
+     * @param baseEnv      the environment of the client that registered the job's project
+     * @param scheduledFor the schedule time it runs for; null for a manual run
+     */
+    Start start(String project, JobSpec spec, Map<String, String> baseEnv, JobRun.Trigger trigger,
+                Instant scheduledFor) {
+        JobRun opened = history.open(project, spec.name(), trigger, scheduledFor);
+        if (opened.outcome() != JobRun.Outcome.RUNNING) {
+            return new Start(opened, null, null);
+        }
+        RunProcess process;
+        try {
+            process = launch(project, spec, baseEnv, opened.id());
+        } catch (CouldNotStart e) {
+            return new Start(opened.ended(history.now(), null, null, JobRun.Outcome.FAILED, e.getMessage()), null, null);
+        }
+        Instant at = history.now();
+        return new Start(history.started(opened, at, process.pid()), process, at);
+    }
+
+    /**
      * @throws CouldNotStart with the reason, also written to the run's log file; nothing is left on record then
      */
-    RunProcess launch(String project, JobSpec spec, Map<String, String> baseEnv, long runId) throws CouldNotStart {
+    private RunProcess launch(String project, JobSpec spec, Map<String, String> baseEnv, long runId) throws CouldNotStart {
         String name = spec.name();
         String ref = project + "/" + name;
         LogFile logFile = null;

@@ -1,9 +1,14 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.SupervisorException;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What outlives the daemon of where each job's schedule stands: its anchor (for catch-up after downtime) and
@@ -18,10 +23,17 @@ final class SavedSchedules {
         this.store = store;
     }
 
-    /** What an earlier daemon left of a job about to be registered. */
-    Job.Saved read(String project, String name) {
-        return new Job.Saved(store.anchor(project, name), store.lastRun(project, name).orElse(null),
-                store.pausedSince(project, name).isPresent());
+    /** What earlier daemons left of the project's jobs that are not registered (known) yet, by name. */
+    Map<String, Job.Saved> read(String project, Collection<JobSpec> specs, Set<String> known) {
+        Map<String, Job.Saved> kept = new HashMap<>();
+        for (JobSpec spec : specs) {
+            String name = spec.name();
+            if (!known.contains(name)) {
+                kept.put(name, new Job.Saved(store.anchor(project, name), store.lastRun(project, name).orElse(null),
+                        store.pausedSince(project, name).isPresent()));
+            }
+        }
+        return kept;
     }
 
     /** Queues the write of the job's anchor after the lock is released; under the scheduler's lock. */
