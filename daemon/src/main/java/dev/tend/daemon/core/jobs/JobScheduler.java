@@ -7,12 +7,9 @@ import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
-import dev.tend.daemon.core.process.RunTree;
-import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -55,16 +51,6 @@ public final class JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
-    /**
-     * What a manual run request got.
-     *
-     * @param queued   true if it waits for the running one to end (overlap: queue)
-     * @param started  completes with the run once it has started (or failed to)
-     * @param finished completes with the run once it has ended
-     */
-    public record RunRequest(boolean queued, CompletableFuture<JobRun> started, CompletableFuture<JobRun> finished) {
-    }
-
     private final JobsConfig config;
     private final Clock clock;
     private final JobTimer timer;
@@ -82,8 +68,6 @@ public final class JobScheduler {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
     private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
-    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
-    private final ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(threads("tend-job-stop"));
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
@@ -99,7 +83,7 @@ public final class JobScheduler {
         this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
         this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
-                runLogs, history, clock);
+                runLogs, history, clock, worker);
         this.adhoc = new AdhocJobs(store);
         this.saved = new SavedSchedules(store);
     }
@@ -415,9 +399,9 @@ public final class JobScheduler {
             return interrupted;
         });
         if (stopNow) {
-            stopRun(ar);
+            process.stop();
         }
-        process.end(worker, config.drainTimeout()).thenAccept(status -> finish(ar, status));
+        process.end(config.drainTimeout()).thenAccept(status -> finish(ar, status));
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
@@ -459,11 +443,6 @@ public final class JobScheduler {
         q.fail(why);
     }
 
-    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
-    private void stopRun(ActiveRun ar) {
-        ar.process.stop(Signal.TERM, config.stopGrace(), stopTimer, worker);
-    }
-
     // ---------------------------------------------------------------- views
 
     /** The jobs of one project, or of all if null, in registration order. */
@@ -496,10 +475,6 @@ public final class JobScheduler {
         return history.runLog(project, name, runId);
     }
 
-    /** A run and where its output is (a run that is starting may not have its file yet). */
-    public record RunLog(JobRun run, Path file) {
-    }
-
     // ---------------------------------------------------------------- shutdown
 
     /**
@@ -527,10 +502,10 @@ public final class JobScheduler {
             return shutdownFuture;
         }
         timer.close();
-        toStop.forEach(this::stopRun);
+        toStop.forEach(ar -> ar.process.stop());
         CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
-            stopTimer.shutdownNow();
+            launcher.close();
             worker.shutdown();
             dispatcher.execute(() -> shutdownFuture.complete(null));
             dispatcher.shutdown();

@@ -157,7 +157,7 @@ final class RunHistory {
      * @throws SupervisorException NOT_FOUND if the run is unknown, never started, or its log is gone (history
      *                             outlives logs: only the newest runs' logs are kept)
      */
-    JobScheduler.RunLog runLog(String project, String name, Long runId) {
+    RunLog runLog(String project, String name, Long runId) {
         JobRun run;
         if (runId == null) {
             run = store.lastRun(project, name).orElseThrow(() -> new SupervisorException(
@@ -180,6 +180,6 @@ final class RunHistory {
                         + name + "`, keeps more)");
             }
         }
-        return new JobScheduler.RunLog(run, file);
+        return new RunLog(run, file);
     }
 }

@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts the process of a job run: in its own session, in the job's directory, with the run's environment and
@@ -55,9 +58,12 @@ final class RunLauncher {
     private final RunLogs runLogs;
     private final RunHistory history;
     private final Clock clock;
+    private final Executor worker;
+    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
+    private final ScheduledExecutorService stopPacer;
 
     RunLauncher(JobsConfig config, ProcessLauncher launcher, ProcessControl control, StateStore liveChildren,
-                RunLogs runLogs, RunHistory history, Clock clock) {
+                RunLogs runLogs, RunHistory history, Clock clock, Executor worker) {
         this.config = config;
         this.launcher = launcher;
         this.control = control;
@@ -65,6 +71,12 @@ final class RunLauncher {
         this.runLogs = runLogs;
         this.history = history;
         this.clock = clock;
+        this.worker = worker;
+        this.stopPacer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tend-job-stop-1");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -136,7 +148,13 @@ final class RunLauncher {
         } catch (RuntimeException e) {
             log.warn("could not record live child {} of job {}: {}", child.pid(), ref, e.toString());
         }
-        return new RunProcess(label, child, new RunTree(control, child, token), logFile, drained, liveChildren);
+        return new RunProcess(label, child, new RunTree(control, child, token), logFile, drained, liveChildren,
+                config.stopGrace(), stopPacer, worker);
+    }
+
+    /** Stops pacing stop sequences (the daemon is done with its runs). */
+    void close() {
+        stopPacer.shutdownNow();
     }
 
     private Map<String, String> environment(String project, JobSpec spec, Map<String, String> baseEnv, long runId) {

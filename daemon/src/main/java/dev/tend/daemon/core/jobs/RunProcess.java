@@ -33,6 +33,9 @@ final class RunProcess {
     private final LogFile file;
     private final CompletableFuture<Void> drained;
     private final StateStore liveChildren;
+    private final Duration stopGrace;
+    private final ScheduledExecutorService stopPacer;
+    private final Executor worker;
     /** Completed by a stop sequence once the whole tree is gone. */
     private final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
     /** A stop sequence (daemon shutdown) was started; the end waits for it. Guarded by this. */
@@ -40,14 +43,18 @@ final class RunProcess {
     /** The main process exited. Guarded by this. */
     private boolean exited;
 
+    /** @param stopGrace how long {@link #stop} waits after SIGTERM before SIGKILL, its polls paced by stopPacer */
     RunProcess(String label, ChildProcess child, RunTree tree, LogFile file, CompletableFuture<Void> drained,
-               StateStore liveChildren) {
+               StateStore liveChildren, Duration stopGrace, ScheduledExecutorService stopPacer, Executor worker) {
         this.label = label;
         this.child = child;
         this.tree = tree;
         this.file = file;
         this.drained = drained;
         this.liveChildren = liveChildren;
+        this.stopGrace = stopGrace;
+        this.stopPacer = stopPacer;
+        this.worker = worker;
     }
 
     long pid() {
@@ -59,9 +66,9 @@ final class RunProcess {
      * tree dies — or, if a stop sequence began, keeps that sequence's grace —, the output drains and the live
      * child is forgotten. Completes with the main process's exit status.
      *
-     * @param worker where the waiting and killing happen
+     * @param drainTimeout how long the output may take to drain after the exit
      */
-    CompletableFuture<ExitStatus> end(Executor worker, Duration drainTimeout) {
+    CompletableFuture<ExitStatus> end(Duration drainTimeout) {
         return child.onExit()
                 .handle((status, err) -> err == null ? status : ExitStatus.killed(Signal.KILL.number()))
                 .thenComposeAsync(status -> {
@@ -108,9 +115,9 @@ final class RunProcess {
         }
     }
 
-    /** The services' stop sequence: the signal, the grace, then SIGKILL to what is left of the tree. */
-    void stop(Signal signal, Duration grace, ScheduledExecutorService pacer, Executor worker) {
-        tree.stop(signal, grace, pacer, worker, treeGone);
+    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
+    void stop() {
+        tree.stop(Signal.TERM, stopGrace, stopPacer, worker, treeGone);
     }
 
     /** After the exit: waits (a while) for the output to drain, closes the log file, forgets the live child. */
