@@ -35,7 +35,7 @@ final class CronCalendar {
         String s = schedule.strip();
         String suffix = zone == null ? "" : " " + zone;
         if (s.startsWith("@every")) {
-            return new Timer(List.of(), dev.tend.daemon.project.Durations.parse(s.substring("@every".length()).strip()));
+            return new Timer(List.of(), dev.tend.daemon.core.time.Durations.parse(s.substring("@every".length()).strip()));
         }
         String macro = switch (s) {
             case "@hourly" -> "*-*-* *:00:00";

@@ -1,6 +1,6 @@
 package dev.tend.daemon.lifecycle;
 
-import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.core.time.Durations;
 
 import java.time.Duration;
 import java.util.List;

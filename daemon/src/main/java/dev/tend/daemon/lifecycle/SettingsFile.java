@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tend.daemon.core.logs.LogPolicy;
-import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.core.time.Durations;
 import dev.tend.daemon.project.QuotedValues;
 import dev.tend.daemon.project.SmallTextFile;
 

@@ -2,6 +2,7 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.jobs.JobSchedule;
+import dev.tend.daemon.core.time.Durations;
 
 import java.time.Duration;
 import java.time.ZoneOffset;

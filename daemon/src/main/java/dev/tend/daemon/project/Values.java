@@ -1,6 +1,7 @@
 package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.Names;
+import dev.tend.daemon.core.time.Durations;
 
 import java.nio.file.Path;
 import java.time.Duration;

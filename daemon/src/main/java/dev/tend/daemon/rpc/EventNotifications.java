@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public final class EventNotifications {
     private final ObjectMapper mapper;
-    private final Function<Object, Object> jobView;
+    private final Function<JobSnapshot, Object> jobView;
     /**
      * Renderings of the events still queued somewhere: an event is forgotten once no subscription holds it any more.
      * Keyed by the event's value, which is fine: equal events render equally (and the bus's are distinct objects).
@@ -30,15 +30,14 @@ public final class EventNotifications {
     private final Map<Event, Rendering> rendered = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
-     * @param jobView maps the job scheduler's value to its JobView (e.g. a Map); by default the value is written
-     *                as Jackson sees it
+     * @param jobView maps a job to its JobView (e.g. a Map); by default {@link JobViews#job}
      */
-    public EventNotifications(ObjectMapper mapper, Function<Object, Object> jobView) {
+    public EventNotifications(ObjectMapper mapper, Function<JobSnapshot, Object> jobView) {
         this.mapper = mapper;
-        this.jobView = jobView != null ? jobView : job -> job instanceof JobSnapshot j ? JobViews.job(j) : job;
+        this.jobView = jobView != null ? jobView : JobViews::job;
     }
 
-    Object job(Object job) {
+    Object job(JobSnapshot job) {
         return jobView.apply(job);
     }
 

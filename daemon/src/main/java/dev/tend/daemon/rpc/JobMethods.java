@@ -5,10 +5,12 @@ import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
+import dev.tend.daemon.core.jobs.RunLog;
+import dev.tend.daemon.core.jobs.RunRequest;
 import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogStream;
-import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.core.time.Durations;
 import dev.tend.protocol.ErrorCode;
 
 import java.io.IOException;
@@ -89,7 +91,7 @@ final class JobMethods {
     /** Starts a run; with wait, answers when it has ended (its exitCode is the job's). */
     Map<String, Object> run(String ref, String dir, boolean wait) {
         JobRef r = job(ref, dir);
-        JobScheduler.RunRequest request;
+        RunRequest request;
         try {
             request = jobs.run(r.project(), r.job());
         } catch (RuntimeException e) {
@@ -131,7 +133,7 @@ final class JobMethods {
     /** A run's output in logs.read's shape, a page at a time; the newest run that started unless run names one. */
     Map<String, Object> logs(String ref, String dir, Long run, Integer tail, String stream, String after, String before) {
         JobRef r = job(ref, dir);
-        JobScheduler.RunLog runLog;
+        RunLog runLog;
         try {
             runLog = jobs.runLog(r.project(), r.job(), run);
         } catch (RuntimeException e) {

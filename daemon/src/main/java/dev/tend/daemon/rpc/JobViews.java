@@ -2,7 +2,7 @@ package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobSnapshot;
-import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.core.time.Durations;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

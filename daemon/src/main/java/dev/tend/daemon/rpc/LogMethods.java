@@ -6,7 +6,7 @@ import dev.tend.daemon.core.logs.LogPage;
 import dev.tend.daemon.core.logs.LogPosition;
 import dev.tend.daemon.core.logs.LogReader;
 import dev.tend.daemon.core.logs.LogStream;
-import dev.tend.daemon.project.Durations;
+import dev.tend.daemon.core.time.Durations;
 import dev.tend.protocol.ErrorCode;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.tend.daemon.core.events;
 
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPosition;
 
@@ -27,8 +28,16 @@ public sealed interface Event {
     record ProjectRemoved(long seq, String name) implements Event {
     }
 
-    /** @param job the jobs module's value for one job (mapped to a wire view by the RPC layer) */
-    record JobChanged(long seq, String project, String name, Object job) implements Event {
+    /** @param job the job as the scheduler saw it after the change (mapped to a wire view by the RPC layer) */
+    record JobChanged(long seq, JobSnapshot job) implements Event {
+
+        public String project() {
+            return job.project();
+        }
+
+        public String name() {
+            return job.name();
+        }
     }
 
     record JobRemoved(long seq, String project, String name) implements Event {

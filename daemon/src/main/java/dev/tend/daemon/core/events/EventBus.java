@@ -3,6 +3,7 @@ package dev.tend.daemon.core.events;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
+import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPosition;
 
@@ -35,7 +36,7 @@ public final class EventBus implements AutoCloseable {
     private long nextId;
     private final Map<String, ProjectInfo> projects = new LinkedHashMap<>();
     private final Map<String, ServiceSnapshot> services = new LinkedHashMap<>();
-    private final Map<String, Object> jobs = new LinkedHashMap<>();
+    private final Map<String, JobSnapshot> jobs = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Runnable usageDemand = () -> { };
 
@@ -71,7 +72,7 @@ public final class EventBus implements AutoCloseable {
             subscriptions.put(id, sub);
             List<ProjectInfo> ps = projects.values().stream().filter(p -> filter.project(p.name())).toList();
             List<ServiceSnapshot> ss = services.values().stream().filter(s -> filter.service(s.project(), s.name())).toList();
-            List<Object> js = new ArrayList<>();
+            List<JobSnapshot> js = new ArrayList<>();
             jobs.forEach((key, job) -> {
                 if (filter.job(key.substring(0, key.indexOf('/')))) {
                     js.add(job);
@@ -178,10 +179,12 @@ public final class EventBus implements AutoCloseable {
      *
      * @param job the scheduler's immutable view of the job; it appears in snapshots and job.changed as given
      */
-    public void jobChanged(String project, String name, Object job) {
+    public void jobChanged(JobSnapshot job) {
+        Objects.requireNonNull(job, "job");
+        String project = job.project();
         synchronized (lock) {
-            jobs.put(key(project, name), Objects.requireNonNull(job, "job"));
-            publish(new Event.JobChanged(++seq, project, name, job), Topic.JOB, f -> f.job(project));
+            jobs.put(key(project, job.name()), job);
+            publish(new Event.JobChanged(++seq, job), Topic.JOB, f -> f.job(project));
         }
     }
 

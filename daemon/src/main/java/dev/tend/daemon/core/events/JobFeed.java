@@ -24,7 +24,7 @@ public final class JobFeed implements JobListener {
 
     @Override
     public void jobChanged(JobSnapshot job) {
-        bus.jobChanged(job.project(), job.name(), job);
+        bus.jobChanged(job);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.core.time.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,7 +49,12 @@ public sealed interface JobSchedule permits CronSchedule, EverySchedule {
             if (rest.isBlank() || !Character.isWhitespace(rest.charAt(0))) {
                 throw new IllegalArgumentException("bad schedule '" + schedule + "': write '@every DURATION', e.g. '@every 10m'");
             }
-            Duration every = Intervals.parse(rest.strip(), schedule);
+            Duration every;
+            try {
+                every = Durations.parse(rest.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad schedule '" + schedule + "': " + e.getMessage(), e);
+            }
             if (every.isZero()) {
                 throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be positive");
             }

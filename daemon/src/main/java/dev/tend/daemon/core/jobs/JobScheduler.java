@@ -1,50 +1,29 @@
 package dev.tend.daemon.core.jobs;
 
-import dev.tend.daemon.core.HaltPoint;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
-import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.SupervisorException;
-import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
-import dev.tend.daemon.core.logs.LogCapture;
-import dev.tend.daemon.core.logs.LogFile;
-import dev.tend.daemon.core.logs.LogStream;
-import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
-import dev.tend.daemon.core.process.RunToken;
-import dev.tend.daemon.core.process.RunTree;
-import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -72,86 +51,16 @@ public final class JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
-    /**
-     * What a manual run request got.
-     *
-     * @param queued   true if it waits for the running one to end (overlap: queue)
-     * @param started  completes with the run once it has started (or failed to)
-     * @param finished completes with the run once it has ended
-     */
-    public record RunRequest(boolean queued, CompletableFuture<JobRun> started, CompletableFuture<JobRun> finished) {
-    }
-
-    private static final class Job {
-        final String project;
-        JobSpec spec;
-        JobSchedule schedule;
-        Map<String, String> baseEnv;
-        Instant anchor;
-        Instant next;
-        Instant catchUpFor;
-        final List<ActiveRun> active = new ArrayList<>();
-        ActiveRun queued;
-        JobRun lastRun;
-        boolean removed;
-        /** `tend job pause`: no scheduled or catch-up run starts; next is null. Kept in the store. */
-        boolean paused;
-
-        Job(String project, JobSpec spec, JobSchedule schedule, Map<String, String> baseEnv) {
-            this.project = project;
-            this.spec = spec;
-            this.schedule = schedule;
-            this.baseEnv = Map.copyOf(baseEnv);
-        }
-
-        String ref() {
-            return project + "/" + spec.name();
-        }
-
-        JobSnapshot snapshot() {
-            return new JobSnapshot(project, spec, active.size(), queued != null, next, lastRun, paused);
-        }
-    }
-
-    /** A run from the moment it was decided until its end is recorded. */
-    private static final class ActiveRun {
-        final Job job;
-        final Trigger trigger;
-        final Instant scheduledFor;
-        final CompletableFuture<JobRun> started = new CompletableFuture<>();
-        final CompletableFuture<JobRun> finished = new CompletableFuture<>();
-        JobRun run;
-        ChildProcess child;
-        /** Every process of the run, found by its tree and by the run's {@link RunToken}. */
-        RunTree tree;
-        /** Completed by a stop sequence once the whole tree is gone. */
-        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
-        /** A stop sequence (daemon shutdown) was started; the exit waits for it before the run ends. */
-        boolean stopBegun;
-        /** The main process exited. */
-        boolean exited;
-        Instant deadline;
-        boolean timedOut;
-        boolean interrupted;
-
-        ActiveRun(Job job, Trigger trigger, Instant scheduledFor) {
-            this.job = job;
-            this.trigger = trigger;
-            this.scheduledFor = scheduledFor;
-        }
-    }
-
     private final JobsConfig config;
-    private final ProcessLauncher launcher;
-    private final ProcessControl control;
-    private final JobStore store;
-    private final StateStore liveChildren;
     private final Clock clock;
     private final JobTimer timer;
-    private final RunLogs runLogs;
+    private final RunLauncher launcher;
+    private final RunHistory history;
+    private final AdhocJobs adhoc;
+    private final SavedSchedules saved;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Map<String, Job>> projects = new LinkedHashMap<>();
+    private final JobTable table = new JobTable();
     private boolean armed;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
@@ -159,8 +68,6 @@ public final class JobScheduler {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
     private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
-    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
-    private final ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(threads("tend-job-stop"));
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
@@ -169,13 +76,16 @@ public final class JobScheduler {
     public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
                         StateStore liveChildren, Clock clock, JobTimer timer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.launcher = Objects.requireNonNull(launcher, "launcher");
-        this.control = Objects.requireNonNull(control, "control");
-        this.store = Objects.requireNonNull(store, "store");
-        this.liveChildren = Objects.requireNonNull(liveChildren, "liveChildren");
+        Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
-        this.runLogs = new RunLogs(config.logsDir());
+        RunLogs runLogs = new RunLogs(config.logsDir());
+        this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
+        this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
+                Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
+                runLogs, history, clock, worker);
+        this.adhoc = new AdhocJobs(store);
+        this.saved = new SavedSchedules(store);
     }
 
     public void addListener(JobListener listener) {
@@ -194,7 +104,7 @@ public final class JobScheduler {
      * @throws IllegalArgumentException naming the job and what is wrong with it
      */
     public void validate(Collection<JobSpec> jobs) {
-        parseAll(jobs);
+        JobTable.parse(jobs);
     }
 
     /**
@@ -208,10 +118,7 @@ public final class JobScheduler {
      * @throws IllegalArgumentException for a bad schedule or the reserved project "adhoc"; nothing changes then
      */
     public JobChanges register(String project, Map<String, String> baseEnv, Collection<JobSpec> jobs) {
-        Objects.requireNonNull(project, "project");
-        if (ADHOC.equals(project)) {
-            throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for jobs added with 'tend job add'");
-        }
+        AdhocJobs.checkNotReserved(Objects.requireNonNull(project, "project"));
         return apply(project, Objects.requireNonNull(baseEnv, "baseEnv"), jobs);
     }
 
@@ -229,53 +136,27 @@ public final class JobScheduler {
      */
     public JobSnapshot add(JobSpec job) {
         Objects.requireNonNull(job, "job");
-        parseAll(List.of(job));
+        JobTable.parse(List.of(job));
         checkNotShuttingDown();
-        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(job.name()));
-        if (exists) {
-            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "an ad-hoc job named '" + job.name()
-                    + "' already exists; remove it first ('tend job rm " + job.name() + "') or choose another name");
-        }
-        store.putAdhocJob(job);
-        List<JobSpec> all = new ArrayList<>(store.adhocJobs().values());
-        apply(ADHOC, Map.of(), all);
+        boolean exists = locked(after -> table.find(ADHOC, job.name()) != null);
+        apply(ADHOC, Map.of(), adhoc.add(job, exists));
         return snapshot(ADHOC, job.name());
     }
 
     /** Removes an ad-hoc job; a run under way ends on its own. */
     public void remove(String name) {
-        boolean exists = locked(after -> projects.getOrDefault(ADHOC, Map.of()).containsKey(name));
-        if (!exists) {
-            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "no ad-hoc job named '" + name + "'");
-        }
-        store.removeAdhocJob(name);
-        apply(ADHOC, Map.of(), new ArrayList<>(store.adhocJobs().values()));
+        boolean exists = locked(after -> table.find(ADHOC, name) != null);
+        apply(ADHOC, Map.of(), adhoc.remove(name, exists));
     }
 
     /** Schedules the ad-hoc jobs recorded in the store. */
     public void restoreAdhoc() {
-        Map<String, JobSpec> adhoc = store.adhocJobs();
-        List<JobSpec> valid = new ArrayList<>();
-        for (JobSpec spec : adhoc.values()) {
-            try {
-                parseAll(List.of(spec));
-                valid.add(spec);
-            } catch (IllegalArgumentException e) {
-                log.warn("ad-hoc job {} is not scheduled: {}", spec.name(), e.getMessage());
-            }
-        }
-        apply(ADHOC, Map.of(), valid);
+        apply(ADHOC, Map.of(), adhoc.restorable());
     }
 
     /** Records the runs a crashed daemon left as running as interrupted (their processes were reaped). */
     public int recoverInterruptedRuns() {
-        int n = 0;
-        Instant now = now();
-        for (JobRun r : store.unfinishedRuns()) {
-            store.updateRun(r.ended(now, null, null, Outcome.INTERRUPTED, "the daemon stopped while it ran"));
-            n++;
-        }
-        return n;
+        return history.recoverInterrupted();
     }
 
     /** From now on the timer wakes the scheduler; runs what is due right away. */
@@ -287,122 +168,33 @@ public final class JobScheduler {
         runDue();
     }
 
-    private Map<String, JobSchedule> parseAll(Collection<JobSpec> jobs) {
-        Map<String, JobSchedule> parsed = new HashMap<>();
-        for (JobSpec spec : jobs) {
-            try {
-                parsed.put(spec.name(), JobSchedule.parse(spec.schedule(), spec.timezone()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("job '" + spec.name() + "': " + e.getMessage(), e);
-            }
-            if (spec.timeout() != null && (spec.timeout().isNegative() || spec.timeout().isZero())) {
-                throw new IllegalArgumentException("job '" + spec.name() + "': timeout must be more than zero");
-            }
-        }
-        return parsed;
-    }
-
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
-        Map<String, JobSchedule> parsed = parseAll(specs);
-        Map<String, Optional<Instant>> anchors = new HashMap<>();
-        Map<String, Optional<JobRun>> lastRuns = new HashMap<>();
-        Set<String> paused = new HashSet<>();
-        Set<String> known = locked(after -> new HashSet<>(projects.getOrDefault(project, Map.of()).keySet()));
-        for (JobSpec spec : specs) {
-            if (!known.contains(spec.name())) {
-                anchors.put(spec.name(), store.anchor(project, spec.name()));
-                lastRuns.put(spec.name(), store.lastRun(project, spec.name()));
-                if (store.pausedSince(project, spec.name()).isPresent()) {
-                    paused.add(spec.name());
-                }
-            }
-        }
+        Map<String, JobSchedule> parsed = JobTable.parse(specs);
+        Set<String> known = locked(after -> table.names(project));
+        Map<String, Job.Saved> kept = saved.read(project, specs, known);
         Instant now = now();
-        List<String> added = new ArrayList<>();
-        List<String> changedNames = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        locked(after -> {
-            Map<String, Job> old = projects.getOrDefault(project, Map.of());
-            Map<String, Job> jobs = new LinkedHashMap<>();
-            for (JobSpec spec : specs) {
-                JobSchedule schedule = parsed.get(spec.name());
-                Job job = old.get(spec.name());
-                if (job == null) {
-                    job = new Job(project, spec, schedule, baseEnv);
-                    Optional<Instant> stored = anchors.getOrDefault(spec.name(), Optional.empty());
-                    job.anchor = stored.orElse(now);
-                    job.lastRun = lastRuns.getOrDefault(spec.name(), Optional.empty()).orElse(null);
-                    if (stored.isEmpty()) {
-                        persistAnchor(job, now, after);
-                    } else if (spec.catchUp()) {
-                        job.catchUpFor = schedule.latestDue(job.anchor, now);
-                    }
-                    job.next = schedule.nextAfter(job.anchor, now);
-                    if (paused.contains(spec.name())) {
-                        job.paused = true;
-                        job.next = null;
-                        job.catchUpFor = null;
-                    }
-                    emit(job);
-                    added.add(spec.name());
-                } else {
-                    boolean timing = !job.spec.schedule().equals(spec.schedule())
-                            || !job.spec.timezone().equals(spec.timezone());
-                    boolean changed = timing || !job.spec.equals(spec) || !job.baseEnv.equals(baseEnv);
-                    job.spec = spec;
-                    job.schedule = schedule;
-                    job.baseEnv = Map.copyOf(baseEnv);
-                    if (timing) {
-                        job.anchor = now;
-                        job.catchUpFor = null;
-                        job.next = job.paused ? null : schedule.nextAfter(now, now);
-                        persistAnchor(job, now, after);
-                    }
-                    if (changed) {
-                        emit(job);
-                        changedNames.add(spec.name());
-                    }
-                }
-                jobs.put(spec.name(), job);
-            }
-            for (Job gone : old.values()) {
-                if (!jobs.containsKey(gone.spec.name())) {
-                    forget(gone, after);
-                    removed.add(gone.spec.name());
-                }
-            }
-            if (jobs.isEmpty()) {
-                projects.remove(project);
-            } else {
-                projects.put(project, jobs);
-            }
+        return locked(after -> {
+            JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, kept, now);
+            r.newAnchors().forEach(job -> saved.anchor(job, now, after));
+            r.told().forEach(this::emit);
+            r.removed().forEach(job -> forgotten(job, after));
             rearm(after);
-            return null;
+            return r.changes();
         });
-        return new JobChanges(added, changedNames, removed);
     }
 
-    private void forget(Job job, List<Runnable> after) {
-        job.removed = true;
-        job.catchUpFor = null;
-        job.next = null;
-        if (job.queued != null) {
-            ActiveRun q = job.queued;
-            job.queued = null;
+    /** A job the table forgot: its queued run is dropped, its saved state goes, listeners hear of it. */
+    private void forgotten(Job job, List<Runnable> after) {
+        ActiveRun q = job.takeQueued();
+        if (q != null) {
             after.add(() -> dropQueued(q, "the job was removed before its queued run started",
                     new SupervisorException(SupervisorException.Kind.NOT_FOUND,
                             "job " + job.ref() + " was removed before its queued run started")));
         }
         String project = job.project;
         String name = job.spec.name();
-        after.add(() -> store.removeAnchor(project, name));
+        after.add(() -> saved.forget(project, name));
         dispatch(l -> l.jobRemoved(project, name));
-    }
-
-    private void persistAnchor(Job job, Instant anchor, List<Runnable> after) {
-        String project = job.project;
-        String name = job.spec.name();
-        after.add(() -> store.setAnchor(project, name, anchor));
     }
 
     // ---------------------------------------------------------------- pause and resume
@@ -417,39 +209,28 @@ public final class JobScheduler {
         Instant now = now();
         savePause(project, name, now);
         JobSnapshot paused = locked(after -> {
-            Job job = projects.getOrDefault(project, Map.of()).get(name);
+            Job job = table.find(project, name);
             if (job == null) {
                 return null;
             }
             if (!job.paused) {
-                job.paused = true;
-                job.next = null;
-                job.catchUpFor = null;
+                job.pause();
                 emit(job);
                 rearm(after);
             }
             return job.snapshot();
         });
         if (paused == null) {
-            store.removeAnchor(project, name); // removed meanwhile: its saved state goes with it, as forget() does
+            saved.forget(project, name); // removed meanwhile: its saved state goes with it, as forget() does
             return snapshot(project, name); // NOT_FOUND, or the job of that name added since
         }
         return paused;
     }
 
-    /**
-     * Stored before the schedule changes, so a pause the user was told of is one the next daemon keeps.
-     *
-     * @throws SupervisorException NOT_FOUND for an unknown job, FAILED if the store cannot take it (nothing changed)
-     */
+    /** @throws SupervisorException NOT_FOUND for an unknown job, FAILED if its pause cannot be saved */
     private void savePause(String project, String name, Instant since) {
-        locked(after -> require(project, name));
-        try {
-            store.setPaused(project, name, since);
-        } catch (RuntimeException e) {
-            throw new SupervisorException(SupervisorException.Kind.FAILED, "could not " + (since == null ? "resume" : "pause")
-                    + " job " + project + "/" + name + ": its state cannot be saved (" + e.getMessage() + "); nothing changed");
-        }
+        locked(after -> table.require(project, name));
+        saved.savePause(project, name, since);
     }
 
     /**
@@ -462,15 +243,12 @@ public final class JobScheduler {
         Instant now = now();
         savePause(project, name, null);
         return locked(after -> {
-            Job job = require(project, name);
+            Job job = table.require(project, name);
             if (job.paused) {
-                job.paused = false;
-                Instant passed = job.schedule.latestDue(job.anchor, now);
+                Instant passed = job.resume(now);
                 if (passed != null) {
-                    job.anchor = passed;
-                    persistAnchor(job, passed, after);
+                    saved.anchor(job, passed, after);
                 }
-                job.next = job.schedule.nextAfter(job.anchor, now);
                 emit(job);
                 rearm(after);
             }
@@ -496,31 +274,18 @@ public final class JobScheduler {
             if (shuttingDown) {
                 return null;
             }
-            for (Map<String, Job> jobs : projects.values()) {
-                for (Job job : jobs.values()) {
-                    if (job.catchUpFor != null) {
-                        Instant due = job.catchUpFor;
-                        job.catchUpFor = null;
-                        job.anchor = due;
-                        persistAnchor(job, due, after);
-                        fire(job, Trigger.CATCH_UP, due, toStart, after);
-                    }
-                    if (job.next != null && !job.next.isAfter(now)) {
-                        // Several came due (the machine slept): one run, for the newest, as catch-up does.
-                        Instant newest = job.schedule.latestDue(job.anchor, now);
-                        Instant due = newest != null && newest.isAfter(job.next) ? newest : job.next;
-                        job.anchor = due;
-                        job.next = job.schedule.nextAfter(due, now);
-                        persistAnchor(job, due, after);
-                        fire(job, Trigger.SCHEDULE, due, toStart, after);
-                    }
-                    for (ActiveRun ar : job.active) {
-                        if (ar.child != null && ar.deadline != null && !ar.timedOut && !ar.deadline.isAfter(now)) {
-                            ar.timedOut = true;
-                            toKill.add(ar);
-                        }
-                    }
+            for (Job job : table.all()) {
+                Instant owed = job.takeCatchUp();
+                if (owed != null) {
+                    saved.anchor(job, owed, after);
+                    fire(job, Trigger.CATCH_UP, owed, toStart, after);
                 }
+                Instant due = job.takeDue(now);
+                if (due != null) {
+                    saved.anchor(job, due, after);
+                    fire(job, Trigger.SCHEDULE, due, toStart, after);
+                }
+                job.timeOut(now, toKill);
             }
             rearm(after);
             return null;
@@ -528,7 +293,7 @@ public final class JobScheduler {
         for (ActiveRun ar : toKill) {
             log.info("job {} run {} timed out after {}: killing its process tree", ar.job.ref(), ar.run.id(),
                     ar.job.spec.timeout());
-            killTree(ar);
+            ar.process.kill();
         }
         List<CompletableFuture<JobRun>> started = new ArrayList<>();
         for (ActiveRun ar : toStart) {
@@ -541,19 +306,15 @@ public final class JobScheduler {
     /** Applies the overlap policy to a due run; under the lock. */
     private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, List<Runnable> after) {
         ActiveRun ar = new ActiveRun(job, trigger, due);
-        if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
-            job.active.add(ar);
+        OverlapPolicy policy = OverlapPolicy.admit(job, ar);
+        if (policy == OverlapPolicy.START) {
             toStart.add(ar);
-        } else if (job.spec.overlap() == JobSpec.Overlap.QUEUE && job.queued == null) {
-            job.queued = ar;
-        } else {
-            String why = job.queued != null ? "a run is already queued (overlap: queue)"
-                    : "the previous run is still running (overlap: skip)";
-            JobRun skipped = new JobRun(0, job.project, job.spec.name(), trigger, due, null, now(), null, null,
-                    Outcome.SKIPPED, 0, why);
+        } else if (policy != OverlapPolicy.QUEUE) {
+            String why = OverlapPolicy.skipReason(job);
+            Instant at = now();
             after.add(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
-                store.insertRun(skipped);
+                history.skipped(job.project, job.spec.name(), trigger, due, at, why);
             });
             return;
         }
@@ -565,19 +326,12 @@ public final class JobScheduler {
         if (!armed || shuttingDown) {
             return;
         }
+        Instant now = clock.instant();
         Instant wake = null;
-        for (Map<String, Job> jobs : projects.values()) {
-            for (Job job : jobs.values()) {
-                wake = earliest(wake, job.catchUpFor != null ? clock.instant() : null);
-                wake = earliest(wake, job.next);
-                for (ActiveRun ar : job.active) {
-                    if (!ar.timedOut) {
-                        wake = earliest(wake, ar.deadline);
-                    }
-                }
-            }
+        for (Job job : table.all()) {
+            wake = Job.earliest(wake, job.wakeAt(now));
         }
-        Instant when = wake != null ? wake : clock.instant().plus(Duration.ofDays(1));
+        Instant when = wake != null ? wake : now.plus(Duration.ofDays(1));
         after.add(() -> timer.wakeAt(when, this::wake));
     }
 
@@ -589,10 +343,6 @@ public final class JobScheduler {
             log.error("job scheduling failed, trying again in {}: {}", RETRY, e.toString(), e);
             timer.wakeAt(clock.instant().plus(RETRY), this::wake);
         }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- manual runs
@@ -607,25 +357,18 @@ public final class JobScheduler {
         checkNotShuttingDown();
         ActiveRun[] startNow = new ActiveRun[1];
         RunRequest request = locked(after -> {
-            Job job = require(project, name);
-            if (job.active.isEmpty() || job.spec.overlap() == JobSpec.Overlap.ALLOW) {
-                ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
-                job.active.add(ar);
-                startNow[0] = ar;
+            Job job = table.require(project, name);
+            ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
+            OverlapPolicy policy = OverlapPolicy.admit(job, ar);
+            if (policy == OverlapPolicy.BUSY) {
+                throw OverlapPolicy.refusal(job);
+            }
+            if (policy != OverlapPolicy.ALREADY_QUEUED) {
                 emit(job);
-                return new RunRequest(false, ar.started, ar.finished);
             }
-            if (job.spec.overlap() == JobSpec.Overlap.QUEUE) {
-                if (job.queued == null) {
-                    job.queued = new ActiveRun(job, Trigger.MANUAL, null);
-                    emit(job);
-                }
-                return new RunRequest(true, job.queued.started, job.queued.finished);
-            }
-            ActiveRun running = job.active.get(0);
-            throw new SupervisorException(SupervisorException.Kind.CONFLICT, "job " + job.ref() + " is already running"
-                    + (running.run != null ? " (run " + running.run.id() + ")" : "")
-                    + " and its overlap policy is skip; wait for it, or set overlap: queue or allow");
+            startNow[0] = policy == OverlapPolicy.START ? ar : null;
+            ActiveRun answered = policy == OverlapPolicy.START ? ar : job.queued; // queued, or joining the queued one
+            return new RunRequest(policy != OverlapPolicy.START, answered.started, answered.finished);
         });
         if (startNow[0] != null) {
             launch(startNow[0]);
@@ -638,197 +381,47 @@ public final class JobScheduler {
     /** Starts the run's process; never under the lock. */
     private void launch(ActiveRun ar) {
         Job job = ar.job;
-        String project = job.project;
-        String name = job.spec.name();
-        JobRun run;
-        try {
-            run = store.insertRun(new JobRun(0, project, name, ar.trigger, ar.scheduledFor, now(), null, null,
-                    null, Outcome.RUNNING, 0, null));
-        } catch (RuntimeException e) {
-            log.error("job {}: cannot record its run, not starting it: {}", job.ref(), e.toString());
-            run = new JobRun(0, project, name, ar.trigger, ar.scheduledFor, null, now(), null, null,
-                    Outcome.FAILED, 0, "cannot record the run: " + e.getMessage());
-            ended(ar, run);
-            return;
-        }
-        ar.run = run;
         Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
-        LogFile logFile = null;
-        ChildProcess child;
-        // Marked like a service's run, so that descendants that leave its session are still found and killed.
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(project, LIVE_CHILD_PREFIX + name, token, null, null);
-        try {
-            logFile = LogFile.open(runLogs.file(project, name, run.id()), config.logPolicy(), clock);
-            Path cwd = plan.spec.cwd() != null ? plan.spec.cwd() : Path.of(System.getProperty("user.home"));
-            // On record before the fork, as a service's launch: a daemon killed meanwhile leaves no unknown tree.
-            liveChildren.putLiveChild(launching);
-            HaltPoint.reached("job.recorded");
-            child = launcher.launch(plan.spec.command(), cwd,
-                    RunTree.markedEnvironment(environment(project, plan, run.id()), token));
-        } catch (IOException | RuntimeException e) {
-            String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-            log.warn("job {} run {} {}", job.ref(), run.id(), why);
-            try {
-                liveChildren.removeLaunch(token);
-            } catch (RuntimeException removing) {
-                log.warn("could not remove the record of a failed launch: {}", removing.toString());
-            }
-            if (logFile != null) {
-                try {
-                    logFile.append(LogStream.ERR, "tend: " + why);
-                    logFile.close();
-                } catch (IOException ignored) {
-                    // the history row says the same
-                }
-            }
-            ended(ar, run.ended(now(), null, null, Outcome.FAILED, why));
+        RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
+        RunProcess process = start.process();
+        if (process == null) {
+            ended(ar, start.run());
             return;
         }
-        LogFile file = logFile;
-        String label = job.ref() + "#" + run.id();
-        CompletableFuture<Void> drained = CompletableFuture.allOf(
-                LogCapture.start(label, LogStream.OUT, child.stdout(), file, null),
-                LogCapture.start(label, LogStream.ERR, child.stderr(), file, null));
-        try {
-            HaltPoint.reached("job.forked");
-            liveChildren.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            log.warn("could not record live child {} of job {}: {}", child.pid(), job.ref(), e.toString());
-        }
-        Instant startedAt = now();
-        JobRun startedRun = run.started(startedAt, child.pid());
-        try {
-            store.updateRun(startedRun);
-        } catch (RuntimeException e) {
-            log.warn("could not record the start of job {} run {}: {}", job.ref(), run.id(), e.toString());
-        }
-        RunTree tree = new RunTree(control, child, token);
+        JobRun startedRun = start.run();
         boolean stopNow = locked(after -> {
-            ar.run = startedRun;
-            ar.child = child;
-            ar.tree = tree;
-            Duration timeout = job.spec.timeout();
-            ar.deadline = timeout == null ? null : startedAt.plus(timeout);
-            if (!ar.interrupted) {
+            boolean interrupted = ar.launched(startedRun, process, start.at());
+            if (!interrupted) {
                 emit(job);
                 rearm(after);
             }
             after.add(() -> ar.started.complete(startedRun));
-            ar.stopBegun = ar.interrupted;
-            return ar.interrupted;
+            return interrupted;
         });
         if (stopNow) {
-            stopRun(ar);
+            process.stop();
         }
-        child.onExit().whenCompleteAsync((status, err) -> onExit(ar, child, file, drained,
-                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+        process.end(config.drainTimeout()).thenAccept(status -> finish(ar, status));
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
     }
 
-    private Map<String, String> environment(String project, Plan plan, long runId) {
-        Map<String, String> env = new HashMap<>(plan.baseEnv());
-        env.putAll(plan.spec().env());
-        env.put("TEND_PROJECT", project);
-        env.put("TEND_JOB", plan.spec().name());
-        env.put("TEND_RUN_ID", Long.toString(runId));
-        env.put("TEND_INSTANCE", config.instance());
-        return env;
-    }
-
-    private void onExit(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
-                        ExitStatus status) {
-        boolean stopping = locked(after -> {
-            ar.exited = true;
-            return ar.stopBegun;
-        });
-        ar.tree.mainExited();
-        if (stopping) {
-            // As for services: the rest of the tree keeps its grace (the main process may be a shell).
-            ar.treeGone.whenComplete((killed, e) -> finish(ar, child, file, drained, status));
-            return;
-        }
-        // No orphans, as for services: what is left of the run's tree, detached descendants too, dies with it.
-        ar.tree.killLeftovers();
-        finish(ar, child, file, drained, status);
-    }
-
-    private void finish(ActiveRun ar, ChildProcess child, LogFile file, CompletableFuture<Void> drained,
-                        ExitStatus status) {
-        try {
-            drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            log.debug("log pumps of job {} did not drain: {}", ar.job.ref(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // its lines are written
-        }
-        try {
-            liveChildren.removeLaunch(ar.tree.token());
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", child.pid(), e.toString());
-        }
-        Integer code = status.killedBySignal() ? null : status.code();
-        String sig = null;
-        if (status.killedBySignal()) {
-            Signal s = Signal.ofNumber(status.signal());
-            sig = s != null ? s.fullName() : "SIG" + status.signal();
-        }
+    /** The run's process ended (see {@link RunProcess#end}): records how. */
+    private void finish(ActiveRun ar, ExitStatus status) {
         boolean[] flags = locked(after -> new boolean[] {ar.timedOut, ar.interrupted});
-        Outcome outcome;
-        String reason;
-        if (flags[0]) {
-            outcome = Outcome.TIMED_OUT;
-            reason = "timed out after " + ar.job.spec.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                    + " (its process tree was killed)";
-        } else if (flags[1]) {
-            outcome = Outcome.INTERRUPTED;
-            reason = "the daemon stopped while it ran";
-        } else if (status.success()) {
-            outcome = Outcome.SUCCEEDED;
-            reason = null;
-        } else {
-            outcome = Outcome.FAILED;
-            reason = null; // the exit code or signal says it
-        }
+        JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
-        try {
-            runLogs.prune(ar.job.project, ar.job.spec.name(), config.keepRunLogs());
-        } catch (IOException | RuntimeException e) {
-            log.debug("could not prune old run logs of {}: {}", ar.job.ref(), e.toString());
-        }
-        ended(ar, ar.run.ended(now(), code, sig, outcome, reason));
+        history.pruneLogs(ar.job.project, ar.job.spec.name());
+        ended(ar, end);
     }
 
     /** Records the end, updates the job, starts a queued run; never under the lock. */
     private void ended(ActiveRun ar, JobRun run) {
-        try {
-            if (run.id() == 0) {
-                run = store.insertRun(run);
-            } else {
-                store.updateRun(run);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not record the end of job {} run {}: {}", ar.job.ref(), run.id(), e.toString());
-        }
-        JobRun finalRun = run;
+        JobRun finalRun = history.end(run);
         ActiveRun next = locked(after -> {
-            Job job = ar.job;
-            job.active.remove(ar);
-            job.lastRun = finalRun;
-            ActiveRun q = null;
-            if (job.queued != null && job.active.isEmpty() && !shuttingDown && !job.removed) {
-                q = job.queued;
-                job.queued = null;
-                job.active.add(q);
-            }
-            emit(job);
+            ActiveRun q = ar.job.ended(ar, finalRun, shuttingDown);
+            emit(ar.job);
             after.add(() -> {
                 ar.started.complete(finalRun);
                 ar.finished.complete(finalRun);
@@ -839,61 +432,27 @@ public final class JobScheduler {
             try {
                 worker.execute(() -> launch(next));
             } catch (RejectedExecutionException e) {
-                failRequest(next, new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                        "the daemon is shutting down"));
+                next.fail(shuttingDownError());
             }
         }
     }
 
     /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
     private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
-        JobRun skipped = new JobRun(0, q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, null, now(), null,
-                null, Outcome.SKIPPED, 0, reason);
-        try {
-            store.insertRun(skipped);
-        } catch (RuntimeException e) {
-            log.warn("could not record the dropped queued run of job {}: {}", q.job.ref(), e.toString());
-        }
-        failRequest(q, why);
-    }
-
-    private void failRequest(ActiveRun ar, RuntimeException why) {
-        ar.started.completeExceptionally(why);
-        ar.finished.completeExceptionally(why);
-    }
-
-    /** A timeout: SIGKILL at once to the whole tree, marked descendants included. */
-    private void killTree(ActiveRun ar) {
-        try {
-            ar.tree.kill();
-        } catch (RuntimeException e) {
-            log.warn("could not kill the tree of job {} run {}: {}", ar.job.ref(), ar.run.id(), e.toString());
-        }
-    }
-
-    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
-    private void stopRun(ActiveRun ar) {
-        ar.tree.stop(Signal.TERM, config.stopGrace(), stopTimer, worker, ar.treeGone);
+        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason);
+        q.fail(why);
     }
 
     // ---------------------------------------------------------------- views
 
     /** The jobs of one project, or of all if null, in registration order. */
     public List<JobSnapshot> list(String projectOrNull) {
-        return locked(after -> {
-            List<JobSnapshot> out = new ArrayList<>();
-            projects.forEach((p, jobs) -> {
-                if (projectOrNull == null || projectOrNull.equals(p)) {
-                    jobs.values().forEach(j -> out.add(j.snapshot()));
-                }
-            });
-            return out;
-        });
+        return locked(after -> table.snapshots(projectOrNull));
     }
 
     /** @throws SupervisorException NOT_FOUND */
     public JobSnapshot snapshot(String project, String name) {
-        return locked(after -> require(project, name).snapshot());
+        return locked(after -> table.require(project, name).snapshot());
     }
 
     /** Newest last, at most limit runs, skipped ones included. */
@@ -901,8 +460,8 @@ public final class JobScheduler {
         if (limit <= 0) {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
-        locked(after -> require(project, name));
-        return store.runs(project, name, limit);
+        locked(after -> table.require(project, name));
+        return history.runs(project, name, limit);
     }
 
     /**
@@ -912,34 +471,8 @@ public final class JobScheduler {
      *                             log is gone (history outlives logs: only the newest runs' logs are kept)
      */
     public RunLog runLog(String project, String name, Long runId) {
-        locked(after -> require(project, name));
-        JobRun run;
-        if (runId == null) {
-            run = store.lastRun(project, name).orElseThrow(() -> new SupervisorException(
-                    SupervisorException.Kind.NOT_FOUND, "job " + project + "/" + name + " has not run yet"));
-        } else {
-            run = store.run(runId).filter(r -> r.project().equals(project) && r.job().equals(name))
-                    .orElseThrow(() -> new SupervisorException(SupervisorException.Kind.NOT_FOUND,
-                            "job " + project + "/" + name + " has no run " + runId + " (see `tend job history " + name + "`)"));
-        }
-        Path file = runLogs.file(project, name, run.id());
-        if (!Files.exists(file)) {
-            if (run.outcome() == Outcome.SKIPPED) {
-                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "run " + run.id() + " of job "
-                        + project + "/" + name + " was skipped (" + run.reason() + "): it has no log");
-            }
-            if (run.outcome() != Outcome.RUNNING) {
-                throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "the log of run " + run.id()
-                        + " of job " + project + "/" + name + " was pruned: the logs of the newest "
-                        + config.keepRunLogs() + " runs of each job are kept (its history, `tend job history "
-                        + name + "`, keeps more)");
-            }
-        }
-        return new RunLog(run, file);
-    }
-
-    /** A run and where its output is (a run that is starting may not have its file yet). */
-    public record RunLog(JobRun run, Path file) {
+        locked(after -> table.require(project, name));
+        return history.runLog(project, name, runId);
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -957,24 +490,10 @@ public final class JobScheduler {
             shuttingDown = true;
             shutdownFuture = new CompletableFuture<>();
             List<ActiveRun> list = new ArrayList<>();
-            for (Map<String, Job> jobs : projects.values()) {
-                for (Job job : jobs.values()) {
-                    for (ActiveRun ar : job.active) {
-                        // One not launched yet is stopped by its launch, once it has a process.
-                        ar.interrupted = true;
-                        if (ar.child != null && !ar.exited) {
-                            ar.stopBegun = true;
-                            toStop.add(ar);
-                        }
-                        list.add(ar);
-                    }
-                    if (job.queued != null) {
-                        ActiveRun q = job.queued;
-                        job.queued = null;
-                        after.add(() -> dropQueued(q, "the daemon stopped while it was queued",
-                                new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN,
-                                        "the daemon is shutting down")));
-                    }
+            for (Job job : table.all()) {
+                ActiveRun q = job.interrupt(list, toStop);
+                if (q != null) {
+                    after.add(() -> dropQueued(q, "the daemon stopped while it was queued", shuttingDownError()));
                 }
             }
             return list;
@@ -983,13 +502,10 @@ public final class JobScheduler {
             return shutdownFuture;
         }
         timer.close();
-        List<CompletableFuture<JobRun>> ends = new ArrayList<>();
-        for (ActiveRun ar : running) {
-            ends.add(ar.finished);
-        }
-        toStop.forEach(this::stopRun);
-        CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenRun(() -> {
-            stopTimer.shutdownNow();
+        toStop.forEach(ar -> ar.process.stop());
+        CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
+            launcher.close();
             worker.shutdown();
             dispatcher.execute(() -> shutdownFuture.complete(null));
             dispatcher.shutdown();
@@ -999,31 +515,24 @@ public final class JobScheduler {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Times of runs, at the store's precision, so a run read back equals the one in memory. */
+    /** Times of runs (see {@link RunHistory#now}). */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private Job require(String project, String name) {
-        Map<String, Job> jobs = projects.get(project);
-        Job job = jobs == null ? null : jobs.get(name);
-        if (job == null) {
-            String known = jobs == null ? "it has none" : "it has: " + String.join(", ", jobs.keySet());
-            throw new SupervisorException(SupervisorException.Kind.NOT_FOUND, "project '" + project
-                    + "' has no job named '" + name + "' (" + known + ")");
-        }
-        return job;
+        return history.now();
     }
 
     private void checkNotShuttingDown() {
         lock.lock();
         try {
             if (shuttingDown) {
-                throw new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
+                throw shuttingDownError();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private static SupervisorException shuttingDownError() {
+        return new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
     }
 
     private <T> T locked(Function<List<Runnable>, T> body) {

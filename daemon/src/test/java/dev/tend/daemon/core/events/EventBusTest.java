@@ -1,17 +1,22 @@
 package dev.tend.daemon.core.events;
 
+import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceState;
+import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogPosition;
 import dev.tend.daemon.core.logs.LogStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -32,6 +37,11 @@ class EventBusTest {
 
     static ServiceSnapshot svc(String project, String name, ServiceState state) {
         return new ServiceSnapshot(project, name, state, 0, 0, null, null, null, T0, 0, 0, 0, null, false);
+    }
+
+    static JobSnapshot job(String project, String name) {
+        JobSpec spec = new JobSpec(name, "@every 1h", "true", Path.of("/"), Map.of(), ZoneOffset.UTC, JobSpec.Overlap.SKIP);
+        return new JobSnapshot(project, spec, 0, false, null, null, false);
     }
 
     private RecordingSink subscribeStarted(Set<Topic> topics, EventFilter filter) {
@@ -116,7 +126,7 @@ class EventBusTest {
         RecordingSink everything = subscribeStarted(Topic.defaults(), EventFilter.NONE);
         bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
         bus.serviceChanged(svc("other", "web", ServiceState.RUNNING));
-        bus.jobChanged("other", "backup", "job-view");
+        bus.jobChanged(job("other", "backup"));
         bus.logAppended("demo", "web", List.of(new LogLine(T0, LogStream.OUT, "hi")), LogPosition.START);
         bus.logAppended("demo", "worker", List.of(new LogLine(T0, LogStream.OUT, "no")), LogPosition.START);
         assertEquals(List.of(1L), demoOnly.seqs());
@@ -190,16 +200,16 @@ class EventBusTest {
     @Test
     void jobsShareTheSeqAndAppearInSnapshotsOfTheirProject() {
         bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
-        bus.jobChanged("demo", "backup", "backup-view");
-        bus.jobChanged("other", "sync", "sync-view");
+        bus.jobChanged(job("demo", "backup"));
+        bus.jobChanged(job("other", "sync"));
         EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), new EventFilter("demo", Set.of()), new RecordingSink());
         assertEquals(3, s.snapshot().seq());
-        assertEquals(List.of("backup-view"), s.snapshot().jobs());
+        assertEquals(List.of(job("demo", "backup")), s.snapshot().jobs());
     }
 
     @Test
     void aRemovedJobIsAnnouncedWithTheNextSeqAndLeavesTheSnapshot() {
-        bus.jobChanged("demo", "backup", "backup-view");
+        bus.jobChanged(job("demo", "backup"));
         RecordingSink demo = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
         RecordingSink other = subscribeStarted(Topic.defaults(), new EventFilter("other", Set.of()));
 

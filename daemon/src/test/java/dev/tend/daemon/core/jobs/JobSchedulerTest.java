@@ -71,7 +71,7 @@ class JobSchedulerTest {
         assertEquals(run, h.snapshot("report").lastRun());
         assertEquals(T0.plusSeconds(120), h.snapshot("report").nextRun());
 
-        JobScheduler.RunLog runLog = h.scheduler.runLog("demo", "report", null);
+        RunLog runLog = h.scheduler.runLog("demo", "report", null);
         assertEquals(dir.resolve("logs/demo/jobs/report/" + run.id() + ".log"), runLog.file());
         List<String> lines = LogReader.readTail(runLog.file(), 0, null, null, LogBudget.forJob("demo", "report")).lines().stream().map(LogLine::text).toList();
         assertTrue(lines.contains("hello from demo/report run " + run.id()), lines.toString());
@@ -208,7 +208,7 @@ class JobSchedulerTest {
     @Test
     void manualRunIsRefusedWhileRunningWithOverlapSkip() throws Exception {
         h.register(h.job("slow", "@daily", untilFile("go")));
-        JobScheduler.RunRequest request = h.scheduler.run("demo", "slow");
+        RunRequest request = h.scheduler.run("demo", "slow");
         assertFalse(request.queued());
         JobRun started = join(request.started());
         assertEquals(Trigger.MANUAL, started.trigger());
@@ -457,7 +457,7 @@ class JobSchedulerTest {
         assertEquals(SupervisorException.Kind.NOT_FOUND, pruned.kind());
         assertTrue(pruned.getMessage().contains("run " + ids.get(0) + " of job demo/chatty was pruned")
                 && pruned.getMessage().contains("newest 3 runs"), pruned.getMessage());
-        JobScheduler.RunLog kept = h.scheduler.runLog("demo", "chatty", ids.get(4));
+        RunLog kept = h.scheduler.runLog("demo", "chatty", ids.get(4));
         assertEquals(ids.get(4), kept.run().id());
         assertTrue(Files.exists(kept.file()));
     }

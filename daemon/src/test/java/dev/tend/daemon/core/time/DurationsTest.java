@@ -1,4 +1,4 @@
-package dev.tend.daemon.project;
+package dev.tend.daemon.core.time;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

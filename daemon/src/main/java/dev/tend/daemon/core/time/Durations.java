@@ -1,9 +1,12 @@
-package dev.tend.daemon.project;
+package dev.tend.daemon.core.time;
 
 import java.time.Duration;
 
 /**
- * Durations as users write them in tend.yaml and on the command line: "500ms", "10s", "2m", "1h", "1d",
+ * The one reader of durations: project files, settings, RPC parameters and "@every" schedules all parse here.
+ * It sits in core (below project) so the scheduler can use it without importing the package that builds specs.
+ *
+ * <p>Durations as users write them in tend.yaml and on the command line: "500ms", "10s", "2m", "1h", "1d",
  * and combinations from the largest unit down ("1m30s", "1h5m"). A bare number is refused because "10"
  * could mean seconds or milliseconds and guessing wrong is worse than asking.
  */

@@ -1,0 +1,169 @@
+package dev.tend.daemon.core.jobs;
+
+import dev.tend.daemon.core.HaltPoint;
+import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.StateStore;
+import dev.tend.daemon.core.StateStore.LiveChild;
+import dev.tend.daemon.core.logs.LogCapture;
+import dev.tend.daemon.core.logs.LogFile;
+import dev.tend.daemon.core.logs.LogStream;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.ProcessControl;
+import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.RunToken;
+import dev.tend.daemon.core.process.RunTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Starts the process of a job run: in its own session, in the job's directory, with the run's environment and
+ * mark, its output captured to the run's log file, and recorded as a live child before the fork.
+ */
+final class RunLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+    /**
+     * A run's start.
+     *
+     * @param run     the run as started; or, if it could not start, as ended (failed, saying why)
+     * @param process its process; null if it could not start
+     * @param at      when it started
+     */
+    record Start(JobRun run, RunProcess process, Instant at) {
+    }
+
+    /** Why a run's process could not start, in words for its history row ("could not start: ..."). */
+    private static final class CouldNotStart extends Exception {
+        CouldNotStart(String why) {
+            super(why);
+        }
+    }
+
+    private final JobsConfig config;
+    private final ProcessLauncher launcher;
+    private final ProcessControl control;
+    private final StateStore liveChildren;
+    private final RunLogs runLogs;
+    private final RunHistory history;
+    private final Clock clock;
+    private final Executor worker;
+    /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
+    private final ScheduledExecutorService stopPacer;
+
+    RunLauncher(JobsConfig config, ProcessLauncher launcher, ProcessControl control, StateStore liveChildren,
+                RunLogs runLogs, RunHistory history, Clock clock, Executor worker) {
+        this.config = config;
+        this.launcher = launcher;
+        this.control = control;
+        this.liveChildren = liveChildren;
+        this.runLogs = runLogs;
+        this.history = history;
+        this.clock = clock;
+        this.worker = worker;
+        this.stopPacer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tend-job-stop-1");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the run's history row, launches its process and records its start.
+     *
+     * @param baseEnv      the environment of the client that registered the job's project
+     * @param scheduledFor the schedule time it runs for; null for a manual run
+     */
+    Start start(String project, JobSpec spec, Map<String, String> baseEnv, JobRun.Trigger trigger,
+                Instant scheduledFor) {
+        JobRun opened = history.open(project, spec.name(), trigger, scheduledFor);
+        if (opened.outcome() != JobRun.Outcome.RUNNING) {
+            return new Start(opened, null, null);
+        }
+        RunProcess process;
+        try {
+            process = launch(project, spec, baseEnv, opened.id());
+        } catch (CouldNotStart e) {
+            return new Start(opened.ended(history.now(), null, null, JobRun.Outcome.FAILED, e.getMessage()), null, null);
+        }
+        Instant at = history.now();
+        return new Start(history.started(opened, at, process.pid()), process, at);
+    }
+
+    /**
+     * @throws CouldNotStart with the reason, also written to the run's log file; nothing is left on record then
+     */
+    private RunProcess launch(String project, JobSpec spec, Map<String, String> baseEnv, long runId) throws CouldNotStart {
+        String name = spec.name();
+        String ref = project + "/" + name;
+        LogFile logFile = null;
+        ChildProcess child;
+        // Marked like a service's run, so that descendants that leave its session are still found and killed.
+        String token = RunToken.random();
+        LiveChild launching = LiveChild.launching(project, JobScheduler.LIVE_CHILD_PREFIX + name, token, null, null);
+        try {
+            logFile = LogFile.open(runLogs.file(project, name, runId), config.logPolicy(), clock);
+            Path cwd = spec.cwd() != null ? spec.cwd() : Path.of(System.getProperty("user.home"));
+            // On record before the fork, as a service's launch: a daemon killed meanwhile leaves no unknown tree.
+            liveChildren.putLiveChild(launching);
+            HaltPoint.reached("job.recorded");
+            child = launcher.launch(spec.command(), cwd,
+                    RunTree.markedEnvironment(environment(project, spec, baseEnv, runId), token));
+        } catch (IOException | RuntimeException e) {
+            String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            log.warn("job {} run {} {}", ref, runId, why);
+            try {
+                liveChildren.removeLaunch(token);
+            } catch (RuntimeException removing) {
+                log.warn("could not remove the record of a failed launch: {}", removing.toString());
+            }
+            if (logFile != null) {
+                try {
+                    logFile.append(LogStream.ERR, "tend: " + why);
+                    logFile.close();
+                } catch (IOException ignored) {
+                    // the history row says the same
+                }
+            }
+            throw new CouldNotStart(why);
+        }
+        String label = ref + "#" + runId;
+        CompletableFuture<Void> drained = CompletableFuture.allOf(
+                LogCapture.start(label, LogStream.OUT, child.stdout(), logFile, null),
+                LogCapture.start(label, LogStream.ERR, child.stderr(), logFile, null));
+        try {
+            HaltPoint.reached("job.forked");
+            liveChildren.putLiveChild(launching.started(child.pid(), child.startTime()));
+        } catch (RuntimeException e) {
+            log.warn("could not record live child {} of job {}: {}", child.pid(), ref, e.toString());
+        }
+        return new RunProcess(label, child, new RunTree(control, child, token), logFile, drained, liveChildren,
+                config.stopGrace(), stopPacer, worker);
+    }
+
+    /** Stops pacing stop sequences (the daemon is done with its runs). */
+    void close() {
+        stopPacer.shutdownNow();
+    }
+
+    private Map<String, String> environment(String project, JobSpec spec, Map<String, String> baseEnv, long runId) {
+        Map<String, String> env = new HashMap<>(baseEnv);
+        env.putAll(spec.env());
+        env.put("TEND_PROJECT", project);
+        env.put("TEND_JOB", spec.name());
+        env.put("TEND_RUN_ID", Long.toString(runId));
+        env.put("TEND_INSTANCE", config.instance());
+        return env;
+    }
+}
