@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,7 +64,7 @@ final class JobAddCommand extends TendSubcommand {
             params.put("timeout", timeout);
         }
         params.put("catchUp", catchUp);
-        Map<String, Object> job = call("job.add", params);
+        Map<String, Object> job = call(Methods.JOB_ADD, params);
         if (json) {
             out().println(dev.tend.protocol.json.Json.write(job));
             return ExitCode.OK;

@@ -154,7 +154,7 @@ final class LogsCommand extends TendSubcommand {
 
             @Override
             public void event(String method, Map<String, Object> p) throws Exception {
-                if (!"log.appended".equals(method)) {
+                if (!Methods.LOG_APPENDED.equals(method)) {
                     return;
                 }
                 String service = p.get("project") + "/" + p.get("service");

@@ -163,10 +163,10 @@ public final class LogFollower implements AutoCloseable {
         while (running && stillWanted(t)) {
             Map<String, Object> n = client.nextNotification();
             String method = JsonObjects.string(n, "method");
-            if ("events.lagged".equals(method)) {
+            if (Methods.EVENTS_LAGGED.equals(method)) {
                 return; // cancelled: the caller reconnects and reads the tail afresh
             }
-            if (!"log.appended".equals(method) || !(n.get("params") instanceof Map<?, ?>)) {
+            if (!Methods.LOG_APPENDED.equals(method) || !(n.get("params") instanceof Map<?, ?>)) {
                 continue;
             }
             Map<String, Object> p = JsonObjects.object(n.get("params"));
