@@ -11,6 +11,7 @@ import dev.tend.daemon.core.logs.LogStream;
 import dev.tend.daemon.project.Durations;
 import dev.tend.protocol.ErrorCode;
 
+import dev.tend.protocol.NameRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class JobMethods {
 
     Map<String, Object> add(String name, String schedule, String command, String cwd, Map<String, String> env,
                             String timezone, String overlap, String timeout, Boolean catchUp) {
-        String badName = Names.problem("job", name);
+        String badName = NameRule.problem("job", name);
         if (badName != null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, badName);
         }
