@@ -53,7 +53,7 @@ final class CompleteCommand extends TendSubcommand {
             method = Methods.SERVICE_LIST;
             key = "services";
         } else if (what.equals("jobs")) {
-            method = "job.list";
+            method = Methods.JOB_LIST;
             key = "jobs";
         } else {
             return names;

@@ -2,10 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +13,8 @@ import java.util.Map;
         description = "Stop the project's services, dependents first. The project stays registered and its jobs "
                 + "keep their schedule (`tend job pause NAME` stops one).")
 final class DownCommand extends TendSubcommand {
-    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
-    String project;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
-    Path file;
+    @Mixin
+    ProjectOptions scope;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
@@ -27,7 +24,7 @@ final class DownCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = projectScope(project, file);
+        Map<String, Object> params = scope.params();
         params.put("services", services);
         Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
         if (json) {

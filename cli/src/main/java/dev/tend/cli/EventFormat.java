@@ -55,7 +55,7 @@ final class EventFormat {
             }
             case Methods.DAEMON_STOPPING -> out.add(at + "daemon stopping: " + params.get("reason"));
             case Methods.SERVICE_USAGE -> out.add(usage(params));
-            case Subscriber.LAGGED -> out.add("fell behind: " + params.get("missed") + " events missed");
+            case Methods.EVENTS_LAGGED -> out.add("fell behind: " + params.get("missed") + " events missed");
             default -> out.add(method + " " + Json.write(params));
         }
         return out;

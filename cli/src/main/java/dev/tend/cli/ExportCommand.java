@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ final class ExportCommand implements Runnable {
                 }
             }
             addParams(params);
-            Map<String, Object> r = call("project.export", params);
+            Map<String, Object> r = call(Methods.PROJECT_EXPORT, params);
             Path dir = out.toAbsolutePath().normalize();
             List<Map<String, Object>> files = JsonObjects.array(r.get("files")).stream().map(JsonObjects::object).toList();
             List<String> names = new ArrayList<>();

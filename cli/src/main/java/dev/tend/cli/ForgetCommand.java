@@ -4,9 +4,9 @@ import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +14,8 @@ import java.util.Map;
         description = {"Stop a project's services and unregister it and its jobs, for good.",
                 "Its history and logs are kept for a later `tend up` there, unless --purge."})
 final class ForgetCommand extends TendSubcommand {
-    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
-    String project;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
-    Path file;
+    @Mixin
+    ProjectOptions scope;
 
     @Option(names = "--purge", description = "Also remove its service history, job runs and log files.")
     boolean purge;
@@ -28,7 +25,7 @@ final class ForgetCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = projectScope(project, file);
+        Map<String, Object> params = scope.params();
         params.put("purge", purge);
         Map<String, Object> r = call(Methods.PROJECT_FORGET, params);
         if (json) {

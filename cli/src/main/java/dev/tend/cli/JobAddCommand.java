@@ -1,10 +1,11 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +35,19 @@ final class JobAddCommand extends TendSubcommand {
     @Option(names = "--catch-up", description = "Run once after the daemon was down over a scheduled time.")
     boolean catchUp;
 
-    @Option(names = "--cwd", paramLabel = "DIR", description = "Working directory (default: here).")
-    Path cwd;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "An environment variable (repeatable).")
-    Map<String, String> env = new LinkedHashMap<>();
+    @Mixin
+    ProcessOptions process;
 
     @Option(names = "--json", description = "Print the added job as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.putAll(env);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("schedule", schedule);
         params.put("command", ShellWords.join(command));
-        params.put("cwd", cwd != null ? cwd.toAbsolutePath().normalize().toString() : cwd());
-        params.put("env", environment);
+        process.addTo(params);
         if (timezone != null) {
             params.put("timezone", timezone);
         }
@@ -63,7 +58,7 @@ final class JobAddCommand extends TendSubcommand {
             params.put("timeout", timeout);
         }
         params.put("catchUp", catchUp);
-        Map<String, Object> job = call("job.add", params);
+        Map<String, Object> job = call(Methods.JOB_ADD, params);
         if (json) {
             out().println(dev.tend.protocol.json.Json.write(job));
             return ExitCode.OK;

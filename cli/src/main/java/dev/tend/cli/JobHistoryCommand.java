@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class JobHistoryCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r = call("job.history", Map.of("ref", ref, "dir", cwd(), "limit", limit));
+        Map<String, Object> r = call(Methods.JOB_HISTORY, Map.of("ref", ref, "dir", cwd(), "limit", limit));
         var runs = JsonObjects.array(r.get("runs"));
         if (json) {
             out().println(Json.write(runs));

@@ -1,6 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.client.RpcClient;
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class JobLogsCommand extends TendSubcommand {
     }
 
     private void readAll(RpcClient client, Map<String, Object> params) throws Exception {
-        Map<String, Object> page = JsonObjects.object(client.call("job.logs", params));
+        Map<String, Object> page = JsonObjects.object(client.call(Methods.JOB_LOGS, params));
         print(page);
         // Later pages come after the last one, up to where the log ended at the first: a run still writing
         // faster than we print would otherwise never let us finish. The run stays the one the first page named.
@@ -61,7 +62,7 @@ final class JobLogsCommand extends TendSubcommand {
             if (end != null) {
                 params.put("before", end);
             }
-            page = JsonObjects.object(client.call("job.logs", params));
+            page = JsonObjects.object(client.call(Methods.JOB_LOGS, params));
             print(page);
         }
     }

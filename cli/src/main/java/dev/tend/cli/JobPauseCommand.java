@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,7 @@ final class JobPauseCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        return JobPauseCommand.apply(this, "job.pause", refs, json);
+        return JobPauseCommand.apply(this, Methods.JOB_PAUSE, refs, json);
     }
 
     /** Pause or resume each job, printing "project/job: paused" (or the jobs as JSON). */

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +18,6 @@ final class JobResumeCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        return JobPauseCommand.apply(this, "job.resume", refs, json);
+        return JobPauseCommand.apply(this, Methods.JOB_RESUME, refs, json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +19,7 @@ final class JobRmCommand extends TendSubcommand {
     public Integer call() throws Exception {
         List<Object> removed = new java.util.ArrayList<>();
         for (String name : names) {
-            Map<String, Object> r = call("job.remove", Map.of("ref", name));
+            Map<String, Object> r = call(Methods.JOB_REMOVE, Map.of("ref", name));
             removed.add(r.get("removed"));
             if (!json) {
                 info(r.get("removed") + ": removed");

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class JobRunCommand extends TendSubcommand {
         params.put("dir", cwd());
         boolean wait = await || passExitCode;
         params.put("wait", wait);
-        Map<String, Object> r = call("job.run", params);
+        Map<String, Object> r = call(Methods.JOB_RUN, params);
         String name = r.get("project") + "/" + r.get("job");
         Map<String, Object> run = r.get("run") == null ? null : JsonObjects.object(r.get("run"));
         if (json) {

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -12,7 +13,6 @@ import java.util.Map;
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "List the scheduled jobs of this directory's project: schedule, next run, last result.")
 final class JobsCommand extends TendSubcommand {
-    static final String JOB_LIST = "job.list";
 
     @Option(names = {"-a", "--all"}, description = "Every project's jobs, ad-hoc ones included.")
     boolean all;
@@ -22,7 +22,7 @@ final class JobsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Scoped scoped = callHereOrAll(JOB_LIST, all, json, "tend jobs --all");
+        Scoped scoped = callHereOrAll(Methods.JOB_LIST, all, json, "tend jobs --all");
         Map<String, Object> r = scoped.result();
         boolean everything = scoped.everything();
         List<Object> jobs = JsonObjects.array(r.get("jobs"));

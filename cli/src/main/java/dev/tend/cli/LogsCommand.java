@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.client.LogStitcher;
 import dev.tend.client.RpcClient;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
@@ -82,7 +83,14 @@ final class LogsCommand extends TendSubcommand {
 
     private void printAndFollow(RpcClient client, ZoneId zone, String from, String to) throws Exception {
         List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
-        LogFollower follower = new LogFollower();
+        LogStitcher stitcher = new LogStitcher((service, after) -> {
+            Map<String, Object> params = base(service, null);
+            params.put("after", after);
+            return JsonObjects.object(client.call(Methods.LOGS_READ, params));
+        }, (service, printed, gap) -> {
+            print(onlyStream(printed), gap);
+            watch.check();
+        });
         List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
         List<Map<String, Object>> pages = new ArrayList<>();
         for (String ref : targets) {
@@ -100,7 +108,7 @@ final class LogsCommand extends TendSubcommand {
         for (int i = 0; i < pages.size(); i++) {
             Map<String, Object> page = pages.get(i);
             gap(page);
-            follower.printed(services.get(i), JsonObjects.string(page, "next"));
+            stitcher.delivered(services.get(i), JsonObjects.string(page, "next"));
             first.add(lines(page.get("lines")));
         }
         // Up to the end each tail saw: a service writing faster than we print would never let us finish.
@@ -115,13 +123,13 @@ final class LogsCommand extends TendSubcommand {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
             pages.set(i, page);
             gap(page);
-            follower.printed(services.get(i), JsonObjects.string(page, "next"));
+            stitcher.delivered(services.get(i), JsonObjects.string(page, "next"));
             watch.check();
             return lines(page.get("lines"));
         }, lines, line -> print(line, zone));
         watch.check();
         if (follow) {
-            follow(client, services, follower);
+            follow(client, services, stitcher);
         }
     }
 
@@ -136,58 +144,36 @@ final class LogsCommand extends TendSubcommand {
 
     /**
      * Subscribes, then reads what was written since the tail was read (the subscription covers everything after
-     * it), then prints each log.appended as {@link LogFollower} says. Ends with Ctrl-C (130) or exit 4.
+     * it), then prints each log.appended as {@link LogStitcher} says. Ends with Ctrl-C (130) or exit 4.
      */
-    private void follow(RpcClient client, List<String> services, LogFollower follower) throws Exception {
+    private void follow(RpcClient client, List<String> services, LogStitcher stitcher) throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("topics", List.of("log", "daemon"));
         params.put("filter", Map.of("services", services));
         Subscriber.run(client, params, new Subscriber.Handler() {
             @Override
             public void subscribed(Map<String, Object> result) throws Exception {
-                follower.resubscribed();
+                stitcher.resubscribed();
                 for (String service : services) {
-                    catchUp(client, service, follower);
+                    stitcher.catchUp(service);
                 }
                 watch.check();
             }
 
             @Override
             public void event(String method, Map<String, Object> p) throws Exception {
-                if (!"log.appended".equals(method)) {
-                    return;
+                if (Methods.LOG_APPENDED.equals(method)) {
+                    stitcher.appended(p);
+                    watch.check();
                 }
-                String service = p.get("project") + "/" + p.get("service");
-                switch (follower.onEvent(service, JsonObjects.string(p, "next"))) {
-                    case PRINT -> print(onlyStream(p.get("lines")), false);
-                    case READ -> catchUp(client, service, follower);
-                    case SKIP -> {
-                    }
-                }
-                watch.check();
             }
         }, err());
     }
 
     /**
-     * Prints what the service's log has after what was printed of it, a page at a time (a page holds what fits
-     * one message; {@code more} says the next page has lines), flushing each so a long log streams out.
+     * A log.appended carries both streams; --stream narrows it here as logs.read does on the daemon (a page the
+     * daemon narrowed already passes unchanged).
      */
-    private void catchUp(RpcClient client, String service, LogFollower follower) throws Exception {
-        while (true) {
-            Map<String, Object> params = base(service, null);
-            params.put("after", follower.printedUpTo(service));
-            Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-            print(page.get("lines"), JsonObjects.bool(page, "gap"));
-            follower.printed(service, JsonObjects.string(page, "next"));
-            watch.check();
-            if (!JsonObjects.bool(page, "more")) {
-                return;
-            }
-        }
-    }
-
-    /** A log.appended carries both streams; --stream narrows it here as logs.read does on the daemon. */
     private List<Object> onlyStream(Object lines) {
         List<Object> all = JsonObjects.array(lines);
         if (stream == null) {

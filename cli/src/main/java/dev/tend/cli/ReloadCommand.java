@@ -3,9 +3,9 @@ package dev.tend.cli;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +13,8 @@ import java.util.Map;
         description = "Re-read the project file and apply the difference: only changed services restart; "
                 + "jobs are added, changed and removed as the file says.")
 final class ReloadCommand extends TendSubcommand {
-    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "A project by name instead of this directory's.")
-    String project;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project of this file, as `up -f FILE` registered it.")
-    Path file;
+    @Mixin
+    ProjectOptions scope;
 
     @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged "
             + "services; jobs: {added, changed, removed}).")
@@ -25,7 +22,7 @@ final class ReloadCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = projectScope(project, file);
+        Map<String, Object> params = scope.params();
         params.put("env", System.getenv());
         Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
         if (json) {

@@ -2,10 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,8 @@ final class RunCommand extends TendSubcommand {
             description = "no, on-failure or always (default ${DEFAULT-VALUE}).")
     String restart;
 
-    @Option(names = "--cwd", paramLabel = "DIR", description = "Working directory (default: here).")
-    Path cwd;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "An environment variable (repeatable).")
-    Map<String, String> env = new LinkedHashMap<>();
+    @Mixin
+    ProcessOptions process;
 
     @Option(names = "--json", description = "Print the started service as one JSON object.")
     boolean json;
@@ -34,13 +31,10 @@ final class RunCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.putAll(env);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("command", ShellWords.join(command));
-        params.put("cwd", (cwd != null ? cwd.toAbsolutePath().normalize().toString() : cwd()));
-        params.put("env", environment);
+        process.addTo(params);
         params.put("restart", restart);
         Map<String, Object> s = call(Methods.SERVICE_RUN, params);
         if (json) {

@@ -13,7 +13,6 @@ import java.util.Map;
  * after events.lagged. Ends only by throwing: exit 4 when the daemon stops or goes away (Ctrl-C ends the JVM: 130).
  */
 final class Subscriber {
-    static final String LAGGED = "events.lagged";
 
     interface Handler {
         /** After each (re)subscription, with its result ({subscription, seq, snapshot}). */
@@ -46,7 +45,7 @@ final class Subscriber {
                 throw new CliException(ExitCode.DAEMON_UNAVAILABLE, "the daemon is stopping"
                         + (reason != null ? " (" + reason + ")" : ""));
             }
-            if (LAGGED.equals(method)) {
+            if (Methods.EVENTS_LAGGED.equals(method)) {
                 err.println("tend: fell " + params.get("missed") + " events behind the daemon; subscribing again");
                 err.flush();
                 id = subscribe(client, subscribeParams, handler);

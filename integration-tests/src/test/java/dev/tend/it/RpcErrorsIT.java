@@ -179,6 +179,8 @@ class RpcErrorsIT {
         expect("job.remove", p("ref", ""), INVALID, "no job named");
         expect("job.run", p("ref", "enqeue", "dir", dir), NOT_FOUND, "did you mean 'enqueue'");
         expect("job.run", p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
+        // jobs and services are resolved by one rule (rpc/Refs): a misspelt project is named as such
+        expect("job.run", p("ref", "shp/enqueue"), NOT_FOUND, "did you mean 'shop'");
         for (String verb : List.of("pause", "resume")) {
             expect("job." + verb, p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
             expect("job." + verb, p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");

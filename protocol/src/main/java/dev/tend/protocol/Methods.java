@@ -28,6 +28,17 @@ public final class Methods {
     public static final String SERVICE_REMOVE = "service.remove";
     public static final String SERVICE_HISTORY = "service.history";
 
+    public static final String JOB_LIST = "job.list";
+    public static final String JOB_ADD = "job.add";
+    public static final String JOB_REMOVE = "job.remove";
+    public static final String JOB_RUN = "job.run";
+    public static final String JOB_PAUSE = "job.pause";
+    public static final String JOB_RESUME = "job.resume";
+    public static final String JOB_HISTORY = "job.history";
+    public static final String JOB_LOGS = "job.logs";
+
+    public static final String PROJECT_EXPORT = "project.export";
+
     public static final String LOGS_READ = "logs.read";
 
     public static final String EVENTS_SUBSCRIBE = "events.subscribe";

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where an instance keeps its socket, pid lock, logs and database (docs/daemon.md). Client and daemon
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class TendPaths {
     public static final String DEFAULT_INSTANCE = "default";
-    private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** An instance name is part of the socket path, which sun_path bounds: tighter than other names. */
+    private static final int INSTANCE_NAME_MAX = 64;
     /** sun_path is 108 bytes on Linux and 104 on macOS, including the terminating NUL. */
     private static final int SOCKET_PATH_LIMIT = System.getProperty("os.name", "").startsWith("Mac") ? 103 : 107;
 
@@ -45,9 +45,9 @@ public final class TendPaths {
     public static TendPaths resolve(Map<String, String> env, String instanceOption) {
         String instance = instanceOption != null ? instanceOption
                 : nonEmpty(env.get("TEND_INSTANCE")) ? env.get("TEND_INSTANCE") : DEFAULT_INSTANCE;
-        if (!INSTANCE_NAME.matcher(instance).matches()) {
-            throw new IllegalArgumentException("invalid instance name '" + instance
-                    + "': use letters, digits, '.', '_' or '-' (at most 64, not starting with '.' or '-')");
+        if (!NameRule.isValid(instance, INSTANCE_NAME_MAX)) {
+            throw new IllegalArgumentException("invalid instance name '" + instance + "': "
+                    + NameRule.rule(INSTANCE_NAME_MAX));
         }
         String home = env.get("TEND_HOME");
         Path runtime;

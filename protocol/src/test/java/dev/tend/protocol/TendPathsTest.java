@@ -102,7 +102,7 @@ class TendPathsTest {
 
     @Test
     void validInstanceNamesAreAccepted() {
-        for (String ok : new String[] {"a", "A.b_c-9", "x".repeat(64)}) {
+        for (String ok : new String[] {"a", "A.b_c-9", "_x", "x".repeat(64)}) {
             assertEquals(ok, TendPaths.resolve(Map.of("TEND_HOME", tmp.toString()), ok).instance());
         }
     }

@@ -1,45 +1,27 @@
 package dev.tend.daemon.core;
 
+import dev.tend.protocol.NameRule;
+
 import java.util.Collection;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The one rule for project, service and job names, wherever they come from (a project file, `tend run`,
- * `tend job add`), and "did you mean" suggestions for misspelt words and references.
+ * "Did you mean" suggestions for misspelt words and references. The name rule itself is {@link NameRule} in
+ * protocol, shared with the CLI.
  */
 public final class Names {
 
-    /** No '/' because refs are project/service; no leading '.' or '-' so a name is never a flag or hidden. */
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
-    /** A name becomes a file name (its log) and part of others (exported units): far below NAME_MAX. */
-    public static final int MAX_LENGTH = 100;
     private static final int MAX_DISTANCE = 2;
 
     private Names() {
     }
 
-    public static boolean isValid(String name) {
-        return name != null && name.length() <= MAX_LENGTH && VALID.matcher(name).matches();
-    }
-
-    /** Why a name is refused, for messages. */
-    public static String rule() {
-        return "use letters, digits, '.', '_' and '-', not starting with '.' or '-', at most " + MAX_LENGTH
-                + " characters";
-    }
-
-    /** "bad service name '-x': use letters, ...", or null when the name is valid. */
+    /**
+     * "bad service name '-x': use letters, ...", or null when the name is valid. Only forwards to {@link NameRule}
+     * so the core's callers need not import protocol for it.
+     */
     public static String problem(String kind, String name) {
-        return isValid(name) ? null : "bad " + kind + " name '" + name + "': " + rule();
-    }
-
-    /** A valid name made from a directory name: "my app" becomes "my-app", ".hidden" becomes "hidden". */
-    public static String sanitize(String raw) {
-        String replaced = raw == null ? "" : raw.replaceAll("[^A-Za-z0-9._-]", "-");
-        String trimmed = replaced.replaceFirst("^[.-]+", "");
-        String bounded = trimmed.length() > MAX_LENGTH ? trimmed.substring(0, MAX_LENGTH) : trimmed;
-        return bounded.isEmpty() ? "project" : bounded;
+        return NameRule.problem(kind, name);
     }
 
     /** The closest candidate within a small edit distance, if any. */

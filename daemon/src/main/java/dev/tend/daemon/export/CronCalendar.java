@@ -1,17 +1,32 @@
 package dev.tend.daemon.export;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.field.CronFieldName;
+import com.cronutils.model.field.expression.Always;
+import com.cronutils.model.field.expression.And;
+import com.cronutils.model.field.expression.Between;
+import com.cronutils.model.field.expression.Every;
+import com.cronutils.model.field.expression.FieldExpression;
+import com.cronutils.model.field.expression.On;
+import com.cronutils.model.field.expression.QuestionMark;
+import com.cronutils.model.field.value.FieldValue;
+import com.cronutils.model.field.value.IntegerFieldValue;
+import com.cronutils.model.field.value.SpecialChar;
+import com.cronutils.parser.CronParser;
+import dev.tend.daemon.core.jobs.CronDefinitions;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * Translates a job's schedule (already validated by the project reader) into systemd timer settings:
  * calendar schedules into {@code OnCalendar=} expressions, {@code @every} into monotonic timers.
- * Every cron field is expanded into the explicit values it matches and written back as a list, which
- * systemd reads the same way whatever cron shorthand produced it.
+ * The schedule is read by cron-utils with the definitions the project reader validated it by
+ * ({@link CronDefinitions}); each field's expression tree is expanded into the explicit values it matches and
+ * written back as a list, which systemd reads the same way whatever cron shorthand produced it.
  */
 final class CronCalendar {
 
@@ -20,9 +35,6 @@ final class CronCalendar {
     }
 
     private static final String[] DAY_NAMES = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    private static final Map<String, Integer> MONTHS = names("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
-            "SEP", "OCT", "NOV", "DEC");
-    private static final Map<String, Integer> DAYS = names("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private CronCalendar() {
     }
@@ -48,19 +60,16 @@ final class CronCalendar {
         if (macro != null) {
             return new Timer(List.of(macro + suffix), null);
         }
-        String[] f = s.split("\\s+");
-        if (f.length != 5 && f.length != 6) {
-            throw new IllegalArgumentException("'" + s + "' is not a 5- or 6-field cron expression");
-        }
-        int o = f.length - 5;
-        String seconds = o == 1 ? list(expand(f[0], 0, 59, Map.of(), "second"), 0, 59) : "00";
-        String minutes = list(expand(f[o], 0, 59, Map.of(), "minute"), 0, 59);
-        String hours = list(expand(f[o + 1], 0, 23, Map.of(), "hour"), 0, 23);
-        TreeSet<Integer> dom = expand(f[o + 2], 1, 31, Map.of(), "day of month");
-        String months = list(expand(f[o + 3], 1, 12, MONTHS, "month"), 1, 12);
+        Cron cron = parse(s);
+        boolean withSeconds = cron.retrieveFieldsAsMap().containsKey(CronFieldName.SECOND);
+        String seconds = withSeconds ? list(values(cron, CronFieldName.SECOND, 0, 59), 0, 59) : "00";
+        String minutes = list(values(cron, CronFieldName.MINUTE, 0, 59), 0, 59);
+        String hours = list(values(cron, CronFieldName.HOUR, 0, 23), 0, 23);
+        TreeSet<Integer> dom = values(cron, CronFieldName.DAY_OF_MONTH, 1, 31);
+        String months = list(values(cron, CronFieldName.MONTH, 1, 12), 1, 12);
         TreeSet<Integer> dow = new TreeSet<>();
-        for (int d : expand(f[o + 4], 0, 7, DAYS, "day of week")) {
-            dow.add(d % 7);
+        for (int d : values(cron, CronFieldName.DAY_OF_WEEK, 0, 7)) {
+            dow.add(d % 7); // 0 and 7 are both Sunday
         }
         String time = hours + ":" + minutes + ":" + seconds;
         boolean domRestricted = dom.size() < 31;
@@ -97,62 +106,74 @@ final class CronCalendar {
         return String.join(",", parts);
     }
 
-    /** The values a cron field matches: lists of `*`, `N`, `A-B`, each optionally `/STEP`. */
-    static TreeSet<Integer> expand(String field, int min, int max, Map<String, Integer> names, String what) {
-        TreeSet<Integer> values = new TreeSet<>();
-        for (String part : field.split(",")) {
-            String range = part;
-            int step = 1;
-            int slash = part.indexOf('/');
-            if (slash >= 0) {
-                range = part.substring(0, slash);
-                step = number(part.substring(slash + 1), Map.of(), what, field);
-                if (step <= 0) {
-                    throw new IllegalArgumentException("bad step in " + what + " field '" + field + "'");
-                }
-            }
-            int from;
-            int to;
-            if (range.equals("*") || range.equals("?")) {
-                from = min;
-                to = max;
-            } else if (range.contains("-")) {
-                String[] ends = range.split("-", 2);
-                from = number(ends[0], names, what, field);
-                to = number(ends[1], names, what, field);
-            } else {
-                from = number(range, names, what, field);
-                to = slash >= 0 ? max : from; // "5/15" means from 5 every 15
-            }
-            if (from < min || to > max || from > to) {
-                throw new IllegalArgumentException(what + " field '" + field + "' is outside " + min + "-" + max);
-            }
-            for (int v = from; v <= to; v += step) {
-                values.add(v);
-            }
+    /** The schedule as cron-utils reads it, with the definitions the project reader validated it by. */
+    private static Cron parse(String expression) {
+        int fields = expression.split("\\s+").length;
+        if (fields != 5 && fields != 6) {
+            throw new IllegalArgumentException("'" + expression + "' is not a 5- or 6-field cron expression");
         }
+        try {
+            return new CronParser(CronDefinitions.unix(fields == 6)).parse(expression);
+        } catch (IllegalArgumentException e) {
+            // the project reader accepts only what these definitions parse: this is a schedule from elsewhere
+            throw new IllegalArgumentException("'" + expression + "' has no systemd equivalent: " + e.getMessage());
+        }
+    }
+
+    /** The values one field of the parsed schedule matches, walking cron-utils' expression tree. */
+    private static TreeSet<Integer> values(Cron cron, CronFieldName name, int min, int max) {
+        TreeSet<Integer> values = new TreeSet<>();
+        add(values, cron.retrieve(name).getExpression(), min, max, name);
         return values;
     }
 
-    private static int number(String text, Map<String, Integer> names, String what, String field) {
-        Integer named = names.get(text.toUpperCase(Locale.ROOT));
-        if (named != null) {
-            return named;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " field '" + field + "': '" + text
-                    + "' has no systemd equivalent");
+    private static void add(TreeSet<Integer> values, FieldExpression e, int min, int max, CronFieldName name) {
+        if (e instanceof Always || e instanceof QuestionMark) {
+            range(values, min, max, 1);
+        } else if (e instanceof On on && on.getSpecialChar().getValue() == SpecialChar.NONE) {
+            values.add(on.getTime().getValue());
+        } else if (e instanceof Between between) {
+            range(values, number(between.getFrom(), name), number(between.getTo(), name), 1);
+        } else if (e instanceof Every every) {
+            int step = every.getPeriod().getValue();
+            FieldExpression start = every.getExpression();
+            if (start instanceof Always || start instanceof QuestionMark) {
+                range(values, min, max, step);
+            } else if (start instanceof On on && on.getSpecialChar().getValue() == SpecialChar.NONE) {
+                range(values, on.getTime().getValue(), max, step); // "5/15" means from 5 every 15
+            } else if (start instanceof Between between) {
+                range(values, number(between.getFrom(), name), number(between.getTo(), name), step);
+            } else {
+                throw noEquivalent(name, e);
+            }
+        } else if (e instanceof And and) {
+            for (FieldExpression part : and.getExpressions()) {
+                add(values, part, min, max, name);
+            }
+        } else {
+            throw noEquivalent(name, e);
         }
     }
 
-    private static Map<String, Integer> names(String... names) {
-        Map<String, Integer> m = new java.util.HashMap<>();
-        int first = names.length == 12 ? 1 : 0;
-        for (int i = 0; i < names.length; i++) {
-            m.put(names[i], i + first);
+    private static void range(TreeSet<Integer> values, int from, int to, int step) {
+        for (int v = from; v <= to; v += step) {
+            values.add(v);
         }
-        return Map.copyOf(m);
+    }
+
+    private static int number(FieldValue<?> value, CronFieldName name) {
+        if (value instanceof IntegerFieldValue i) {
+            return i.getValue();
+        }
+        throw new IllegalArgumentException(field(name) + " field: '" + value.getValue() + "' has no systemd equivalent");
+    }
+
+    private static IllegalArgumentException noEquivalent(CronFieldName name, FieldExpression e) {
+        return new IllegalArgumentException(field(name) + " field '" + e.asString() + "' has no systemd equivalent");
+    }
+
+    /** "day of week" for DAY_OF_WEEK. */
+    private static String field(CronFieldName name) {
+        return name.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,12 +1,12 @@
 package dev.tend.daemon.project;
 
-import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
 
+import dev.tend.protocol.NameRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +69,8 @@ final class ProcessComposeReader {
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
         for (YamlNode.Entry e : processes.entries()) {
-            if (!Names.isValid(e.key())) {
-                throw values.fail(e.line(), "bad process name '" + e.key() + "': " + Names.rule());
+            if (!NameRule.isValid(e.key())) {
+                throw values.fail(e.line(), "bad process name '" + e.key() + "': " + NameRule.rule());
             }
             ServiceSpec spec = process(e, globalEnv, edges);
             if (spec != null) {
@@ -99,7 +99,7 @@ final class ProcessComposeReader {
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0));
         }
-        String name = Names.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
+        String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
     }
 

@@ -1,11 +1,11 @@
 package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.EnvSources;
-import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 
+import dev.tend.protocol.NameRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,9 +58,9 @@ final class ProcfileReader {
             }
             String name = m.group(1);
             String command = m.group(2).strip();
-            if (!Names.isValid(name)) {
+            if (!NameRule.isValid(name)) {
                 throw values.fail(lineNumber, "bad process name " + (Values.looksLikeAKey(name) ? "'" + name + "'"
-                        : "(not shown: it is not a word)") + ": " + Names.rule());
+                        : "(not shown: it is not a word)") + ": " + NameRule.rule());
             }
             if (command.isEmpty()) {
                 throw values.fail(lineNumber, "process '" + name + "' has no command");
@@ -76,7 +76,7 @@ final class ProcfileReader {
         if (services.isEmpty()) {
             throw values.fail(0, "no processes declared; write lines like 'web: ./run-server'");
         }
-        String project = Names.sanitize(paths.dir().getFileName() == null ? null
+        String project = NameRule.sanitize(paths.dir().getFileName() == null ? null
                 : paths.dir().getFileName().toString());
         Map<String, EnvSources> sources = new LinkedHashMap<>();
         if (hasDotEnv) {

@@ -9,6 +9,7 @@ import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
 
+import dev.tend.protocol.NameRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -55,7 +56,7 @@ final class TendYamlReader {
         YamlNode.Mapping top = values.mapping(root, "the top level", "a map with services: and/or jobs:");
         values.checkKeys(top, TOP_KEYS, "at the top level");
 
-        String name = Names.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
+        String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         YamlNode.Entry projectEntry = Values.find(top, "project");
         if (projectEntry != null) {
             name = values.name(projectEntry.value(), "project");
@@ -98,8 +99,8 @@ final class TendYamlReader {
         }
         YamlNode.Mapping map = values.mapping(entry.value(), entry.key(), "a map of " + kind + " names to settings");
         for (YamlNode.Entry e : map.entries()) {
-            if (!Names.isValid(e.key())) {
-                throw values.fail(e.line(), "bad " + kind + " name '" + e.key() + "': " + Names.rule());
+            if (!NameRule.isValid(e.key())) {
+                throw values.fail(e.line(), "bad " + kind + " name '" + e.key() + "': " + NameRule.rule());
             }
         }
         return map.entries();

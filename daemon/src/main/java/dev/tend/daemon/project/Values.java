@@ -3,6 +3,7 @@ package dev.tend.daemon.project;
 import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.time.Durations;
 
+import dev.tend.protocol.NameRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -131,8 +132,8 @@ final class Values {
         if (!(node instanceof YamlNode.Scalar scalar) || scalar.text() == null) {
             throw fail(node, what + " must be a name, not " + node.description());
         }
-        if (!Names.isValid(scalar.text())) {
-            throw fail(node, "bad " + what + " name '" + scalar.text() + "': " + Names.rule());
+        if (!NameRule.isValid(scalar.text())) {
+            throw fail(node, "bad " + what + " name '" + scalar.text() + "': " + NameRule.rule());
         }
         return scalar.text();
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Translates the core's failures into protocol errors, in one place: every handler's exception passes through
  * {@link #translate} (HandlerInvoker calls it), so a foreseen failure of the core reaches the peer with its code
- * and words however deep it was thrown. What is left untranslated is a bug: an internal error with an incident.
+ * and words however deep it was thrown, and the {@code *Methods} handlers need not catch to translate. What is left
+ * untranslated is a bug: an internal error with an incident.
  */
 final class CoreCalls {
     private CoreCalls() {

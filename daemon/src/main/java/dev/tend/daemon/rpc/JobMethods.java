@@ -1,7 +1,6 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.JobSpec;
-import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.core.jobs.JobSnapshot;
@@ -13,6 +12,7 @@ import dev.tend.daemon.core.logs.LogStream;
 import dev.tend.daemon.core.time.Durations;
 import dev.tend.protocol.ErrorCode;
 
+import dev.tend.protocol.NameRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,9 +38,6 @@ final class JobMethods {
         this.refs = refs;
     }
 
-    record JobRef(String project, String job) {
-    }
-
     Map<String, Object> list(String project, String dir) {
         String name = project == null && dir == null ? null : refs.project(project, dir);
         return Map.of("jobs", jobs.list(name).stream().map(JobViews::job).toList());
@@ -49,7 +45,7 @@ final class JobMethods {
 
     Map<String, Object> add(String name, String schedule, String command, String cwd, Map<String, String> env,
                             String timezone, String overlap, String timeout, Boolean catchUp) {
-        String badName = Names.problem("job", name);
+        String badName = NameRule.problem("job", name);
         if (badName != null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, badName);
         }
@@ -67,8 +63,6 @@ final class JobMethods {
             return JobViews.job(jobs.add(spec));
         } catch (IllegalArgumentException e) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
         }
     }
 
@@ -80,23 +74,14 @@ final class JobMethods {
         if (name.contains("/")) {
             throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");
         }
-        try {
-            jobs.remove(name);
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        jobs.remove(name);
         return Map.of("removed", JobScheduler.ADHOC + "/" + name);
     }
 
     /** Starts a run; with wait, answers when it has ended (its exitCode is the job's). */
     Map<String, Object> run(String ref, String dir, boolean wait) {
-        JobRef r = job(ref, dir);
-        RunRequest request;
-        try {
-            request = jobs.run(r.project(), r.job());
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        Refs.JobRef r = job(ref, dir);
+        RunRequest request = jobs.run(r.project(), r.job());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("project", r.project());
         result.put("job", r.job());
@@ -108,37 +93,24 @@ final class JobMethods {
 
     /** Stops (pause) or restarts (resume) the job's schedule; answers the job as it is now. */
     Map<String, Object> pause(String ref, String dir, boolean pause) {
-        JobRef r = job(ref, dir);
-        try {
-            return JobViews.job(pause ? jobs.pause(r.project(), r.job()) : jobs.resume(r.project(), r.job()));
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        Refs.JobRef r = job(ref, dir);
+        return JobViews.job(pause ? jobs.pause(r.project(), r.job()) : jobs.resume(r.project(), r.job()));
     }
 
     Map<String, Object> history(String ref, String dir, Integer limit) {
-        JobRef r = job(ref, dir);
+        Refs.JobRef r = job(ref, dir);
         int n = limit == null ? 50 : limit;
         if (n < 1) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "limit must be at least 1");
         }
-        try {
-            return Map.of("project", r.project(), "job", r.job(),
-                    "runs", jobs.history(r.project(), r.job(), n).stream().map(JobViews::run).toList());
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        return Map.of("project", r.project(), "job", r.job(),
+                "runs", jobs.history(r.project(), r.job(), n).stream().map(JobViews::run).toList());
     }
 
     /** A run's output in logs.read's shape, a page at a time; the newest run that started unless run names one. */
     Map<String, Object> logs(String ref, String dir, Long run, Integer tail, String stream, String after, String before) {
-        JobRef r = job(ref, dir);
-        RunLog runLog;
-        try {
-            runLog = jobs.runLog(r.project(), r.job(), run);
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        Refs.JobRef r = job(ref, dir);
+        RunLog runLog = jobs.runLog(r.project(), r.job(), run);
         LogStream only = LogMethods.stream(stream);
         try {
             // A run just starting has no file yet (the core reports pruned logs): an empty page.
@@ -156,54 +128,8 @@ final class JobMethods {
         }
     }
 
-    JobRef job(String ref, String dir) {
-        if (ref == null || ref.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no job named");
-        }
-        List<JobSnapshot> all = jobs.list(null);
-        int slash = ref.indexOf('/');
-        if (slash >= 0) {
-            JobRef r = new JobRef(ref.substring(0, slash), ref.substring(slash + 1));
-            if (all.stream().noneMatch(j -> j.project().equals(r.project()) && j.name().equals(r.job()))) {
-                List<String> theirs = all.stream().filter(j -> j.project().equals(r.project())).map(JobSnapshot::name).toList();
-                String suggestion = Names.didYouMean(r.job(), theirs);
-                throw new RpcException(ErrorCode.NOT_FOUND, "no job " + ref
-                        + (suggestion.isEmpty() ? " (see `tend jobs --all`)" : suggestion));
-            }
-            return r;
-        }
-        String here = null;
-        if (dir != null) {
-            try {
-                here = refs.project(null, dir);
-            } catch (RpcException notAProjectDir) {
-                // look further
-            }
-        }
-        String project = here;
-        if (project != null && all.stream().anyMatch(j -> j.project().equals(project) && j.name().equals(ref))) {
-            return new JobRef(project, ref);
-        }
-        List<JobSnapshot> named = all.stream().filter(j -> j.name().equals(ref)).toList();
-        for (JobSnapshot j : named) {
-            if (j.project().equals(JobScheduler.ADHOC)) {
-                return new JobRef(JobScheduler.ADHOC, ref);
-            }
-        }
-        if (named.size() == 1) {
-            return new JobRef(named.get(0).project(), ref);
-        }
-        if (named.isEmpty()) {
-            // a typo is most likely one of the jobs of the project the user stands in
-            List<String> near = all.stream().filter(j -> project == null || j.project().equals(project))
-                    .map(JobSnapshot::name).distinct().toList();
-            String suggestion = Names.didYouMean(ref, near);
-            throw new RpcException(ErrorCode.NOT_FOUND, "no job named '" + ref + "'"
-                    + (dir != null ? " in the project of " + dir : "")
-                    + (suggestion.isEmpty() ? " (see `tend jobs --all`)" : suggestion));
-        }
-        throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a job of "
-                + String.join(", ", named.stream().map(JobSnapshot::project).toList()) + "; write project/" + ref);
+    private Refs.JobRef job(String ref, String dir) {
+        return refs.job(ref, dir, jobs.list(null));
     }
 
     private static ZoneId zone(String timezone) {

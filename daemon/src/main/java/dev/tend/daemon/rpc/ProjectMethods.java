@@ -106,12 +106,7 @@ final class ProjectMethods {
     /** Stops and unregisters the project; its history and logs stay unless purge. */
     Map<String, Object> forget(String project, String dir, boolean purge) {
         String name = refs.project(project, dir);
-        List<String> services;
-        try {
-            services = CoreCalls.await(new ProjectRegistration(supervisor, jobs).forget(name, purge));
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        List<String> services = CoreCalls.await(new ProjectRegistration(supervisor, jobs).forget(name, purge));
         Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("project", name);
         result.put("services", services);
@@ -136,8 +131,6 @@ final class ProjectMethods {
         } catch (IllegalArgumentException e) {
             throw new RpcException(ErrorCode.INVALID_CONFIG, e.getMessage(),
                     Map.of("file", spec.file().toString(), "line", 0, "reason", e.getMessage()));
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
         }
     }
 

@@ -3,15 +3,18 @@ package dev.tend.daemon.rpc;
 import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.Supervisor;
+import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.protocol.ErrorCode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Finds what a peer means: the project of a working directory, and a service by `name` or `project/name`.
- * A bare name is looked up in the directory's project, then among ad-hoc services, then in every project
- * (if exactly one has it).
+ * Finds what a peer means: the project of a working directory, and a service or a job by `name` or
+ * `project/name`, both by one rule ({@link #resolve}).
  */
 final class Refs {
     record ServiceRef(String project, String service) {
@@ -19,6 +22,9 @@ final class Refs {
         public String toString() {
             return project + "/" + service;
         }
+    }
+
+    record JobRef(String project, String job) {
     }
 
     private final Supervisor supervisor;
@@ -56,45 +62,82 @@ final class Refs {
         return best;
     }
 
+    /** A service by `name` or `project/name`: see {@link #resolve}. */
     ServiceRef service(String ref, String dir) {
-        if (ref == null || ref.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no service named");
+        Map<String, List<String>> services = new LinkedHashMap<>();
+        for (ProjectInfo p : supervisor.projects()) {
+            services.put(p.name(), p.services());
         }
-        List<ProjectInfo> projects = supervisor.projects();
+        Found f = resolve("service", ref, dir, services, "tend ps --all");
+        return new ServiceRef(f.project(), f.name());
+    }
+
+    /** A job by `name` or `project/name` among the scheduler's jobs: see {@link #resolve}. */
+    JobRef job(String ref, String dir, List<JobSnapshot> jobs) {
+        Map<String, List<String>> byProject = new LinkedHashMap<>();
+        for (ProjectInfo p : supervisor.projects()) {
+            byProject.put(p.name(), new ArrayList<>());
+        }
+        for (JobSnapshot j : jobs) {
+            byProject.computeIfAbsent(j.project(), k -> new ArrayList<>()).add(j.name());
+        }
+        Found f = resolve("job", ref, dir, byProject, "tend jobs --all");
+        return new JobRef(f.project(), f.name());
+    }
+
+    private record Found(String project, String name) {
+    }
+
+    /**
+     * The one way a peer's reference to a member of a project (a service, a job) is resolved. `project/name` must
+     * name a known project and one of its members. A bare name is looked up in the project of the caller's
+     * directory, then among the ad-hoc ones, then in every project (if exactly one has it).
+     *
+     * @param members the names of each known project's members of this kind, by project
+     * @param listCommand the command that lists them all, for a not-found message
+     */
+    private Found resolve(String kind, String ref, String dir, Map<String, List<String>> members, String listCommand) {
+        if (ref == null || ref.isBlank()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "no " + kind + " named");
+        }
         int slash = ref.indexOf('/');
         if (slash >= 0) {
             String project = ref.substring(0, slash);
-            String service = ref.substring(slash + 1);
-            ProjectInfo p = requireProject(projects, project);
-            if (!p.services().contains(service)) {
-                throw new RpcException(ErrorCode.NOT_FOUND, "project " + project + " has no service '" + service
-                        + "'" + hint(service, p.services(), "it has"));
+            String name = ref.substring(slash + 1);
+            List<String> theirs = members.get(project);
+            if (theirs == null) {
+                throw notRegistered(project, List.copyOf(members.keySet()));
             }
-            return new ServiceRef(project, service);
+            if (!theirs.contains(name)) {
+                throw new RpcException(ErrorCode.NOT_FOUND, "project " + project + " has no " + kind + " '" + name
+                        + "'" + (theirs.isEmpty() ? " (it has none)" : hint(name, theirs, "it has")));
+            }
+            return new Found(project, name);
         }
-        ProjectInfo here = dir == null ? null : projectOfDir(projects, dir);
-        if (here != null && here.services().contains(ref)) {
-            return new ServiceRef(here.name(), ref);
+        ProjectInfo hereInfo = dir == null ? null : projectOfDir(supervisor.projects(), dir);
+        String here = hereInfo == null ? null : hereInfo.name();
+        if (here != null && members.getOrDefault(here, List.of()).contains(ref)) {
+            return new Found(here, ref);
         }
-        List<ProjectInfo> having = projects.stream().filter(p -> p.services().contains(ref)).toList();
-        ProjectInfo adhoc = having.stream().filter(p -> p.name().equals(Supervisor.ADHOC)).findFirst().orElse(null);
-        if (adhoc != null) {
-            return new ServiceRef(adhoc.name(), ref);
+        List<String> having = members.entrySet().stream().filter(e -> e.getValue().contains(ref)).map(Map.Entry::getKey)
+                .toList();
+        if (having.contains(Supervisor.ADHOC)) {
+            return new Found(Supervisor.ADHOC, ref);
         }
         if (having.size() == 1) {
-            return new ServiceRef(having.get(0).name(), ref);
+            return new Found(having.get(0), ref);
         }
         if (having.isEmpty()) {
-            // a typo is most likely one of the services of the project the user stands in
-            List<String> near = here != null ? here.services()
-                    : projects.stream().flatMap(p -> p.services().stream()).distinct().toList();
+            // a typo is most likely one of the members of the project the user stands in
+            List<String> near = here != null ? members.getOrDefault(here, List.of())
+                    : members.values().stream().flatMap(List::stream).distinct().toList();
             String suggestion = Names.didYouMean(ref, near);
-            throw new RpcException(ErrorCode.NOT_FOUND, "no service named '" + ref + "'"
+            throw new RpcException(ErrorCode.NOT_FOUND, "no " + kind + " named '" + ref + "'"
                     + (dir != null ? " in the project of " + dir : "")
-                    + (suggestion.isEmpty() ? " (see `tend ps --all`)" : suggestion));
+                    + (suggestion.isEmpty() ? " (see `" + listCommand + "`)" : suggestion));
         }
-        throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a service of "
-                + String.join(", ", having.stream().map(ProjectInfo::name).toList()) + "; write project/" + ref);
+        throw new RpcException(ErrorCode.NOT_FOUND, "'" + ref + "' is ambiguous: it is a " + kind + " of "
+                + String.join(", ", having) + "; write project/" + ref);
     }
 
     /** The registered project of that name, else not found, with a suggestion or the list of projects. */
@@ -104,8 +147,11 @@ final class Refs {
                 return p;
             }
         }
-        List<String> names = projects.stream().map(ProjectInfo::name).toList();
-        throw new RpcException(ErrorCode.NOT_FOUND, "no project named '" + name + "' is registered"
+        throw notRegistered(name, projects.stream().map(ProjectInfo::name).toList());
+    }
+
+    private static RpcException notRegistered(String name, List<String> names) {
+        return new RpcException(ErrorCode.NOT_FOUND, "no project named '" + name + "' is registered"
                 + (names.isEmpty() ? " (none is registered yet: `tend up` registers one)" : hint(name, names, "registered")));
     }
 

@@ -64,11 +64,7 @@ final class ServiceMethods {
             throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
         }
         Refs.ServiceRef r = refs.service(ref, dir);
-        try {
-            supervisor.signal(r.project(), r.service(), s, group);
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e);
-        }
+        supervisor.signal(r.project(), r.service(), s, group);
         return one(r);
     }
 
@@ -104,11 +100,7 @@ final class ServiceMethods {
         if (name.contains("/")) {
             throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");
         }
-        try {
-            CoreCalls.await(supervisor.remove(name));
-        } catch (RuntimeException e) {
-            throw CoreCalls.translate(e); // remove() throws "not found" before it returns a future
-        }
+        CoreCalls.await(supervisor.remove(name));
         return Map.of("removed", Supervisor.ADHOC + "/" + name);
     }
 

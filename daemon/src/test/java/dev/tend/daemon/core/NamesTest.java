@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.protocol.NameRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,31 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NamesTest {
 
     @Test
-    void validNamesAreWordsWithDotsDashesAndUnderscores() {
-        for (String ok : List.of("api", "web-1", "db.primary", "_x", "9lives", "A_B")) {
-            assertTrue(Names.isValid(ok), ok);
-        }
-        for (String bad : List.of("", ".hidden", "-flag", "a/b", "a b", "café", "a:b")) {
-            assertFalse(Names.isValid(bad), bad);
-        }
-    }
-
-    @Test
-    void aNameIsAtMostAHundredCharactersSinceItBecomesAFileName() {
-        assertTrue(Names.isValid("a".repeat(100)));
-        assertFalse(Names.isValid("a".repeat(101)));
-        assertEquals("a".repeat(100), Names.sanitize("a".repeat(300)));
+    void problemForwardsTheSharedNameRule() {
         assertNull(Names.problem("service", "web"));
-        assertEquals("bad job name '-j': " + Names.rule(), Names.problem("job", "-j"));
-    }
-
-    @Test
-    void sanitizeTurnsADirectoryNameIntoAValidName() {
-        assertEquals("my-app", Names.sanitize("my app"));
-        assertEquals("hidden", Names.sanitize(".hidden"));
-        assertEquals("project", Names.sanitize("..."));
-        assertEquals("project", Names.sanitize(null));
-        assertTrue(Names.isValid(Names.sanitize("-weird/€ name")));
+        assertEquals("bad job name '-j': " + NameRule.rule(), Names.problem("job", "-j"));
     }
 
     @Test

@@ -35,6 +35,13 @@ class CronCalendarTest {
     }
 
     @Test
+    void rangesWithStepsAndListsOfThemAreWalkedFromTheParsedModel() {
+        assertEquals(List.of("*-*-* *:10,15,20,25,30,45:00"), calendar("10-30/5,45 * * * *"));
+        assertEquals(List.of("*-*-* 00,06,12,18:00:00"), calendar("0 */6 * * *"));
+        assertEquals(List.of("Sun,Mon,Tue *-*-* 00:00:00"), calendar("0 0 * * 0-2"));
+    }
+
+    @Test
     void monthNamesAndDaysOfMonth() {
         assertEquals(List.of("*-01,07-01 12:00:00"), calendar("0 12 1 JAN,JUL *"));
     }
@@ -73,6 +80,6 @@ class CronCalendarTest {
     @Test
     void cronExtensionsWithoutSystemdFormAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> calendar("0 0 L * *"));
-        assertTrue(e.getMessage().contains("'L'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'0 0 L * *' has no systemd equivalent"), e.getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package dev.tend.daemon.project;
 
-import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
+import dev.tend.protocol.NameRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class ProcfileTest {
         Path root = dir.toAbsolutePath().normalize();
         assertEquals(root.resolve("Procfile"), spec.file());
         assertEquals(root, spec.dir());
-        assertEquals(Names.sanitize(root.getFileName().toString()), spec.name());
+        assertEquals(NameRule.sanitize(root.getFileName().toString()), spec.name());
         assertEquals(List.of("web", "worker", "clock"), List.copyOf(spec.services().keySet()));
         assertEquals(ServiceSpec.adhoc("web", "bundle exec rails server -p $PORT", root, Map.of(),
                 RestartMode.ON_FAILURE).withPort(5000), spec.services().get("web"));

@@ -106,14 +106,14 @@ public final class DaemonModel {
         String method = JsonObjects.string(notification, "method");
         Map<String, Object> params = notification.get("params") instanceof Map<?, ?>
                 ? JsonObjects.object(notification.get("params")) : Map.of();
-        if ("events.lagged".equals(method)) {
+        if (Methods.EVENTS_LAGGED.equals(method)) {
             change(() -> {
                 subscription = null;
                 linkDetail = "caught up after missing " + JsonObjects.number(params, "missed", 0) + " events";
             });
             return Outcome.RESUBSCRIBE;
         }
-        if ("daemon.stopping".equals(method)) {
+        if (Methods.DAEMON_STOPPING.equals(method)) {
             String reason = JsonObjects.string(params, "reason");
             disconnected("daemon stopping" + (reason == null || reason.isEmpty() ? "" : ": " + reason));
             return Outcome.STOPPING;

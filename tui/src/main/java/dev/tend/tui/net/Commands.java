@@ -67,7 +67,7 @@ public final class Commands implements AutoCloseable {
     public void runJob(String project, String name, Consumer<Result> done) {
         thread.execute(() -> {
             try {
-                call("job.run", Map.of("ref", project + "/" + name), false);
+                call(Methods.JOB_RUN, Map.of("ref", project + "/" + name), false);
                 done.accept(new Result("started job " + project + "/" + name, false));
             } catch (RpcError e) {
                 done.accept(new Result(Daemon.methodNotFound(e) ? "this daemon has no jobs"
@@ -113,7 +113,7 @@ public final class Commands implements AutoCloseable {
         thread.execute(() -> {
             String ref = project + "/" + name;
             try {
-                call(pause ? "job.pause" : "job.resume", Map.of("ref", ref), true);
+                call(pause ? Methods.JOB_PAUSE : Methods.JOB_RESUME, Map.of("ref", ref), true);
                 done.accept(new Result((pause ? "paused job " : "resumed job ") + ref, false));
             } catch (RpcError e) {
                 done.accept(new Result(Daemon.methodNotFound(e) ? "this daemon cannot pause jobs (restart it)"

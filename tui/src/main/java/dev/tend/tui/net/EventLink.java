@@ -127,7 +127,7 @@ public final class EventLink implements AutoCloseable {
                 Map<String, Object> jobList = null;
                 if (jobs) {
                     try {
-                        Object r = client.call("job.list", Map.of());
+                        Object r = client.call(Methods.JOB_LIST, Map.of());
                         jobList = r instanceof List<?> ? Map.of("jobs", r) : JsonObjects.object(r);
                     } catch (RpcError e) {
                         jobs = !Daemon.methodNotFound(e);

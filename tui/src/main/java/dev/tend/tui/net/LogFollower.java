@@ -2,6 +2,7 @@ package dev.tend.tui.net;
 
 import dev.tend.client.DaemonConnector;
 import dev.tend.client.DaemonUnavailableException;
+import dev.tend.client.LogStitcher;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
 import dev.tend.protocol.Methods;
@@ -122,25 +123,35 @@ public final class LogFollower implements AutoCloseable {
 
     private void follow(RpcClient client, LogTarget t) throws IOException, RpcError {
         boolean live = subscribe(client, t);
-        LogJunction junction = new LogJunction();
+        LogStitcher stitcher = new LogStitcher((ref, after) -> read(client, ref, after),
+                (ref, lines, gap) -> buffer.append(entries(lines)));
         List<LogEntry> tail = new ArrayList<>();
         for (String ref : refs(t)) {
             Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, Map.of("ref", ref, "tail", TAIL)));
             tail.addAll(entries(page.get("lines")));
-            junction.shown(ref, JsonObjects.string(page, "next"));
+            stitcher.delivered(ref, JsonObjects.string(page, "next"));
             while (JsonObjects.bool(page, "more")) { // long lines: the tail comes in several pages
-                page = JsonObjects.object(client.call(Methods.LOGS_READ,
-                        Map.of("ref", ref, "after", junction.shownUpTo(ref))));
+                page = read(client, ref, stitcher.deliveredUpTo(ref));
                 tail.addAll(entries(page.get("lines")));
-                junction.shown(ref, JsonObjects.string(page, "next"));
+                stitcher.delivered(ref, JsonObjects.string(page, "next"));
             }
         }
         buffer.reset(t, tail);
         if (live) {
-            readLive(client, t, junction);
+            readLive(client, t, stitcher);
         } else {
-            poll(client, t, junction);
+            poll(client, t, stitcher);
         }
+    }
+
+    /** One logs.read page of the service after the position (null: from its start). */
+    private static Map<String, Object> read(RpcClient client, String ref, String after) throws IOException, RpcError {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        if (after != null) {
+            params.put("after", after);
+        }
+        return JsonObjects.object(client.call(Methods.LOGS_READ, params));
     }
 
     private boolean subscribe(RpcClient client, LogTarget t) throws IOException, RpcError {
@@ -158,45 +169,21 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /** Subscribed before the tail was read, so every later line arrives; the junction drops what the tail had. */
-    private void readLive(RpcClient client, LogTarget t, LogJunction junction) throws IOException, RpcError {
+    /** Subscribed before the tail was read, so every later line arrives; the stitcher drops what the tail had. */
+    private void readLive(RpcClient client, LogTarget t, LogStitcher stitcher) throws IOException, RpcError {
         while (running && stillWanted(t)) {
             Map<String, Object> n = client.nextNotification();
             String method = JsonObjects.string(n, "method");
-            if ("events.lagged".equals(method)) {
+            if (Methods.EVENTS_LAGGED.equals(method)) {
                 return; // cancelled: the caller reconnects and reads the tail afresh
             }
-            if (!"log.appended".equals(method) || !(n.get("params") instanceof Map<?, ?>)) {
-                continue;
-            }
-            Map<String, Object> p = JsonObjects.object(n.get("params"));
-            String ref = JsonObjects.string(p, "project") + "/" + JsonObjects.string(p, "service");
-            switch (junction.onEvent(ref, JsonObjects.string(p, "next"))) {
-                case SHOW -> buffer.append(entries(p.get("lines")));
-                case READ -> catchUp(client, ref, junction);
-                case SKIP -> {
-                    // the tail already had these lines
-                }
+            if (Methods.LOG_APPENDED.equals(method) && n.get("params") instanceof Map<?, ?>) {
+                stitcher.appended(JsonObjects.object(n.get("params")));
             }
         }
     }
 
-    /** Appends what the service's log has after what is shown of it, page by page. */
-    private void catchUp(RpcClient client, String ref, LogJunction junction) throws IOException, RpcError {
-        Map<String, Object> page;
-        do {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("ref", ref);
-            if (junction.shownUpTo(ref) != null) {
-                params.put("after", junction.shownUpTo(ref));
-            }
-            page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
-            buffer.append(entries(page.get("lines")));
-            junction.shown(ref, JsonObjects.string(page, "next"));
-        } while (JsonObjects.bool(page, "more"));
-    }
-
-    private void poll(RpcClient client, LogTarget t, LogJunction junction) throws IOException, RpcError {
+    private void poll(RpcClient client, LogTarget t, LogStitcher stitcher) throws IOException, RpcError {
         buffer.note("polling");
         List<String> refs = refs(t);
         while (running && stillWanted(t)) {
@@ -211,7 +198,7 @@ public final class LogFollower implements AutoCloseable {
                 if (!stillWanted(t)) {
                     return;
                 }
-                catchUp(client, ref, junction);
+                stitcher.catchUp(ref);
             }
         }
     }
