@@ -22,7 +22,7 @@ final class DaemonMethods {
         r.put("protocol", Methods.PROTOCOL_VERSION);
         r.put("pid", info.pid());
         r.put("instance", info.instance());
-        r.put("startedAt", info.startedAt().toString());
+        r.put("startedAt", WireTime.of(info.startedAt()));
         r.put("capabilities", CAPABILITIES);
         // a client that sees a newer settings file than this asks for daemon.reload (docs/daemon.md)
         r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
@@ -39,7 +39,7 @@ final class DaemonMethods {
         r.put("protocol", Methods.PROTOCOL_VERSION);
         r.put("pid", info.pid());
         r.put("instance", info.instance());
-        r.put("startedAt", info.startedAt().toString());
+        r.put("startedAt", WireTime.of(info.startedAt()));
         r.put("uptimeMillis", System.currentTimeMillis() - info.startedAt().toEpochMilli());
         r.put("socket", info.socket().toString());
         r.put("socketShortened", info.socketShortened());

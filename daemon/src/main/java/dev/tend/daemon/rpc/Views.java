@@ -7,7 +7,6 @@ import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.jobs.JobChanges;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,8 @@ final class Views {
         m.put("restarts", s.restarts());
         m.put("exitCode", s.exitCode());
         m.put("signal", s.signal());
-        m.put("startedAt", time(s.startedAt()));
-        m.put("stateSince", time(s.stateSince()));
+        m.put("startedAt", WireTime.of(s.startedAt()));
+        m.put("stateSince", WireTime.of(s.stateSince()));
         m.put("cpuPercent", Math.round(s.cpuPercent() * 10) / 10.0);
         m.put("rssBytes", s.rssBytes());
         m.put("port", s.port() == 0 ? null : s.port());
@@ -84,16 +83,12 @@ final class Views {
 
     static Map<String, Object> history(HistoryRecord h) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time(h.time()));
+        m.put("time", WireTime.of(h.time()));
         m.put("kind", h.kind());
         m.put("pid", h.pid());
         m.put("exitCode", h.exitCode());
         m.put("signal", h.signal());
         m.put("reason", h.reason());
         return m;
-    }
-
-    private static String time(Instant t) {
-        return t == null ? null : t.toString();
     }
 }
