@@ -28,7 +28,7 @@ final class Views {
         m.put("signal", s.signal());
         m.put("startedAt", WireTime.of(s.startedAt()));
         m.put("stateSince", WireTime.of(s.stateSince()));
-        m.put("cpuPercent", Math.round(s.cpuPercent() * 10) / 10.0);
+        m.put("cpuPercent", percent(s.cpuPercent()));
         m.put("rssBytes", s.rssBytes());
         m.put("port", s.port() == 0 ? null : s.port());
         m.put("reason", s.reason());
@@ -41,9 +41,28 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project", u.project());
         m.put("name", u.name());
-        m.put("cpuPercent", Math.round(u.cpuPercent() * 10) / 10.0);
+        m.put("cpuPercent", percent(u.cpuPercent()));
         m.put("rssBytes", u.rssBytes());
         return m;
+    }
+
+    /**
+     * Puts the usage of {@code sampled} into the views of the same process (project, name and pid alike): a
+     * snapshot's services come from the event bus, which carries states, not samples, and a ServiceView has its
+     * sample wherever it is sent (docs/protocol.md).
+     */
+    @SuppressWarnings("unchecked")
+    static void putUsage(Object views, List<ServiceSnapshot> sampled) {
+        for (Object v : (List<Object>) views) {
+            Map<String, Object> view = (Map<String, Object>) v;
+            for (ServiceSnapshot s : sampled) {
+                if (s.pid() != 0 && s.pid() == ((Number) view.get("pid")).longValue()
+                        && s.project().equals(view.get("project")) && s.name().equals(view.get("name"))) {
+                    view.put("cpuPercent", percent(s.cpuPercent()));
+                    view.put("rssBytes", s.rssBytes());
+                }
+            }
+        }
     }
 
     static List<Map<String, Object>> services(List<ServiceSnapshot> list) {
@@ -90,5 +109,10 @@ final class Views {
         m.put("signal", h.signal());
         m.put("reason", h.reason());
         return m;
+    }
+
+    /** CPU use with one decimal, as every view gives it. */
+    private static double percent(double cpuPercent) {
+        return Math.round(cpuPercent * 10) / 10.0;
     }
 }
