@@ -61,7 +61,13 @@ final class RecordingProxy implements AutoCloseable {
                     sent.add(line);
                     conversation.sent(line);
                 })).start();
-                daemon("tend-proxy-down", () -> pump(upstream, peer, line -> problems.addAll(conversation.problems(line)))).start();
+                daemon("tend-proxy-down", () -> pump(upstream, peer, line -> {
+                    try {
+                        problems.addAll(conversation.problems(line));
+                    } catch (RuntimeException e) { // the check's own failure must not cut the peer off
+                        problems.add("checking " + line + " failed: " + e);
+                    }
+                })).start();
             }
         } catch (IOException closed) {
             // the proxy was closed

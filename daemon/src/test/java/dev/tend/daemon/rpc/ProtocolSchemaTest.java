@@ -78,6 +78,19 @@ class ProtocolSchemaTest {
     }
 
     @Test
+    void everyResultAndNotificationSchemaResolvesItsRefs() {
+        // validating anything walks every $ref of the schema: one that points nowhere throws
+        for (JsonNode m : document.get("methods")) {
+            schemas.problems(m.get("result").get("schema"), MAPPER.createObjectNode());
+        }
+        for (JsonNode n : document.get(OpenRpc.NOTIFICATIONS)) {
+            for (JsonNode p : n.get("params")) {
+                schemas.problems(p.get("schema"), MAPPER.createObjectNode());
+            }
+        }
+    }
+
+    @Test
     void everyNotificationNameOfMethodsIsDescribed() throws IllegalAccessException {
         Set<String> notifications = new TreeSet<>();
         for (Field f : Methods.class.getFields()) {
