@@ -81,7 +81,7 @@ class InputSizeIT {
             Object answer = Json.parse(peer.exchange(batch.append(']').toString()));
             Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) answer).get("error");
             assertEquals(-32600L, error.get("code"), () -> answer.toString().substring(0, Math.min(200, answer.toString().length())));
-            assertEquals("a batch may hold at most 100 requests; this one holds 10000", error.get("data"));
+            assertEquals("a batch may hold at most 100 requests; this one holds 10000", error.get("message"));
             Map<?, ?> r = (Map<?, ?>) Json.parse(peer.exchange("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.status\",\"id\":8}"));
             assertEquals(8L, r.get("id"));
         }
@@ -93,7 +93,7 @@ class InputSizeIT {
             Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) Json.parse(peer.exchange(
                     "[".repeat(100_000) + "]".repeat(100_000)))).get("error");
             assertEquals(-32700L, error.get("code"));
-            assertTrue(String.valueOf(error.get("data")).contains("nested deeper than"), error.toString());
+            assertTrue(String.valueOf(error.get("message")).contains("nested deeper than"), error.toString());
         }
     }
 }

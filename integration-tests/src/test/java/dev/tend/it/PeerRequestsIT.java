@@ -64,6 +64,8 @@ class PeerRequestsIT {
                     }
                 }
                 assertTrue(problems.isEmpty(), () -> "requests the daemon's schema refuses:\n" + String.join("\n", problems));
+                assertTrue(proxy.problems().isEmpty(), () -> "answers and notifications the daemon's schema does not describe:\n"
+                        + String.join("\n", proxy.problems()));
                 // the drive reached what it means to check: a request never sent is a request never checked
                 for (String expected : List.of("daemon.hello", "daemon.status", "project.up", "project.down",
                         "project.list", "project.reload", "project.export", "service.list", "service.start",

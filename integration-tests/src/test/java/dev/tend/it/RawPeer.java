@@ -10,16 +10,27 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
-/** A raw socket peer for conformance and hostile-input tests: writes bytes, reads lines, with deadlines. */
+/**
+ * A raw socket peer for conformance and hostile-input tests: writes bytes, reads lines, with deadlines. Every line it
+ * reads is held to the daemon's served schema (ServedSchema): a line that does not fit fails the test that read it.
+ */
 final class RawPeer implements AutoCloseable {
     private final SocketChannel channel;
+    private final ServedSchema.Conversation conversation;
     private final Selector selector;
     private final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean eof;
 
     RawPeer(Path socket) throws IOException {
+        this(socket, ServedSchema.of(socket).conversation());
+    }
+
+    /** @param conversation where sent and read lines are checked, or null for none (fetching the schema itself) */
+    RawPeer(Path socket, ServedSchema.Conversation conversation) throws IOException {
+        this.conversation = conversation;
         channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(socket));
         channel.configureBlocking(false);
@@ -32,6 +43,11 @@ final class RawPeer implements AutoCloseable {
     }
 
     void send(byte[] bytes) throws IOException {
+        if (conversation != null) {
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                conversation.sent(line);
+            }
+        }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         try (Selector ws = Selector.open()) {
             channel.register(ws, SelectionKey.OP_WRITE);
@@ -53,6 +69,13 @@ final class RawPeer implements AutoCloseable {
                     String line = new String(have, 0, i, StandardCharsets.UTF_8);
                     pending.reset();
                     pending.write(have, i + 1, have.length - i - 1);
+                    if (conversation != null) {
+                        List<String> problems = conversation.problems(line);
+                        if (!problems.isEmpty()) {
+                            throw new AssertionError("the daemon sent what its rpc.discover does not describe:\n"
+                                    + String.join("\n", problems));
+                        }
+                    }
                     return line;
                 }
             }

@@ -13,21 +13,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A Unix socket in front of a daemon's socket that passes every byte both ways and keeps each line a peer sent:
  * peers pointed at it (TEND_HOME whose run/default.sock it is) talk to the real daemon, and the test learns every
- * request they built.
+ * request they built. Every line the daemon answers is held to its served schema (ServedSchema): see {@link #problems}.
  */
 final class RecordingProxy implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path daemonSocket;
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final ServedSchema schema;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
 
     /** Listens at {@code socket}, forwarding to {@code daemonSocket}. */
     RecordingProxy(Path socket, Path daemonSocket) throws IOException {
         this.daemonSocket = daemonSocket;
+        this.schema = ServedSchema.of(daemonSocket);
         Files.createDirectories(socket.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
@@ -39,6 +43,11 @@ final class RecordingProxy implements AutoCloseable {
         return List.copyOf(sent);
     }
 
+    /** What the daemon sent so far that its rpc.discover does not describe; empty when everything fit. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     private void accept() {
         try {
             while (true) {
@@ -47,29 +56,37 @@ final class RecordingProxy implements AutoCloseable {
                 upstream.connect(UnixDomainSocketAddress.of(daemonSocket));
                 open.add(peer);
                 open.add(upstream);
-                daemon("tend-proxy-up", () -> pump(peer, upstream, true)).start();
-                daemon("tend-proxy-down", () -> pump(upstream, peer, false)).start();
+                ServedSchema.Conversation conversation = schema.conversation();
+                daemon("tend-proxy-up", () -> pump(peer, upstream, line -> {
+                    sent.add(line);
+                    conversation.sent(line);
+                })).start();
+                daemon("tend-proxy-down", () -> pump(upstream, peer, line -> {
+                    try {
+                        problems.addAll(conversation.problems(line));
+                    } catch (RuntimeException e) { // the check's own failure must not cut the peer off
+                        problems.add("checking " + line + " failed: " + e);
+                    }
+                })).start();
             }
         } catch (IOException closed) {
             // the proxy was closed
         }
     }
 
-    private void pump(SocketChannel from, SocketChannel to, boolean record) {
+    private void pump(SocketChannel from, SocketChannel to, Consumer<String> lines) {
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
             while (from.read(buf) >= 0) {
                 buf.flip();
-                if (record) {
-                    for (int i = buf.position(); i < buf.limit(); i++) {
-                        byte b = buf.get(i);
-                        if (b == '\n') {
-                            sent.add(line.toString(StandardCharsets.UTF_8));
-                            line.reset();
-                        } else {
-                            line.write(b);
-                        }
+                for (int i = buf.position(); i < buf.limit(); i++) {
+                    byte b = buf.get(i);
+                    if (b == '\n') {
+                        lines.accept(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(b);
                     }
                 }
                 while (buf.hasRemaining()) {

@@ -1,5 +1,6 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.Methods;
 
 import java.util.LinkedHashMap;
@@ -8,7 +9,13 @@ import java.util.Map;
 
 /** daemon.hello, daemon.status, daemon.shutdown, daemon.reload. */
 final class DaemonMethods {
-    static final List<String> CAPABILITIES = List.of("services", "logs", "history", "batch");
+    /**
+     * The areas of the protocol this daemon serves, for a peer to test before it relies on one (docs/protocol.md,
+     * Handshake): a word is added with its area and never changes meaning; protocol bumps only on an incompatible
+     * change.
+     */
+    static final List<String> CAPABILITIES = List.of("services", "logs", "history", "batch", "events", "usage",
+            "jobs", "export", "discover");
 
     private final DaemonInfo info;
 
@@ -16,13 +23,26 @@ final class DaemonMethods {
         this.info = info;
     }
 
-    Map<String, Object> hello() {
+    /**
+     * @param protocol the protocol the client speaks, if it says: one other than this daemon's is refused with
+     *                 -32004, whose data tells the daemon's protocol, version and pid (so a client can still ask an
+     *                 older daemon to shut down). A client's tend version alone is never refused: clients compare it.
+     */
+    Map<String, Object> hello(Integer protocol) {
+        if (protocol != null && protocol != Methods.PROTOCOL_VERSION) {
+            Map<String, Object> daemon = new LinkedHashMap<>();
+            daemon.put("protocol", Methods.PROTOCOL_VERSION);
+            daemon.put("version", info.version());
+            daemon.put("pid", info.pid());
+            throw new RpcException(ErrorCode.VERSION_MISMATCH, "this daemon speaks protocol " + Methods.PROTOCOL_VERSION
+                    + " (tend " + info.version() + "), not " + protocol, daemon);
+        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", info.version());
         r.put("protocol", Methods.PROTOCOL_VERSION);
         r.put("pid", info.pid());
         r.put("instance", info.instance());
-        r.put("startedAt", info.startedAt().toString());
+        r.put("startedAt", WireTime.of(info.startedAt()));
         r.put("capabilities", CAPABILITIES);
         // a client that sees a newer settings file than this asks for daemon.reload (docs/daemon.md)
         r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
@@ -39,7 +59,7 @@ final class DaemonMethods {
         r.put("protocol", Methods.PROTOCOL_VERSION);
         r.put("pid", info.pid());
         r.put("instance", info.instance());
-        r.put("startedAt", info.startedAt().toString());
+        r.put("startedAt", WireTime.of(info.startedAt()));
         r.put("uptimeMillis", System.currentTimeMillis() - info.startedAt().toEpochMilli());
         r.put("socket", info.socket().toString());
         r.put("socketShortened", info.socketShortened());

@@ -96,7 +96,7 @@ final class HandlerInvoker {
 
     private Outcome outcome(RpcMethod method, Trace trace, JsonNode response) {
         if (trace.rawFailure instanceof JacksonException) {
-            return error(ErrorCode.INVALID_PARAMS, null, bindingFailure(method, trace.arguments));
+            return error(ErrorCode.INVALID_PARAMS, bindingFailure(method, trace.arguments), null);
         }
         if (trace.rpcException != null) {
             RpcException e = trace.rpcException;

@@ -4,7 +4,6 @@ import dev.tend.daemon.core.jobs.JobRun;
 import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.daemon.core.time.Durations;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,7 @@ final class JobViews {
         m.put("timezone", j.spec().timezone().getId());
         m.put("overlap", j.spec().overlap().name().toLowerCase(Locale.ROOT));
         m.put("state", j.state());
-        m.put("nextRun", time(j.nextRun()));
+        m.put("nextRun", WireTime.of(j.nextRun()));
         m.put("lastRun", j.lastRun() == null ? null : run(j.lastRun()));
         m.put("command", j.spec().command());
         m.put("timeout", j.spec().timeout() == null ? null : Durations.format(j.spec().timeout()));
@@ -37,9 +36,9 @@ final class JobViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("trigger", r.trigger().wireName());
-        m.put("scheduledFor", time(r.scheduledFor()));
-        m.put("startedAt", time(r.startedAt()));
-        m.put("endedAt", time(r.endedAt()));
+        m.put("scheduledFor", WireTime.of(r.scheduledFor()));
+        m.put("startedAt", WireTime.of(r.startedAt()));
+        m.put("endedAt", WireTime.of(r.endedAt()));
         m.put("exitCode", r.exitCode());
         m.put("signal", r.signal());
         m.put("outcome", r.outcome().wireName());
@@ -47,9 +46,5 @@ final class JobViews {
         m.put("pid", r.pid() == 0 ? null : r.pid());
         m.put("reason", r.reason());
         return m;
-    }
-
-    private static String time(Instant t) {
-        return t == null ? null : t.toString();
     }
 }

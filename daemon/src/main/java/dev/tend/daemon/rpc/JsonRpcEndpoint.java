@@ -208,7 +208,7 @@ public final class JsonRpcEndpoint {
         try {
             bound = Params.normalize(method, params, mapper);
         } catch (RpcException e) {
-            return failure(e.code(), (String) e.data());
+            return failure(e.code(), e.getMessage());
         }
         Object previous = RpcContext.enter(context);
         try {
@@ -230,13 +230,15 @@ public final class JsonRpcEndpoint {
         return response;
     }
 
+    /**
+     * The one shape of an error the endpoint makes itself: message says what is wrong in words (the code's default
+     * words only when there is nothing more to say), and there is no data; a handler's error adds structured data
+     * when it has some (docs/protocol.md, Errors).
+     */
     private ObjectNode errorObject(ErrorCode code, String message, String detail) {
         ObjectNode error = mapper.createObjectNode();
         error.put("code", code.code());
-        error.put("message", message == null ? code.defaultMessage() : message);
-        if (detail != null) {
-            error.put("data", detail);
-        }
+        error.put("message", detail != null ? detail : message == null ? code.defaultMessage() : message);
         return error;
     }
 

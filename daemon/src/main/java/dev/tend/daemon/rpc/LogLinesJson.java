@@ -37,7 +37,7 @@ final class LogLinesJson {
                 gen.writeStartObject();
                 gen.writeStringField("project", project);
                 gen.writeStringField("service", service);
-                gen.writeStringField("time", l.time().toString());
+                gen.writeStringField("time", WireTime.of(l.time()));
                 gen.writeStringField("stream", l.stream().name().toLowerCase(Locale.ROOT));
                 gen.writeStringField("text", l.text());
                 if (job != null) {

@@ -108,6 +108,6 @@ final class Params {
     }
 
     static RpcException invalid(String detail) {
-        return new RpcException(ErrorCode.INVALID_PARAMS, ErrorCode.INVALID_PARAMS.defaultMessage(), detail);
+        return new RpcException(ErrorCode.INVALID_PARAMS, detail);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
  * The one exception a method handler throws for an expected failure. The endpoint answers it with
  * {@code error.code}, {@code error.message} and, when not null, {@code error.data} (serialized with the
  * endpoint's mapper). Anything else a handler throws is answered as -32603 "Internal error".
+ * The one shape for every code (docs/protocol.md, Errors): the message says what is wrong in words, for a human;
+ * data, if any, is an object for programs (e.g. {file, line, reason}), never the words again.
  */
 public class RpcException extends RuntimeException {
 

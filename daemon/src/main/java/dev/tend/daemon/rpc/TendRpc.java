@@ -51,7 +51,7 @@ public final class TendRpc {
     public Map<String, Object> hello(@OptionalParam @JsonRpcParam("client") String client,
                                      @OptionalParam @JsonRpcParam("version") String version,
                                      @OptionalParam @JsonRpcParam("protocol") Integer protocol) {
-        return daemon.hello();
+        return daemon.hello(protocol);
     }
 
     @JsonRpcMethod("daemon.status")
@@ -252,7 +252,12 @@ public final class TendRpc {
     @JsonRpcMethod("events.subscribe")
     public Map<String, Object> eventsSubscribe(@OptionalParam @JsonRpcParam("topics") List<String> topics,
                                                @OptionalParam @JsonRpcParam("filter") Map<String, Object> filter) {
-        return events.subscribe(topics, filter);
+        Map<String, Object> result = events.subscribe(topics, filter);
+        if (result.get("snapshot") instanceof Map<?, ?> snapshot && snapshot.get("services") instanceof List<?> views
+                && !views.isEmpty()) {
+            Views.putUsage(views, supervisor.list(null));
+        }
+        return result;
     }
 
     @JsonRpcMethod("events.unsubscribe")

@@ -7,7 +7,6 @@ import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.jobs.JobChanges;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,9 @@ final class Views {
         m.put("restarts", s.restarts());
         m.put("exitCode", s.exitCode());
         m.put("signal", s.signal());
-        m.put("startedAt", time(s.startedAt()));
-        m.put("stateSince", time(s.stateSince()));
-        m.put("cpuPercent", Math.round(s.cpuPercent() * 10) / 10.0);
+        m.put("startedAt", WireTime.of(s.startedAt()));
+        m.put("stateSince", WireTime.of(s.stateSince()));
+        m.put("cpuPercent", percent(s.cpuPercent()));
         m.put("rssBytes", s.rssBytes());
         m.put("port", s.port() == 0 ? null : s.port());
         m.put("reason", s.reason());
@@ -42,9 +41,28 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project", u.project());
         m.put("name", u.name());
-        m.put("cpuPercent", Math.round(u.cpuPercent() * 10) / 10.0);
+        m.put("cpuPercent", percent(u.cpuPercent()));
         m.put("rssBytes", u.rssBytes());
         return m;
+    }
+
+    /**
+     * Puts the usage of {@code sampled} into the views of the same process (project, name and pid alike): a
+     * snapshot's services come from the event bus, which carries states, not samples, and a ServiceView has its
+     * sample wherever it is sent (docs/protocol.md).
+     */
+    @SuppressWarnings("unchecked")
+    static void putUsage(Object views, List<ServiceSnapshot> sampled) {
+        for (Object v : (List<Object>) views) {
+            Map<String, Object> view = (Map<String, Object>) v;
+            for (ServiceSnapshot s : sampled) {
+                if (s.pid() != 0 && s.pid() == ((Number) view.get("pid")).longValue()
+                        && s.project().equals(view.get("project")) && s.name().equals(view.get("name"))) {
+                    view.put("cpuPercent", percent(s.cpuPercent()));
+                    view.put("rssBytes", s.rssBytes());
+                }
+            }
+        }
     }
 
     static List<Map<String, Object>> services(List<ServiceSnapshot> list) {
@@ -84,7 +102,7 @@ final class Views {
 
     static Map<String, Object> history(HistoryRecord h) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time(h.time()));
+        m.put("time", WireTime.of(h.time()));
         m.put("kind", h.kind());
         m.put("pid", h.pid());
         m.put("exitCode", h.exitCode());
@@ -93,7 +111,8 @@ final class Views {
         return m;
     }
 
-    private static String time(Instant t) {
-        return t == null ? null : t.toString();
+    /** CPU use with one decimal, as every view gives it. */
+    private static double percent(double cpuPercent) {
+        return Math.round(cpuPercent * 10) / 10.0;
     }
 }

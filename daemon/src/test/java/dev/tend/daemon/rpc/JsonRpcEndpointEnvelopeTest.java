@@ -68,7 +68,7 @@ class JsonRpcEndpointEnvelopeTest {
     void versionOtherThan2Point0IsInvalidRequest() {
         JsonNode error = assertError(parse(endpoint.handle("{\"jsonrpc\":\"1.0\",\"method\":\"math.subtract\",\"params\":[3,1],\"id\":1}")),
                 "1", -32600, "Invalid Request");
-        assertTrue(error.get("data").textValue().contains("jsonrpc"), error.toString());
+        assertTrue(error.get("message").textValue().contains("jsonrpc"), error.toString());
         assertError(parse(endpoint.handle("{\"method\":\"math.subtract\",\"params\":[3,1],\"id\":1}")), "1", -32600, "Invalid Request");
         assertError(parse(endpoint.handle("{\"jsonrpc\":2.0,\"method\":\"math.subtract\",\"params\":[3,1],\"id\":1}")), "1", -32600, "Invalid Request");
     }
@@ -112,15 +112,15 @@ class JsonRpcEndpointEnvelopeTest {
     @Test
     void unterminatedObjectIsParseErrorSayingWhere() {
         JsonNode error = assertError(parse(endpoint.handle("{")), "null", -32700, "Parse error");
-        assertEquals("invalid JSON at column 2", error.get("data").textValue());
+        assertEquals("invalid JSON at column 2", error.get("message").textValue());
         error = assertError(parse(endpoint.handle("{\"a\": 1, \"a\": 2}")), "null", -32700, "Parse error");
-        assertTrue(error.get("data").textValue().startsWith("duplicate member 'a'"), error.toString());
+        assertTrue(error.get("message").textValue().startsWith("duplicate member 'a'"), error.toString());
     }
 
     @Test
     void deepNestingIsAParseErrorNotAStackOverflow() {
         JsonNode error = assertError(parse(endpoint.handle("[".repeat(100_000))), "null", -32700, "Parse error");
-        assertEquals("JSON nested deeper than 256 levels", error.get("data").textValue());
+        assertEquals("JSON nested deeper than 256 levels", error.get("message").textValue());
         assertError(parse(endpoint.handle("{\"a\":".repeat(100_000))), "null", -32700, "Parse error");
         String deepParams = "{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":1,\"params\":" + "[".repeat(300) + "]".repeat(300) + "}";
         assertError(parse(endpoint.handle(deepParams)), "null", -32700, "Parse error");
@@ -154,7 +154,7 @@ class JsonRpcEndpointEnvelopeTest {
             batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"params\":[1],\"id\":").append(i).append('}');
         }
         JsonNode error = assertError(parse(endpoint.handle(batch.append(']').toString())), "null", -32600, "Invalid Request");
-        assertEquals("a batch may hold at most 100 requests; this one holds 101", error.get("data").textValue());
+        assertEquals("a batch may hold at most 100 requests; this one holds 101", error.get("message").textValue());
         assertTrue(handler.calls.isEmpty(), handler.calls.toString());
     }
 
@@ -174,7 +174,7 @@ class JsonRpcEndpointEnvelopeTest {
         for (int i = 4; i < 6; i++) {
             JsonNode error = assertError(response.get(i), Integer.toString(i), -32600, "Invalid Request");
             assertEquals("not run: the answers to this batch before it passed 4 MiB; send it again on its own or in a smaller batch",
-                    error.get("data").textValue());
+                    error.get("message").textValue());
         }
         assertTrue(handler.calls.isEmpty(), handler.calls.toString());
     }

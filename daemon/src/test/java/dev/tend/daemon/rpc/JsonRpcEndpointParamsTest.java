@@ -23,7 +23,7 @@ class JsonRpcEndpointParamsTest {
     /** Asserts -32602 and that error.data says {@code detailPart}. */
     private void assertInvalidParams(String method, String params, String detailPart) {
         JsonNode error = assertError(call(method, params), "1", -32602, "Invalid params");
-        assertTrue(error.path("data").asText().contains(detailPart), params + " -> " + error);
+        assertTrue(error.path("message").asText().contains(detailPart), params + " -> " + error);
         assertTrue(handler.calls.isEmpty(), "handler must not run: " + handler.calls);
     }
 
@@ -79,7 +79,7 @@ class JsonRpcEndpointParamsTest {
         assertInvalidParams("math.subtract", "[]", "missing required parameter 'minuend'");
         JsonNode error = assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"math.subtract\",\"id\":1}")),
                 "1", -32602, "Invalid params");
-        assertTrue(error.get("data").asText().contains("'minuend'"), error.toString());
+        assertTrue(error.get("message").asText().contains("'minuend'"), error.toString());
     }
 
     @Test

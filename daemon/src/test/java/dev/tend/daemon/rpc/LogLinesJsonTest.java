@@ -27,7 +27,7 @@ class LogLinesJsonTest {
         return "{\"lines\":["
                 + "{\"project\":\"shop\",\"service\":\"" + quotedService + "\",\"time\":\"2026-12-02T08:00:00.123Z\","
                 + "\"stream\":\"out\",\"text\":\"plain\"" + tail + "},"
-                + "{\"project\":\"shop\",\"service\":\"" + quotedService + "\",\"time\":\"2026-12-02T08:00:01Z\","
+                + "{\"project\":\"shop\",\"service\":\"" + quotedService + "\",\"time\":\"2026-12-02T08:00:01.000Z\","
                 + "\"stream\":\"err\",\"text\":\"quote \\\" backslash \\\\ tab \\t bell \\u0007\"" + tail + "},"
                 + "{\"project\":\"shop\",\"service\":\"" + quotedService + "\",\"time\":\"2026-12-02T08:00:02.500Z\","
                 + "\"stream\":\"out\",\"text\":\"ünïcödé → \uD83D\uDE80 \uFFFD\"" + tail + "}]}";

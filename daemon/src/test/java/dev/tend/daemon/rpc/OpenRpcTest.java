@@ -60,7 +60,7 @@ class OpenRpcTest {
 
         JsonNode signal = method(doc, "service.signal");
         assertTrue(param(signal, "ref").get("required").asBoolean());
-        assertEquals("object", signal.get("result").get("schema").get("type").asText());
+        assertEquals("#/components/schemas/ServiceAnswer", signal.get("result").get("schema").get("$ref").asText());
     }
 
     @Test
