@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.LiveChild;
@@ -180,7 +181,7 @@ public final class Supervisor {
      * Adds a project, or updates a registered one exactly as {@link #reload} does. A new project's services
      * take their desired state from the store but are not started (see {@link #up}, {@link #restoreDesired}).
      */
-    public ReloadResult register(ProjectSpec spec, Map<String, String> baseEnv) {
+    public ServiceChanges register(ProjectSpec spec, Map<String, String> baseEnv) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(baseEnv, "baseEnv");
         if (ADHOC.equals(spec.name())) {
@@ -191,7 +192,7 @@ public final class Supervisor {
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();
-        ReloadResult result = locked(tx -> {
+        ServiceChanges result = locked(tx -> {
             Project p = projects.get(spec.name());
             if (p == null) {
                 p = new Project(spec.name(), spec.dir(), spec.file(), baseEnv);
@@ -204,7 +205,7 @@ public final class Supervisor {
                 }
                 projects.put(p.name, p);
                 emitProject(p);
-                return new ReloadResult(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
+                return new ServiceChanges(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
             p.loadProblem = null;
             p.fileGone = false; // it was just read
@@ -221,12 +222,12 @@ public final class Supervisor {
      *
      * @throws SupervisorException NOT_FOUND if the project was never registered
      */
-    public ReloadResult reload(ProjectSpec spec, Map<String, String> baseEnv) {
+    public ServiceChanges reload(ProjectSpec spec, Map<String, String> baseEnv) {
         locked(tx -> requireProject(spec.name()));
         return register(spec, baseEnv);
     }
 
-    private ReloadResult applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx tx,
+    private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx tx,
                                    List<Runnable> restarts) {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -270,7 +271,7 @@ public final class Supervisor {
             forget(svc, tx);
         }
         emitProject(p);
-        return new ReloadResult(p.name, added, removed, changed, unchanged);
+        return new ServiceChanges(p.name, added, removed, changed, unchanged);
     }
 
     /** Removes the service from its project at once; its process is stopped in the background. */
