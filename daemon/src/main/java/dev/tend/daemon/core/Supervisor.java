@@ -1,6 +1,7 @@
 package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.LiveChild;
@@ -41,16 +42,13 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -118,16 +116,6 @@ public final class Supervisor {
         }
     }
 
-    /** What one locked section leaves to do after the lock is released. */
-    private static final class Tx {
-        final List<Runnable> after = new ArrayList<>();
-        final Set<Service> touched = new LinkedHashSet<>();
-
-        void after(Runnable r) {
-            after.add(r);
-        }
-    }
-
     private final SupervisorConfig config;
     private final ProcessLauncher launcher;
     private final ProcessControl control;
@@ -135,20 +123,17 @@ public final class Supervisor {
     private final Clock clock;
     private final RestartPolicy policy;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SerialState<SupervisorListener, Service> serial = new SerialState<>("tend-events", this::checkWaiters);
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final List<ReadyWaiter> waiters = new ArrayList<>();
-    /** By "project/service": the reap of what a previous daemon left of it, while it lasts. No launch before. */
-    private final Map<String, CompletableFuture<Void>> reaping = new HashMap<>();
-    private long seq;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
     private volatile LogPolicy logPolicy;
 
-    private final List<SupervisorListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-events"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads("tend-timer"));
-    private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-worker"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-timer"));
+    private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-worker"));
+    private final ServiceHistory history;
+    private final OrphanReaper reaper;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -158,6 +143,8 @@ public final class Supervisor {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = new RestartPolicy(config.restart());
+        this.history = new ServiceHistory(store, clock);
+        this.reaper = new OrphanReaper(control, store, history, worker);
         this.logPolicy = config.logPolicy();
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -168,11 +155,11 @@ public final class Supervisor {
     }
 
     public void addListener(SupervisorListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        serial.addListener(listener);
     }
 
     public void removeListener(SupervisorListener listener) {
-        listeners.remove(listener);
+        serial.removeListener(listener);
     }
 
     // ---------------------------------------------------------------- projects
@@ -227,7 +214,7 @@ public final class Supervisor {
         return register(spec, baseEnv);
     }
 
-    private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx tx,
+    private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx<Service> tx,
                                    List<Runnable> restarts) {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -275,11 +262,10 @@ public final class Supervisor {
     }
 
     /** Removes the service from its project at once; its process is stopped in the background. */
-    private CompletableFuture<Void> forget(Service svc, Tx tx) {
+    private CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
         svc.forgotten = true;
         svc.desired = false;
-        seq++;
-        long s = seq;
+        long s = serial.nextSeq();
         String project = svc.project;
         String name = svc.name();
         dispatch(l -> l.serviceRemoved(s, project, name));
@@ -343,7 +329,7 @@ public final class Supervisor {
                     stops.add(forget(svc, tx)); // anything started again since the down stops too
                 }
                 p.services.clear();
-                long s = ++seq;
+                long s = serial.nextSeq();
                 dispatch(l -> l.projectRemoved(s, name));
                 tx.after(() -> store.removeProject(name));
                 return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
@@ -478,7 +464,7 @@ public final class Supervisor {
         } else {
             control.signal(pid, signal);
         }
-        history(project, service, "signalled", pid, null, signal.fullName(), group ? "to its process group" : null);
+        history.record(project, service, "signalled", pid, null, signal.fullName(), group ? "to its process group" : null);
     }
 
     // ---------------------------------------------------------------- ad-hoc services
@@ -518,7 +504,7 @@ public final class Supervisor {
                 Project p = adhocProject();
                 if (p.services.remove(name, svc)) {
                     svc.forgotten = true;
-                    long s = ++seq;
+                    long s = serial.nextSeq();
                     dispatch(l -> l.serviceRemoved(s, ADHOC, name));
                     emitProject(p);
                 }
@@ -587,143 +573,13 @@ public final class Supervisor {
     // ---------------------------------------------------------------- daemon start and stop
 
     /**
-     * Stops the children a previous daemon left behind, all at once, in the background: each recorded live child
-     * whose pid still runs with the recorded start time gets the stop signal it was launched with (SIGTERM for
-     * older records), and its whole tree gets SIGKILL once its stop_timeout (default 10 s) has passed. The
-     * processes marked with the child's run token are part of that tree, and die at once if the child itself is
-     * gone already (as after a crash). A pid now used by another process (other start time) is left alone, and
-     * so is every process without the token. Every record is removed.
-     *
-     * <p>Until the reap of a service is over, a start of that service waits (state starting, with a reason):
-     * the new process must not meet the old one (its port, its files). Call before registering projects.
+     * Stops the children a previous daemon left behind, in the background (see {@link OrphanReaper}). Until the reap
+     * of a service is over, a start of that service waits. Call before registering projects.
      *
      * @return completes, when every reap is over, with how many recorded children had processes left to reap
      */
     public CompletableFuture<Integer> reapOrphans() {
-        List<LiveChild> children = store.liveChildren();
-        List<CompletableFuture<Boolean>> all = new ArrayList<>();
-        Map<String, List<CompletableFuture<Boolean>>> byService = new LinkedHashMap<>();
-        for (LiveChild c : children) {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            all.add(f);
-            byService.computeIfAbsent(c.project() + "/" + c.service(), k -> new ArrayList<>()).add(f);
-        }
-        Map<String, CompletableFuture<Void>> gates = new LinkedHashMap<>();
-        byService.forEach((key, fs) -> gates.put(key, CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new))));
-        locked(tx -> {
-            reaping.putAll(gates);
-            return null;
-        });
-        gates.forEach((key, gate) -> gate.whenComplete((v, e) -> locked(tx -> reaping.remove(key, gate))));
-        for (int i = 0; i < children.size(); i++) {
-            LiveChild c = children.get(i);
-            CompletableFuture<Boolean> f = all.get(i);
-            worker.execute(() -> {
-                try {
-                    f.complete(reap(c));
-                } catch (RuntimeException e) {
-                    log.warn("reaping {} of {}/{} failed: {}", c.pid(), c.project(), c.service(), e.toString(), e);
-                    f.complete(false);
-                }
-            });
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(v -> (int) all.stream().filter(CompletableFuture::join).count());
-    }
-
-    /** Blocks for up to the child's stop_timeout and then SIGKILL's grace. */
-    private boolean reap(LiveChild c) {
-        Instant now = c.forkUnderWay() ? null : control.startTime(c.pid()).orElse(null);
-        boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
-        Set<Long> marked = marked(c);
-        boolean reaped = false;
-        if (mainAlive) {
-            Signal sig = c.stopSignal() != null ? c.stopSignal() : Signal.TERM;
-            Duration timeout = c.stopTimeout() != null ? c.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
-            Set<Long> pids = new HashSet<>(control.tree(c.pid()));
-            pids.addAll(marked);
-            Map<Long, Instant> tree = startTimes(pids);
-            control.signalGroup(c.pid(), sig);
-            control.signalOutsideGroup(c.pid(), marked, sig);
-            waitGone(tree, timeout);
-            Set<Long> joined = new HashSet<>(control.tree(c.pid()));
-            joined.addAll(marked(c));
-            joined.removeAll(tree.keySet());
-            tree.putAll(startTimes(joined));
-            Set<Long> left = stillAlive(tree);
-            if (!left.isEmpty()) {
-                control.kill(left);
-                waitGone(tree, RunTree.KILL_GRACE);
-            }
-            history(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "left running by a previous daemon; stopped with " + sig.fullName()
-                            + (left.isEmpty() ? "" : ", then SIGKILL after "
-                            + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
-            reaped = true;
-        } else if (!marked.isEmpty()) {
-            control.kill(marked);
-            history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
-                    + " process(es) of its tree left running by a previous daemon, " + (c.forkUnderWay()
-                    ? "which stopped while starting it" : "after the service's own process ended"));
-            reaped = true;
-        } else if (!c.forkUnderWay()) {
-            // Its history must not show it running for ever: it ended while no daemon watched it.
-            history(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "had ended while no daemon watched it (exit status unknown); nothing left to stop");
-        }
-        if (c.runToken() != null) {
-            store.removeLaunch(c.runToken());
-        } else {
-            store.removeLiveChild(c.project(), c.service(), c.pid());
-        }
-        return reaped;
-    }
-
-    private Map<Long, Instant> startTimes(Set<Long> pids) {
-        Map<Long, Instant> times = new HashMap<>();
-        for (long pid : pids) {
-            control.startTime(pid).ifPresent(t -> times.put(pid, t));
-        }
-        return times;
-    }
-
-    /** The pids that still run with the start time they had (a pid taken over by another process is not). */
-    private Set<Long> stillAlive(Map<Long, Instant> tree) {
-        Set<Long> alive = new HashSet<>();
-        tree.forEach((pid, start) -> {
-            Instant now = control.startTime(pid).orElse(null);
-            if (start != null && now != null && now.toEpochMilli() == start.toEpochMilli()) {
-                alive.add(pid);
-            }
-        });
-        return alive;
-    }
-
-    private Set<Long> marked(LiveChild c) {
-        if (c.runToken() == null) {
-            return Set.of();
-        }
-        try {
-            return control.marked(c.runToken());
-        } catch (IllegalArgumentException e) {
-            log.warn("live child {} of {}/{} has a malformed run token: {}", c.pid(), c.project(), c.service(),
-                    e.getMessage());
-            return Set.of();
-        }
-    }
-
-    private void waitGone(Map<Long, Instant> tree, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        long pause = RunTree.STOP_POLL_MIN_MILLIS;
-        while (!stillAlive(tree).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = Math.min(pause * 2, RunTree.STOP_POLL_MAX_MILLIS);
-        }
+        return reaper.reapAll();
     }
 
     /** Starts every registered service whose desired state is running; completes when all are READY. */
@@ -766,7 +622,7 @@ public final class Supervisor {
             return shutdownFuture;
         }
         // A reap under way finishes first: its orphans must not outlive the daemon that took them over.
-        CompletableFuture<?>[] reaps = underLock(() -> reaping.values().toArray(CompletableFuture[]::new));
+        CompletableFuture<?>[] reaps = reaper.allUnderWay();
         CompletableFuture.allOf(stopInOrder(all), CompletableFuture.allOf(reaps)).whenComplete((v, e) -> {
             locked(tx -> {
                 projects.values().forEach(p -> p.services.values().forEach(s -> {
@@ -780,8 +636,7 @@ public final class Supervisor {
             scheduler.shutdownNow();
             worker.shutdown();
             // Queued events are still delivered; the future completes after the last of them.
-            dispatcher.execute(() -> shutdownFuture.complete(null));
-            dispatcher.shutdown();
+            serial.close(() -> shutdownFuture.complete(null));
         });
         return shutdownFuture;
     }
@@ -789,17 +644,12 @@ public final class Supervisor {
     // ---------------------------------------------------------------- views
 
     public long seq() {
-        return locked(tx -> seq);
+        return serial.underLock(serial::seq);
     }
 
     /** Runs the supplier under the supervisor's lock: nothing changes, and no seq is assigned, meanwhile. */
     public <T> T underLock(Supplier<T> supplier) {
-        lock.lock();
-        try {
-            return supplier.get();
-        } finally {
-            lock.unlock();
-        }
+        return serial.underLock(supplier);
     }
 
     /** Projects and services (of one project, or all if null) with the seq they are valid at, atomically. */
@@ -812,7 +662,7 @@ public final class Supervisor {
                 infos.add(p.info());
                 p.services.values().forEach(s -> list.add(s.snapshot()));
             }
-            return new StateView(seq, infos, list);
+            return new StateView(serial.seq(), infos, list);
         });
     }
 
@@ -900,7 +750,7 @@ public final class Supervisor {
 
     // ---------------------------------------------------------------- the state machine (under the lock)
 
-    private void requestStart(Service svc, boolean byHand, Tx tx) {
+    private void requestStart(Service svc, boolean byHand, Tx<Service> tx) {
         if (svc.forgotten) {
             return;
         }
@@ -933,7 +783,7 @@ public final class Supervisor {
     }
 
     /** Launches the service if all it depends on is READY, else marks it as waiting. */
-    private void tryLaunch(Service svc, Tx tx) {
+    private void tryLaunch(Service svc, Tx<Service> tx) {
         svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
         svc.signal = null;
         Project p = projects.get(svc.project);
@@ -967,7 +817,7 @@ public final class Supervisor {
                 svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
                         : Path.of(System.getProperty("user.home")), svc.log, generation, svc.keptPort,
                 dependencyPorts(p, svc));
-        CompletableFuture<Void> orphans = reaping.get(svc.project + "/" + svc.name());
+        CompletableFuture<Void> orphans = reaper.underWay(svc.project, svc.name());
         if (orphans == null) {
             setState(svc, ServiceState.STARTING, null, tx);
             tx.after(() -> worker.execute(() -> launch(svc, plan)));
@@ -1006,7 +856,7 @@ public final class Supervisor {
                               int keptPort, Map<String, String> dependencyPorts) {
     }
 
-    private void wakeDependents(Service ready, Tx tx) {
+    private void wakeDependents(Service ready, Tx<Service> tx) {
         Project p = projects.get(ready.project);
         if (p == null) {
             return;
@@ -1019,7 +869,7 @@ public final class Supervisor {
     }
 
     /** Stops the service; the future completes when it is STOPPED. */
-    private CompletableFuture<Void> stopOne(Service svc, Tx tx) {
+    private CompletableFuture<Void> stopOne(Service svc, Tx<Service> tx) {
         cancelBackoff(svc);
         switch (svc.state) {
             case STOPPING -> {
@@ -1048,7 +898,7 @@ public final class Supervisor {
             default -> {
                 if (svc.state != ServiceState.STOPPED) {
                     if (svc.state == ServiceState.BACKOFF) {
-                        tx.after(() -> history(svc.project, svc.name(), "stopped", 0, null, null, "stopped during backoff"));
+                        tx.after(() -> history.record(svc.project, svc.name(), "stopped", 0, null, null, "stopped during backoff"));
                     }
                     setState(svc, ServiceState.STOPPED, null, tx);
                 }
@@ -1057,7 +907,7 @@ public final class Supervisor {
         }
     }
 
-    private void beginStop(Service svc, String reason, Tx tx) {
+    private void beginStop(Service svc, String reason, Tx<Service> tx) {
         Service.Run run = svc.run;
         setState(svc, ServiceState.STOPPING, reason, tx);
         if (run.stopBegun || run.exited) {
@@ -1077,7 +927,7 @@ public final class Supervisor {
         }
     }
 
-    private void setState(Service svc, ServiceState state, String reason, Tx tx) {
+    private void setState(Service svc, ServiceState state, String reason, Tx<Service> tx) {
         if (svc.state == state && Objects.equals(svc.reason, reason)) {
             return;
         }
@@ -1093,7 +943,7 @@ public final class Supervisor {
         }
         svc.state = state;
         svc.reason = reason;
-        tx.touched.add(svc);
+        tx.touch(svc);
         emit(svc);
         if (state == ServiceState.READY) {
             wakeDependents(svc, tx);
@@ -1101,14 +951,14 @@ public final class Supervisor {
     }
 
     /** Settles the {@code up} futures on the services' states at the end of a locked section. */
-    private void checkWaiters(Tx tx) {
-        if (waiters.isEmpty() || tx.touched.isEmpty()) {
+    private void checkWaiters(Tx<Service> tx) {
+        if (waiters.isEmpty() || tx.touched().isEmpty()) {
             return;
         }
         for (var it = waiters.iterator(); it.hasNext(); ) {
             ReadyWaiter w = it.next();
             String failure = null;
-            for (Service s : tx.touched) {
+            for (Service s : tx.touched()) {
                 if (!w.pending.contains(s)) {
                     continue;
                 }
@@ -1131,7 +981,7 @@ public final class Supervisor {
     }
 
     /** A service of an {@code up} ended on its own: the up fails, even if the service is restarted. */
-    private void failWaiters(Service svc, String why, Tx tx) {
+    private void failWaiters(Service svc, String why, Tx<Service> tx) {
         for (var it = waiters.iterator(); it.hasNext(); ) {
             ReadyWaiter w = it.next();
             if (w.watched.contains(svc)) {
@@ -1146,7 +996,7 @@ public final class Supervisor {
                 || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
     }
 
-    private CompletableFuture<Void> waitReady(List<Service> services, Tx tx) {
+    private CompletableFuture<Void> waitReady(List<Service> services, Tx<Service> tx) {
         Set<Service> pending = new LinkedHashSet<>();
         for (Service s : services) {
             if (s.state != ServiceState.READY) {
@@ -1158,7 +1008,7 @@ public final class Supervisor {
         }
         ReadyWaiter w = new ReadyWaiter(pending, new HashSet<>(services));
         waiters.add(w);
-        tx.touched.addAll(pending);
+        tx.touchAll(pending);
         return w.future;
     }
 
@@ -1216,7 +1066,7 @@ public final class Supervisor {
             // The launch's record (pid 0) still holds the mark: a reaper finds the tree by it all the same.
             log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
         }
-        history(project, name, "started", child.pid(), null, null, null);
+        history.record(project, name, "started", child.pid(), null, null, null);
         HaltPoint.reached("launch.started");
         Instant startedAt = clock.instant();
         Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
@@ -1249,7 +1099,7 @@ public final class Supervisor {
     }
 
     /** Without a probe, ready is what stays up for min_uptime: a command that dies at once never looks ready. */
-    private void awaitMinUptime(Service svc, Service.Run run, Tx tx) {
+    private void awaitMinUptime(Service svc, Service.Run run, Tx<Service> tx) {
         Duration minUptime = svc.spec.minUptime();
         if (minUptime.isZero()) {
             setState(svc, ServiceState.READY, null, tx);
@@ -1277,7 +1127,7 @@ public final class Supervisor {
         if (kept > 0) {
             String why = "port " + kept + " is taken by another process; now using " + port;
             log.warn("{}/{}: {}", svc.project, svc.name(), why);
-            history(svc.project, svc.name(), "port", 0, null, null, why);
+            history.record(svc.project, svc.name(), "port", 0, null, null, why);
         }
         store.setPort(svc.project, svc.name(), port);
         locked(tx -> svc.keptPort = port);
@@ -1308,7 +1158,7 @@ public final class Supervisor {
     private void launchFailed(Service svc, long generation, Exception e) {
         String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
         log.warn("{}/{} {}", svc.project, svc.name(), why);
-        history(svc.project, svc.name(), "failed", 0, null, null, why);
+        history.record(svc.project, svc.name(), "failed", 0, null, null, why);
         locked(tx -> {
             svc.launching = false;
             if (svc.generation != generation) {
@@ -1392,7 +1242,7 @@ public final class Supervisor {
             svc.exitCode = code;
             svc.signal = sig;
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
-                tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
+                tx.after(() -> history.record(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
                 tx.after(() -> forgetRun(run)); // before the stop completes: a stopped service has no live record
                 setState(svc, ServiceState.STOPPED, null, tx);
                 completeStopped(svc, tx);
@@ -1416,7 +1266,7 @@ public final class Supervisor {
         }
     }
 
-    private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx tx) {
+    private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx<Service> tx) {
         boolean failedStart = svc.probeFailure != null;
         Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
         String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
@@ -1427,19 +1277,19 @@ public final class Supervisor {
         String sig = svc.signal;
         String project = svc.project;
         String name = svc.name();
-        tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
+        tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
         failWaiters(svc, "service " + svc.ref() + " " + endedHow
                 + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
             case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
             case GIVE_UP -> {
-                tx.after(() -> history(project, name, "failed", run.pid, code, sig, d.reason()));
+                tx.after(() -> history.record(project, name, "failed", run.pid, code, sig, d.reason()));
                 setState(svc, ServiceState.FAILED, d.reason(), tx);
             }
             case RESTART -> {
                 svc.restarts++;
-                tx.after(() -> history(project, name, "restarting", run.pid, code, sig, d.reason()));
+                tx.after(() -> history.record(project, name, "restarting", run.pid, code, sig, d.reason()));
                 setState(svc, d.endState(), endedHow, tx);
                 if (d.delay().isZero()) {
                     tryLaunch(svc, tx);
@@ -1462,7 +1312,7 @@ public final class Supervisor {
         }
     }
 
-    private void completeStopped(Service svc, Tx tx) {
+    private void completeStopped(Service svc, Tx<Service> tx) {
         CompletableFuture<Void> f = svc.stopped;
         svc.stopped = null;
         svc.stopRequested = false;
@@ -1523,15 +1373,6 @@ public final class Supervisor {
         }
         Signal s = Signal.ofNumber(status.signal());
         return s != null ? s.fullName() : "SIG" + status.signal();
-    }
-
-    private void history(String project, String service, String kind, long pid, Integer code, String signal,
-                         String reason) {
-        try {
-            store.appendHistory(new HistoryRecord(project, service, clock.instant(), kind, pid, code, signal, reason));
-        } catch (RuntimeException e) {
-            log.warn("could not record history of {}/{} ({}): {}", project, service, kind, e.toString());
-        }
     }
 
     private List<Service> withDependencies(Project p, List<String> names) {
@@ -1602,31 +1443,15 @@ public final class Supervisor {
         }
     }
 
-    private <T> T locked(Function<Tx, T> body) {
-        Tx tx = new Tx();
-        T result;
-        lock.lock();
-        try {
-            result = body.apply(tx);
-            checkWaiters(tx);
-        } finally {
-            lock.unlock();
-        }
-        for (Runnable r : tx.after) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.warn("after-lock action failed: {}", e.toString(), e);
-            }
-        }
-        return result;
+    private <T> T locked(Function<Tx<Service>, T> body) {
+        return serial.locked(body);
     }
 
     private void emit(Service svc) {
         if (svc.forgotten) {
             return;
         }
-        long s = ++seq;
+        long s = serial.nextSeq();
         svc.emits++;
         ServiceSnapshot snap = svc.snapshot();
         dispatch(l -> l.serviceChanged(s, snap));
@@ -1665,35 +1490,11 @@ public final class Supervisor {
             return;
         }
         p.announced = info;
-        long s = ++seq;
+        long s = serial.nextSeq();
         dispatch(l -> l.projectChanged(s, info));
     }
 
-    private void dispatch(java.util.function.Consumer<SupervisorListener> event) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        try {
-            dispatcher.execute(() -> {
-                for (SupervisorListener l : listeners) {
-                    try {
-                        event.accept(l);
-                    } catch (RuntimeException e) {
-                        log.warn("listener {} failed: {}", l, e.toString(), e);
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // after shutdown: nobody is listening any more
-        }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private void dispatch(Consumer<SupervisorListener> event) {
+        serial.dispatch(event);
     }
 }
