@@ -103,19 +103,6 @@ public final class Supervisor {
         }
     }
 
-    /** An {@code up} that waits for its services to be READY. */
-    private static final class ReadyWaiter {
-        final Set<Service> pending;
-        /** Every service of the up, ready or not: a crash of any of them during the wait fails it. */
-        final Set<Service> watched;
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-
-        ReadyWaiter(Set<Service> pending, Set<Service> watched) {
-            this.pending = pending;
-            this.watched = watched;
-        }
-    }
-
     private final SupervisorConfig config;
     private final ProcessLauncher launcher;
     private final ProcessControl control;
@@ -123,9 +110,10 @@ public final class Supervisor {
     private final Clock clock;
     private final RestartPolicy policy;
 
-    private final SerialState<SupervisorListener, Service> serial = new SerialState<>("tend-events", this::checkWaiters);
+    private final ReadyWaiters waiters = new ReadyWaiters();
+    /** Every locked section ends by settling the {@code up} futures on the services it touched. */
+    private final SerialState<SupervisorListener, Service> serial = new SerialState<>("tend-events", waiters::check);
     private final Map<String, Project> projects = new LinkedHashMap<>();
-    private final List<ReadyWaiter> waiters = new ArrayList<>();
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
     private volatile LogPolicy logPolicy;
@@ -395,7 +383,7 @@ public final class Supervisor {
                     emit(svc); // the start changed nothing else: the new desired state is the news
                 }
             }
-            return waitReady(closure, tx);
+            return waiters.waitFor(closure, tx);
         });
     }
 
@@ -609,11 +597,7 @@ public final class Supervisor {
             }
             shuttingDown = true;
             shutdownFuture = new CompletableFuture<>();
-            for (ReadyWaiter w : List.copyOf(waiters)) {
-                tx.after(() -> w.future.completeExceptionally(
-                        new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down")));
-            }
-            waiters.clear();
+            waiters.shutDown(tx);
             List<Service> list = new ArrayList<>();
             projects.values().forEach(p -> list.addAll(p.services.values()));
             return list;
@@ -950,68 +934,6 @@ public final class Supervisor {
         }
     }
 
-    /** Settles the {@code up} futures on the services' states at the end of a locked section. */
-    private void checkWaiters(Tx<Service> tx) {
-        if (waiters.isEmpty() || tx.touched().isEmpty()) {
-            return;
-        }
-        for (var it = waiters.iterator(); it.hasNext(); ) {
-            ReadyWaiter w = it.next();
-            String failure = null;
-            for (Service s : tx.touched()) {
-                if (!w.pending.contains(s)) {
-                    continue;
-                }
-                if (s.state == ServiceState.READY) {
-                    w.pending.remove(s);
-                } else if (givenUp(s)) {
-                    failure = "service " + s.ref() + " is " + s.state.wireName() + (s.reason != null ? ": " + s.reason : "");
-                    break;
-                }
-            }
-            if (failure != null) {
-                String why = failure;
-                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
-                it.remove();
-            } else if (w.pending.isEmpty()) {
-                tx.after(() -> w.future.complete(null));
-                it.remove();
-            }
-        }
-    }
-
-    /** A service of an {@code up} ended on its own: the up fails, even if the service is restarted. */
-    private void failWaiters(Service svc, String why, Tx<Service> tx) {
-        for (var it = waiters.iterator(); it.hasNext(); ) {
-            ReadyWaiter w = it.next();
-            if (w.watched.contains(svc)) {
-                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
-                it.remove();
-            }
-        }
-    }
-
-    private static boolean givenUp(Service s) {
-        return s.forgotten || s.state == ServiceState.FAILED || s.state == ServiceState.EXITED
-                || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
-    }
-
-    private CompletableFuture<Void> waitReady(List<Service> services, Tx<Service> tx) {
-        Set<Service> pending = new LinkedHashSet<>();
-        for (Service s : services) {
-            if (s.state != ServiceState.READY) {
-                pending.add(s);
-            }
-        }
-        if (pending.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        ReadyWaiter w = new ReadyWaiter(pending, new HashSet<>(services));
-        waiters.add(w);
-        tx.touchAll(pending);
-        return w.future;
-    }
-
     // ---------------------------------------------------------------- process work (outside the lock)
 
     private void launch(Service svc, LaunchPlan plan) {
@@ -1278,7 +1200,7 @@ public final class Supervisor {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        failWaiters(svc, "service " + svc.ref() + " " + endedHow
+        waiters.fail(svc, "service " + svc.ref() + " " + endedHow
                 + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
