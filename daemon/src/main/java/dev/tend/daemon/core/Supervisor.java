@@ -122,6 +122,7 @@ public final class Supervisor {
     private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-worker"));
     private final ServiceHistory history;
     private final OrphanReaper reaper;
+    private final UsageMeter meter;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -133,6 +134,7 @@ public final class Supervisor {
         this.policy = new RestartPolicy(config.restart());
         this.history = new ServiceHistory(store, clock);
         this.reaper = new OrphanReaper(control, store, history, worker);
+        this.meter = new UsageMeter(control);
         this.logPolicy = config.logPolicy();
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -678,40 +680,21 @@ public final class Supervisor {
      * service's current usage (what its next snapshot carries); CPU is measured since the previous sample of the run.
      */
     public List<ServiceUsage> sampleUsage() {
-        List<Service.Run> runs = locked(tx -> {
-            List<Service.Run> out = new ArrayList<>();
-            projects.values().forEach(p -> p.services.values().forEach(s -> {
-                if (s.run != null) {
-                    out.add(s.run);
-                }
-            }));
-            return out;
-        });
-        return measure(runs);
+        return measure(locked(tx -> allServices().stream().map(s -> s.run).filter(Objects::nonNull).toList()));
     }
 
     private List<ServiceUsage> measure(List<Service.Run> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<Long>> trees = control.trees(runs.stream().map(r -> r.pid).toList());
-        Map<Service.Run, ProcessControl.ResourceUsage> measured = new LinkedHashMap<>();
-        for (Service.Run run : runs) {
-            measured.put(run, control.usage(trees.getOrDefault(run.pid, Set.of())));
-        }
-        return locked(tx -> {
-            List<ServiceUsage> out = new ArrayList<>();
-            projects.values().forEach(p -> p.services.values().forEach(s -> {
-                ProcessControl.ResourceUsage u = s.run == null ? null : measured.get(s.run);
-                if (u != null) {
-                    // Under the lock, so a sample of a run that has just ended never lands on the service.
-                    s.cpuPercent = s.run.cpu.sample(u.cpuNanos());
-                    s.rssBytes = u.rssBytes();
-                    out.add(new ServiceUsage(s.project, s.name(), s.run.pid, s.cpuPercent, s.rssBytes));
-                }
-            }));
-            return out;
-        });
+        Map<Service.Run, ProcessControl.ResourceUsage> measured = meter.measure(runs);
+        return locked(tx -> meter.apply(allServices(), measured));
+    }
+
+    private List<Service> allServices() {
+        List<Service> all = new ArrayList<>();
+        projects.values().forEach(p -> all.addAll(p.services.values()));
+        return all;
     }
 
     /** Newest last, at most limit entries. */
