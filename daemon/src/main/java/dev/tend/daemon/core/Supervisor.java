@@ -754,13 +754,8 @@ public final class Supervisor {
         svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
         svc.signal = null;
         Project p = projects.get(svc.project);
-        List<String> waitingFor = new ArrayList<>();
-        for (String dep : svc.spec.dependsOn()) {
-            Service d = p == null ? null : p.services.get(dep);
-            if (d != null && d.state != ServiceState.READY) {
-                waitingFor.add(dep);
-            }
-        }
+        Map<String, Service> siblings = p == null ? Map.of() : p.services;
+        List<String> waitingFor = DependencyOrder.notReady(svc, siblings);
         if (!waitingFor.isEmpty()) {
             svc.waitingForDeps = true;
             setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
@@ -783,7 +778,7 @@ public final class Supervisor {
         LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
                 svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
                         : Path.of(System.getProperty("user.home")), svc.log, generation, svc.keptPort,
-                dependencyPorts(p, svc));
+                DependencyOrder.ports(svc, siblings));
         CompletableFuture<Void> orphans = reaper.underWay(svc.project, svc.name());
         if (orphans == null) {
             setState(svc, ServiceState.STARTING, null, tx);
@@ -829,7 +824,7 @@ public final class Supervisor {
             return;
         }
         for (Service s : p.services.values()) {
-            if (s.state == ServiceState.STARTING && s.waitingForDeps && s.spec.dependsOn().contains(ready.name())) {
+            if (DependencyOrder.waitsFor(s, ready)) {
                 tryLaunch(s, tx);
             }
         }
@@ -1039,19 +1034,6 @@ public final class Supervisor {
         return port;
     }
 
-    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed). */
-    private static Map<String, String> dependencyPorts(Project p, Service svc) {
-        Map<String, String> ports = new LinkedHashMap<>();
-        for (String dep : svc.spec.dependsOn()) {
-            Service d = p == null ? null : p.services.get(dep);
-            int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
-            if (port > 0) {
-                ports.put(Ports.variable(dep), Integer.toString(port));
-            }
-        }
-        return ports;
-    }
-
     private void forgetLaunch(String token) {
         try {
             store.removeLaunch(token);
@@ -1228,31 +1210,7 @@ public final class Supervisor {
 
     /** Stops the services, each after those of the set that depend on it. Call without the lock. */
     private CompletableFuture<Void> stopInOrder(List<Service> services) {
-        Map<Service, CompletableFuture<Void>> memo = new HashMap<>();
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (Service s : services) {
-            all.add(stopAfterDependents(s, services, memo));
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-    }
-
-    private CompletableFuture<Void> stopAfterDependents(Service s, List<Service> set,
-                                                        Map<Service, CompletableFuture<Void>> memo) {
-        CompletableFuture<Void> known = memo.get(s);
-        if (known != null) {
-            return known;
-        }
-        List<CompletableFuture<Void>> dependents = new ArrayList<>();
-        for (Service other : set) {
-            if (other != s && other.project.equals(s.project) && other.spec.dependsOn().contains(s.name())) {
-                dependents.add(stopAfterDependents(other, set, memo));
-            }
-        }
-        CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
-                .handle((v, e) -> null)
-                .thenComposeAsync(v -> locked(tx -> stopOne(s, tx)), worker);
-        memo.put(s, f);
-        return f;
+        return DependencyOrder.stopInOrder(services, s -> locked(tx -> stopOne(s, tx)), worker);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1281,23 +1239,7 @@ public final class Supervisor {
     }
 
     private List<Service> withDependencies(Project p, List<String> names) {
-        LinkedHashSet<Service> out = new LinkedHashSet<>();
-        for (Service s : resolve(p, names)) {
-            addWithDependencies(p, s, out);
-        }
-        return List.copyOf(out);
-    }
-
-    private void addWithDependencies(Project p, Service s, Set<Service> out) {
-        if (!out.add(s)) {
-            return;
-        }
-        for (String dep : s.spec.dependsOn()) {
-            Service d = p.services.get(dep);
-            if (d != null) {
-                addWithDependencies(p, d, out);
-            }
-        }
+        return DependencyOrder.withDependencies(resolve(p, names), p.services);
     }
 
     private List<Service> resolve(Project p, List<String> names) {
