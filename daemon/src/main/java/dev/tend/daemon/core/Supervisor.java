@@ -2,6 +2,7 @@ package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.SerialState.Tx;
+import dev.tend.daemon.core.ServiceRuns.LaunchPlan;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.LiveChild;
@@ -123,6 +124,7 @@ public final class Supervisor {
     private final ServiceHistory history;
     private final OrphanReaper reaper;
     private final UsageMeter meter;
+    private final ServiceRuns runs;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -135,6 +137,7 @@ public final class Supervisor {
         this.history = new ServiceHistory(store, clock);
         this.reaper = new OrphanReaper(control, store, history, worker);
         this.meter = new UsageMeter(control);
+        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
         this.logPolicy = config.logPolicy();
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -810,14 +813,6 @@ public final class Supervisor {
         }
     }
 
-    /**
-     * @param keptPort        the auto port of an earlier start, to give again if free; 0: none
-     * @param dependencyPorts TEND_PORT_&lt;NAME&gt; of each service it depends on that has a port
-     */
-    private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation,
-                              int keptPort, Map<String, String> dependencyPorts) {
-    }
-
     private void wakeDependents(Service ready, Tx<Service> tx) {
         Project p = projects.get(ready.project);
         if (p == null) {
@@ -878,7 +873,7 @@ public final class Supervisor {
         run.stopBegun = true;
         Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
         Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
-        tx.after(() -> worker.execute(() -> stopSequence(run, sig, timeout)));
+        tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout)));
     }
 
     private void cancelBackoff(Service svc) {
@@ -915,63 +910,18 @@ public final class Supervisor {
     // ---------------------------------------------------------------- process work (outside the lock)
 
     private void launch(Service svc, LaunchPlan plan) {
-        ServiceSpec spec = plan.spec();
-        ProbeRunner probe = null;
-        ChildProcess child;
-        int port = 0;
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(svc.project, spec.name(), token,
-                spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
-                spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT);
-        boolean recorded = false;
+        ServiceRuns.Started started;
         try {
-            port = spec.autoPort() ? autoPort(svc, plan.keptPort()) : spec.port();
-            Map<String, String> env = environment(svc.project, plan, port);
-            if (spec.ready() != null) {
-                ProbeSpec r = spec.ready();
-                Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
-                Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
-                Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
-                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
-                        worker)), interval, timeout, scheduler, worker);
-            }
-            // The mark is on record before any process carries it: a daemon killed from here on leaves nothing
-            // the next one cannot find. A launch that cannot be recorded is not made.
-            store.putLiveChild(launching);
-            recorded = true;
-            HaltPoint.reached("launch.recorded");
-            // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
-            child = launcher.launch(ExecForm.of(spec.command()), plan.cwd(), RunTree.markedEnvironment(env, token));
+            started = runs.start(svc.project, plan, kept -> autoPort(svc, kept));
         } catch (IOException | RuntimeException e) {
-            if (recorded) {
-                forgetLaunch(token);
-            }
             launchFailed(svc, plan.generation(), e);
             return;
         }
-        HaltPoint.reached("launch.forked");
-        ProbeRunner probeRunner = probe;
-        String project = svc.project;
-        String name = spec.name();
-        CompletableFuture<Void> drained = plan.log().capture(project + "/" + name, child.stdout(), child.stderr(), lines -> {
-            if (probeRunner != null) {
-                probeRunner.onLines(lines);
-            }
-            List<LogLine> copy = List.copyOf(lines);
-            dispatch(l -> l.logAppended(project, name, copy));
-        });
-        try {
-            store.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            // The launch's record (pid 0) still holds the mark: a reaper finds the tree by it all the same.
-            log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
-        }
-        history.record(project, name, "started", child.pid(), null, null, null);
-        HaltPoint.reached("launch.started");
-        Instant startedAt = clock.instant();
-        Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
-                new CpuSampler(clock, startedAt), new RunTree(control, child, token));
-        int chosenPort = port;
+        Service.Run run = started.run();
+        ProbeRunner probeRunner = run.probe;
+        ChildProcess child = run.child;
+        Instant startedAt = run.startedAt;
+        int chosenPort = started.port();
         locked(tx -> {
             svc.launching = false;
             svc.run = run;
@@ -1034,14 +984,6 @@ public final class Supervisor {
         return port;
     }
 
-    private void forgetLaunch(String token) {
-        try {
-            store.removeLaunch(token);
-        } catch (RuntimeException e) {
-            log.warn("could not remove the record of a failed launch: {}", e.toString());
-        }
-    }
-
     private void launchFailed(Service svc, long generation, Exception e) {
         String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
         log.warn("{}/{} {}", svc.project, svc.name(), why);
@@ -1080,12 +1022,6 @@ public final class Supervisor {
         });
     }
 
-    /** Completes run.treeGone once the whole tree is gone (see {@link RunTree#stop}). */
-    private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
-        run.tree.stop(sig, timeout, scheduler, worker, run.treeGone);
-        HaltPoint.reached("stop.signalled");
-    }
-
     /**
      * The main process exited. In a stop, the rest of the tree keeps its stop_timeout (the main process may be
      * a shell above the real program) and the run ends once the stop sequence saw the whole tree gone. Without
@@ -1106,23 +1042,13 @@ public final class Supervisor {
     }
 
     private void endRun(Service svc, Service.Run run, ExitStatus status, boolean treeKilled) {
-        // Last lines on disk before the exit is declared.
-        try {
-            run.drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.debug("log pumps of {}/{} did not drain: {}", svc.project, svc.name(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (run.probe != null) {
-            run.probe.cancel();
-        }
+        runs.drain(svc.project, svc.name(), run);
         Integer code = status.killedBySignal() ? null : status.code();
         String sig = signalName(status);
         String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
         locked(tx -> {
             if (svc.run != run) {
-                tx.after(() -> forgetRun(run));
+                tx.after(() -> runs.forget(run));
                 return null;
             }
             svc.run = null;
@@ -1130,27 +1056,15 @@ public final class Supervisor {
             svc.signal = sig;
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
                 tx.after(() -> history.record(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
-                tx.after(() -> forgetRun(run)); // before the stop completes: a stopped service has no live record
+                tx.after(() -> runs.forget(run)); // before the stop completes: a stopped service has no live record
                 setState(svc, ServiceState.STOPPED, null, tx);
                 completeStopped(svc, tx);
                 return null;
             }
             afterUnexpectedEnd(svc, run, status, tx);
-            tx.after(() -> forgetRun(run));
+            tx.after(() -> runs.forget(run));
             return null;
         });
-    }
-
-    /**
-     * Removes the record of an ended run. Only once its end is in the history (both run after the lock, in that
-     * order): a daemon killed in between finds the record and writes an end of its own, never a start without one.
-     */
-    private void forgetRun(Service.Run run) {
-        try {
-            store.removeLaunch(run.tree.token());
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", run.pid, e.toString());
-        }
     }
 
     private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx<Service> tx) {
@@ -1214,21 +1128,6 @@ public final class Supervisor {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private Map<String, String> environment(String project, LaunchPlan plan, int port) {
-        Map<String, String> env = new HashMap<>(plan.baseEnv());
-        env.putAll(plan.spec().env());
-        // A client started inside another service passes that run's mark on: it must not reach this one's probes.
-        env.remove(RunToken.VARIABLE);
-        env.put("TEND_PROJECT", project);
-        env.put("TEND_SERVICE", plan.spec().name());
-        env.put("TEND_INSTANCE", config.instance());
-        env.putAll(plan.dependencyPorts());
-        if (port > 0) {
-            env.put("PORT", Integer.toString(port));
-        }
-        return env;
-    }
 
     private static String signalName(ExitStatus status) {
         if (!status.killedBySignal()) {
