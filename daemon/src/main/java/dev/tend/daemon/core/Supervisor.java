@@ -74,36 +74,6 @@ public final class Supervisor {
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
     }
 
-    private static final class Project {
-        final String name;
-        Path dir;
-        Path file;
-        Map<String, String> baseEnv;
-        final LinkedHashMap<String, Service> services = new LinkedHashMap<>();
-        /** What the last projectChanged said: an unchanged project is not announced again. */
-        ProjectInfo announced;
-        /** Why the registered file could not be loaded when the daemon started; null once it was. */
-        String loadProblem;
-        /** Its file was missing at the last look ({@link #checkProjectFiles}, made outside the lock). */
-        boolean fileGone;
-
-        Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
-            this.name = name;
-            this.dir = dir;
-            this.file = file;
-            this.baseEnv = Map.copyOf(baseEnv);
-        }
-
-        ProjectInfo info() {
-            String problem = fileGone ? "its file " + file + " is gone" : loadProblem;
-            return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()), problem);
-        }
-
-        boolean isUp() {
-            return services.values().stream().anyMatch(s -> s.desired);
-        }
-    }
-
     private final SupervisorConfig config;
     private final ProcessLauncher launcher;
     private final ProcessControl control;
@@ -114,7 +84,7 @@ public final class Supervisor {
     private final ReadyWaiters waiters = new ReadyWaiters();
     /** Every locked section ends by settling the {@code up} futures on the services it touched. */
     private final SerialState<SupervisorListener, Service> serial = new SerialState<>("tend-events", waiters::check);
-    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final ProjectRegistry projects = new ProjectRegistry();
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
     private volatile LogPolicy logPolicy;
@@ -183,7 +153,7 @@ public final class Supervisor {
                     p.services.put(s.name(), svc);
                     emit(svc);
                 }
-                projects.put(p.name, p);
+                projects.add(p);
                 emitProject(p);
                 return new ServiceChanges(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
@@ -203,55 +173,36 @@ public final class Supervisor {
      * @throws SupervisorException NOT_FOUND if the project was never registered
      */
     public ServiceChanges reload(ProjectSpec spec, Map<String, String> baseEnv) {
-        locked(tx -> requireProject(spec.name()));
+        locked(tx -> projects.require(spec.name()));
         return register(spec, baseEnv);
     }
 
     private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx<Service> tx,
-                                   List<Runnable> restarts) {
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        boolean up = p.isUp();
-        p.dir = spec.dir();
-        p.file = spec.file();
-        p.baseEnv = Map.copyOf(baseEnv);
-        LinkedHashMap<String, Service> old = new LinkedHashMap<>(p.services);
-        p.services.clear();
-        for (ServiceSpec s : spec.services().values()) {
-            Service svc = old.remove(s.name());
-            if (svc == null) {
-                svc = new Service(p.name, s, clock.instant());
-                svc.desired = up;
-                p.services.put(s.name(), svc);
-                added.add(s.name());
+                                     List<Runnable> restarts) {
+        ServiceChanges changes = projects.applyDiff(p, spec, baseEnv, clock.instant(), new ProjectRegistry.DiffSteps() {
+            @Override
+            public void added(Service svc, boolean up) {
                 emit(svc);
                 if (up) {
-                    Service started = svc;
-                    tx.after(() -> store.setDesired(p.name, started.name(), true));
+                    tx.after(() -> store.setDesired(p.name, svc.name(), true));
                     requestStart(svc, true, tx);
                 }
-            } else {
-                p.services.put(s.name(), svc);
-                if (svc.spec.equals(s)) {
-                    unchanged.add(s.name());
-                } else {
-                    changed.add(s.name());
-                    svc.spec = s;
-                    if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
-                        Service target = svc;
-                        restarts.add(() -> restartOne(p, target));
-                    }
+            }
+
+            @Override
+            public void changed(Service svc) {
+                if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
+                    restarts.add(() -> restartOne(p, svc));
                 }
             }
-        }
-        for (Service svc : old.values()) {
-            removed.add(svc.name());
-            forget(svc, tx);
-        }
+
+            @Override
+            public void removed(Service svc) {
+                forget(svc, tx);
+            }
+        });
         emitProject(p);
-        return new ServiceChanges(p.name, added, removed, changed, unchanged);
+        return changes;
     }
 
     /** Removes the service from its project at once; its process is stopped in the background. */
@@ -278,7 +229,7 @@ public final class Supervisor {
 
     public List<ProjectInfo> projects() {
         checkProjectFiles(); // a file deleted a moment ago is told now, not at the next periodic look
-        return locked(tx -> projects.values().stream().map(Project::info).toList());
+        return locked(tx -> projects.all().stream().map(Project::info).toList());
     }
 
     /**
@@ -289,8 +240,7 @@ public final class Supervisor {
     public void registerUnloadable(ProjectRecord record, String problem) {
         boolean gone = record.file() != null && !Files.exists(record.file());
         locked(tx -> {
-            Project p = projects.computeIfAbsent(record.name(),
-                    n -> new Project(n, record.dir(), record.file(), record.baseEnv()));
+            Project p = projects.getOrAdd(record.name(), record.dir(), record.file(), record.baseEnv());
             p.loadProblem = problem;
             p.fileGone = gone;
             emitProject(p);
@@ -310,7 +260,7 @@ public final class Supervisor {
             throw SupervisorException.conflict("the ad-hoc services are not a project to forget: remove each with "
                     + "`tend rm NAME`");
         }
-        List<String> names = locked(tx -> List.copyOf(requireProject(name).services.keySet()));
+        List<String> names = locked(tx -> List.copyOf(projects.require(name).services.keySet()));
         return down(name, List.of()).handle((v, e) -> null).thenCompose(v -> {
             CompletableFuture<Void> stopped = locked(tx -> {
                 Project p = projects.remove(name);
@@ -338,7 +288,7 @@ public final class Supervisor {
      */
     public void purgeProject(String name) {
         locked(tx -> {
-            if (projects.containsKey(name)) {
+            if (projects.contains(name)) {
                 throw SupervisorException.conflict("project " + name + " is registered again; its history stays");
             }
             return null;
@@ -364,7 +314,7 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> up(String project, List<String> services) {
         checkNotShuttingDown();
-        List<Service> closure = locked(tx -> withDependencies(requireProject(project), services));
+        List<Service> closure = locked(tx -> withDependencies(projects.require(project), services));
         return startAll(closure);
     }
 
@@ -398,7 +348,7 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> down(String project, List<String> services) {
         List<Service> targets = locked(tx -> {
-            List<Service> list = resolve(requireProject(project), services);
+            List<Service> list = ProjectRegistry.resolve(projects.require(project), services);
             for (Service svc : list) {
                 if (svc.desired) {
                     svc.desired = false;
@@ -420,8 +370,8 @@ public final class Supervisor {
     /** Stops the service if it runs, then starts it (and its dependencies) as {@link #start} does. */
     public CompletableFuture<Void> restart(String project, String service) {
         checkNotShuttingDown();
-        Project p = locked(tx -> requireProject(project));
-        Service svc = locked(tx -> requireService(p, service));
+        Project p = locked(tx -> projects.require(project));
+        Service svc = locked(tx -> ProjectRegistry.requireService(p, service));
         return restartOne(p, svc);
     }
 
@@ -446,7 +396,7 @@ public final class Supervisor {
     public void signal(String project, String service, Signal signal, boolean group) {
         Objects.requireNonNull(signal, "signal");
         long pid = locked(tx -> {
-            Service svc = requireService(requireProject(project), service);
+            Service svc = ProjectRegistry.requireService(projects.require(project), service);
             if (svc.run == null) {
                 throw SupervisorException.conflict("service " + svc.ref() + " is not running (" + svc.state.wireName() + ")");
             }
@@ -478,7 +428,7 @@ public final class Supervisor {
         checkNotShuttingDown();
         ServiceSpec spec = ServiceSpec.adhoc(name, command, cwd, env, restart);
         Service svc = locked(tx -> {
-            Project p = adhocProject();
+            Project p = projects.adhoc();
             if (p.services.containsKey(name)) {
                 throw SupervisorException.conflict("an ad-hoc service named '" + name + "' already exists; "
                         + "remove it first ('tend rm " + name + "') or choose another --name");
@@ -494,7 +444,7 @@ public final class Supervisor {
         } catch (RuntimeException e) {
             // Not on record, so not registered at all: memory and disk agree, and the user hears why.
             locked(tx -> {
-                Project p = adhocProject();
+                Project p = projects.adhoc();
                 if (p.services.remove(name, svc)) {
                     svc.forgotten = true;
                     long s = serial.nextSeq();
@@ -531,7 +481,7 @@ public final class Supervisor {
         Map<String, Boolean> desired = store.desired().getOrDefault(ADHOC, Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(ADHOC, Map.of());
         locked(tx -> {
-            Project p = adhocProject();
+            Project p = projects.adhoc();
             for (AdhocRecord r : records) {
                 if (!p.services.containsKey(r.name())) {
                     Service s = new Service(ADHOC, ServiceSpec.adhoc(r.name(), r.command(), r.cwd(), r.env(), r.restart()),
@@ -559,10 +509,6 @@ public final class Supervisor {
         }
     }
 
-    private Project adhocProject() {
-        return projects.computeIfAbsent(ADHOC, n -> new Project(ADHOC, null, null, Map.of()));
-    }
-
     // ---------------------------------------------------------------- daemon start and stop
 
     /**
@@ -579,7 +525,7 @@ public final class Supervisor {
     public CompletableFuture<Void> restoreDesired() {
         List<Service> wanted = locked(tx -> {
             List<Service> list = new ArrayList<>();
-            for (Project p : projects.values()) {
+            for (Project p : projects.all()) {
                 List<String> names = p.services.values().stream().filter(s -> s.desired).map(Service::name).toList();
                 if (!names.isEmpty()) {
                     // failed stays failed until started by hand, even as another's dependency
@@ -604,8 +550,7 @@ public final class Supervisor {
             shutdownFuture = new CompletableFuture<>();
             waiters.shutDown(tx);
             List<Service> list = new ArrayList<>();
-            projects.values().forEach(p -> list.addAll(p.services.values()));
-            return list;
+            return projects.allServices();
         });
         if (all == null) {
             return shutdownFuture;
@@ -614,12 +559,12 @@ public final class Supervisor {
         CompletableFuture<?>[] reaps = reaper.allUnderWay();
         CompletableFuture.allOf(stopInOrder(all), CompletableFuture.allOf(reaps)).whenComplete((v, e) -> {
             locked(tx -> {
-                projects.values().forEach(p -> p.services.values().forEach(s -> {
+                projects.allServices().forEach(s -> {
                     if (s.log != null) {
                         s.log.close();
                         s.log = null;
                     }
-                }));
+                });
                 return null;
             });
             scheduler.shutdownNow();
@@ -647,7 +592,7 @@ public final class Supervisor {
         return locked(tx -> {
             List<ProjectInfo> infos = new ArrayList<>();
             List<ServiceSnapshot> list = new ArrayList<>();
-            for (Project p : selectProjects(projectOrNull)) {
+            for (Project p : projects.select(projectOrNull)) {
                 infos.add(p.info());
                 p.services.values().forEach(s -> list.add(s.snapshot()));
             }
@@ -661,7 +606,7 @@ public final class Supervisor {
         }
         List<Row> rows = locked(tx -> {
             List<Row> out = new ArrayList<>();
-            for (Project p : selectProjects(projectOrNull)) {
+            for (Project p : projects.select(projectOrNull)) {
                 p.services.values().forEach(s -> out.add(new Row(s.snapshot(), s.run)));
             }
             return out;
@@ -683,7 +628,7 @@ public final class Supervisor {
      * service's current usage (what its next snapshot carries); CPU is measured since the previous sample of the run.
      */
     public List<ServiceUsage> sampleUsage() {
-        return measure(locked(tx -> allServices().stream().map(s -> s.run).filter(Objects::nonNull).toList()));
+        return measure(locked(tx -> projects.allServices().stream().map(s -> s.run).filter(Objects::nonNull).toList()));
     }
 
     private List<ServiceUsage> measure(List<Service.Run> runs) {
@@ -691,13 +636,7 @@ public final class Supervisor {
             return List.of();
         }
         Map<Service.Run, ProcessControl.ResourceUsage> measured = meter.measure(runs);
-        return locked(tx -> meter.apply(allServices(), measured));
-    }
-
-    private List<Service> allServices() {
-        List<Service> all = new ArrayList<>();
-        projects.values().forEach(p -> all.addAll(p.services.values()));
-        return all;
+        return locked(tx -> meter.apply(projects.allServices(), measured));
     }
 
     /** Newest last, at most limit entries. */
@@ -710,7 +649,7 @@ public final class Supervisor {
 
     /** Where the service's log is written (the current file; rotated ones sit beside it). */
     public Path logFile(String project, String service) {
-        locked(tx -> requireService(requireProject(project), service));
+        locked(tx -> ProjectRegistry.requireService(projects.require(project), service));
         return logPath(project, service);
     }
 
@@ -1138,41 +1077,7 @@ public final class Supervisor {
     }
 
     private List<Service> withDependencies(Project p, List<String> names) {
-        return DependencyOrder.withDependencies(resolve(p, names), p.services);
-    }
-
-    private List<Service> resolve(Project p, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return List.copyOf(p.services.values());
-        }
-        List<Service> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(requireService(p, n));
-        }
-        return out;
-    }
-
-    private List<Project> selectProjects(String projectOrNull) {
-        return projectOrNull == null ? List.copyOf(projects.values()) : List.of(requireProject(projectOrNull));
-    }
-
-    private Project requireProject(String name) {
-        Project p = projects.get(name);
-        if (p == null) {
-            throw SupervisorException.notFound("no project named '" + name + "' is registered (known: "
-                    + String.join(", ", projects.keySet()) + ")");
-        }
-        return p;
-    }
-
-    private static Service requireService(Project p, String name) {
-        Service s = p.services.get(name);
-        if (s == null) {
-            String suggestion = Names.didYouMean(name, p.services.keySet());
-            throw SupervisorException.notFound("project '" + p.name + "' has no service named '" + name + "'"
-                    + (suggestion.isEmpty() ? " (it has: " + String.join(", ", p.services.keySet()) + ")" : suggestion));
-        }
-        return s;
+        return DependencyOrder.withDependencies(ProjectRegistry.resolve(p, names), p.services);
     }
 
     private static void checkName(String name) {
@@ -1209,16 +1114,12 @@ public final class Supervisor {
      */
     private void checkProjectFiles() {
         try {
-            Map<Project, Path> files = locked(tx -> {
-                Map<Project, Path> m = new java.util.IdentityHashMap<>();
-                projects.values().stream().filter(p -> p.file != null).forEach(p -> m.put(p, p.file));
-                return m;
-            });
+            Map<Project, Path> files = locked(tx -> projects.files());
             Map<Project, Boolean> gone = new java.util.IdentityHashMap<>();
             files.forEach((p, f) -> gone.put(p, !Files.exists(f)));
             locked(tx -> {
                 gone.forEach((p, isGone) -> {
-                    if (projects.get(p.name) == p && Objects.equals(p.file, files.get(p))) {
+                    if (projects.stillHas(p, files.get(p))) {
                         p.fileGone = isGone;
                         emitProject(p); // told only if that changed what the project looks like
                     }
