@@ -109,6 +109,18 @@ final class Service {
         return project + "/" + spec.name();
     }
 
+    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
+    void remember(StateStore.ServiceMemory memory) {
+        if (memory == null) {
+            return;
+        }
+        keptPort = memory.port();
+        if (memory.failed() != null) {
+            state = ServiceState.FAILED;
+            reason = memory.failed();
+        }
+    }
+
     long pid() {
         return run == null ? 0 : run.pid;
     }

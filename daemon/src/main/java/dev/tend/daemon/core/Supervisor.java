@@ -95,6 +95,7 @@ public final class Supervisor {
     private final OrphanReaper reaper;
     private final UsageMeter meter;
     private final ServiceRuns runs;
+    private final AdhocServices adhoc;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -107,6 +108,22 @@ public final class Supervisor {
         this.history = new ServiceHistory(store, clock);
         this.reaper = new OrphanReaper(control, store, history, worker);
         this.meter = new UsageMeter(control);
+        this.adhoc = new AdhocServices(serial, projects, store, clock, new AdhocServices.Changes() {
+            @Override
+            public void serviceChanged(Service svc) {
+                emit(svc);
+            }
+
+            @Override
+            public void projectChanged(Project p) {
+                emitProject(p);
+            }
+
+            @Override
+            public CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
+                return Supervisor.this.forget(svc, tx);
+            }
+        });
         this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
         this.logPolicy = config.logPolicy();
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
@@ -149,7 +166,7 @@ public final class Supervisor {
                 for (ServiceSpec s : spec.services().values()) {
                     Service svc = new Service(p.name, s, clock.instant());
                     svc.desired = desired.getOrDefault(s.name(), false);
-                    remember(svc, memory.get(s.name()));
+                    svc.remember(memory.get(s.name()));
                     p.services.put(s.name(), svc);
                     emit(svc);
                 }
@@ -426,87 +443,18 @@ public final class Supervisor {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(restart, "restart");
         checkNotShuttingDown();
-        ServiceSpec spec = ServiceSpec.adhoc(name, command, cwd, env, restart);
-        Service svc = locked(tx -> {
-            Project p = projects.adhoc();
-            if (p.services.containsKey(name)) {
-                throw SupervisorException.conflict("an ad-hoc service named '" + name + "' already exists; "
-                        + "remove it first ('tend rm " + name + "') or choose another --name");
-            }
-            Service s = new Service(ADHOC, spec, clock.instant());
-            p.services.put(name, s);
-            emit(s);
-            emitProject(p);
-            return s;
-        });
-        try {
-            store.putAdhoc(new AdhocRecord(name, command, cwd, Map.copyOf(env), restart));
-        } catch (RuntimeException e) {
-            // Not on record, so not registered at all: memory and disk agree, and the user hears why.
-            locked(tx -> {
-                Project p = projects.adhoc();
-                if (p.services.remove(name, svc)) {
-                    svc.forgotten = true;
-                    long s = serial.nextSeq();
-                    dispatch(l -> l.serviceRemoved(s, ADHOC, name));
-                    emitProject(p);
-                }
-                return null;
-            });
-            throw SupervisorException.failed("cannot register the ad-hoc service '" + name + "': " + e.getMessage());
-        }
+        Service svc = adhoc.add(name, command, cwd, env, restart);
         return startAll(List.of(svc));
     }
 
     /** Stops an ad-hoc service and forgets it; completes when its process is gone. */
     public CompletableFuture<Void> remove(String name) {
-        CompletableFuture<Void> stopped = locked(tx -> {
-            Project p = projects.get(ADHOC);
-            Service svc = p == null ? null : p.services.get(name);
-            if (svc == null) {
-                throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
-            }
-            p.services.remove(name);
-            CompletableFuture<Void> f = forget(svc, tx);
-            emitProject(p);
-            return f;
-        });
-        store.removeAdhoc(name);
-        return stopped;
+        return adhoc.remove(name);
     }
 
     /** Re-creates the ad-hoc services recorded in the store (not started: see {@link #restoreDesired}). */
     public void restoreAdhoc() {
-        List<AdhocRecord> records = store.adhocServices();
-        Map<String, Boolean> desired = store.desired().getOrDefault(ADHOC, Map.of());
-        Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(ADHOC, Map.of());
-        locked(tx -> {
-            Project p = projects.adhoc();
-            for (AdhocRecord r : records) {
-                if (!p.services.containsKey(r.name())) {
-                    Service s = new Service(ADHOC, ServiceSpec.adhoc(r.name(), r.command(), r.cwd(), r.env(), r.restart()),
-                            clock.instant());
-                    s.desired = desired.getOrDefault(r.name(), false);
-                    remember(s, memory.get(r.name()));
-                    p.services.put(r.name(), s);
-                    emit(s);
-                }
-            }
-            emitProject(p);
-            return null;
-        });
-    }
-
-    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
-    private static void remember(Service svc, StateStore.ServiceMemory memory) {
-        if (memory == null) {
-            return;
-        }
-        svc.keptPort = memory.port();
-        if (memory.failed() != null) {
-            svc.state = ServiceState.FAILED;
-            svc.reason = memory.failed();
-        }
+        adhoc.restore();
     }
 
     // ---------------------------------------------------------------- daemon start and stop
