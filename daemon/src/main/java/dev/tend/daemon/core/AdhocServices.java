@@ -1,6 +1,5 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 
 import java.nio.file.Path;
@@ -13,33 +12,23 @@ import static dev.tend.daemon.core.Supervisor.ADHOC;
 
 /**
  * The services of project "adhoc", started with {@code tend run}: added and removed one by one, and kept in the
- * store so that they come back with the next daemon. Starting and stopping them is the supervisor's.
+ * store so that they come back with the next daemon. Starting and stopping them is the state machine's.
  */
 final class AdhocServices {
-
-    /** What the supervisor does when an ad-hoc service comes or goes. Called under its lock. */
-    interface Changes {
-        void serviceChanged(Service svc);
-
-        void projectChanged(Project p);
-
-        /** Removes the service at once and stops its process in the background. */
-        CompletableFuture<Void> forget(Service svc, Tx<Service> tx);
-    }
 
     private final SerialState<SupervisorListener, Service> serial;
     private final ProjectRegistry projects;
     private final StateStore store;
     private final Clock clock;
-    private final Changes changes;
+    private final ServiceMachine machine;
 
     AdhocServices(SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, StateStore store,
-                  Clock clock, Changes changes) {
+                  Clock clock, ServiceMachine machine) {
         this.serial = serial;
         this.projects = projects;
         this.store = store;
         this.clock = clock;
-        this.changes = changes;
+        this.machine = machine;
     }
 
     /**
@@ -58,8 +47,8 @@ final class AdhocServices {
             }
             Service s = new Service(ADHOC, spec, clock.instant());
             p.services.put(name, s);
-            changes.serviceChanged(s);
-            changes.projectChanged(p);
+            machine.emit(s);
+            machine.emitProject(p);
             return s;
         });
         try {
@@ -72,7 +61,7 @@ final class AdhocServices {
                     svc.forgotten = true;
                     long s = serial.nextSeq();
                     serial.dispatch(l -> l.serviceRemoved(s, ADHOC, name));
-                    changes.projectChanged(p);
+                    machine.emitProject(p);
                 }
                 return null;
             });
@@ -90,8 +79,8 @@ final class AdhocServices {
                 throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
             }
             p.services.remove(name);
-            CompletableFuture<Void> f = changes.forget(svc, tx);
-            changes.projectChanged(p);
+            CompletableFuture<Void> f = machine.forget(svc, tx);
+            machine.emitProject(p);
             return f;
         });
         store.removeAdhoc(name);
@@ -112,10 +101,10 @@ final class AdhocServices {
                     s.desired = desired.getOrDefault(r.name(), false);
                     s.remember(memory.get(r.name()));
                     p.services.put(r.name(), s);
-                    changes.serviceChanged(s);
+                    machine.emit(s);
                 }
             }
-            changes.projectChanged(p);
+            machine.emitProject(p);
             return null;
         });
     }
