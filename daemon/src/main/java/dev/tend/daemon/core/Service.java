@@ -84,7 +84,7 @@ final class Service {
 
     /** Identifies the pending backoff restart; a timer that finds another token here is stale. */
     Object backoffToken;
-    java.util.concurrent.ScheduledFuture<?> backoffTimer;
+    ServiceTimer.Scheduled backoffTimer;
 
     /** The probe gave up: the coming exit is a failed start, described by this. */
     String probeFailure;

@@ -22,8 +22,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -46,7 +44,7 @@ final class ServiceMachine {
     private final ServiceHistory history;
     private final ServiceRuns runs;
     private final OrphanReaper reaper;
-    private final ScheduledExecutorService scheduler;
+    private final ServiceTimer timer;
     private final ExecutorService worker;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
@@ -54,7 +52,7 @@ final class ServiceMachine {
 
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
-                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, ScheduledExecutorService scheduler,
+                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, ServiceTimer timer,
                    ExecutorService worker) {
         this.config = config;
         this.store = store;
@@ -66,7 +64,7 @@ final class ServiceMachine {
         this.history = history;
         this.runs = runs;
         this.reaper = reaper;
-        this.scheduler = scheduler;
+        this.timer = timer;
         this.worker = worker;
         this.logPolicy = config.logPolicy();
     }
@@ -257,7 +255,7 @@ final class ServiceMachine {
     private void cancelBackoff(Service svc) {
         svc.backoffToken = null;
         if (svc.backoffTimer != null) {
-            svc.backoffTimer.cancel(false);
+            svc.backoffTimer.cancel();
             svc.backoffTimer = null;
         }
     }
@@ -335,12 +333,12 @@ final class ServiceMachine {
         }
         setState(svc, ServiceState.RUNNING, "ready once up for " + minUptime.toString().substring(2)
                 .toLowerCase(java.util.Locale.ROOT), tx);
-        tx.after(() -> scheduler.schedule(() -> locked(t -> {
+        tx.after(() -> timer.schedule(minUptime, () -> locked(t -> {
             if (svc.run == run && svc.state == ServiceState.RUNNING && !run.exited) {
                 setState(svc, ServiceState.READY, null, t);
             }
             return null;
-        }), minUptime.toMillis(), TimeUnit.MILLISECONDS));
+        })));
     }
 
     /**
@@ -476,7 +474,7 @@ final class ServiceMachine {
                     setState(svc, ServiceState.BACKOFF, d.reason(), tx);
                     Object token = new Object();
                     svc.backoffToken = token;
-                    svc.backoffTimer = scheduler.schedule(() -> {
+                    svc.backoffTimer = timer.schedule(d.delay(), () -> {
                         locked(t -> {
                             if (svc.backoffToken == token && svc.state == ServiceState.BACKOFF && !shuttingDown) {
                                 svc.backoffToken = null;
@@ -485,7 +483,7 @@ final class ServiceMachine {
                             }
                             return null;
                         });
-                    }, d.delay().toMillis(), TimeUnit.MILLISECONDS);
+                    });
                 }
             }
         }

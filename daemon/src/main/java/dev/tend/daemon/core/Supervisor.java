@@ -55,7 +55,6 @@ public final class Supervisor {
     }
 
     private final SupervisorConfig config;
-    private final ProcessLauncher launcher;
     private final ProcessControl control;
     private final StateStore store;
     private final Clock clock;
@@ -77,8 +76,14 @@ public final class Supervisor {
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
+        this(config, launcher, control, store, clock, null);
+    }
+
+    /** @param timer wakes backoffs and min_uptime waits; null: the supervisor's own scheduler */
+    public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
+                      Clock clock, ServiceTimer timer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        Objects.requireNonNull(launcher, "launcher");
         this.control = Objects.requireNonNull(control, "control");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -87,7 +92,7 @@ public final class Supervisor {
         this.meter = new UsageMeter(control);
         this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, scheduler, worker);
+                waiters, history, runs, reaper, timer != null ? timer : ServiceTimer.on(scheduler), worker);
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
