@@ -1,7 +1,7 @@
 package dev.tend.daemon;
 
 import dev.tend.daemon.core.StateStore;
-import dev.tend.daemon.core.ProjectRegistration;
+import dev.tend.daemon.core.projects.ProjectRegistration;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;

@@ -84,7 +84,7 @@ final class Service {
 
     /** Identifies the pending backoff restart; a timer that finds another token here is stale. */
     Object backoffToken;
-    java.util.concurrent.ScheduledFuture<?> backoffTimer;
+    ServiceTimer.Scheduled backoffTimer;
 
     /** The probe gave up: the coming exit is a failed start, described by this. */
     String probeFailure;
@@ -107,6 +107,18 @@ final class Service {
 
     String ref() {
         return project + "/" + spec.name();
+    }
+
+    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
+    void remember(StateStore.ServiceMemory memory) {
+        if (memory == null) {
+            return;
+        }
+        keptPort = memory.port();
+        if (memory.failed() != null) {
+            state = ServiceState.FAILED;
+            reason = memory.failed();
+        }
     }
 
     long pid() {

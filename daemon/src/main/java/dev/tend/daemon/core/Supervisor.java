@@ -1,24 +1,14 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.StateStore.AdhocRecord;
+import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
-import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.logs.ProjectLogs;
-import dev.tend.daemon.core.logs.LogLine;
-import dev.tend.daemon.core.process.ChildProcess;
-import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.process.ExecForm;
-import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
-import dev.tend.daemon.core.process.RunToken;
-import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
-import dev.tend.daemon.core.probe.ProbeContext;
-import dev.tend.daemon.core.probe.ProbeRunner;
-import dev.tend.daemon.core.probe.Probes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,30 +16,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,6 +39,9 @@ import java.util.function.Supplier;
  * Events are queued to a single dispatcher thread while the lock is held, so listeners get them in seq
  * order, and never run under the lock. Methods that wait on processes return futures; none blocks the
  * caller.
+ *
+ * <p>This class is the API; what each call does to a service is {@link ServiceMachine}'s, with the nouns around
+ * it ({@link ProjectRegistry}, {@link DependencyOrder}, {@link ReadyWaiters}, {@link ServiceRuns}, …).
  */
 public final class Supervisor {
 
@@ -74,104 +54,60 @@ public final class Supervisor {
     public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
     }
 
-    private static final class Project {
-        final String name;
-        Path dir;
-        Path file;
-        Map<String, String> baseEnv;
-        final LinkedHashMap<String, Service> services = new LinkedHashMap<>();
-        /** What the last projectChanged said: an unchanged project is not announced again. */
-        ProjectInfo announced;
-        /** Why the registered file could not be loaded when the daemon started; null once it was. */
-        String loadProblem;
-        /** Its file was missing at the last look ({@link #checkProjectFiles}, made outside the lock). */
-        boolean fileGone;
-
-        Project(String name, Path dir, Path file, Map<String, String> baseEnv) {
-            this.name = name;
-            this.dir = dir;
-            this.file = file;
-            this.baseEnv = Map.copyOf(baseEnv);
-        }
-
-        ProjectInfo info() {
-            String problem = fileGone ? "its file " + file + " is gone" : loadProblem;
-            return new ProjectInfo(name, dir, file, List.copyOf(services.keySet()), problem);
-        }
-
-        boolean isUp() {
-            return services.values().stream().anyMatch(s -> s.desired);
-        }
-    }
-
-    /** An {@code up} that waits for its services to be READY. */
-    private static final class ReadyWaiter {
-        final Set<Service> pending;
-        /** Every service of the up, ready or not: a crash of any of them during the wait fails it. */
-        final Set<Service> watched;
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-
-        ReadyWaiter(Set<Service> pending, Set<Service> watched) {
-            this.pending = pending;
-            this.watched = watched;
-        }
-    }
-
-    /** What one locked section leaves to do after the lock is released. */
-    private static final class Tx {
-        final List<Runnable> after = new ArrayList<>();
-        final Set<Service> touched = new LinkedHashSet<>();
-
-        void after(Runnable r) {
-            after.add(r);
-        }
-    }
-
     private final SupervisorConfig config;
-    private final ProcessLauncher launcher;
     private final ProcessControl control;
     private final StateStore store;
     private final Clock clock;
-    private final RestartPolicy policy;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Project> projects = new LinkedHashMap<>();
-    private final List<ReadyWaiter> waiters = new ArrayList<>();
-    /** By "project/service": the reap of what a previous daemon left of it, while it lasts. No launch before. */
-    private final Map<String, CompletableFuture<Void>> reaping = new HashMap<>();
-    private long seq;
-    private boolean shuttingDown;
+    private final ReadyWaiters waiters = new ReadyWaiters();
+    /** Every locked section ends by settling the {@code up} futures on the services it touched. */
+    private final SerialState<SupervisorListener, Service> serial = new SerialState<>("tend-events", waiters::check);
+    private final ProjectRegistry projects = new ProjectRegistry();
     private CompletableFuture<Void> shutdownFuture;
-    private volatile LogPolicy logPolicy;
 
-    private final List<SupervisorListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-events"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads("tend-timer"));
-    private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-worker"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-timer"));
+    private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-worker"));
+    private final ServiceHistory history;
+    private final OrphanReaper reaper;
+    private final UsageMeter meter;
+    private final ServiceRuns runs;
+    private final ServiceMachine machine;
+    private final AdhocServices adhoc;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
+        this(config, launcher, control, store, clock, null);
+    }
+
+    /** @param timer wakes backoffs and min_uptime waits; null: the supervisor's own scheduler */
+    public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
+                      Clock clock, ServiceTimer timer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        Objects.requireNonNull(launcher, "launcher");
         this.control = Objects.requireNonNull(control, "control");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.policy = new RestartPolicy(config.restart());
-        this.logPolicy = config.logPolicy();
+        this.history = new ServiceHistory(store, clock);
+        this.reaper = new OrphanReaper(control, store, history, worker);
+        this.meter = new UsageMeter(control);
+        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
+        this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
+                waiters, history, runs, reaper, timer != null ? timer : ServiceTimer.on(scheduler), worker);
+        this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
 
     /** New daemon settings: applies to every log file opened from now on (new services, the next daemon). */
     public void updateLogPolicy(LogPolicy policy) {
-        this.logPolicy = Objects.requireNonNull(policy, "policy");
+        machine.logPolicy = Objects.requireNonNull(policy, "policy");
     }
 
     public void addListener(SupervisorListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        serial.addListener(listener);
     }
 
     public void removeListener(SupervisorListener listener) {
-        listeners.remove(listener);
+        serial.removeListener(listener);
     }
 
     // ---------------------------------------------------------------- projects
@@ -180,7 +116,7 @@ public final class Supervisor {
      * Adds a project, or updates a registered one exactly as {@link #reload} does. A new project's services
      * take their desired state from the store but are not started (see {@link #up}, {@link #restoreDesired}).
      */
-    public ReloadResult register(ProjectSpec spec, Map<String, String> baseEnv) {
+    public ServiceChanges register(ProjectSpec spec, Map<String, String> baseEnv) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(baseEnv, "baseEnv");
         if (ADHOC.equals(spec.name())) {
@@ -191,20 +127,20 @@ public final class Supervisor {
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();
-        ReloadResult result = locked(tx -> {
+        ServiceChanges result = locked(tx -> {
             Project p = projects.get(spec.name());
             if (p == null) {
                 p = new Project(spec.name(), spec.dir(), spec.file(), baseEnv);
                 for (ServiceSpec s : spec.services().values()) {
                     Service svc = new Service(p.name, s, clock.instant());
                     svc.desired = desired.getOrDefault(s.name(), false);
-                    remember(svc, memory.get(s.name()));
+                    svc.remember(memory.get(s.name()));
                     p.services.put(s.name(), svc);
-                    emit(svc);
+                    machine.emit(svc);
                 }
-                projects.put(p.name, p);
-                emitProject(p);
-                return new ReloadResult(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
+                projects.add(p);
+                machine.emitProject(p);
+                return new ServiceChanges(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
             p.loadProblem = null;
             p.fileGone = false; // it was just read
@@ -221,84 +157,42 @@ public final class Supervisor {
      *
      * @throws SupervisorException NOT_FOUND if the project was never registered
      */
-    public ReloadResult reload(ProjectSpec spec, Map<String, String> baseEnv) {
-        locked(tx -> requireProject(spec.name()));
+    public ServiceChanges reload(ProjectSpec spec, Map<String, String> baseEnv) {
+        locked(tx -> projects.require(spec.name()));
         return register(spec, baseEnv);
     }
 
-    private ReloadResult applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx tx,
-                                   List<Runnable> restarts) {
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        boolean up = p.isUp();
-        p.dir = spec.dir();
-        p.file = spec.file();
-        p.baseEnv = Map.copyOf(baseEnv);
-        LinkedHashMap<String, Service> old = new LinkedHashMap<>(p.services);
-        p.services.clear();
-        for (ServiceSpec s : spec.services().values()) {
-            Service svc = old.remove(s.name());
-            if (svc == null) {
-                svc = new Service(p.name, s, clock.instant());
-                svc.desired = up;
-                p.services.put(s.name(), svc);
-                added.add(s.name());
-                emit(svc);
+    private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx<Service> tx,
+                                     List<Runnable> restarts) {
+        ServiceChanges changes = projects.applyDiff(p, spec, baseEnv, clock.instant(), new ProjectRegistry.DiffSteps() {
+            @Override
+            public void added(Service svc, boolean up) {
+                machine.emit(svc);
                 if (up) {
-                    Service started = svc;
-                    tx.after(() -> store.setDesired(p.name, started.name(), true));
-                    requestStart(svc, true, tx);
-                }
-            } else {
-                p.services.put(s.name(), svc);
-                if (svc.spec.equals(s)) {
-                    unchanged.add(s.name());
-                } else {
-                    changed.add(s.name());
-                    svc.spec = s;
-                    if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
-                        Service target = svc;
-                        restarts.add(() -> restartOne(p, target));
-                    }
+                    tx.after(() -> store.setDesired(p.name, svc.name(), true));
+                    machine.requestStart(svc, true, tx);
                 }
             }
-        }
-        for (Service svc : old.values()) {
-            removed.add(svc.name());
-            forget(svc, tx);
-        }
-        emitProject(p);
-        return new ReloadResult(p.name, added, removed, changed, unchanged);
-    }
 
-    /** Removes the service from its project at once; its process is stopped in the background. */
-    private CompletableFuture<Void> forget(Service svc, Tx tx) {
-        svc.forgotten = true;
-        svc.desired = false;
-        seq++;
-        long s = seq;
-        String project = svc.project;
-        String name = svc.name();
-        dispatch(l -> l.serviceRemoved(s, project, name));
-        CompletableFuture<Void> stopped = stopOne(svc, tx);
-        tx.after(() -> {
-            store.removeDesired(project, name);
-            stopped.whenComplete((v, e) -> locked(t -> {
-                if (svc.log != null) {
-                    svc.log.close();
-                    svc.log = null;
+            @Override
+            public void changed(Service svc) {
+                if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
+                    restarts.add(() -> restartOne(p, svc));
                 }
-                return null;
-            }));
+            }
+
+            @Override
+            public void removed(Service svc) {
+                machine.forget(svc, tx);
+            }
         });
-        return stopped;
+        machine.emitProject(p);
+        return changes;
     }
 
     public List<ProjectInfo> projects() {
         checkProjectFiles(); // a file deleted a moment ago is told now, not at the next periodic look
-        return locked(tx -> projects.values().stream().map(Project::info).toList());
+        return locked(tx -> projects.all().stream().map(Project::info).toList());
     }
 
     /**
@@ -309,11 +203,10 @@ public final class Supervisor {
     public void registerUnloadable(ProjectRecord record, String problem) {
         boolean gone = record.file() != null && !Files.exists(record.file());
         locked(tx -> {
-            Project p = projects.computeIfAbsent(record.name(),
-                    n -> new Project(n, record.dir(), record.file(), record.baseEnv()));
+            Project p = projects.getOrAdd(record.name(), record.dir(), record.file(), record.baseEnv());
             p.loadProblem = problem;
             p.fileGone = gone;
-            emitProject(p);
+            machine.emitProject(p);
             return null;
         });
     }
@@ -330,7 +223,7 @@ public final class Supervisor {
             throw SupervisorException.conflict("the ad-hoc services are not a project to forget: remove each with "
                     + "`tend rm NAME`");
         }
-        List<String> names = locked(tx -> List.copyOf(requireProject(name).services.keySet()));
+        List<String> names = locked(tx -> List.copyOf(projects.require(name).services.keySet()));
         return down(name, List.of()).handle((v, e) -> null).thenCompose(v -> {
             CompletableFuture<Void> stopped = locked(tx -> {
                 Project p = projects.remove(name);
@@ -339,10 +232,10 @@ public final class Supervisor {
                 }
                 List<CompletableFuture<Void>> stops = new ArrayList<>();
                 for (Service svc : p.services.values()) {
-                    stops.add(forget(svc, tx)); // anything started again since the down stops too
+                    stops.add(machine.forget(svc, tx)); // anything started again since the down stops too
                 }
                 p.services.clear();
-                long s = ++seq;
+                long s = serial.nextSeq();
                 dispatch(l -> l.projectRemoved(s, name));
                 tx.after(() -> store.removeProject(name));
                 return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
@@ -358,7 +251,7 @@ public final class Supervisor {
      */
     public void purgeProject(String name) {
         locked(tx -> {
-            if (projects.containsKey(name)) {
+            if (projects.contains(name)) {
                 throw SupervisorException.conflict("project " + name + " is registered again; its history stays");
             }
             return null;
@@ -384,7 +277,7 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> up(String project, List<String> services) {
         checkNotShuttingDown();
-        List<Service> closure = locked(tx -> withDependencies(requireProject(project), services));
+        List<Service> closure = locked(tx -> withDependencies(projects.require(project), services));
         return startAll(closure);
     }
 
@@ -403,12 +296,12 @@ public final class Supervisor {
                 String project = svc.project;
                 String name = svc.name();
                 tx.after(() -> store.setDesired(project, name, true));
-                requestStart(svc, true, tx);
+                machine.requestStart(svc, true, tx);
                 if (flipped && svc.emits == emitted) {
-                    emit(svc); // the start changed nothing else: the new desired state is the news
+                    machine.emit(svc); // the start changed nothing else: the new desired state is the news
                 }
             }
-            return waitReady(closure, tx);
+            return waiters.waitFor(closure, tx);
         });
     }
 
@@ -418,19 +311,19 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> down(String project, List<String> services) {
         List<Service> targets = locked(tx -> {
-            List<Service> list = resolve(requireProject(project), services);
+            List<Service> list = ProjectRegistry.resolve(projects.require(project), services);
             for (Service svc : list) {
                 if (svc.desired) {
                     svc.desired = false;
                     if (svc.state == ServiceState.STOPPED) {
-                        emit(svc); // anything else changes state as it stops, and that event carries this
+                        machine.emit(svc); // anything else changes state as it stops, and that event carries this
                     }
                 }
                 tx.after(() -> store.setDesired(svc.project, svc.name(), false));
             }
             return list;
         });
-        return stopInOrder(targets);
+        return machine.stopInOrder(targets);
     }
 
     public CompletableFuture<Void> stop(String project, String service) {
@@ -440,8 +333,8 @@ public final class Supervisor {
     /** Stops the service if it runs, then starts it (and its dependencies) as {@link #start} does. */
     public CompletableFuture<Void> restart(String project, String service) {
         checkNotShuttingDown();
-        Project p = locked(tx -> requireProject(project));
-        Service svc = locked(tx -> requireService(p, service));
+        Project p = locked(tx -> projects.require(project));
+        Service svc = locked(tx -> ProjectRegistry.requireService(p, service));
         return restartOne(p, svc);
     }
 
@@ -454,7 +347,7 @@ public final class Supervisor {
                 svc.desired = true;
                 tx.after(() -> store.setDesired(svc.project, svc.name(), true));
             }
-            return stopOne(svc, tx);
+            return machine.stopOne(svc, tx);
         });
         return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name())))));
     }
@@ -466,7 +359,7 @@ public final class Supervisor {
     public void signal(String project, String service, Signal signal, boolean group) {
         Objects.requireNonNull(signal, "signal");
         long pid = locked(tx -> {
-            Service svc = requireService(requireProject(project), service);
+            Service svc = ProjectRegistry.requireService(projects.require(project), service);
             if (svc.run == null) {
                 throw SupervisorException.conflict("service " + svc.ref() + " is not running (" + svc.state.wireName() + ")");
             }
@@ -477,7 +370,7 @@ public final class Supervisor {
         } else {
             control.signal(pid, signal);
         }
-        history(project, service, "signalled", pid, null, signal.fullName(), group ? "to its process group" : null);
+        history.record(project, service, "signalled", pid, null, signal.fullName(), group ? "to its process group" : null);
     }
 
     // ---------------------------------------------------------------- ad-hoc services
@@ -496,240 +389,37 @@ public final class Supervisor {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(restart, "restart");
         checkNotShuttingDown();
-        ServiceSpec spec = ServiceSpec.adhoc(name, command, cwd, env, restart);
-        Service svc = locked(tx -> {
-            Project p = adhocProject();
-            if (p.services.containsKey(name)) {
-                throw SupervisorException.conflict("an ad-hoc service named '" + name + "' already exists; "
-                        + "remove it first ('tend rm " + name + "') or choose another --name");
-            }
-            Service s = new Service(ADHOC, spec, clock.instant());
-            p.services.put(name, s);
-            emit(s);
-            emitProject(p);
-            return s;
-        });
-        try {
-            store.putAdhoc(new AdhocRecord(name, command, cwd, Map.copyOf(env), restart));
-        } catch (RuntimeException e) {
-            // Not on record, so not registered at all: memory and disk agree, and the user hears why.
-            locked(tx -> {
-                Project p = adhocProject();
-                if (p.services.remove(name, svc)) {
-                    svc.forgotten = true;
-                    long s = ++seq;
-                    dispatch(l -> l.serviceRemoved(s, ADHOC, name));
-                    emitProject(p);
-                }
-                return null;
-            });
-            throw SupervisorException.failed("cannot register the ad-hoc service '" + name + "': " + e.getMessage());
-        }
+        Service svc = adhoc.add(name, command, cwd, env, restart);
         return startAll(List.of(svc));
     }
 
     /** Stops an ad-hoc service and forgets it; completes when its process is gone. */
     public CompletableFuture<Void> remove(String name) {
-        CompletableFuture<Void> stopped = locked(tx -> {
-            Project p = projects.get(ADHOC);
-            Service svc = p == null ? null : p.services.get(name);
-            if (svc == null) {
-                throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
-            }
-            p.services.remove(name);
-            CompletableFuture<Void> f = forget(svc, tx);
-            emitProject(p);
-            return f;
-        });
-        store.removeAdhoc(name);
-        return stopped;
+        return adhoc.remove(name);
     }
 
     /** Re-creates the ad-hoc services recorded in the store (not started: see {@link #restoreDesired}). */
     public void restoreAdhoc() {
-        List<AdhocRecord> records = store.adhocServices();
-        Map<String, Boolean> desired = store.desired().getOrDefault(ADHOC, Map.of());
-        Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(ADHOC, Map.of());
-        locked(tx -> {
-            Project p = adhocProject();
-            for (AdhocRecord r : records) {
-                if (!p.services.containsKey(r.name())) {
-                    Service s = new Service(ADHOC, ServiceSpec.adhoc(r.name(), r.command(), r.cwd(), r.env(), r.restart()),
-                            clock.instant());
-                    s.desired = desired.getOrDefault(r.name(), false);
-                    remember(s, memory.get(r.name()));
-                    p.services.put(r.name(), s);
-                    emit(s);
-                }
-            }
-            emitProject(p);
-            return null;
-        });
-    }
-
-    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
-    private static void remember(Service svc, StateStore.ServiceMemory memory) {
-        if (memory == null) {
-            return;
-        }
-        svc.keptPort = memory.port();
-        if (memory.failed() != null) {
-            svc.state = ServiceState.FAILED;
-            svc.reason = memory.failed();
-        }
-    }
-
-    private Project adhocProject() {
-        return projects.computeIfAbsent(ADHOC, n -> new Project(ADHOC, null, null, Map.of()));
+        adhoc.restore();
     }
 
     // ---------------------------------------------------------------- daemon start and stop
 
     /**
-     * Stops the children a previous daemon left behind, all at once, in the background: each recorded live child
-     * whose pid still runs with the recorded start time gets the stop signal it was launched with (SIGTERM for
-     * older records), and its whole tree gets SIGKILL once its stop_timeout (default 10 s) has passed. The
-     * processes marked with the child's run token are part of that tree, and die at once if the child itself is
-     * gone already (as after a crash). A pid now used by another process (other start time) is left alone, and
-     * so is every process without the token. Every record is removed.
-     *
-     * <p>Until the reap of a service is over, a start of that service waits (state starting, with a reason):
-     * the new process must not meet the old one (its port, its files). Call before registering projects.
+     * Stops the children a previous daemon left behind, in the background (see {@link OrphanReaper}). Until the reap
+     * of a service is over, a start of that service waits. Call before registering projects.
      *
      * @return completes, when every reap is over, with how many recorded children had processes left to reap
      */
     public CompletableFuture<Integer> reapOrphans() {
-        List<LiveChild> children = store.liveChildren();
-        List<CompletableFuture<Boolean>> all = new ArrayList<>();
-        Map<String, List<CompletableFuture<Boolean>>> byService = new LinkedHashMap<>();
-        for (LiveChild c : children) {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            all.add(f);
-            byService.computeIfAbsent(c.project() + "/" + c.service(), k -> new ArrayList<>()).add(f);
-        }
-        Map<String, CompletableFuture<Void>> gates = new LinkedHashMap<>();
-        byService.forEach((key, fs) -> gates.put(key, CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new))));
-        locked(tx -> {
-            reaping.putAll(gates);
-            return null;
-        });
-        gates.forEach((key, gate) -> gate.whenComplete((v, e) -> locked(tx -> reaping.remove(key, gate))));
-        for (int i = 0; i < children.size(); i++) {
-            LiveChild c = children.get(i);
-            CompletableFuture<Boolean> f = all.get(i);
-            worker.execute(() -> {
-                try {
-                    f.complete(reap(c));
-                } catch (RuntimeException e) {
-                    log.warn("reaping {} of {}/{} failed: {}", c.pid(), c.project(), c.service(), e.toString(), e);
-                    f.complete(false);
-                }
-            });
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(v -> (int) all.stream().filter(CompletableFuture::join).count());
-    }
-
-    /** Blocks for up to the child's stop_timeout and then SIGKILL's grace. */
-    private boolean reap(LiveChild c) {
-        Instant now = c.forkUnderWay() ? null : control.startTime(c.pid()).orElse(null);
-        boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
-        Set<Long> marked = marked(c);
-        boolean reaped = false;
-        if (mainAlive) {
-            Signal sig = c.stopSignal() != null ? c.stopSignal() : Signal.TERM;
-            Duration timeout = c.stopTimeout() != null ? c.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
-            Set<Long> pids = new HashSet<>(control.tree(c.pid()));
-            pids.addAll(marked);
-            Map<Long, Instant> tree = startTimes(pids);
-            control.signalGroup(c.pid(), sig);
-            control.signalOutsideGroup(c.pid(), marked, sig);
-            waitGone(tree, timeout);
-            Set<Long> joined = new HashSet<>(control.tree(c.pid()));
-            joined.addAll(marked(c));
-            joined.removeAll(tree.keySet());
-            tree.putAll(startTimes(joined));
-            Set<Long> left = stillAlive(tree);
-            if (!left.isEmpty()) {
-                control.kill(left);
-                waitGone(tree, RunTree.KILL_GRACE);
-            }
-            history(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "left running by a previous daemon; stopped with " + sig.fullName()
-                            + (left.isEmpty() ? "" : ", then SIGKILL after "
-                            + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
-            reaped = true;
-        } else if (!marked.isEmpty()) {
-            control.kill(marked);
-            history(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
-                    + " process(es) of its tree left running by a previous daemon, " + (c.forkUnderWay()
-                    ? "which stopped while starting it" : "after the service's own process ended"));
-            reaped = true;
-        } else if (!c.forkUnderWay()) {
-            // Its history must not show it running for ever: it ended while no daemon watched it.
-            history(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "had ended while no daemon watched it (exit status unknown); nothing left to stop");
-        }
-        if (c.runToken() != null) {
-            store.removeLaunch(c.runToken());
-        } else {
-            store.removeLiveChild(c.project(), c.service(), c.pid());
-        }
-        return reaped;
-    }
-
-    private Map<Long, Instant> startTimes(Set<Long> pids) {
-        Map<Long, Instant> times = new HashMap<>();
-        for (long pid : pids) {
-            control.startTime(pid).ifPresent(t -> times.put(pid, t));
-        }
-        return times;
-    }
-
-    /** The pids that still run with the start time they had (a pid taken over by another process is not). */
-    private Set<Long> stillAlive(Map<Long, Instant> tree) {
-        Set<Long> alive = new HashSet<>();
-        tree.forEach((pid, start) -> {
-            Instant now = control.startTime(pid).orElse(null);
-            if (start != null && now != null && now.toEpochMilli() == start.toEpochMilli()) {
-                alive.add(pid);
-            }
-        });
-        return alive;
-    }
-
-    private Set<Long> marked(LiveChild c) {
-        if (c.runToken() == null) {
-            return Set.of();
-        }
-        try {
-            return control.marked(c.runToken());
-        } catch (IllegalArgumentException e) {
-            log.warn("live child {} of {}/{} has a malformed run token: {}", c.pid(), c.project(), c.service(),
-                    e.getMessage());
-            return Set.of();
-        }
-    }
-
-    private void waitGone(Map<Long, Instant> tree, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        long pause = RunTree.STOP_POLL_MIN_MILLIS;
-        while (!stillAlive(tree).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = Math.min(pause * 2, RunTree.STOP_POLL_MAX_MILLIS);
-        }
+        return reaper.reapAll();
     }
 
     /** Starts every registered service whose desired state is running; completes when all are READY. */
     public CompletableFuture<Void> restoreDesired() {
         List<Service> wanted = locked(tx -> {
             List<Service> list = new ArrayList<>();
-            for (Project p : projects.values()) {
+            for (Project p : projects.all()) {
                 List<String> names = p.services.values().stream().filter(s -> s.desired).map(Service::name).toList();
                 if (!names.isEmpty()) {
                     // failed stays failed until started by hand, even as another's dependency
@@ -750,37 +440,31 @@ public final class Supervisor {
             if (shutdownFuture != null) {
                 return null;
             }
-            shuttingDown = true;
+            machine.shuttingDown = true;
             shutdownFuture = new CompletableFuture<>();
-            for (ReadyWaiter w : List.copyOf(waiters)) {
-                tx.after(() -> w.future.completeExceptionally(
-                        new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down")));
-            }
-            waiters.clear();
+            waiters.shutDown(tx);
             List<Service> list = new ArrayList<>();
-            projects.values().forEach(p -> list.addAll(p.services.values()));
-            return list;
+            return projects.allServices();
         });
         if (all == null) {
             return shutdownFuture;
         }
         // A reap under way finishes first: its orphans must not outlive the daemon that took them over.
-        CompletableFuture<?>[] reaps = underLock(() -> reaping.values().toArray(CompletableFuture[]::new));
-        CompletableFuture.allOf(stopInOrder(all), CompletableFuture.allOf(reaps)).whenComplete((v, e) -> {
+        CompletableFuture<?>[] reaps = reaper.allUnderWay();
+        CompletableFuture.allOf(machine.stopInOrder(all), CompletableFuture.allOf(reaps)).whenComplete((v, e) -> {
             locked(tx -> {
-                projects.values().forEach(p -> p.services.values().forEach(s -> {
+                projects.allServices().forEach(s -> {
                     if (s.log != null) {
                         s.log.close();
                         s.log = null;
                     }
-                }));
+                });
                 return null;
             });
             scheduler.shutdownNow();
             worker.shutdown();
             // Queued events are still delivered; the future completes after the last of them.
-            dispatcher.execute(() -> shutdownFuture.complete(null));
-            dispatcher.shutdown();
+            serial.close(() -> shutdownFuture.complete(null));
         });
         return shutdownFuture;
     }
@@ -788,17 +472,12 @@ public final class Supervisor {
     // ---------------------------------------------------------------- views
 
     public long seq() {
-        return locked(tx -> seq);
+        return serial.underLock(serial::seq);
     }
 
     /** Runs the supplier under the supervisor's lock: nothing changes, and no seq is assigned, meanwhile. */
     public <T> T underLock(Supplier<T> supplier) {
-        lock.lock();
-        try {
-            return supplier.get();
-        } finally {
-            lock.unlock();
-        }
+        return serial.underLock(supplier);
     }
 
     /** Projects and services (of one project, or all if null) with the seq they are valid at, atomically. */
@@ -807,11 +486,11 @@ public final class Supervisor {
         return locked(tx -> {
             List<ProjectInfo> infos = new ArrayList<>();
             List<ServiceSnapshot> list = new ArrayList<>();
-            for (Project p : selectProjects(projectOrNull)) {
+            for (Project p : projects.select(projectOrNull)) {
                 infos.add(p.info());
                 p.services.values().forEach(s -> list.add(s.snapshot()));
             }
-            return new StateView(seq, infos, list);
+            return new StateView(serial.seq(), infos, list);
         });
     }
 
@@ -821,7 +500,7 @@ public final class Supervisor {
         }
         List<Row> rows = locked(tx -> {
             List<Row> out = new ArrayList<>();
-            for (Project p : selectProjects(projectOrNull)) {
+            for (Project p : projects.select(projectOrNull)) {
                 p.services.values().forEach(s -> out.add(new Row(s.snapshot(), s.run)));
             }
             return out;
@@ -843,40 +522,15 @@ public final class Supervisor {
      * service's current usage (what its next snapshot carries); CPU is measured since the previous sample of the run.
      */
     public List<ServiceUsage> sampleUsage() {
-        List<Service.Run> runs = locked(tx -> {
-            List<Service.Run> out = new ArrayList<>();
-            projects.values().forEach(p -> p.services.values().forEach(s -> {
-                if (s.run != null) {
-                    out.add(s.run);
-                }
-            }));
-            return out;
-        });
-        return measure(runs);
+        return measure(locked(tx -> projects.allServices().stream().map(s -> s.run).filter(Objects::nonNull).toList()));
     }
 
     private List<ServiceUsage> measure(List<Service.Run> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<Long>> trees = control.trees(runs.stream().map(r -> r.pid).toList());
-        Map<Service.Run, ProcessControl.ResourceUsage> measured = new LinkedHashMap<>();
-        for (Service.Run run : runs) {
-            measured.put(run, control.usage(trees.getOrDefault(run.pid, Set.of())));
-        }
-        return locked(tx -> {
-            List<ServiceUsage> out = new ArrayList<>();
-            projects.values().forEach(p -> p.services.values().forEach(s -> {
-                ProcessControl.ResourceUsage u = s.run == null ? null : measured.get(s.run);
-                if (u != null) {
-                    // Under the lock, so a sample of a run that has just ended never lands on the service.
-                    s.cpuPercent = s.run.cpu.sample(u.cpuNanos());
-                    s.rssBytes = u.rssBytes();
-                    out.add(new ServiceUsage(s.project, s.name(), s.run.pid, s.cpuPercent, s.rssBytes));
-                }
-            }));
-            return out;
-        });
+        Map<Service.Run, ProcessControl.ResourceUsage> measured = meter.measure(runs);
+        return locked(tx -> meter.apply(projects.allServices(), measured));
     }
 
     /** Newest last, at most limit entries. */
@@ -889,702 +543,14 @@ public final class Supervisor {
 
     /** Where the service's log is written (the current file; rotated ones sit beside it). */
     public Path logFile(String project, String service) {
-        locked(tx -> requireService(requireProject(project), service));
-        return logPath(project, service);
-    }
-
-    private Path logPath(String project, String service) {
-        return config.logsDir().resolve(project).resolve(service + ".log");
-    }
-
-    // ---------------------------------------------------------------- the state machine (under the lock)
-
-    private void requestStart(Service svc, boolean byHand, Tx tx) {
-        if (svc.forgotten) {
-            return;
-        }
-        if (svc.state == ServiceState.STOPPING) {
-            // A start while it stops: start again once the stop is done, if still wanted then. A stop after a
-            // failed probe has no such future: the restart policy decides what comes next.
-            CompletableFuture<Void> stopped = svc.stopped;
-            if (stopped == null) {
-                return;
-            }
-            tx.after(() -> stopped.whenComplete((v, e) -> locked(t -> {
-                if (svc.desired && !shuttingDown && svc.state.isDown()) {
-                    requestStart(svc, byHand, t);
-                }
-                return null;
-            })));
-            return;
-        }
-        if (svc.state.isActive()) {
-            return;
-        }
-        if (svc.state == ServiceState.BACKOFF) {
-            cancelBackoff(svc);
-        }
-        if (byHand) {
-            svc.quickRestarts = 0;
-            svc.restarts = 0;
-        }
-        tryLaunch(svc, tx);
-    }
-
-    /** Launches the service if all it depends on is READY, else marks it as waiting. */
-    private void tryLaunch(Service svc, Tx tx) {
-        svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
-        svc.signal = null;
-        Project p = projects.get(svc.project);
-        List<String> waitingFor = new ArrayList<>();
-        for (String dep : svc.spec.dependsOn()) {
-            Service d = p == null ? null : p.services.get(dep);
-            if (d != null && d.state != ServiceState.READY) {
-                waitingFor.add(dep);
-            }
-        }
-        if (!waitingFor.isEmpty()) {
-            svc.waitingForDeps = true;
-            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
-            return;
-        }
-        svc.waitingForDeps = false;
-        svc.launching = true;
-        svc.stopRequested = false;
-        svc.probeFailure = null;
-        long generation = ++svc.generation;
-        if (svc.log == null) {
-            try {
-                svc.log = ServiceLog.open(logPath(svc.project, svc.name()), logPolicy, clock);
-            } catch (RuntimeException e) {
-                svc.launching = false;
-                setState(svc, ServiceState.FAILED, e.getMessage(), tx);
-                return;
-            }
-        }
-        LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
-                svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
-                        : Path.of(System.getProperty("user.home")), svc.log, generation, svc.keptPort,
-                dependencyPorts(p, svc));
-        CompletableFuture<Void> orphans = reaping.get(svc.project + "/" + svc.name());
-        if (orphans == null) {
-            setState(svc, ServiceState.STARTING, null, tx);
-            tx.after(() -> worker.execute(() -> launch(svc, plan)));
-        } else {
-            setState(svc, ServiceState.STARTING, "waiting for the processes a previous daemon left to stop", tx);
-            tx.after(() -> orphans.whenComplete((v, e) -> launchAfterReap(svc, plan)));
-        }
-    }
-
-    /** A start that waited for a reap: skipped if a stop came meanwhile, as no process of it exists yet. */
-    private void launchAfterReap(Service svc, LaunchPlan plan) {
-        boolean stopped = locked(tx -> {
-            if (!svc.stopRequested || svc.generation != plan.generation()) {
-                return false;
-            }
-            svc.launching = false;
-            setState(svc, ServiceState.STOPPED, null, tx);
-            completeStopped(svc, tx);
-            return true;
-        });
-        if (stopped) {
-            return;
-        }
-        try {
-            worker.execute(() -> launch(svc, plan));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            launchFailed(svc, plan.generation(), e);
-        }
-    }
-
-    /**
-     * @param keptPort        the auto port of an earlier start, to give again if free; 0: none
-     * @param dependencyPorts TEND_PORT_&lt;NAME&gt; of each service it depends on that has a port
-     */
-    private record LaunchPlan(ServiceSpec spec, Map<String, String> baseEnv, Path cwd, ServiceLog log, long generation,
-                              int keptPort, Map<String, String> dependencyPorts) {
-    }
-
-    private void wakeDependents(Service ready, Tx tx) {
-        Project p = projects.get(ready.project);
-        if (p == null) {
-            return;
-        }
-        for (Service s : p.services.values()) {
-            if (s.state == ServiceState.STARTING && s.waitingForDeps && s.spec.dependsOn().contains(ready.name())) {
-                tryLaunch(s, tx);
-            }
-        }
-    }
-
-    /** Stops the service; the future completes when it is STOPPED. */
-    private CompletableFuture<Void> stopOne(Service svc, Tx tx) {
-        cancelBackoff(svc);
-        switch (svc.state) {
-            case STOPPING -> {
-                svc.stopRequested = true;
-                if (svc.stopped == null) {
-                    svc.stopped = new CompletableFuture<>();
-                }
-                return svc.stopped;
-            }
-            case STARTING, RUNNING, READY -> {
-                if (svc.waitingForDeps) {
-                    svc.waitingForDeps = false;
-                    setState(svc, ServiceState.STOPPED, null, tx);
-                    return CompletableFuture.completedFuture(null);
-                }
-                svc.stopRequested = true;
-                svc.stopped = new CompletableFuture<>();
-                if (svc.run != null) {
-                    beginStop(svc, null, tx);
-                } else {
-                    // Launch in flight: it will see stopRequested and stop what it started.
-                    setState(svc, ServiceState.STOPPING, null, tx);
-                }
-                return svc.stopped;
-            }
-            default -> {
-                if (svc.state != ServiceState.STOPPED) {
-                    if (svc.state == ServiceState.BACKOFF) {
-                        tx.after(() -> history(svc.project, svc.name(), "stopped", 0, null, null, "stopped during backoff"));
-                    }
-                    setState(svc, ServiceState.STOPPED, null, tx);
-                }
-                return CompletableFuture.completedFuture(null);
-            }
-        }
-    }
-
-    private void beginStop(Service svc, String reason, Tx tx) {
-        Service.Run run = svc.run;
-        setState(svc, ServiceState.STOPPING, reason, tx);
-        if (run.stopBegun || run.exited) {
-            return; // an exit already under way ends the run and sees the stop request
-        }
-        run.stopBegun = true;
-        Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
-        Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
-        tx.after(() -> worker.execute(() -> stopSequence(run, sig, timeout)));
-    }
-
-    private void cancelBackoff(Service svc) {
-        svc.backoffToken = null;
-        if (svc.backoffTimer != null) {
-            svc.backoffTimer.cancel(false);
-            svc.backoffTimer = null;
-        }
-    }
-
-    private void setState(Service svc, ServiceState state, String reason, Tx tx) {
-        if (svc.state == state && Objects.equals(svc.reason, reason)) {
-            return;
-        }
-        if (svc.state != state) {
-            svc.stateSince = clock.instant();
-        }
-        if (state == ServiceState.FAILED || (svc.state == ServiceState.FAILED && !shuttingDown)) {
-            // failed outlives the daemon (its shutdown included), so that the next one does not crash-loop it again
-            String project = svc.project;
-            String name = svc.name();
-            String failed = state == ServiceState.FAILED ? reason : null;
-            tx.after(() -> store.setFailed(project, name, failed));
-        }
-        svc.state = state;
-        svc.reason = reason;
-        tx.touched.add(svc);
-        emit(svc);
-        if (state == ServiceState.READY) {
-            wakeDependents(svc, tx);
-        }
-    }
-
-    /** Settles the {@code up} futures on the services' states at the end of a locked section. */
-    private void checkWaiters(Tx tx) {
-        if (waiters.isEmpty() || tx.touched.isEmpty()) {
-            return;
-        }
-        for (var it = waiters.iterator(); it.hasNext(); ) {
-            ReadyWaiter w = it.next();
-            String failure = null;
-            for (Service s : tx.touched) {
-                if (!w.pending.contains(s)) {
-                    continue;
-                }
-                if (s.state == ServiceState.READY) {
-                    w.pending.remove(s);
-                } else if (givenUp(s)) {
-                    failure = "service " + s.ref() + " is " + s.state.wireName() + (s.reason != null ? ": " + s.reason : "");
-                    break;
-                }
-            }
-            if (failure != null) {
-                String why = failure;
-                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
-                it.remove();
-            } else if (w.pending.isEmpty()) {
-                tx.after(() -> w.future.complete(null));
-                it.remove();
-            }
-        }
-    }
-
-    /** A service of an {@code up} ended on its own: the up fails, even if the service is restarted. */
-    private void failWaiters(Service svc, String why, Tx tx) {
-        for (var it = waiters.iterator(); it.hasNext(); ) {
-            ReadyWaiter w = it.next();
-            if (w.watched.contains(svc)) {
-                tx.after(() -> w.future.completeExceptionally(SupervisorException.failed(why)));
-                it.remove();
-            }
-        }
-    }
-
-    private static boolean givenUp(Service s) {
-        return s.forgotten || s.state == ServiceState.FAILED || s.state == ServiceState.EXITED
-                || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
-    }
-
-    private CompletableFuture<Void> waitReady(List<Service> services, Tx tx) {
-        Set<Service> pending = new LinkedHashSet<>();
-        for (Service s : services) {
-            if (s.state != ServiceState.READY) {
-                pending.add(s);
-            }
-        }
-        if (pending.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        ReadyWaiter w = new ReadyWaiter(pending, new HashSet<>(services));
-        waiters.add(w);
-        tx.touched.addAll(pending);
-        return w.future;
-    }
-
-    // ---------------------------------------------------------------- process work (outside the lock)
-
-    private void launch(Service svc, LaunchPlan plan) {
-        ServiceSpec spec = plan.spec();
-        ProbeRunner probe = null;
-        ChildProcess child;
-        int port = 0;
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(svc.project, spec.name(), token,
-                spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
-                spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT);
-        boolean recorded = false;
-        try {
-            port = spec.autoPort() ? autoPort(svc, plan.keptPort()) : spec.port();
-            Map<String, String> env = environment(svc.project, plan, port);
-            if (spec.ready() != null) {
-                ProbeSpec r = spec.ready();
-                Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
-                Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
-                Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
-                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
-                        worker)), interval, timeout, scheduler, worker);
-            }
-            // The mark is on record before any process carries it: a daemon killed from here on leaves nothing
-            // the next one cannot find. A launch that cannot be recorded is not made.
-            store.putLiveChild(launching);
-            recorded = true;
-            HaltPoint.reached("launch.recorded");
-            // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
-            child = launcher.launch(ExecForm.of(spec.command()), plan.cwd(), RunTree.markedEnvironment(env, token));
-        } catch (IOException | RuntimeException e) {
-            if (recorded) {
-                forgetLaunch(token);
-            }
-            launchFailed(svc, plan.generation(), e);
-            return;
-        }
-        HaltPoint.reached("launch.forked");
-        ProbeRunner probeRunner = probe;
-        String project = svc.project;
-        String name = spec.name();
-        CompletableFuture<Void> drained = plan.log().capture(project + "/" + name, child.stdout(), child.stderr(), lines -> {
-            if (probeRunner != null) {
-                probeRunner.onLines(lines);
-            }
-            List<LogLine> copy = List.copyOf(lines);
-            dispatch(l -> l.logAppended(project, name, copy));
-        });
-        try {
-            store.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            // The launch's record (pid 0) still holds the mark: a reaper finds the tree by it all the same.
-            log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
-        }
-        history(project, name, "started", child.pid(), null, null, null);
-        HaltPoint.reached("launch.started");
-        Instant startedAt = clock.instant();
-        Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
-                new CpuSampler(clock, startedAt), new RunTree(control, child, token));
-        int chosenPort = port;
-        locked(tx -> {
-            svc.launching = false;
-            svc.run = run;
-            svc.startedAt = startedAt;
-            svc.port = chosenPort;
-            svc.exitCode = null;
-            svc.signal = null;
-            svc.cpuPercent = 0;
-            svc.rssBytes = 0;
-            if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
-                beginStop(svc, null, tx);
-            } else if (probeRunner == null) {
-                awaitMinUptime(svc, run, tx);
-            } else {
-                setState(svc, ServiceState.RUNNING, "waiting for " + probeRunner.probe().describe(), tx);
-                tx.after(() -> {
-                    probeRunner.ready().whenComplete((v, err) -> onProbeResult(svc, run, err));
-                    probeRunner.start();
-                });
-            }
-            return null;
-        });
-        child.onExit().whenCompleteAsync((status, err) -> onExit(svc, run,
-                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
-    }
-
-    /** Without a probe, ready is what stays up for min_uptime: a command that dies at once never looks ready. */
-    private void awaitMinUptime(Service svc, Service.Run run, Tx tx) {
-        Duration minUptime = svc.spec.minUptime();
-        if (minUptime.isZero()) {
-            setState(svc, ServiceState.READY, null, tx);
-            return;
-        }
-        setState(svc, ServiceState.RUNNING, "ready once up for " + minUptime.toString().substring(2)
-                .toLowerCase(java.util.Locale.ROOT), tx);
-        tx.after(() -> scheduler.schedule(() -> locked(t -> {
-            if (svc.run == run && svc.state == ServiceState.RUNNING && !run.exited) {
-                setState(svc, ServiceState.READY, null, t);
-            }
-            return null;
-        }), minUptime.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    /**
-     * The port kept from an earlier start if it is still free, else a new free one (with a warning if one was kept).
-     * The choice is kept for the next start, and the next daemon.
-     */
-    private int autoPort(Service svc, int kept) throws IOException {
-        if (kept > 0 && Ports.isFree(kept)) {
-            return kept;
-        }
-        int port = Ports.free();
-        if (kept > 0) {
-            String why = "port " + kept + " is taken by another process; now using " + port;
-            log.warn("{}/{}: {}", svc.project, svc.name(), why);
-            history(svc.project, svc.name(), "port", 0, null, null, why);
-        }
-        store.setPort(svc.project, svc.name(), port);
-        locked(tx -> svc.keptPort = port);
-        return port;
-    }
-
-    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed). */
-    private static Map<String, String> dependencyPorts(Project p, Service svc) {
-        Map<String, String> ports = new LinkedHashMap<>();
-        for (String dep : svc.spec.dependsOn()) {
-            Service d = p == null ? null : p.services.get(dep);
-            int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
-            if (port > 0) {
-                ports.put(Ports.variable(dep), Integer.toString(port));
-            }
-        }
-        return ports;
-    }
-
-    private void forgetLaunch(String token) {
-        try {
-            store.removeLaunch(token);
-        } catch (RuntimeException e) {
-            log.warn("could not remove the record of a failed launch: {}", e.toString());
-        }
-    }
-
-    private void launchFailed(Service svc, long generation, Exception e) {
-        String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-        log.warn("{}/{} {}", svc.project, svc.name(), why);
-        history(svc.project, svc.name(), "failed", 0, null, null, why);
-        locked(tx -> {
-            svc.launching = false;
-            if (svc.generation != generation) {
-                return null;
-            }
-            if (svc.stopRequested) {
-                setState(svc, ServiceState.STOPPED, null, tx);
-                completeStopped(svc, tx);
-            } else {
-                setState(svc, ServiceState.FAILED, why, tx);
-            }
-            return null;
-        });
-    }
-
-    private void onProbeResult(Service svc, Service.Run run, Throwable err) {
-        if (err instanceof CancellationException) {
-            return;
-        }
-        locked(tx -> {
-            if (svc.run != run || svc.state != ServiceState.RUNNING) {
-                return null;
-            }
-            if (err == null) {
-                setState(svc, ServiceState.READY, null, tx);
-            } else {
-                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                svc.probeFailure = cause.getMessage();
-                beginStop(svc, cause.getMessage(), tx);
-            }
-            return null;
-        });
-    }
-
-    /** Completes run.treeGone once the whole tree is gone (see {@link RunTree#stop}). */
-    private void stopSequence(Service.Run run, Signal sig, Duration timeout) {
-        run.tree.stop(sig, timeout, scheduler, worker, run.treeGone);
-        HaltPoint.reached("stop.signalled");
-    }
-
-    /**
-     * The main process exited. In a stop, the rest of the tree keeps its stop_timeout (the main process may be
-     * a shell above the real program) and the run ends once the stop sequence saw the whole tree gone. Without
-     * a stop (a crash, an exit), no orphans: whatever is left of the tree dies at once.
-     */
-    private void onExit(Service svc, Service.Run run, ExitStatus status) {
-        boolean stopping = locked(tx -> {
-            run.exited = true;
-            return run.stopBegun;
-        });
-        run.tree.mainExited();
-        if (stopping) {
-            run.treeGone.whenComplete((killed, e) -> endRun(svc, run, status, Boolean.TRUE.equals(killed)));
-            return;
-        }
-        run.tree.killLeftovers();
-        endRun(svc, run, status, false);
-    }
-
-    private void endRun(Service svc, Service.Run run, ExitStatus status, boolean treeKilled) {
-        // Last lines on disk before the exit is declared.
-        try {
-            run.drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.debug("log pumps of {}/{} did not drain: {}", svc.project, svc.name(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (run.probe != null) {
-            run.probe.cancel();
-        }
-        Integer code = status.killedBySignal() ? null : status.code();
-        String sig = signalName(status);
-        String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
-        locked(tx -> {
-            if (svc.run != run) {
-                tx.after(() -> forgetRun(run));
-                return null;
-            }
-            svc.run = null;
-            svc.exitCode = code;
-            svc.signal = sig;
-            if (svc.stopRequested || shuttingDown || svc.forgotten) {
-                tx.after(() -> history(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
-                tx.after(() -> forgetRun(run)); // before the stop completes: a stopped service has no live record
-                setState(svc, ServiceState.STOPPED, null, tx);
-                completeStopped(svc, tx);
-                return null;
-            }
-            afterUnexpectedEnd(svc, run, status, tx);
-            tx.after(() -> forgetRun(run));
-            return null;
-        });
-    }
-
-    /**
-     * Removes the record of an ended run. Only once its end is in the history (both run after the lock, in that
-     * order): a daemon killed in between finds the record and writes an end of its own, never a start without one.
-     */
-    private void forgetRun(Service.Run run) {
-        try {
-            store.removeLaunch(run.tree.token());
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", run.pid, e.toString());
-        }
-    }
-
-    private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx tx) {
-        boolean failedStart = svc.probeFailure != null;
-        Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
-        String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
-        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
-                svc.quickRestarts, endedHow);
-        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
-        Integer code = svc.exitCode;
-        String sig = svc.signal;
-        String project = svc.project;
-        String name = svc.name();
-        tx.after(() -> history(project, name, kind, run.pid, code, sig, endedHow));
-        failWaiters(svc, "service " + svc.ref() + " " + endedHow
-                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
-        svc.quickRestarts = d.quickRestarts();
-        switch (d.action()) {
-            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
-            case GIVE_UP -> {
-                tx.after(() -> history(project, name, "failed", run.pid, code, sig, d.reason()));
-                setState(svc, ServiceState.FAILED, d.reason(), tx);
-            }
-            case RESTART -> {
-                svc.restarts++;
-                tx.after(() -> history(project, name, "restarting", run.pid, code, sig, d.reason()));
-                setState(svc, d.endState(), endedHow, tx);
-                if (d.delay().isZero()) {
-                    tryLaunch(svc, tx);
-                } else {
-                    setState(svc, ServiceState.BACKOFF, d.reason(), tx);
-                    Object token = new Object();
-                    svc.backoffToken = token;
-                    svc.backoffTimer = scheduler.schedule(() -> {
-                        locked(t -> {
-                            if (svc.backoffToken == token && svc.state == ServiceState.BACKOFF && !shuttingDown) {
-                                svc.backoffToken = null;
-                                svc.backoffTimer = null;
-                                tryLaunch(svc, t);
-                            }
-                            return null;
-                        });
-                    }, d.delay().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        }
-    }
-
-    private void completeStopped(Service svc, Tx tx) {
-        CompletableFuture<Void> f = svc.stopped;
-        svc.stopped = null;
-        svc.stopRequested = false;
-        if (f != null) {
-            tx.after(() -> f.complete(null));
-        }
-    }
-
-    /** Stops the services, each after those of the set that depend on it. Call without the lock. */
-    private CompletableFuture<Void> stopInOrder(List<Service> services) {
-        Map<Service, CompletableFuture<Void>> memo = new HashMap<>();
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (Service s : services) {
-            all.add(stopAfterDependents(s, services, memo));
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-    }
-
-    private CompletableFuture<Void> stopAfterDependents(Service s, List<Service> set,
-                                                        Map<Service, CompletableFuture<Void>> memo) {
-        CompletableFuture<Void> known = memo.get(s);
-        if (known != null) {
-            return known;
-        }
-        List<CompletableFuture<Void>> dependents = new ArrayList<>();
-        for (Service other : set) {
-            if (other != s && other.project.equals(s.project) && other.spec.dependsOn().contains(s.name())) {
-                dependents.add(stopAfterDependents(other, set, memo));
-            }
-        }
-        CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
-                .handle((v, e) -> null)
-                .thenComposeAsync(v -> locked(tx -> stopOne(s, tx)), worker);
-        memo.put(s, f);
-        return f;
+        locked(tx -> ProjectRegistry.requireService(projects.require(project), service));
+        return machine.logPath(project, service);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private Map<String, String> environment(String project, LaunchPlan plan, int port) {
-        Map<String, String> env = new HashMap<>(plan.baseEnv());
-        env.putAll(plan.spec().env());
-        // A client started inside another service passes that run's mark on: it must not reach this one's probes.
-        env.remove(RunToken.VARIABLE);
-        env.put("TEND_PROJECT", project);
-        env.put("TEND_SERVICE", plan.spec().name());
-        env.put("TEND_INSTANCE", config.instance());
-        env.putAll(plan.dependencyPorts());
-        if (port > 0) {
-            env.put("PORT", Integer.toString(port));
-        }
-        return env;
-    }
-
-    private static String signalName(ExitStatus status) {
-        if (!status.killedBySignal()) {
-            return null;
-        }
-        Signal s = Signal.ofNumber(status.signal());
-        return s != null ? s.fullName() : "SIG" + status.signal();
-    }
-
-    private void history(String project, String service, String kind, long pid, Integer code, String signal,
-                         String reason) {
-        try {
-            store.appendHistory(new HistoryRecord(project, service, clock.instant(), kind, pid, code, signal, reason));
-        } catch (RuntimeException e) {
-            log.warn("could not record history of {}/{} ({}): {}", project, service, kind, e.toString());
-        }
-    }
-
     private List<Service> withDependencies(Project p, List<String> names) {
-        LinkedHashSet<Service> out = new LinkedHashSet<>();
-        for (Service s : resolve(p, names)) {
-            addWithDependencies(p, s, out);
-        }
-        return List.copyOf(out);
-    }
-
-    private void addWithDependencies(Project p, Service s, Set<Service> out) {
-        if (!out.add(s)) {
-            return;
-        }
-        for (String dep : s.spec.dependsOn()) {
-            Service d = p.services.get(dep);
-            if (d != null) {
-                addWithDependencies(p, d, out);
-            }
-        }
-    }
-
-    private List<Service> resolve(Project p, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return List.copyOf(p.services.values());
-        }
-        List<Service> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(requireService(p, n));
-        }
-        return out;
-    }
-
-    private List<Project> selectProjects(String projectOrNull) {
-        return projectOrNull == null ? List.copyOf(projects.values()) : List.of(requireProject(projectOrNull));
-    }
-
-    private Project requireProject(String name) {
-        Project p = projects.get(name);
-        if (p == null) {
-            throw SupervisorException.notFound("no project named '" + name + "' is registered (known: "
-                    + String.join(", ", projects.keySet()) + ")");
-        }
-        return p;
-    }
-
-    private static Service requireService(Project p, String name) {
-        Service s = p.services.get(name);
-        if (s == null) {
-            String suggestion = Names.didYouMean(name, p.services.keySet());
-            throw SupervisorException.notFound("project '" + p.name + "' has no service named '" + name + "'"
-                    + (suggestion.isEmpty() ? " (it has: " + String.join(", ", p.services.keySet()) + ")" : suggestion));
-        }
-        return s;
+        return DependencyOrder.withDependencies(ProjectRegistry.resolve(p, names), p.services);
     }
 
     private static void checkName(String name) {
@@ -1595,40 +561,14 @@ public final class Supervisor {
     }
 
     private void checkNotShuttingDown() {
-        boolean down = underLock(() -> shuttingDown);
+        boolean down = underLock(() -> machine.shuttingDown);
         if (down) {
             throw new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
         }
     }
 
-    private <T> T locked(Function<Tx, T> body) {
-        Tx tx = new Tx();
-        T result;
-        lock.lock();
-        try {
-            result = body.apply(tx);
-            checkWaiters(tx);
-        } finally {
-            lock.unlock();
-        }
-        for (Runnable r : tx.after) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.warn("after-lock action failed: {}", e.toString(), e);
-            }
-        }
-        return result;
-    }
-
-    private void emit(Service svc) {
-        if (svc.forgotten) {
-            return;
-        }
-        long s = ++seq;
-        svc.emits++;
-        ServiceSnapshot snap = svc.snapshot();
-        dispatch(l -> l.serviceChanged(s, snap));
+    private <T> T locked(Function<Tx<Service>, T> body) {
+        return serial.locked(body);
     }
 
     /**
@@ -1637,18 +577,14 @@ public final class Supervisor {
      */
     private void checkProjectFiles() {
         try {
-            Map<Project, Path> files = locked(tx -> {
-                Map<Project, Path> m = new java.util.IdentityHashMap<>();
-                projects.values().stream().filter(p -> p.file != null).forEach(p -> m.put(p, p.file));
-                return m;
-            });
+            Map<Project, Path> files = locked(tx -> projects.files());
             Map<Project, Boolean> gone = new java.util.IdentityHashMap<>();
             files.forEach((p, f) -> gone.put(p, !Files.exists(f)));
             locked(tx -> {
                 gone.forEach((p, isGone) -> {
-                    if (projects.get(p.name) == p && Objects.equals(p.file, files.get(p))) {
+                    if (projects.stillHas(p, files.get(p))) {
                         p.fileGone = isGone;
-                        emitProject(p); // told only if that changed what the project looks like
+                        machine.emitProject(p); // told only if that changed what the project looks like
                     }
                 });
                 return null;
@@ -1658,41 +594,7 @@ public final class Supervisor {
         }
     }
 
-    private void emitProject(Project p) {
-        ProjectInfo info = p.info();
-        if (info.equals(p.announced)) {
-            return;
-        }
-        p.announced = info;
-        long s = ++seq;
-        dispatch(l -> l.projectChanged(s, info));
-    }
-
-    private void dispatch(java.util.function.Consumer<SupervisorListener> event) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        try {
-            dispatcher.execute(() -> {
-                for (SupervisorListener l : listeners) {
-                    try {
-                        event.accept(l);
-                    } catch (RuntimeException e) {
-                        log.warn("listener {} failed: {}", l, e.toString(), e);
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // after shutdown: nobody is listening any more
-        }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private void dispatch(Consumer<SupervisorListener> event) {
+        serial.dispatch(event);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import java.time.Duration;
 
 /** Quoting for systemd unit files (systemd.syntax(7), systemd.service(7) "Command lines"). */
@@ -58,12 +59,12 @@ final class UnitText {
      * An http probe's URL with $PORT / ${PORT} replaced by a fixed port, as tend does at each start: the URL
      * ends up in single quotes, where no shell would expand it. Other probes get PORT from the environment.
      */
-    static dev.tend.daemon.core.ProbeSpec withPort(dev.tend.daemon.core.ProbeSpec p, int port) {
-        if (p.kind() != dev.tend.daemon.core.ProbeSpec.Kind.HTTP || port <= 0) {
+    static ProbeSpec withPort(ProbeSpec p, int port) {
+        if (p.kind() != ProbeSpec.Kind.HTTP || port <= 0) {
             return p;
         }
         String url = p.target().replace("${PORT}", Integer.toString(port)).replace("$PORT", Integer.toString(port));
-        return new dev.tend.daemon.core.ProbeSpec(p.kind(), url, p.interval(), p.timeout(), p.attemptTimeout());
+        return new ProbeSpec(p.kind(), url, p.interval(), p.timeout(), p.attemptTimeout());
     }
 
     /** A path as a unit setting value: specifiers escaped; systemd takes the rest literally. */

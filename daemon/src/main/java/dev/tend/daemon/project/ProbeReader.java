@@ -1,6 +1,6 @@
 package dev.tend.daemon.project;
 
-import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.probe.Probes;
 
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.tend.daemon.rpc;
 
-import dev.tend.daemon.core.ProjectRegistration;
+import dev.tend.daemon.core.projects.ProjectRegistration;
 import dev.tend.daemon.core.ProjectSpec;
-import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;

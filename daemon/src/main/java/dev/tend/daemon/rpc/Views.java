@@ -1,7 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.ProjectInfo;
-import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;

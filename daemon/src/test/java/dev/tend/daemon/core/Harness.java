@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
@@ -48,6 +49,12 @@ final class Harness implements AutoCloseable {
         this(dir, SqliteStore.open(dir.resolve("tend.db")));
     }
 
+    /** With the backoff and min_uptime waits on the given timer (a {@link VirtualTimer}: in virtual time). */
+    Harness(Path dir, ServiceTimer timer) {
+        this(dir, SqliteStore.open(dir.resolve("tend.db")), java.util.function.UnaryOperator.identity(),
+                Clock.systemUTC(), timer);
+    }
+
     Harness(Path dir, SqliteStore store) {
         this(dir, store, java.util.function.UnaryOperator.identity(), Clock.systemUTC());
     }
@@ -58,11 +65,17 @@ final class Harness implements AutoCloseable {
      */
     Harness(Path dir, SqliteStore store, java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen,
             Clock clock) {
+        this(dir, store, controlSeen, clock, null);
+    }
+
+    private Harness(Path dir, SqliteStore store,
+                    java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen, Clock clock,
+                    ServiceTimer timer) {
         this.dir = dir;
         this.store = store;
         SupervisorConfig config = new SupervisorConfig(dir.resolve("logs"), LogPolicy.DEFAULTS, "test", FAST,
                 Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(2));
-        this.sup = new Supervisor(config, launcher, controlSeen.apply(control), store, clock);
+        this.sup = new Supervisor(config, launcher, controlSeen.apply(control), store, clock, timer);
         sup.addListener(new SupervisorListener() {
             @Override
             public void serviceChanged(long seq, ServiceSnapshot service) {

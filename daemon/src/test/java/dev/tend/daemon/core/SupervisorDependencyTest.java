@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class SupervisorDependencyTest {
         long b = h.get("p", "b").pid();
         long c = h.get("p", "c").pid();
 
-        ReloadResult r = h.sup.reload(h.project("p", service("a", "exec sleep 1000"), service("b", "exec sleep 1001"),
+        ServiceChanges r = h.sup.reload(h.project("p", service("a", "exec sleep 1000"), service("b", "exec sleep 1001"),
                 service("d", "exec sleep 1000")), Map.of());
 
         assertEquals(List.of("d"), r.added());

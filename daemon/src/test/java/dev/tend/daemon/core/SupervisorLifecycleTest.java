@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.Signal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,13 +194,19 @@ class SupervisorLifecycleTest {
 
     @Test
     void restartModeNoLeavesACrashedServiceDown() throws Exception {
+        h.close();
+        VirtualTimer timer = new VirtualTimer();
+        h = new Harness(dir, timer);
         h.sup.register(h.project("p", withRestart(service("once", "exit 7"), RestartMode.NO, 5)), Map.of());
         h.sup.up("p", List.of());
         ServiceSnapshot s = h.await("p", "once", ServiceState.CRASHED);
         assertEquals(7, s.exitCode());
-        Harness.sleep(300);
+
+        timer.advance(Duration.ofHours(1)); // past any backoff the policy could have asked for
+
         assertEquals(ServiceState.CRASHED, h.get("p", "once").state());
         assertEquals(0, h.get("p", "once").restarts());
+        assertEquals(0, timer.pending(), "no restart is waiting");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.probe.ProbeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +92,7 @@ class SystemdExportTest {
         var services = new java.util.LinkedHashMap<>(spec.services());
         var api = services.get("api");
         services.put("api", new dev.tend.daemon.core.ServiceSpec("api", api.command(), api.cwd(), api.env(),
-                api.dependsOn(), new dev.tend.daemon.core.ProbeSpec(dev.tend.daemon.core.ProbeSpec.Kind.HTTP,
+                api.dependsOn(), new ProbeSpec(ProbeSpec.Kind.HTTP,
                 "http://127.0.0.1:$PORT/health", api.ready().interval(), api.ready().timeout()), api.restart(),
                 api.maxRestarts(), api.stopSignal(), api.stopTimeout(), false, 8080));
         var project = new dev.tend.daemon.core.ProjectSpec("shop", SRV, spec.file(), services, java.util.Map.of());

@@ -2,7 +2,7 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
-import dev.tend.daemon.core.ProbeSpec;
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProjectInfo;
-import dev.tend.daemon.core.ReloadResult;
+import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceState;
 import dev.tend.daemon.core.ServiceUsage;

@@ -1,6 +1,5 @@
 package dev.tend.daemon.core.probe;
 
-import dev.tend.daemon.core.ProbeSpec;
 
 import java.time.Duration;
 import java.util.regex.Pattern;

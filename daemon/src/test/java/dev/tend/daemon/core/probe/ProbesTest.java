@@ -1,7 +1,6 @@
 package dev.tend.daemon.core.probe;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tend.daemon.core.ProbeSpec;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogStream;
 import dev.tend.daemon.core.process.PosixProcessControl;

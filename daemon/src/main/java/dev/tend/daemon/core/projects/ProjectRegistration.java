@@ -1,5 +1,8 @@
-package dev.tend.daemon.core;
+package dev.tend.daemon.core.projects;
 
+import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.ServiceChanges;
+import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
 
 import java.util.List;
@@ -22,8 +25,8 @@ public final class ProjectRegistration {
     /** Adds the project, or applies the difference to a registered one. */
     public ReloadResult register(ProjectSpec spec, Map<String, String> baseEnv) {
         jobs.validate(spec.jobs().values());
-        ReloadResult result = supervisor.register(spec, baseEnv);
-        return result.withJobs(jobs.register(spec.name(), baseEnv, spec.jobs().values()));
+        ServiceChanges services = supervisor.register(spec, baseEnv);
+        return new ReloadResult(services, jobs.register(spec.name(), baseEnv, spec.jobs().values()));
     }
 
     /**
@@ -44,7 +47,7 @@ public final class ProjectRegistration {
     /** Like {@link #register}, for a project that must already be registered (NOT_FOUND otherwise). */
     public ReloadResult reload(ProjectSpec spec, Map<String, String> baseEnv) {
         jobs.validate(spec.jobs().values());
-        ReloadResult result = supervisor.reload(spec, baseEnv);
-        return result.withJobs(jobs.register(spec.name(), baseEnv, spec.jobs().values()));
+        ServiceChanges services = supervisor.reload(spec, baseEnv);
+        return new ReloadResult(services, jobs.register(spec.name(), baseEnv, spec.jobs().values()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tend.daemon.core;
+package dev.tend.daemon.core.probe;
 
 import java.time.Duration;
 

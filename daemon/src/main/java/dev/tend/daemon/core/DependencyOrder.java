@@ -1,0 +1,109 @@
+package dev.tend.daemon.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The order depends_on gives a project's services: a service starts once what it depends on is READY, and stops
+ * only after those that depend on it. The maps are a project's services by name; read them under the lock.
+ */
+final class DependencyOrder {
+
+    private DependencyOrder() {
+    }
+
+    /** The services and, transitively, what they depend on, each once, in a depth-first order from the roots. */
+    static List<Service> withDependencies(List<Service> roots, Map<String, Service> services) {
+        LinkedHashSet<Service> out = new LinkedHashSet<>();
+        for (Service s : roots) {
+            addWithDependencies(s, services, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addWithDependencies(Service s, Map<String, Service> services, Set<Service> out) {
+        if (!out.add(s)) {
+            return;
+        }
+        for (String dep : s.spec.dependsOn()) {
+            Service d = services.get(dep);
+            if (d != null) {
+                addWithDependencies(d, services, out);
+            }
+        }
+    }
+
+    /** The names of the services it depends on that are not READY yet (one not in the project does not hold it). */
+    static List<String> notReady(Service svc, Map<String, Service> services) {
+        List<String> waitingFor = new ArrayList<>();
+        for (String dep : svc.spec.dependsOn()) {
+            Service d = services.get(dep);
+            if (d != null && d.state != ServiceState.READY) {
+                waitingFor.add(dep);
+            }
+        }
+        return waitingFor;
+    }
+
+    /** It waits to start for {@code ready}, which is READY now. */
+    static boolean waitsFor(Service s, Service ready) {
+        return s.state == ServiceState.STARTING && s.waitingForDeps && s.spec.dependsOn().contains(ready.name());
+    }
+
+    /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed). */
+    static Map<String, String> ports(Service svc, Map<String, Service> services) {
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (String dep : svc.spec.dependsOn()) {
+            Service d = services.get(dep);
+            int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
+            if (port > 0) {
+                ports.put(Ports.variable(dep), Integer.toString(port));
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * Stops the services, each after those of the set that depend on it. Call without the lock.
+     *
+     * @param stop     stops one service (takes the lock itself); runs on the executor
+     */
+    static CompletableFuture<Void> stopInOrder(List<Service> services, Function<Service, CompletableFuture<Void>> stop,
+                                               Executor executor) {
+        Map<Service, CompletableFuture<Void>> memo = new HashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Service s : services) {
+            all.add(stopAfterDependents(s, services, memo, stop, executor));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private static CompletableFuture<Void> stopAfterDependents(Service s, List<Service> set,
+                                                               Map<Service, CompletableFuture<Void>> memo,
+                                                               Function<Service, CompletableFuture<Void>> stop,
+                                                               Executor executor) {
+        CompletableFuture<Void> known = memo.get(s);
+        if (known != null) {
+            return known;
+        }
+        List<CompletableFuture<Void>> dependents = new ArrayList<>();
+        for (Service other : set) {
+            if (other != s && other.project.equals(s.project) && other.spec.dependsOn().contains(s.name())) {
+                dependents.add(stopAfterDependents(other, set, memo, stop, executor));
+            }
+        }
+        CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null)
+                .thenComposeAsync(v -> stop.apply(s), executor);
+        memo.put(s, f);
+        return f;
+    }
+}

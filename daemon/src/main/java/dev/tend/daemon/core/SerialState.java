@@ -1,0 +1,145 @@
+package dev.tend.daemon.core;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * State changed under one lock, held only for bookkeeping: each locked section collects what to do once the lock
+ * is released (store writes, completing futures, starting work), and which items it touched. Events are numbered
+ * (one seq) and queued to a single dispatcher thread while the lock is held, so listeners get them in seq order
+ * and never run under the lock.
+ *
+ * @param <L> the listener type
+ * @param <S> what a locked section marks as touched, for the check that ends each section
+ */
+public final class SerialState<L, S> {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialState.class);
+
+    /** What one locked section leaves to do after the lock is released, and what it touched. */
+    public static final class Tx<S> {
+        private final List<Runnable> after = new ArrayList<>();
+        private final Set<S> touched = new LinkedHashSet<>();
+
+        public void after(Runnable r) {
+            after.add(r);
+        }
+
+        public void touch(S item) {
+            touched.add(item);
+        }
+
+        public void touchAll(Iterable<? extends S> items) {
+            items.forEach(touched::add);
+        }
+
+        /** In the order they were first touched. */
+        public Set<S> touched() {
+            return touched;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<L> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService dispatcher;
+    private final Consumer<Tx<S>> beforeUnlock;
+    private long seq;
+
+    /**
+     * @param dispatcherName the name of the thread that calls the listeners
+     * @param beforeUnlock   runs at the end of every locked section, still under the lock
+     */
+    public SerialState(String dispatcherName, Consumer<Tx<S>> beforeUnlock) {
+        this.dispatcher = Executors.newSingleThreadExecutor(DaemonThreads.named(dispatcherName));
+        this.beforeUnlock = Objects.requireNonNull(beforeUnlock, "beforeUnlock");
+    }
+
+    public void addListener(L listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(L listener) {
+        listeners.remove(listener);
+    }
+
+    /** Runs the body under the lock, then the end-of-section check, then (unlocked) what the body left to do. */
+    public <T> T locked(Function<Tx<S>, T> body) {
+        Tx<S> tx = new Tx<>();
+        T result;
+        lock.lock();
+        try {
+            result = body.apply(tx);
+            beforeUnlock.accept(tx);
+        } finally {
+            lock.unlock();
+        }
+        for (Runnable r : tx.after) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("after-lock action failed: {}", e.toString(), e);
+            }
+        }
+        return result;
+    }
+
+    /** Runs the supplier under the lock: nothing changes, and no seq is assigned, meanwhile. */
+    public <T> T underLock(Supplier<T> supplier) {
+        lock.lock();
+        try {
+            return supplier.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The seq of the next event. Call under the lock. */
+    public long nextSeq() {
+        return ++seq;
+    }
+
+    /** The seq of the last event. Call under the lock. */
+    public long seq() {
+        return seq;
+    }
+
+    /** Queues the event to every listener, in order; a listener that fails is logged and the others still hear. */
+    public void dispatch(Consumer<L> event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                for (L l : listeners) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        log.warn("listener {} failed: {}", l, e.toString(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // after shutdown: nobody is listening any more
+        }
+    }
+
+    /** Runs {@code last} after every event queued so far has been delivered, then stops the dispatcher. */
+    public void close(Runnable last) {
+        dispatcher.execute(last);
+        dispatcher.shutdown();
+    }
+}

@@ -1,0 +1,537 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.SerialState.Tx;
+import dev.tend.daemon.core.ServiceRuns.LaunchPlan;
+import dev.tend.daemon.core.logs.LogPolicy;
+import dev.tend.daemon.core.probe.ProbeRunner;
+import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * The state machine of the services: what a start, a stop, a launch, a probe's answer, an exit and a backoff timer
+ * do to a service. Its methods that take a {@link Tx} run under the supervisor's lock; process work is handed to
+ * {@link ServiceRuns} on the worker pool, and its outcome comes back here under the lock. {@link Supervisor} is the
+ * API in front of it.
+ */
+final class ServiceMachine {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceMachine.class);
+
+    private final SupervisorConfig config;
+    private final StateStore store;
+    private final Clock clock;
+    private final RestartPolicy policy;
+    private final SerialState<SupervisorListener, Service> serial;
+    private final ProjectRegistry projects;
+    private final ReadyWaiters waiters;
+    private final ServiceHistory history;
+    private final ServiceRuns runs;
+    private final OrphanReaper reaper;
+    private final ServiceTimer timer;
+    private final ExecutorService worker;
+    /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
+    boolean shuttingDown;
+    volatile LogPolicy logPolicy;
+
+    ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
+                   SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
+                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, ServiceTimer timer,
+                   ExecutorService worker) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.policy = policy;
+        this.serial = serial;
+        this.projects = projects;
+        this.waiters = waiters;
+        this.history = history;
+        this.runs = runs;
+        this.reaper = reaper;
+        this.timer = timer;
+        this.worker = worker;
+        this.logPolicy = config.logPolicy();
+    }
+
+    private <T> T locked(Function<Tx<Service>, T> body) {
+        return serial.locked(body);
+    }
+
+    /** Removes the service from its project at once; its process is stopped in the background. */
+    CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
+        svc.forgotten = true;
+        svc.desired = false;
+        long s = serial.nextSeq();
+        String project = svc.project;
+        String name = svc.name();
+        serial.dispatch(l -> l.serviceRemoved(s, project, name));
+        CompletableFuture<Void> stopped = stopOne(svc, tx);
+        tx.after(() -> {
+            store.removeDesired(project, name);
+            stopped.whenComplete((v, e) -> locked(t -> {
+                if (svc.log != null) {
+                    svc.log.close();
+                    svc.log = null;
+                }
+                return null;
+            }));
+        });
+        return stopped;
+    }
+
+
+    void requestStart(Service svc, boolean byHand, Tx<Service> tx) {
+        if (svc.forgotten) {
+            return;
+        }
+        if (svc.state == ServiceState.STOPPING) {
+            // A start while it stops: start again once the stop is done, if still wanted then. A stop after a
+            // failed probe has no such future: the restart policy decides what comes next.
+            CompletableFuture<Void> stopped = svc.stopped;
+            if (stopped == null) {
+                return;
+            }
+            tx.after(() -> stopped.whenComplete((v, e) -> locked(t -> {
+                if (svc.desired && !shuttingDown && svc.state.isDown()) {
+                    requestStart(svc, byHand, t);
+                }
+                return null;
+            })));
+            return;
+        }
+        if (svc.state.isActive()) {
+            return;
+        }
+        if (svc.state == ServiceState.BACKOFF) {
+            cancelBackoff(svc);
+        }
+        if (byHand) {
+            svc.quickRestarts = 0;
+            svc.restarts = 0;
+        }
+        tryLaunch(svc, tx);
+    }
+
+    /** Launches the service if all it depends on is READY, else marks it as waiting. */
+    private void tryLaunch(Service svc, Tx<Service> tx) {
+        svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
+        svc.signal = null;
+        Project p = projects.get(svc.project);
+        Map<String, Service> siblings = p == null ? Map.of() : p.services;
+        List<String> waitingFor = DependencyOrder.notReady(svc, siblings);
+        if (!waitingFor.isEmpty()) {
+            svc.waitingForDeps = true;
+            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
+            return;
+        }
+        svc.waitingForDeps = false;
+        svc.launching = true;
+        svc.stopRequested = false;
+        svc.probeFailure = null;
+        long generation = ++svc.generation;
+        if (svc.log == null) {
+            try {
+                svc.log = ServiceLog.open(logPath(svc.project, svc.name()), logPolicy, clock);
+            } catch (RuntimeException e) {
+                svc.launching = false;
+                setState(svc, ServiceState.FAILED, e.getMessage(), tx);
+                return;
+            }
+        }
+        LaunchPlan plan = new LaunchPlan(svc.spec, p == null ? Map.of() : p.baseEnv,
+                svc.spec.cwd() != null ? svc.spec.cwd() : p != null && p.dir != null ? p.dir
+                        : Path.of(System.getProperty("user.home")), svc.log, generation, svc.keptPort,
+                DependencyOrder.ports(svc, siblings));
+        CompletableFuture<Void> orphans = reaper.underWay(svc.project, svc.name());
+        if (orphans == null) {
+            setState(svc, ServiceState.STARTING, null, tx);
+            tx.after(() -> worker.execute(() -> launch(svc, plan)));
+        } else {
+            setState(svc, ServiceState.STARTING, "waiting for the processes a previous daemon left to stop", tx);
+            tx.after(() -> orphans.whenComplete((v, e) -> launchAfterReap(svc, plan)));
+        }
+    }
+
+    /** A start that waited for a reap: skipped if a stop came meanwhile, as no process of it exists yet. */
+    private void launchAfterReap(Service svc, LaunchPlan plan) {
+        boolean stopped = locked(tx -> {
+            if (!svc.stopRequested || svc.generation != plan.generation()) {
+                return false;
+            }
+            svc.launching = false;
+            setState(svc, ServiceState.STOPPED, null, tx);
+            completeStopped(svc, tx);
+            return true;
+        });
+        if (stopped) {
+            return;
+        }
+        try {
+            worker.execute(() -> launch(svc, plan));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            launchFailed(svc, plan.generation(), e);
+        }
+    }
+
+    private void wakeDependents(Service ready, Tx<Service> tx) {
+        Project p = projects.get(ready.project);
+        if (p == null) {
+            return;
+        }
+        for (Service s : p.services.values()) {
+            if (DependencyOrder.waitsFor(s, ready)) {
+                tryLaunch(s, tx);
+            }
+        }
+    }
+
+    /** Stops the service; the future completes when it is STOPPED. */
+    CompletableFuture<Void> stopOne(Service svc, Tx<Service> tx) {
+        cancelBackoff(svc);
+        switch (svc.state) {
+            case STOPPING -> {
+                svc.stopRequested = true;
+                if (svc.stopped == null) {
+                    svc.stopped = new CompletableFuture<>();
+                }
+                return svc.stopped;
+            }
+            case STARTING, RUNNING, READY -> {
+                if (svc.waitingForDeps) {
+                    svc.waitingForDeps = false;
+                    setState(svc, ServiceState.STOPPED, null, tx);
+                    return CompletableFuture.completedFuture(null);
+                }
+                svc.stopRequested = true;
+                svc.stopped = new CompletableFuture<>();
+                if (svc.run != null) {
+                    beginStop(svc, null, tx);
+                } else {
+                    // Launch in flight: it will see stopRequested and stop what it started.
+                    setState(svc, ServiceState.STOPPING, null, tx);
+                }
+                return svc.stopped;
+            }
+            default -> {
+                if (svc.state != ServiceState.STOPPED) {
+                    if (svc.state == ServiceState.BACKOFF) {
+                        tx.after(() -> history.record(svc.project, svc.name(), "stopped", 0, null, null, "stopped during backoff"));
+                    }
+                    setState(svc, ServiceState.STOPPED, null, tx);
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+    }
+
+    private void beginStop(Service svc, String reason, Tx<Service> tx) {
+        Service.Run run = svc.run;
+        setState(svc, ServiceState.STOPPING, reason, tx);
+        if (run.stopBegun || run.exited) {
+            return; // an exit already under way ends the run and sees the stop request
+        }
+        run.stopBegun = true;
+        Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
+        Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
+        tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout)));
+    }
+
+    private void cancelBackoff(Service svc) {
+        svc.backoffToken = null;
+        if (svc.backoffTimer != null) {
+            svc.backoffTimer.cancel();
+            svc.backoffTimer = null;
+        }
+    }
+
+    private void setState(Service svc, ServiceState state, String reason, Tx<Service> tx) {
+        if (svc.state == state && Objects.equals(svc.reason, reason)) {
+            return;
+        }
+        if (svc.state != state) {
+            svc.stateSince = clock.instant();
+        }
+        if (state == ServiceState.FAILED || (svc.state == ServiceState.FAILED && !shuttingDown)) {
+            // failed outlives the daemon (its shutdown included), so that the next one does not crash-loop it again
+            String project = svc.project;
+            String name = svc.name();
+            String failed = state == ServiceState.FAILED ? reason : null;
+            tx.after(() -> store.setFailed(project, name, failed));
+        }
+        svc.state = state;
+        svc.reason = reason;
+        tx.touch(svc);
+        emit(svc);
+        if (state == ServiceState.READY) {
+            wakeDependents(svc, tx);
+        }
+    }
+
+    // ---------------------------------------------------------------- the process work's outcome
+
+    private void launch(Service svc, LaunchPlan plan) {
+        ServiceRuns.Started started;
+        try {
+            started = runs.start(svc.project, plan, kept -> autoPort(svc, kept));
+        } catch (IOException | RuntimeException e) {
+            launchFailed(svc, plan.generation(), e);
+            return;
+        }
+        Service.Run run = started.run();
+        ProbeRunner probeRunner = run.probe;
+        ChildProcess child = run.child;
+        Instant startedAt = run.startedAt;
+        int chosenPort = started.port();
+        locked(tx -> {
+            svc.launching = false;
+            svc.run = run;
+            svc.startedAt = startedAt;
+            svc.port = chosenPort;
+            svc.exitCode = null;
+            svc.signal = null;
+            svc.cpuPercent = 0;
+            svc.rssBytes = 0;
+            if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
+                beginStop(svc, null, tx);
+            } else if (probeRunner == null) {
+                awaitMinUptime(svc, run, tx);
+            } else {
+                setState(svc, ServiceState.RUNNING, "waiting for " + probeRunner.probe().describe(), tx);
+                tx.after(() -> {
+                    probeRunner.ready().whenComplete((v, err) -> onProbeResult(svc, run, err));
+                    probeRunner.start();
+                });
+            }
+            return null;
+        });
+        child.onExit().whenCompleteAsync((status, err) -> onExit(svc, run,
+                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+    }
+
+    /** Without a probe, ready is what stays up for min_uptime: a command that dies at once never looks ready. */
+    private void awaitMinUptime(Service svc, Service.Run run, Tx<Service> tx) {
+        Duration minUptime = svc.spec.minUptime();
+        if (minUptime.isZero()) {
+            setState(svc, ServiceState.READY, null, tx);
+            return;
+        }
+        setState(svc, ServiceState.RUNNING, "ready once up for " + minUptime.toString().substring(2)
+                .toLowerCase(java.util.Locale.ROOT), tx);
+        tx.after(() -> timer.schedule(minUptime, () -> locked(t -> {
+            if (svc.run == run && svc.state == ServiceState.RUNNING && !run.exited) {
+                setState(svc, ServiceState.READY, null, t);
+            }
+            return null;
+        })));
+    }
+
+    /**
+     * The port kept from an earlier start if it is still free, else a new free one (with a warning if one was kept).
+     * The choice is kept for the next start, and the next daemon.
+     */
+    private int autoPort(Service svc, int kept) throws IOException {
+        if (kept > 0 && Ports.isFree(kept)) {
+            return kept;
+        }
+        int port = Ports.free();
+        if (kept > 0) {
+            String why = "port " + kept + " is taken by another process; now using " + port;
+            log.warn("{}/{}: {}", svc.project, svc.name(), why);
+            history.record(svc.project, svc.name(), "port", 0, null, null, why);
+        }
+        store.setPort(svc.project, svc.name(), port);
+        locked(tx -> svc.keptPort = port);
+        return port;
+    }
+
+    private void launchFailed(Service svc, long generation, Exception e) {
+        String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+        log.warn("{}/{} {}", svc.project, svc.name(), why);
+        history.record(svc.project, svc.name(), "failed", 0, null, null, why);
+        locked(tx -> {
+            svc.launching = false;
+            if (svc.generation != generation) {
+                return null;
+            }
+            if (svc.stopRequested) {
+                setState(svc, ServiceState.STOPPED, null, tx);
+                completeStopped(svc, tx);
+            } else {
+                setState(svc, ServiceState.FAILED, why, tx);
+            }
+            return null;
+        });
+    }
+
+    private void onProbeResult(Service svc, Service.Run run, Throwable err) {
+        if (err instanceof CancellationException) {
+            return;
+        }
+        locked(tx -> {
+            if (svc.run != run || svc.state != ServiceState.RUNNING) {
+                return null;
+            }
+            if (err == null) {
+                setState(svc, ServiceState.READY, null, tx);
+            } else {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                svc.probeFailure = cause.getMessage();
+                beginStop(svc, cause.getMessage(), tx);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The main process exited. In a stop, the rest of the tree keeps its stop_timeout (the main process may be
+     * a shell above the real program) and the run ends once the stop sequence saw the whole tree gone. Without
+     * a stop (a crash, an exit), no orphans: whatever is left of the tree dies at once.
+     */
+    private void onExit(Service svc, Service.Run run, ExitStatus status) {
+        boolean stopping = locked(tx -> {
+            run.exited = true;
+            return run.stopBegun;
+        });
+        run.tree.mainExited();
+        if (stopping) {
+            run.treeGone.whenComplete((killed, e) -> endRun(svc, run, status, Boolean.TRUE.equals(killed)));
+            return;
+        }
+        run.tree.killLeftovers();
+        endRun(svc, run, status, false);
+    }
+
+    private void endRun(Service svc, Service.Run run, ExitStatus status, boolean treeKilled) {
+        runs.drain(svc.project, svc.name(), run);
+        Integer code = status.killedBySignal() ? null : status.code();
+        String sig = signalName(status);
+        String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
+        locked(tx -> {
+            if (svc.run != run) {
+                tx.after(() -> runs.forget(run));
+                return null;
+            }
+            svc.run = null;
+            svc.exitCode = code;
+            svc.signal = sig;
+            if (svc.stopRequested || shuttingDown || svc.forgotten) {
+                tx.after(() -> history.record(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
+                tx.after(() -> runs.forget(run)); // before the stop completes: a stopped service has no live record
+                setState(svc, ServiceState.STOPPED, null, tx);
+                completeStopped(svc, tx);
+                return null;
+            }
+            afterUnexpectedEnd(svc, run, status, tx);
+            tx.after(() -> runs.forget(run));
+            return null;
+        });
+    }
+
+    private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx<Service> tx) {
+        boolean failedStart = svc.probeFailure != null;
+        Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
+        String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
+        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
+                svc.quickRestarts, endedHow);
+        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
+        Integer code = svc.exitCode;
+        String sig = svc.signal;
+        String project = svc.project;
+        String name = svc.name();
+        tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
+        waiters.fail(svc, "service " + svc.ref() + " " + endedHow
+                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        svc.quickRestarts = d.quickRestarts();
+        switch (d.action()) {
+            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
+            case GIVE_UP -> {
+                tx.after(() -> history.record(project, name, "failed", run.pid, code, sig, d.reason()));
+                setState(svc, ServiceState.FAILED, d.reason(), tx);
+            }
+            case RESTART -> {
+                svc.restarts++;
+                tx.after(() -> history.record(project, name, "restarting", run.pid, code, sig, d.reason()));
+                setState(svc, d.endState(), endedHow, tx);
+                if (d.delay().isZero()) {
+                    tryLaunch(svc, tx);
+                } else {
+                    setState(svc, ServiceState.BACKOFF, d.reason(), tx);
+                    Object token = new Object();
+                    svc.backoffToken = token;
+                    svc.backoffTimer = timer.schedule(d.delay(), () -> {
+                        locked(t -> {
+                            if (svc.backoffToken == token && svc.state == ServiceState.BACKOFF && !shuttingDown) {
+                                svc.backoffToken = null;
+                                svc.backoffTimer = null;
+                                tryLaunch(svc, t);
+                            }
+                            return null;
+                        });
+                    });
+                }
+            }
+        }
+    }
+
+    private void completeStopped(Service svc, Tx<Service> tx) {
+        CompletableFuture<Void> f = svc.stopped;
+        svc.stopped = null;
+        svc.stopRequested = false;
+        if (f != null) {
+            tx.after(() -> f.complete(null));
+        }
+    }
+
+    /** Stops the services, each after those of the set that depend on it. Call without the lock. */
+    CompletableFuture<Void> stopInOrder(List<Service> services) {
+        return DependencyOrder.stopInOrder(services, s -> locked(tx -> stopOne(s, tx)), worker);
+    }
+
+    Path logPath(String project, String service) {
+        return config.logsDir().resolve(project).resolve(service + ".log");
+    }
+
+    private static String signalName(ExitStatus status) {
+        if (!status.killedBySignal()) {
+            return null;
+        }
+        Signal s = Signal.ofNumber(status.signal());
+        return s != null ? s.fullName() : "SIG" + status.signal();
+    }
+
+    void emit(Service svc) {
+        if (svc.forgotten) {
+            return;
+        }
+        long s = serial.nextSeq();
+        svc.emits++;
+        ServiceSnapshot snap = svc.snapshot();
+        serial.dispatch(l -> l.serviceChanged(s, snap));
+    }
+
+    void emitProject(Project p) {
+        ProjectInfo info = p.info();
+        if (info.equals(p.announced)) {
+            return;
+        }
+        p.announced = info;
+        long s = serial.nextSeq();
+        serial.dispatch(l -> l.projectChanged(s, info));
+    }
+}
