@@ -148,6 +148,19 @@ class LogFileTest {
     }
 
     @Test
+    void reopeningALogThatEndsWithANewlineAddsNoBlankLine() throws IOException {
+        Path path = dir.resolve("api.log");
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            log.append(LogStream.OUT, "before");
+        }
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            log.append(LogStream.OUT, "after");
+        }
+        assertEquals(List.of("2026-11-24T08:42:49.123Z out before", "2026-11-24T08:42:49.123Z out after"),
+                Files.readAllLines(path));
+    }
+
+    @Test
     void openingWithFewerFilesDeletesSurplusRotations() throws IOException {
         Path path = dir.resolve("api.log");
         for (String name : List.of("api.log", "api.log.1", "api.log.2", "api.log.3", "api.log.7", "api.log.x", "api.logs")) {

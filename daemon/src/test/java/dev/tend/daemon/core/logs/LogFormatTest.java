@@ -42,4 +42,38 @@ class LogFormatTest {
         assertEquals(LogStream.ERR, LogStream.parse("stderr"));
         assertEquals(LogStream.OUT, LogStream.parse("Out"));
     }
+
+    @Test
+    void aLineWithOneMalformedTimeFieldIsNotALogLine() {
+        // year and millisecond would make an Instant even when negative: only the field check refuses them
+        assertNull(LogFormat.parse("2x26-11-24T08:42:49.123Z out year"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.12xZ out millis"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.12:Z out colon is the byte after 9"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.12/Z out slash is the byte before 0"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:4x.123Z out second"));
+        assertNull(LogFormat.parse("2026-11-24T08:x2:49.123Z out minute"));
+    }
+
+    @Test
+    void everySeparatorOfTheTimeIsChecked() {
+        String good = "2026-11-24T08:42:49.123Z out text";
+        assertEquals("text", LogFormat.parse(good).text());
+        for (int column : new int[] {4, 7, 10, 13, 16, 19, 23, 24, 28}) {
+            char[] bad = good.toCharArray();
+            bad[column] = '_';
+            assertNull(LogFormat.parse(new String(bad)), "column " + column + " replaced");
+        }
+    }
+
+    @Test
+    void aLineShorterThanTheTextOffsetIsNotALogLine() {
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.123Z out"));
+        assertNull(LogFormat.parse("2026-11-24T08:42:49.123Z ou"));
+    }
+
+    @Test
+    void theLastDigitsOfEveryFieldAreRead() {
+        assertEquals(Instant.parse("1999-12-31T23:59:59.999Z"),
+                LogFormat.parse("1999-12-31T23:59:59.999Z err x").time());
+    }
 }

@@ -111,6 +111,7 @@ class PosixProcessControlTest {
 
         Set<Long> tree = control.tree(child.pid());
         assertTrue(tree.containsAll(Set.of(child.pid(), ownSession, orphan)), "tree " + tree);
+        processes.awaitAllOurs("the tree", tree);
 
         control.kill(tree);
 

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Starts real children for a test and kills everything they left behind afterwards. */
+/**
+ * Starts real children for a test and kills everything they left behind afterwards: only processes that carry
+ * this instance's marker ({@link OwnProcesses}), never a pid the code under test named.
+ */
 final class Processes {
 
     static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
@@ -21,6 +24,7 @@ final class Processes {
     final PosixProcessControl control = new PosixProcessControl();
     private final List<ChildProcess> children = new ArrayList<>();
     private final Set<Long> pids = new HashSet<>();
+    private final OwnProcesses own = new OwnProcesses();
 
     Processes() {
         this(new PosixProcessLauncher());
@@ -34,10 +38,11 @@ final class Processes {
         return launch(command, cwd, Map.of());
     }
 
-    /** Launches with {@link #ENV} and the extra variables. */
+    /** Launches with {@link #ENV}, the extra variables and the marker that clean-up finds it by. */
     ChildProcess launch(String command, Path cwd, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(ENV);
         env.putAll(extraEnv);
+        env.putAll(own.marker());
         ChildProcess child = launcher.launch(command, cwd, env);
         children.add(child);
         return child;
@@ -68,21 +73,22 @@ final class Processes {
         return child.onExit().get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Waits until every pid is one this test started, before a test hands pids that the code under test found (a
+     * tree) to a real kill: a wrong tree fails the test here instead of killing a stranger.
+     */
+    void awaitAllOurs(String what, Set<Long> pids) throws InterruptedException {
+        await(what + " holds only processes this test started: " + pids,
+                () -> pids.stream().allMatch(own::carries));
+    }
+
     void killAll() throws Exception {
-        Set<Long> all = new HashSet<>(pids);
-        for (ChildProcess child : children) {
-            Set<Long> tree = control.tree(child.pid());
-            if (!tree.isEmpty()) {
-                all.addAll(tree);
-                control.signalGroup(child.pid(), Signal.KILL);
-            }
-        }
-        control.kill(all);
+        own.killAll();
         for (ChildProcess child : children) {
             exitOf(child);
         }
-        for (long pid : all) {
-            await("leftover pid " + pid + " is gone", () -> gone(pid));
+        for (long pid : pids) {
+            await("leftover pid " + pid + " is gone", () -> !own.carries(pid));
         }
     }
 }
