@@ -9,20 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An invalid request is told in its own words what is wrong with it (issue 10): the error's data says which member. */
+/** An invalid request is told in its own words what is wrong with it (issue 10): the error's message says which member (docs/protocol.md: words in message, data an object or absent). */
 class JsonRpcEndpointInvalidRequestTest {
 
     private final TestHandler handler = new TestHandler();
     private final JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcAssertions.MAPPER, handler);
 
-    private String invalidRequestData(String request, String expectedId) {
+    private String invalidRequestMessage(String request, String expectedId) {
         JsonNode error = assertError(parse(endpoint.handle(request)), expectedId, -32600, "Invalid Request");
-        return error.get("data").textValue();
+        return error.get("message").textValue();
     }
 
     @Test
-    void eachWayARequestIsMalformedIsNamedInTheErrorData() {
-        Map<String, String> dataByRequest = Map.of(
+    void eachWayARequestIsMalformedIsNamedInTheErrorMessage() {
+        Map<String, String> messageByRequest = Map.of(
                 "{\"method\":\"math.sum\",\"id\":1}",
                 "member \"jsonrpc\" is missing; it must be \"2.0\"",
                 "{\"jsonrpc\":\"1.0\",\"method\":\"math.sum\",\"id\":1}",
@@ -37,32 +37,32 @@ class JsonRpcEndpointInvalidRequestTest {
                 "member \"params\" must be an array or an object, not a string",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"params\":null,\"id\":1}",
                 "member \"params\" must be an array or an object, not null");
-        dataByRequest.forEach((request, data) -> assertEquals(data, invalidRequestData(request, "1"), request));
+        messageByRequest.forEach((request, message) -> assertEquals(message, invalidRequestMessage(request, "1"), request));
         assertTrue(handler.calls.isEmpty(), handler.calls.toString());
     }
 
     @Test
     void anIdOfTheWrongKindIsNamedAndAnsweredWithNullId() {
         assertEquals("member \"id\" must be a string, a number or null, not a boolean",
-                invalidRequestData("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":true}", "null"));
+                invalidRequestMessage("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":true}", "null"));
         assertEquals("member \"id\" must be a string, a number or null, not an object",
-                invalidRequestData("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":{}}", "null"));
+                invalidRequestMessage("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"id\":{}}", "null"));
     }
 
     @Test
     void anInvalidRequestEchoesAReadableId() {
-        assertEquals("member \"method\" is missing", invalidRequestData("{\"jsonrpc\":\"2.0\",\"id\":\"abc\"}", "\"abc\""));
-        assertEquals("member \"method\" is missing", invalidRequestData("{\"jsonrpc\":\"2.0\",\"id\":null}", "null"));
+        assertEquals("member \"method\" is missing", invalidRequestMessage("{\"jsonrpc\":\"2.0\",\"id\":\"abc\"}", "\"abc\""));
+        assertEquals("member \"method\" is missing", invalidRequestMessage("{\"jsonrpc\":\"2.0\",\"id\":null}", "null"));
     }
 
     @Test
     void aValueThatIsNotARequestObjectIsNamedByItsKind() {
-        assertEquals("a request must be an object, not an integer", invalidRequestData("1", "null"));
-        assertEquals("a request must be an object, not a string", invalidRequestData("\"x\"", "null"));
-        assertEquals("empty batch", invalidRequestData("[]", "null"));
+        assertEquals("a request must be an object, not an integer", invalidRequestMessage("1", "null"));
+        assertEquals("a request must be an object, not a string", invalidRequestMessage("\"x\"", "null"));
+        assertEquals("empty batch", invalidRequestMessage("[]", "null"));
         JsonNode batch = parse(endpoint.handle("[[1], true]"));
         assertEquals(2, batch.size(), batch.toString());
-        assertEquals("a request must be an object, not an array", batch.get(0).get("error").get("data").textValue());
-        assertEquals("a request must be an object, not a boolean", batch.get(1).get("error").get("data").textValue());
+        assertEquals("a request must be an object, not an array", batch.get(0).get("error").get("message").textValue());
+        assertEquals("a request must be an object, not a boolean", batch.get(1).get("error").get("message").textValue());
     }
 }
