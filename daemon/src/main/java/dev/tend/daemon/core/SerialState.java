@@ -59,6 +59,11 @@ public final class SerialState<L, S> {
     private final Consumer<Tx<S>> beforeUnlock;
     private long seq;
 
+    /** @param dispatcherName the name of the thread that calls the listeners; no check ends a locked section */
+    public SerialState(String dispatcherName) {
+        this(dispatcherName, tx -> { });
+    }
+
     /**
      * @param dispatcherName the name of the thread that calls the listeners
      * @param beforeUnlock   runs at the end of every locked section, still under the lock

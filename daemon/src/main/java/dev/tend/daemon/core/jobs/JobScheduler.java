@@ -1,6 +1,9 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.core.DaemonThreads;
 import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.SerialState;
+import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.SupervisorException;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
@@ -20,14 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Runs the jobs of registered projects and the ad-hoc jobs on their schedules, each run a child process in
@@ -38,8 +36,8 @@ import java.util.function.Function;
  * policy), kills runs past their timeout, and asks the timer for the next wake-up. Tests move a fake clock
  * and call it themselves.
  *
- * <p>Thread-safety: state sits under one lock held only for bookkeeping; launching, killing, waiting and
- * store writes happen outside it. Listeners hear of changes in order on one event thread.
+ * <p>Thread-safety: state sits under one lock held only for bookkeeping (a {@link SerialState}); launching,
+ * killing, waiting and store writes happen outside it. Listeners hear of changes in order on one event thread.
  */
 public final class JobScheduler {
 
@@ -59,15 +57,14 @@ public final class JobScheduler {
     private final AdhocJobs adhoc;
     private final SavedSchedules saved;
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final JobTable table = new JobTable();
     private boolean armed;
     private boolean shuttingDown;
     private CompletableFuture<Void> shutdownFuture;
 
-    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(threads("tend-job-events"));
-    private final ExecutorService worker = Executors.newCachedThreadPool(threads("tend-job-worker"));
+    /** The lock, after-unlock actions and ordered dispatch; job events carry no seq (the bus numbers them). */
+    private final SerialState<JobListener, Void> serial = new SerialState<>("tend-job-events");
+    private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-job-worker"));
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
@@ -89,11 +86,11 @@ public final class JobScheduler {
     }
 
     public void addListener(JobListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        serial.addListener(listener);
     }
 
     public void removeListener(JobListener listener) {
-        listeners.remove(listener);
+        serial.removeListener(listener);
     }
 
     // ---------------------------------------------------------------- registration
@@ -138,14 +135,14 @@ public final class JobScheduler {
         Objects.requireNonNull(job, "job");
         JobTable.parse(List.of(job));
         checkNotShuttingDown();
-        boolean exists = locked(after -> table.find(ADHOC, job.name()) != null);
+        boolean exists = serial.locked(tx -> table.find(ADHOC, job.name()) != null);
         apply(ADHOC, Map.of(), adhoc.add(job, exists));
         return snapshot(ADHOC, job.name());
     }
 
     /** Removes an ad-hoc job; a run under way ends on its own. */
     public void remove(String name) {
-        boolean exists = locked(after -> table.find(ADHOC, name) != null);
+        boolean exists = serial.locked(tx -> table.find(ADHOC, name) != null);
         apply(ADHOC, Map.of(), adhoc.remove(name, exists));
     }
 
@@ -161,7 +158,7 @@ public final class JobScheduler {
 
     /** From now on the timer wakes the scheduler; runs what is due right away. */
     public void start() {
-        locked(after -> {
+        serial.locked(tx -> {
             armed = true;
             return null;
         });
@@ -170,31 +167,31 @@ public final class JobScheduler {
 
     private JobChanges apply(String project, Map<String, String> baseEnv, Collection<JobSpec> specs) {
         Map<String, JobSchedule> parsed = JobTable.parse(specs);
-        Set<String> known = locked(after -> table.names(project));
+        Set<String> known = serial.locked(tx -> table.names(project));
         Map<String, Job.Saved> kept = saved.read(project, specs, known);
         Instant now = now();
-        return locked(after -> {
+        return serial.locked(tx -> {
             JobTable.Replacement r = table.replace(project, baseEnv, specs, parsed, kept, now);
-            r.newAnchors().forEach(job -> saved.anchor(job, now, after));
+            r.newAnchors().forEach(job -> saved.anchor(job, now, tx));
             r.told().forEach(this::emit);
-            r.removed().forEach(job -> forgotten(job, after));
-            rearm(after);
+            r.removed().forEach(job -> forgotten(job, tx));
+            rearm(tx);
             return r.changes();
         });
     }
 
     /** A job the table forgot: its queued run is dropped, its saved state goes, listeners hear of it. */
-    private void forgotten(Job job, List<Runnable> after) {
+    private void forgotten(Job job, Tx<Void> tx) {
         ActiveRun q = job.takeQueued();
         if (q != null) {
-            after.add(() -> dropQueued(q, "the job was removed before its queued run started",
+            tx.after(() -> dropQueued(q, "the job was removed before its queued run started",
                     new SupervisorException(SupervisorException.Kind.NOT_FOUND,
                             "job " + job.ref() + " was removed before its queued run started")));
         }
         String project = job.project;
         String name = job.spec.name();
-        after.add(() -> saved.forget(project, name));
-        dispatch(l -> l.jobRemoved(project, name));
+        tx.after(() -> saved.forget(project, name));
+        serial.dispatch(l -> l.jobRemoved(project, name));
     }
 
     // ---------------------------------------------------------------- pause and resume
@@ -208,7 +205,7 @@ public final class JobScheduler {
     public JobSnapshot pause(String project, String name) {
         Instant now = now();
         savePause(project, name, now);
-        JobSnapshot paused = locked(after -> {
+        JobSnapshot paused = serial.locked(tx -> {
             Job job = table.find(project, name);
             if (job == null) {
                 return null;
@@ -216,7 +213,7 @@ public final class JobScheduler {
             if (!job.paused) {
                 job.pause();
                 emit(job);
-                rearm(after);
+                rearm(tx);
             }
             return job.snapshot();
         });
@@ -229,7 +226,7 @@ public final class JobScheduler {
 
     /** @throws SupervisorException NOT_FOUND for an unknown job, FAILED if its pause cannot be saved */
     private void savePause(String project, String name, Instant since) {
-        locked(after -> table.require(project, name));
+        serial.locked(tx -> table.require(project, name));
         saved.savePause(project, name, since);
     }
 
@@ -242,15 +239,15 @@ public final class JobScheduler {
     public JobSnapshot resume(String project, String name) {
         Instant now = now();
         savePause(project, name, null);
-        return locked(after -> {
+        return serial.locked(tx -> {
             Job job = table.require(project, name);
             if (job.paused) {
                 Instant passed = job.resume(now);
                 if (passed != null) {
-                    saved.anchor(job, passed, after);
+                    saved.anchor(job, passed, tx);
                 }
                 emit(job);
-                rearm(after);
+                rearm(tx);
             }
             return job.snapshot();
         });
@@ -270,24 +267,24 @@ public final class JobScheduler {
         Instant now = clock.instant();
         List<ActiveRun> toStart = new ArrayList<>();
         List<ActiveRun> toKill = new ArrayList<>();
-        locked(after -> {
+        serial.locked(tx -> {
             if (shuttingDown) {
                 return null;
             }
             for (Job job : table.all()) {
                 Instant owed = job.takeCatchUp();
                 if (owed != null) {
-                    saved.anchor(job, owed, after);
-                    fire(job, Trigger.CATCH_UP, owed, toStart, after);
+                    saved.anchor(job, owed, tx);
+                    fire(job, Trigger.CATCH_UP, owed, toStart, tx);
                 }
                 Instant due = job.takeDue(now);
                 if (due != null) {
-                    saved.anchor(job, due, after);
-                    fire(job, Trigger.SCHEDULE, due, toStart, after);
+                    saved.anchor(job, due, tx);
+                    fire(job, Trigger.SCHEDULE, due, toStart, tx);
                 }
                 job.timeOut(now, toKill);
             }
-            rearm(after);
+            rearm(tx);
             return null;
         });
         for (ActiveRun ar : toKill) {
@@ -304,7 +301,7 @@ public final class JobScheduler {
     }
 
     /** Applies the overlap policy to a due run; under the lock. */
-    private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, List<Runnable> after) {
+    private void fire(Job job, Trigger trigger, Instant due, List<ActiveRun> toStart, Tx<Void> tx) {
         ActiveRun ar = new ActiveRun(job, trigger, due);
         OverlapPolicy policy = OverlapPolicy.admit(job, ar);
         if (policy == OverlapPolicy.START) {
@@ -312,7 +309,7 @@ public final class JobScheduler {
         } else if (policy != OverlapPolicy.QUEUE) {
             String why = OverlapPolicy.skipReason(job);
             Instant at = now();
-            after.add(() -> {
+            tx.after(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
                 history.skipped(job.project, job.spec.name(), trigger, due, at, why);
             });
@@ -322,7 +319,7 @@ public final class JobScheduler {
     }
 
     /** Asks the timer for the next due time or deadline; under the lock. */
-    private void rearm(List<Runnable> after) {
+    private void rearm(Tx<Void> tx) {
         if (!armed || shuttingDown) {
             return;
         }
@@ -332,7 +329,7 @@ public final class JobScheduler {
             wake = Job.earliest(wake, job.wakeAt(now));
         }
         Instant when = wake != null ? wake : now.plus(Duration.ofDays(1));
-        after.add(() -> timer.wakeAt(when, this::wake));
+        tx.after(() -> timer.wakeAt(when, this::wake));
     }
 
     /** The timer's task: a failure must not end the schedule, so it is logged and tried again soon. */
@@ -356,7 +353,7 @@ public final class JobScheduler {
     public RunRequest run(String project, String name) {
         checkNotShuttingDown();
         ActiveRun[] startNow = new ActiveRun[1];
-        RunRequest request = locked(after -> {
+        RunRequest request = serial.locked(tx -> {
             Job job = table.require(project, name);
             ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
             OverlapPolicy policy = OverlapPolicy.admit(job, ar);
@@ -381,7 +378,7 @@ public final class JobScheduler {
     /** Starts the run's process; never under the lock. */
     private void launch(ActiveRun ar) {
         Job job = ar.job;
-        Plan plan = locked(after -> new Plan(job.spec, job.baseEnv));
+        Plan plan = serial.locked(tx -> new Plan(job.spec, job.baseEnv));
         RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
         RunProcess process = start.process();
         if (process == null) {
@@ -389,13 +386,13 @@ public final class JobScheduler {
             return;
         }
         JobRun startedRun = start.run();
-        boolean stopNow = locked(after -> {
+        boolean stopNow = serial.locked(tx -> {
             boolean interrupted = ar.launched(startedRun, process, start.at());
             if (!interrupted) {
                 emit(job);
-                rearm(after);
+                rearm(tx);
             }
-            after.add(() -> ar.started.complete(startedRun));
+            tx.after(() -> ar.started.complete(startedRun));
             return interrupted;
         });
         if (stopNow) {
@@ -409,7 +406,7 @@ public final class JobScheduler {
 
     /** The run's process ended (see {@link RunProcess#end}): records how. */
     private void finish(ActiveRun ar, ExitStatus status) {
-        boolean[] flags = locked(after -> new boolean[] {ar.timedOut, ar.interrupted});
+        boolean[] flags = serial.locked(tx -> new boolean[] {ar.timedOut, ar.interrupted});
         JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
         history.pruneLogs(ar.job.project, ar.job.spec.name());
@@ -419,10 +416,10 @@ public final class JobScheduler {
     /** Records the end, updates the job, starts a queued run; never under the lock. */
     private void ended(ActiveRun ar, JobRun run) {
         JobRun finalRun = history.end(run);
-        ActiveRun next = locked(after -> {
+        ActiveRun next = serial.locked(tx -> {
             ActiveRun q = ar.job.ended(ar, finalRun, shuttingDown);
             emit(ar.job);
-            after.add(() -> {
+            tx.after(() -> {
                 ar.started.complete(finalRun);
                 ar.finished.complete(finalRun);
             });
@@ -447,12 +444,12 @@ public final class JobScheduler {
 
     /** The jobs of one project, or of all if null, in registration order. */
     public List<JobSnapshot> list(String projectOrNull) {
-        return locked(after -> table.snapshots(projectOrNull));
+        return serial.locked(tx -> table.snapshots(projectOrNull));
     }
 
     /** @throws SupervisorException NOT_FOUND */
     public JobSnapshot snapshot(String project, String name) {
-        return locked(after -> table.require(project, name).snapshot());
+        return serial.locked(tx -> table.require(project, name).snapshot());
     }
 
     /** Newest last, at most limit runs, skipped ones included. */
@@ -460,7 +457,7 @@ public final class JobScheduler {
         if (limit <= 0) {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
-        locked(after -> table.require(project, name));
+        serial.locked(tx -> table.require(project, name));
         return history.runs(project, name, limit);
     }
 
@@ -471,7 +468,7 @@ public final class JobScheduler {
      *                             log is gone (history outlives logs: only the newest runs' logs are kept)
      */
     public RunLog runLog(String project, String name, Long runId) {
-        locked(after -> table.require(project, name));
+        serial.locked(tx -> table.require(project, name));
         return history.runLog(project, name, runId);
     }
 
@@ -483,7 +480,7 @@ public final class JobScheduler {
      */
     public CompletableFuture<Void> shutdown() {
         List<ActiveRun> toStop = new ArrayList<>();
-        List<ActiveRun> running = locked(after -> {
+        List<ActiveRun> running = serial.locked(tx -> {
             if (shutdownFuture != null) {
                 return null;
             }
@@ -493,7 +490,7 @@ public final class JobScheduler {
             for (Job job : table.all()) {
                 ActiveRun q = job.interrupt(list, toStop);
                 if (q != null) {
-                    after.add(() -> dropQueued(q, "the daemon stopped while it was queued", shuttingDownError()));
+                    tx.after(() -> dropQueued(q, "the daemon stopped while it was queued", shuttingDownError()));
                 }
             }
             return list;
@@ -507,8 +504,7 @@ public final class JobScheduler {
         CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
             launcher.close();
             worker.shutdown();
-            dispatcher.execute(() -> shutdownFuture.complete(null));
-            dispatcher.shutdown();
+            serial.close(() -> shutdownFuture.complete(null));
         });
         return shutdownFuture;
     }
@@ -521,37 +517,16 @@ public final class JobScheduler {
     }
 
     private void checkNotShuttingDown() {
-        lock.lock();
-        try {
+        serial.underLock(() -> {
             if (shuttingDown) {
                 throw shuttingDownError();
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     private static SupervisorException shuttingDownError() {
         return new SupervisorException(SupervisorException.Kind.SHUTTING_DOWN, "the daemon is shutting down");
-    }
-
-    private <T> T locked(Function<List<Runnable>, T> body) {
-        List<Runnable> after = new ArrayList<>();
-        T result;
-        lock.lock();
-        try {
-            result = body.apply(after);
-        } finally {
-            lock.unlock();
-        }
-        for (Runnable r : after) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.warn("after-lock action failed: {}", e.toString(), e);
-            }
-        }
-        return result;
     }
 
     private void emit(Job job) {
@@ -559,34 +534,6 @@ public final class JobScheduler {
             return;
         }
         JobSnapshot snap = job.snapshot();
-        dispatch(l -> l.jobChanged(snap));
-    }
-
-    private void dispatch(Consumer<JobListener> event) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        try {
-            dispatcher.execute(() -> {
-                for (JobListener l : listeners) {
-                    try {
-                        event.accept(l);
-                    } catch (RuntimeException e) {
-                        log.warn("job listener {} failed: {}", l, e.toString(), e);
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // after shutdown: nobody is listening any more
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        serial.dispatch(l -> l.jobChanged(snap));
     }
 }

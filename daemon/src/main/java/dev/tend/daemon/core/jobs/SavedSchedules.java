@@ -1,12 +1,12 @@
 package dev.tend.daemon.core.jobs;
 
 import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.SupervisorException;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,10 +37,10 @@ final class SavedSchedules {
     }
 
     /** Queues the write of the job's anchor after the lock is released; under the scheduler's lock. */
-    void anchor(Job job, Instant anchor, List<Runnable> after) {
+    void anchor(Job job, Instant anchor, Tx<?> tx) {
         String project = job.project;
         String name = job.spec.name();
-        after.add(() -> store.setAnchor(project, name, anchor));
+        tx.after(() -> store.setAnchor(project, name, anchor));
     }
 
     /** Forgets the job's anchor and pause (its history stays). */

@@ -1,0 +1,78 @@
+package dev.tend.daemon.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SerialStateTest {
+
+    @Test
+    void afterActionsRunInOrderOnceTheLockIsFreeAndAFailingOneDoesNotStopTheRest() throws Exception {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        List<String> done = new ArrayList<>();
+        String result = serial.locked(tx -> {
+            tx.after(() -> done.add("first"));
+            tx.after(() -> {
+                throw new IllegalStateException("expected by the test");
+            });
+            // Another thread can take the lock only if this one no longer holds it.
+            tx.after(() -> done.add(CompletableFuture.supplyAsync(() -> serial.underLock(() -> "lock free"))
+                    .orTimeout(30, TimeUnit.SECONDS).join()));
+            done.add("body");
+            return "result";
+        });
+        assertEquals("result", result);
+        assertEquals(List.of("body", "first", "lock free"), done);
+        closeAndAwait(serial);
+    }
+
+    @Test
+    void theEndOfSectionCheckSeesWhatTheBodyTouchedInOrder() throws Exception {
+        List<List<String>> seen = new ArrayList<>();
+        SerialState<IntConsumer, String> serial =
+                new SerialState<>("test-events", tx -> seen.add(List.copyOf(tx.touched())));
+        serial.locked(tx -> {
+            tx.touch("b");
+            tx.touchAll(List.of("a", "b", "c"));
+            return null;
+        });
+        assertEquals(List.of(List.of("b", "a", "c")), seen);
+        closeAndAwait(serial);
+    }
+
+    @Test
+    void listenersHearEventsInDispatchOrderAndAFailingListenerDoesNotSilenceTheOthers() throws Exception {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        List<Integer> heard = new ArrayList<>(); // written only by the dispatcher thread
+        serial.addListener(n -> {
+            throw new IllegalStateException("expected by the test");
+        });
+        serial.addListener(heard::add);
+        List<Integer> sent = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = serial.locked(tx -> {
+                long s = serial.nextSeq();
+                serial.dispatch(l -> l.accept((int) s));
+                return (int) s;
+            });
+            sent.add(n);
+        }
+        CompletableFuture<List<Integer>> delivered = new CompletableFuture<>();
+        serial.close(() -> delivered.complete(List.copyOf(heard)));
+        assertEquals(IntStream.rangeClosed(1, 100).boxed().toList(), sent);
+        assertEquals(sent, delivered.get(30, TimeUnit.SECONDS));
+    }
+
+    private static void closeAndAwait(SerialState<?, ?> serial) throws Exception {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        serial.close(() -> closed.complete(null));
+        closed.get(30, TimeUnit.SECONDS);
+    }
+}
