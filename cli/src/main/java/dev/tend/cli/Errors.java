@@ -46,18 +46,13 @@ final class Errors {
         }
         return switch (code) {
             case NOT_FOUND -> new CliException(ExitCode.NOT_FOUND, e.getMessage());
-            case INVALID_PARAMS -> new CliException(ExitCode.USAGE, withDetail(e));
+            case INVALID_PARAMS -> new CliException(ExitCode.USAGE, e.getMessage());
             case INVALID_CONFIG -> new CliException(ExitCode.FAILED, configMessage(e));
             case SHUTTING_DOWN, VERSION_MISMATCH -> new CliException(ExitCode.DAEMON_UNAVAILABLE, e.getMessage());
             case METHOD_NOT_FOUND -> new CliException(ExitCode.DAEMON_UNAVAILABLE,
                     "the daemon does not know this command (" + e.getMessage() + "): run `tend daemon restart`");
             default -> new CliException(ExitCode.FAILED, e.getMessage());
         };
-    }
-
-    /** The daemon's words: a bare "Invalid params" (the envelope's checks) carries them in data. */
-    private static String withDetail(RpcError e) {
-        return e.data() instanceof String detail && !detail.isBlank() ? e.getMessage() + ": " + detail : e.getMessage();
     }
 
     private static String configMessage(RpcError e) {

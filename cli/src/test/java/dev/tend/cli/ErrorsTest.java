@@ -32,9 +32,10 @@ class ErrorsTest {
     }
 
     @Test
-    void invalidParamsShowsTheDetailTheDaemonPutInData() {
-        CliException c = Errors.map(rpc(ErrorCode.INVALID_PARAMS, "Invalid params", "parameter 'tail': expected an integer"));
-        assertEquals("Invalid params: parameter 'tail': expected an integer", c.getMessage());
+    void invalidParamsPrintsTheDaemonsMessageWhichSaysWhatIsWrong() {
+        CliException c = Errors.map(rpc(ErrorCode.INVALID_PARAMS, "parameter 'tail': expected an integer", null));
+        assertEquals(2, c.exitCode());
+        assertEquals("parameter 'tail': expected an integer", c.getMessage());
     }
 
     @Test

@@ -17,7 +17,14 @@ import java.util.regex.Pattern;
  */
 final class EnvFile {
 
+    /**
+     * The one rule for a variable name a project declares (env_file, tend.yaml's env, process-compose's environment):
+     * a portable shell name, as docs/project-file.md says. An environment handed over the wire is looser on purpose
+     * (rpc.Inputs#env): it is the caller's own, and may hold names a shell made (BASH_FUNC_which%%).
+     */
     static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** {@link #KEY} in an error message's words. */
+    static final String KEY_RULE = "letters, digits and '_', not starting with a digit";
     private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([^=\\s]*)\\s*=\\s*(.*)");
 
     private EnvFile() {
@@ -53,7 +60,7 @@ final class EnvFile {
             if (!KEY.matcher(key).matches()) {
                 throw new ProjectFileException(display, lineNumber, 1, "bad variable name "
                         + (Values.looksLikeAKey(key) ? "'" + key + "'" : "(not shown: it is not a word)")
-                        + " (letters, digits and '_', not starting with a digit)");
+                        + " (" + KEY_RULE + ")");
             }
             env.put(key, value(m.group(2), display, lineNumber));
         }

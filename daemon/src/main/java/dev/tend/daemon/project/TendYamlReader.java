@@ -279,7 +279,7 @@ final class TendYamlReader {
             for (YamlNode.Entry var : vars.entries()) {
                 if (!EnvFile.KEY.matcher(var.key()).matches()) {
                     throw values.fail(var.line(), where + ": bad variable name '" + var.key()
-                            + "' in env (letters, digits and '_', not starting with a digit)");
+                            + "' in env (" + EnvFile.KEY_RULE + ")");
                 }
                 YamlNode value = var.value();
                 if (!(value instanceof YamlNode.Scalar s)) {

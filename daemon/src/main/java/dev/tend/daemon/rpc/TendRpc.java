@@ -9,6 +9,7 @@ import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.events.EventBus;
 import dev.tend.daemon.core.events.LogTailer;
 import dev.tend.daemon.core.jobs.JobScheduler;
+import dev.tend.protocol.Methods;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,14 +48,14 @@ public final class TendRpc {
 
     // ------------------------------------------------------------------ daemon
 
-    @JsonRpcMethod("daemon.hello")
+    @JsonRpcMethod(Methods.DAEMON_HELLO)
     public Map<String, Object> hello(@OptionalParam @JsonRpcParam("client") String client,
                                      @OptionalParam @JsonRpcParam("version") String version,
                                      @OptionalParam @JsonRpcParam("protocol") Integer protocol) {
         return daemon.hello(protocol);
     }
 
-    @JsonRpcMethod("daemon.status")
+    @JsonRpcMethod(Methods.DAEMON_STATUS)
     public Map<String, Object> status() {
         // states only: list() would sample every tree's CPU and memory from /proc, which a status does not show
         Supervisor.StateView state = supervisor.snapshot(null);
@@ -66,19 +67,19 @@ public final class TendRpc {
         return daemon.status(Map.of("services", counts));
     }
 
-    @JsonRpcMethod("daemon.shutdown")
+    @JsonRpcMethod(Methods.DAEMON_SHUTDOWN)
     public Map<String, Object> shutdown(@OptionalParam @JsonRpcParam("reason") String reason) {
         return daemon.shutdown(reason);
     }
 
-    @JsonRpcMethod("daemon.reload")
+    @JsonRpcMethod(Methods.DAEMON_RELOAD)
     public Map<String, Object> reload() {
         return daemon.reload();
     }
 
     // ------------------------------------------------------------------ projects
 
-    @JsonRpcMethod("project.up")
+    @JsonRpcMethod(Methods.PROJECT_UP)
     public Map<String, Object> projectUp(@OptionalParam @JsonRpcParam("dir") String dir,
                                          @OptionalParam @JsonRpcParam("file") String file,
                                          @OptionalParam @JsonRpcParam("services") List<String> services,
@@ -88,33 +89,33 @@ public final class TendRpc {
         return projects.up(dir, file, services, env, Boolean.TRUE.equals(wait), waitSeconds);
     }
 
-    @JsonRpcMethod("project.down")
+    @JsonRpcMethod(Methods.PROJECT_DOWN)
     public Map<String, Object> projectDown(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir,
                                            @OptionalParam @JsonRpcParam("services") List<String> services) {
         return projects.down(project, dir, services);
     }
 
-    @JsonRpcMethod("project.forget")
+    @JsonRpcMethod(Methods.PROJECT_FORGET)
     public Map<String, Object> projectForget(@OptionalParam @JsonRpcParam("project") String project,
                                              @OptionalParam @JsonRpcParam("dir") String dir,
                                              @OptionalParam @JsonRpcParam("purge") Boolean purge) {
         return projects.forget(project, dir, Boolean.TRUE.equals(purge));
     }
 
-    @JsonRpcMethod("project.list")
+    @JsonRpcMethod(Methods.PROJECT_LIST)
     public Map<String, Object> projectList() {
         return projects.list();
     }
 
-    @JsonRpcMethod("project.reload")
+    @JsonRpcMethod(Methods.PROJECT_RELOAD)
     public Map<String, Object> projectReload(@OptionalParam @JsonRpcParam("project") String project,
                                              @OptionalParam @JsonRpcParam("dir") String dir,
                                              @OptionalParam @JsonRpcParam("env") Map<String, String> env) {
         return projects.reload(project, dir, env);
     }
 
-    @JsonRpcMethod("project.export")
+    @JsonRpcMethod(Methods.PROJECT_EXPORT)
     public Map<String, Object> projectExport(@JsonRpcParam("format") String format,
                                              @OptionalParam @JsonRpcParam("project") String project,
                                              @OptionalParam @JsonRpcParam("dir") String dir,
@@ -125,7 +126,7 @@ public final class TendRpc {
 
     // ------------------------------------------------------------------ services
 
-    @JsonRpcMethod("service.list")
+    @JsonRpcMethod(Methods.SERVICE_LIST)
     public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir) {
         long seq = events.seq(); // read first: the list reflects at least every event up to it
@@ -134,29 +135,29 @@ public final class TendRpc {
         return result;
     }
 
-    @JsonRpcMethod("service.start")
+    @JsonRpcMethod(Methods.SERVICE_START)
     public Map<String, Object> serviceStart(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
         return services.start(ref, dir);
     }
 
-    @JsonRpcMethod("service.stop")
+    @JsonRpcMethod(Methods.SERVICE_STOP)
     public Map<String, Object> serviceStop(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
         return services.stop(ref, dir);
     }
 
-    @JsonRpcMethod("service.restart")
+    @JsonRpcMethod(Methods.SERVICE_RESTART)
     public Map<String, Object> serviceRestart(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
         return services.restart(ref, dir);
     }
 
-    @JsonRpcMethod("service.signal")
+    @JsonRpcMethod(Methods.SERVICE_SIGNAL)
     public Map<String, Object> serviceSignal(@JsonRpcParam("ref") String ref, @JsonRpcParam("signal") String signal,
                                              @OptionalParam @JsonRpcParam("dir") String dir,
                                              @OptionalParam @JsonRpcParam("group") Boolean group) {
         return services.signal(ref, dir, signal, Boolean.TRUE.equals(group));
     }
 
-    @JsonRpcMethod("service.run")
+    @JsonRpcMethod(Methods.SERVICE_RUN)
     public Map<String, Object> serviceRun(@JsonRpcParam("name") String name, @JsonRpcParam("command") String command,
                                           @OptionalParam @JsonRpcParam("cwd") String cwd,
                                           @OptionalParam @JsonRpcParam("env") Map<String, String> env,
@@ -164,12 +165,12 @@ public final class TendRpc {
         return services.run(name, command, cwd, env, restart);
     }
 
-    @JsonRpcMethod("service.remove")
+    @JsonRpcMethod(Methods.SERVICE_REMOVE)
     public Map<String, Object> serviceRemove(@JsonRpcParam("ref") String ref) {
         return services.remove(ref);
     }
 
-    @JsonRpcMethod("service.history")
+    @JsonRpcMethod(Methods.SERVICE_HISTORY)
     public Map<String, Object> serviceHistory(@JsonRpcParam("ref") String ref,
                                               @OptionalParam @JsonRpcParam("dir") String dir,
                                               @OptionalParam @JsonRpcParam("limit") Integer limit) {
@@ -178,7 +179,7 @@ public final class TendRpc {
 
     // ------------------------------------------------------------------ logs
 
-    @JsonRpcMethod("logs.read")
+    @JsonRpcMethod(Methods.LOGS_READ)
     public Map<String, Object> logsRead(@JsonRpcParam("ref") String ref,
                                         @OptionalParam @JsonRpcParam("dir") String dir,
                                         @OptionalParam @JsonRpcParam("tail") Integer tail,
@@ -192,13 +193,13 @@ public final class TendRpc {
 
     // ------------------------------------------------------------------ jobs
 
-    @JsonRpcMethod("job.list")
+    @JsonRpcMethod(Methods.JOB_LIST)
     public Map<String, Object> jobList(@OptionalParam @JsonRpcParam("project") String project,
                                        @OptionalParam @JsonRpcParam("dir") String dir) {
         return jobs.list(project, dir);
     }
 
-    @JsonRpcMethod("job.add")
+    @JsonRpcMethod(Methods.JOB_ADD)
     public Map<String, Object> jobAdd(@JsonRpcParam("name") String name, @JsonRpcParam("schedule") String schedule,
                                       @JsonRpcParam("command") String command,
                                       @OptionalParam @JsonRpcParam("cwd") String cwd,
@@ -210,34 +211,34 @@ public final class TendRpc {
         return jobs.add(name, schedule, command, cwd, env, timezone, overlap, timeout, catchUp);
     }
 
-    @JsonRpcMethod("job.remove")
+    @JsonRpcMethod(Methods.JOB_REMOVE)
     public Map<String, Object> jobRemove(@JsonRpcParam("ref") String ref) {
         return jobs.remove(ref);
     }
 
-    @JsonRpcMethod("job.run")
+    @JsonRpcMethod(Methods.JOB_RUN)
     public Map<String, Object> jobRun(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
                                       @OptionalParam @JsonRpcParam("wait") Boolean wait) {
         return jobs.run(ref, dir, Boolean.TRUE.equals(wait));
     }
 
-    @JsonRpcMethod("job.pause")
+    @JsonRpcMethod(Methods.JOB_PAUSE)
     public Map<String, Object> jobPause(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
         return jobs.pause(ref, dir, true);
     }
 
-    @JsonRpcMethod("job.resume")
+    @JsonRpcMethod(Methods.JOB_RESUME)
     public Map<String, Object> jobResume(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir) {
         return jobs.pause(ref, dir, false);
     }
 
-    @JsonRpcMethod("job.history")
+    @JsonRpcMethod(Methods.JOB_HISTORY)
     public Map<String, Object> jobHistory(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
                                           @OptionalParam @JsonRpcParam("limit") Integer limit) {
         return jobs.history(ref, dir, limit);
     }
 
-    @JsonRpcMethod("job.logs")
+    @JsonRpcMethod(Methods.JOB_LOGS)
     public Map<String, Object> jobLogs(@JsonRpcParam("ref") String ref, @OptionalParam @JsonRpcParam("dir") String dir,
                                        @OptionalParam @JsonRpcParam("run") Long run,
                                        @OptionalParam @JsonRpcParam("tail") Integer tail,
@@ -249,7 +250,7 @@ public final class TendRpc {
 
     // ------------------------------------------------------------------ events
 
-    @JsonRpcMethod("events.subscribe")
+    @JsonRpcMethod(Methods.EVENTS_SUBSCRIBE)
     public Map<String, Object> eventsSubscribe(@OptionalParam @JsonRpcParam("topics") List<String> topics,
                                                @OptionalParam @JsonRpcParam("filter") Map<String, Object> filter) {
         Map<String, Object> result = events.subscribe(topics, filter);
@@ -260,7 +261,7 @@ public final class TendRpc {
         return result;
     }
 
-    @JsonRpcMethod("events.unsubscribe")
+    @JsonRpcMethod(Methods.EVENTS_UNSUBSCRIBE)
     public Map<String, Object> eventsUnsubscribe(@JsonRpcParam("subscription") String subscription) {
         return events.unsubscribe(subscription);
     }

@@ -2,6 +2,8 @@ package dev.tend.daemon.project;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +79,20 @@ class EnvFileTest {
         ProjectFileException e = rejected("1X=1\n");
         assertEquals(1, e.line());
         assertTrue(e.reason().startsWith("bad variable name '1X'"), e.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "_", "a", "_1", "A1_b", "PATH", "lower_case", "Z9"})
+    void aVariableNameIsLettersDigitsAndUnderscoreNotStartingWithADigit(String name) throws Exception {
+        assertEquals(Map.of(name, "v"), read(name + "=v\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1X", "9", "A-B", "A.B", "A%%", "BASH_FUNC_f%%", "Ä", "A:B"})
+    void anyOtherVariableNameIsRefused(String name) throws IOException {
+        ProjectFileException e = rejected(name + "=v\n");
+        assertTrue(e.reason().startsWith("bad variable name ") && e.reason().endsWith("(" + EnvFile.KEY_RULE + ")"),
+                e.reason());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.jobs.JobSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,6 +79,15 @@ class SchedulesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedules.validate("@every"))
                 .getMessage().contains("@every DURATION"));
         assertThrows(IllegalArgumentException.class, () -> Schedules.validate("@every10m"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@every", "@every10m", "@every 10", "@every 0s", "@every 1x", "@everyday"})
+    void aBadEverySaysWhatTheSchedulerSays(String schedule) {
+        String ours = assertThrows(IllegalArgumentException.class, () -> Schedules.validate(schedule)).getMessage();
+        String scheduler = assertThrows(IllegalArgumentException.class,
+                () -> JobSchedule.parse(schedule, ZoneOffset.UTC)).getMessage();
+        assertEquals(scheduler, ours);
     }
 
     @Test
