@@ -124,6 +124,22 @@ final class ServiceRuns {
             throw e;
         }
         HaltPoint.reached("launch.forked");
+        try {
+            return afterFork(project, spec, plan, probe, child, launching, port);
+        } catch (RuntimeException e) {
+            // The caller takes this for a launch that failed: the child must not live on unseen, with no run, no
+            // exit hook and its record left for a second copy to join. Its tree dies and its record goes.
+            log.warn("launch of {}/{} failed after its fork; killing pid {}: {}", project, spec.name(), child.pid(),
+                    e.toString());
+            new RunTree(control, child, token).kill();
+            forgetLaunch(token);
+            throw e;
+        }
+    }
+
+    private Started afterFork(String project, ServiceSpec spec, LaunchPlan plan, ProbeRunner probe, ChildProcess child,
+                              LiveChild launching, int port) {
+        String token = launching.runToken();
         ProbeRunner probeRunner = probe;
         String name = spec.name();
         CompletableFuture<Void> drained = plan.log().capture(project + "/" + name, child.stdout(), child.stderr(), lines -> {

@@ -52,7 +52,7 @@ final class Harness implements AutoCloseable {
     /** With the backoff and min_uptime waits on the given timer (a {@link VirtualTimer}: in virtual time). */
     Harness(Path dir, ServiceTimer timer) {
         this(dir, SqliteStore.open(dir.resolve("tend.db")), java.util.function.UnaryOperator.identity(),
-                Clock.systemUTC(), timer);
+                Clock.systemUTC(), timer, java.util.function.UnaryOperator.identity());
     }
 
     Harness(Path dir, SqliteStore store) {
@@ -65,17 +65,25 @@ final class Harness implements AutoCloseable {
      */
     Harness(Path dir, SqliteStore store, java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen,
             Clock clock) {
-        this(dir, store, controlSeen, clock, null);
+        this(dir, store, controlSeen, clock, null, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With what the supervisor gets instead of the real launcher (a test's stand-in that delegates to it). */
+    static Harness withLauncher(Path dir,
+                                java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {
+        return new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), java.util.function.UnaryOperator.identity(),
+                Clock.systemUTC(), null, launcherSeen);
     }
 
     private Harness(Path dir, SqliteStore store,
                     java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen, Clock clock,
-                    ServiceTimer timer) {
+                    ServiceTimer timer,
+                    java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {
         this.dir = dir;
         this.store = store;
         SupervisorConfig config = new SupervisorConfig(dir.resolve("logs"), LogPolicy.DEFAULTS, "test", FAST,
                 Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(2));
-        this.sup = new Supervisor(config, launcher, controlSeen.apply(control), store, clock, timer);
+        this.sup = new Supervisor(config, launcherSeen.apply(launcher), controlSeen.apply(control), store, clock, timer);
         sup.addListener(new SupervisorListener() {
             @Override
             public void serviceChanged(long seq, ServiceSnapshot service) {
