@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.events;
 
+import dev.tend.daemon.core.DaemonThreads;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The daemon's live state as a stream: every change gets the next daemon-wide seq and goes to each subscriber that
@@ -41,7 +41,7 @@ public final class EventBus implements AutoCloseable {
     private volatile Runnable usageDemand = () -> { };
 
     public EventBus(BusLimits limits) {
-        this(limits, Executors.newFixedThreadPool(2, threads()));
+        this(limits, Executors.newFixedThreadPool(2, DaemonThreads.named("tend-deliver")));
     }
 
     /** @param delivery runs subscriptions' deliveries; the bus shuts it down on {@link #close()} */
@@ -319,14 +319,5 @@ public final class EventBus implements AutoCloseable {
 
     private static String key(String project, String name) {
         return project + "/" + name;
-    }
-
-    private static java.util.concurrent.ThreadFactory threads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "tend-deliver-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.jobs;
 
+import dev.tend.daemon.core.DaemonThreads;
 import dev.tend.daemon.core.HaltPoint;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
@@ -72,11 +73,7 @@ final class RunLauncher {
         this.history = history;
         this.clock = clock;
         this.worker = worker;
-        this.stopPacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tend-job-stop-1");
-            t.setDaemon(true);
-            return t;
-        });
+        this.stopPacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-job-stop"));
     }
 
     /**
