@@ -66,7 +66,7 @@ public final class Reloader {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("project", p.name());
             try {
-                ReloadResult diff = registration.reload(ProjectFiles.load(p.file()), baseEnv(p.name()));
+                ReloadResult diff = registration.reload(ProjectFiles.load(p.file(), baseEnv(p.name())), baseEnv(p.name()));
                 r.put("added", diff.added());
                 r.put("changed", diff.changed());
                 r.put("removed", diff.removed());

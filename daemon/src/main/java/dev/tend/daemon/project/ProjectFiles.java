@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a project from tend.yaml (or tend.yml) or a Procfile. Loading is all or nothing: the first problem
@@ -17,6 +19,8 @@ public final class ProjectFiles {
     public static final String TEND_YAML = "tend.yaml";
     public static final String TEND_YML = "tend.yml";
     public static final String PROCFILE = "Procfile";
+    /** Beside the project file: variables for ${VAR} (not the services' environment), as compose reads it. */
+    public static final String DOT_ENV = ".env";
     /** Read when it is the only project file here: process-compose's own names. */
     /** The most a project file may hold (bytes). */
     public static final int MAX_FILE_BYTES = SmallTextFile.MAX_BYTES;
@@ -38,22 +42,50 @@ public final class ProjectFiles {
      *                  this path does, so a relative path gives "tend.yaml:3: ..."
      */
     public static ProjectSpec load(Path dirOrFile) throws ProjectFileException {
-        return read(dirOrFile).spec();
+        return read(dirOrFile, Map.of()).spec();
     }
 
-    /** As {@link #load}, with the warnings of a foreign format (process-compose.yaml). */
+    /** As {@link #read(Path, Map)} with no variables: for files without ${VAR}. */
     public static Loaded read(Path dirOrFile) throws ProjectFileException {
+        return read(dirOrFile, Map.of());
+    }
+
+    /** As {@link #load} with the variables of {@link #read(Path, Map)}. */
+    public static ProjectSpec load(Path dirOrFile, Map<String, String> env) throws ProjectFileException {
+        return read(dirOrFile, env).spec();
+    }
+
+    /**
+     * As {@link #load}, with the warnings of a foreign format (process-compose.yaml).
+     *
+     * @param env the environment `tend up` ran in: with the project's .env (which it overrides) the variables
+     *            that ${VAR} in the file may name
+     */
+    public static Loaded read(Path dirOrFile, Map<String, String> env) throws ProjectFileException {
         Path file = find(dirOrFile);
         ProjectPaths paths = ProjectPaths.of(file);
         String text = readText(paths);
         if (isProcfile(file)) {
             return new Loaded(ProcfileReader.read(text, paths), List.of());
         }
+        Interpolation interpolation = new Interpolation(new Interpolator(variables(paths, env)), paths.shownFile());
         YamlNode root = YamlTreeReader.read(paths.shownFile(), text);
         if (isProcessCompose(file)) {
-            return ProcessComposeReader.read(root, paths);
+            return ProcessComposeReader.read(interpolation.apply(root, Interpolation.PROCESS_COMPOSE), paths);
         }
-        return new Loaded(TendYamlReader.read(root, paths), List.of());
+        return new Loaded(TendYamlReader.read(interpolation.apply(root, Interpolation.TEND_YAML), paths), List.of());
+    }
+
+    /** The project's .env (beside the file, when there is one) under the environment of `tend up`, as compose. */
+    private static Map<String, String> variables(ProjectPaths paths, Map<String, String> env)
+            throws ProjectFileException {
+        Map<String, String> variables = new HashMap<>();
+        Path dotEnv = paths.dir().resolve(DOT_ENV);
+        if (Files.isRegularFile(dotEnv)) {
+            variables.putAll(EnvFile.read(dotEnv, paths.shown(DOT_ENV)));
+        }
+        variables.putAll(env);
+        return variables;
     }
 
     private static boolean isProcessCompose(Path file) {

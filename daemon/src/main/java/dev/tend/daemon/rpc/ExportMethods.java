@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * project.export: the project file read afresh (so what is exported is what the file says now) and
@@ -19,13 +20,16 @@ import java.util.Map;
  */
 final class ExportMethods {
     private final Supervisor supervisor;
+    private final Function<String, Map<String, String>> registeredEnv;
 
-    ExportMethods(Supervisor supervisor) {
+    /** @param registeredEnv the environment a project was registered with: its file's ${VAR} are read in it */
+    ExportMethods(Supervisor supervisor, Function<String, Map<String, String>> registeredEnv) {
         this.supervisor = supervisor;
+        this.registeredEnv = registeredEnv;
     }
 
     Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
-        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file);
+        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file, Map.of());
         ExportResult result = switch (format) {
             case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
                     System.getProperty("user.name"));
@@ -54,6 +58,6 @@ final class ExportMethods {
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + project + " has no project file to export");
         }
-        return ProjectMethods.load(null, info.file().toString());
+        return ProjectMethods.load(null, info.file().toString(), registeredEnv.apply(info.name()));
     }
 }

@@ -33,12 +33,13 @@ final class ProjectMethods {
         this.jobs = jobs;
     }
 
-    static ProjectSpec load(String dir, String file) {
-        return read(dir, file).spec();
+    /** @param env the variables ${VAR} in the file may name (with the project's .env) */
+    static ProjectSpec load(String dir, String file, Map<String, String> env) {
+        return read(dir, file, env).spec();
     }
 
     /** The project file with the warnings of a foreign format (what of a process-compose.yaml is ignored). */
-    static ProjectFiles.Loaded read(String dir, String file) {
+    static ProjectFiles.Loaded read(String dir, String file, Map<String, String> env) {
         if (dir == null && file == null) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
         }
@@ -50,7 +51,7 @@ final class ProjectMethods {
         Path base = dir != null ? Inputs.path("dir", dir) : fileParam.getParent();
         Path target = fileParam != null ? base.resolve(fileParam) : base;
         try {
-            return ProjectFiles.read(target);
+            return ProjectFiles.read(target, env == null ? Map.of() : env);
         } catch (ProjectFileException e) {
             throw CoreCalls.invalidConfig(e);
         }
@@ -62,7 +63,7 @@ final class ProjectMethods {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "waitSeconds must be at least 1, got " + waitSeconds);
         }
         Inputs.env("env", env);
-        ProjectFiles.Loaded loaded = read(dir, file);
+        ProjectFiles.Loaded loaded = read(dir, file, env);
         ProjectSpec spec = loaded.spec();
         ReloadResult registered = register(spec, env);
         List<String> requested = services == null ? List.of() : services;
@@ -120,12 +121,12 @@ final class ProjectMethods {
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + name + " has no file to reload");
         }
-        ProjectSpec spec = load(null, info.file().toString());
+        Map<String, String> base = env != null ? Inputs.env("env", env) : registeredEnv.apply(name);
+        ProjectSpec spec = load(null, info.file().toString(), base);
         if (!spec.name().equals(name)) {
             throw new RpcException(ErrorCode.CONFLICT, info.file() + " now names project '" + spec.name()
                     + "', not '" + name + "': run `tend up` to register it under its new name");
         }
-        Map<String, String> base = env != null ? Inputs.env("env", env) : registeredEnv.apply(name);
         try {
             return Views.reload(new ProjectRegistration(supervisor, jobs).reload(spec, base));
         } catch (IllegalArgumentException e) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every method of the protocol (docs/protocol.md) as jsonrpc4j sees it: names and parameters here, the work in
@@ -36,14 +37,14 @@ public final class TendRpc {
         this.daemon = new DaemonMethods(info);
         this.supervisor = supervisor;
         Refs refs = new Refs(supervisor);
-        this.projects = new ProjectMethods(supervisor, refs, project -> store.projects().stream()
-                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()),
-                jobScheduler);
+        Function<String, Map<String, String>> registeredEnv = project -> store.projects().stream()
+                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of());
+        this.projects = new ProjectMethods(supervisor, refs, registeredEnv, jobScheduler);
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
         this.jobs = new JobMethods(jobScheduler, refs);
         this.events = new EventMethods(bus, tailer, notifications);
-        this.exports = new ExportMethods(supervisor);
+        this.exports = new ExportMethods(supervisor, registeredEnv);
     }
 
     // ------------------------------------------------------------------ daemon
