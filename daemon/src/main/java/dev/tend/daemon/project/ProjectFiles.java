@@ -104,7 +104,16 @@ public final class ProjectFiles {
             merge.add(new Interpolation(interpolator, o.shownFile()).apply(tree, Interpolation.TEND_YAML), o.shownFile());
             files.add(o.file());
         }
-        return new Loaded(TendYamlReader.read(merge.tree(), paths, merge::origin), List.of(), files);
+        ProjectSpec spec = TendYamlReader.read(merge.tree(), paths, merge::origin);
+        List<Path> named = given.size() > 1 ? files.subList(1, files.size()) : List.of();
+        return new Loaded(spec.withOverrides(named), List.of(), files);
+    }
+
+    /** A registered project read again: its file with the files `tend up -f` merged over it. */
+    public static Loaded read(Path file, List<Path> overrides, Map<String, String> env) throws ProjectFileException {
+        List<Path> given = new ArrayList<>(List.of(file));
+        given.addAll(overrides);
+        return read(given, env);
     }
 
     /** The files to merge over the first: those given, else the tend.override.yaml beside a tend.yaml. */

@@ -2,6 +2,7 @@ package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.export.ComposeExport;
 import dev.tend.daemon.export.ExportResult;
@@ -20,12 +21,12 @@ import java.util.function.Function;
  */
 final class ExportMethods {
     private final Supervisor supervisor;
-    private final Function<String, Map<String, String>> registeredEnv;
+    private final Function<String, StateStore.ProjectRecord> registered;
 
-    /** @param registeredEnv the environment a project was registered with: its file's ${VAR} are read in it */
-    ExportMethods(Supervisor supervisor, Function<String, Map<String, String>> registeredEnv) {
+    /** @param registered a project as registered: its files are read again in its environment */
+    ExportMethods(Supervisor supervisor, Function<String, StateStore.ProjectRecord> registered) {
         this.supervisor = supervisor;
-        this.registeredEnv = registeredEnv;
+        this.registered = registered;
     }
 
     Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
@@ -58,6 +59,9 @@ final class ExportMethods {
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + project + " has no project file to export");
         }
-        return ProjectMethods.load(null, info.file().toString(), registeredEnv.apply(info.name()));
+        StateStore.ProjectRecord record = registered.apply(info.name());
+        List<String> files = new java.util.ArrayList<>(List.of(info.file().toString()));
+        record.overrides().forEach(f -> files.add(f.toString()));
+        return ProjectMethods.read(null, files, record.baseEnv()).spec();
     }
 }
