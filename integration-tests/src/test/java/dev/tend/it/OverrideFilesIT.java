@@ -1,0 +1,92 @@
+package dev.tend.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tend.it.TendProject.alive;
+import static dev.tend.it.TendProject.pid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * tend.override.yaml beside tend.yaml, and `tend up -f base.yaml -f local.yaml`, merge as compose does; reload reads
+ * every file again; an error names the file that has it (docs/project-file.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OverrideFilesIT {
+    private static final String BASE = """
+            project: merged
+            services:
+              web:
+                command: sleep 1000
+                env: { LEVEL: info, REGION: eu }
+              db:
+                command: sleep 1000
+            """;
+
+    private TendHome tend;
+
+    @BeforeAll
+    void home() throws Exception {
+        tend = new TendHome();
+    }
+
+    @AfterAll
+    void closeHome() throws Exception {
+        tend.close();
+    }
+
+    @Test
+    void theOverrideBesideTendYamlIsMergedAndItsErrorsNameIt() throws Exception {
+        TendProject p = new TendProject(tend, "auto", BASE.replace("merged", "auto"));
+        Files.writeString(p.file("tend.override.yaml"), """
+                services:
+                  web:
+                    env: { LEVEL: debug }
+                  cache:
+                    command: sleep 1000
+                """);
+        p.ok("up", "--wait");
+        assertEquals(List.of("cache", "db", "web"), p.ps().stream().map(s -> s.get("name").toString()).sorted().toList());
+        String config = p.ok("config").out();
+        assertTrue(config.contains("LEVEL: debug") && config.contains("REGION: eu"), config);
+        assertTrue(config.contains("  - " + p.file("tend.override.yaml")), config);
+
+        long web = pid(p.awaitState("web", "ready"));
+        Files.writeString(p.file("tend.override.yaml"), "services:\n  web:\n    restart: sometimes\n");
+        TendHome.Result r = p.tend("reload");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(p.file("tend.override.yaml") + ":3: "), r.toString());
+        assertEquals(web, pid(p.awaitState("web", "ready")), "a refused reload changes nothing");
+        p.ok("down");
+    }
+
+    @Test
+    void explicitFilesMergeInOrderAndReloadReadsThemAll() throws Exception {
+        TendProject p = new TendProject(tend, "explicit", "");
+        Files.delete(p.file("tend.yaml"));
+        Files.writeString(p.file("base.yaml"), BASE);
+        Files.writeString(p.file("local.yaml"), "services:\n  web:\n    env: { REGION: local }\n");
+        p.ok("up", "-f", "base.yaml", "-f", "local.yaml", "--wait");
+        Map<String, Object> web = p.awaitState("web", "ready");
+
+        Files.writeString(p.file("local.yaml"), "services:\n  web:\n    env: { REGION: moon }\n");
+        TendHome.Result r = p.ok("reload");
+        assertTrue(r.out().contains("changed web"), "local.yaml was read again: " + r);
+        Map<String, Object> restarted = p.awaitService("web runs again", "web",
+                s -> "ready".equals(TendProject.state(s)) && pid(s) != pid(web));
+        assertNotEquals(pid(web), pid(restarted));
+        assertFalse(alive(pid(web)));
+        String config = p.ok("config", "-f", "base.yaml", "-f", "local.yaml").out();
+        assertTrue(config.contains("REGION: moon"), config);
+        p.ok("down");
+    }
+}
