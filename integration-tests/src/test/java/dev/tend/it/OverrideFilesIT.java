@@ -13,7 +13,6 @@ import static dev.tend.it.TendProject.alive;
 import static dev.tend.it.TendProject.pid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,23 +69,39 @@ class OverrideFilesIT {
     }
 
     @Test
-    void explicitFilesMergeInOrderAndReloadReadsThemAll() throws Exception {
+    void explicitFilesMergeInOrderAndReloadAndTheNextDaemonReadThemAll() throws Exception {
         TendProject p = new TendProject(tend, "explicit", "");
         Files.delete(p.file("tend.yaml"));
-        Files.writeString(p.file("base.yaml"), BASE);
+        Files.writeString(p.file("base.yaml"), BASE.replace("command: sleep 1000\n    env:",
+                "command: echo \"$REGION\" > region.txt; exec sleep 1000\n    env:"));
         Files.writeString(p.file("local.yaml"), "services:\n  web:\n    env: { REGION: local }\n");
         p.ok("up", "-f", "base.yaml", "-f", "local.yaml", "--wait");
+        assertEquals("local\n", region(p));
         Map<String, Object> web = p.awaitState("web", "ready");
 
         Files.writeString(p.file("local.yaml"), "services:\n  web:\n    env: { REGION: moon }\n");
+        Files.delete(p.file("region.txt"));
         TendHome.Result r = p.ok("reload");
         assertTrue(r.out().contains("changed web"), "local.yaml was read again: " + r);
         Map<String, Object> restarted = p.awaitService("web runs again", "web",
                 s -> "ready".equals(TendProject.state(s)) && pid(s) != pid(web));
-        assertNotEquals(pid(web), pid(restarted));
         assertFalse(alive(pid(web)));
+        assertEquals("moon\n", region(p));
         String config = p.ok("config", "-f", "base.yaml", "-f", "local.yaml").out();
         assertTrue(config.contains("REGION: moon"), config);
+
+        tend.tend("daemon", "stop");
+        TendHome.waitUntil("the services stopped with the daemon", () -> !alive(pid(restarted)));
+        Files.delete(p.file("region.txt"));
+        p.awaitState("web", "ready"); // the next daemon restores what ran, reading both files again
+        assertEquals("moon\n", region(p));
         p.ok("down");
+    }
+
+    private static String region(TendProject p) throws Exception {
+        return TendProject.await("web wrote region.txt", () -> {
+            String text = Files.exists(p.file("region.txt")) ? Files.readString(p.file("region.txt")) : "";
+            return text.endsWith("\n") ? text : null;
+        });
     }
 }
