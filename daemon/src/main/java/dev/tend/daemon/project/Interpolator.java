@@ -90,8 +90,7 @@ final class Interpolator {
         }
         String name = body.substring(0, end);
         if (!NAME.matcher(name).matches()) {
-            throw new Problem("'" + whole + "' is not a variable tend can substitute (${NAME}, ${NAME:-default}, "
-                    + "${NAME:?message}); write $$ for a literal $ to leave it to the shell");
+            throw notAVariable(whole);
         }
         if (RUN_TIME.matcher(name).matches()) {
             return whole;
@@ -120,8 +119,13 @@ final class Interpolator {
                 }
                 yield value;
             }
-            default -> throw new Problem("'" + whole + "' is not a variable tend can substitute (${NAME}, "
-                    + "${NAME:-default}, ${NAME:?message}); write $$ for a literal $ to leave it to the shell");
+            default -> throw notAVariable(whole);
         };
+    }
+
+    /** A shell form (${#X}, ${X%.*}) or a typo: refused, so it never silently means something else. */
+    private static Problem notAVariable(String whole) {
+        return new Problem("'" + whole + "' is not a variable tend can substitute (${NAME}, ${NAME:-default}, "
+                + "${NAME:?message}); write $$ for a literal $ to leave it to the shell");
     }
 }

@@ -134,8 +134,11 @@ public final class ProjectFiles {
                 throw new ProjectFileException(yml, 0, 0, "both " + OVERRIDE_YAML + " and " + OVERRIDE_YML
                         + " exist here; remove one");
             }
-            files.add(Files.isRegularFile(yaml) ? yaml : yml);
-            files.removeIf(f -> !Files.isRegularFile(f));
+            if (Files.isRegularFile(yaml)) {
+                files.add(yaml);
+            } else if (Files.isRegularFile(yml)) {
+                files.add(yml);
+            }
         }
         List<ProjectPaths> overrides = new ArrayList<>();
         for (Path f : files) {
