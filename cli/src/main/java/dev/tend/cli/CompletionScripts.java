@@ -132,7 +132,8 @@ final class CompletionScripts {
                 }
             }
             if (o.arity().max() > 0 && !o.type().equals(boolean.class) && !o.type().equals(Boolean.class)) {
-                f.append(o.type().equals(java.nio.file.Path.class) ? " -r -F" : " -r");
+                // auxiliaryTypes: the element type of a repeatable option (-f FILE -f FILE), else the type itself
+                f.append(o.auxiliaryTypes()[0].equals(java.nio.file.Path.class) ? " -r -F" : " -r");
             }
             String[] d = o.description();
             if (d.length > 0) {

@@ -34,6 +34,7 @@ public final class TendCommand implements Runnable {
                 JobsCommand.class,
                 JobCommand.class,
                 ReloadCommand.class,
+                ConfigCommand.class,
                 DaemonCommand.class,
                 CompletionCommand.class,
                 ExportCommand.class,

@@ -15,8 +15,9 @@ import java.util.Map;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Register the project of this directory (tend.yaml, else Procfile, else process-compose.yaml) and start its services in dependency order.")
 final class UpCommand extends TendSubcommand {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The project file (default: tend.yaml or Procfile here).")
-    Path file;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The project file (default: tend.yaml or Procfile here); repeat to merge files over it in order (-f tend.yaml -f local.yaml).")
+    List<Path> files = List.of();
 
     @Option(names = "--wait", description = "Return once every service is ready (probe passed, or up for min_uptime); exit 1, naming it, if one crashes or fails meanwhile.")
     boolean wait;
@@ -35,8 +36,11 @@ final class UpCommand extends TendSubcommand {
     public Integer call() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("dir", cwd());
-        if (file != null) {
-            params.put("file", file.toAbsolutePath().normalize().toString());
+        List<String> absolute = files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
+        if (absolute.size() == 1) {
+            params.put("file", absolute.get(0)); // what every daemon understands
+        } else if (!absolute.isEmpty()) {
+            params.put("files", absolute);
         }
         params.put("services", services);
         params.put("env", System.getenv());

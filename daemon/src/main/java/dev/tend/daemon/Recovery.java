@@ -34,7 +34,7 @@ final class Recovery {
                 continue;
             }
             try {
-                new ProjectRegistration(supervisor, jobs).register(ProjectFiles.load(p.file()), p.baseEnv());
+                new ProjectRegistration(supervisor, jobs).register(ProjectFiles.read(p.file(), p.overrides(), p.baseEnv()).spec(), p.baseEnv());
             } catch (ProjectFileException e) {
                 log.warn("project {} is registered but its file cannot be loaded now ({}); shown so in `tend ps -a`: "
                         + "`tend up` there restores it, `tend forget -p {}` unregisters it", p.name(), e.getMessage(), p.name());

@@ -115,6 +115,8 @@ class RpcErrorsIT {
         expect("project.up", p("dir", dir, "services", List.of("wroker")), NOT_FOUND, "did you mean 'worker'");
         expect("project.up", p("dir", dir, "wait", true, "waitSeconds", -5), INVALID, "waitSeconds");
         expect("project.up", p("dir", dir, "env", p("A=B", "1")), INVALID, "'A=B'");
+        expect("project.up", p("dir", dir, "file", "tend.yaml", "files", List.of("tend.yaml")), INVALID, "not both");
+        expect("project.up", p("dir", dir, "files", List.of("tend.yaml", "nope.yaml")), INVALID_CONFIG, "no such file");
         expect("project.down", p(), INVALID, "give a project or a dir");
         expect("project.down", p("project", "nosuch"), NOT_FOUND, "no project named 'nosuch'");
         expect("project.down", p("project", "shop", "services", List.of("nosuch")), NOT_FOUND, "no service named 'nosuch'");
@@ -129,6 +131,10 @@ class RpcErrorsIT {
         expect("project.export", p("format", "bogus", "project", "shop"), INVALID, "unknown format 'bogus'");
         expect("project.export", p("format", "systemd", "project", "nosuch"), NOT_FOUND, "no project named 'nosuch'");
         expect("project.export", p("format", "systemd"), INVALID, "give the project's dir or file");
+        expect("project.config", p(), INVALID, "give the project's dir or file");
+        expect("project.config", p("dir", "/nonexistent-" + System.nanoTime()), INVALID_CONFIG, "no such file or directory");
+        expect("project.config", p("files", List.of("tend.yaml")), INVALID, "absolute");
+        expect("project.config", p("dir", dir, "env", p("A=B", "1")), INVALID, "'A=B'");
 
         expect("service.list", p("project", "nosuch"), NOT_FOUND, "no project named 'nosuch'");
         for (String verb : List.of("start", "stop", "restart")) {

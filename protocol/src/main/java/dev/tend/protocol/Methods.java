@@ -38,6 +38,7 @@ public final class Methods {
     public static final String JOB_LOGS = "job.logs";
 
     public static final String PROJECT_EXPORT = "project.export";
+    public static final String PROJECT_CONFIG = "project.config";
 
     public static final String LOGS_READ = "logs.read";
 

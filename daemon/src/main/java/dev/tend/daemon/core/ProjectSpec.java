@@ -1,6 +1,7 @@
 package dev.tend.daemon.core;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,12 +12,25 @@ import java.util.Map;
  * @param services   in file order (a LinkedHashMap)
  * @param jobs       in file order
  * @param envSources by service or job name, where its env came from (absent: all of it was written inline)
+ * @param overrides  the files named after it (`tend up -f file -f local.yaml`) merged over it, to read again on
+ *                   reload; a tend.override.yaml found beside tend.yaml is not listed, it is found again
  */
 public record ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs,
-                          Map<String, EnvSources> envSources) {
+                          Map<String, EnvSources> envSources, List<Path> overrides) {
 
     public ProjectSpec {
         envSources = Map.copyOf(envSources);
+        overrides = List.copyOf(overrides);
+    }
+
+    public ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs,
+                       Map<String, EnvSources> envSources) {
+        this(name, dir, file, services, jobs, envSources, List.of());
+    }
+
+    /** This project as read with these files merged over its file. */
+    public ProjectSpec withOverrides(List<Path> files) {
+        return new ProjectSpec(name, dir, file, services, jobs, envSources, files);
     }
 
     public ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs) {

@@ -15,8 +15,18 @@ import java.util.Map;
  */
 public interface StateStore extends AutoCloseable {
 
-    /** A registered project: where its file is, and the environment of the client that registered it. */
-    record ProjectRecord(String name, Path dir, Path file, Map<String, String> baseEnv) {
+    /**
+     * A registered project: where its file is (and the files merged over it that `tend up -f` named), and the
+     * environment of the client that registered it.
+     */
+    record ProjectRecord(String name, Path dir, Path file, Map<String, String> baseEnv, List<Path> overrides) {
+        public ProjectRecord {
+            overrides = List.copyOf(overrides);
+        }
+
+        public ProjectRecord(String name, Path dir, Path file, Map<String, String> baseEnv) {
+            this(name, dir, file, baseEnv, List.of());
+        }
     }
 
     /** An ad-hoc service started by `tend run` (project "adhoc"). */

@@ -123,7 +123,7 @@ public final class Supervisor {
             throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for services started with 'tend run'");
         }
         checkNotShuttingDown();
-        store.putProject(new ProjectRecord(spec.name(), spec.dir(), spec.file(), Map.copyOf(baseEnv)));
+        store.putProject(new ProjectRecord(spec.name(), spec.dir(), spec.file(), Map.copyOf(baseEnv), spec.overrides()));
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();

@@ -66,7 +66,9 @@ public final class Reloader {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("project", p.name());
             try {
-                ReloadResult diff = registration.reload(ProjectFiles.load(p.file()), baseEnv(p.name()));
+                StateStore.ProjectRecord record = registered(p.name());
+                ReloadResult diff = registration.reload(
+                        ProjectFiles.read(p.file(), record.overrides(), record.baseEnv()).spec(), record.baseEnv());
                 r.put("added", diff.added());
                 r.put("changed", diff.changed());
                 r.put("removed", diff.removed());
@@ -83,9 +85,9 @@ public final class Reloader {
         return result;
     }
 
-    private Map<String, String> baseEnv(String project) {
+    private StateStore.ProjectRecord registered(String project) {
         return store.projects().stream().filter(r -> r.name().equals(project)).findFirst()
-                .map(StateStore.ProjectRecord::baseEnv).orElse(Map.of());
+                .orElse(new StateStore.ProjectRecord(project, null, null, Map.of()));
     }
 
     private void apply(Settings next) {

@@ -2,6 +2,7 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.Names;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.Map;
 /** Checks the depends_on graph: every name is a service, none depends on itself, no cycles. */
 final class Dependencies {
 
-    /** `from` depends on `to`, written on `line`. */
-    record Edge(String from, String to, int line) {
+    /** `from` depends on `to`, written on `line` of `file` (null: the first file). */
+    record Edge(String from, String to, int line, Path file) {
+        Edge(String from, String to, int line) {
+            this(from, to, line, null);
+        }
     }
 
     private enum Mark { VISITING, DONE }
@@ -31,10 +35,10 @@ final class Dependencies {
         for (List<Edge> out : edges.values()) {
             for (Edge edge : out) {
                 if (edge.to().equals(edge.from())) {
-                    throw values.fail(edge.line(), "service '" + edge.from() + "' depends on itself");
+                    throw values.fail(edge.file(), edge.line(), "service '" + edge.from() + "' depends on itself");
                 }
                 if (!edges.containsKey(edge.to())) {
-                    throw values.fail(edge.line(), "service '" + edge.from() + "' depends on unknown service '"
+                    throw values.fail(edge.file(), edge.line(), "service '" + edge.from() + "' depends on unknown service '"
                             + edge.to() + "'" + Names.didYouMean(edge.to(), edges.keySet()));
                 }
             }
@@ -54,7 +58,7 @@ final class Dependencies {
             if (mark == Mark.VISITING) {
                 List<String> cycle = new ArrayList<>(path.subList(path.indexOf(edge.to()), path.size()));
                 cycle.add(edge.to());
-                throw values.fail(edge.line(), "depends_on cycle: " + String.join(" -> ", cycle));
+                throw values.fail(edge.file(), edge.line(), "depends_on cycle: " + String.join(" -> ", cycle));
             }
             if (mark == null) {
                 visit(edge.to());

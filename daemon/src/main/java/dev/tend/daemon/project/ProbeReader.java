@@ -40,10 +40,10 @@ final class ProbeReader {
         values.checkKeys(map, KEYS, "in the ready probe of " + service);
         List<YamlNode.Entry> kinds = map.entries().stream().filter(e -> KINDS.contains(e.key())).toList();
         if (kinds.isEmpty()) {
-            throw values.fail(ready.line(), where + " needs one of tcp, http, exec or log");
+            throw values.fail(ready, where + " needs one of tcp, http, exec or log");
         }
         if (kinds.size() > 1) {
-            throw values.fail(kinds.get(1).line(), where + " has both " + kinds.get(0).key() + " and "
+            throw values.fail(kinds.get(1), where + " has both " + kinds.get(0).key() + " and "
                     + kinds.get(1).key() + "; give exactly one");
         }
         YamlNode.Entry kind = kinds.get(0);

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a project from tend.yaml (or tend.yml) or a Procfile. Loading is all or nothing: the first problem
@@ -17,15 +20,29 @@ public final class ProjectFiles {
     public static final String TEND_YAML = "tend.yaml";
     public static final String TEND_YML = "tend.yml";
     public static final String PROCFILE = "Procfile";
+    /** Beside the project file: variables for ${VAR} (not the services' environment), as compose reads it. */
+    public static final String DOT_ENV = ".env";
+    /** Beside tend.yaml: merged over it when present, as compose merges compose.override.yaml. */
+    public static final String OVERRIDE_YAML = "tend.override.yaml";
+    public static final String OVERRIDE_YML = "tend.override.yml";
     /** Read when it is the only project file here: process-compose's own names. */
     /** The most a project file may hold (bytes). */
     public static final int MAX_FILE_BYTES = SmallTextFile.MAX_BYTES;
     public static final List<String> PROCESS_COMPOSE = List.of("process-compose.yaml", "process-compose.yml");
 
-    /** A loaded project with what its file said that tend does not honour (only foreign formats have any). */
-    public record Loaded(ProjectSpec spec, List<String> warnings) {
+    /**
+     * A loaded project with what its file said that tend does not honour (only foreign formats have any).
+     *
+     * @param files every file read, absolute: the project's own first, then what was merged over it
+     */
+    public record Loaded(ProjectSpec spec, List<String> warnings, List<Path> files) {
         public Loaded {
             warnings = List.copyOf(warnings);
+            files = List.copyOf(files);
+        }
+
+        Loaded(ProjectSpec spec, List<String> warnings) {
+            this(spec, warnings, List.of(spec.file()));
         }
     }
 
@@ -38,22 +55,114 @@ public final class ProjectFiles {
      *                  this path does, so a relative path gives "tend.yaml:3: ..."
      */
     public static ProjectSpec load(Path dirOrFile) throws ProjectFileException {
-        return read(dirOrFile).spec();
+        return read(dirOrFile, Map.of()).spec();
     }
 
-    /** As {@link #load}, with the warnings of a foreign format (process-compose.yaml). */
+    /** As {@link #read(Path, Map)} with no variables: for files without ${VAR}. */
     public static Loaded read(Path dirOrFile) throws ProjectFileException {
-        Path file = find(dirOrFile);
+        return read(dirOrFile, Map.of());
+    }
+
+    /** As {@link #load} with the variables of {@link #read(Path, Map)}. */
+    public static ProjectSpec load(Path dirOrFile, Map<String, String> env) throws ProjectFileException {
+        return read(dirOrFile, env).spec();
+    }
+
+    /** As {@link #read(List, Map)} for one directory or file (and the tend.override.yaml beside it). */
+    public static Loaded read(Path dirOrFile, Map<String, String> env) throws ProjectFileException {
+        return read(List.of(dirOrFile), env);
+    }
+
+    /**
+     * Reads a project, with the warnings of a foreign format (process-compose.yaml).
+     *
+     * @param given the project directory or file, then any files merged over it in order (`tend up -f a -f b`).
+     *              One tend.yaml (or tend.yml) alone gets the tend.override.yaml beside it merged, as compose
+     *              does; only tend.yaml files merge
+     * @param env   the environment `tend up` ran in: with the project's .env (which it overrides) the variables
+     *              that ${VAR} in the files may name
+     */
+    public static Loaded read(List<Path> given, Map<String, String> env) throws ProjectFileException {
+        Path file = find(given.get(0));
         ProjectPaths paths = ProjectPaths.of(file);
+        List<ProjectPaths> overrides = overrides(file, given.subList(1, given.size()));
         String text = readText(paths);
         if (isProcfile(file)) {
             return new Loaded(ProcfileReader.read(text, paths), List.of());
         }
+        Interpolator interpolator = new Interpolator(variables(paths, env));
         YamlNode root = YamlTreeReader.read(paths.shownFile(), text);
         if (isProcessCompose(file)) {
-            return ProcessComposeReader.read(root, paths);
+            return ProcessComposeReader.read(new Interpolation(interpolator, paths.shownFile())
+                    .apply(root, Interpolation.PROCESS_COMPOSE), paths);
         }
-        return new Loaded(TendYamlReader.read(root, paths), List.of());
+        YamlMerge merge = new YamlMerge(paths.shownFile());
+        merge.add(new Interpolation(interpolator, paths.shownFile()).apply(root, Interpolation.TEND_YAML), paths.shownFile());
+        List<Path> files = new ArrayList<>(List.of(paths.file()));
+        for (ProjectPaths o : overrides) {
+            YamlNode tree = YamlTreeReader.read(o.shownFile(), readText(o));
+            merge.add(new Interpolation(interpolator, o.shownFile()).apply(tree, Interpolation.TEND_YAML), o.shownFile());
+            files.add(o.file());
+        }
+        ProjectSpec spec = TendYamlReader.read(merge.tree(), paths, merge::origin);
+        List<Path> named = given.size() > 1 ? files.subList(1, files.size()) : List.of();
+        return new Loaded(spec.withOverrides(named), List.of(), files);
+    }
+
+    /** A registered project read again: its file with the files `tend up -f` merged over it. */
+    public static Loaded read(Path file, List<Path> overrides, Map<String, String> env) throws ProjectFileException {
+        List<Path> given = new ArrayList<>(List.of(file));
+        given.addAll(overrides);
+        return read(given, env);
+    }
+
+    /** The files to merge over the first: those given, else the tend.override.yaml beside a tend.yaml. */
+    private static List<ProjectPaths> overrides(Path first, List<Path> given) throws ProjectFileException {
+        List<Path> files = new ArrayList<>();
+        for (Path g : given) {
+            Path f = g.normalize();
+            if (!Files.isRegularFile(f)) {
+                throw new ProjectFileException(f, 0, 0, Files.exists(f) ? "not a regular file" : "no such file");
+            }
+            files.add(f);
+        }
+        String name = first.getFileName().toString();
+        if (given.isEmpty() && (name.equals(TEND_YAML) || name.equals(TEND_YML))) {
+            Path yaml = first.resolveSibling(OVERRIDE_YAML);
+            Path yml = first.resolveSibling(OVERRIDE_YML);
+            if (Files.isRegularFile(yaml) && Files.isRegularFile(yml)) {
+                throw new ProjectFileException(yml, 0, 0, "both " + OVERRIDE_YAML + " and " + OVERRIDE_YML
+                        + " exist here; remove one");
+            }
+            if (Files.isRegularFile(yaml)) {
+                files.add(yaml);
+            } else if (Files.isRegularFile(yml)) {
+                files.add(yml);
+            }
+        }
+        List<ProjectPaths> overrides = new ArrayList<>();
+        for (Path f : files) {
+            Path foreign = isProcfile(first) || isProcessCompose(first) ? first
+                    : isProcfile(f) || isProcessCompose(f) ? f : null;
+            if (foreign != null) {
+                throw new ProjectFileException(f, 0, 0, "cannot merge it: only tend.yaml files merge, and "
+                        + foreign.getFileName() + " is a " + (isProcfile(foreign) ? "Procfile" : "process-compose file"));
+            }
+            overrides.add(ProjectPaths.of(f));
+        }
+        return overrides;
+    }
+
+    /** The project's .env (beside the file, when there is one) under the environment of `tend up`, as compose. */
+    private static Map<String, String> variables(ProjectPaths paths, Map<String, String> env)
+            throws ProjectFileException {
+        Map<String, String> variables = new HashMap<>();
+        Path dotEnv = paths.dir().resolve(DOT_ENV);
+        if (Files.isRegularFile(dotEnv)) {
+            variables.putAll(EnvFile.read(dotEnv, paths.shown(DOT_ENV)));
+        }
+        variables.putAll(env);
+        return variables;
     }
 
     private static boolean isProcessCompose(Path file) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Turns the YAML tree of a tend.yaml into a {@link ProjectSpec}, refusing anything it does not understand. */
 final class TendYamlReader {
@@ -39,14 +40,16 @@ final class TendYamlReader {
     private final Map<String, EnvSources> envSources = new LinkedHashMap<>();
     private Path projectEnvFile;
 
-    private TendYamlReader(ProjectPaths paths) {
+    private TendYamlReader(ProjectPaths paths, Function<Object, Path> origins) {
         this.paths = paths;
-        this.values = new Values(paths.shownFile());
+        this.values = new Values(paths.shownFile(), origins);
         this.probes = new ProbeReader(values);
     }
 
-    static ProjectSpec read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
-        return new TendYamlReader(paths).project(root);
+    /** @param origins the file each node came from (a tree merged from override files) */
+    static ProjectSpec read(YamlNode root, ProjectPaths paths, Function<Object, Path> origins)
+            throws ProjectFileException {
+        return new TendYamlReader(paths, origins).project(root);
     }
 
     private ProjectSpec project(YamlNode root) throws ProjectFileException {
@@ -79,7 +82,7 @@ final class TendYamlReader {
         YamlNode.Entry jobsEntry = Values.find(top, "jobs");
         for (YamlNode.Entry entry : section(jobsEntry, "job")) {
             if (services.containsKey(entry.key())) {
-                throw values.fail(entry.line(), "job '" + entry.key() + "' has the same name as a service; "
+                throw values.fail(entry, "job '" + entry.key() + "' has the same name as a service; "
                         + "give it another name");
             }
             jobs.put(entry.key(), job(entry, projectEnv));
@@ -100,7 +103,7 @@ final class TendYamlReader {
         YamlNode.Mapping map = values.mapping(entry.value(), entry.key(), "a map of " + kind + " names to settings");
         for (YamlNode.Entry e : map.entries()) {
             if (!NameRule.isValid(e.key())) {
-                throw values.fail(e.line(), "bad " + kind + " name '" + e.key() + "': " + NameRule.rule());
+                throw values.fail(e, "bad " + kind + " name '" + e.key() + "': " + NameRule.rule());
             }
         }
         return map.entries();
@@ -179,7 +182,7 @@ final class TendYamlReader {
 
         YamlNode.Entry scheduleEntry = Values.find(map, "schedule");
         if (scheduleEntry == null) {
-            throw values.fail(entry.line(), where + " has no schedule (e.g. schedule: \"0 3 * * *\")");
+            throw values.fail(entry, where + " has no schedule (e.g. schedule: \"0 3 * * *\")");
         }
         String schedule;
         try {
@@ -223,7 +226,7 @@ final class TendYamlReader {
 
     private YamlNode.Mapping settings(YamlNode.Entry entry, String where) throws ProjectFileException {
         if (Values.isNull(entry.value()) || isEmptyString(entry.value())) {
-            throw values.fail(entry.line(), where + " has no settings; it needs at least command:");
+            throw values.fail(entry, where + " has no settings; it needs at least command:");
         }
         return values.mapping(entry.value(), where, "a map of settings (command:, ...)");
     }
@@ -235,7 +238,7 @@ final class TendYamlReader {
     private String command(YamlNode.Mapping map, YamlNode.Entry owner, String where) throws ProjectFileException {
         YamlNode.Entry entry = Values.find(map, "command");
         if (entry == null) {
-            throw values.fail(owner.line(), where + " has no command");
+            throw values.fail(owner, where + " has no command");
         }
         String command = values.text(entry, where, "a string (it is run by /bin/sh -c)");
         if (command.isBlank()) {
@@ -278,7 +281,7 @@ final class TendYamlReader {
             YamlNode.Mapping vars = values.mapping(envEntry.value(), where + ": env", "a map of NAME: value");
             for (YamlNode.Entry var : vars.entries()) {
                 if (!EnvFile.KEY.matcher(var.key()).matches()) {
-                    throw values.fail(var.line(), where + ": bad variable name '" + var.key()
+                    throw values.fail(var, where + ": bad variable name '" + var.key()
                             + "' in env (" + EnvFile.KEY_RULE + ")");
                 }
                 YamlNode value = var.value();
@@ -333,7 +336,7 @@ final class TendYamlReader {
                     throw values.fail(item, where + ": depends_on lists '" + s.text() + "' twice");
                 }
             }
-            edges.add(new Dependencies.Edge(name, s.text(), s.line()));
+            edges.add(new Dependencies.Edge(name, s.text(), s.line(), values.origin(s)));
         }
         return edges;
     }

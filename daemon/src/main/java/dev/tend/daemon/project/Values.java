@@ -7,22 +7,46 @@ import dev.tend.protocol.NameRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /** Typed reads of YAML values; every refusal names the line and says what was expected instead. */
 final class Values {
 
     private final Path file;
+    private final Function<Object, Path> origins;
 
     Values(Path file) {
-        this.file = file;
+        this(file, nodeOrEntry -> file);
     }
 
+    /** @param origins the file each node or entry came from, when the tree merges several (YamlMerge) */
+    Values(Path file, Function<Object, Path> origins) {
+        this.file = file;
+        this.origins = origins;
+    }
+
+    /** A problem on a line of the (first) file. */
     ProjectFileException fail(int line, String reason) {
         return new ProjectFileException(file, line, 0, reason);
     }
 
+    /** A problem on a line of the given file (null: the first). */
+    ProjectFileException fail(Path in, int line, String reason) {
+        return new ProjectFileException(in == null ? file : in, line, 0, reason);
+    }
+
+    /** A problem with a key (and its setting), on the key's line in the file that wrote it. */
+    ProjectFileException fail(YamlNode.Entry at, String reason) {
+        return new ProjectFileException(origins.apply(at), at.line(), 0, reason);
+    }
+
     ProjectFileException fail(YamlNode at, String reason) {
-        return new ProjectFileException(file, at.line(), at.column(), reason);
+        return new ProjectFileException(origins.apply(at), at.line(), at.column(), reason);
+    }
+
+    /** The file a node or entry came from. */
+    Path origin(Object nodeOrEntry) {
+        return origins.apply(nodeOrEntry);
     }
 
     static YamlNode.Entry find(YamlNode.Mapping map, String key) {
@@ -48,7 +72,8 @@ final class Values {
     void checkKeys(YamlNode.Mapping map, List<String> known, String where) throws ProjectFileException {
         for (YamlNode.Entry entry : map.entries()) {
             if (!known.contains(entry.key())) {
-                throw new ProjectFileException(file, entry.line(), entry.column(), unknownKey(entry.key(), known, where));
+                throw new ProjectFileException(origins.apply(entry), entry.line(), entry.column(),
+                        unknownKey(entry.key(), known, where));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.export.ComposeExport;
 import dev.tend.daemon.export.ExportResult;
@@ -12,6 +13,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * project.export: the project file read afresh (so what is exported is what the file says now) and
@@ -19,13 +21,16 @@ import java.util.Map;
  */
 final class ExportMethods {
     private final Supervisor supervisor;
+    private final Function<String, StateStore.ProjectRecord> registered;
 
-    ExportMethods(Supervisor supervisor) {
+    /** @param registered a project as registered: its files are read again in its environment */
+    ExportMethods(Supervisor supervisor, Function<String, StateStore.ProjectRecord> registered) {
         this.supervisor = supervisor;
+        this.registered = registered;
     }
 
     Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
-        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file);
+        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file, Map.of());
         ExportResult result = switch (format) {
             case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
                     System.getProperty("user.name"));
@@ -54,6 +59,9 @@ final class ExportMethods {
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + project + " has no project file to export");
         }
-        return ProjectMethods.load(null, info.file().toString());
+        StateStore.ProjectRecord record = registered.apply(info.name());
+        List<String> files = new java.util.ArrayList<>(List.of(info.file().toString()));
+        record.overrides().forEach(f -> files.add(f.toString()));
+        return ProjectMethods.read(null, files, record.baseEnv()).spec();
     }
 }

@@ -3,6 +3,7 @@ package dev.tend.daemon.rpc;
 import dev.tend.daemon.core.projects.ProjectRegistration;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.projects.ReloadResult;
+import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;
@@ -10,6 +11,7 @@ import dev.tend.daemon.project.ProjectFiles;
 import dev.tend.protocol.ErrorCode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,48 +23,70 @@ import java.util.function.Function;
 final class ProjectMethods {
     private final Supervisor supervisor;
     private final Refs refs;
-    private final Function<String, Map<String, String>> registeredEnv;
+    private final Function<String, StateStore.ProjectRecord> registered;
     private final JobScheduler jobs;
 
-    /** @param registeredEnv the environment a project was registered with, for reloads that bring none */
-    ProjectMethods(Supervisor supervisor, Refs refs, Function<String, Map<String, String>> registeredEnv,
+    /**
+     * @param registered a project as registered: its environment, for reloads that bring none, and the files
+     *                   merged over its file
+     */
+    ProjectMethods(Supervisor supervisor, Refs refs, Function<String, StateStore.ProjectRecord> registered,
                    JobScheduler jobs) {
         this.supervisor = supervisor;
         this.refs = refs;
-        this.registeredEnv = registeredEnv;
+        this.registered = registered;
         this.jobs = jobs;
     }
 
-    static ProjectSpec load(String dir, String file) {
-        return read(dir, file).spec();
+    /** @param env the variables ${VAR} in the file may name (with the project's .env) */
+    static ProjectSpec load(String dir, String file, Map<String, String> env) {
+        return read(dir, file == null ? null : List.of(file), env).spec();
     }
 
-    /** The project file with the warnings of a foreign format (what of a process-compose.yaml is ignored). */
-    static ProjectFiles.Loaded read(String dir, String file) {
-        if (dir == null && file == null) {
+    /**
+     * The project file(s) with the warnings of a foreign format (what of a process-compose.yaml is ignored).
+     *
+     * @param files null for the project file of dir; else the file, then those merged over it (relative to dir)
+     */
+    static ProjectFiles.Loaded read(String dir, List<String> files, Map<String, String> env) {
+        if (dir == null && (files == null || files.isEmpty())) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
         }
-        Path fileParam = file == null ? null : Inputs.path("file", file);
-        if (dir == null && !fileParam.isAbsolute()) {
-            // the daemon's working directory means nothing to the caller
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "file '" + file + "' must be an absolute path, or give the dir it is relative to");
+        Path base = dir == null ? null : Inputs.path("dir", dir);
+        List<Path> targets = new ArrayList<>();
+        for (String file : files == null || files.isEmpty() ? List.<String>of() : files) {
+            Path path = Inputs.path("file", file);
+            if (base == null && !path.isAbsolute()) {
+                // the daemon's working directory means nothing to the caller
+                throw new RpcException(ErrorCode.INVALID_PARAMS, "file '" + file + "' must be an absolute path, or give the dir it is relative to");
+            }
+            targets.add(base == null ? path : base.resolve(path));
         }
-        Path base = dir != null ? Inputs.path("dir", dir) : fileParam.getParent();
-        Path target = fileParam != null ? base.resolve(fileParam) : base;
+        if (targets.isEmpty()) {
+            targets.add(base);
+        }
         try {
-            return ProjectFiles.read(target);
+            return ProjectFiles.read(targets, env == null ? Map.of() : env);
         } catch (ProjectFileException e) {
             throw CoreCalls.invalidConfig(e);
         }
     }
 
-    Map<String, Object> up(String dir, String file, List<String> services, Map<String, String> env, boolean wait,
+    /** project.up's file (old clients) or files: one list. */
+    static List<String> files(String file, List<String> files) {
+        if (file != null && files != null && !files.isEmpty()) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "give file or files, not both");
+        }
+        return file != null ? List.of(file) : files;
+    }
+
+    Map<String, Object> up(String dir, List<String> files, List<String> services, Map<String, String> env, boolean wait,
                            Integer waitSeconds) {
         if (waitSeconds != null && waitSeconds < 1) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "waitSeconds must be at least 1, got " + waitSeconds);
         }
         Inputs.env("env", env);
-        ProjectFiles.Loaded loaded = read(dir, file);
+        ProjectFiles.Loaded loaded = read(dir, files, env);
         ProjectSpec spec = loaded.spec();
         ReloadResult registered = register(spec, env);
         List<String> requested = services == null ? List.of() : services;
@@ -120,12 +144,15 @@ final class ProjectMethods {
         if (info.file() == null) {
             throw new RpcException(ErrorCode.CONFLICT, "project " + name + " has no file to reload");
         }
-        ProjectSpec spec = load(null, info.file().toString());
+        StateStore.ProjectRecord record = registered.apply(name);
+        Map<String, String> base = env != null ? Inputs.env("env", env) : record.baseEnv();
+        List<String> files = new ArrayList<>(List.of(info.file().toString()));
+        record.overrides().forEach(f -> files.add(f.toString()));
+        ProjectSpec spec = read(null, files, base).spec();
         if (!spec.name().equals(name)) {
             throw new RpcException(ErrorCode.CONFLICT, info.file() + " now names project '" + spec.name()
                     + "', not '" + name + "': run `tend up` to register it under its new name");
         }
-        Map<String, String> base = env != null ? Inputs.env("env", env) : registeredEnv.apply(name);
         try {
             return Views.reload(new ProjectRegistration(supervisor, jobs).reload(spec, base));
         } catch (IllegalArgumentException e) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every method of the protocol (docs/protocol.md) as jsonrpc4j sees it: names and parameters here, the work in
@@ -36,14 +37,15 @@ public final class TendRpc {
         this.daemon = new DaemonMethods(info);
         this.supervisor = supervisor;
         Refs refs = new Refs(supervisor);
-        this.projects = new ProjectMethods(supervisor, refs, project -> store.projects().stream()
-                .filter(p -> p.name().equals(project)).findFirst().map(StateStore.ProjectRecord::baseEnv).orElse(Map.of()),
-                jobScheduler);
+        Function<String, StateStore.ProjectRecord> registered = project -> store.projects().stream()
+                .filter(p -> p.name().equals(project)).findFirst()
+                .orElse(new StateStore.ProjectRecord(project, null, null, Map.of()));
+        this.projects = new ProjectMethods(supervisor, refs, registered, jobScheduler);
         this.services = new ServiceMethods(supervisor, refs);
         this.logs = new LogMethods(supervisor, refs, clock);
         this.jobs = new JobMethods(jobScheduler, refs);
         this.events = new EventMethods(bus, tailer, notifications);
-        this.exports = new ExportMethods(supervisor);
+        this.exports = new ExportMethods(supervisor, registered);
     }
 
     // ------------------------------------------------------------------ daemon
@@ -82,11 +84,12 @@ public final class TendRpc {
     @JsonRpcMethod(Methods.PROJECT_UP)
     public Map<String, Object> projectUp(@OptionalParam @JsonRpcParam("dir") String dir,
                                          @OptionalParam @JsonRpcParam("file") String file,
+                                         @OptionalParam @JsonRpcParam("files") List<String> files,
                                          @OptionalParam @JsonRpcParam("services") List<String> services,
                                          @OptionalParam @JsonRpcParam("env") Map<String, String> env,
                                          @OptionalParam @JsonRpcParam("wait") Boolean wait,
                                          @OptionalParam @JsonRpcParam("waitSeconds") Integer waitSeconds) {
-        return projects.up(dir, file, services, env, Boolean.TRUE.equals(wait), waitSeconds);
+        return projects.up(dir, ProjectMethods.files(file, files), services, env, Boolean.TRUE.equals(wait), waitSeconds);
     }
 
     @JsonRpcMethod(Methods.PROJECT_DOWN)
@@ -122,6 +125,13 @@ public final class TendRpc {
                                              @OptionalParam @JsonRpcParam("file") String file,
                                              @OptionalParam @JsonRpcParam("user") Boolean user) {
         return exports.export(project, dir, file, format, Boolean.TRUE.equals(user));
+    }
+
+    @JsonRpcMethod(Methods.PROJECT_CONFIG)
+    public Map<String, Object> projectConfig(@OptionalParam @JsonRpcParam("dir") String dir,
+                                             @OptionalParam @JsonRpcParam("files") List<String> files,
+                                             @OptionalParam @JsonRpcParam("env") Map<String, String> env) {
+        return ConfigMethods.config(dir, files, env);
     }
 
     // ------------------------------------------------------------------ services

@@ -117,7 +117,9 @@ final class Schema {
                     "DROP TABLE live_children",
                     "ALTER TABLE live_children_by_token RENAME TO live_children",
                     "CREATE UNIQUE INDEX live_children_token ON live_children (run_token)",
-                    "CREATE INDEX live_children_pid ON live_children (project, service, pid)")));
+                    "CREATE INDEX live_children_pid ON live_children (project, service, pid)")),
+            new Migration("files merged over a project's file (tend up -f a -f b)", List.of(
+                    "ALTER TABLE projects ADD COLUMN overrides TEXT NOT NULL DEFAULT '[]'")));
 
     private Schema() {
     }

@@ -102,9 +102,11 @@ public final class SqliteStore implements StateStore {
         String dir = required(project.dir(), "dir of project " + name).toString();
         String projectFile = required(project.file(), "file of project " + name).toString();
         update("save project " + name, """
-                INSERT INTO projects (name, dir, file, base_env) VALUES (?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET dir = excluded.dir, file = excluded.file, base_env = excluded.base_env""",
-                required(name, "project name"), dir, projectFile, EnvJson.encode(project.baseEnv()));
+                INSERT INTO projects (name, dir, file, base_env, overrides) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET dir = excluded.dir, file = excluded.file, base_env = excluded.base_env,
+                overrides = excluded.overrides""",
+                required(name, "project name"), dir, projectFile, EnvJson.encode(project.baseEnv()),
+                EnvJson.encodePaths(project.overrides()));
     }
 
     @Override
@@ -124,10 +126,11 @@ public final class SqliteStore implements StateStore {
 
     @Override
     public List<ProjectRecord> projects() {
-        return query("read projects", "SELECT name, dir, file, base_env FROM projects ORDER BY name", rows -> {
+        return query("read projects", "SELECT name, dir, file, base_env, overrides FROM projects ORDER BY name", rows -> {
             String name = rows.getString(1);
             return new ProjectRecord(name, Path.of(rows.getString(2)), Path.of(rows.getString(3)),
-                    EnvJson.decode(rows.getString(4), file + ": base_env of project " + name));
+                    EnvJson.decode(rows.getString(4), file + ": base_env of project " + name),
+                    EnvJson.decodePaths(rows.getString(5), file + ": overrides of project " + name));
         });
     }
 

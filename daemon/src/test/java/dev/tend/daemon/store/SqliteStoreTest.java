@@ -79,6 +79,16 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aProjectKeepsTheFilesMergedOverItsFileInOrder() {
+        ProjectRecord merged = new ProjectRecord("web", Path.of("/src/web"), Path.of("/src/web/base.yaml"), Map.of(),
+                List.of(Path.of("/src/web/local.yaml"), Path.of("/src/web/a b.yaml")));
+        store.putProject(merged);
+        reopen();
+
+        assertEquals(List.of(merged), store.projects());
+    }
+
+    @Test
     void puttingAProjectAgainReplacesIt() {
         store.putProject(project("web", Map.of("A", "1")));
         ProjectRecord moved = new ProjectRecord("web", Path.of("/elsewhere"), Path.of("/elsewhere/Procfile"), Map.of("B", "2"));
