@@ -62,9 +62,12 @@ final class LoginService {
         }
     }
 
-    /** The current user's login service for this OS and environment. */
+    /** The current user's login service for this OS and environment ($HOME first, as systemd and launchd use it). */
     static Place here() {
-        return place(Kind.of(System.getProperty("os.name")), System.getenv(), Path.of(System.getProperty("user.home")));
+        String home = System.getenv("HOME");
+        Path dir = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"));
+        return place(Kind.of(System.getProperty("os.name")), System.getenv(), dir);
     }
 
     static Place place(Kind kind, Map<String, String> env, Path home) {
@@ -81,11 +84,14 @@ final class LoginService {
     /**
      * The daemon's environment under the service manager, which starts it with almost none: who started it, the
      * JDK the launcher should use, the PATH services find their commands on, and tend's own variables if set.
+     * TEND_CDS=off: without it, a first run on a new JDK or jar waits for its JVM to write the class archive, so
+     * the service manager's main process would be the launcher's shell, and its SIGTERM would miss the daemon.
      */
     static Map<String, String> environment(Kind kind, Map<String, String> env, String javaHome) {
         Map<String, String> e = new LinkedHashMap<>();
         e.put(STARTED_BY, kind.word());
         e.put("JAVA_HOME", javaHome);
+        e.put("TEND_CDS", "off");
         String path = env.get("PATH");
         e.put("PATH", path != null && !path.isBlank() ? path : "/usr/local/bin:/usr/bin:/bin");
         for (String name : PASSED_ON) {

@@ -37,11 +37,12 @@ class LoginServiceTest {
         Map<String, String> env = LoginService.environment(LoginService.Kind.SYSTEMD,
                 Map.of("PATH", "/opt/bin:/usr/bin", "TEND_HOME", "/data/tend", "HOME", "/home/me", "TEND_INSTANCE", ""),
                 "/opt/jdk17");
-        assertEquals(List.of("TEND_STARTED_BY", "JAVA_HOME", "PATH", "TEND_HOME"), List.copyOf(env.keySet()));
+        assertEquals(List.of("TEND_STARTED_BY", "JAVA_HOME", "TEND_CDS", "PATH", "TEND_HOME"), List.copyOf(env.keySet()));
         assertEquals("systemd", env.get("TEND_STARTED_BY"));
         assertEquals("/opt/jdk17", env.get("JAVA_HOME"));
         assertEquals("/opt/bin:/usr/bin", env.get("PATH"));
         assertEquals("/data/tend", env.get("TEND_HOME"));
+        assertEquals("off", env.get("TEND_CDS"), "the launcher execs the JVM: the service manager's signals reach it");
     }
 
     @Test
