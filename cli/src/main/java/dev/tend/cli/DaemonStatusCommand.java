@@ -19,7 +19,8 @@ final class DaemonStatusCommand extends TendSubcommand {
         DaemonConnector.Connection c = connect();
         try (var client = c.client()) {
             Map<String, Object> status = JsonObjects.object(client.call(Methods.DAEMON_STATUS, null));
-            out().print(json ? Json.write(status) + "\n" : DaemonStatusFormat.format(status));
+            out().print(json ? Json.write(status) + "\n" : DaemonStatusFormat.format(status,
+                    LoginService.Status.read(LoginService.here()).describe()));
         }
         return ExitCode.OK;
     }

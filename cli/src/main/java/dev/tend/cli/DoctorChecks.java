@@ -120,6 +120,29 @@ final class DoctorChecks {
                 "see `tend daemon logs` for why Netty's native library failed to load (e.g. a noexec /tmp)");
     }
 
+    /**
+     * The login service (`tend daemon enable`): never a failure, tend works without it.
+     *
+     * @param startedBy daemon.status startedBy, or null when no daemon answered
+     */
+    static Check loginService(LoginService.Status login, String startedBy) {
+        String by = startedBy == null ? "" : "; the running daemon was started by " + DaemonStatusFormat.startedBy(startedBy);
+        if (!login.installed()) {
+            return Check.ok("login", "no login service: the daemon starts with the first command" + by);
+        }
+        if (!login.enabled()) {
+            return Check.warn("login", "the login service is installed (" + login.place().file() + ") but not enabled" + by,
+                    LoginService.activateCommand(login.place()));
+        }
+        if (startedBy != null && startedBy.equals("client")) {
+            return Check.warn("login", "the login service is enabled but the running daemon did not come from it"
+                    + by, "`" + (login.place().kind() == LoginService.Kind.SYSTEMD
+                    ? "systemctl --user restart tend" : "launchctl kickstart -k gui/$(id -u)/" + LoginService.AGENT_LABEL)
+                    + "` hands it to the login service");
+        }
+        return Check.ok("login", "the login service is enabled (" + login.place().file() + ")" + by);
+    }
+
     static String format(List<Check> checks, boolean color) {
         StringBuilder b = new StringBuilder();
         for (Check c : checks) {

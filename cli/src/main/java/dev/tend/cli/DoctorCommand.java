@@ -21,7 +21,8 @@ import java.util.Map;
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check the installation and say what to fix; exit 1 if something must be fixed.",
-                "Checks Java, directories and permissions, the daemon's socket, its version and native transport."})
+                "Checks Java, directories and permissions, the daemon's socket, its version and native transport, "
+                        + "and the login service."})
 final class DoctorCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON array of {check, status: ok|warn|fail, detail, fix}.")
     boolean json;
@@ -62,6 +63,8 @@ final class DoctorCommand extends TendSubcommand {
             Map<String, Object> status = JsonObjects.object(client.call(Methods.DAEMON_STATUS, null));
             checks.add(DoctorChecks.daemon(status, Version.current()));
             checks.add(DoctorChecks.transport(String.valueOf(status.get("transport"))));
+            checks.add(DoctorChecks.loginService(LoginService.Status.read(LoginService.here()),
+                    status.get("startedBy") instanceof String by ? by : null));
         } catch (Exception e) {
             checks.add(DoctorChecks.Check.fail("daemon", "daemon.status failed: " + Errors.map(e).getMessage(),
                     "read `tend daemon logs`"));

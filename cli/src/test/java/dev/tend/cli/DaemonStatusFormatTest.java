@@ -5,6 +5,7 @@ import dev.tend.protocol.json.JsonObjects;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DaemonStatusFormatTest {
@@ -39,5 +40,17 @@ class DaemonStatusFormatTest {
         assertTrue(text.startsWith("tend daemon 0.1.0 is running\n"), text);
         assertTrue(text.contains("  uptime     0s\n"), text);
         assertTrue(!text.contains("services"), text);
+    }
+
+    @Test
+    void saysWhoStartedTheDaemonAndWhereTheLoginServiceStands() {
+        String text = DaemonStatusFormat.format(JsonObjects.object(Json.parse(
+                "{\"version\":\"0.1.0\",\"startedBy\":\"systemd\"}")), "enabled (/home/u/.config/systemd/user/tend.service)");
+        assertTrue(text.contains("  started by the login service (systemd)\n"), text);
+        assertTrue(text.contains("  login      enabled (/home/u/.config/systemd/user/tend.service)\n"), text);
+        String client = DaemonStatusFormat.format(JsonObjects.object(Json.parse(
+                "{\"version\":\"0.1.0\",\"startedBy\":\"client\"}")));
+        assertTrue(client.contains("  started by a client (auto-start) or `tend daemon run`\n"), client);
+        assertFalse(client.contains("login"), client);
     }
 }

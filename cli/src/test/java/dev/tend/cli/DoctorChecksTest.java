@@ -62,4 +62,21 @@ class DoctorChecksTest {
                 + "1 problem to fix\n", text);
         assertTrue(DoctorChecks.format(List.of(DoctorChecks.Check.ok("java", "x")), false).endsWith("tend is ready\n"));
     }
+
+    @Test
+    void theLoginServiceIsReportedNeverAFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        LoginService.Place place = LoginService.place(LoginService.Kind.SYSTEMD, java.util.Map.of(), home);
+        DoctorChecks.Check none = DoctorChecks.loginService(new LoginService.Status(place, false, false), "client");
+        assertEquals(DoctorChecks.Status.OK, none.status());
+        assertTrue(none.detail().contains("no login service"), none.detail());
+        DoctorChecks.Check idle = DoctorChecks.loginService(new LoginService.Status(place, true, false), null);
+        assertEquals(DoctorChecks.Status.WARN, idle.status());
+        assertEquals("systemctl --user enable --now tend", idle.fix());
+        DoctorChecks.Check fromIt = DoctorChecks.loginService(new LoginService.Status(place, true, true), "systemd");
+        assertEquals(DoctorChecks.Status.OK, fromIt.status());
+        assertTrue(fromIt.detail().endsWith("started by the login service (systemd)"), fromIt.detail());
+        DoctorChecks.Check other = DoctorChecks.loginService(new LoginService.Status(place, true, true), "client");
+        assertEquals(DoctorChecks.Status.WARN, other.status());
+        assertTrue(other.fix().contains("systemctl --user restart tend"), other.fix());
+    }
 }

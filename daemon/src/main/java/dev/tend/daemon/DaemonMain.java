@@ -25,6 +25,8 @@ import dev.tend.daemon.lifecycle.Shutdown;
 import dev.tend.daemon.lifecycle.Signals;
 import dev.tend.daemon.lifecycle.SocketWatch;
 import dev.tend.daemon.lifecycle.StaleSocket;
+import dev.tend.daemon.lifecycle.StartedBy;
+import dev.tend.daemon.hooks.Hooks;
 import dev.tend.daemon.rpc.DaemonInfo;
 import dev.tend.daemon.rpc.EventNotifications;
 import dev.tend.daemon.rpc.JsonRpcEndpoint;
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +126,7 @@ public final class DaemonMain {
         JobScheduler jobs = null;
         EventBus bus = new EventBus(BusLimits.DEFAULT);
         LogTailer tailer = null;
+        Hooks hooks = null;
         IdleWatch idle = null;
         SocketWatch socketWatch = null;
         StartNotices notices = new StartNotices();
@@ -147,13 +151,19 @@ public final class DaemonMain {
             tailer = new LogTailer(bus, logSource::logFile);
             SupervisorFeed.attach(supervisor, bus, tailer);
             JobFeed.attach(jobs, bus);
-            Recovery.restore(supervisor, store, jobs);
             Reloader reloader = new Reloader(paths.configFile(), settings, supervisor, jobs, store, envLevel != null);
+            hooks = Hooks.create(launcher, control, System.getenv(), supervisor::spec, () -> {
+                Settings.Hooks h = reloader.settings().hooks();
+                return new Hooks.Config(h.onFailed(), h.timeout());
+            }, Path.of(System.getProperty("user.home")));
+            supervisor.addListener(hooks);
+            Recovery.restore(supervisor, store, jobs);
             UnixSocketServer[] serverRef = new UnixSocketServer[1];
             DaemonInfo info = new DaemonInfo(Version.current(), paths.instance(), ProcessHandle.current().pid(), startedAt,
                     paths.socket(), paths.socketShortened(), paths.stateDir(),
                     () -> serverRef[0].transportName(), () -> serverRef[0].connectionCount(),
-                    shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis(), notices::takeAll);
+                    shutdown::request, reloader::reload, () -> reloader.settings().fileModifiedMillis(), notices::takeAll,
+                    StartedBy.of(System.getenv()));
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers), Uid.current());
@@ -206,6 +216,9 @@ public final class DaemonMain {
             }
             if (tailer != null) {
                 tailer.close();
+            }
+            if (hooks != null) {
+                hooks.close();
             }
             bus.close();
             workers.shutdown();

@@ -243,6 +243,11 @@ public final class DaemonConnector {
                     if (c != null) {
                         return c;
                     }
+                    OptionalLong winner = lockHolder(); // it lost the pid lock to one started meanwhile (the login service)
+                    c = winner.isPresent() ? awaitSocket(winner.getAsLong()) : null;
+                    if (c != null) {
+                        return c;
+                    }
                     if (launcher.exitValue() != 0) {
                         throw new DaemonUnavailableException(startFailure(spawnedAtMillis, " (exit code "
                                 + launcher.exitValue() + ")"));

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param autoPort  `port: auto`: a free TCP port is chosen at the first start, kept while free, exported as PORT
  * @param port      a fixed port from `port: N`, or 0
  * @param minUptime without a probe, how long the process must stay up before it counts as ready (`min_uptime`)
+ * @param onFailure `on_failure`: a shell command run (by daemon.hooks) after the service crashed or failed, or null
+ * @param onReady   `on_ready`: a shell command run each time the service becomes ready, or null
  */
 public record ServiceSpec(
         String name,
@@ -31,7 +33,9 @@ public record ServiceSpec(
         Duration stopTimeout,
         boolean autoPort,
         int port,
-        Duration minUptime) {
+        Duration minUptime,
+        String onFailure,
+        String onReady) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -42,6 +46,14 @@ public record ServiceSpec(
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
+    }
+
+    /** Without hooks. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port, Duration minUptime) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                minUptime, null, null);
     }
 
     /** With the default min_uptime. */
@@ -55,7 +67,7 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime);
+                false, fixedPort, minUptime, onFailure, onReady);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

@@ -547,6 +547,15 @@ public final class Supervisor {
         return machine.logPath(project, service);
     }
 
+    /**
+     * The service's spec as registered now (daemon.hooks reads its hook commands here).
+     *
+     * @throws SupervisorException NOT_FOUND if the project or service is not registered (any more)
+     */
+    public ServiceSpec spec(String project, String service) {
+        return locked(tx -> ProjectRegistry.requireService(projects.require(project), service).spec);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private List<Service> withDependencies(Project p, List<String> names) {

@@ -13,9 +13,18 @@ import java.time.Duration;
  *   max_line: 64KiB        # longer lines are cut and marked
  * idle_timeout: 30m        # exit when no client and no service for this long (default: never)
  * log_level: info          # the daemon's own log: trace, debug, info, warn, error (TEND_LOG wins)
+ * hooks:
+ *   on_failed: CMD         # run for every service that reaches failed (docs/hooks.md)
+ *   timeout: 30s           # a hook still running after this is killed with its tree (every hook)
  * </pre>
  */
-public record Settings(LogPolicy logs, Duration idleTimeout, String logLevel, long fileModifiedMillis) {
+public record Settings(LogPolicy logs, Duration idleTimeout, String logLevel, long fileModifiedMillis, Hooks hooks) {
 
-    public static final Settings DEFAULTS = new Settings(LogPolicy.DEFAULTS, null, "info", 0);
+    public static final Settings DEFAULTS = new Settings(LogPolicy.DEFAULTS, null, "info", 0, Hooks.DEFAULTS);
+
+    /** @param onFailed the daemon-wide `hooks.on_failed` command, or null */
+    public record Hooks(String onFailed, Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+        public static final Hooks DEFAULTS = new Hooks(null, DEFAULT_TIMEOUT);
+    }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /** Reads config.yaml strictly: an unknown key or a bad value is an error naming the file and key, never ignored. */
 public final class SettingsFile {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> TOP = Set.of("logs", "idle_timeout", "log_level");
+    private static final Set<String> TOP = Set.of("logs", "idle_timeout", "log_level", "hooks");
+    private static final Set<String> HOOKS = Set.of("on_failed", "timeout");
     private static final Set<String> LOGS = Set.of("max_file_size", "files", "max_line");
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error");
 
@@ -54,7 +55,7 @@ public final class SettingsFile {
             throw new SettingsException(file + (at != null ? ":" + at.getLineNr() : "") + ": not valid YAML");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new Settings(LogPolicy.DEFAULTS, null, "info", mtime);
+            return new Settings(LogPolicy.DEFAULTS, null, "info", mtime, Settings.Hooks.DEFAULTS);
         }
         if (!root.isObject()) {
             throw new SettingsException(file + ": expected a map of settings (logs, idle_timeout, log_level)");
@@ -91,7 +92,38 @@ public final class SettingsFile {
                 throw new SettingsException(file + ": log_level: '" + level + "' is not one of " + String.join(", ", LEVELS));
             }
         }
-        return new Settings(logs, idle, level, mtime);
+        return new Settings(logs, idle, level, mtime, hooks(file, root.get("hooks")));
+    }
+
+    private static Settings.Hooks hooks(Path file, JsonNode h) throws SettingsException {
+        if (h == null || h.isNull()) {
+            return Settings.Hooks.DEFAULTS;
+        }
+        if (!h.isObject()) {
+            throw new SettingsException(file + ": hooks: expected a map with on_failed, timeout");
+        }
+        checkKeys(file, h, HOOKS, "hooks.");
+        String onFailed = null;
+        JsonNode cmd = h.get("on_failed");
+        if (cmd != null && !cmd.isNull()) {
+            if (!cmd.isValueNode() || cmd.asText().isBlank()) {
+                throw new SettingsException(file + ": hooks.on_failed: expected a shell command");
+            }
+            onFailed = cmd.asText();
+        }
+        Duration timeout = Settings.Hooks.DEFAULT_TIMEOUT;
+        JsonNode t = h.get("timeout");
+        if (t != null && !t.isNull()) {
+            try {
+                timeout = Durations.parse(t.asText());
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(file + ": hooks.timeout: " + e.getMessage());
+            }
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new SettingsException(file + ": hooks.timeout: must be longer than zero");
+            }
+        }
+        return new Settings.Hooks(onFailed, timeout);
     }
 
     private static void checkKeys(Path file, JsonNode node, Set<String> allowed, String prefix) throws SettingsException {

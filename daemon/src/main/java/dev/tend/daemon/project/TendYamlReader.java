@@ -28,7 +28,8 @@ final class TendYamlReader {
 
     private static final List<String> TOP_KEYS = List.of("project", "env_file", "services", "jobs");
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime");
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime",
+            "on_failure", "on_ready");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -169,9 +170,17 @@ final class TendYamlReader {
         if (uptimeEntry != null) {
             minUptime = values.duration(uptimeEntry, where, false);
         }
+        String onFailure = hook(map, "on_failure", where);
+        String onReady = hook(map, "on_ready", where);
         List<String> dependencyNames = dependsOn.stream().map(Dependencies.Edge::to).toList();
         return new ServiceSpec(name, command, cwd, env, dependencyNames, probe, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime);
+                stopTimeout, autoPort, port, minUptime, onFailure, onReady);
+    }
+
+    /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
+    private String hook(YamlNode.Mapping map, String key, String where) throws ProjectFileException {
+        YamlNode.Entry e = Values.find(map, key);
+        return e == null ? null : values.text(e, where, "a shell command");
     }
 
     private JobSpec job(YamlNode.Entry entry, Map<String, String> projectEnv) throws ProjectFileException {

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What the daemon.* methods report and control, handed in by the wiring so this layer knows no lifecycle
- * internals. takeStartNotices hands out, once, what this start did that the user must know (a damaged database set
+ * internals. startedBy is "systemd" or "launchd" when the login service started the daemon, else "client".
+ * takeStartNotices hands out, once, what this start did that the user must know (a damaged database set
  * aside): the first client to say hello shows it.
  */
 public record DaemonInfo(
@@ -27,5 +28,6 @@ public record DaemonInfo(
         Consumer<String> requestShutdown,
         Supplier<Map<String, Object>> reload,
         LongSupplier settingsModifiedMillis,
-        Supplier<List<String>> takeStartNotices) {
+        Supplier<List<String>> takeStartNotices,
+        String startedBy) {
 }

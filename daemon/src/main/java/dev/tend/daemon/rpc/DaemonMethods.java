@@ -66,6 +66,7 @@ final class DaemonMethods {
         r.put("stateDir", info.stateDir().toString());
         r.put("transport", info.transport().get());
         r.put("connections", info.connections().getAsInt());
+        r.put("startedBy", info.startedBy());
         r.putAll(extra);
         return r;
     }

@@ -79,6 +79,23 @@ class SettingsFileTest {
     }
 
     @Test
+    void readsTheDaemonWideHooksAndTheirTimeout() throws Exception {
+        Settings s = SettingsFile.load(write("hooks:\n  on_failed: notify-send \"$TEND_SERVICE failed\"\n  timeout: 5s\n"));
+        assertEquals(new Settings.Hooks("notify-send \"$TEND_SERVICE failed\"", Duration.ofSeconds(5)), s.hooks());
+        assertEquals(Settings.Hooks.DEFAULTS, SettingsFile.load(write("idle_timeout: 1m\n")).hooks());
+        assertEquals(Duration.ofSeconds(30), Settings.Hooks.DEFAULTS.timeout());
+    }
+
+    @Test
+    void aBadHookSettingIsAnErrorNamingItsKey() throws Exception {
+        assertTrue(error("hooks:\n  on_crash: x\n").contains("unknown setting 'hooks.on_crash'"));
+        assertTrue(error("hooks:\n  timeout: soon\n").contains("hooks.timeout"));
+        assertTrue(error("hooks:\n  timeout: 0s\n").contains("hooks.timeout: must be longer than zero"));
+        assertTrue(error("hooks:\n  on_failed: [a, b]\n").contains("hooks.on_failed: expected a shell command"));
+        assertTrue(error("hooks: yes\n").contains("hooks: expected a map"));
+    }
+
+    @Test
     void unsetLogKeysKeepTheirDefaults() throws Exception {
         Settings s = SettingsFile.load(write("logs:\n  files: 2\n"));
         assertEquals(new LogPolicy(LogPolicy.DEFAULTS.maxFileBytes(), 2, LogPolicy.DEFAULTS.maxLineBytes()), s.logs());
@@ -112,7 +129,7 @@ class SettingsFileTest {
     void unknownTopLevelKeyIsNamedWithTheKnownOnes() throws Exception {
         String m = error("log_levle: debug\n");
         assertTrue(m.contains("unknown setting 'log_levle'"), m);
-        assertTrue(m.contains("(known: idle_timeout, log_level, logs)"), m);
+        assertTrue(m.contains("(known: hooks, idle_timeout, log_level, logs)"), m);
     }
 
     @Test

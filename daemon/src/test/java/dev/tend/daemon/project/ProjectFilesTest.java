@@ -136,6 +136,31 @@ class ProjectFilesTest {
     }
 
     @Test
+    void hooksAreReadIntoTheServiceSpecAndAbsentOnesAreNull() throws Exception {
+        write("tend.yaml", """
+                services:
+                  api:
+                    command: ./api
+                    on_failure: notify-send "$TEND_SERVICE failed"
+                    on_ready: ./warm
+                  web:
+                    command: ./web
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals("notify-send \"$TEND_SERVICE failed\"", spec.services().get("api").onFailure());
+        assertEquals("./warm", spec.services().get("api").onReady());
+        assertEquals(null, spec.services().get("web").onFailure());
+        assertEquals(null, spec.services().get("web").onReady());
+    }
+
+    @Test
+    void aHookThatIsNotACommandIsRefusedWithItsLine() throws Exception {
+        write("tend.yaml", "services:\n  api:\n    command: ./api\n    on_failure: [a, b]\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains(":4"), e.getMessage());
+    }
+
+    @Test
     void jobsWithoutServicesAreAProject() throws Exception {
         write("tend.yaml", "jobs:\n  nightly:\n    schedule: \"@daily\"\n    command: ./nightly\n");
         ProjectSpec spec = ProjectFiles.load(dir);
