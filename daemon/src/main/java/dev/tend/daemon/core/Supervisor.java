@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.time.Timer;
 import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
@@ -79,20 +80,21 @@ public final class Supervisor {
         this(config, launcher, control, store, clock, null);
     }
 
-    /** @param timer wakes backoffs and min_uptime waits; null: the supervisor's own scheduler */
+    /** @param timer wakes backoffs, min_uptime waits and stop timeouts; null: the supervisor's own scheduler */
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
-                      Clock clock, ServiceTimer timer) {
+                      Clock clock, Timer timer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(launcher, "launcher");
         this.control = Objects.requireNonNull(control, "control");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.history = new ServiceHistory(store, clock);
-        this.reaper = new OrphanReaper(control, store, history, worker);
+        Timer waits = timer != null ? timer : Timer.on(scheduler);
+        this.reaper = new OrphanReaper(control, store, history, waits, scheduler, worker);
         this.meter = new UsageMeter(control);
-        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
+        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, waits, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, timer != null ? timer : ServiceTimer.on(scheduler), worker);
+                waiters, history, runs, reaper, waits, worker);
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }

@@ -1,5 +1,7 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.time.Timer;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.process.PosixProcessControl;
@@ -50,7 +52,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** With the backoff and min_uptime waits on the given timer (a {@link VirtualTimer}: in virtual time). */
-    Harness(Path dir, ServiceTimer timer) {
+    Harness(Path dir, Timer timer) {
         this(dir, SqliteStore.open(dir.resolve("tend.db")), java.util.function.UnaryOperator.identity(),
                 Clock.systemUTC(), timer, java.util.function.UnaryOperator.identity());
     }
@@ -77,7 +79,7 @@ final class Harness implements AutoCloseable {
 
     private Harness(Path dir, SqliteStore store,
                     java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen, Clock clock,
-                    ServiceTimer timer,
+                    Timer timer,
                     java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {
         this.dir = dir;
         this.store = store;

@@ -10,6 +10,8 @@ import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.run.ProcessRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -380,7 +382,7 @@ public final class JobScheduler {
         Job job = ar.job;
         Plan plan = serial.locked(tx -> new Plan(job.spec, job.baseEnv));
         RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
-        RunProcess process = start.process();
+        ProcessRun process = start.process();
         if (process == null) {
             ended(ar, start.run());
             return;
@@ -396,18 +398,24 @@ public final class JobScheduler {
             return interrupted;
         });
         if (stopNow) {
-            process.stop();
+            stop(process);
         }
-        process.end(config.drainTimeout()).thenAccept(status -> finish(ar, status));
+        process.end().thenAccept(end -> finish(ar, end.status()));
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
     }
 
-    /** The run's process ended (see {@link RunProcess#end}): records how. */
+    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
+    private void stop(ProcessRun process) {
+        process.stop(Signal.TERM, config.stopGrace());
+    }
+
+    /** The run's process ended (see {@link ProcessRun#end}): records how, then forgets its live child. */
     private void finish(ActiveRun ar, ExitStatus status) {
         boolean[] flags = serial.locked(tx -> new boolean[] {ar.timedOut, ar.interrupted});
         JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
+        ar.process.forget();
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
         history.pruneLogs(ar.job.project, ar.job.spec.name());
         ended(ar, end);
@@ -499,7 +507,7 @@ public final class JobScheduler {
             return shutdownFuture;
         }
         timer.close();
-        toStop.forEach(ar -> ar.process.stop());
+        toStop.forEach(ar -> stop(ar.process));
         CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
             launcher.close();
