@@ -78,10 +78,9 @@ final class ServiceMachine {
     CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
         svc.forgotten = true;
         svc.desired = false;
-        long s = serial.nextSeq();
         String project = svc.project;
         String name = svc.name();
-        serial.dispatch(l -> l.serviceRemoved(s, project, name));
+        serial.dispatch(l -> l.serviceRemoved(project, name));
         CompletableFuture<Void> stopped = stopOne(svc, tx);
         tx.after(() -> {
             store.removeDesired(project, name);
@@ -504,10 +503,9 @@ final class ServiceMachine {
         if (svc.forgotten) {
             return;
         }
-        long s = serial.nextSeq();
         svc.emits++;
         ServiceSnapshot snap = svc.snapshot();
-        serial.dispatch(l -> l.serviceChanged(s, snap));
+        serial.dispatch(l -> l.serviceChanged(snap));
     }
 
     void emitProject(Project p) {
@@ -516,7 +514,6 @@ final class ServiceMachine {
             return;
         }
         p.announced = info;
-        long s = serial.nextSeq();
-        serial.dispatch(l -> l.projectChanged(s, info));
+        serial.dispatch(l -> l.projectChanged(info));
     }
 }
