@@ -11,24 +11,13 @@ import java.time.Instant;
  * A launch's record kept as a {@link LiveChild} in the {@link StateStore}, which a daemon started after a crash
  * reaps ({@link OrphanReaper}). Crash tests halt the daemon at its steps: {@code <kind>.recorded} once it is on
  * record, {@code <kind>.forked} once the child runs.
+ *
+ * @param launching the record before the fork (see {@link LiveChild#launching})
+ * @param kind      names the halt points: "launch" for a service's, "job" for a job's
  */
-public final class StoredLaunch implements LaunchRecord {
+public record StoredLaunch(StateStore store, LiveChild launching, String kind) implements LaunchRecord {
 
     private static final Logger log = LoggerFactory.getLogger(StoredLaunch.class);
-
-    private final StateStore store;
-    private final LiveChild launching;
-    private final String kind;
-
-    /**
-     * @param launching the record before the fork (see {@link LiveChild#launching})
-     * @param kind      names the halt points: "launch" for a service's, "job" for a job's
-     */
-    public StoredLaunch(StateStore store, LiveChild launching, String kind) {
-        this.store = store;
-        this.launching = launching;
-        this.kind = kind;
-    }
 
     @Override
     public String token() {

@@ -29,7 +29,8 @@ public final class ProcessRun {
     /** Every process of the run, found by its tree and by the run's token. */
     private final RunTree tree;
     private final LaunchRecord record;
-    private final CompletableFuture<Void> drained;
+    /** Completes once the output's capture took both streams to their end. */
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final RunStarter starter;
     private final CompletableFuture<RunEnd> end;
     /** The stop sequence's "tree gone", once a stop began; the end waits for it. Guarded by this. */
@@ -37,17 +38,20 @@ public final class ProcessRun {
     /** The main process exited. Guarded by this. */
     private boolean exited;
 
-    ProcessRun(String label, ChildProcess child, RunTree tree, LaunchRecord record, CompletableFuture<Void> drained,
-               RunStarter starter) {
+    ProcessRun(String label, ChildProcess child, LaunchRecord record, RunStarter starter) {
         this.label = label;
         this.child = child;
-        this.tree = tree;
+        this.tree = new RunTree(starter.control(), child, record.token());
         this.record = record;
-        this.drained = drained;
         this.starter = starter;
         this.end = child.onExit()
                 .handle((status, err) -> err == null ? status : ExitStatus.killed(Signal.KILL.number()))
                 .thenComposeAsync(this::mainExited, starter.worker());
+    }
+
+    /** Starts taking the child's output. */
+    void capture(RunStarter.Output output) {
+        output.capture(child.stdout(), child.stderr()).whenComplete((v, e) -> drained.complete(null));
     }
 
     public long pid() {
@@ -105,7 +109,12 @@ public final class ProcessRun {
 
     /** A run its owner could not take on after all: its tree dies and its record goes (see {@link RunStarter}). */
     public void abandon(RuntimeException why) {
-        starter.abandon(label, tree, record, child.pid(), why);
+        log.warn("launch of {} failed after its fork; killing pid {}: {}", label, child.pid(), why.toString());
+        try {
+            tree.kill();
+        } finally {
+            record.remove();
+        }
     }
 
     /**

@@ -5,8 +5,6 @@ import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.time.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,39 +19,20 @@ import java.util.concurrent.ScheduledExecutorService;
  * Starts {@link ProcessRun}s, a service's or a job's alike, in the order that keeps a crash safe: the launch is on
  * record with its run token before the fork; a launch that fails before the fork removes its record; one that fails
  * after it kills the child's tree and removes its record, so that nothing lives on unseen.
+ *
+ * @param timer        where stop timeouts run out (virtual in tests)
+ * @param pacer        paces the polls of stop sequences
+ * @param worker       ends runs and does the stop sequences' work
+ * @param drainTimeout how long an ended run waits for its output to drain
  */
-public final class RunStarter {
-
-    private static final Logger log = LoggerFactory.getLogger(RunStarter.class);
+public record RunStarter(ProcessLauncher launcher, ProcessControl control, Timer timer, ScheduledExecutorService pacer,
+                         Executor worker, Duration drainTimeout) {
 
     /** Where a run's output goes. */
     @FunctionalInterface
     public interface Output {
         /** Starts taking both streams; the future completes once both reached their end. */
         CompletableFuture<Void> capture(InputStream stdout, InputStream stderr);
-    }
-
-    private final ProcessLauncher launcher;
-    private final ProcessControl control;
-    private final Timer timer;
-    private final ScheduledExecutorService pacer;
-    private final Executor worker;
-    private final Duration drainTimeout;
-
-    /**
-     * @param timer        where stop timeouts run out (virtual in tests)
-     * @param pacer        paces the polls of stop sequences
-     * @param worker       ends runs and does the stop sequences' work
-     * @param drainTimeout how long an ended run waits for its output to drain
-     */
-    public RunStarter(ProcessLauncher launcher, ProcessControl control, Timer timer, ScheduledExecutorService pacer,
-                      Executor worker, Duration drainTimeout) {
-        this.launcher = launcher;
-        this.control = control;
-        this.timer = timer;
-        this.pacer = pacer;
-        this.worker = worker;
-        this.drainTimeout = drainTimeout;
     }
 
     /**
@@ -74,43 +53,14 @@ public final class RunStarter {
             record.remove();
             throw e;
         }
-        RunTree tree = new RunTree(control, child, record.token());
+        ProcessRun run = new ProcessRun(label, child, record, this);
         try {
             record.started(child.pid(), child.startTime());
-            CompletableFuture<Void> drained = output.capture(child.stdout(), child.stderr());
-            return new ProcessRun(label, child, tree, record, drained, this);
+            run.capture(output);
+            return run;
         } catch (RuntimeException e) {
-            abandon(label, tree, record, child.pid(), e);
+            run.abandon(e);
             throw e;
         }
-    }
-
-    /**
-     * A launch that failed after its fork: the caller takes it for one that never started, so the child must not
-     * live on unseen, with no run and its record left for a second copy to join. Its tree dies and its record goes.
-     */
-    void abandon(String label, RunTree tree, LaunchRecord record, long pid, RuntimeException why) {
-        log.warn("launch of {} failed after its fork; killing pid {}: {}", label, pid, why.toString());
-        try {
-            tree.kill();
-        } finally {
-            record.remove();
-        }
-    }
-
-    Timer timer() {
-        return timer;
-    }
-
-    ScheduledExecutorService pacer() {
-        return pacer;
-    }
-
-    Executor worker() {
-        return worker;
-    }
-
-    Duration drainTimeout() {
-        return drainTimeout;
     }
 }
