@@ -1,9 +1,9 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.time.Timer;
 import dev.tend.daemon.core.probe.ProbeRunner;
 import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.time.Timer;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.time.Timer;
 import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.ServiceRuns.LaunchPlan;
 import dev.tend.daemon.core.logs.LogPolicy;
@@ -8,6 +7,7 @@ import dev.tend.daemon.core.probe.ProbeRunner;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.run.RunEnd;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

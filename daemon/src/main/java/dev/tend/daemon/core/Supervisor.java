@@ -1,6 +1,5 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.time.Timer;
 import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
@@ -10,6 +9,7 @@ import dev.tend.daemon.core.process.ExecForm;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,12 +1,12 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.time.Timer;
-import dev.tend.daemon.core.time.VirtualTimer;
-import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.Timer;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.store.SqliteStore;
 
 import java.nio.file.Path;
