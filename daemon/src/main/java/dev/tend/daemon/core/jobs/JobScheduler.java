@@ -12,6 +12,7 @@ import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,15 @@ public final class JobScheduler {
      */
     public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
                         StateStore liveChildren, Clock clock, JobTimer timer) {
+        this(config, launcher, control, store, liveChildren, clock, timer, null);
+    }
+
+    /**
+     * @param stopTimer where a run's stop grace (at shutdown) runs out; null: the scheduler's own (tests pass a
+     *                  virtual one)
+     */
+    public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
+                        StateStore liveChildren, Clock clock, JobTimer timer, Timer stopTimer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -82,7 +92,7 @@ public final class JobScheduler {
         this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
         this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
-                runLogs, history, clock, worker);
+                runLogs, history, clock, stopTimer, worker);
         this.adhoc = new AdhocJobs(store);
         this.saved = new SavedSchedules(store);
     }

@@ -64,16 +64,18 @@ final class RunLauncher {
     private final ScheduledExecutorService stopPacer;
     private final RunStarter starter;
 
+    /** @param stopTimer where a run's stop grace runs out; null: on the launcher's own pacer */
     RunLauncher(JobsConfig config, ProcessLauncher launcher, ProcessControl control, StateStore liveChildren,
-                RunLogs runLogs, RunHistory history, Clock clock, Executor worker) {
+                RunLogs runLogs, RunHistory history, Clock clock, Timer stopTimer, Executor worker) {
         this.config = config;
         this.liveChildren = liveChildren;
         this.runLogs = runLogs;
         this.history = history;
         this.clock = clock;
         this.stopPacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-job-stop"));
-        // A job's stop grace (at daemon shutdown) runs out on the same scheduler: no schedule waits on it.
-        this.starter = new RunStarter(launcher, control, Timer.on(stopPacer), stopPacer, worker, config.drainTimeout());
+        // Unless given a timer, a run's stop grace (at daemon shutdown) runs out on the pacer: no schedule waits on it.
+        this.starter = new RunStarter(launcher, control, stopTimer != null ? stopTimer : Timer.on(stopPacer), stopPacer,
+                worker, config.drainTimeout());
     }
 
     /**
