@@ -59,8 +59,7 @@ final class AdhocServices {
                 Project p = projects.adhoc();
                 if (p.services.remove(name, svc)) {
                     svc.forgotten = true;
-                    long s = serial.nextSeq();
-                    serial.dispatch(l -> l.serviceRemoved(s, ADHOC, name));
+                    serial.dispatch(l -> l.serviceRemoved(ADHOC, name));
                     machine.emitProject(p);
                 }
                 return null;

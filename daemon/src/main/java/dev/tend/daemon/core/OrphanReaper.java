@@ -2,16 +2,15 @@ package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.process.ProcessControl;
+import dev.tend.daemon.core.process.RunToken;
 import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Stops what a previous daemon left running, by the live-child records it kept in the store, and tells for each
@@ -32,14 +32,20 @@ final class OrphanReaper {
     private final ProcessControl control;
     private final StateStore store;
     private final ServiceHistory history;
+    private final Timer timer;
+    private final ScheduledExecutorService pacer;
     private final Executor worker;
     /** By "project/service": the reap of what a previous daemon left of it, while it lasts. No launch before. */
     private final Map<String, CompletableFuture<Void>> reaping = new ConcurrentHashMap<>();
 
-    OrphanReaper(ProcessControl control, StateStore store, ServiceHistory history, Executor worker) {
+    /** @param timer where the stop timeouts run out; pacer and worker as for {@link RunTree#stop} */
+    OrphanReaper(ProcessControl control, StateStore store, ServiceHistory history, Timer timer,
+                 ScheduledExecutorService pacer, Executor worker) {
         this.control = control;
         this.store = store;
         this.history = history;
+        this.timer = timer;
+        this.pacer = pacer;
         this.worker = worker;
     }
 
@@ -84,7 +90,12 @@ final class OrphanReaper {
             CompletableFuture<Boolean> f = all.get(i);
             worker.execute(() -> {
                 try {
-                    f.complete(reap(c));
+                    reap(c).whenComplete((reaped, e) -> {
+                        if (e != null) {
+                            log.warn("reaping {} of {}/{} failed: {}", c.pid(), c.project(), c.service(), e.toString(), e);
+                        }
+                        f.complete(e == null && reaped);
+                    });
                 } catch (RuntimeException e) {
                     log.warn("reaping {} of {}/{} failed: {}", c.pid(), c.project(), c.service(), e.toString(), e);
                     f.complete(false);
@@ -95,98 +106,53 @@ final class OrphanReaper {
                 .thenApply(v -> (int) all.stream().filter(CompletableFuture::join).count());
     }
 
-    /** Blocks for up to the child's stop_timeout and then SIGKILL's grace. */
-    private boolean reap(LiveChild c) {
-        Instant now = c.forkUnderWay() ? null : control.startTime(c.pid()).orElse(null);
-        boolean mainAlive = now != null && now.toEpochMilli() == c.startTime().toEpochMilli();
-        Set<Long> marked = marked(c);
-        boolean reaped = false;
-        if (mainAlive) {
+    /** The services' stop sequence, on what is left of the recorded child; completes with whether anything was. */
+    private CompletableFuture<Boolean> reap(LiveChild c) {
+        RunTree tree = RunTree.ofRecord(control, c.forkUnderWay() ? 0 : c.pid(), c.startTime(), token(c));
+        if (tree.mainAlive()) {
             Signal sig = c.stopSignal() != null ? c.stopSignal() : Signal.TERM;
             Duration timeout = c.stopTimeout() != null ? c.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
-            Set<Long> pids = new HashSet<>(control.tree(c.pid()));
-            pids.addAll(marked);
-            Map<Long, Instant> tree = startTimes(pids);
-            control.signalGroup(c.pid(), sig);
-            control.signalOutsideGroup(c.pid(), marked, sig);
-            waitGone(tree, timeout);
-            Set<Long> joined = new HashSet<>(control.tree(c.pid()));
-            joined.addAll(marked(c));
-            joined.removeAll(tree.keySet());
-            tree.putAll(startTimes(joined));
-            Set<Long> left = stillAlive(tree);
-            if (!left.isEmpty()) {
-                control.kill(left);
-                waitGone(tree, RunTree.KILL_GRACE);
-            }
-            history.record(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "left running by a previous daemon; stopped with " + sig.fullName()
-                            + (left.isEmpty() ? "" : ", then SIGKILL after "
-                            + timeout.toString().substring(2).toLowerCase(Locale.ROOT)));
-            reaped = true;
-        } else if (!marked.isEmpty()) {
-            control.kill(marked);
-            history.record(c.project(), c.service(), "reaped", c.pid(), null, null, marked.size()
-                    + " process(es) of its tree left running by a previous daemon, " + (c.forkUnderWay()
+            return tree.stop(sig, timeout, timer, pacer, worker).thenApply(killed -> {
+                ended(c, "left running by a previous daemon; stopped with " + sig.fullName() + (killed
+                        ? ", then SIGKILL after " + timeout.toString().substring(2).toLowerCase(Locale.ROOT) : ""));
+                return true;
+            });
+        }
+        Set<Long> marked = tree.alive();
+        if (!marked.isEmpty()) {
+            tree.kill();
+            ended(c, marked.size() + " process(es) of its tree left running by a previous daemon, " + (c.forkUnderWay()
                     ? "which stopped while starting it" : "after the service's own process ended"));
-            reaped = true;
-        } else if (!c.forkUnderWay()) {
-            // Its history must not show it running for ever: it ended while no daemon watched it.
-            history.record(c.project(), c.service(), "reaped", c.pid(), null, null,
-                    "had ended while no daemon watched it (exit status unknown); nothing left to stop");
+            return CompletableFuture.completedFuture(true);
+        }
+        // Its history must not show it running for ever: it ended while no daemon watched it.
+        ended(c, c.forkUnderWay() ? null : "had ended while no daemon watched it (exit status unknown); nothing left to stop");
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** Writes how the reap went (if there is anything to say) and removes the record. */
+    private void ended(LiveChild c, String how) {
+        if (how != null) {
+            history.record(c.project(), c.service(), "reaped", c.pid(), null, null, how);
         }
         if (c.runToken() != null) {
             store.removeLaunch(c.runToken());
         } else {
             store.removeLiveChild(c.project(), c.service(), c.pid());
         }
-        return reaped;
     }
 
-    private Map<Long, Instant> startTimes(Set<Long> pids) {
-        Map<Long, Instant> times = new HashMap<>();
-        for (long pid : pids) {
-            control.startTime(pid).ifPresent(t -> times.put(pid, t));
-        }
-        return times;
-    }
-
-    /** The pids that still run with the start time they had (a pid taken over by another process is not). */
-    private Set<Long> stillAlive(Map<Long, Instant> tree) {
-        Set<Long> alive = new HashSet<>();
-        tree.forEach((pid, start) -> {
-            Instant now = control.startTime(pid).orElse(null);
-            if (start != null && now != null && now.toEpochMilli() == start.toEpochMilli()) {
-                alive.add(pid);
-            }
-        });
-        return alive;
-    }
-
-    private Set<Long> marked(LiveChild c) {
+    /** The record's run token, or null if it has none or it is malformed (then only the tree finds its processes). */
+    private static String token(LiveChild c) {
         if (c.runToken() == null) {
-            return Set.of();
+            return null;
         }
         try {
-            return control.marked(c.runToken());
+            return RunToken.require(c.runToken());
         } catch (IllegalArgumentException e) {
             log.warn("live child {} of {}/{} has a malformed run token: {}", c.pid(), c.project(), c.service(),
                     e.getMessage());
-            return Set.of();
-        }
-    }
-
-    private void waitGone(Map<Long, Instant> tree, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        long pause = RunTree.STOP_POLL_MIN_MILLIS;
-        while (!stillAlive(tree).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = Math.min(pause * 2, RunTree.STOP_POLL_MAX_MILLIS);
+            return null;
         }
     }
 }

@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * State changed under one lock, held only for bookkeeping: each locked section collects what to do once the lock
- * is released (store writes, completing futures, starting work), and which items it touched. Events are numbered
- * (one seq) and queued to a single dispatcher thread while the lock is held, so listeners get them in seq order
- * and never run under the lock.
+ * is released (store writes, completing futures, starting work), and which items it touched. Events are queued to
+ * a single dispatcher thread while the lock is held, so listeners get them in the order of the changes and never
+ * run under the lock. They carry no number of their own: the event bus gives the one daemon-wide seq.
  *
  * @param <L> the listener type
  * @param <S> what a locked section marks as touched, for the check that ends each section
@@ -57,7 +57,6 @@ public final class SerialState<L, S> {
     private final List<L> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher;
     private final Consumer<Tx<S>> beforeUnlock;
-    private long seq;
 
     /** @param dispatcherName the name of the thread that calls the listeners; no check ends a locked section */
     public SerialState(String dispatcherName) {
@@ -102,7 +101,7 @@ public final class SerialState<L, S> {
         return result;
     }
 
-    /** Runs the supplier under the lock: nothing changes, and no seq is assigned, meanwhile. */
+    /** Runs the supplier under the lock: nothing changes, and no event is queued, meanwhile. */
     public <T> T underLock(Supplier<T> supplier) {
         lock.lock();
         try {
@@ -112,24 +111,19 @@ public final class SerialState<L, S> {
         }
     }
 
-    /** The seq of the next event. Call under the lock. */
-    public long nextSeq() {
-        return ++seq;
-    }
-
-    /** The seq of the last event. Call under the lock. */
-    public long seq() {
-        return seq;
-    }
-
-    /** Queues the event to every listener, in order; a listener that fails is logged and the others still hear. */
+    /**
+     * Queues the event to the listeners registered now, in order; a listener that fails is logged and the others
+     * still hear. Called under the lock, a listener added under the lock with a snapshot of the state hears exactly
+     * the changes after that snapshot: none queued before it, even if delivered later.
+     */
     public void dispatch(Consumer<L> event) {
         if (listeners.isEmpty()) {
             return;
         }
+        List<L> hearing = List.copyOf(listeners);
         try {
             dispatcher.execute(() -> {
-                for (L l : listeners) {
+                for (L l : hearing) {
                     try {
                         event.accept(l);
                     } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.process.ChildProcess;
-import dev.tend.daemon.core.process.CpuSampler;
-import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.probe.ProbeRunner;
+import dev.tend.daemon.core.process.CpuSampler;
+import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.time.Timer;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -18,34 +18,20 @@ final class Service {
     /** One launch of the service's process. */
     static final class Run {
         final long generation;
-        final ChildProcess child;
+        /** The child's life: its tree, output, record, stop sequence and end. */
+        final ProcessRun process;
         final long pid;
         final Instant startedAt;
         final ProbeRunner probe;
-        final CompletableFuture<Void> drained;
         final CpuSampler cpu;
-        /** Every process of this run, the main one included. */
-        final RunTree tree;
-        /**
-         * Completed by a stop sequence once every process of the tree is gone: true if it took SIGKILL after
-         * stop_timeout. The exit of the main process waits for it before the run is declared over.
-         */
-        final CompletableFuture<Boolean> treeGone = new CompletableFuture<>();
-        /** A stop sequence was started for this run. */
-        boolean stopBegun;
-        /** The main process exited; its exit handler ends the run. */
-        boolean exited;
 
-        Run(long generation, ChildProcess child, Instant startedAt, ProbeRunner probe, CompletableFuture<Void> drained,
-            CpuSampler cpu, RunTree tree) {
+        Run(long generation, ProcessRun process, Instant startedAt, ProbeRunner probe, CpuSampler cpu) {
             this.generation = generation;
-            this.child = child;
-            this.pid = child.pid();
+            this.process = process;
+            this.pid = process.pid();
             this.startedAt = startedAt;
             this.probe = probe;
-            this.drained = drained;
             this.cpu = cpu;
-            this.tree = tree;
         }
     }
 
@@ -84,7 +70,7 @@ final class Service {
 
     /** Identifies the pending backoff restart; a timer that finds another token here is stale. */
     Object backoffToken;
-    ServiceTimer.Scheduled backoffTimer;
+    Timer.Scheduled backoffTimer;
 
     /** The probe gave up: the coming exit is a failed start, described by this. */
     String probeFailure;

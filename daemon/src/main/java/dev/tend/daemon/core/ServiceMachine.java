@@ -4,9 +4,10 @@ import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.ServiceRuns.LaunchPlan;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.probe.ProbeRunner;
-import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.run.RunEnd;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ final class ServiceMachine {
     private final ServiceHistory history;
     private final ServiceRuns runs;
     private final OrphanReaper reaper;
-    private final ServiceTimer timer;
+    private final Timer timer;
     private final ExecutorService worker;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
@@ -52,7 +53,7 @@ final class ServiceMachine {
 
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
-                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, ServiceTimer timer,
+                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, Timer timer,
                    ExecutorService worker) {
         this.config = config;
         this.store = store;
@@ -77,10 +78,9 @@ final class ServiceMachine {
     CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
         svc.forgotten = true;
         svc.desired = false;
-        long s = serial.nextSeq();
         String project = svc.project;
         String name = svc.name();
-        serial.dispatch(l -> l.serviceRemoved(s, project, name));
+        serial.dispatch(l -> l.serviceRemoved(project, name));
         CompletableFuture<Void> stopped = stopOne(svc, tx);
         tx.after(() -> {
             store.removeDesired(project, name);
@@ -243,12 +243,9 @@ final class ServiceMachine {
     private void beginStop(Service svc, String reason, Tx<Service> tx) {
         Service.Run run = svc.run;
         setState(svc, ServiceState.STOPPING, reason, tx);
-        if (run.stopBegun || run.exited) {
-            return; // an exit already under way ends the run and sees the stop request
-        }
-        run.stopBegun = true;
         Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
         Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
+        // An exit already under way (or a stop begun) ends the run, and sees the stop request: this stop does nothing.
         tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout)));
     }
 
@@ -295,7 +292,6 @@ final class ServiceMachine {
         }
         Service.Run run = started.run();
         ProbeRunner probeRunner = run.probe;
-        ChildProcess child = run.child;
         Instant startedAt = run.startedAt;
         int chosenPort = started.port();
         locked(tx -> {
@@ -320,8 +316,8 @@ final class ServiceMachine {
             }
             return null;
         });
-        child.onExit().whenCompleteAsync((status, err) -> onExit(svc, run,
-                err == null ? status : ExitStatus.killed(Signal.KILL.number())), worker);
+        run.process.end().whenCompleteAsync((end, err) -> endRun(svc, run,
+                err == null ? end : new RunEnd(ExitStatus.killed(Signal.KILL.number()), false)), worker);
     }
 
     /** Without a probe, ready is what stays up for min_uptime: a command that dies at once never looks ready. */
@@ -334,7 +330,7 @@ final class ServiceMachine {
         setState(svc, ServiceState.RUNNING, "ready once up for " + minUptime.toString().substring(2)
                 .toLowerCase(java.util.Locale.ROOT), tx);
         tx.after(() -> timer.schedule(minUptime, () -> locked(t -> {
-            if (svc.run == run && svc.state == ServiceState.RUNNING && !run.exited) {
+            if (svc.run == run && svc.state == ServiceState.RUNNING && !run.process.hasExited()) {
                 setState(svc, ServiceState.READY, null, t);
             }
             return null;
@@ -399,32 +395,20 @@ final class ServiceMachine {
     }
 
     /**
-     * The main process exited. In a stop, the rest of the tree keeps its stop_timeout (the main process may be
-     * a shell above the real program) and the run ends once the stop sequence saw the whole tree gone. Without
-     * a stop (a crash, an exit), no orphans: whatever is left of the tree dies at once.
+     * The run is over (see {@link dev.tend.daemon.core.run.ProcessRun#end}): in a stop, the rest of the tree kept its
+     * stop_timeout; without one (a crash, an exit), what was left of it died at once.
      */
-    private void onExit(Service svc, Service.Run run, ExitStatus status) {
-        boolean stopping = locked(tx -> {
-            run.exited = true;
-            return run.stopBegun;
-        });
-        run.tree.mainExited();
-        if (stopping) {
-            run.treeGone.whenComplete((killed, e) -> endRun(svc, run, status, Boolean.TRUE.equals(killed)));
-            return;
+    private void endRun(Service svc, Service.Run run, RunEnd end) {
+        if (run.probe != null) {
+            run.probe.cancel();
         }
-        run.tree.killLeftovers();
-        endRun(svc, run, status, false);
-    }
-
-    private void endRun(Service svc, Service.Run run, ExitStatus status, boolean treeKilled) {
-        runs.drain(svc.project, svc.name(), run);
+        ExitStatus status = end.status();
         Integer code = status.killedBySignal() ? null : status.code();
         String sig = signalName(status);
-        String stopReason = treeKilled ? "SIGKILL to what was left of the tree after stop_timeout" : null;
+        String stopReason = end.treeKilled() ? "SIGKILL to what was left of the tree after stop_timeout" : null;
         locked(tx -> {
             if (svc.run != run) {
-                tx.after(() -> runs.forget(run));
+                tx.after(run.process::forget);
                 return null;
             }
             svc.run = null;
@@ -432,13 +416,13 @@ final class ServiceMachine {
             svc.signal = sig;
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
                 tx.after(() -> history.record(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
-                tx.after(() -> runs.forget(run)); // before the stop completes: a stopped service has no live record
+                tx.after(run.process::forget); // before the stop completes: a stopped service has no live record
                 setState(svc, ServiceState.STOPPED, null, tx);
                 completeStopped(svc, tx);
                 return null;
             }
             afterUnexpectedEnd(svc, run, status, tx);
-            tx.after(() -> runs.forget(run));
+            tx.after(run.process::forget);
             return null;
         });
     }
@@ -519,10 +503,9 @@ final class ServiceMachine {
         if (svc.forgotten) {
             return;
         }
-        long s = serial.nextSeq();
         svc.emits++;
         ServiceSnapshot snap = svc.snapshot();
-        serial.dispatch(l -> l.serviceChanged(s, snap));
+        serial.dispatch(l -> l.serviceChanged(snap));
     }
 
     void emitProject(Project p) {
@@ -531,7 +514,6 @@ final class ServiceMachine {
             return;
         }
         p.announced = info;
-        long s = serial.nextSeq();
-        serial.dispatch(l -> l.projectChanged(s, info));
+        serial.dispatch(l -> l.projectChanged(info));
     }
 }

@@ -6,16 +6,15 @@ import dev.tend.daemon.core.probe.ProbeContext;
 import dev.tend.daemon.core.probe.ProbeRunner;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.probe.Probes;
-import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.process.ExecForm;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunToken;
-import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.run.RunStarter;
+import dev.tend.daemon.core.time.Timer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,21 +24,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The process work of a service's runs, done outside the supervisor's lock: starting one (port, environment, probe,
- * the record of its mark, the child, log capture), its stop sequence, draining its output once it ended, and
- * removing its record. The state those steps lead to is the supervisor's to set.
+ * then a {@link ProcessRun} with its record and log capture) and its stop sequence. The state those steps lead to
+ * is the supervisor's to set.
  */
 final class ServiceRuns {
-
-    private static final Logger log = LoggerFactory.getLogger(ServiceRuns.class);
 
     /** Picks the auto port of a start, given the one kept from an earlier start (0: none). */
     @FunctionalInterface
@@ -68,9 +61,11 @@ final class ServiceRuns {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService worker;
+    private final RunStarter starter;
 
+    /** @param timer where stop timeouts run out */
     ServiceRuns(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
-                ServiceHistory history, SerialState<SupervisorListener, ?> serial, Clock clock,
+                ServiceHistory history, SerialState<SupervisorListener, ?> serial, Clock clock, Timer timer,
                 ScheduledExecutorService scheduler, ExecutorService worker) {
         this.config = config;
         this.launcher = launcher;
@@ -81,6 +76,7 @@ final class ServiceRuns {
         this.clock = clock;
         this.scheduler = scheduler;
         this.worker = worker;
+        this.starter = new RunStarter(launcher, control, timer, scheduler, worker, config.drainTimeout());
     }
 
     /**
@@ -91,115 +87,48 @@ final class ServiceRuns {
      */
     Started start(String project, LaunchPlan plan, AutoPort autoPort) throws IOException {
         ServiceSpec spec = plan.spec();
-        ProbeRunner probe = null;
-        ChildProcess child;
-        int port = 0;
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(project, spec.name(), token,
+        String name = spec.name();
+        int port = spec.autoPort() ? autoPort.pick(plan.keptPort()) : spec.port();
+        Map<String, String> env = environment(project, plan, port);
+        ProbeRunner probe = spec.ready() == null ? null : probe(spec.ready(), port, plan.cwd(), env);
+        LiveChild launching = LiveChild.launching(project, name, RunToken.random(),
                 spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
                 spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT);
-        boolean recorded = false;
+        // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
+        ProcessRun process = starter.start(project + "/" + name, ExecForm.of(spec.command()), plan.cwd(), env,
+                new StoredLaunch(store, launching, "launch"), (out, err) -> plan.log().capture(project + "/" + name,
+                        out, err, lines -> {
+                            if (probe != null) {
+                                probe.onLines(lines);
+                            }
+                            List<LogLine> copy = List.copyOf(lines);
+                            serial.dispatch(l -> l.logAppended(project, name, copy));
+                        }));
         try {
-            port = spec.autoPort() ? autoPort.pick(plan.keptPort()) : spec.port();
-            Map<String, String> env = environment(project, plan, port);
-            if (spec.ready() != null) {
-                ProbeSpec r = spec.ready();
-                Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
-                Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
-                Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
-                probe = new ProbeRunner(Probes.create(r, new ProbeContext(port, plan.cwd(), env, attempt, launcher, control,
-                        worker)), interval, timeout, scheduler, worker);
-            }
-            // The mark is on record before any process carries it: a daemon killed from here on leaves nothing
-            // the next one cannot find. A launch that cannot be recorded is not made.
-            store.putLiveChild(launching);
-            recorded = true;
-            HaltPoint.reached("launch.recorded");
-            // The probe's processes are the daemon's, not the service's: only the child gets the run's mark.
-            child = launcher.launch(ExecForm.of(spec.command()), plan.cwd(), RunTree.markedEnvironment(env, token));
-        } catch (IOException | RuntimeException e) {
-            if (recorded) {
-                forgetLaunch(token);
-            }
-            throw e;
-        }
-        HaltPoint.reached("launch.forked");
-        try {
-            return afterFork(project, spec, plan, probe, child, launching, port);
+            history.record(project, name, "started", process.pid(), null, null, null);
+            HaltPoint.reached("launch.started");
+            Instant startedAt = clock.instant();
+            Service.Run run = new Service.Run(plan.generation(), process, startedAt, probe,
+                    new CpuSampler(clock, startedAt));
+            return new Started(run, port);
         } catch (RuntimeException e) {
-            // The caller takes this for a launch that failed: the child must not live on unseen, with no run, no
-            // exit hook and its record left for a second copy to join. Its tree dies and its record goes.
-            log.warn("launch of {}/{} failed after its fork; killing pid {}: {}", project, spec.name(), child.pid(),
-                    e.toString());
-            new RunTree(control, child, token).kill();
-            forgetLaunch(token);
+            process.abandon(e);
             throw e;
         }
     }
 
-    private Started afterFork(String project, ServiceSpec spec, LaunchPlan plan, ProbeRunner probe, ChildProcess child,
-                              LiveChild launching, int port) {
-        String token = launching.runToken();
-        ProbeRunner probeRunner = probe;
-        String name = spec.name();
-        CompletableFuture<Void> drained = plan.log().capture(project + "/" + name, child.stdout(), child.stderr(), lines -> {
-            if (probeRunner != null) {
-                probeRunner.onLines(lines);
-            }
-            List<LogLine> copy = List.copyOf(lines);
-            serial.dispatch(l -> l.logAppended(project, name, copy));
-        });
-        try {
-            store.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            // The launch's record (pid 0) still holds the mark: a reaper finds the tree by it all the same.
-            log.warn("could not record live child {} of {}/{}: {}", child.pid(), project, name, e.toString());
-        }
-        history.record(project, name, "started", child.pid(), null, null, null);
-        HaltPoint.reached("launch.started");
-        Instant startedAt = clock.instant();
-        Service.Run run = new Service.Run(plan.generation(), child, startedAt, probeRunner, drained,
-                new CpuSampler(clock, startedAt), new RunTree(control, child, token));
-        return new Started(run, port);
+    private ProbeRunner probe(ProbeSpec r, int port, Path cwd, Map<String, String> env) {
+        Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
+        Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
+        Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
+        return new ProbeRunner(Probes.create(r, new ProbeContext(port, cwd, env, attempt, launcher, control, worker)),
+                interval, timeout, scheduler, worker);
     }
 
-    /** Completes run.treeGone once the whole tree is gone (see {@link RunTree#stop}). */
+    /** The stop sequence (see {@link ProcessRun#stop}); the run's end waits for it. */
     void stop(Service.Run run, Signal sig, Duration timeout) {
-        run.tree.stop(sig, timeout, scheduler, worker, run.treeGone);
-        HaltPoint.reached("stop.signalled");
-    }
-
-    /** Waits (up to drain_timeout) for the last lines to be on disk before the end is declared; ends the probe. */
-    void drain(String project, String service, Service.Run run) {
-        try {
-            run.drained.get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.debug("log pumps of {}/{} did not drain: {}", project, service, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (run.probe != null) {
-            run.probe.cancel();
-        }
-    }
-
-    /**
-     * Removes the record of an ended run. Only once its end is in the history (both run after the lock, in that
-     * order): a daemon killed in between finds the record and writes an end of its own, never a start without one.
-     */
-    void forget(Service.Run run) {
-        try {
-            store.removeLaunch(run.tree.token());
-        } catch (RuntimeException e) {
-            log.warn("could not remove live child {}: {}", run.pid, e.toString());
-        }
-    }
-
-    private void forgetLaunch(String token) {
-        try {
-            store.removeLaunch(token);
-        } catch (RuntimeException e) {
-            log.warn("could not remove the record of a failed launch: {}", e.toString());
+        if (run.process.stop(sig, timeout)) {
+            HaltPoint.reached("stop.signalled");
         }
     }
 

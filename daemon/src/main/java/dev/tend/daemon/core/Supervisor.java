@@ -9,6 +9,7 @@ import dev.tend.daemon.core.process.ExecForm;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,8 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safety: all state sits under one lock, held only for bookkeeping. Launching, signalling,
  * waiting, probing and store writes happen outside it, on a worker pool; timers run on a scheduler.
- * Events are queued to a single dispatcher thread while the lock is held, so listeners get them in seq
- * order, and never run under the lock. Methods that wait on processes return futures; none blocks the
+ * Events are queued to a single dispatcher thread while the lock is held, so listeners get them in the
+ * order of the changes, and never run under the lock. Methods that wait on processes return futures; none blocks the
  * caller.
  *
  * <p>This class is the API; what each call does to a service is {@link ServiceMachine}'s, with the nouns around
@@ -50,8 +51,8 @@ public final class Supervisor {
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
-    /** A consistent view: every service (of a project, or all) and the seq it is valid at. */
-    public record StateView(long seq, List<ProjectInfo> projects, List<ServiceSnapshot> services) {
+    /** A consistent view: every service (of a project, or all) and the projects, taken at one moment. */
+    public record StateView(List<ProjectInfo> projects, List<ServiceSnapshot> services) {
     }
 
     private final SupervisorConfig config;
@@ -79,20 +80,21 @@ public final class Supervisor {
         this(config, launcher, control, store, clock, null);
     }
 
-    /** @param timer wakes backoffs and min_uptime waits; null: the supervisor's own scheduler */
+    /** @param timer wakes backoffs, min_uptime waits and stop timeouts; null: the supervisor's own scheduler */
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
-                      Clock clock, ServiceTimer timer) {
+                      Clock clock, Timer timer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(launcher, "launcher");
         this.control = Objects.requireNonNull(control, "control");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.history = new ServiceHistory(store, clock);
-        this.reaper = new OrphanReaper(control, store, history, worker);
+        Timer waits = timer != null ? timer : Timer.on(scheduler);
+        this.reaper = new OrphanReaper(control, store, history, waits, scheduler, worker);
         this.meter = new UsageMeter(control);
-        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, scheduler, worker);
+        this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, waits, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, timer != null ? timer : ServiceTimer.on(scheduler), worker);
+                waiters, history, runs, reaper, waits, worker);
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -235,8 +237,7 @@ public final class Supervisor {
                     stops.add(machine.forget(svc, tx)); // anything started again since the down stops too
                 }
                 p.services.clear();
-                long s = serial.nextSeq();
-                dispatch(l -> l.projectRemoved(s, name));
+                dispatch(l -> l.projectRemoved(name));
                 tx.after(() -> store.removeProject(name));
                 return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
             });
@@ -471,16 +472,12 @@ public final class Supervisor {
 
     // ---------------------------------------------------------------- views
 
-    public long seq() {
-        return serial.underLock(serial::seq);
-    }
-
-    /** Runs the supplier under the supervisor's lock: nothing changes, and no seq is assigned, meanwhile. */
+    /** Runs the supplier under the supervisor's lock: nothing changes, and no event is queued, meanwhile. */
     public <T> T underLock(Supplier<T> supplier) {
         return serial.underLock(supplier);
     }
 
-    /** Projects and services (of one project, or all if null) with the seq they are valid at, atomically. */
+    /** Projects and services (of one project, or all if null), atomically. */
     public StateView snapshot(String projectOrNull) {
         checkProjectFiles();
         return locked(tx -> {
@@ -490,7 +487,7 @@ public final class Supervisor {
                 infos.add(p.info());
                 p.services.values().forEach(s -> list.add(s.snapshot()));
             }
-            return new StateView(serial.seq(), infos, list);
+            return new StateView(infos, list);
         });
     }
 

@@ -6,24 +6,24 @@ import java.util.List;
 
 /**
  * Receives the supervisor's events, all from one dispatcher thread, in the order they happened, never
- * while the supervisor's lock is held. State events carry the daemon-wide seq they were assigned (under
- * the lock); events already queued when a peer took {@link Supervisor#snapshot} may still arrive with a
- * seq at or below the snapshot's: drop those. Listeners must not block: they delay every later event.
+ * while the supervisor's lock is held. A listener added under the lock together with a {@link Supervisor#snapshot}
+ * hears exactly the changes after it. Events carry no seq: the event bus numbers them, once, for the whole daemon.
+ * Listeners must not block: they delay every later event.
  */
 public interface SupervisorListener {
 
-    default void serviceChanged(long seq, ServiceSnapshot service) {
+    default void serviceChanged(ServiceSnapshot service) {
     }
 
     /** The service was forgotten (removed by reload, or an ad-hoc service removed). */
-    default void serviceRemoved(long seq, String project, String service) {
+    default void serviceRemoved(String project, String service) {
     }
 
-    default void projectChanged(long seq, ProjectInfo project) {
+    default void projectChanged(ProjectInfo project) {
     }
 
     /** The project was forgotten (`tend forget`); its services were removed just before. */
-    default void projectRemoved(long seq, String project) {
+    default void projectRemoved(String project) {
     }
 
     /** Lines already written to the service's log file (disk first). */

@@ -22,11 +22,12 @@ final class ServiceMethods {
         this.refs = refs;
     }
 
-    Map<String, Object> list(String project, String dir) {
+    /** @param seq the bus's seq, read before the list: the list reflects at least every event up to it */
+    Map<String, Object> list(String project, String dir, long seq) {
         String name = project == null && dir == null ? null : refs.project(project, dir);
         Supervisor.StateView view = supervisor.snapshot(name);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("seq", view.seq());
+        r.put("seq", seq);
         r.put("services", Views.services(supervisor.list(name)));
         // A project that cannot run as registered (its file is gone) has no services to list: say so instead.
         List<Map<String, Object>> problems = view.projects().stream().filter(p -> p.problem() != null)

@@ -140,9 +140,7 @@ public final class TendRpc {
     public Map<String, Object> serviceList(@OptionalParam @JsonRpcParam("project") String project,
                                            @OptionalParam @JsonRpcParam("dir") String dir) {
         long seq = events.seq(); // read first: the list reflects at least every event up to it
-        Map<String, Object> result = services.list(project, dir);
-        result.put("seq", seq);
-        return result;
+        return services.list(project, dir, seq);
     }
 
     @JsonRpcMethod(Methods.SERVICE_START)

@@ -1,10 +1,12 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.Timer;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.store.SqliteStore;
 
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ final class Harness implements AutoCloseable {
     /** Every pid seen, with its start time: close() kills what still runs with that same start time. */
     private final Map<Long, java.time.Instant> pids = new java.util.concurrent.ConcurrentHashMap<>();
 
-    record Event(long seq, ServiceSnapshot snapshot) {
+    record Event(ServiceSnapshot snapshot) {
     }
 
     Harness(Path dir) {
@@ -50,7 +52,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** With the backoff and min_uptime waits on the given timer (a {@link VirtualTimer}: in virtual time). */
-    Harness(Path dir, ServiceTimer timer) {
+    Harness(Path dir, Timer timer) {
         this(dir, SqliteStore.open(dir.resolve("tend.db")), java.util.function.UnaryOperator.identity(),
                 Clock.systemUTC(), timer, java.util.function.UnaryOperator.identity());
     }
@@ -77,7 +79,7 @@ final class Harness implements AutoCloseable {
 
     private Harness(Path dir, SqliteStore store,
                     java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen, Clock clock,
-                    ServiceTimer timer,
+                    Timer timer,
                     java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {
         this.dir = dir;
         this.store = store;
@@ -86,8 +88,8 @@ final class Harness implements AutoCloseable {
         this.sup = new Supervisor(config, launcherSeen.apply(launcher), controlSeen.apply(control), store, clock, timer);
         sup.addListener(new SupervisorListener() {
             @Override
-            public void serviceChanged(long seq, ServiceSnapshot service) {
-                events.add(new Event(seq, service));
+            public void serviceChanged(ServiceSnapshot service) {
+                events.add(new Event(service));
                 timeline.add("state:" + service.name() + ":" + service.state().wireName());
                 if (service.pid() > 0) {
                     track(service.pid());
@@ -95,12 +97,12 @@ final class Harness implements AutoCloseable {
             }
 
             @Override
-            public void projectChanged(long seq, ProjectInfo project) {
+            public void projectChanged(ProjectInfo project) {
                 timeline.add("project:" + project.name() + ":" + project.problem());
             }
 
             @Override
-            public void projectRemoved(long seq, String project) {
+            public void projectRemoved(String project) {
                 timeline.add("removed:" + project);
             }
 
@@ -183,10 +185,20 @@ final class Harness implements AutoCloseable {
         return out;
     }
 
-    /** Seq of the first event of the service matching the state, or -1. */
-    long firstSeq(String service, ServiceState state) {
-        return events.stream().filter(e -> e.snapshot().name().equals(service) && e.snapshot().state() == state)
-                .mapToLong(Event::seq).min().orElse(-1);
+    /** Where the service's first event in that state is in the order events were heard, or -1. */
+    int firstIndex(String service, ServiceState state) {
+        return firstIndex(service, s -> s.state() == state);
+    }
+
+    /** Where the first event of the service that matches is in the order events were heard, or -1. */
+    int firstIndex(String service, java.util.function.Predicate<ServiceSnapshot> matches) {
+        List<Event> heard = List.copyOf(events);
+        for (int i = 0; i < heard.size(); i++) {
+            if (heard.get(i).snapshot().name().equals(service) && matches.test(heard.get(i).snapshot())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static void sleep(long ms) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,18 +55,46 @@ class SerialStateTest {
         });
         serial.addListener(heard::add);
         List<Integer> sent = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            int n = serial.locked(tx -> {
-                long s = serial.nextSeq();
-                serial.dispatch(l -> l.accept((int) s));
-                return (int) s;
+        for (int i = 1; i <= 100; i++) {
+            int n = i;
+            serial.locked(tx -> {
+                serial.dispatch(l -> l.accept(n));
+                return null;
             });
             sent.add(n);
         }
         CompletableFuture<List<Integer>> delivered = new CompletableFuture<>();
         serial.close(() -> delivered.complete(List.copyOf(heard)));
-        assertEquals(IntStream.rangeClosed(1, 100).boxed().toList(), sent);
         assertEquals(sent, delivered.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aListenerAddedUnderTheLockHearsExactlyTheEventsQueuedAfterIt() throws Exception {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        // The first listener holds the dispatcher: events queued meanwhile wait, undelivered, in its queue.
+        serial.addListener(n -> {
+            if (n == 1) {
+                release.join();
+            }
+        });
+        List<Integer> heard = new ArrayList<>(); // written only by the dispatcher thread
+        for (int n = 1; n <= 3; n++) {
+            int event = n;
+            serial.locked(tx -> {
+                serial.dispatch(l -> l.accept(event));
+                return null;
+            });
+        }
+        serial.locked(tx -> {
+            serial.addListener(heard::add);
+            serial.dispatch(l -> l.accept(4));
+            return null;
+        });
+        release.complete(null);
+        CompletableFuture<List<Integer>> delivered = new CompletableFuture<>();
+        serial.close(() -> delivered.complete(List.copyOf(heard)));
+        assertEquals(List.of(4), delivered.get(30, TimeUnit.SECONDS), "events 2 and 3 were queued before it listened");
     }
 
     private static void closeAndAwait(SerialState<?, ?> serial) throws Exception {

@@ -69,10 +69,9 @@ class SupervisorDependencyTest {
         assertTrue(h.eventsOf("db").stream().anyMatch(s -> s.state() == ServiceState.RUNNING),
                 "db was running but not ready before its probe passed");
         assertTrue(h.eventsOf("api").stream().anyMatch(s -> "waiting for db".equals(s.reason())));
-        long dbReady = h.firstSeq("db", ServiceState.READY);
-        long apiLaunched = h.events.stream().filter(e -> e.snapshot().name().equals("api") && e.snapshot().pid() > 0)
-                .mapToLong(Harness.Event::seq).min().orElseThrow();
-        assertTrue(dbReady > 0 && apiLaunched > dbReady, "api launched (seq " + apiLaunched + ") after db ready (seq "
+        int dbReady = h.firstIndex("db", s -> s.state() == ServiceState.READY);
+        int apiLaunched = h.firstIndex("api", s -> s.pid() > 0);
+        assertTrue(dbReady >= 0 && apiLaunched > dbReady, "api launched (event " + apiLaunched + ") after db ready (event "
                 + dbReady + ")");
     }
 
@@ -86,8 +85,8 @@ class SupervisorDependencyTest {
         for (String s : List.of("db", "api", "worker")) {
             assertEquals(ServiceState.STOPPED, h.get("shop", s).state());
         }
-        assertTrue(h.firstSeq("worker", ServiceState.STOPPED) < h.firstSeq("api", ServiceState.STOPPING));
-        assertTrue(h.firstSeq("api", ServiceState.STOPPED) < h.firstSeq("db", ServiceState.STOPPING));
+        assertTrue(h.firstIndex("worker", ServiceState.STOPPED) < h.firstIndex("api", ServiceState.STOPPING));
+        assertTrue(h.firstIndex("api", ServiceState.STOPPED) < h.firstIndex("db", ServiceState.STOPPING));
         assertEquals(Map.of("db", false, "api", false, "worker", false), h.store.desired().get("shop"));
     }
 

@@ -1,6 +1,7 @@
 package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.core.process.Signal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

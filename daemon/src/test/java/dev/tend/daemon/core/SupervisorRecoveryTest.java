@@ -175,7 +175,7 @@ class SupervisorRecoveryTest {
             assertFalse(h.alive(firstPid));
             assertEquals(Map.of("db", true, "api", true), h.store.desired().get("p"));
             assertTrue(h.store.liveChildren().isEmpty());
-            assertTrue(h.firstSeq("api", ServiceState.STOPPED) < h.firstSeq("db", ServiceState.STOPPING),
+            assertTrue(h.firstIndex("api", ServiceState.STOPPED) < h.firstIndex("db", ServiceState.STOPPING),
                     "dependents stop first at shutdown too");
         }
         try (Harness next = new Harness(dir, SqliteStore.open(db))) {

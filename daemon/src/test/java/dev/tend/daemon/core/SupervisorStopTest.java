@@ -1,6 +1,7 @@
 package dev.tend.daemon.core;
 
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.core.process.Signal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static dev.tend.daemon.core.Harness.service;
@@ -97,15 +99,28 @@ class SupervisorStopTest {
     }
 
     @Test
-    void stopKillsWhatIsLeftOfTheTreeAfterStopTimeout() throws Exception {
+    void stopKillsWhatIsLeftOfTheTreeOnceStopTimeoutElapsesInVirtualTime() throws Exception {
+        h.close();
+        VirtualTimer timer = new VirtualTimer();
+        h = new Harness(dir, timer);
         // The script under the shell ignores TERM: the shell dies, the script would run forever.
         Files.writeString(dir.resolve("stubborn.sh"), "trap '' TERM; echo $$ > script.pid; while :; do sleep 0.1; done\n");
-        h.sup.register(h.project("p", withTimeout(service("web", "sh stubborn.sh; echo unreachable"),
-                Duration.ofMillis(300))), Map.of());
-        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+        Duration stopTimeout = Duration.ofHours(1);
+        h.sup.register(h.project("p", withTimeout(service("web", "sh stubborn.sh; echo unreachable"), stopTimeout)),
+                Map.of());
+        CompletableFuture<Void> up = h.sup.up("p", List.of());
         long script = h.track(awaitPid("script.pid"));
+        h.await("p", "web", ServiceState.RUNNING);
+        timer.advance(ServiceSpec.DEFAULT_MIN_UPTIME);
+        up.get(20, TimeUnit.SECONDS);
 
-        h.sup.stop("p", "web").get(20, TimeUnit.SECONDS);
+        CompletableFuture<Void> stop = h.sup.stop("p", "web");
+        Harness.awaitTrue(() -> timer.pending() == 1, "the stop timeout to wait on the timer");
+        assertFalse(stop.isDone(), "no SIGKILL before stop_timeout: the stop waits");
+        assertTrue(h.alive(script), "the script ignores SIGTERM");
+
+        timer.advance(stopTimeout);
+        stop.get(20, TimeUnit.SECONDS);
 
         assertFalse(h.alive(script));
         StateStore.HistoryRecord stopped = lastHistory("web");

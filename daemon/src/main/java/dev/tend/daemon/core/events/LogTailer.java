@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +84,11 @@ public final class LogTailer implements AutoCloseable {
                 readNew(project, service, key);
             });
         }
+    }
+
+    /** Completes once every task submitted so far has run: tests wait for it instead of sleeping. */
+    CompletableFuture<Void> idle() {
+        return CompletableFuture.runAsync(() -> { }, thread);
     }
 
     private void submit(Runnable task) {

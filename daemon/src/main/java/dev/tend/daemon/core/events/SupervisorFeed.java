@@ -9,15 +9,14 @@ import dev.tend.daemon.core.logs.LogLine;
 import java.util.List;
 
 /**
- * Feeds the supervisor's events into the bus (which numbers them with its own daemon-wide seq, shared with jobs)
- * and log writes into the tailer. Seeded with the supervisor's snapshot; events the supervisor had queued before
- * that snapshot (seq at or below it) are already in it and are dropped. Usage subscribers get the running services'
- * CPU and memory from a {@link UsageSampler}.
+ * Feeds the supervisor's events into the bus (which gives each the one daemon-wide seq, shared with jobs) and log
+ * writes into the tailer. Seeded with the supervisor's snapshot, taken under the supervisor's lock as the feed
+ * becomes a listener: the feed hears exactly the changes after it. Usage subscribers get the running services' CPU
+ * and memory from a {@link UsageSampler}.
  */
 public final class SupervisorFeed implements SupervisorListener {
     private final EventBus bus;
     private final LogTailer tailer;
-    private long seededAt;
 
     private SupervisorFeed(EventBus bus, LogTailer tailer) {
         this.bus = bus;
@@ -33,7 +32,6 @@ public final class SupervisorFeed implements SupervisorListener {
                 supervisor.addListener(feed);
                 return supervisor.snapshot(null);
             });
-            feed.seededAt = view.seq();
             bus.seed(view.projects(), view.services());
         }
         UsageSampler.attach(supervisor::sampleUsage, bus);
@@ -41,32 +39,24 @@ public final class SupervisorFeed implements SupervisorListener {
     }
 
     @Override
-    public synchronized void serviceChanged(long seq, ServiceSnapshot service) {
-        if (seq > seededAt) {
-            bus.serviceChanged(service);
-            tailer.serviceSeen(service.project(), service.name());
-        }
+    public synchronized void serviceChanged(ServiceSnapshot service) {
+        bus.serviceChanged(service);
+        tailer.serviceSeen(service.project(), service.name());
     }
 
     @Override
-    public synchronized void serviceRemoved(long seq, String project, String service) {
-        if (seq > seededAt) {
-            bus.serviceRemoved(project, service);
-        }
+    public synchronized void serviceRemoved(String project, String service) {
+        bus.serviceRemoved(project, service);
     }
 
     @Override
-    public synchronized void projectChanged(long seq, ProjectInfo project) {
-        if (seq > seededAt) {
-            bus.projectChanged(project);
-        }
+    public synchronized void projectChanged(ProjectInfo project) {
+        bus.projectChanged(project);
     }
 
     @Override
-    public synchronized void projectRemoved(long seq, String project) {
-        if (seq > seededAt) {
-            bus.projectRemoved(project);
-        }
+    public synchronized void projectRemoved(String project) {
+        bus.projectRemoved(project);
     }
 
     @Override

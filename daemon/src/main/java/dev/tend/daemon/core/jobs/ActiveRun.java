@@ -1,6 +1,7 @@
 package dev.tend.daemon.core.jobs;
 
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
+import dev.tend.daemon.core.run.ProcessRun;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ final class ActiveRun {
     final CompletableFuture<JobRun> finished = new CompletableFuture<>();
     JobRun run;
     /** Its process, once launched. */
-    RunProcess process;
+    ProcessRun process;
     Instant deadline;
     boolean timedOut;
     boolean interrupted;
@@ -31,12 +32,12 @@ final class ActiveRun {
      *
      * @return true if the daemon began stopping meanwhile: its process is to be stopped now
      */
-    boolean launched(JobRun startedRun, RunProcess launchedProcess, Instant at) {
+    boolean launched(JobRun startedRun, ProcessRun launchedProcess, Instant at) {
         run = startedRun;
         process = launchedProcess;
         Duration timeout = job.spec.timeout();
         deadline = timeout == null ? null : at.plus(timeout);
-        return interrupted && launchedProcess.beginStop();
+        return interrupted;
     }
 
     /**
@@ -46,7 +47,7 @@ final class ActiveRun {
      */
     boolean interrupt() {
         interrupted = true;
-        return process != null && process.beginStop();
+        return process != null;
     }
 
     /** It will never start (or end): whoever waits for it hears why. */

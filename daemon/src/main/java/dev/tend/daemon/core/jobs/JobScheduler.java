@@ -10,6 +10,9 @@ import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,15 @@ public final class JobScheduler {
      */
     public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
                         StateStore liveChildren, Clock clock, JobTimer timer) {
+        this(config, launcher, control, store, liveChildren, clock, timer, null);
+    }
+
+    /**
+     * @param stopTimer where a run's stop grace (at shutdown) runs out; null: the scheduler's own (tests pass a
+     *                  virtual one)
+     */
+    public JobScheduler(JobsConfig config, ProcessLauncher launcher, ProcessControl control, JobStore store,
+                        StateStore liveChildren, Clock clock, JobTimer timer, Timer stopTimer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,7 +92,7 @@ public final class JobScheduler {
         this.history = new RunHistory(store, runLogs, config.keepRunLogs(), clock);
         this.launcher = new RunLauncher(config, Objects.requireNonNull(launcher, "launcher"),
                 Objects.requireNonNull(control, "control"), Objects.requireNonNull(liveChildren, "liveChildren"),
-                runLogs, history, clock, worker);
+                runLogs, history, clock, stopTimer, worker);
         this.adhoc = new AdhocJobs(store);
         this.saved = new SavedSchedules(store);
     }
@@ -380,7 +392,7 @@ public final class JobScheduler {
         Job job = ar.job;
         Plan plan = serial.locked(tx -> new Plan(job.spec, job.baseEnv));
         RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
-        RunProcess process = start.process();
+        ProcessRun process = start.process();
         if (process == null) {
             ended(ar, start.run());
             return;
@@ -396,18 +408,24 @@ public final class JobScheduler {
             return interrupted;
         });
         if (stopNow) {
-            process.stop();
+            stop(process);
         }
-        process.end(config.drainTimeout()).thenAccept(status -> finish(ar, status));
+        process.end().thenAccept(end -> finish(ar, end.status()));
     }
 
     private record Plan(JobSpec spec, Map<String, String> baseEnv) {
     }
 
-    /** The run's process ended (see {@link RunProcess#end}): records how. */
+    /** The services' stop sequence: SIGTERM, the grace, then SIGKILL to what is left of the tree. */
+    private void stop(ProcessRun process) {
+        process.stop(Signal.TERM, config.stopGrace());
+    }
+
+    /** The run's process ended (see {@link ProcessRun#end}): records how, then forgets its live child. */
     private void finish(ActiveRun ar, ExitStatus status) {
         boolean[] flags = serial.locked(tx -> new boolean[] {ar.timedOut, ar.interrupted});
         JobRun end = history.exited(ar.run, status, flags[0], flags[1], ar.job.spec.timeout());
+        ar.process.forget();
         // Before the end is told: whoever saw the run end finds the logs already down to the newest ones.
         history.pruneLogs(ar.job.project, ar.job.spec.name());
         ended(ar, end);
@@ -499,7 +517,7 @@ public final class JobScheduler {
             return shutdownFuture;
         }
         timer.close();
-        toStop.forEach(ar -> ar.process.stop());
+        toStop.forEach(ar -> stop(ar.process));
         CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
             launcher.close();

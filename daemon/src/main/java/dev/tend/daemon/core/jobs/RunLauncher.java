@@ -1,22 +1,25 @@
 package dev.tend.daemon.core.jobs;
 
 import dev.tend.daemon.core.DaemonThreads;
-import dev.tend.daemon.core.HaltPoint;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.logs.LogCapture;
 import dev.tend.daemon.core.logs.LogFile;
 import dev.tend.daemon.core.logs.LogStream;
-import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.StoredLaunch;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunToken;
 import dev.tend.daemon.core.process.RunTree;
+import dev.tend.daemon.core.run.ProcessRun;
+import dev.tend.daemon.core.run.RunStarter;
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +45,7 @@ final class RunLauncher {
      * @param process its process; null if it could not start
      * @param at      when it started
      */
-    record Start(JobRun run, RunProcess process, Instant at) {
+    record Start(JobRun run, ProcessRun process, Instant at) {
     }
 
     /** Why a run's process could not start, in words for its history row ("could not start: ..."). */
@@ -53,27 +56,26 @@ final class RunLauncher {
     }
 
     private final JobsConfig config;
-    private final ProcessLauncher launcher;
-    private final ProcessControl control;
     private final StateStore liveChildren;
     private final RunLogs runLogs;
     private final RunHistory history;
     private final Clock clock;
-    private final Executor worker;
     /** Paces the stop sequences' polls (see {@link RunTree#stop}); idle unless a run is being stopped. */
     private final ScheduledExecutorService stopPacer;
+    private final RunStarter starter;
 
+    /** @param stopTimer where a run's stop grace runs out; null: on the launcher's own pacer */
     RunLauncher(JobsConfig config, ProcessLauncher launcher, ProcessControl control, StateStore liveChildren,
-                RunLogs runLogs, RunHistory history, Clock clock, Executor worker) {
+                RunLogs runLogs, RunHistory history, Clock clock, Timer stopTimer, Executor worker) {
         this.config = config;
-        this.launcher = launcher;
-        this.control = control;
         this.liveChildren = liveChildren;
         this.runLogs = runLogs;
         this.history = history;
         this.clock = clock;
-        this.worker = worker;
         this.stopPacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-job-stop"));
+        // Unless given a timer, a run's stop grace (at daemon shutdown) runs out on the pacer: no schedule waits on it.
+        this.starter = new RunStarter(launcher, control, stopTimer != null ? stopTimer : Timer.on(stopPacer), stopPacer,
+                worker, config.drainTimeout());
     }
 
     /**
@@ -88,7 +90,7 @@ final class RunLauncher {
         if (opened.outcome() != JobRun.Outcome.RUNNING) {
             return new Start(opened, null, null);
         }
-        RunProcess process;
+        ProcessRun process;
         try {
             process = launch(project, spec, baseEnv, opened.id());
         } catch (CouldNotStart e) {
@@ -101,30 +103,23 @@ final class RunLauncher {
     /**
      * @throws CouldNotStart with the reason, also written to the run's log file; nothing is left on record then
      */
-    private RunProcess launch(String project, JobSpec spec, Map<String, String> baseEnv, long runId) throws CouldNotStart {
+    private ProcessRun launch(String project, JobSpec spec, Map<String, String> baseEnv, long runId) throws CouldNotStart {
         String name = spec.name();
-        String ref = project + "/" + name;
+        String label = project + "/" + name + "#" + runId;
         LogFile logFile = null;
-        ChildProcess child;
-        // Marked like a service's run, so that descendants that leave its session are still found and killed.
-        String token = RunToken.random();
-        LiveChild launching = LiveChild.launching(project, JobScheduler.LIVE_CHILD_PREFIX + name, token, null, null);
         try {
             logFile = LogFile.open(runLogs.file(project, name, runId), config.logPolicy(), clock);
             Path cwd = spec.cwd() != null ? spec.cwd() : Path.of(System.getProperty("user.home"));
-            // On record before the fork, as a service's launch: a daemon killed meanwhile leaves no unknown tree.
-            liveChildren.putLiveChild(launching);
-            HaltPoint.reached("job.recorded");
-            child = launcher.launch(spec.command(), cwd,
-                    RunTree.markedEnvironment(environment(project, spec, baseEnv, runId), token));
+            // Marked and recorded like a service's run: descendants that leave its session are still found and
+            // killed, and a daemon killed meanwhile leaves no unknown tree.
+            LiveChild launching = LiveChild.launching(project, JobScheduler.LIVE_CHILD_PREFIX + name, RunToken.random(),
+                    null, null);
+            LogFile file = logFile;
+            return starter.start(label, spec.command(), cwd, environment(project, spec, baseEnv, runId),
+                    new StoredLaunch(liveChildren, launching, "job"), (out, err) -> capture(label, out, err, file));
         } catch (IOException | RuntimeException e) {
             String why = "could not start: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-            log.warn("job {} run {} {}", ref, runId, why);
-            try {
-                liveChildren.removeLaunch(token);
-            } catch (RuntimeException removing) {
-                log.warn("could not remove the record of a failed launch: {}", removing.toString());
-            }
+            log.warn("job {} run {} {}", project + "/" + name, runId, why);
             if (logFile != null) {
                 try {
                     logFile.append(LogStream.ERR, "tend: " + why);
@@ -135,18 +130,18 @@ final class RunLauncher {
             }
             throw new CouldNotStart(why);
         }
-        String label = ref + "#" + runId;
-        CompletableFuture<Void> drained = CompletableFuture.allOf(
-                LogCapture.start(label, LogStream.OUT, child.stdout(), logFile, null),
-                LogCapture.start(label, LogStream.ERR, child.stderr(), logFile, null));
-        try {
-            HaltPoint.reached("job.forked");
-            liveChildren.putLiveChild(launching.started(child.pid(), child.startTime()));
-        } catch (RuntimeException e) {
-            log.warn("could not record live child {} of job {}: {}", child.pid(), ref, e.toString());
-        }
-        return new RunProcess(label, child, new RunTree(control, child, token), logFile, drained, liveChildren,
-                config.stopGrace(), stopPacer, worker);
+    }
+
+    /** Both streams to the run's log file, closed once both ended (before the run's end is told). */
+    private static CompletableFuture<Void> capture(String label, InputStream out, InputStream err, LogFile file) {
+        return CompletableFuture.allOf(LogCapture.start(label, LogStream.OUT, out, file, null),
+                LogCapture.start(label, LogStream.ERR, err, file, null)).whenComplete((v, e) -> {
+                    try {
+                        file.close();
+                    } catch (IOException ignored) {
+                        // its lines are written
+                    }
+                });
     }
 
     /** Stops pacing stop sequences (the daemon is done with its runs). */

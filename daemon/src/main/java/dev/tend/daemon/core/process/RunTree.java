@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.process;
 
+import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The processes of one launch (a service's run or a job's run), gathered over its life: the main process's
@@ -34,15 +34,45 @@ public final class RunTree {
     public static final long STOP_POLL_MAX_MILLIS = 200;
 
     private final ProcessControl control;
-    private final ChildProcess main;
+    private final long mainPid;
+    /** True while the main process's pid surely is that process: its tree is then the launch's. */
+    private final BooleanSupplier mainOurs;
     private final String token;
     private final Map<Long, Instant> members = new HashMap<>();
 
     /** @param token the launch's mark (null for none: then only the main process's tree is followed) */
     public RunTree(ProcessControl control, ChildProcess main, String token) {
+        // While the main process has not been reaped its pid cannot be reused, so its tree is surely ours.
+        this(control, main.pid(), () -> !main.onExit().isDone(), token);
+    }
+
+    private RunTree(ProcessControl control, long mainPid, BooleanSupplier mainOurs, String token) {
         this.control = control;
-        this.main = main;
+        this.mainPid = mainPid;
+        this.mainOurs = mainOurs;
         this.token = token;
+    }
+
+    /**
+     * The tree of a launch a previous daemon recorded: its main process is not this daemon's child, and is taken
+     * for the recorded one only while its pid runs with the recorded start time.
+     *
+     * @param mainPid   0 if the launch was recorded before its fork (then only the token finds its processes)
+     * @param startTime the main process's start time as recorded
+     */
+    public static RunTree ofRecord(ProcessControl control, long mainPid, Instant startTime, String token) {
+        return new RunTree(control, mainPid, () -> mainPid > 0 && sameStart(control, mainPid, startTime), token);
+    }
+
+    private static boolean sameStart(ProcessControl control, long pid, Instant recorded) {
+        Instant now = control.startTime(pid).orElse(null);
+        // Stores keep start times to the millisecond.
+        return now != null && recorded != null && now.toEpochMilli() == recorded.toEpochMilli();
+    }
+
+    /** Whether the main process still runs (for a recorded launch: with its recorded start time). */
+    public boolean mainAlive() {
+        return mainOurs.getAsBoolean();
     }
 
     /** The launch's mark, or null if it has none. */
@@ -62,9 +92,8 @@ public final class RunTree {
 
     /** Looks for new members, forgets those that are gone, and returns the ones alive now. */
     public synchronized Set<Long> alive() {
-        // While the main process has not been reaped its pid cannot be reused, so its tree is surely ours.
         ProcessTable table = control.table();
-        if (!main.onExit().isDone()) {
+        if (mainOurs.getAsBoolean()) {
             addTreeOfMain(table);
         }
         addMarked(table);
@@ -92,10 +121,10 @@ public final class RunTree {
      * SIGKILL to the main process before the rest: a shell whose child died first could still end on its own (a
      * bare `wait` returns 0) and the history would read "exited 0" for what was a kill.
      */
-    private void killMainFirst(Set<Long> alive) {
+    void killMainFirst(Set<Long> alive) {
         Set<Long> rest = new HashSet<>(alive);
-        if (rest.remove(main.pid())) {
-            control.kill(Set.of(main.pid()));
+        if (rest.remove(mainPid)) {
+            control.kill(Set.of(mainPid));
         }
         if (!rest.isEmpty()) {
             control.kill(rest);
@@ -108,64 +137,38 @@ public final class RunTree {
      */
     public void killLeftovers() {
         Set<Long> leftovers = new HashSet<>(alive());
-        leftovers.remove(main.pid());
+        leftovers.remove(mainPid);
         if (!leftovers.isEmpty()) {
             control.kill(leftovers);
         }
     }
 
     /**
-     * The stop sequence: the signal to the main process's group and to the members of the tree outside it,
-     * then waits (polling on the scheduler, working on the worker) until the whole tree is gone or the
-     * timeout has passed; then SIGKILL to what is left, and {@link #KILL_GRACE} more. Returns at once.
+     * The stop sequence (see {@link StopSequence}): the signal to the main process's group and to the members of
+     * the tree outside it, the timeout on the timer, then SIGKILL to what is left. Returns at once.
      *
-     * @param gone completed once the tree is gone (or no longer waited for): true if it took SIGKILL
+     * @param timer  where the timeout and SIGKILL's grace run out (the core's timer: virtual in tests)
+     * @param pacer  paces the polls that look whether the tree is gone
+     * @param worker does the polls' and the kill's work
+     * @return completes once the tree is gone (or no longer waited for): true if it took SIGKILL
      */
-    public void stop(Signal sig, Duration timeout, ScheduledExecutorService scheduler, Executor worker,
-                     CompletableFuture<Boolean> gone) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Long> before = alive();
-        control.signalGroup(main.pid(), sig);
-        control.signalOutsideGroup(main.pid(), before, sig);
-        watchStop(scheduler, worker, gone, deadline, false, STOP_POLL_MIN_MILLIS);
+    public CompletableFuture<Boolean> stop(Signal sig, Duration timeout, Timer timer, ScheduledExecutorService pacer,
+                                           Executor worker) {
+        return new StopSequence(this, timer, pacer, worker).begin(sig, timeout);
     }
 
-    private void watchStop(ScheduledExecutorService scheduler, Executor worker, CompletableFuture<Boolean> gone,
-                           long deadline, boolean killed, long delayMillis) {
-        Set<Long> alive = alive();
-        if (alive.isEmpty()) {
-            gone.complete(killed);
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - deadline >= 0) {
-            if (killed) {
-                log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", alive, KILL_GRACE);
-                gone.complete(true);
-                return;
-            }
-            killMainFirst(alive);
-            killed = true;
-            deadline = now + KILL_GRACE.toNanos();
-        }
-        boolean wasKilled = killed;
-        long until = deadline;
-        long next = Math.min(delayMillis * 2, STOP_POLL_MAX_MILLIS);
-        try {
-            scheduler.schedule(() -> worker.execute(() -> watchStop(scheduler, worker, gone, until, wasKilled, next)),
-                    delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // The daemon is going away: no time left to wait.
-            kill();
-            gone.complete(true);
-        }
+    /** The signal to the main process's group, and to the members outside it that are alive now. */
+    void signal(Signal sig) {
+        Set<Long> before = alive();
+        control.signalGroup(mainPid, sig);
+        control.signalOutsideGroup(mainPid, before, sig);
     }
 
     private void addTreeOfMain(ProcessTable table) {
         try {
-            add(table.tree(main.pid()));
+            add(table.tree(mainPid));
         } catch (RuntimeException e) {
-            log.debug("tree of {} not readable: {}", main.pid(), e.toString());
+            log.debug("tree of {} not readable: {}", mainPid, e.toString());
         }
     }
 

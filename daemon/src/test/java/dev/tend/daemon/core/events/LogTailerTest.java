@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,7 +135,7 @@ class LogTailerTest {
             file.append(LogStream.OUT, "b (nobody follows)");
             tailer.linesWritten("demo", "web");
             RecordingSink second = new RecordingSink();
-            Thread.sleep(100); // let the tailer see that nobody wants "b"
+            tailer.idle().get(30, TimeUnit.SECONDS); // the tailer saw that nobody wants "b"
             bus.subscribe(this, EnumSet.of(Topic.LOG), web, second).subscription().start();
             tailer.watch("demo", "web");
             file.append(LogStream.OUT, "c");
@@ -153,7 +154,7 @@ class LogTailerTest {
         while (texts(sink.events()).size() < expected.size() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        Thread.sleep(50); // anything extra (a wrong "b") would have arrived with it
+        // Lines arrive in file order: a wrong "b" would have come before or with the expected ones.
         assertEquals(expected, texts(sink.events()));
     }
 

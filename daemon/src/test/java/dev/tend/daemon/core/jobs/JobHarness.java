@@ -1,12 +1,13 @@
 package dev.tend.daemon.core.jobs;
 
-import dev.tend.daemon.testing.MutableClock;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
+import dev.tend.daemon.core.time.VirtualTimer;
 import dev.tend.daemon.store.SqliteJobStore;
 import dev.tend.daemon.store.SqliteStore;
+import dev.tend.daemon.testing.MutableClock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ final class JobHarness implements AutoCloseable {
     final SqliteStore db;
     final SqliteJobStore store;
     final RecordingTimer timer = new RecordingTimer();
+    /** Where runs' stop grace runs out: in virtual time. */
+    final VirtualTimer stopTimer = new VirtualTimer();
     final PosixProcessControl control = new PosixProcessControl();
     final JobScheduler scheduler;
     final List<JobSnapshot> changes = new CopyOnWriteArrayList<>();
@@ -70,7 +73,8 @@ final class JobHarness implements AutoCloseable {
         this.store = new SqliteJobStore(db);
         JobsConfig config = new JobsConfig(dir.resolve("logs"), LogPolicy.DEFAULTS, "test", Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 3);
-        this.scheduler = new JobScheduler(config, new PosixProcessLauncher(), control, store, db, clock, timer);
+        this.scheduler = new JobScheduler(config, new PosixProcessLauncher(), control, store, db, clock, timer,
+                stopTimer);
         scheduler.addListener(new JobListener() {
             @Override
             public void jobChanged(JobSnapshot job) {

@@ -412,6 +412,25 @@ class JobSchedulerTest {
     }
 
     @Test
+    void shutdownKillsARunThatIgnoresSigtermOnceItsStopGraceElapsesInVirtualTime() throws Exception {
+        h.register(h.job("stubborn", "@every 1m", "trap '' TERM; " + untilFile("never")));
+        h.clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<JobRun> run = h.tick().get(0);
+        h.await("the run started", () -> h.snapshot("stubborn").running() == 1
+                && h.store.unfinishedRuns().stream().anyMatch(r -> r.pid() > 0));
+        h.trackRunning();
+
+        CompletableFuture<Void> shutdown = h.scheduler.shutdown();
+        h.await("the stop grace to wait on the timer", () -> h.stopTimer.pending() == 1);
+        assertFalse(shutdown.isDone(), "no SIGKILL before the stop grace elapsed: the shutdown waits");
+
+        h.stopTimer.advance(Duration.ofSeconds(2));
+        shutdown.get(JobHarness.DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertEquals(Outcome.INTERRUPTED, run.getNow(null).outcome());
+    }
+
+    @Test
     void listenersSeeARunStartAndEnd() throws Exception {
         h.register(h.job("quick", "@every 1m", "true"));
         h.clock.advance(Duration.ofMinutes(1));

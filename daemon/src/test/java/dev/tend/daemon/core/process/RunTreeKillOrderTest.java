@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.process;
 
+import dev.tend.daemon.core.time.VirtualTimer;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,15 +58,47 @@ class RunTreeKillOrderTest {
 
     @Test
     void aStopPastItsTimeoutKillsTheMainProcessBeforeItsChildren() throws Exception {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         try {
-            CompletableFuture<Boolean> gone = new CompletableFuture<>();
-            new RunTree(control, main, null).stop(Signal.TERM, Duration.ZERO, scheduler, Runnable::run, gone);
+            VirtualTimer timer = new VirtualTimer();
+            CompletableFuture<Boolean> gone = new RunTree(control, main, null)
+                    .stop(Signal.TERM, Duration.ofSeconds(10), timer, pacer, Runnable::run);
+            timer.advance(Duration.ofSeconds(9));
+            assertEquals(List.of(), kills, "no SIGKILL before the stop timeout elapsed");
 
-            assertTrue(gone.get(10, TimeUnit.SECONDS), "the tree took SIGKILL");
+            timer.advance(Duration.ofSeconds(1));
+
             assertEquals(List.of(Set.of(MAIN), Set.of(CHILD)), kills);
+            assertTrue(gone.get(10, TimeUnit.SECONDS), "the tree took SIGKILL");
         } finally {
-            scheduler.shutdownNow();
+            pacer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTreeThatGoesOnTheSignalIsNeverKilledAndLeavesNoTimeoutPending() throws Exception {
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            VirtualTimer timer = new VirtualTimer();
+            ProcessControl obliging = new ProcessControl() {
+                @Override public void signalGroup(long pgid, Signal signal) { alive.clear(); }
+                @Override public void signal(long pid, Signal signal) { }
+                @Override public Set<Long> tree(long pid) { return control.tree(pid); }
+                @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) { }
+                @Override public Set<Long> marked(String token) { return Set.of(); }
+                @Override public void kill(Set<Long> pids) { control.kill(pids); }
+                @Override public Optional<Instant> startTime(long pid) { return control.startTime(pid); }
+                @Override public ResourceUsage usage(Set<Long> pids) { throw new UnsupportedOperationException(); }
+            };
+
+            CompletableFuture<Boolean> gone = new RunTree(obliging, main, null)
+                    .stop(Signal.TERM, Duration.ofSeconds(10), timer, pacer, Runnable::run);
+
+            assertFalse(gone.get(10, TimeUnit.SECONDS), "gone without SIGKILL");
+            assertEquals(0, timer.pending(), "the stop timeout was cancelled");
+            assertEquals(List.of(), kills);
+        } finally {
+            pacer.shutdownNow();
         }
     }
 

@@ -1,12 +1,12 @@
-package dev.tend.daemon.core;
+package dev.tend.daemon.core.time;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A {@link ServiceTimer} in virtual time: nothing runs until the test moves it on with {@link #advance}. */
-final class VirtualTimer implements ServiceTimer {
+/** A {@link Timer} in virtual time: nothing runs until the test moves it on with {@link #advance}. */
+public final class VirtualTimer implements Timer {
 
     private static final class Task implements Scheduled {
         final long dueNanos;
@@ -44,7 +44,7 @@ final class VirtualTimer implements ServiceTimer {
     }
 
     /** Moves time on and runs what fell due meanwhile, earliest first, including what those tasks schedule. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long until;
         synchronized (this) {
             until = nowNanos + by.toNanos();
@@ -68,7 +68,7 @@ final class VirtualTimer implements ServiceTimer {
     }
 
     /** The tasks scheduled and neither run nor cancelled. */
-    synchronized int pending() {
+    public synchronized int pending() {
         tasks.removeIf(Task::isCancelled);
         return tasks.size();
     }

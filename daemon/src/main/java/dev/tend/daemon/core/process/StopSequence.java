@@ -1,0 +1,115 @@
+package dev.tend.daemon.core.process;
+
+import dev.tend.daemon.core.time.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One stop of a {@link RunTree}, the same for a service's run, a job's run and what a previous daemon left: the
+ * signal, then the timeout; SIGKILL to what is left of the tree once it ran out, then {@link RunTree#KILL_GRACE}
+ * more before nobody waits any longer. The timeout and the grace run out on the injected {@link Timer} (virtual
+ * time in tests); the polls that look whether the tree is gone are paced on a real scheduler, as they only watch.
+ */
+final class StopSequence {
+
+    private static final Logger log = LoggerFactory.getLogger(StopSequence.class);
+
+    private final RunTree tree;
+    private final Timer timer;
+    private final ScheduledExecutorService pacer;
+    private final Executor worker;
+    private final CompletableFuture<Boolean> gone = new CompletableFuture<>();
+    /** SIGKILL was sent. Guarded by this. */
+    private boolean killed;
+    /** The timeout, then SIGKILL's grace, while it runs. Guarded by this. */
+    private Timer.Scheduled pending;
+
+    StopSequence(RunTree tree, Timer timer, ScheduledExecutorService pacer, Executor worker) {
+        this.tree = tree;
+        this.timer = timer;
+        this.pacer = pacer;
+        this.worker = worker;
+    }
+
+    /** @return completes once the tree is gone (or no longer waited for): true if it took SIGKILL */
+    CompletableFuture<Boolean> begin(Signal sig, Duration timeout) {
+        tree.signal(sig);
+        wait(timeout, this::timedOut);
+        poll(RunTree.STOP_POLL_MIN_MILLIS);
+        return gone;
+    }
+
+    private void wait(Duration delay, Runnable then) {
+        try {
+            Timer.Scheduled scheduled = timer.schedule(delay, () -> work(then));
+            synchronized (this) {
+                pending = scheduled;
+            }
+        } catch (RejectedExecutionException e) {
+            giveUp();
+        }
+    }
+
+    private void poll(long delayMillis) {
+        if (gone.isDone()) {
+            return;
+        }
+        if (tree.alive().isEmpty()) {
+            boolean wasKilled;
+            synchronized (this) {
+                wasKilled = killed;
+                if (pending != null) {
+                    pending.cancel();
+                }
+            }
+            gone.complete(wasKilled);
+            return;
+        }
+        long next = Math.min(delayMillis * 2, RunTree.STOP_POLL_MAX_MILLIS);
+        try {
+            pacer.schedule(() -> work(() -> poll(next)), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            giveUp();
+        }
+    }
+
+    /** The timeout ran out: SIGKILL to what is left, main process first, and its grace. */
+    private void timedOut() {
+        synchronized (this) {
+            if (gone.isDone()) {
+                return;
+            }
+            killed = true;
+        }
+        tree.killMainFirst(tree.alive());
+        wait(RunTree.KILL_GRACE, () -> {
+            log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", tree.alive(),
+                    RunTree.KILL_GRACE);
+            gone.complete(true);
+        });
+    }
+
+    private void work(Runnable step) {
+        try {
+            worker.execute(step);
+        } catch (RejectedExecutionException e) {
+            giveUp();
+        }
+    }
+
+    /** The daemon is going away: no time left to wait. */
+    private void giveUp() {
+        if (!gone.isDone()) {
+            tree.kill();
+            gone.complete(true);
+        }
+    }
+}
