@@ -65,7 +65,7 @@ public final class Hooks implements SupervisorListener, AutoCloseable {
     }
 
     @Override
-    public void serviceChanged(long seq, ServiceSnapshot service) {
+    public void serviceChanged(ServiceSnapshot service) {
         ServiceState before = seen.put(key(service.project(), service.name()), service.state());
         Set<HookTrigger> fired = HookTrigger.of(before, service.state());
         if (fired.isEmpty()) {
@@ -80,7 +80,7 @@ public final class Hooks implements SupervisorListener, AutoCloseable {
     }
 
     @Override
-    public void serviceRemoved(long seq, String project, String service) {
+    public void serviceRemoved(String project, String service) {
         seen.remove(key(project, service));
     }
 
