@@ -27,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `tend mcp` driven as an agent drives it: a subprocess spoken to by the MCP Java SDK's own client. */
 class McpServerIT {
+    static {
+        // the SDK's client logs every message at DEBUG; logback (on this class path through the daemon) would print them all
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.modelcontextprotocol"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     private static final Set<String> READING = Set.of("list_services", "read_logs", "read_job_log",
             "service_history", "wait_for_service", "list_jobs");
 
