@@ -11,9 +11,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -60,22 +56,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        CountDownLatch inputEnded = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(System.in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    int n = super.read(b, off, len);
-                    if (n < 0) {
-                        inputEnded.countDown();
-                    }
-                    return n;
-                } catch (IOException e) {
-                    inputEnded.countDown();
-                    throw e;
-                }
-            }
-        };
+        StdinWatch in = new StdinWatch(System.in);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tend-mcp-timeouts");
             t.setDaemon(true);
@@ -98,7 +79,7 @@ public final class Main {
         resources.attach(server);
         watch.start();
         try {
-            inputEnded.await();
+            in.awaitEnd();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
