@@ -1,0 +1,190 @@
+package dev.tend.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `tend mcp` driven as an agent drives it: a subprocess spoken to by the MCP Java SDK's own client. */
+class McpServerIT {
+    static {
+        // the SDK's client logs every message at DEBUG; logback (on this class path through the daemon) would print them all
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.modelcontextprotocol"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    private static final Set<String> READING = Set.of("list_services", "read_logs", "read_job_log",
+            "service_history", "wait_for_service", "list_jobs");
+
+    private static Path project(TendHome tend) throws Exception {
+        Path dir = Files.createDirectories(tend.home().resolve("shop"));
+        Files.writeString(dir.resolve("tend.yaml"), """
+                project: shop
+                services:
+                  api:
+                    command: "while true; do echo tick; sleep 0.3; done"
+                  quiet:
+                    command: "echo hello from quiet; exec sleep 1000"
+                jobs:
+                  report:
+                    schedule: "@every 24h"
+                    command: "echo report done"
+                """);
+        return dir;
+    }
+
+    private static McpSyncClient client(TendHome tend, Consumer<List<McpSchema.ResourceContents>> updates,
+                                        String... extra) {
+        ServerParameters.Builder params = ServerParameters.builder(TendHome.LAUNCHER.toString()).arg("mcp")
+                .env(Map.copyOf(tend.env()));
+        for (String e : extra) {
+            params.arg(e);
+        }
+        // the SDK's client replaces the server's environment with the one given: keep what the JVM needs
+        params.addEnvVar("PATH", System.getenv("PATH"));
+        if (System.getenv("JAVA_HOME") != null) {
+            params.addEnvVar("JAVA_HOME", System.getenv("JAVA_HOME"));
+        }
+        StdioClientTransport transport = new StdioClientTransport(params.build(),
+                new JacksonMcpJsonMapper(new ObjectMapper()));
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
+                .initializationTimeout(Duration.ofSeconds(60)).resourcesUpdateConsumer(updates).build();
+        client.initialize();
+        return client;
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient c, String tool, Map<String, Object> args) {
+        return c.callTool(new McpSchema.CallToolRequest(tool, args));
+    }
+
+    private static String text(McpSchema.CallToolResult r) {
+        return r.content().stream().map(x -> ((McpSchema.TextContent) x).text()).collect(Collectors.joining("\n"));
+    }
+
+    private static String ok(McpSyncClient c, String tool, Map<String, Object> args) {
+        McpSchema.CallToolResult r = call(c, tool, args);
+        assertFalse(Boolean.TRUE.equals(r.isError()), tool + " failed: " + text(r));
+        return text(r);
+    }
+
+    @Test
+    void everyToolWorksAgainstRealServicesAndALogResourceIsUpdatedWhenItsServiceWrites() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            Path dir = project(tend);
+            CountDownLatch apiWrote = new CountDownLatch(1);
+            McpSyncClient c = client(tend, contents -> {
+                if (contents.stream().anyMatch(x -> x.uri().equals("tend://shop/api/log"))) {
+                    apiWrote.countDown();
+                }
+            });
+            try {
+                Set<String> names = c.listTools().tools().stream().map(McpSchema.Tool::name).collect(Collectors.toSet());
+                McpSchema.Tool stop = c.listTools().tools().stream().filter(t -> t.name().equals("stop_service"))
+                        .findFirst().orElseThrow();
+                assertEquals(Boolean.TRUE, stop.annotations().destructiveHint());
+                assertEquals(Set.of("list_services", "start_service", "stop_service", "restart_service",
+                        "service_history", "wait_for_service", "read_logs", "read_job_log", "up_project",
+                        "down_project", "reload_project", "list_jobs", "run_job"), names);
+
+                String up = ok(c, "up_project", Map.of("dir", dir.toString(), "wait", true));
+                assertTrue(up.contains("\"added\":[\"api\",\"quiet\"]") || up.contains("\"added\":[\"quiet\",\"api\"]"), up);
+                assertTrue(ok(c, "wait_for_service", Map.of("service", "shop/api")).contains("\"outcome\":\"ready\""));
+                String list = ok(c, "list_services", Map.of("project", "shop"));
+                assertTrue(list.contains("\"service\":\"shop/api\",\"state\":\"ready\""), list);
+                TendHome.waitUntil("quiet's line is in its log", () ->
+                        ok(c, "read_logs", Map.of("service", "quiet", "project", "shop")).contains("| hello from quiet"));
+                String projectLogs = ok(c, "read_logs", Map.of("project", "shop", "pattern", "hello"));
+                assertTrue(projectLogs.contains("shop/quiet | hello from quiet") || projectLogs.contains(" quiet | hello from quiet"), projectLogs);
+
+                assertTrue(ok(c, "restart_service", Map.of("service", "shop/quiet")).contains("\"service\":\"shop/quiet\""));
+                assertTrue(ok(c, "wait_for_service", Map.of("service", "shop/quiet")).contains("\"outcome\":\"ready\""));
+                assertTrue(ok(c, "service_history", Map.of("service", "shop/quiet")).contains("\"kind\":\"stopped\""));
+                assertTrue(ok(c, "stop_service", Map.of("service", "shop/quiet")).contains("\"state\":\"stopped\""));
+                assertTrue(ok(c, "start_service", Map.of("service", "shop/quiet")).contains("\"service\":\"shop/quiet\""));
+
+                assertTrue(ok(c, "list_jobs", Map.of("project", "shop")).contains("\"job\":\"shop/report\""));
+                String run = ok(c, "run_job", Map.of("job", "shop/report"));
+                assertTrue(run.contains("\"outcome\":\"succeeded\"") && run.contains("| report done"), run);
+                assertTrue(ok(c, "read_job_log", Map.of("job", "report", "project", "shop")).contains("| report done"));
+                assertTrue(ok(c, "reload_project", Map.of("project", "shop")).contains("\"unchanged\""));
+
+                List<String> uris = c.listResources().resources().stream().map(McpSchema.Resource::uri).toList();
+                assertTrue(uris.containsAll(List.of("tend://shop/api/log", "tend://shop/tend.yaml")), uris.toString());
+                String file = ((McpSchema.TextResourceContents) c.readResource(
+                        new McpSchema.ReadResourceRequest("tend://shop/tend.yaml")).contents().get(0)).text();
+                assertTrue(file.startsWith("project: shop"), file);
+                c.subscribeResource(new McpSchema.SubscribeRequest("tend://shop/api/log"));
+                assertTrue(apiWrote.await(60, TimeUnit.SECONDS), "no resources/updated for shop/api's log");
+
+                assertTrue(ok(c, "down_project", Map.of("project", "shop")).contains("\"state\":\"stopped\""));
+            } finally {
+                c.closeGracefully();
+            }
+        }
+    }
+
+    @Test
+    void aBadCallIsAToolErrorInTheDaemonsWordsAndTheServerStaysUp() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            Path dir = project(tend);
+            McpSyncClient c = client(tend, x -> { });
+            try {
+                ok(c, "up_project", Map.of("dir", dir.toString()));
+                McpSchema.CallToolResult typo = call(c, "restart_service", Map.of("service", "shop/apj"));
+                assertTrue(Boolean.TRUE.equals(typo.isError()));
+                assertTrue(text(typo).contains("'apj'") && text(typo).contains("api"), text(typo));
+                assertFalse(text(typo).contains("Exception"), text(typo));
+                McpSchema.CallToolResult missing = call(c, "read_logs", Map.of("tail", 5, "service", ""));
+                assertTrue(Boolean.TRUE.equals(missing.isError()), text(missing));
+                McpSchema.CallToolResult noArg = call(c, "stop_service", Map.of());
+                assertTrue(Boolean.TRUE.equals(noArg.isError()));
+                assertTrue(text(noArg).contains("service"), text(noArg));
+                assertTrue(ok(c, "list_services", Map.of()).contains("\"project\":\"shop\""));
+                ok(c, "down_project", Map.of("project", "shop"));
+            } finally {
+                c.closeGracefully();
+            }
+        }
+    }
+
+    @Test
+    void readOnlyOffersOnlyTheToolsThatRead() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            McpSyncClient c = client(tend, x -> { }, "--read-only");
+            try {
+                List<McpSchema.Tool> tools = c.listTools().tools();
+                assertEquals(READING, tools.stream().map(McpSchema.Tool::name).collect(Collectors.toSet()));
+                for (McpSchema.Tool t : tools) {
+                    assertEquals(Boolean.TRUE, t.annotations().readOnlyHint(), t.name());
+                    assertEquals(Boolean.FALSE, t.annotations().destructiveHint(), t.name());
+                }
+                // a tool it does not offer is refused (the SDK answers an unknown tool as a protocol error)
+                assertThrows(io.modelcontextprotocol.spec.McpError.class,
+                        () -> call(c, "stop_service", Map.of("service", "x")));
+                assertEquals(READING.size(), c.listTools().tools().size()); // and the server is still up
+            } finally {
+                c.closeGracefully();
+            }
+        }
+    }
+}
