@@ -124,4 +124,25 @@ class HooksIT {
         TendProject.await("supervision goes on: flaky crashed and failed again", () ->
                 p.history("flaky").stream().filter(h -> "failed".equals(h.get("kind"))).count() == 2 ? true : null);
     }
+
+    @Test
+    void aHookStillRunningWhenTheDaemonStopsIsKilledWithItsTree() throws Exception {
+        config("hooks:\n  timeout: 10m\n");
+        TendProject p = new TendProject(tend, "stopping", """
+                services:
+                  once:
+                    command: exit 1
+                    restart: "no"
+                    on_failure: 'echo $$ >> hook.pids; sleep 1000 & echo $! >> hook.pids; wait'
+                """);
+        p.ok("up");
+        List<String> pids = awaitLines(p.file("hook.pids"), 2);
+
+        p.ok("daemon", "stop");
+
+        for (String pid : pids) {
+            TendProject.await("hook process " + pid + " is gone with the daemon",
+                    () -> alive(Long.parseLong(pid.trim())) ? null : true);
+        }
+    }
 }

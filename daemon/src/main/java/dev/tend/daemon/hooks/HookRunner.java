@@ -83,6 +83,11 @@ final class HookRunner {
                 tree.kill();
                 log.warn("hook {}: waiting for it failed: {}", call.label(), e.getCause().toString());
                 return null;
+            } catch (InterruptedException e) {
+                // The daemon is going away (Hooks.close): the hook goes with it, before its tree leaves `running`.
+                tree.kill();
+                log.warn("hook {} killed with its process tree: the daemon is stopping", call.label());
+                throw e;
             }
         } finally {
             running.remove(tree);

@@ -108,8 +108,8 @@ public final class Hooks implements SupervisorListener, AutoCloseable {
     /** Drops the hooks that wait and kills those that run: the daemon is going away. */
     @Override
     public void close() {
-        pool.shutdownNow();
         runner.killAll();
+        pool.shutdownNow(); // a hook's thread that was interrupted kills its own tree too (HookRunner.run)
     }
 
     private static String key(String project, String service) {

@@ -6,10 +6,13 @@ import java.util.regex.Pattern;
 /**
  * Substitutes variables in a project file's text as docker compose does: {@code ${VAR}}, {@code ${VAR:-default}}
  * (unset or empty), {@code ${VAR-default}} (unset), {@code ${VAR:?message}} / {@code ${VAR?message}} (an error),
- * {@code ${VAR:+other}} / {@code ${VAR+other}}, and {@code $$} for a literal {@code $}. Defaults may hold variables.
+ * {@code ${VAR:+other}} / {@code ${VAR+other}}, and {@code $${} for a literal {@code ${}. Defaults may hold
+ * variables.
  * <p>
  * Unlike compose, an unbraced {@code $VAR} is left alone: a tend command runs in a shell, where {@code $VAR} has
- * always meant the service's own environment at run time. For the same reason the names tend itself sets when it
+ * always meant the service's own environment at run time. So is {@code $$} anywhere but before a brace: it is the
+ * shell's own process id ({@code echo $$ > app.pid}, {@code kill -KILL $$}), and tend files written before
+ * substitution existed keep meaning what they meant. For the same reason the names tend itself sets when it
  * starts a process ({@code PORT}, {@code TEND_*}) are never substituted here: {@code ${PORT}} stays for the shell
  * and the probe. An unset variable without a default is an error, never an empty string.
  */
@@ -47,13 +50,16 @@ final class Interpolator {
                 continue;
             }
             char next = text.charAt(i + 1);
-            if (next == '$') {
-                out.append('$');
+            if (next == '$' && i + 2 < text.length() && text.charAt(i + 2) == '{') {
+                out.append("${"); // the escape: the shell gets ${...}
+                i += 3;
+            } else if (next == '$') {
+                out.append("$$"); // the shell's process id
                 i += 2;
             } else if (next == '{') {
                 int close = closingBrace(text, i + 2);
                 if (close < 0) {
-                    throw new Problem("'" + text.substring(i) + "' has no closing '}' (write $$ for a literal $)");
+                    throw new Problem("'" + text.substring(i) + "' has no closing '}' (write $${ for a literal ${)");
                 }
                 out.append(expression(text.substring(i + 2, close), text.substring(i, close + 1)));
                 i = close + 1;
@@ -126,6 +132,6 @@ final class Interpolator {
     /** A shell form (${#X}, ${X%.*}) or a typo: refused, so it never silently means something else. */
     private static Problem notAVariable(String whole) {
         return new Problem("'" + whole + "' is not a variable tend can substitute (${NAME}, ${NAME:-default}, "
-                + "${NAME:?message}); write $$ for a literal $ to leave it to the shell");
+                + "${NAME:?message}); write $${...} to leave it to the shell");
     }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,6 +45,41 @@ class HookRunnerTest {
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
         await(() -> ProcessHandle.of(main).map(p -> !p.isAlive()).orElse(true), "the hook's shell is gone");
         await(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true), "the hook's sleep is gone");
+    }
+
+    @Test
+    void aHookWhoseThreadIsInterruptedIsKilledWithItsWholeTreeBeforeItReturns() throws Exception {
+        // The daemon going away interrupts the hook threads (Hooks.close): what they run must not outlive them.
+        HookCall call = new HookCall("shop/api on_failure",
+                "echo $$ > main.pid; sleep 300 & echo $! > child.pid; wait", dir, Map.of());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            try {
+                runner.run(call, Duration.ofMinutes(5));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        hook.start();
+        await(() -> Files.exists(dir.resolve("child.pid")) && readPid("child.pid") > 0, "the hook's sleep started");
+        long main = readPid("main.pid");
+        long child = readPid("child.pid");
+
+        hook.interrupt();
+        hook.join(Duration.ofSeconds(20).toMillis());
+
+        assertInstanceOf(InterruptedException.class, thrown.get(), "the interrupt reaches the caller");
+        await(() -> ProcessHandle.of(main).map(p -> !p.isAlive()).orElse(true), "the hook's shell is gone");
+        await(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true), "the hook's sleep is gone");
+    }
+
+    private long readPid(String file) {
+        try {
+            String text = Files.readString(dir.resolve(file)).trim();
+            return text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Test

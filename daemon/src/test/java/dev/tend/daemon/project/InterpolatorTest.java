@@ -65,8 +65,14 @@ class InterpolatorTest {
     }
 
     @Test
-    void doubleDollarIsALiteralDollar() throws Exception {
-        assertEquals("echo ${HOST} $ $$", in("echo $${HOST} $$ $$$$"));
+    void doubleDollarBeforeABraceIsTheEscapeForTheShell() throws Exception {
+        assertEquals("echo ${HOST} ${HOST:-x} $$${X}", in("echo $${HOST} $${HOST:-x} $$$${X}"), "$$ (the pid), then the escape");
+    }
+
+    @Test
+    void doubleDollarElsewhereIsTheShellsProcessId() throws Exception {
+        assertEquals("echo $$ > app.pid; kill -KILL $$; echo $$$", in("echo $$ > app.pid; kill -KILL $$; echo $$$"));
+        assertEquals("$$db.local", in("$$${HOST}"));
     }
 
     @Test
@@ -83,7 +89,7 @@ class InterpolatorTest {
     void shellOnlyFormsAreRefusedWithTheEscapeAsHint() {
         for (String text : new String[] {"${#ARR}", "${HOST%%.*}", "${HOST:0:2}", "${}", "${A[@]}"}) {
             String message = problem(text);
-            assertTrue(message.contains("not a variable tend can substitute") && message.contains("$$"), message);
+            assertTrue(message.contains("not a variable tend can substitute") && message.contains("$${"), message);
         }
     }
 

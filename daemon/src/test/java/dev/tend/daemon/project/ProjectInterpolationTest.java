@@ -33,9 +33,9 @@ class ProjectInterpolationTest {
                 env_file: conf/${KIND}.env
                 services:
                   api:
-                    command: serve --host ${HOST} $$HOME $PWD
+                    command: serve --host ${HOST} $${HOME} $PWD $$
                     cwd: ${KIND}
-                    env: { URL: "http://${HOST}:${API_PORT:-8080}", RAW: "$$1" }
+                    env: { URL: "http://${HOST}:${API_PORT:-8080}", RAW: "$1 $${X}" }
                     ready: { http: "http://${HOST}:${API_PORT:-8080}/health" }
                 jobs:
                   nightly:
@@ -44,10 +44,10 @@ class ProjectInterpolationTest {
                 """);
         ProjectSpec spec = ProjectFiles.load(dir, Map.of("HOST", "127.0.0.1", "KIND", "web"));
         ServiceSpec api = spec.services().get("api");
-        assertEquals("serve --host 127.0.0.1 $HOME $PWD", api.command());
+        assertEquals("serve --host 127.0.0.1 ${HOME} $PWD $$", api.command());
         assertEquals(dir.resolve("web").toAbsolutePath().normalize(), api.cwd());
         assertEquals("http://127.0.0.1:8080", api.env().get("URL"));
-        assertEquals("$1", api.env().get("RAW"));
+        assertEquals("$1 ${X}", api.env().get("RAW"));
         assertEquals("1", api.env().get("A"));
         assertEquals("http://127.0.0.1:8080/health", api.ready().target());
         assertEquals("backup 127.0.0.1", spec.jobs().get("nightly").command());
