@@ -13,9 +13,18 @@ abstract class ServiceAction extends TendSubcommand {
     @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array: each service's state after the action.")
     boolean json;
 
-    abstract String method();
+    private final String method;
+    private final String verb;
 
-    abstract String verb();
+    /** @param verb what the action did, as its line says ("api: started (running)") */
+    ServiceAction(String method, String verb) {
+        this.method = method;
+        this.verb = verb;
+    }
+
+    String verb() {
+        return verb;
+    }
 
     abstract List<String> refs();
 
@@ -33,7 +42,7 @@ abstract class ServiceAction extends TendSubcommand {
                 params.put("dir", cwd());
                 addParams(params);
                 try {
-                    Map<String, Object> s = JsonObjects.object(client.call(method(), params));
+                    Map<String, Object> s = JsonObjects.object(client.call(method, params));
                     if (json) {
                         results.add(s);
                     } else {
