@@ -26,7 +26,7 @@ abstract class JobScheduleAction extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         List<Object> jobs = new ArrayList<>();
-        int exit = eachRef(method, refs, ref -> Map.of("ref", ref, "dir", cwd()), (ref, answer) -> {
+        int exit = eachRef(method, refs, TendSubcommand::refParams, (ref, answer) -> {
             Map<String, Object> job = JsonObjects.object(answer);
             jobs.add(job);
             if (!json) {

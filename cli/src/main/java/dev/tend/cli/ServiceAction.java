@@ -5,7 +5,6 @@ import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +36,7 @@ abstract class ServiceAction extends TendSubcommand {
     public Integer call() throws Exception {
         List<Object> results = new ArrayList<>();
         int exit = eachRef(method, refs(), ref -> {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("ref", ref);
-            params.put("dir", cwd());
+            Map<String, Object> params = refParams(ref);
             addParams(params);
             return params;
         }, (ref, answer) -> {

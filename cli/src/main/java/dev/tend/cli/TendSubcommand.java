@@ -116,6 +116,14 @@ abstract class TendSubcommand implements Callable<Integer> {
         }
     }
 
+    /** The params naming a service or job: the name as given, and the directory whose project a bare name is of. */
+    static Map<String, Object> refParams(String ref) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        params.put("dir", cwd());
+        return params;
+    }
+
     /** The working directory the user ran tend in: it picks the project. */
     static String cwd() {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
