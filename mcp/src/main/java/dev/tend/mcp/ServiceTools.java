@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The tools about services: list them, start, stop and restart one, and read its history. */
-final class ServiceTools {
-    private final DaemonLink link;
-    private final Targets targets;
-    private final Views views;
-
-    ServiceTools(DaemonLink link, Targets targets, Views views) {
-        this.link = link;
-        this.targets = targets;
-        this.views = views;
+final class ServiceTools extends ToolGroup {
+    ServiceTools(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.reading("list_services", "List services",
                 "Lists tend's projects and their services with what each is doing now. Returns JSON: "

@@ -176,26 +176,7 @@ public final class ComposeExport {
 
     /** A YAML double-quoted scalar; '$' doubled because Compose interpolates variables in every value. */
     static String str(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                case '$' -> b.append("$$");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return DoubleQuoted.of(s, c -> c == '$' ? "$$" : null);
     }
 
     private static String shellQuote(String s) {

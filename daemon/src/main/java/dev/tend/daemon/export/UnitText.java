@@ -14,27 +14,7 @@ final class UnitText {
      * dollar (systemd would expand $VAR itself before the shell sees it).
      */
     static String quoted(String value, boolean commandLine) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                case '%' -> b.append("%%");
-                case '$' -> b.append(commandLine ? "$$" : "$");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return DoubleQuoted.of(value, c -> c == '%' ? "%%" : c == '$' && commandLine ? "$$" : null);
     }
 
     /** {@code Environment="K=V"}. */
