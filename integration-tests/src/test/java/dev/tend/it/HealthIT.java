@@ -128,4 +128,37 @@ class HealthIT {
         assertTrue(!TendProject.alive(firstPid), "the process over its limit is gone");
         p.ok("down");
     }
+
+    @Test
+    void aReloadThatAddsAliveAndMaxMemoryKeepsTheRunningProcess() throws Exception {
+        TendProject p = new TendProject(tend, "later", """
+                services:
+                  web:
+                    command: exec python3 server.py
+                    port: auto
+                    ready: { http: "http://127.0.0.1:$PORT/" }
+                """);
+        Files.writeString(p.file("server.py"), SERVER);
+        p.ok("up", "--wait");
+        Map<String, Object> before = p.service("web");
+        assertEquals(null, before.get("alive"), before.toString());
+
+        p.write("""
+                services:
+                  web:
+                    command: exec python3 server.py
+                    port: auto
+                    ready: { http: "http://127.0.0.1:$PORT/" }
+                    alive: { http: "http://127.0.0.1:$PORT/", interval: 1s }
+                    max_memory: 1G
+                """);
+        TendHome.Result reload = p.ok("reload");
+        assertTrue(reload.out().contains("web"), reload.toString());
+        Map<String, Object> after = p.service("web");
+        assertEquals(pid(before), pid(after), "not restarted: " + after);
+        assertEquals("ready", state(after));
+        assertEquals(3L, ((Number) alive(after).get("allowed")).longValue(), after.toString());
+        assertEquals(0, restarts(after));
+        p.ok("down");
+    }
 }
