@@ -161,4 +161,29 @@ class HealthIT {
         assertEquals(0, restarts(after));
         p.ok("down");
     }
+
+    @Test
+    void exportMapsAliveAndMaxMemoryWhereItCanAndWarnsHonestly() throws Exception {
+        TendProject p = new TendProject(tend, "exported", """
+                services:
+                  web:
+                    command: exec python3 server.py
+                    port: 8080
+                    alive: { http: "http://127.0.0.1:$PORT/", interval: 5s, failures: 2 }
+                    max_memory: 256M
+                """);
+        TendHome.Result systemd = p.ok("export", "systemd", "--user", "--out", "units");
+        String unit = Files.readString(p.file("units").resolve("exported-web.service"));
+        assertTrue(unit.contains("MemoryMax=256M"), unit);
+        assertTrue(systemd.err().contains("tend: warning: service 'web': alive (http://127.0.0.1:$PORT/) not exported"),
+                systemd.toString());
+        assertTrue(systemd.err().contains("service 'web': max_memory becomes MemoryMax=, a hard limit"), systemd.toString());
+
+        TendHome.Result compose = p.ok("export", "compose", "--out", "compose");
+        String file = Files.readString(p.file("compose").resolve("compose.yaml"));
+        assertTrue(file.contains("mem_limit: \"256m\""), file);
+        assertTrue(file.contains("curl -fsS -o /dev/null 'http://127.0.0.1:8080/' || exit 1"), file);
+        assertTrue(file.contains("retries: 2"), file);
+        assertTrue(compose.err().contains("it does not restart it"), compose.toString());
+    }
 }
