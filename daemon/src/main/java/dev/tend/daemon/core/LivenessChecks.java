@@ -107,12 +107,42 @@ final class LivenessChecks {
         return svc.run == run && svc.state == ServiceState.READY && !svc.forgotten;
     }
 
-    /** The run's probe for these settings, built again when a reload changed them. Under the lock. */
+    /**
+     * The run's probe for these settings, built again when a reload changed them; one that cannot be built (a target
+     * the project reader let through but the probe refuses) fails every check with why, rather than checking nothing.
+     * Under the lock.
+     */
     private static Probe probeFor(Health.Alive alive, Service.Run run) {
         if (!alive.probe().equals(run.aliveSpec)) {
-            run.aliveProbe = Probes.create(alive.probe(), run.probeContext.withAttemptTimeout(alive.timeout()));
+            Probe probe;
+            try {
+                probe = Probes.create(alive.probe(), run.probeContext.withAttemptTimeout(alive.timeout()));
+            } catch (IllegalArgumentException e) {
+                probe = unbuildable(alive.probe().kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + alive.probe().target(), e.getMessage());
+            }
+            run.aliveProbe = probe;
             run.aliveSpec = alive.probe();
         }
         return run.aliveProbe;
+    }
+
+    private static Probe unbuildable(String what, String why) {
+        return new Probe() {
+            @Override
+            public boolean check() {
+                return false;
+            }
+
+            @Override
+            public String lastProblem() {
+                return why;
+            }
+
+            @Override
+            public String describe() {
+                return what;
+            }
+        };
     }
 }
