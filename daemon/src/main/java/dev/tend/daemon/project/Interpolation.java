@@ -22,7 +22,9 @@ final class Interpolation {
             "processes.*.command", "processes.*.working_dir", "processes.*.environment.[]",
             "processes.*.environment.*", "processes.*.readiness_probe.exec.command",
             "processes.*.readiness_probe.http_get.host", "processes.*.readiness_probe.http_get.port",
-            "processes.*.readiness_probe.http_get.path");
+            "processes.*.readiness_probe.http_get.path", "processes.*.liveness_probe.exec.command",
+            "processes.*.liveness_probe.http_get.host", "processes.*.liveness_probe.http_get.port",
+            "processes.*.liveness_probe.http_get.path");
 
     private final Interpolator interpolator;
     private final Path file;

@@ -57,6 +57,27 @@ class HealthKeysTest {
     }
 
     @Test
+    void aliveTargetsTakeVariablesAsReadyTargetsDo() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  api:
+                    command: ./run
+                    alive: { http: "http://${HOST}:${API_PORT:-8080}/live", exec: "${CHECK}" }
+                """);
+        ProjectFileException both = assertThrows(ProjectFileException.class,
+                () -> ProjectFiles.load(dir, java.util.Map.of("HOST", "h", "CHECK", "true")));
+        assertTrue(both.reason().contains("has both http and exec"), both.getMessage());
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  api:
+                    command: ./run
+                    alive: { http: "http://${HOST}:${API_PORT:-8080}/live" }
+                """);
+        ServiceSpec api = ProjectFiles.load(dir, java.util.Map.of("HOST", "127.0.0.1")).services().get("api");
+        assertEquals("http://127.0.0.1:8080/live", api.health().alive().probe().target());
+    }
+
+    @Test
     void badAliveValuesAreRefusedWithTheirLine() {
         assertRejected("    alive: { http: 3 }\n", 4, "bad url '3'");
         assertRejected("    alive: { exec: ./check, failures: 0 }\n", 4, "failures must be at least 1");
