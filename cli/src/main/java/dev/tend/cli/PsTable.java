@@ -42,7 +42,7 @@ final class PsTable {
         return "project " + name + ": " + project.get("problem") + " (`tend forget -p " + name + "` unregisters it)";
     }
 
-    /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)". */
+    /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)", "ready (unhealthy 2/3)". */
     static String state(Map<String, Object> s) {
         String state = String.valueOf(s.get("state"));
         Long code = JsonObjects.numberOrNull(s, "exitCode");
@@ -50,8 +50,18 @@ final class PsTable {
         return switch (state) {
             case "exited", "crashed", "failed" -> signal != null ? state + " (" + signal + ")"
                     : code != null ? state + " (" + code + ")" : state;
-            default -> state;
+            default -> state + unhealthy(s);
         };
+    }
+
+    /** " (unhealthy 2/3)" while liveness checks fail in a row (the ServiceView's alive), else "". */
+    private static String unhealthy(Map<String, Object> s) {
+        if (!(s.get("alive") instanceof Map<?, ?>)) {
+            return "";
+        }
+        Map<String, Object> alive = JsonObjects.object(s.get("alive"));
+        long failures = JsonObjects.number(alive, "failures", 0);
+        return failures > 0 ? " (unhealthy " + failures + "/" + JsonObjects.number(alive, "allowed", 0) + ")" : "";
     }
 
     /** "1.5%": CPU as ps and tend events show it. */

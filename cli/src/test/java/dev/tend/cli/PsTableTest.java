@@ -73,6 +73,15 @@ class PsTableTest {
     }
 
     @Test
+    void aReadyServiceWhoseLivenessChecksFailSaysHowManyInARow() {
+        assertEquals("ready (unhealthy 2/3)", PsTable.state(service(
+                "{\"state\":\"ready\",\"alive\":{\"failures\":2,\"allowed\":3,\"lastError\":\"HTTP 503\"}}")));
+        assertEquals("ready", PsTable.state(service(
+                "{\"state\":\"ready\",\"alive\":{\"failures\":0,\"allowed\":3,\"lastError\":null}}")));
+        assertEquals("ready", PsTable.state(service("{\"state\":\"ready\",\"alive\":null}")));
+    }
+
+    @Test
     void bytesPicksAUnitPerMagnitude() {
         assertEquals("0B", PsTable.bytes(0));
         assertEquals("1023B", PsTable.bytes(1023));

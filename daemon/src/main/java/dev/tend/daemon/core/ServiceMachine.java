@@ -47,13 +47,15 @@ final class ServiceMachine {
     private final OrphanReaper reaper;
     private final Timer timer;
     private final ExecutorService worker;
+    private final LivenessChecks liveness;
+    private final MemoryWatch memory;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
     volatile LogPolicy logPolicy;
 
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
-                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, Timer timer,
+                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, UsageMeter meter, Timer timer,
                    ExecutorService worker) {
         this.config = config;
         this.store = store;
@@ -68,6 +70,8 @@ final class ServiceMachine {
         this.timer = timer;
         this.worker = worker;
         this.logPolicy = config.logPolicy();
+        this.liveness = new LivenessChecks(this, serial, timer, worker);
+        this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {
@@ -144,6 +148,7 @@ final class ServiceMachine {
         svc.launching = true;
         svc.stopRequested = false;
         svc.probeFailure = null;
+        svc.healthFailure = null;
         long generation = ++svc.generation;
         if (svc.log == null) {
             try {
@@ -277,7 +282,41 @@ final class ServiceMachine {
         emit(svc);
         if (state == ServiceState.READY) {
             wakeDependents(svc, tx);
+            liveness.begin(svc, tx);
         }
+    }
+
+    // ---------------------------------------------------------------- health (LivenessChecks, MemoryWatch)
+
+    /**
+     * tend ends the run for its health: history {@code kind} with why, then the stop sequence; the end that follows
+     * goes to the restart policy as a crash (counted in restarts, backing off if it recurs quickly).
+     */
+    void endForHealth(Service svc, String kind, String why, Tx<Service> tx) {
+        long pid = svc.run.pid;
+        svc.healthFailure = why;
+        log.info("{} {}: {}", svc.ref(), kind, why);
+        tx.after(() -> history.record(svc.project, svc.name(), kind, pid, null, null, why));
+        beginStop(svc, why, tx);
+    }
+
+    /** A liveness check counted: the reason tells how it stands ("unhealthy 2/3: HTTP 503"), null when healthy. */
+    void healthNoted(Service svc, Tx<Service> tx) {
+        var status = svc.aliveStatus();
+        setState(svc, svc.state, status == null ? null : status.describe(), tx);
+    }
+
+    /** A reload changed only alive or max_memory: they apply to the running process, without a restart. */
+    void healthChanged(Service svc, Tx<Service> tx) {
+        if (svc.run != null) {
+            svc.run.alive.reset();
+            memory.watch(svc, tx);
+            if (svc.state == ServiceState.READY) {
+                liveness.begin(svc, tx);
+                setState(svc, ServiceState.READY, null, tx);
+            }
+        }
+        emit(svc);
     }
 
     // ---------------------------------------------------------------- the process work's outcome
@@ -303,6 +342,7 @@ final class ServiceMachine {
             svc.signal = null;
             svc.cpuPercent = 0;
             svc.rssBytes = 0;
+            memory.watch(svc, tx);
             if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
                 beginStop(svc, null, tx);
             } else if (probeRunner == null) {
@@ -430,8 +470,11 @@ final class ServiceMachine {
     private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx<Service> tx) {
         boolean failedStart = svc.probeFailure != null;
         Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
-        String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
-        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
+        String endedHow = failedStart ? svc.probeFailure
+                : svc.healthFailure != null ? svc.healthFailure : RestartPolicy.describe(status);
+        // A run ended for its health failed, even if it took the stop signal with exit 0: on-failure restarts it too.
+        ExitStatus judged = svc.healthFailure != null && status.success() ? ExitStatus.killed(Signal.TERM.number()) : status;
+        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
                 svc.quickRestarts, endedHow);
         String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
         Integer code = svc.exitCode;

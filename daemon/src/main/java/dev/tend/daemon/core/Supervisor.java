@@ -94,7 +94,7 @@ public final class Supervisor {
         this.meter = new UsageMeter(control);
         this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, waits, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, waits, worker);
+                waiters, history, runs, reaper, meter, waits, worker);
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -181,6 +181,11 @@ public final class Supervisor {
                 if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
                     restarts.add(() -> restartOne(p, svc));
                 }
+            }
+
+            @Override
+            public void healthChanged(Service svc) {
+                machine.healthChanged(svc, tx);
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.tend.daemon.export;
 
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -106,8 +107,27 @@ public final class ComposeExport {
                         .append(healthy ? "service_healthy" : "service_started").append('\n');
             }
         }
-        if (s.ready() != null) {
-            healthcheck(y, UnitText.withPort(s.ready(), s.port()), where);
+        ProbeSpec ready = s.ready();
+        Health.Alive alive = s.health().alive();
+        if (ready != null) {
+            long retries = Math.max(1, ready.timeout().toMillis() / Math.max(1, ready.interval().toMillis()));
+            healthcheck(y, UnitText.withPort(ready, s.port()), retries, where);
+            if (alive != null) {
+                warnings.add(where + ": alive (" + alive.probe().target() + ") not exported: Compose has one "
+                        + "healthcheck per service, and it is the ready probe's");
+            }
+        } else if (alive != null) {
+            healthcheck(y, UnitText.withPort(alive.probe(), s.port()), alive.failures(), where);
+            warnings.add(where + ": alive becomes the healthcheck, but Docker Compose only marks the container "
+                    + "unhealthy, it does not restart it (Swarm does; or add a watcher such as autoheal)");
+        }
+        if (s.health().hasMemoryLimit()) {
+            String limit = UnitText.memory(s.health().maxMemoryBytes()).toLowerCase(Locale.ROOT);
+            y.append("    mem_limit: ").append(str(Character.isDigit(limit.charAt(limit.length() - 1)) ? limit + "b"
+                    : limit)).append('\n');
+            warnings.add(where + ": max_memory becomes mem_limit, a hard limit: the kernel kills the container's "
+                    + "processes when they reach it (then restart: applies), where tend restarts the service after "
+                    + "two samples above it");
         }
         RestartMode restart = s.maxRestarts() == 0 ? RestartMode.NO : s.restart();
         y.append("    restart: ").append(switch (restart) {
@@ -125,7 +145,8 @@ public final class ComposeExport {
         y.append("    stop_grace_period: ").append(span(s.stopTimeout())).append('\n');
     }
 
-    private void healthcheck(StringBuilder y, ProbeSpec p, String where) {
+    /** @param retries failed checks in a row that make the container unhealthy */
+    private void healthcheck(StringBuilder y, ProbeSpec p, long retries, String where) {
         String test = switch (p.kind()) {
             case EXEC -> p.target();
             case HTTP -> "curl -fsS -o /dev/null " + shellQuote(p.target()) + " || exit 1";
@@ -147,7 +168,6 @@ public final class ComposeExport {
             warnings.add(where + ": the " + p.kind().name().toLowerCase(Locale.ROOT) + " healthcheck needs "
                     + (p.kind() == ProbeSpec.Kind.HTTP ? "curl" : "bash") + " in the image");
         }
-        long retries = Math.max(1, p.timeout().toMillis() / Math.max(1, p.interval().toMillis()));
         y.append("    healthcheck:\n");
         y.append("      test: [\"CMD-SHELL\", ").append(str(test)).append("]\n");
         y.append("      interval: ").append(span(p.interval())).append('\n');

@@ -131,6 +131,7 @@ public final class SystemdExport {
         if (s.ready() != null) {
             probe(u, UnitText.withPort(s.ready(), s.port()), where);
         }
+        health(u, s, where);
         u.append("Restart=").append(switch (restart) {
             case NO -> "no";
             case ON_FAILURE -> "on-failure";
@@ -149,6 +150,20 @@ public final class SystemdExport {
         }
         install(u, user ? "default.target" : "multi-user.target");
         return u.toString();
+    }
+
+    /** max_memory as MemoryMax= (a hard limit, said so); alive has no systemd form. */
+    private void health(StringBuilder u, ServiceSpec s, String where) {
+        if (s.health().alive() != null) {
+            warnings.add(where + ": alive (" + s.health().alive().probe().target() + ") not exported: systemd has "
+                    + "no liveness probe (WatchdogSec= needs the service itself to call sd_notify)");
+        }
+        if (s.health().hasMemoryLimit()) {
+            u.append("MemoryMax=").append(UnitText.memory(s.health().maxMemoryBytes())).append('\n');
+            warnings.add(where + ": max_memory becomes MemoryMax=, a hard limit: the kernel kills the service's "
+                    + "processes when they reach it (then Restart= applies), where tend restarts the service after "
+                    + "two samples above it");
+        }
     }
 
     private void probe(StringBuilder u, ProbeSpec p, String where) {

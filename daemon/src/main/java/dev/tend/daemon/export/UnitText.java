@@ -51,4 +51,16 @@ final class UnitText {
     static String path(String path) {
         return path.replace("%", "%%");
     }
+
+    /** A size as systemd and Compose write it, in the largest binary unit that divides it: "512M", "1G", "1000". */
+    static String memory(long bytes) {
+        String[] units = {"G", "M", "K"};
+        long[] factors = {1L << 30, 1L << 20, 1L << 10};
+        for (int i = 0; i < units.length; i++) {
+            if (bytes % factors[i] == 0) {
+                return bytes / factors[i] + units[i];
+            }
+        }
+        return Long.toString(bytes);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * A process-compose.yaml read as a tend project: processes become services (command, working_dir,
- * environment, depends_on, readiness_probe exec/http_get, ready_log_line, availability restart and
+ * environment, depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
  * max_restarts, shutdown signal and timeout). What tend cannot honour is not an error here, since the
  * file was written for another tool: every such key is listed in the warnings. A file that is broken
  * (no processes, a process without a command, a bad value of a key that is read) is refused as with
@@ -97,7 +98,7 @@ final class ProcessComposeReader {
         for (ServiceSpec s : services.values()) {
             List<String> deps = edges.get(s.name()).stream().map(Dependencies.Edge::to).toList();
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
-                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0));
+                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
@@ -114,6 +115,7 @@ final class ProcessComposeReader {
         Map<String, String> env = new LinkedHashMap<>(globalEnv);
         List<Dependencies.Edge> deps = new ArrayList<>();
         ProbeSpec probe = null;
+        Health.Alive alive = null;
         RestartMode restart = RestartMode.NO; // process-compose's default
         int maxRestarts = ServiceSpec.DEFAULT_MAX_RESTARTS;
         Signal stopSignal = Signal.TERM;
@@ -124,7 +126,8 @@ final class ProcessComposeReader {
                 case "working_dir" -> cwd = workingDir(e, where);
                 case "environment" -> env.putAll(environment(e, where));
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
-                case "readiness_probe" -> probe = readiness(e, where);
+                case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
+                case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();
                 case "ready_log_line" -> probe = new ProbeSpec(ProbeSpec.Kind.LOG,
                         Pattern.quote(values.text(e, where, "a line of text")), ProbeSpec.DEFAULT_INTERVAL,
                         ProbeSpec.DEFAULT_TIMEOUT);
@@ -170,7 +173,7 @@ final class ProcessComposeReader {
         }
         edges.put(name, deps);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
-                false, 0);
+                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
@@ -255,8 +258,25 @@ final class ProcessComposeReader {
         return edges;
     }
 
-    private ProbeSpec readiness(YamlNode.Entry e, String where) throws ProjectFileException {
-        String w = where + ": readiness_probe";
+    /** A readiness_probe or liveness_probe as written: what to check, and process-compose's numbers (in seconds). */
+    private record ComposeProbe(ProbeSpec.Kind kind, String target, long initialDelay, long period, long failures,
+                                long attempt) {
+
+        ProbeSpec readiness() {
+            // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
+            Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
+            return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout, Duration.ofSeconds(attempt));
+        }
+
+        /** Checks begin once the process is ready, so initial_delay_seconds has nothing left to delay. */
+        Health.Alive liveness() {
+            return new Health.Alive(new ProbeSpec(kind, target, Duration.ofSeconds(period), null,
+                    Duration.ofSeconds(attempt)), (int) Math.min(Integer.MAX_VALUE, failures));
+        }
+    }
+
+    /** @param w where it is, for messages ("process 'api': readiness_probe") */
+    private ComposeProbe probe(YamlNode.Entry e, String w) throws ProjectFileException {
         YamlNode.Mapping m = values.mapping(e.value(), w, "a map with exec: or http_get:");
         ProbeSpec.Kind kind = null;
         String target = null;
@@ -291,9 +311,7 @@ final class ProcessComposeReader {
         if (kind == null) {
             throw values.fail(e.value(), w + " has neither exec: {command: ...} nor http_get:");
         }
-        // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
-        Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
-        return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout, Duration.ofSeconds(attempt));
+        return new ComposeProbe(kind, target, initialDelay, period, failures, attempt);
     }
 
     private String url(YamlNode.Mapping m, String where) throws ProjectFileException {

@@ -3,6 +3,8 @@ package dev.tend.daemon.project;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.Names;
+import dev.tend.daemon.core.health.Health;
+import dev.tend.daemon.core.health.MemorySize;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -29,7 +31,7 @@ final class TendYamlReader {
     private static final List<String> TOP_KEYS = List.of("project", "env_file", "services", "jobs");
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
             "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime",
-            "on_failure", "on_ready");
+            "on_failure", "on_ready", "alive", "max_memory");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -172,9 +174,26 @@ final class TendYamlReader {
         }
         String onFailure = hook(map, "on_failure", where);
         String onReady = hook(map, "on_ready", where);
+        Health health = health(map, where, autoPort || port > 0);
         List<String> dependencyNames = dependsOn.stream().map(Dependencies.Edge::to).toList();
         return new ServiceSpec(name, command, cwd, env, dependencyNames, probe, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, onFailure, onReady);
+                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health);
+    }
+
+    /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */
+    private Health health(YamlNode.Mapping map, String where, boolean hasPort) throws ProjectFileException {
+        YamlNode.Entry aliveEntry = Values.find(map, "alive");
+        Health.Alive alive = aliveEntry == null ? null : probes.readAlive(aliveEntry, where, hasPort);
+        long maxMemory = 0;
+        YamlNode.Entry memoryEntry = Values.find(map, "max_memory");
+        if (memoryEntry != null) {
+            try {
+                maxMemory = MemorySize.parse(values.text(memoryEntry, where, "a size like 512MiB"));
+            } catch (IllegalArgumentException e) {
+                throw values.fail(memoryEntry.value(), where + ": bad max_memory " + e.getMessage());
+            }
+        }
+        return alive == null && maxMemory == 0 ? Health.NONE : new Health(alive, maxMemory);
     }
 
     /** A hook's shell command (docs/hooks.md), or null when the key is absent. */

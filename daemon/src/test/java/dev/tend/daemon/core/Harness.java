@@ -70,6 +70,14 @@ final class Harness implements AutoCloseable {
         this(dir, store, controlSeen, clock, null, java.util.function.UnaryOperator.identity());
     }
 
+    /** With the supervisor's process control replaced (a stand-in that delegates) and its waits on the timer. */
+    static Harness withControlAndTimer(Path dir,
+                                       java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen,
+                                       Timer timer) {
+        return new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), controlSeen, Clock.systemUTC(), timer,
+                java.util.function.UnaryOperator.identity());
+    }
+
     /** With what the supervisor gets instead of the real launcher (a test's stand-in that delegates to it). */
     static Harness withLauncher(Path dir,
                                 java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {

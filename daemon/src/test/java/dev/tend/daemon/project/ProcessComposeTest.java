@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
@@ -95,6 +96,38 @@ class ProcessComposeTest {
         assertEquals(ProbeSpec.Kind.HTTP, api.ready().kind());
         assertEquals("http://127.0.0.1:8080/health", api.ready().target());
         assertEquals(RestartMode.ON_FAILURE, api.restart());
+    }
+
+    @Test
+    void aLivenessProbeBecomesAliveWithItsPeriodTimeoutAndThreshold() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  api:
+                    command: ./api
+                    liveness_probe:
+                      http_get:
+                        host: 127.0.0.1
+                        port: 8080
+                        path: /live
+                      initial_delay_seconds: 5
+                      period_seconds: 4
+                      timeout_seconds: 2
+                      failure_threshold: 6
+                    availability:
+                      restart: always
+                  db:
+                    command: ./db
+                    depends_on:
+                      api:
+                        condition: process_healthy
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        ServiceSpec api = loaded.spec().services().get("api");
+        assertEquals(new Health.Alive(new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/live",
+                Duration.ofSeconds(4), null, Duration.ofSeconds(2)), 6), api.health().alive());
+        assertEquals(null, api.ready(), "liveness is not readiness");
+        assertEquals(List.of("api"), loaded.spec().services().get("db").dependsOn(), "health survives the dependency pass");
+        assertEquals(Health.NONE, loaded.spec().services().get("db").health());
     }
 
     @Test
