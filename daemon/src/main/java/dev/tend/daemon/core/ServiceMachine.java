@@ -134,10 +134,21 @@ final class ServiceMachine {
         svc.signal = null;
         Project p = projects.get(svc.project);
         Map<String, Service> siblings = p == null ? Map.of() : p.services;
-        List<String> waitingFor = DependencyOrder.notReady(svc, siblings);
-        if (!waitingFor.isEmpty()) {
+        DependencyOrder.Gate gate = DependencyOrder.gate(svc, siblings);
+        if (gate.never() != null) {
+            // A dependency ended so that the condition cannot hold: starting would break what the file says.
+            svc.waitingForDeps = false;
+            String project = svc.project;
+            String name = svc.name();
+            String why = gate.never();
+            tx.after(() -> history.record(project, name, "failed", 0, null, null, why));
+            waiters.fail(svc, "service " + svc.ref() + " did not start: " + why, tx);
+            setState(svc, ServiceState.FAILED, why, tx);
+            return;
+        }
+        if (!gate.waiting().isEmpty()) {
             svc.waitingForDeps = true;
-            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
+            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", gate.waiting()), tx);
             return;
         }
         svc.waitingForDeps = false;
@@ -189,13 +200,14 @@ final class ServiceMachine {
         }
     }
 
-    private void wakeDependents(Service ready, Tx<Service> tx) {
-        Project p = projects.get(ready.project);
+    /** Its state changed in a way a dependent may wait for: those that wait look at their conditions again. */
+    private void wakeDependents(Service changed, Tx<Service> tx) {
+        Project p = projects.get(changed.project);
         if (p == null) {
             return;
         }
-        for (Service s : p.services.values()) {
-            if (DependencyOrder.waitsFor(s, ready)) {
+        for (Service s : List.copyOf(p.services.values())) {
+            if (DependencyOrder.waitsFor(s, changed)) {
                 tryLaunch(s, tx);
             }
         }
@@ -275,8 +287,8 @@ final class ServiceMachine {
         svc.reason = reason;
         tx.touch(svc);
         emit(svc);
-        if (state == ServiceState.READY) {
-            wakeDependents(svc, tx);
+        if (state == ServiceState.READY || state == ServiceState.RUNNING || state == ServiceState.FAILED) {
+            wakeDependents(svc, tx); // an end that stays down wakes them in afterUnexpectedEnd, once no restart follows
         }
     }
 
@@ -433,17 +445,24 @@ final class ServiceMachine {
         String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
         RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
                 svc.quickRestarts, endedHow);
-        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
+        String kind = d.endState() == ServiceState.EXITED || d.endState() == ServiceState.COMPLETED
+                ? d.endState().wireName() : "crashed";
         Integer code = svc.exitCode;
         String sig = svc.signal;
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        waiters.fail(svc, "service " + svc.ref() + " " + endedHow
-                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        boolean taskDone = d.endState() == ServiceState.COMPLETED && code != null && code == 0;
+        if (!taskDone) {
+            waiters.fail(svc, "service " + svc.ref() + " " + endedHow
+                    + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        }
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
-            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
+            case STAY_DOWN -> {
+                setState(svc, d.endState(), d.reason(), tx);
+                wakeDependents(svc, tx);
+            }
             case GIVE_UP -> {
                 tx.after(() -> history.record(project, name, "failed", run.pid, code, sig, d.reason()));
                 setState(svc, ServiceState.FAILED, d.reason(), tx);

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.probe.ProbeSpec;
@@ -94,7 +95,7 @@ class ProjectFilesTest {
                 ServiceSpec.DEFAULT_STOP_TIMEOUT, false, 0), spec.services().get("db"));
         assertEquals(new ServiceSpec("api", "./run-api", root.resolve("api"),
                 Map.of("SHARED", "api", "PORT", "8080", "API_KEY", "s3cret", "DEBUG", "true", "WORKERS", "4"),
-                List.of("db"), new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/health",
+                List.of(Dependency.ready("db")), new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/health",
                 Duration.ofMillis(500), Duration.ofSeconds(30)), RestartMode.ALWAYS, 3, Signal.INT,
                 Duration.ofSeconds(90), true, 0), spec.services().get("api"));
         assertEquals(new ServiceSpec("worker", "./worker --verbose", root, Map.of("SHARED", "top", "PORT", "1"),
