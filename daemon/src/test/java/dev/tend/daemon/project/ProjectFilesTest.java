@@ -118,6 +118,28 @@ class ProjectFilesTest {
     }
 
     @Test
+    void dependsOnTakesTheMapFormWithConditionsAndComposesWords() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  migrate: { command: ./migrate, restart: "no" }
+                  db: { command: ./db }
+                  cache: { command: ./cache }
+                  seed: { command: ./seed, restart: "no" }
+                  api:
+                    command: ./api
+                    depends_on:
+                      migrate: { condition: completed_successfully }
+                      db:
+                      cache: { condition: service_started }
+                      seed: { condition: completed }
+                """);
+        assertEquals(List.of(new Dependency("migrate", Dependency.Condition.COMPLETED_SUCCESSFULLY), Dependency.ready("db"),
+                        new Dependency("cache", Dependency.Condition.STARTED),
+                        new Dependency("seed", Dependency.Condition.COMPLETED)),
+                ProjectFiles.load(dir).services().get("api").dependsOn());
+    }
+
+    @Test
     void minimalServiceGetsDefaultsAndTheDirectoryNameAsProject() throws Exception {
         Path project = Files.createDirectories(dir.resolve("my shop"));
         Files.writeString(project.resolve("tend.yaml"), "services:\n  web:\n    command: ./serve\n");
