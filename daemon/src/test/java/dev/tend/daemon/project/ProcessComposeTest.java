@@ -120,6 +120,17 @@ class ProcessComposeTest {
     }
 
     @Test
+    void aFileWithTopLevelProcessesIsProcessComposeWhateverItsName() throws Exception {
+        write("dev.yaml", "version: \"0.5\"\nprocesses:\n  a:\n    command: ./a\n");
+        assertEquals(RestartMode.NO, ProjectFiles.load(dir.resolve("dev.yaml")).services().get("a").restart(),
+                "read as process-compose (its default restart), not refused for 'unknown key version'");
+        write("over.yaml", "services: {}\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class,
+                () -> ProjectFiles.read(List.of(dir.resolve("dev.yaml"), dir.resolve("over.yaml")), Map.of()));
+        assertTrue(e.getMessage().contains("only tend.yaml files merge"), e.getMessage());
+    }
+
+    @Test
     void restartDefaultsToNoAsInProcessCompose() throws Exception {
         write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n");
         assertEquals(RestartMode.NO, ProjectFiles.load(dir).services().get("a").restart());
