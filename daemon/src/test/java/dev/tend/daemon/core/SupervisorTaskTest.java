@@ -90,7 +90,8 @@ class SupervisorTaskTest {
         assertEquals("dependency migrate is completed (3), and api needs it completed successfully", blocked.reason());
         assertEquals(0, h.eventsOf("api").stream().filter(s -> s.pid() > 0).count(), "api never ran");
         h.await("p", "web", ServiceState.FAILED);
-        assertTrue(h.sup.history("p", "api", 10).stream().anyMatch(r -> r.kind().equals("failed")
+        // the history row is written after the state change is told: wait for it
+        Harness.awaitTrue(() -> h.sup.history("p", "api", 10).stream().anyMatch(r -> r.kind().equals("failed")
                 && blocked.reason().equals(r.reason())), "history says why");
     }
 
