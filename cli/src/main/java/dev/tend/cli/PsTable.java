@@ -36,19 +36,31 @@ final class PsTable {
         return Table.render(rows);
     }
 
+    /** Under the table, a line per failed service with its reason: "api failed: dependency migrate is completed (3), …". */
+    static List<String> whyFailed(List<Map<String, Object>> services, boolean withProject) {
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> s : services) {
+            String reason = JsonObjects.string(s, "reason");
+            if ("failed".equals(s.get("state")) && reason != null) {
+                lines.add((withProject ? s.get("project") + "/" : "") + s.get("name") + " failed: " + reason);
+            }
+        }
+        return lines;
+    }
+
     /** A project that cannot run as registered: what is wrong, and how to be rid of it. */
     static String problem(Map<String, Object> project) {
         Object name = project.get("name");
         return "project " + name + ": " + project.get("problem") + " (`tend forget -p " + name + "` unregisters it)";
     }
 
-    /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)", "ready (unhealthy 2/3)". */
+    /** "crashed (3)", "backoff", "exited (0)", "crashed (SIGKILL)", "completed (0)" (a task's end), "ready (unhealthy 2/3)". */
     static String state(Map<String, Object> s) {
         String state = String.valueOf(s.get("state"));
         Long code = JsonObjects.numberOrNull(s, "exitCode");
         String signal = JsonObjects.string(s, "signal");
         return switch (state) {
-            case "exited", "crashed", "failed" -> signal != null ? state + " (" + signal + ")"
+            case "exited", "crashed", "failed", "completed" -> signal != null ? state + " (" + signal + ")"
                     : code != null ? state + " (" + code + ")" : state;
             default -> state + unhealthy(s);
         };

@@ -58,6 +58,7 @@ final class UpCommand extends TendSubcommand {
             List<Map<String, Object>> list = JsonObjects.array(r.get("services")).stream().map(JsonObjects::object).toList();
             out().println("project " + r.get("project") + (wait ? ": ready" : ": starting"));
             out().print(PsTable.format(list, false, Instant.now()));
+            PsTable.whyFailed(list, false).forEach(out()::println);
         }
         return ExitCode.OK;
     }

@@ -128,6 +128,22 @@ final class Service {
         }
     }
 
+    /** A task that ran to its end with exit code 0: a start that does not name it leaves it so. */
+    boolean completedSuccessfully() {
+        return state == ServiceState.COMPLETED && exitCode != null && exitCode == 0;
+    }
+
+    /** Done for an {@code up --wait}: ready, or a task that completed successfully. */
+    boolean upDone() {
+        return state == ServiceState.READY || completedSuccessfully();
+    }
+
+    /** "completed (3)", "crashed (SIGKILL)", "failed": how its last end reads in a dependent's reason. */
+    String describeEnd() {
+        String how = signal != null ? signal : exitCode != null ? exitCode.toString() : null;
+        return state.wireName() + (how != null && state != ServiceState.FAILED ? " (" + how + ")" : "");
+    }
+
     long pid() {
         return run == null ? 0 : run.pid;
     }

@@ -138,10 +138,21 @@ final class ServiceMachine {
         svc.signal = null;
         Project p = projects.get(svc.project);
         Map<String, Service> siblings = p == null ? Map.of() : p.services;
-        List<String> waitingFor = DependencyOrder.notReady(svc, siblings);
-        if (!waitingFor.isEmpty()) {
+        DependencyOrder.Gate gate = DependencyOrder.gate(svc, siblings);
+        if (gate.never() != null) {
+            // A dependency ended so that the condition cannot hold: starting would break what the file says.
+            svc.waitingForDeps = false;
+            String project = svc.project;
+            String name = svc.name();
+            String why = gate.never();
+            tx.after(() -> history.record(project, name, "failed", 0, null, null, why));
+            waiters.fail(svc, "service " + svc.ref() + " did not start: " + why, tx);
+            setState(svc, ServiceState.FAILED, why, tx);
+            return;
+        }
+        if (!gate.waiting().isEmpty()) {
             svc.waitingForDeps = true;
-            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
+            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", gate.waiting()), tx);
             return;
         }
         svc.waitingForDeps = false;
@@ -194,13 +205,14 @@ final class ServiceMachine {
         }
     }
 
-    private void wakeDependents(Service ready, Tx<Service> tx) {
-        Project p = projects.get(ready.project);
+    /** Its state changed in a way a dependent may wait for: those that wait look at their conditions again. */
+    private void wakeDependents(Service changed, Tx<Service> tx) {
+        Project p = projects.get(changed.project);
         if (p == null) {
             return;
         }
-        for (Service s : p.services.values()) {
-            if (DependencyOrder.waitsFor(s, ready)) {
+        for (Service s : List.copyOf(p.services.values())) {
+            if (DependencyOrder.waitsFor(s, changed)) {
                 tryLaunch(s, tx);
             }
         }
@@ -280,8 +292,10 @@ final class ServiceMachine {
         svc.reason = reason;
         tx.touch(svc);
         emit(svc);
+        if (state == ServiceState.READY || state == ServiceState.RUNNING || state == ServiceState.FAILED) {
+            wakeDependents(svc, tx); // an end that stays down wakes them in afterUnexpectedEnd, once no restart follows
+        }
         if (state == ServiceState.READY) {
-            wakeDependents(svc, tx);
             liveness.begin(svc, tx);
         }
     }
@@ -472,21 +486,30 @@ final class ServiceMachine {
         Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
         String endedHow = failedStart ? svc.probeFailure
                 : svc.healthFailure != null ? svc.healthFailure : RestartPolicy.describe(status);
-        // A run ended for its health failed, even if it took the stop signal with exit 0: on-failure restarts it too.
-        ExitStatus judged = svc.healthFailure != null && status.success() ? ExitStatus.killed(Signal.TERM.number()) : status;
+        // A run tend ended (not ready in time, unhealthy, over its memory) failed, however its process answered the
+        // stop signal (exit 0, exit 3): on-failure restarts it, and a task (restart: no) ends crashed, not completed.
+        boolean endedByTend = failedStart || svc.healthFailure != null;
+        ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number()) : status;
         RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
                 svc.quickRestarts, endedHow);
-        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
+        String kind = d.endState() == ServiceState.EXITED || d.endState() == ServiceState.COMPLETED
+                ? d.endState().wireName() : "crashed";
         Integer code = svc.exitCode;
         String sig = svc.signal;
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        waiters.fail(svc, "service " + svc.ref() + " " + endedHow
-                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        boolean taskDone = d.endState() == ServiceState.COMPLETED && code != null && code == 0;
+        if (!taskDone) {
+            waiters.fail(svc, "service " + svc.ref() + " " + endedHow
+                    + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        }
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
-            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
+            case STAY_DOWN -> {
+                setState(svc, d.endState(), d.reason(), tx);
+                wakeDependents(svc, tx);
+            }
             case GIVE_UP -> {
                 tx.after(() -> history.record(project, name, "failed", run.pid, code, sig, d.reason()));
                 setState(svc, ServiceState.FAILED, d.reason(), tx);

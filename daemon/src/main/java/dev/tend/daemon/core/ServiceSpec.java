@@ -13,6 +13,7 @@ import java.util.Map;
  * One service as a project file declares it, fully resolved: cwd absolute, env_file contents merged
  * under env. Value equality is what `reload` compares to decide whether a service must restart.
  *
+ * @param dependsOn what it waits for before it starts, each with its condition (a plain name: ready)
  * @param env       variables added to the project's base environment (env_file first, then env)
  * @param ready     readiness probe, or null: then the service counts as ready once running
  * @param autoPort  `port: auto`: a free TCP port is chosen at the first start, kept while free, exported as PORT
@@ -28,7 +29,7 @@ public record ServiceSpec(
         String command,
         Path cwd,
         Map<String, String> env,
-        List<String> dependsOn,
+        List<Dependency> dependsOn,
         ProbeSpec ready,
         RestartMode restart,
         int maxRestarts,
@@ -54,7 +55,7 @@ public record ServiceSpec(
     }
 
     /** Without alive or max_memory. */
-    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
                        ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
                        boolean autoPort, int port, Duration minUptime, String onFailure, String onReady) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
@@ -62,7 +63,7 @@ public record ServiceSpec(
     }
 
     /** Without hooks. */
-    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
                        ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
                        boolean autoPort, int port, Duration minUptime) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
@@ -70,7 +71,7 @@ public record ServiceSpec(
     }
 
     /** With the default min_uptime. */
-    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
                        ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
                        boolean autoPort, int port) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,

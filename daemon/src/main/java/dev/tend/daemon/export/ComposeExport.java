@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.health.Health;
@@ -100,11 +101,9 @@ public final class ComposeExport {
         }
         if (!s.dependsOn().isEmpty()) {
             y.append("    depends_on:\n");
-            for (String dep : s.dependsOn()) {
-                ServiceSpec d = project.services().get(dep);
-                boolean healthy = d != null && d.ready() != null && d.ready().kind() != ProbeSpec.Kind.LOG;
-                y.append("      ").append(dep).append(":\n        condition: ")
-                        .append(healthy ? "service_healthy" : "service_started").append('\n');
+            for (Dependency dep : s.dependsOn()) {
+                y.append("      ").append(dep.service()).append(":\n        condition: ")
+                        .append(composeCondition(dep, where)).append('\n');
             }
         }
         ProbeSpec ready = s.ready();
@@ -143,6 +142,23 @@ public final class ComposeExport {
             y.append("    stop_signal: ").append(s.stopSignal().fullName()).append('\n');
         }
         y.append("    stop_grace_period: ").append(span(s.stopTimeout())).append('\n');
+    }
+
+    private String composeCondition(Dependency dep, String where) {
+        return switch (dep.condition()) {
+            case STARTED -> "service_started";
+            case READY -> {
+                ServiceSpec d = project.services().get(dep.service());
+                yield d != null && d.ready() != null && d.ready().kind() != ProbeSpec.Kind.LOG
+                        ? "service_healthy" : "service_started";
+            }
+            case COMPLETED_SUCCESSFULLY -> "service_completed_successfully";
+            case COMPLETED -> {
+                warnings.add(where + ": depends_on " + dep.service() + " (completed) has no Compose equivalent "
+                        + "(it waits for any exit code); exported as service_completed_successfully");
+                yield "service_completed_successfully";
+            }
+        };
     }
 
     /** @param retries failed checks in a row that make the container unhealthy */

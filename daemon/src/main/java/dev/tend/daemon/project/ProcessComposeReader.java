@@ -2,6 +2,7 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
@@ -96,7 +97,7 @@ final class ProcessComposeReader {
         new Dependencies(values, edges).check();
         Map<String, ServiceSpec> resolved = new LinkedHashMap<>();
         for (ServiceSpec s : services.values()) {
-            List<String> deps = edges.get(s.name()).stream().map(Dependencies.Edge::to).toList();
+            List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
         }
@@ -241,19 +242,17 @@ final class ProcessComposeReader {
                     }
                 }
             }
-            switch (condition) {
-                case "process_healthy", "process_log_ready" -> { }
-                case "process_started" -> warnings.add(line(dep) + where + ": depends_on " + dep.key()
-                        + " (process_started) waits until " + dep.key() + " is ready, which is as soon as it has "
-                        + "started unless it has a readiness probe");
-                case "process_completed", "process_completed_successfully" -> warnings.add(line(dep) + where
-                        + ": depends_on " + dep.key() + " (" + condition + ") waits until " + dep.key()
-                        + " is ready, not until it has completed: tend has no condition on completion");
+            // process_log_ready: the dependency's ready_log_line is its readiness probe here (a log probe)
+            Dependency.Condition meant = switch (condition) {
+                case "process_healthy", "process_log_ready" -> Dependency.Condition.READY;
+                case "process_started" -> Dependency.Condition.STARTED;
+                case "process_completed" -> Dependency.Condition.COMPLETED;
+                case "process_completed_successfully" -> Dependency.Condition.COMPLETED_SUCCESSFULLY;
                 default -> throw values.fail(dep.value(), where + ": unknown depends_on condition '" + condition
                         + "' (expected process_started, process_healthy, process_log_ready, process_completed or "
                         + "process_completed_successfully)");
-            }
-            edges.add(new Dependencies.Edge(name, dep.key(), dep.line()));
+            };
+            edges.add(new Dependencies.Edge(name, dep.key(), dep.line(), meant));
         }
         return edges;
     }

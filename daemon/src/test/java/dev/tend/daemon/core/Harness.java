@@ -122,7 +122,7 @@ final class Harness implements AutoCloseable {
     }
 
     static ServiceSpec service(String name, String command, String... dependsOn) {
-        return new ServiceSpec(name, command, null, Map.of(), Arrays.asList(dependsOn), null, RestartMode.ON_FAILURE, 2,
+        return new ServiceSpec(name, command, null, Map.of(), Dependency.allReady(Arrays.asList(dependsOn)), null, RestartMode.ON_FAILURE, 2,
                 Signal.TERM, Duration.ofSeconds(5), false, 0);
     }
 

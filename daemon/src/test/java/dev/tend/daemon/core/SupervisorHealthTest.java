@@ -156,6 +156,24 @@ class SupervisorHealthTest {
         assertEquals("memory limit (202 MiB > 100 MiB)", memory.reason());
     }
 
+    @Test
+    void aTaskEndedForItsHealthIsCrashedEvenWhenItExitsWithACodeOnTheStopSignal() throws Exception {
+        // restart: no, and a process that answers SIGTERM with exit 3: still tend's doing, not a task's own end
+        ServiceSpec task = Harness.withRestart(service("web", "trap 'exit 3' TERM; while :; do sleep 0.2; done"),
+                RestartMode.NO, 0).withHealth(new Health(null, 100 * MIB));
+        h.sup.register(h.project("p", task), Map.of());
+        h.sup.up("p", List.of());
+        awaitWeb(s -> s.state() == ServiceState.RUNNING, "running");
+        Harness.awaitTrue(() -> timer.pending() == 2, "min_uptime and the memory watch scheduled");
+
+        sample(200 * MIB);
+        rss.set(200 * MIB);
+        advance(MemoryWatch.INTERVAL, 1);
+        ServiceSnapshot ended = awaitWeb(s -> s.state().isDown(), "down");
+        assertEquals(ServiceState.CRASHED, ended.state(), "ended for its memory, not completed: " + ended);
+        assertTrue(historyKinds().contains("crashed"), historyKinds().toString());
+    }
+
     /** One tick of the memory watch with the tree at that size; waits until the sample is the service's. */
     private void sample(long bytes) {
         rss.set(bytes);
