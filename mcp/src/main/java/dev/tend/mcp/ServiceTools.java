@@ -21,8 +21,9 @@ final class ServiceTools extends ToolGroup {
                         + "{projects: [{project, dir, file, problem?, services: [{service (project/name), state, "
                         + "pid, uptime, cpuPercent, memory, restarts, port, exitCode, signal, reason, inStateFor, "
                         + "desired}]}]}. state is one of stopped, starting, running, ready (up and passing its "
-                        + "readiness check), stopping, exited, crashed, backoff (waiting to restart), failed (gave "
-                        + "up restarting); reason says why in words. pid, uptime, cpu and memory appear only while "
+                        + "readiness check), stopping, exited, completed (a task, restart: no, that ran to its end; "
+                        + "exitCode says how), crashed, backoff (waiting to restart), failed (gave up restarting, "
+                        + "or a dependency ended so that it cannot start); reason says why in words. pid, uptime, cpu and memory appear only while "
                         + "a process runs. Without a project, every project is listed.",
                 new Schema().string("project", "Only this project (its name as listed)."),
                 this::list);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * wait_for_service: subscribes to the service's events on a connection of its own and answers at the first state
- * that settles the question (ready, failed, exited, or stopped for good), or when the timeout closes that
+ * that settles the question (ready, failed, exited, completed, or stopped for good), or when the timeout closes that
  * connection. No polling: the daemon says every change.
  */
 final class ServiceWait extends ToolGroup {
@@ -23,9 +23,9 @@ final class ServiceWait extends ToolGroup {
     void register(ToolSet tools) {
         tools.reading("wait_for_service", "Wait until a service is ready",
                 "Waits until a service is ready (running and passing its readiness check) or has settled "
-                        + "otherwise: failed (tend gave up restarting it), exited, or stopped. It keeps waiting "
-                        + "through crashes and restarts, until the timeout. Returns JSON {outcome: ready | failed "
-                        + "| exited | stopped | timeout, crashes (seen during the wait), service (as list_services "
+                        + "otherwise: failed (tend gave up restarting it), exited, completed (a task that ran to its "
+                        + "end), or stopped. It keeps waiting through crashes and restarts, until the timeout. "
+                        + "Returns JSON {outcome: ready | failed | exited | completed | stopped | timeout, crashes (seen during the wait), service (as list_services "
                         + "shows it)}. Call it after start_service, restart_service or up_project.",
                 ServiceTools.serviceSchema().integer("timeout_seconds",
                         "How long to wait at most (default 60).", 1, 600),
@@ -94,6 +94,7 @@ final class ServiceWait extends ToolGroup {
             case "ready" -> "ready";
             case "failed" -> "failed";
             case "exited" -> "exited";
+            case "completed" -> "completed"; // a task (restart: no) that ended by itself: nothing more will come
             case "stopped" -> "stopped".equals(view.get("desired")) ? "stopped" : null;
             default -> null;
         };
