@@ -123,11 +123,25 @@ public final class Bench {
     // ------------------------------------------------------------------ 3. requests per second
 
     static final byte[] STATUS = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"daemon.status\"}\n".getBytes(StandardCharsets.UTF_8);
+    /** The request every client makes first, with named params: the cost of dispatch itself (envelope, binding). */
+    static final byte[] HELLO = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"daemon.hello\","
+            + "\"params\":{\"client\":\"bench\",\"version\":\"0\"}}\n").getBytes(StandardCharsets.UTF_8);
 
     static void requestsPerSecond() throws Exception {
         long millis = smoke ? 500 : 3000;
         long pid = daemonPid();
-        try (RawConnection c = new RawConnection()) {
+        try (RawConnection c = new RawConnection(HELLO)) {
+            c.sequential(millis / 3);
+            long cpu0 = cpuTicks(pid);
+            long n0 = c.sent;
+            c.sequential(millis);
+            c.pipelined(millis, 64);
+            double cpuPerRequest = (cpuTicks(pid) - cpu0) * 10_000.0 / (c.sent - n0); // ticks are 10 ms
+            row("daemon CPU per daemon.hello (named params)", String.format(Locale.ROOT,
+                    "%.0f µs (≈ %,.0f req/s per free core)", cpuPerRequest, 1e6 / cpuPerRequest),
+                    "the dispatch itself: envelope, lookup, binding, answer");
+        }
+        try (RawConnection c = new RawConnection(STATUS)) {
             c.sequential(millis / 3);
             long cpu0 = cpuTicks(pid);
             long n0 = c.sent;
@@ -147,7 +161,7 @@ public final class Bench {
         long[] elapsed = new long[1];
         for (int i = 0; i < conns; i++) {
             Thread t = new Thread(() -> {
-                try (RawConnection c = new RawConnection()) {
+                try (RawConnection c = new RawConnection(STATUS)) {
                     c.sequential(100);
                     ready.countDown();
                     go.await();
@@ -177,16 +191,19 @@ public final class Bench {
     static final class RawConnection implements AutoCloseable {
         final SocketChannel ch;
         final ByteBuffer in = ByteBuffer.allocateDirect(1 << 16);
+        /** The one request this connection sends, again and again. */
+        final byte[] request;
         long sent;
 
-        RawConnection() throws IOException {
+        RawConnection(byte[] request) throws IOException {
+            this.request = request;
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.connect(UnixDomainSocketAddress.of(paths.socket()));
             in.flip();
-            ch.write(ByteBuffer.wrap(STATUS));
+            ch.write(ByteBuffer.wrap(request));
             String first = readLine();
             if (!first.contains("\"result\"")) {
-                throw new IOException("daemon.status failed: " + first);
+                throw new IOException(new String(request, StandardCharsets.UTF_8).strip() + " failed: " + first);
             }
         }
 
@@ -230,7 +247,7 @@ public final class Bench {
         long count(long millis) throws IOException {
             long end = System.nanoTime() + millis * 1_000_000;
             long n = 0;
-            ByteBuffer out = ByteBuffer.wrap(STATUS);
+            ByteBuffer out = ByteBuffer.wrap(request);
             while (System.nanoTime() < end) {
                 out.rewind();
                 ch.write(out);
@@ -248,9 +265,9 @@ public final class Bench {
         }
 
         double pipelined(long millis, int window) throws IOException {
-            ByteBuffer batch = ByteBuffer.allocate(STATUS.length * window);
+            ByteBuffer batch = ByteBuffer.allocate(request.length * window);
             for (int i = 0; i < window; i++) {
-                batch.put(STATUS);
+                batch.put(request);
             }
             long end = System.nanoTime() + millis * 1_000_000;
             long t0 = System.nanoTime();

@@ -18,7 +18,8 @@ final class Colors {
 
     private static final Map<String, String> STATES = Map.of(
             "ready", GREEN, "running", GREEN, "starting", YELLOW, "stopping", YELLOW, "backoff", YELLOW,
-            "crashed", RED, "failed", RED, "stopped", DIM, "exited", DIM);
+            "crashed", RED, "failed", RED, "stopped", DIM, "exited", DIM,
+            "completed", DIM);
 
     private Colors() {
     }

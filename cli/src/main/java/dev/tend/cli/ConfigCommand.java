@@ -3,9 +3,9 @@ package dev.tend.cli;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,8 @@ import java.util.Map;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Print the project as `tend up` would run it: files merged, ${VAR} substituted, env_file values shown as ***. Starts nothing.")
 final class ConfigCommand extends TendSubcommand {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "The project file (default: tend.yaml or Procfile here); repeat to merge files over it, as with `tend up`.")
-    List<Path> files = List.of();
+    @Mixin
+    ProjectFileOptions files;
 
     @Option(names = "--json", description = "Print {project, dir, files, services, jobs, warnings} as one JSON object.")
     boolean json;
@@ -25,8 +24,8 @@ final class ConfigCommand extends TendSubcommand {
     public Integer call() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("dir", cwd());
-        if (!files.isEmpty()) {
-            params.put("files", files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList());
+        if (!files.files.isEmpty()) {
+            params.put("files", files.absolute());
         }
         params.put("env", System.getenv());
         Map<String, Object> r = call(Methods.PROJECT_CONFIG, params);

@@ -2,8 +2,6 @@ package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
@@ -12,26 +10,21 @@ import java.util.Map;
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Stop the project's services, dependents first. The project stays registered and its jobs "
                 + "keep their schedule (`tend job pause NAME` stops one).")
-final class DownCommand extends TendSubcommand {
-    @Mixin
-    ProjectOptions scope;
-
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
-
+final class DownCommand extends ProjectAction {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what depends on them).")
     List<String> services = List.of();
 
+    DownCommand() {
+        super(Methods.PROJECT_DOWN);
+    }
+
     @Override
-    public Integer call() throws Exception {
-        Map<String, Object> params = scope.params();
+    void addParams(Map<String, Object> params) {
         params.put("services", services);
-        Map<String, Object> r = call(Methods.PROJECT_DOWN, params);
-        if (json) {
-            out().println(dev.tend.protocol.json.Json.write(r));
-        } else {
-            info("project " + r.get("project") + ": stopped");
-        }
-        return ExitCode.OK;
+    }
+
+    @Override
+    String said(Map<String, Object> r) {
+        return "project " + r.get("project") + ": stopped";
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Notifications as output lines: NDJSON ({method, params}) for scripts, or a readable line. Pure. */
 final class EventFormat {
     /** The states a run ends in: the ones whose line says how (exit code or signal). */
-    private static final Set<String> ENDINGS = Set.of("crashed", "exited", "failed", "stopped");
+    private static final Set<String> ENDINGS = Set.of("crashed", "exited", "failed", "stopped", "completed");
 
     private EventFormat() {
     }

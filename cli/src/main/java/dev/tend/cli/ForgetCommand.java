@@ -1,10 +1,8 @@
 package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
-import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -13,27 +11,22 @@ import java.util.Map;
 @Command(name = "forget", mixinStandardHelpOptions = true,
         description = {"Stop a project's services and unregister it and its jobs, for good.",
                 "Its history and logs are kept for a later `tend up` there, unless --purge."})
-final class ForgetCommand extends TendSubcommand {
-    @Mixin
-    ProjectOptions scope;
-
+final class ForgetCommand extends ProjectAction {
     @Option(names = "--purge", description = "Also remove its service history, job runs and log files.")
     boolean purge;
 
-    @Option(names = "--json", description = "Print the result as one JSON object: {project, services, purged}.")
-    boolean json;
+    ForgetCommand() {
+        super(Methods.PROJECT_FORGET);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        Map<String, Object> params = scope.params();
+    void addParams(Map<String, Object> params) {
         params.put("purge", purge);
-        Map<String, Object> r = call(Methods.PROJECT_FORGET, params);
-        if (json) {
-            out().println(Json.write(r));
-        } else {
-            info(summary(r));
-        }
-        return ExitCode.OK;
+    }
+
+    @Override
+    String said(Map<String, Object> r) {
+        return summary(r);
     }
 
     /** "project shop forgotten (2 services stopped; history and logs kept)". Pure. */

@@ -23,7 +23,9 @@ final class HistoryCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r = call(Methods.SERVICE_HISTORY, Map.of("ref", ref, "dir", cwd(), "limit", limit));
+        Map<String, Object> params = refParams(ref);
+        params.put("limit", limit);
+        Map<String, Object> r = call(Methods.SERVICE_HISTORY, params);
         var entries = JsonObjects.array(r.get("entries"));
         if (json) {
             out().println(Json.write(entries));

@@ -31,18 +31,9 @@ final class HotCommands {
         }
         CommandSpec sub = switch (word) {
             case "ps" -> ps(new PsCommand());
-            case "start" -> {
-                StartCommand c = new StartCommand();
-                yield serviceAction(c, "start", refs -> c.refs = refs);
-            }
-            case "stop" -> {
-                StopCommand c = new StopCommand();
-                yield serviceAction(c, "stop", refs -> c.refs = refs);
-            }
-            case "restart" -> {
-                RestartCommand c = new RestartCommand();
-                yield serviceAction(c, "restart", refs -> c.refs = refs);
-            }
+            case "start" -> serviceAction(new StartCommand(), "start");
+            case "stop" -> serviceAction(new StopCommand(), "stop");
+            case "restart" -> serviceAction(new RestartCommand(), "restart");
             case "logs" -> logs(new LogsCommand());
             default -> null;
         };
@@ -73,10 +64,10 @@ final class HotCommands {
         return spec;
     }
 
-    static CommandSpec serviceAction(ServiceAction c, String name, Consumer<List<String>> refs) {
+    static CommandSpec serviceAction(ServiceRefsAction c, String name) {
         CommandSpec spec = command(c, name);
         spec.addOption(flag(v -> c.json = (Boolean) v, "--json").build());
-        spec.addPositional(refs(refs, null).arity("1..*").required(true).build());
+        spec.addPositional(refs(v -> c.refs = v, null).arity("1..*").required(true).build());
         return spec;
     }
 

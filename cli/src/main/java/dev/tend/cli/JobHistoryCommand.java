@@ -24,7 +24,9 @@ final class JobHistoryCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r = call(Methods.JOB_HISTORY, Map.of("ref", ref, "dir", cwd(), "limit", limit));
+        Map<String, Object> params = refParams(ref);
+        params.put("limit", limit);
+        Map<String, Object> r = call(Methods.JOB_HISTORY, params);
         var runs = JsonObjects.array(r.get("runs"));
         if (json) {
             out().println(Json.write(runs));

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
@@ -32,9 +31,7 @@ final class JobLogsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("ref", ref);
-        params.put("dir", cwd());
+        Map<String, Object> params = refParams(ref);
         params.put("tail", lines);
         if (run != null) {
             params.put("run", run);

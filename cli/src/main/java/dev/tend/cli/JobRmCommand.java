@@ -1,9 +1,13 @@
 package dev.tend.cli;
 
 import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.Json;
+import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,22 +16,22 @@ final class JobRmCommand extends TendSubcommand {
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "name or adhoc/name")
     List<String> names;
 
-    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array of the removed jobs.")
+    @Option(names = "--json", description = "Print one JSON array of the removed jobs.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        List<Object> removed = new java.util.ArrayList<>();
-        for (String name : names) {
-            Map<String, Object> r = call(Methods.JOB_REMOVE, Map.of("ref", name));
-            removed.add(r.get("removed"));
+        List<Object> removed = new ArrayList<>();
+        int exit = eachRef(Methods.JOB_REMOVE, names, name -> Map.of("ref", name), (name, answer) -> {
+            Object job = JsonObjects.object(answer).get("removed");
+            removed.add(job);
             if (!json) {
-                info(r.get("removed") + ": removed");
+                info(job + ": removed");
             }
-        }
+        });
         if (json) {
-            out().println(dev.tend.protocol.json.Json.write(removed));
+            out().println(Json.write(removed));
         }
-        return ExitCode.OK;
+        return exit;
     }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -31,9 +30,7 @@ final class JobRunCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("ref", ref);
-        params.put("dir", cwd());
+        Map<String, Object> params = refParams(ref);
         boolean wait = await || passExitCode;
         params.put("wait", wait);
         Map<String, Object> r = call(Methods.JOB_RUN, params);

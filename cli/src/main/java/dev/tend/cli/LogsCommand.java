@@ -184,9 +184,7 @@ final class LogsCommand extends TendSubcommand {
     }
 
     private Map<String, Object> base(String ref, String to) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("ref", ref);
-        params.put("dir", cwd());
+        Map<String, Object> params = refParams(ref);
         if (stream != null) {
             params.put("stream", stream);
         }

@@ -39,6 +39,7 @@ final class PsCommand extends TendSubcommand {
             }
             String table = PsTable.format(rows, everything, Instant.now());
             out().print(Colors.enabled(root()) ? Colors.paintStates(table) : table);
+            PsTable.whyFailed(rows, everything).forEach(out()::println);
         }
         if (!json) {
             for (Object p : problems) {

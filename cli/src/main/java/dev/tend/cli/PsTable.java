@@ -36,22 +36,44 @@ final class PsTable {
         return Table.render(rows);
     }
 
+    /** Under the table, a line per failed service with its reason: "api failed: dependency migrate is completed (3), …". */
+    static List<String> whyFailed(List<Map<String, Object>> services, boolean withProject) {
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> s : services) {
+            String reason = JsonObjects.string(s, "reason");
+            if ("failed".equals(s.get("state")) && reason != null) {
+                lines.add((withProject ? s.get("project") + "/" : "") + s.get("name") + " failed: " + reason);
+            }
+        }
+        return lines;
+    }
+
     /** A project that cannot run as registered: what is wrong, and how to be rid of it. */
     static String problem(Map<String, Object> project) {
         Object name = project.get("name");
         return "project " + name + ": " + project.get("problem") + " (`tend forget -p " + name + "` unregisters it)";
     }
 
-    /** "crashed (exit 3)", "backoff", "exited (0)", "crashed (SIGKILL)". */
+    /** "crashed (3)", "backoff", "exited (0)", "crashed (SIGKILL)", "completed (0)" (a task's end), "ready (unhealthy 2/3)". */
     static String state(Map<String, Object> s) {
         String state = String.valueOf(s.get("state"));
         Long code = JsonObjects.numberOrNull(s, "exitCode");
         String signal = JsonObjects.string(s, "signal");
         return switch (state) {
-            case "exited", "crashed", "failed" -> signal != null ? state + " (" + signal + ")"
+            case "exited", "crashed", "failed", "completed" -> signal != null ? state + " (" + signal + ")"
                     : code != null ? state + " (" + code + ")" : state;
-            default -> state;
+            default -> state + unhealthy(s);
         };
+    }
+
+    /** " (unhealthy 2/3)" while liveness checks fail in a row (the ServiceView's alive), else "". */
+    private static String unhealthy(Map<String, Object> s) {
+        if (!(s.get("alive") instanceof Map<?, ?>)) {
+            return "";
+        }
+        Map<String, Object> alive = JsonObjects.object(s.get("alive"));
+        long failures = JsonObjects.number(alive, "failures", 0);
+        return failures > 0 ? " (unhealthy " + failures + "/" + JsonObjects.number(alive, "allowed", 0) + ")" : "";
     }
 
     /** "1.5%": CPU as ps and tend events show it. */

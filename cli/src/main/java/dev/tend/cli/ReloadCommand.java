@@ -3,34 +3,27 @@ package dev.tend.cli;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Map;
 
 @Command(name = "reload", mixinStandardHelpOptions = true,
-        description = "Re-read the project file and apply the difference: only changed services restart; "
-                + "jobs are added, changed and removed as the file says.")
-final class ReloadCommand extends TendSubcommand {
-    @Mixin
-    ProjectOptions scope;
-
-    @Option(names = "--json", description = "Print the result as one JSON object (added, changed, removed, unchanged "
-            + "services; jobs: {added, changed, removed}).")
-    boolean json;
+        description = "Re-read the project file and apply the difference: only changed services restart (a change "
+                + "of alive or max_memory alone applies without a restart); jobs are added, changed and removed as "
+                + "the file says.")
+final class ReloadCommand extends ProjectAction {
+    ReloadCommand() {
+        super(Methods.PROJECT_RELOAD);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        Map<String, Object> params = scope.params();
+    void addParams(Map<String, Object> params) {
         params.put("env", System.getenv());
-        Map<String, Object> r = call(Methods.PROJECT_RELOAD, params);
-        if (json) {
-            out().println(dev.tend.protocol.json.Json.write(r));
-        } else {
-            info("project " + r.get("project") + ": " + summary(r));
-        }
-        return ExitCode.OK;
+    }
+
+    @Override
+    String said(Map<String, Object> r) {
+        return "project " + r.get("project") + ": " + summary(r);
     }
 
     /** Services first, then jobs (a daemon without jobs in its answer has none to report). */

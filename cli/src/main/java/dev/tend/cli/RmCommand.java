@@ -1,11 +1,12 @@
 package dev.tend.cli;
 
-import dev.tend.client.RpcClient;
-import dev.tend.client.RpcError;
 import dev.tend.protocol.Methods;
+import dev.tend.protocol.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,30 +15,20 @@ final class RmCommand extends TendSubcommand {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "ad-hoc service names")
     List<String> names;
 
-    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON array of the removed services' names.")
+    @Option(names = "--json", description = "Print one JSON array of the removed services' names.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        int exit = ExitCode.OK;
-        List<Object> removed = new java.util.ArrayList<>();
-        try (RpcClient client = connect().client()) {
-            for (String n : names) {
-                try {
-                    Object answer = client.call(Methods.SERVICE_REMOVE, Map.of("ref", n));
-                    removed.add(n);
-                    if (!json) {
-                        info(removedRef(answer, n) + ": removed");
-                    }
-                } catch (RpcError e) {
-                    CliException c = Errors.map(e);
-                    err().println("tend: " + n + ": " + c.getMessage());
-                    exit = exit == ExitCode.OK ? c.exitCode() : exit;
-                }
+        List<Object> removed = new ArrayList<>();
+        int exit = eachRef(Methods.SERVICE_REMOVE, names, n -> Map.of("ref", n), (n, answer) -> {
+            removed.add(n);
+            if (!json) {
+                info(removedRef(answer, n) + ": removed");
             }
-        }
+        });
         if (json) {
-            out().println(dev.tend.protocol.json.Json.write(removed));
+            out().println(Json.write(removed));
         }
         return exit;
     }

@@ -20,14 +20,13 @@ final class SignalCommand extends ServiceAction {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "REF", description = "service or project/service")
     List<String> refs;
 
-    @Override
-    String method() {
-        return Methods.SERVICE_SIGNAL;
+    SignalCommand() {
+        super(Methods.SERVICE_SIGNAL, "sent");
     }
 
     @Override
     String verb() {
-        return "sent " + signal;
+        return super.verb() + " " + signal;
     }
 
     @Override

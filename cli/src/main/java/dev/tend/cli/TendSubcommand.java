@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** What every command shares: its writers, the global options, and the way to the daemon. */
 abstract class TendSubcommand implements Callable<Integer> {
@@ -49,6 +51,29 @@ abstract class TendSubcommand implements Callable<Integer> {
         try (RpcClient client = connect().client()) {
             return JsonObjects.object(client.call(method, params));
         }
+    }
+
+    /**
+     * The same call for each of several REFs, on one connection, every REF tried: each answer goes to
+     * {@code answered}; a refusal is printed as "tend: REF: why" and the others still run (README, exit codes).
+     *
+     * @return the command's exit code: OK, or that of the first refusal
+     */
+    int eachRef(String method, List<String> refs, Function<String, Map<String, ?>> params,
+                BiConsumer<String, Object> answered) throws Exception {
+        int exit = ExitCode.OK;
+        try (RpcClient client = connect().client()) {
+            for (String ref : refs) {
+                try {
+                    answered.accept(ref, client.call(method, params.apply(ref)));
+                } catch (RpcError e) {
+                    CliException c = Errors.map(e);
+                    err().println("tend: " + ref + ": " + c.getMessage());
+                    exit = exit == ExitCode.OK ? c.exitCode() : exit;
+                }
+            }
+        }
+        return exit;
     }
 
     /**
@@ -89,6 +114,14 @@ abstract class TendSubcommand implements Callable<Integer> {
             err().println("tend: no project is registered for this directory; showing every project (" + allCommand + ")");
             return new Scoped(call(method, Map.of()), true);
         }
+    }
+
+    /** The params naming a service or job: the name as given, and the directory whose project a bare name is of. */
+    static Map<String, Object> refParams(String ref) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        params.put("dir", cwd());
+        return params;
     }
 
     /** The working directory the user ran tend in: it picks the project. */

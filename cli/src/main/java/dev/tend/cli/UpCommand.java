@@ -3,10 +3,10 @@ package dev.tend.cli;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +15,8 @@ import java.util.Map;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Register the project of this directory (tend.yaml, else Procfile, else process-compose.yaml) and start its services in dependency order.")
 final class UpCommand extends TendSubcommand {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "The project file (default: tend.yaml or Procfile here); repeat to merge files over it in order (-f tend.yaml -f local.yaml).")
-    List<Path> files = List.of();
+    @Mixin
+    ProjectFileOptions files;
 
     @Option(names = "--wait", description = "Return once every service is ready (probe passed, or up for min_uptime); exit 1, naming it, if one crashes or fails meanwhile.")
     boolean wait;
@@ -36,7 +35,7 @@ final class UpCommand extends TendSubcommand {
     public Integer call() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("dir", cwd());
-        List<String> absolute = files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
+        List<String> absolute = files.absolute();
         if (absolute.size() == 1) {
             params.put("file", absolute.get(0)); // what every daemon understands
         } else if (!absolute.isEmpty()) {
@@ -59,6 +58,7 @@ final class UpCommand extends TendSubcommand {
             List<Map<String, Object>> list = JsonObjects.array(r.get("services")).stream().map(JsonObjects::object).toList();
             out().println("project " + r.get("project") + (wait ? ": ready" : ": starting"));
             out().print(PsTable.format(list, false, Instant.now()));
+            PsTable.whyFailed(list, false).forEach(out()::println);
         }
         return ExitCode.OK;
     }

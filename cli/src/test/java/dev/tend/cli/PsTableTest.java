@@ -64,12 +64,31 @@ class PsTableTest {
         assertEquals("exited (0)", PsTable.state(service("{\"state\":\"exited\",\"exitCode\":0}")));
         assertEquals("failed (1)", PsTable.state(service("{\"state\":\"failed\",\"exitCode\":1}")));
         assertEquals("crashed", PsTable.state(service("{\"state\":\"crashed\"}")));
+        assertEquals("completed (0)", PsTable.state(service("{\"state\":\"completed\",\"exitCode\":0}")));
+        assertEquals("completed (3)", PsTable.state(service("{\"state\":\"completed\",\"exitCode\":3}")));
+    }
+
+    @Test
+    void aFailedServiceGetsALineWithItsReasonUnderTheTable() {
+        assertEquals(List.of("api failed: dependency migrate is completed (3), and api needs it completed successfully"),
+                PsTable.whyFailed(List.of(service("{\"name\":\"api\",\"state\":\"failed\",\"reason\":"
+                        + "\"dependency migrate is completed (3), and api needs it completed successfully\"}"),
+                        service("{\"name\":\"web\",\"state\":\"ready\"}")), false));
     }
 
     @Test
     void stateOfOtherStatesIgnoresExitDetails() {
         assertEquals("running", PsTable.state(service("{\"state\":\"running\",\"exitCode\":1,\"signal\":\"SIGTERM\"}")));
         assertEquals("backoff", PsTable.state(service("{\"state\":\"backoff\",\"exitCode\":1}")));
+    }
+
+    @Test
+    void aReadyServiceWhoseLivenessChecksFailSaysHowManyInARow() {
+        assertEquals("ready (unhealthy 2/3)", PsTable.state(service(
+                "{\"state\":\"ready\",\"alive\":{\"failures\":2,\"allowed\":3,\"lastError\":\"HTTP 503\"}}")));
+        assertEquals("ready", PsTable.state(service(
+                "{\"state\":\"ready\",\"alive\":{\"failures\":0,\"allowed\":3,\"lastError\":null}}")));
+        assertEquals("ready", PsTable.state(service("{\"state\":\"ready\",\"alive\":null}")));
     }
 
     @Test

@@ -31,7 +31,7 @@ class CrashAtEveryPointIT {
     private static final String HALT = "TEND_TEST_HALT_AT";
     private static final int SERVICES = 20;
     /** Ends a "started" run in the history. */
-    private static final Set<String> ENDS = Set.of("stopped", "exited", "crashed", "reaped", "failed", "restarting");
+    private static final Set<String> ENDS = Set.of("stopped", "exited", "completed", "crashed", "reaped", "failed", "restarting");
 
     private static TendHome tend;
     private static TendProject project;

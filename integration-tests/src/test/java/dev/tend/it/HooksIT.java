@@ -67,7 +67,7 @@ class HooksIT {
                     max_restarts: 0
                 """);
         p.ok("up");
-        assertEquals(List.of("hooked", "boom", "3", "0", "crashed", "none"), awaitLines(p.file("boom.out"), 6),
+        assertEquals(List.of("hooked", "boom", "3", "0", "completed", "none"), awaitLines(p.file("boom.out"), 6),
                 "on_failure ran in the service's directory with what happened in its environment");
         assertEquals(List.of("SIGKILL", "none"), awaitLines(p.file("killed.out"), 2));
         assertEquals(List.of("hooked/gives-up failed on_failed"), awaitLines(tend.home().resolve("failed.log"), 1),

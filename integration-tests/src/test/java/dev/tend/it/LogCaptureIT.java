@@ -55,7 +55,7 @@ class LogCaptureIT {
                 awk 'BEGIN { for (i = 1; i <= %1$d; i++) printf "%%09d %2$s\\n", i }'
                 """.formatted(lines, PAD));
         p.ok("up");
-        p.awaitState("flood", "exited");
+        p.awaitState("flood", "completed");
 
         Path dir = logDir("flood");
         List<Path> files = TendProject.await("the last line is on disk", () -> {
@@ -96,7 +96,7 @@ class LogCaptureIT {
         Path dir = logDir("rotate");
         int mostFiles = 0;
         // Watch the directory while the service writes: the count must hold at every moment, not just at the end.
-        while (!TendProject.state(p.service("chatty")).equals("exited")) {
+        while (!TendProject.state(p.service("chatty")).equals("completed")) {
             for (int i = 0; i < 200; i++) {
                 mostFiles = Math.max(mostFiles, logFiles(dir, "chatty").size());
                 Thread.sleep(2);

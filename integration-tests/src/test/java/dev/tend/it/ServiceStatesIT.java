@@ -66,9 +66,9 @@ class ServiceStatesIT {
         assertEquals(0, pid(api), "a service waiting for its dependencies has no process yet: " + api);
         assertEquals("running", state(p.service("db")), "db stays running until its probe passes");
 
-        Map<String, Object> once = p.awaitState("once", "exited");
+        Map<String, Object> once = p.awaitState("once", "completed");
         assertEquals(0L, ((Number) once.get("exitCode")).longValue(), once.toString());
-        Map<String, Object> boom = p.awaitState("boom", "crashed");
+        Map<String, Object> boom = p.awaitState("boom", "completed");
         assertEquals(3L, ((Number) boom.get("exitCode")).longValue(), boom.toString());
         assertEquals(0, restarts(boom), "restart: no never restarts");
 

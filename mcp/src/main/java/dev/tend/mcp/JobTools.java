@@ -1,6 +1,5 @@
 package dev.tend.mcp;
 
-import dev.tend.client.RpcClient;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.JsonObjects;
 
@@ -8,27 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** list_jobs and run_job (which waits for the run's end on a connection of its own, bounded by a timeout). */
-final class JobTools {
+final class JobTools extends ToolGroup {
     private static final int OUTPUT_LINES = 50;
 
-    private final DaemonLink link;
-    private final Targets targets;
-    private final Views views;
-    private final ScheduledExecutorService timer;
-
-    JobTools(DaemonLink link, Targets targets, Views views, ScheduledExecutorService timer) {
-        this.link = link;
-        this.targets = targets;
-        this.views = views;
-        this.timer = timer;
+    JobTools(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.reading("list_jobs", "List scheduled jobs",
                 "Lists tend's scheduled jobs (cron-like tasks of a project). Returns JSON {jobs: [{job "
@@ -62,24 +50,16 @@ final class JobTools {
         Map<String, Object> p = targets.ref(a, "job");
         int timeout = a.integer("timeout_seconds", 300, 1, 3600);
         p.put("wait", true);
-        RpcClient client = link.open();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> alarm = timer.schedule(() -> {
-            timedOut.set(true);
-            DaemonLink.closeQuietly(client);
-        }, timeout, TimeUnit.SECONDS);
         Map<String, Object> r;
-        try {
-            r = JsonObjects.object(DaemonLink.call(client, Methods.JOB_RUN, p));
+        TimedConnection connection = timed(timeout);
+        try (connection) {
+            r = JsonObjects.object(DaemonLink.call(connection.client(), Methods.JOB_RUN, p));
         } catch (ToolError e) {
-            if (timedOut.get()) {
+            if (connection.timedOut()) {
                 return "the job is still running after " + timeout + " s (it goes on); read_job_log shows its "
                         + "output so far, list_jobs its state";
             }
             throw e;
-        } finally {
-            alarm.cancel(false);
-            DaemonLink.closeQuietly(client);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("job", r.get("project") + "/" + r.get("job"));

@@ -12,15 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** read_logs (a service's or a whole project's) and read_job_log. */
-final class LogTools {
-    private final DaemonLink link;
-    private final Targets targets;
-
-    LogTools(DaemonLink link, Targets targets) {
-        this.link = link;
-        this.targets = targets;
+final class LogTools extends ToolGroup {
+    LogTools(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.reading("read_logs", "Read logs",
                 "Reads what a service wrote to stdout and stderr, or, without a service, all services of a "

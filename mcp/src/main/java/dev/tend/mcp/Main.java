@@ -92,12 +92,12 @@ public final class Main {
     static ToolSet tools(DaemonLink link, ScheduledExecutorService timer) {
         Targets targets = new Targets(Path.of("").toAbsolutePath().normalize().toString());
         Views views = new Views(Clock.systemUTC());
+        ToolGroup.Context context = new ToolGroup.Context(link, targets, views, timer);
         ToolSet tools = new ToolSet();
-        new ServiceTools(link, targets, views).register(tools);
-        new ServiceWait(link, targets, views, timer).register(tools);
-        new LogTools(link, targets).register(tools);
-        new ProjectTools(link, targets, views).register(tools);
-        new JobTools(link, targets, views, timer).register(tools);
+        for (ToolGroup group : List.of(new ServiceTools(context), new ServiceWait(context), new LogTools(context),
+                new ProjectTools(context), new JobTools(context))) {
+            group.register(tools);
+        }
         return tools;
     }
 

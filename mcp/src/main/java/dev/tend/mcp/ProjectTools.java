@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** up_project, down_project and reload_project. */
-final class ProjectTools {
-    private final DaemonLink link;
-    private final Targets targets;
-    private final Views views;
-
-    ProjectTools(DaemonLink link, Targets targets, Views views) {
-        this.link = link;
-        this.targets = targets;
-        this.views = views;
+final class ProjectTools extends ToolGroup {
+    ProjectTools(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.acting("up_project", "Start a project",
                 "Registers a project from its tend.yaml (if needed) and starts its services, or only the given "

@@ -9,25 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /** The tools about services: list them, start, stop and restart one, and read its history. */
-final class ServiceTools {
-    private final DaemonLink link;
-    private final Targets targets;
-    private final Views views;
-
-    ServiceTools(DaemonLink link, Targets targets, Views views) {
-        this.link = link;
-        this.targets = targets;
-        this.views = views;
+final class ServiceTools extends ToolGroup {
+    ServiceTools(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.reading("list_services", "List services",
                 "Lists tend's projects and their services with what each is doing now. Returns JSON: "
                         + "{projects: [{project, dir, file, problem?, services: [{service (project/name), state, "
                         + "pid, uptime, cpuPercent, memory, restarts, port, exitCode, signal, reason, inStateFor, "
                         + "desired}]}]}. state is one of stopped, starting, running, ready (up and passing its "
-                        + "readiness check), stopping, exited, crashed, backoff (waiting to restart), failed (gave "
-                        + "up restarting); reason says why in words. pid, uptime, cpu and memory appear only while "
+                        + "readiness check), stopping, exited, completed (a task, restart: no, that ran to its end; "
+                        + "exitCode says how), crashed, backoff (waiting to restart), failed (gave up restarting, "
+                        + "or a dependency ended so that it cannot start); reason says why in words. pid, uptime, cpu and memory appear only while "
                         + "a process runs. Without a project, every project is listed.",
                 new Schema().string("project", "Only this project (its name as listed)."),
                 this::list);

@@ -8,35 +8,24 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * wait_for_service: subscribes to the service's events on a connection of its own and answers at the first state
- * that settles the question (ready, failed, exited, or stopped for good), or when the timeout closes that
+ * that settles the question (ready, failed, exited, completed, or stopped for good), or when the timeout closes that
  * connection. No polling: the daemon says every change.
  */
-final class ServiceWait {
-    private final DaemonLink link;
-    private final Targets targets;
-    private final Views views;
-    private final ScheduledExecutorService timer;
-
-    ServiceWait(DaemonLink link, Targets targets, Views views, ScheduledExecutorService timer) {
-        this.link = link;
-        this.targets = targets;
-        this.views = views;
-        this.timer = timer;
+final class ServiceWait extends ToolGroup {
+    ServiceWait(Context context) {
+        super(context);
     }
 
+    @Override
     void register(ToolSet tools) {
         tools.reading("wait_for_service", "Wait until a service is ready",
                 "Waits until a service is ready (running and passing its readiness check) or has settled "
-                        + "otherwise: failed (tend gave up restarting it), exited, or stopped. It keeps waiting "
-                        + "through crashes and restarts, until the timeout. Returns JSON {outcome: ready | failed "
-                        + "| exited | stopped | timeout, crashes (seen during the wait), service (as list_services "
+                        + "otherwise: failed (tend gave up restarting it), exited, completed (a task that ran to its "
+                        + "end), or stopped. It keeps waiting through crashes and restarts, until the timeout. "
+                        + "Returns JSON {outcome: ready | failed | exited | completed | stopped | timeout, crashes (seen during the wait), service (as list_services "
                         + "shows it)}. Call it after start_service, restart_service or up_project.",
                 ServiceTools.serviceSchema().integer("timeout_seconds",
                         "How long to wait at most (default 60).", 1, 600),
@@ -52,15 +41,11 @@ final class ServiceWait {
         Map<String, Object> h = link.call(Methods.SERVICE_HISTORY, probe);
         String qualified = h.get("project") + "/" + h.get("service");
 
-        RpcClient client = link.open();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> alarm = timer.schedule(() -> {
-            timedOut.set(true);
-            DaemonLink.closeQuietly(client); // ends the blocking read below
-        }, timeout, TimeUnit.SECONDS);
         Map<String, Object> last = null;
         int crashes = 0;
-        try {
+        TimedConnection connection = timed(timeout);
+        try (connection) {
+            RpcClient client = connection.client();
             Map<String, Object> sub = JsonObjects.object(DaemonLink.call(client, Methods.EVENTS_SUBSCRIBE, Map.of(
                     "topics", List.of("service", "daemon"), "filter", Map.of("services", List.of(qualified)))));
             for (Object o : JsonObjects.array(JsonObjects.object(sub.get("snapshot")).get("services"))) {
@@ -90,18 +75,15 @@ final class ServiceWait {
             }
             return answer(outcome, crashes, last);
         } catch (IOException e) {
-            if (timedOut.get()) {
+            if (connection.timedOut()) {
                 return answer("timeout", crashes, last);
             }
             throw new ToolError("lost the connection to the tend daemon during the wait (" + e.getMessage() + ")");
         } catch (ToolError e) {
-            if (timedOut.get() && last != null) {
+            if (connection.timedOut() && last != null) {
                 return answer("timeout", crashes, last);
             }
             throw e;
-        } finally {
-            alarm.cancel(false);
-            DaemonLink.closeQuietly(client);
         }
     }
 
@@ -112,6 +94,7 @@ final class ServiceWait {
             case "ready" -> "ready";
             case "failed" -> "failed";
             case "exited" -> "exited";
+            case "completed" -> "completed"; // a task (restart: no) that ended by itself: nothing more will come
             case "stopped" -> "stopped".equals(view.get("desired")) ? "stopped" : null;
             default -> null;
         };

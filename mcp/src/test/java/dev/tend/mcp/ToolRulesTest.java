@@ -44,8 +44,9 @@ class ToolRulesTest {
     }
 
     @Test
-    void aWaitSettlesOnReadyFailedExitedOrAStopThatWasAskedFor() {
+    void aWaitSettlesOnReadyFailedExitedCompletedOrAStopThatWasAskedFor() {
         assertEquals("ready", ServiceWait.outcome(Map.of("state", "ready")));
+        assertEquals("completed", ServiceWait.outcome(Map.of("state", "completed")), "a task's end is final");
         assertEquals("failed", ServiceWait.outcome(Map.of("state", "failed")));
         assertEquals("stopped", ServiceWait.outcome(Map.of("state", "stopped", "desired", "stopped")));
         assertEquals(null, ServiceWait.outcome(Map.of("state", "stopped", "desired", "running")));

@@ -12,8 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The order depends_on gives a project's services: a service starts once what it depends on is READY, and stops
- * only after those that depend on it. The maps are a project's services by name; read them under the lock.
+ * The order depends_on gives a project's services: a service starts once the condition of each of its dependencies
+ * holds ({@link Dependency#judge}: ready by default), and stops only after those that depend on it. The maps are a
+ * project's services by name; read them under the lock.
  */
 final class DependencyOrder {
 
@@ -33,35 +34,54 @@ final class DependencyOrder {
         if (!out.add(s)) {
             return;
         }
-        for (String dep : s.spec.dependsOn()) {
-            Service d = services.get(dep);
+        for (Dependency dep : s.spec.dependsOn()) {
+            Service d = services.get(dep.service());
             if (d != null) {
                 addWithDependencies(d, services, out);
             }
         }
     }
 
-    /** The names of the services it depends on that are not READY yet (one not in the project does not hold it). */
-    static List<String> notReady(Service svc, Map<String, Service> services) {
-        List<String> waitingFor = new ArrayList<>();
-        for (String dep : svc.spec.dependsOn()) {
-            Service d = services.get(dep);
-            if (d != null && d.state != ServiceState.READY) {
-                waitingFor.add(dep);
-            }
+    /**
+     * Where the service stands with what it depends on: {@code never} names a dependency whose condition cannot hold
+     * any more (a task that failed), else {@code waiting} lists those whose condition does not hold yet (one not in the
+     * project does not hold it back).
+     */
+    record Gate(List<String> waiting, String never) {
+        boolean open() {
+            return never == null && waiting.isEmpty();
         }
-        return waitingFor;
     }
 
-    /** It waits to start for {@code ready}, which is READY now. */
-    static boolean waitsFor(Service s, Service ready) {
-        return s.state == ServiceState.STARTING && s.waitingForDeps && s.spec.dependsOn().contains(ready.name());
+    static Gate gate(Service svc, Map<String, Service> services) {
+        List<String> waitingFor = new ArrayList<>();
+        for (Dependency dep : svc.spec.dependsOn()) {
+            Service d = services.get(dep.service());
+            if (d == null) {
+                continue;
+            }
+            switch (Dependency.judge(dep.condition(), d.state, d.exitCode)) {
+                case NEVER -> {
+                    return new Gate(List.of(), "dependency " + dep.service() + " is " + d.describeEnd()
+                            + ", and " + svc.name() + " needs it " + dep.condition().wireName().replace('_', ' '));
+                }
+                case WAITING -> waitingFor.add(dep.describe());
+                case MET -> { }
+            }
+        }
+        return new Gate(waitingFor, null);
+    }
+
+    /** It waits to start for {@code dependency}, whose state just changed. */
+    static boolean waitsFor(Service s, Service dependency) {
+        return s.state == ServiceState.STARTING && s.waitingForDeps && dependsOn(s, dependency);
     }
 
     /** TEND_PORT_API=8080 for a dependency "api" on port 8080 (auto or fixed). */
     static Map<String, String> ports(Service svc, Map<String, Service> services) {
         Map<String, String> ports = new LinkedHashMap<>();
-        for (String dep : svc.spec.dependsOn()) {
+        for (Dependency dependency : svc.spec.dependsOn()) {
+            String dep = dependency.service();
             Service d = services.get(dep);
             int port = d == null ? 0 : d.port > 0 ? d.port : d.spec.port() > 0 ? d.spec.port() : d.keptPort;
             if (port > 0) {
@@ -96,7 +116,7 @@ final class DependencyOrder {
         }
         List<CompletableFuture<Void>> dependents = new ArrayList<>();
         for (Service other : set) {
-            if (other != s && other.project.equals(s.project) && other.spec.dependsOn().contains(s.name())) {
+            if (other != s && other.project.equals(s.project) && dependsOn(other, s)) {
                 dependents.add(stopAfterDependents(other, set, memo, stop, executor));
             }
         }
@@ -105,5 +125,9 @@ final class DependencyOrder {
                 .thenComposeAsync(v -> stop.apply(s), executor);
         memo.put(s, f);
         return f;
+    }
+
+    private static boolean dependsOn(Service dependent, Service dependency) {
+        return dependent.spec.dependsOn().stream().anyMatch(d -> d.service().equals(dependency.name()));
     }
 }

@@ -20,8 +20,11 @@ final class ProjectRegistry {
         /** A new service, wanted running if the project is up. */
         void added(Service svc, boolean up);
 
-        /** Its spec changed (already set on it). */
+        /** Its spec changed (already set on it), in what its process is: it restarts if running. */
         void changed(Service svc);
+
+        /** Only its alive or max_memory changed (already set on it): they apply to the running process. */
+        void healthChanged(Service svc);
 
         /** Gone from the file (already out of its project). */
         void removed(Service svc);
@@ -145,8 +148,13 @@ final class ProjectRegistry {
                     unchanged.add(s.name());
                 } else {
                     changed.add(s.name());
+                    boolean healthOnly = svc.spec.sameLaunch(s);
                     svc.spec = s;
-                    steps.changed(svc);
+                    if (healthOnly) {
+                        steps.healthChanged(svc);
+                    } else {
+                        steps.changed(svc);
+                    }
                 }
             }
         }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code up} calls that wait for their services to be READY. Every method is called under the supervisor's
+ * The {@code up} calls that wait for their services to be READY (a task: to complete with exit code 0). Every method is called under the supervisor's
  * lock; the futures complete after it is released.
  */
 final class ReadyWaiters {
@@ -34,7 +34,7 @@ final class ReadyWaiters {
     CompletableFuture<Void> waitFor(List<Service> services, Tx<Service> tx) {
         Set<Service> pending = new LinkedHashSet<>();
         for (Service s : services) {
-            if (s.state != ServiceState.READY) {
+            if (!s.upDone()) {
                 pending.add(s);
             }
         }
@@ -59,7 +59,7 @@ final class ReadyWaiters {
                 if (!w.pending.contains(s)) {
                     continue;
                 }
-                if (s.state == ServiceState.READY) {
+                if (s.upDone()) {
                     w.pending.remove(s);
                 } else if (givenUp(s)) {
                     failure = "service " + s.ref() + " is " + s.state.wireName() + (s.reason != null ? ": " + s.reason : "");
@@ -99,6 +99,6 @@ final class ReadyWaiters {
 
     private static boolean givenUp(Service s) {
         return s.forgotten || s.state == ServiceState.FAILED || s.state == ServiceState.EXITED
-                || s.state == ServiceState.CRASHED || (s.state == ServiceState.STOPPED && !s.desired);
+                || s.state == ServiceState.CRASHED || s.state == ServiceState.COMPLETED || (s.state == ServiceState.STOPPED && !s.desired);
     }
 }

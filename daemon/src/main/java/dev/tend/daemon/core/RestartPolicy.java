@@ -36,7 +36,7 @@ public final class RestartPolicy {
     }
 
     public enum Action {
-        /** Leave it down: EXITED or CRASHED. */
+        /** Leave it down: EXITED, CRASHED or COMPLETED. */
         STAY_DOWN,
         /** Start again after {@link Decision#delay()} (zero: at once). */
         RESTART,
@@ -45,7 +45,7 @@ public final class RestartPolicy {
     }
 
     /**
-     * @param endState     EXITED or CRASHED for how the process ended, FAILED when giving up
+     * @param endState     EXITED or CRASHED for how the process ended (COMPLETED: a task's exit), FAILED when giving up
      * @param quickRestarts the consecutive quick-restart count to remember (after this restart, if any)
      * @param reason       for people: "restarting in 4s", "exited 3 after 2 quick restarts"
      */
@@ -73,7 +73,8 @@ public final class RestartPolicy {
     /** As above, with the words for how it ended ("not ready within 60s") used in the reason. */
     public Decision decide(RestartMode mode, int maxRestarts, ExitStatus exit, Duration ranFor, int quickRestarts,
                            String endedHow) {
-        ServiceState endState = exit.success() ? ServiceState.EXITED : ServiceState.CRASHED;
+        ServiceState endState = mode == RestartMode.NO && !exit.killedBySignal() ? ServiceState.COMPLETED
+                : exit.success() ? ServiceState.EXITED : ServiceState.CRASHED;
         boolean wantsRestart = switch (mode) {
             case NO -> false;
             case ON_FAILURE -> !exit.success();

@@ -1,6 +1,13 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.health.AliveStatus;
+import dev.tend.daemon.core.health.FailureStreak;
+import dev.tend.daemon.core.health.Health;
+import dev.tend.daemon.core.health.MemoryStreak;
+import dev.tend.daemon.core.probe.Probe;
+import dev.tend.daemon.core.probe.ProbeContext;
 import dev.tend.daemon.core.probe.ProbeRunner;
+import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.CpuSampler;
 import dev.tend.daemon.core.run.ProcessRun;
 import dev.tend.daemon.core.time.Timer;
@@ -24,14 +31,26 @@ final class Service {
         final Instant startedAt;
         final ProbeRunner probe;
         final CpuSampler cpu;
+        /** What probes of this run are built from: its port, cwd and environment. */
+        final ProbeContext probeContext;
+        /** Its liveness checks in a row, and its memory samples in a row above the limit (under the lock). */
+        final FailureStreak alive = new FailureStreak();
+        final MemoryStreak memory = new MemoryStreak();
+        /** Its liveness checks have begun (they begin once, at its first READY). */
+        boolean aliveChecking;
+        /** The liveness probe built for {@link #aliveSpec}; rebuilt when a reload changes the spec. */
+        ProbeSpec aliveSpec;
+        Probe aliveProbe;
 
-        Run(long generation, ProcessRun process, Instant startedAt, ProbeRunner probe, CpuSampler cpu) {
+        Run(long generation, ProcessRun process, Instant startedAt, ProbeRunner probe, CpuSampler cpu,
+            ProbeContext probeContext) {
             this.generation = generation;
             this.process = process;
             this.pid = process.pid();
             this.startedAt = startedAt;
             this.probe = probe;
             this.cpu = cpu;
+            this.probeContext = probeContext;
         }
     }
 
@@ -74,6 +93,8 @@ final class Service {
 
     /** The probe gave up: the coming exit is a failed start, described by this. */
     String probeFailure;
+    /** tend ends the run for its health (unhealthy, over its memory limit): the coming exit is a failure, described by this. */
+    String healthFailure;
     /** The user (or shutdown) asked it to stop: its exit ends in STOPPED, without restart. */
     boolean stopRequested;
     /** Completes when the current stop request has reached STOPPED. */
@@ -107,6 +128,22 @@ final class Service {
         }
     }
 
+    /** A task that ran to its end with exit code 0: a start that does not name it leaves it so. */
+    boolean completedSuccessfully() {
+        return state == ServiceState.COMPLETED && exitCode != null && exitCode == 0;
+    }
+
+    /** Done for an {@code up --wait}: ready, or a task that completed successfully. */
+    boolean upDone() {
+        return state == ServiceState.READY || completedSuccessfully();
+    }
+
+    /** "completed (3)", "crashed (SIGKILL)", "failed": how its last end reads in a dependent's reason. */
+    String describeEnd() {
+        String how = signal != null ? signal : exitCode != null ? exitCode.toString() : null;
+        return state.wireName() + (how != null && state != ServiceState.FAILED ? " (" + how + ")" : "");
+    }
+
     long pid() {
         return run == null ? 0 : run.pid;
     }
@@ -115,6 +152,15 @@ final class Service {
         // The last sample of a run that has ended describes no process: a stopped service uses nothing.
         boolean alive = run != null;
         return new ServiceSnapshot(project, spec.name(), state, pid(), restarts, exitCode, signal, startedAt, stateSince,
-                alive ? cpuPercent : 0, alive ? rssBytes : 0, port, reason, desired);
+                alive ? cpuPercent : 0, alive ? rssBytes : 0, port, reason, desired, aliveStatus());
+    }
+
+    /** How its liveness checks stand; null without a liveness probe, or without a run they have begun on. */
+    AliveStatus aliveStatus() {
+        Health.Alive alive = spec.health().alive();
+        if (alive == null || run == null || !run.aliveChecking) {
+            return null;
+        }
+        return new AliveStatus(run.alive.failures(), alive.failures(), run.alive.lastError());
     }
 }

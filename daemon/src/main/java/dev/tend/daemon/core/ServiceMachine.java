@@ -47,13 +47,15 @@ final class ServiceMachine {
     private final OrphanReaper reaper;
     private final Timer timer;
     private final ExecutorService worker;
+    private final LivenessChecks liveness;
+    private final MemoryWatch memory;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
     volatile LogPolicy logPolicy;
 
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
-                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, Timer timer,
+                   ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, UsageMeter meter, Timer timer,
                    ExecutorService worker) {
         this.config = config;
         this.store = store;
@@ -68,6 +70,8 @@ final class ServiceMachine {
         this.timer = timer;
         this.worker = worker;
         this.logPolicy = config.logPolicy();
+        this.liveness = new LivenessChecks(this, serial, timer, worker);
+        this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {
@@ -134,16 +138,28 @@ final class ServiceMachine {
         svc.signal = null;
         Project p = projects.get(svc.project);
         Map<String, Service> siblings = p == null ? Map.of() : p.services;
-        List<String> waitingFor = DependencyOrder.notReady(svc, siblings);
-        if (!waitingFor.isEmpty()) {
+        DependencyOrder.Gate gate = DependencyOrder.gate(svc, siblings);
+        if (gate.never() != null) {
+            // A dependency ended so that the condition cannot hold: starting would break what the file says.
+            svc.waitingForDeps = false;
+            String project = svc.project;
+            String name = svc.name();
+            String why = gate.never();
+            tx.after(() -> history.record(project, name, "failed", 0, null, null, why));
+            waiters.fail(svc, "service " + svc.ref() + " did not start: " + why, tx);
+            setState(svc, ServiceState.FAILED, why, tx);
+            return;
+        }
+        if (!gate.waiting().isEmpty()) {
             svc.waitingForDeps = true;
-            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", waitingFor), tx);
+            setState(svc, ServiceState.STARTING, "waiting for " + String.join(", ", gate.waiting()), tx);
             return;
         }
         svc.waitingForDeps = false;
         svc.launching = true;
         svc.stopRequested = false;
         svc.probeFailure = null;
+        svc.healthFailure = null;
         long generation = ++svc.generation;
         if (svc.log == null) {
             try {
@@ -189,13 +205,14 @@ final class ServiceMachine {
         }
     }
 
-    private void wakeDependents(Service ready, Tx<Service> tx) {
-        Project p = projects.get(ready.project);
+    /** Its state changed in a way a dependent may wait for: those that wait look at their conditions again. */
+    private void wakeDependents(Service changed, Tx<Service> tx) {
+        Project p = projects.get(changed.project);
         if (p == null) {
             return;
         }
-        for (Service s : p.services.values()) {
-            if (DependencyOrder.waitsFor(s, ready)) {
+        for (Service s : List.copyOf(p.services.values())) {
+            if (DependencyOrder.waitsFor(s, changed)) {
                 tryLaunch(s, tx);
             }
         }
@@ -275,9 +292,45 @@ final class ServiceMachine {
         svc.reason = reason;
         tx.touch(svc);
         emit(svc);
-        if (state == ServiceState.READY) {
-            wakeDependents(svc, tx);
+        if (state == ServiceState.READY || state == ServiceState.RUNNING || state == ServiceState.FAILED) {
+            wakeDependents(svc, tx); // an end that stays down wakes them in afterUnexpectedEnd, once no restart follows
         }
+        if (state == ServiceState.READY) {
+            liveness.begin(svc, tx);
+        }
+    }
+
+    // ---------------------------------------------------------------- health (LivenessChecks, MemoryWatch)
+
+    /**
+     * tend ends the run for its health: history {@code kind} with why, then the stop sequence; the end that follows
+     * goes to the restart policy as a crash (counted in restarts, backing off if it recurs quickly).
+     */
+    void endForHealth(Service svc, String kind, String why, Tx<Service> tx) {
+        long pid = svc.run.pid;
+        svc.healthFailure = why;
+        log.info("{} {}: {}", svc.ref(), kind, why);
+        tx.after(() -> history.record(svc.project, svc.name(), kind, pid, null, null, why));
+        beginStop(svc, why, tx);
+    }
+
+    /** A liveness check counted: the reason tells how it stands ("unhealthy 2/3: HTTP 503"), null when healthy. */
+    void healthNoted(Service svc, Tx<Service> tx) {
+        var status = svc.aliveStatus();
+        setState(svc, svc.state, status == null ? null : status.describe(), tx);
+    }
+
+    /** A reload changed only alive or max_memory: they apply to the running process, without a restart. */
+    void healthChanged(Service svc, Tx<Service> tx) {
+        if (svc.run != null) {
+            svc.run.alive.reset();
+            memory.watch(svc, tx);
+            if (svc.state == ServiceState.READY) {
+                liveness.begin(svc, tx);
+                setState(svc, ServiceState.READY, null, tx);
+            }
+        }
+        emit(svc);
     }
 
     // ---------------------------------------------------------------- the process work's outcome
@@ -303,6 +356,7 @@ final class ServiceMachine {
             svc.signal = null;
             svc.cpuPercent = 0;
             svc.rssBytes = 0;
+            memory.watch(svc, tx);
             if (svc.stopRequested || svc.forgotten || svc.generation != plan.generation()) {
                 beginStop(svc, null, tx);
             } else if (probeRunner == null) {
@@ -430,20 +484,32 @@ final class ServiceMachine {
     private void afterUnexpectedEnd(Service svc, Service.Run run, ExitStatus status, Tx<Service> tx) {
         boolean failedStart = svc.probeFailure != null;
         Duration ran = failedStart ? Duration.ZERO : Duration.between(run.startedAt, clock.instant());
-        String endedHow = failedStart ? svc.probeFailure : RestartPolicy.describe(status);
-        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), status, ran,
+        String endedHow = failedStart ? svc.probeFailure
+                : svc.healthFailure != null ? svc.healthFailure : RestartPolicy.describe(status);
+        // A run tend ended (not ready in time, unhealthy, over its memory) failed, however its process answered the
+        // stop signal (exit 0, exit 3): on-failure restarts it, and a task (restart: no) ends crashed, not completed.
+        boolean endedByTend = failedStart || svc.healthFailure != null;
+        ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number()) : status;
+        RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
                 svc.quickRestarts, endedHow);
-        String kind = d.endState() == ServiceState.EXITED ? "exited" : "crashed";
+        String kind = d.endState() == ServiceState.EXITED || d.endState() == ServiceState.COMPLETED
+                ? d.endState().wireName() : "crashed";
         Integer code = svc.exitCode;
         String sig = svc.signal;
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        waiters.fail(svc, "service " + svc.ref() + " " + endedHow
-                + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        boolean taskDone = d.endState() == ServiceState.COMPLETED && code != null && code == 0;
+        if (!taskDone) {
+            waiters.fail(svc, "service " + svc.ref() + " " + endedHow
+                    + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
+        }
         svc.quickRestarts = d.quickRestarts();
         switch (d.action()) {
-            case STAY_DOWN -> setState(svc, d.endState(), d.reason(), tx);
+            case STAY_DOWN -> {
+                setState(svc, d.endState(), d.reason(), tx);
+                wakeDependents(svc, tx);
+            }
             case GIVE_UP -> {
                 tx.after(() -> history.record(project, name, "failed", run.pid, code, sig, d.reason()));
                 setState(svc, ServiceState.FAILED, d.reason(), tx);

@@ -90,7 +90,9 @@ final class ServiceRuns {
         String name = spec.name();
         int port = spec.autoPort() ? autoPort.pick(plan.keptPort()) : spec.port();
         Map<String, String> env = environment(project, plan, port);
-        ProbeRunner probe = spec.ready() == null ? null : probe(spec.ready(), port, plan.cwd(), env);
+        ProbeContext probeContext = new ProbeContext(port, plan.cwd(), env, ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT, launcher,
+                control, worker);
+        ProbeRunner probe = spec.ready() == null ? null : probe(spec.ready(), probeContext);
         LiveChild launching = LiveChild.launching(project, name, RunToken.random(),
                 spec.stopSignal() != null ? spec.stopSignal() : Signal.TERM,
                 spec.stopTimeout() != null ? spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT);
@@ -109,7 +111,7 @@ final class ServiceRuns {
             HaltPoint.reached("launch.started");
             Instant startedAt = clock.instant();
             Service.Run run = new Service.Run(plan.generation(), process, startedAt, probe,
-                    new CpuSampler(clock, startedAt));
+                    new CpuSampler(clock, startedAt), probeContext);
             return new Started(run, port);
         } catch (RuntimeException e) {
             process.abandon(e);
@@ -117,12 +119,12 @@ final class ServiceRuns {
         }
     }
 
-    private ProbeRunner probe(ProbeSpec r, int port, Path cwd, Map<String, String> env) {
+    private ProbeRunner probe(ProbeSpec r, ProbeContext context) {
         Duration interval = r.interval() != null ? r.interval() : config.probeInterval();
         Duration timeout = r.timeout() != null ? r.timeout() : config.probeTimeout();
         Duration attempt = r.attemptTimeout() != null ? r.attemptTimeout() : ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
-        return new ProbeRunner(Probes.create(r, new ProbeContext(port, cwd, env, attempt, launcher, control, worker)),
-                interval, timeout, scheduler, worker);
+        return new ProbeRunner(Probes.create(r, context.withAttemptTimeout(attempt)), interval, timeout, scheduler,
+                worker);
     }
 
     /** The stop sequence (see {@link ProcessRun#stop}); the run's end waits for it. */

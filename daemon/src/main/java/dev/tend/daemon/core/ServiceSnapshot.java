@@ -1,5 +1,7 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.health.AliveStatus;
+
 import java.time.Instant;
 
 /**
@@ -13,6 +15,7 @@ import java.time.Instant;
  * @param port      the port exported as PORT (auto or fixed), 0 if none
  * @param reason    why it is in its state, for people ("waiting for db", "restarting in 4s"), or null
  * @param desired   whether the user wants it running (survives daemon restarts)
+ * @param alive     how its liveness checks stand, or null: no liveness probe, or not checking (not ready yet)
  */
 public record ServiceSnapshot(
         String project,
@@ -28,10 +31,19 @@ public record ServiceSnapshot(
         long rssBytes,
         int port,
         String reason,
-        boolean desired) {
+        boolean desired,
+        AliveStatus alive) {
+
+    /** Without liveness checks. */
+    public ServiceSnapshot(String project, String name, ServiceState state, long pid, int restarts, Integer exitCode,
+                           String signal, Instant startedAt, Instant stateSince, double cpuPercent, long rssBytes,
+                           int port, String reason, boolean desired) {
+        this(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince, cpuPercent, rssBytes, port,
+                reason, desired, null);
+    }
 
     public ServiceSnapshot withUsage(double cpuPercent, long rssBytes) {
         return new ServiceSnapshot(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince,
-                cpuPercent, rssBytes, port, reason, desired);
+                cpuPercent, rssBytes, port, reason, desired, alive);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.Signal;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * One service as a project file declares it, fully resolved: cwd absolute, env_file contents merged
  * under env. Value equality is what `reload` compares to decide whether a service must restart.
  *
+ * @param dependsOn what it waits for before it starts, each with its condition (a plain name: ready)
  * @param env       variables added to the project's base environment (env_file first, then env)
  * @param ready     readiness probe, or null: then the service counts as ready once running
  * @param autoPort  `port: auto`: a free TCP port is chosen at the first start, kept while free, exported as PORT
@@ -19,13 +21,15 @@ import java.util.Map;
  * @param minUptime without a probe, how long the process must stay up before it counts as ready (`min_uptime`)
  * @param onFailure `on_failure`: a shell command run (by daemon.hooks) after the service crashed or failed, or null
  * @param onReady   `on_ready`: a shell command run each time the service becomes ready, or null
+ * @param health    `alive:` and `max_memory:` ({@link Health#NONE} when neither is set, never null); a change of
+ *                  it alone does not restart the service at a reload (see {@link #sameLaunch})
  */
 public record ServiceSpec(
         String name,
         String command,
         Path cwd,
         Map<String, String> env,
-        List<String> dependsOn,
+        List<Dependency> dependsOn,
         ProbeSpec ready,
         RestartMode restart,
         int maxRestarts,
@@ -35,7 +39,8 @@ public record ServiceSpec(
         int port,
         Duration minUptime,
         String onFailure,
-        String onReady) {
+        String onReady,
+        Health health) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -46,10 +51,19 @@ public record ServiceSpec(
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
+        health = health == null ? Health.NONE : health;
+    }
+
+    /** Without alive or max_memory. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port, Duration minUptime, String onFailure, String onReady) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                minUptime, onFailure, onReady, Health.NONE);
     }
 
     /** Without hooks. */
-    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
                        ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
                        boolean autoPort, int port, Duration minUptime) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
@@ -57,7 +71,7 @@ public record ServiceSpec(
     }
 
     /** With the default min_uptime. */
-    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<String> dependsOn,
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
                        ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
                        boolean autoPort, int port) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
@@ -67,7 +81,18 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady);
+                false, fixedPort, minUptime, onFailure, onReady, health);
+    }
+
+    /** The same service with other liveness and memory settings. */
+    public ServiceSpec withHealth(Health other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, other);
+    }
+
+    /** Whether the two differ at most in {@link #health}: what a running process of one is, it is of the other. */
+    public boolean sameLaunch(ServiceSpec other) {
+        return other != null && withHealth(other.health).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

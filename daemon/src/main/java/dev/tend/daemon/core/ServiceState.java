@@ -9,9 +9,12 @@ import java.util.Locale;
  * probe, it has not stayed up for its min_uptime (default 1 s) yet. "ready" is what dependents and
  * {@code up --wait} wait for, so a command that dies at once (a typo, a port in use) never looks ready.
  * STARTING with no pid means the service waits for its dependencies (the snapshot's reason says which).
+ * COMPLETED is where a task (restart: no) ends when its process exits by itself; a signal makes it CRASHED.
  */
 public enum ServiceState {
-    STOPPED, STARTING, RUNNING, READY, STOPPING, EXITED, CRASHED, BACKOFF, FAILED;
+    STOPPED, STARTING, RUNNING, READY, STOPPING, EXITED, CRASHED, BACKOFF, FAILED,
+    /** A task (restart: no) whose run ended on its own with an exit code, 0 or not: its job is done. */
+    COMPLETED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,7 +27,7 @@ public enum ServiceState {
 
     /** No process, and none is coming unless someone asks (BACKOFF has a restart coming, so it is not down). */
     public boolean isDown() {
-        return this == STOPPED || this == EXITED || this == CRASHED || this == FAILED;
+        return this == STOPPED || this == EXITED || this == CRASHED || this == FAILED || this == COMPLETED;
     }
 
     public static ServiceState ofWireName(String name) {

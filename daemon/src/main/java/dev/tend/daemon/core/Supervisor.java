@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,7 +95,7 @@ public final class Supervisor {
         this.meter = new UsageMeter(control);
         this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, waits, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, waits, worker);
+                waiters, history, runs, reaper, meter, waits, worker);
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }
@@ -181,6 +182,11 @@ public final class Supervisor {
                 if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
                     restarts.add(() -> restartOne(p, svc));
                 }
+            }
+
+            @Override
+            public void healthChanged(Service svc) {
+                machine.healthChanged(svc, tx);
             }
 
             @Override
@@ -279,7 +285,7 @@ public final class Supervisor {
     public CompletableFuture<Void> up(String project, List<String> services) {
         checkNotShuttingDown();
         List<Service> closure = locked(tx -> withDependencies(projects.require(project), services));
-        return startAll(closure);
+        return startAll(closure, Set.copyOf(services));
     }
 
     /** Starts one service (and what it depends on); a start by hand, so a FAILED service gets a fresh count. */
@@ -287,7 +293,8 @@ public final class Supervisor {
         return up(project, List.of(service));
     }
 
-    private CompletableFuture<Void> startAll(List<Service> closure) {
+    /** @param rerun names of tasks to run again even if they completed successfully (a start that names them) */
+    private CompletableFuture<Void> startAll(List<Service> closure, Set<String> rerun) {
         return locked(tx -> {
             checkNotShuttingDown();
             for (Service svc : closure) {
@@ -297,7 +304,9 @@ public final class Supervisor {
                 String project = svc.project;
                 String name = svc.name();
                 tx.after(() -> store.setDesired(project, name, true));
-                machine.requestStart(svc, true, tx);
+                if (!svc.completedSuccessfully() || rerun.contains(name)) {
+                    machine.requestStart(svc, true, tx); // a task that did its job is done, unless named
+                }
                 if (flipped && svc.emits == emitted) {
                     machine.emit(svc); // the start changed nothing else: the new desired state is the news
                 }
@@ -350,7 +359,7 @@ public final class Supervisor {
             }
             return machine.stopOne(svc, tx);
         });
-        return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name())))));
+        return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name()))), Set.of()));
     }
 
     /**
@@ -391,7 +400,7 @@ public final class Supervisor {
         Objects.requireNonNull(restart, "restart");
         checkNotShuttingDown();
         Service svc = adhoc.add(name, command, cwd, env, restart);
-        return startAll(List.of(svc));
+        return startAll(List.of(svc), Set.of());
     }
 
     /** Stops an ad-hoc service and forgets it; completes when its process is gone. */
@@ -429,7 +438,7 @@ public final class Supervisor {
             }
             return list;
         });
-        return wanted.isEmpty() ? CompletableFuture.completedFuture(null) : startAll(wanted);
+        return wanted.isEmpty() ? CompletableFuture.completedFuture(null) : startAll(wanted, Set.of());
     }
 
     /**

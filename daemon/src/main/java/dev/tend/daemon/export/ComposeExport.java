@@ -1,7 +1,9 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -99,15 +101,32 @@ public final class ComposeExport {
         }
         if (!s.dependsOn().isEmpty()) {
             y.append("    depends_on:\n");
-            for (String dep : s.dependsOn()) {
-                ServiceSpec d = project.services().get(dep);
-                boolean healthy = d != null && d.ready() != null && d.ready().kind() != ProbeSpec.Kind.LOG;
-                y.append("      ").append(dep).append(":\n        condition: ")
-                        .append(healthy ? "service_healthy" : "service_started").append('\n');
+            for (Dependency dep : s.dependsOn()) {
+                y.append("      ").append(dep.service()).append(":\n        condition: ")
+                        .append(composeCondition(dep, where)).append('\n');
             }
         }
-        if (s.ready() != null) {
-            healthcheck(y, UnitText.withPort(s.ready(), s.port()), where);
+        ProbeSpec ready = s.ready();
+        Health.Alive alive = s.health().alive();
+        if (ready != null) {
+            long retries = Math.max(1, ready.timeout().toMillis() / Math.max(1, ready.interval().toMillis()));
+            healthcheck(y, UnitText.withPort(ready, s.port()), retries, where);
+            if (alive != null) {
+                warnings.add(where + ": alive (" + alive.probe().target() + ") not exported: Compose has one "
+                        + "healthcheck per service, and it is the ready probe's");
+            }
+        } else if (alive != null) {
+            healthcheck(y, UnitText.withPort(alive.probe(), s.port()), alive.failures(), where);
+            warnings.add(where + ": alive becomes the healthcheck, but Docker Compose only marks the container "
+                    + "unhealthy, it does not restart it (Swarm does; or add a watcher such as autoheal)");
+        }
+        if (s.health().hasMemoryLimit()) {
+            String limit = UnitText.memory(s.health().maxMemoryBytes()).toLowerCase(Locale.ROOT);
+            y.append("    mem_limit: ").append(str(Character.isDigit(limit.charAt(limit.length() - 1)) ? limit + "b"
+                    : limit)).append('\n');
+            warnings.add(where + ": max_memory becomes mem_limit, a hard limit: the kernel kills the container's "
+                    + "processes when they reach it (then restart: applies), where tend restarts the service after "
+                    + "two samples above it");
         }
         RestartMode restart = s.maxRestarts() == 0 ? RestartMode.NO : s.restart();
         y.append("    restart: ").append(switch (restart) {
@@ -125,7 +144,25 @@ public final class ComposeExport {
         y.append("    stop_grace_period: ").append(span(s.stopTimeout())).append('\n');
     }
 
-    private void healthcheck(StringBuilder y, ProbeSpec p, String where) {
+    private String composeCondition(Dependency dep, String where) {
+        return switch (dep.condition()) {
+            case STARTED -> "service_started";
+            case READY -> {
+                ServiceSpec d = project.services().get(dep.service());
+                yield d != null && d.ready() != null && d.ready().kind() != ProbeSpec.Kind.LOG
+                        ? "service_healthy" : "service_started";
+            }
+            case COMPLETED_SUCCESSFULLY -> "service_completed_successfully";
+            case COMPLETED -> {
+                warnings.add(where + ": depends_on " + dep.service() + " (completed) has no Compose equivalent "
+                        + "(it waits for any exit code); exported as service_completed_successfully");
+                yield "service_completed_successfully";
+            }
+        };
+    }
+
+    /** @param retries failed checks in a row that make the container unhealthy */
+    private void healthcheck(StringBuilder y, ProbeSpec p, long retries, String where) {
         String test = switch (p.kind()) {
             case EXEC -> p.target();
             case HTTP -> "curl -fsS -o /dev/null " + shellQuote(p.target()) + " || exit 1";
@@ -147,7 +184,6 @@ public final class ComposeExport {
             warnings.add(where + ": the " + p.kind().name().toLowerCase(Locale.ROOT) + " healthcheck needs "
                     + (p.kind() == ProbeSpec.Kind.HTTP ? "curl" : "bash") + " in the image");
         }
-        long retries = Math.max(1, p.timeout().toMillis() / Math.max(1, p.interval().toMillis()));
         y.append("    healthcheck:\n");
         y.append("      test: [\"CMD-SHELL\", ").append(str(test)).append("]\n");
         y.append("      interval: ").append(span(p.interval())).append('\n');
@@ -176,26 +212,7 @@ public final class ComposeExport {
 
     /** A YAML double-quoted scalar; '$' doubled because Compose interpolates variables in every value. */
     static String str(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                case '$' -> b.append("$$");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return DoubleQuoted.of(s, c -> c == '$' ? "$$" : null);
     }
 
     private static String shellQuote(String s) {

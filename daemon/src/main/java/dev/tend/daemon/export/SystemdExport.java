@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.probe.ProbeSpec;
@@ -101,9 +102,10 @@ public final class SystemdExport {
         u.append("[Unit]\n");
         u.append("Description=").append(project.name()).append('/').append(s.name()).append(" (tend project ")
                 .append(project.name()).append(")\n");
-        for (String dep : s.dependsOn()) {
-            String unit = unitBase(project, dep) + ".service";
-            u.append("Requires=").append(unit).append('\n');
+        for (Dependency dep : s.dependsOn()) {
+            String unit = unitBase(project, dep.service()) + ".service";
+            // completed (any exit code): the dependent starts even when the task failed, so only Wants=
+            u.append(dep.condition() == Dependency.Condition.COMPLETED ? "Wants=" : "Requires=").append(unit).append('\n');
             u.append("After=").append(unit).append('\n');
         }
         RestartMode restart = s.restart();
@@ -117,7 +119,19 @@ public final class SystemdExport {
             restarting.add(s.name());
         }
         u.append("\n[Service]\n");
-        u.append("Type=simple\n");
+        if (awaitedToComplete(s.name())) {
+            if (restart == RestartMode.ALWAYS) {
+                warnings.add(where + ": a dependent waits for it to complete, which systemd expresses only with "
+                        + "Type=oneshot, and a oneshot cannot have Restart=always; exported as Type=simple, so its "
+                        + "dependents start as soon as it has started");
+                u.append("Type=simple\n");
+            } else {
+                // After= a oneshot waits for its end; RemainAfterExit keeps it active, so Requires= holds after it
+                u.append("Type=oneshot\nRemainAfterExit=yes\n");
+            }
+        } else {
+            u.append("Type=simple\n");
+        }
         runAs(u);
         u.append("WorkingDirectory=").append(UnitText.path(s.cwd().toString())).append('\n');
         environment(u, s.name(), s.env(), "TEND_SERVICE", where);
@@ -131,6 +145,7 @@ public final class SystemdExport {
         if (s.ready() != null) {
             probe(u, UnitText.withPort(s.ready(), s.port()), where);
         }
+        health(u, s, where);
         u.append("Restart=").append(switch (restart) {
             case NO -> "no";
             case ON_FAILURE -> "on-failure";
@@ -149,6 +164,27 @@ public final class SystemdExport {
         }
         install(u, user ? "default.target" : "multi-user.target");
         return u.toString();
+    }
+
+    /** max_memory as MemoryMax= (a hard limit, said so); alive has no systemd form. */
+    private void health(StringBuilder u, ServiceSpec s, String where) {
+        if (s.health().alive() != null) {
+            warnings.add(where + ": alive (" + s.health().alive().probe().target() + ") not exported: systemd has "
+                    + "no liveness probe (WatchdogSec= needs the service itself to call sd_notify)");
+        }
+        if (s.health().hasMemoryLimit()) {
+            u.append("MemoryMax=").append(UnitText.memory(s.health().maxMemoryBytes())).append('\n');
+            warnings.add(where + ": max_memory becomes MemoryMax=, a hard limit: the kernel kills the service's "
+                    + "processes when they reach it (then Restart= applies), where tend restarts the service after "
+                    + "two samples above it");
+        }
+    }
+
+    /** Some service of the project depends on it with completed or completed_successfully. */
+    private boolean awaitedToComplete(String service) {
+        return project.services().values().stream().flatMap(s -> s.dependsOn().stream()).anyMatch(d ->
+                d.service().equals(service) && (d.condition() == Dependency.Condition.COMPLETED
+                        || d.condition() == Dependency.Condition.COMPLETED_SUCCESSFULLY));
     }
 
     private void probe(StringBuilder u, ProbeSpec p, String where) {

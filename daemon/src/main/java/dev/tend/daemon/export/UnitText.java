@@ -14,27 +14,7 @@ final class UnitText {
      * dollar (systemd would expand $VAR itself before the shell sees it).
      */
     static String quoted(String value, boolean commandLine) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                case '%' -> b.append("%%");
-                case '$' -> b.append(commandLine ? "$$" : "$");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return DoubleQuoted.of(value, c -> c == '%' ? "%%" : c == '$' && commandLine ? "$$" : null);
     }
 
     /** {@code Environment="K=V"}. */
@@ -70,5 +50,17 @@ final class UnitText {
     /** A path as a unit setting value: specifiers escaped; systemd takes the rest literally. */
     static String path(String path) {
         return path.replace("%", "%%");
+    }
+
+    /** A size as systemd and Compose write it, in the largest binary unit that divides it: "512M", "1G", "1000". */
+    static String memory(long bytes) {
+        String[] units = {"G", "M", "K"};
+        long[] factors = {1L << 30, 1L << 20, 1L << 10};
+        for (int i = 0; i < units.length; i++) {
+            if (bytes % factors[i] == 0) {
+                return bytes / factors[i] + units[i];
+            }
+        }
+        return Long.toString(bytes);
     }
 }

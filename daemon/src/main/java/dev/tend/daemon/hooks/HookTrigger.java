@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** What a change of a service's state sets off (docs/hooks.md). */
 enum HookTrigger {
-    /** The service's `on_failure`: it entered crashed or failed. */
+    /** The service's `on_failure`: it entered crashed or failed, or, a task, completed with a non-zero code. */
     FAILURE,
     /** The daemon-wide `hooks.on_failed`: it entered failed. */
     FAILED,
@@ -20,11 +20,17 @@ enum HookTrigger {
      * life was told then.
      */
     static Set<HookTrigger> of(ServiceState before, ServiceState now) {
+        return of(before, now, null);
+    }
+
+    /** As above; a task that completed with a non-zero exit code failed too. */
+    static Set<HookTrigger> of(ServiceState before, ServiceState now, Integer exitCode) {
         Set<HookTrigger> fired = EnumSet.noneOf(HookTrigger.class);
         if (before == null || before == now) {
             return fired;
         }
-        if (now == ServiceState.CRASHED || now == ServiceState.FAILED) {
+        boolean failedTask = now == ServiceState.COMPLETED && exitCode != null && exitCode != 0;
+        if (now == ServiceState.CRASHED || now == ServiceState.FAILED || failedTask) {
             fired.add(FAILURE);
         }
         if (now == ServiceState.FAILED) {

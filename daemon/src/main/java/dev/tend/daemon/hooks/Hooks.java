@@ -67,7 +67,7 @@ public final class Hooks implements SupervisorListener, AutoCloseable {
     @Override
     public void serviceChanged(ServiceSnapshot service) {
         ServiceState before = seen.put(key(service.project(), service.name()), service.state());
-        Set<HookTrigger> fired = HookTrigger.of(before, service.state());
+        Set<HookTrigger> fired = HookTrigger.of(before, service.state(), service.exitCode());
         if (fired.isEmpty()) {
             return;
         }

@@ -71,9 +71,8 @@ public final class DaemonLogging {
             console.start();
             root.addAppender(console);
         }
-        // Netty and jsonrpc4j are chatty at debug; their warnings still come through.
+        // Netty is chatty at debug; its warnings still come through.
         ctx.getLogger("io.netty").setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.INFO);
-        ctx.getLogger("com.googlecode.jsonrpc4j").setLevel(Level.WARN);
     }
 
     private static Encoder<ILoggingEvent> pattern(LoggerContext ctx, String pattern) {

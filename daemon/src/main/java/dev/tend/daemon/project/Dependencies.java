@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.Names;
 
 import java.nio.file.Path;
@@ -11,11 +12,20 @@ import java.util.Map;
 /** Checks the depends_on graph: every name is a service, none depends on itself, no cycles. */
 final class Dependencies {
 
-    /** `from` depends on `to`, written on `line` of `file` (null: the first file). */
-    record Edge(String from, String to, int line, Path file) {
-        Edge(String from, String to, int line) {
-            this(from, to, line, null);
+    /** `from` depends on `to` with a condition, written on `line` of `file` (null: the first file). */
+    record Edge(String from, String to, int line, Path file, Dependency.Condition condition) {
+        Edge(String from, String to, int line, Dependency.Condition condition) {
+            this(from, to, line, null, condition);
         }
+
+        Dependency dependency() {
+            return new Dependency(to, condition);
+        }
+    }
+
+    /** What the service's edges say it depends on, for its spec. */
+    static List<Dependency> of(List<Edge> edges) {
+        return edges.stream().map(Edge::dependency).toList();
     }
 
     private enum Mark { VISITING, DONE }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.probe.Probes;
 
@@ -12,14 +13,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A service's `ready:` probe: exactly one of tcp, http, exec, log, and optional interval, timeout and
- * attempt_timeout.
+ * A service's `ready:` probe (exactly one of tcp, http, exec, log, and optional interval, timeout and
+ * attempt_timeout) and its `alive:` probe (the same targets but log, with interval, timeout and failures).
  */
 final class ProbeReader {
 
     private static final List<String> KINDS = List.of("tcp", "http", "exec", "log");
     private static final List<String> KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout",
             "attempt_timeout");
+    private static final List<String> ALIVE_KINDS = List.of("tcp", "http", "exec");
+    private static final List<String> ALIVE_KEYS = List.of("tcp", "http", "exec", "log", "interval", "timeout",
+            "failures");
 
     /** Stands for $PORT while a target is checked: any valid port does. */
     private static final int SAMPLE_PORT = 1;
@@ -38,9 +42,50 @@ final class ProbeReader {
         String where = service + ": ready";
         YamlNode.Mapping map = values.mapping(ready.value(), where, "a map like { tcp: 5432 }");
         values.checkKeys(map, KEYS, "in the ready probe of " + service);
-        List<YamlNode.Entry> kinds = map.entries().stream().filter(e -> KINDS.contains(e.key())).toList();
+        Target target = target(ready, map, KINDS, where, service, hasPort);
+        Duration interval = duration(map, "interval", where, ProbeSpec.DEFAULT_INTERVAL);
+        Duration timeout = duration(map, "timeout", where, ProbeSpec.DEFAULT_TIMEOUT);
+        Duration attemptTimeout = duration(map, "attempt_timeout", where, ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT);
+        return new ProbeSpec(target.kind(), target.text(), interval, timeout, attemptTimeout);
+    }
+
+    /**
+     * A service's `alive:` probe: one of tcp, http, exec (a log line cannot tell that a process still works), and
+     * optional interval, timeout (of one check) and failures (in a row, at least 1).
+     */
+    Health.Alive readAlive(YamlNode.Entry alive, String service, boolean hasPort) throws ProjectFileException {
+        String where = service + ": alive";
+        YamlNode.Mapping map = values.mapping(alive.value(), where, "a map like { http: http://127.0.0.1:8080/health }");
+        values.checkKeys(map, ALIVE_KEYS, "in the alive probe of " + service);
+        YamlNode.Entry log = Values.find(map, "log");
+        if (log != null) {
+            throw values.fail(log, where + ": a log line cannot tell that a process still works; use tcp, http or exec");
+        }
+        Target target = target(alive, map, ALIVE_KINDS, where, service, hasPort);
+        Duration interval = duration(map, "interval", where, Health.Alive.DEFAULT_INTERVAL);
+        Duration timeout = duration(map, "timeout", where, Health.Alive.DEFAULT_TIMEOUT);
+        int failures = Health.Alive.DEFAULT_FAILURES;
+        YamlNode.Entry failuresEntry = Values.find(map, "failures");
+        if (failuresEntry != null) {
+            failures = values.count(failuresEntry, where);
+            if (failures < 1) {
+                throw values.fail(failuresEntry.value(), where + ": failures must be at least 1 (how many failed "
+                        + "checks in a row restart the service), not " + failures);
+            }
+        }
+        return new Health.Alive(new ProbeSpec(target.kind(), target.text(), interval, null, timeout), failures);
+    }
+
+    private record Target(ProbeSpec.Kind kind, String text) {
+    }
+
+    /** Exactly one of the kinds, its target checked. */
+    private Target target(YamlNode.Entry probe, YamlNode.Mapping map, List<String> allowed, String where,
+                          String service, boolean hasPort) throws ProjectFileException {
+        List<YamlNode.Entry> kinds = map.entries().stream().filter(e -> allowed.contains(e.key())).toList();
         if (kinds.isEmpty()) {
-            throw values.fail(ready, where + " needs one of tcp, http, exec or log");
+            throw values.fail(probe, where + " needs one of " + String.join(", ", allowed.subList(0, allowed.size() - 1))
+                    + " or " + allowed.get(allowed.size() - 1));
         }
         if (kinds.size() > 1) {
             throw values.fail(kinds.get(1), where + " has both " + kinds.get(0).key() + " and "
@@ -63,22 +108,13 @@ final class ProbeReader {
         if (problem != null) {
             throw values.fail(kind.value(), where + ": " + problem);
         }
-        Duration interval = ProbeSpec.DEFAULT_INTERVAL;
-        YamlNode.Entry intervalEntry = Values.find(map, "interval");
-        if (intervalEntry != null) {
-            interval = values.duration(intervalEntry, where, true);
-        }
-        Duration timeout = ProbeSpec.DEFAULT_TIMEOUT;
-        YamlNode.Entry timeoutEntry = Values.find(map, "timeout");
-        if (timeoutEntry != null) {
-            timeout = values.duration(timeoutEntry, where, true);
-        }
-        Duration attemptTimeout = ProbeSpec.DEFAULT_ATTEMPT_TIMEOUT;
-        YamlNode.Entry attemptEntry = Values.find(map, "attempt_timeout");
-        if (attemptEntry != null) {
-            attemptTimeout = values.duration(attemptEntry, where, true);
-        }
-        return new ProbeSpec(probeKind, text, interval, timeout, attemptTimeout);
+        return new Target(probeKind, text);
+    }
+
+    private Duration duration(YamlNode.Mapping map, String key, String where, Duration fallback)
+            throws ProjectFileException {
+        YamlNode.Entry entry = Values.find(map, key);
+        return entry == null ? fallback : values.duration(entry, where, true);
     }
 
     private static String expected(String kind) {

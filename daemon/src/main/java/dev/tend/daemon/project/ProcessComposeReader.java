@@ -1,6 +1,8 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * A process-compose.yaml read as a tend project: processes become services (command, working_dir,
- * environment, depends_on, readiness_probe exec/http_get, ready_log_line, availability restart and
+ * environment, depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
  * max_restarts, shutdown signal and timeout). What tend cannot honour is not an error here, since the
  * file was written for another tool: every such key is listed in the warnings. A file that is broken
  * (no processes, a process without a command, a bad value of a key that is read) is refused as with
@@ -95,9 +97,9 @@ final class ProcessComposeReader {
         new Dependencies(values, edges).check();
         Map<String, ServiceSpec> resolved = new LinkedHashMap<>();
         for (ServiceSpec s : services.values()) {
-            List<String> deps = edges.get(s.name()).stream().map(Dependencies.Edge::to).toList();
+            List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
-                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0));
+                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
@@ -114,6 +116,7 @@ final class ProcessComposeReader {
         Map<String, String> env = new LinkedHashMap<>(globalEnv);
         List<Dependencies.Edge> deps = new ArrayList<>();
         ProbeSpec probe = null;
+        Health.Alive alive = null;
         RestartMode restart = RestartMode.NO; // process-compose's default
         int maxRestarts = ServiceSpec.DEFAULT_MAX_RESTARTS;
         Signal stopSignal = Signal.TERM;
@@ -124,7 +127,8 @@ final class ProcessComposeReader {
                 case "working_dir" -> cwd = workingDir(e, where);
                 case "environment" -> env.putAll(environment(e, where));
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
-                case "readiness_probe" -> probe = readiness(e, where);
+                case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
+                case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();
                 case "ready_log_line" -> probe = new ProbeSpec(ProbeSpec.Kind.LOG,
                         Pattern.quote(values.text(e, where, "a line of text")), ProbeSpec.DEFAULT_INTERVAL,
                         ProbeSpec.DEFAULT_TIMEOUT);
@@ -170,7 +174,7 @@ final class ProcessComposeReader {
         }
         edges.put(name, deps);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
-                false, 0);
+                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
@@ -238,25 +242,40 @@ final class ProcessComposeReader {
                     }
                 }
             }
-            switch (condition) {
-                case "process_healthy", "process_log_ready" -> { }
-                case "process_started" -> warnings.add(line(dep) + where + ": depends_on " + dep.key()
-                        + " (process_started) waits until " + dep.key() + " is ready, which is as soon as it has "
-                        + "started unless it has a readiness probe");
-                case "process_completed", "process_completed_successfully" -> warnings.add(line(dep) + where
-                        + ": depends_on " + dep.key() + " (" + condition + ") waits until " + dep.key()
-                        + " is ready, not until it has completed: tend has no condition on completion");
+            // process_log_ready: the dependency's ready_log_line is its readiness probe here (a log probe)
+            Dependency.Condition meant = switch (condition) {
+                case "process_healthy", "process_log_ready" -> Dependency.Condition.READY;
+                case "process_started" -> Dependency.Condition.STARTED;
+                case "process_completed" -> Dependency.Condition.COMPLETED;
+                case "process_completed_successfully" -> Dependency.Condition.COMPLETED_SUCCESSFULLY;
                 default -> throw values.fail(dep.value(), where + ": unknown depends_on condition '" + condition
                         + "' (expected process_started, process_healthy, process_log_ready, process_completed or "
                         + "process_completed_successfully)");
-            }
-            edges.add(new Dependencies.Edge(name, dep.key(), dep.line()));
+            };
+            edges.add(new Dependencies.Edge(name, dep.key(), dep.line(), meant));
         }
         return edges;
     }
 
-    private ProbeSpec readiness(YamlNode.Entry e, String where) throws ProjectFileException {
-        String w = where + ": readiness_probe";
+    /** A readiness_probe or liveness_probe as written: what to check, and process-compose's numbers (in seconds). */
+    private record ComposeProbe(ProbeSpec.Kind kind, String target, long initialDelay, long period, long failures,
+                                long attempt) {
+
+        ProbeSpec readiness() {
+            // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
+            Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
+            return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout, Duration.ofSeconds(attempt));
+        }
+
+        /** Checks begin once the process is ready, so initial_delay_seconds has nothing left to delay. */
+        Health.Alive liveness() {
+            return new Health.Alive(new ProbeSpec(kind, target, Duration.ofSeconds(period), null,
+                    Duration.ofSeconds(attempt)), (int) Math.min(Integer.MAX_VALUE, failures));
+        }
+    }
+
+    /** @param w where it is, for messages ("process 'api': readiness_probe") */
+    private ComposeProbe probe(YamlNode.Entry e, String w) throws ProjectFileException {
         YamlNode.Mapping m = values.mapping(e.value(), w, "a map with exec: or http_get:");
         ProbeSpec.Kind kind = null;
         String target = null;
@@ -291,9 +310,7 @@ final class ProcessComposeReader {
         if (kind == null) {
             throw values.fail(e.value(), w + " has neither exec: {command: ...} nor http_get:");
         }
-        // process-compose gives up after failure_threshold failed checks; tend after one timeout for all of them
-        Duration timeout = Duration.ofSeconds(initialDelay + failures * (period + attempt));
-        return new ProbeSpec(kind, target, Duration.ofSeconds(period), timeout, Duration.ofSeconds(attempt));
+        return new ComposeProbe(kind, target, initialDelay, period, failures, attempt);
     }
 
     private String url(YamlNode.Mapping m, String where) throws ProjectFileException {

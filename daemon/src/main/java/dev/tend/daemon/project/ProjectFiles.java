@@ -92,7 +92,11 @@ public final class ProjectFiles {
         }
         Interpolator interpolator = new Interpolator(variables(paths, env));
         YamlNode root = YamlTreeReader.read(paths.shownFile(), text);
-        if (isProcessCompose(file)) {
+        if (isProcessCompose(file) || hasProcessesNotServices(root)) {
+            if (!overrides.isEmpty()) {
+                throw new ProjectFileException(overrides.get(0).file(), 0, 0, "cannot merge it: only tend.yaml files "
+                        + "merge, and " + file.getFileName() + " is a process-compose file (it has processes:)");
+            }
             return ProcessComposeReader.read(new Interpolation(interpolator, paths.shownFile())
                     .apply(root, Interpolation.PROCESS_COMPOSE), paths);
         }
@@ -163,6 +167,12 @@ public final class ProjectFiles {
         }
         variables.putAll(env);
         return variables;
+    }
+
+    /** A top-level processes: and no services: is a process-compose file, whatever its name (`-f any.yaml`). */
+    private static boolean hasProcessesNotServices(YamlNode root) {
+        return root instanceof YamlNode.Mapping m && Values.find(m, "processes") != null
+                && Values.find(m, "services") == null;
     }
 
     private static boolean isProcessCompose(Path file) {

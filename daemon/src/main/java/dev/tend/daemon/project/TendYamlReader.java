@@ -1,8 +1,11 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.Names;
+import dev.tend.daemon.core.health.Health;
+import dev.tend.daemon.core.health.MemorySize;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -27,9 +30,14 @@ import java.util.function.Function;
 final class TendYamlReader {
 
     private static final List<String> TOP_KEYS = List.of("project", "env_file", "services", "jobs");
+    /** compose's words for the conditions, accepted as they mean the same. */
+    private static final Map<String, String> COMPOSE_CONDITIONS = Map.of("service_started", "started",
+            "service_healthy", "ready", "service_completed_successfully", "completed_successfully");
+    private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
+            Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
             "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime",
-            "on_failure", "on_ready");
+            "on_failure", "on_ready", "alive", "max_memory");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -172,9 +180,25 @@ final class TendYamlReader {
         }
         String onFailure = hook(map, "on_failure", where);
         String onReady = hook(map, "on_ready", where);
-        List<String> dependencyNames = dependsOn.stream().map(Dependencies.Edge::to).toList();
-        return new ServiceSpec(name, command, cwd, env, dependencyNames, probe, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, onFailure, onReady);
+        Health health = health(map, where, autoPort || port > 0);
+        return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
+                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health);
+    }
+
+    /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */
+    private Health health(YamlNode.Mapping map, String where, boolean hasPort) throws ProjectFileException {
+        YamlNode.Entry aliveEntry = Values.find(map, "alive");
+        Health.Alive alive = aliveEntry == null ? null : probes.readAlive(aliveEntry, where, hasPort);
+        long maxMemory = 0;
+        YamlNode.Entry memoryEntry = Values.find(map, "max_memory");
+        if (memoryEntry != null) {
+            try {
+                maxMemory = MemorySize.parse(values.text(memoryEntry, where, "a size like 512MiB"));
+            } catch (IllegalArgumentException e) {
+                throw values.fail(memoryEntry.value(), where + ": bad max_memory " + e.getMessage());
+            }
+        }
+        return alive == null && maxMemory == 0 ? Health.NONE : new Health(alive, maxMemory);
     }
 
     /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
@@ -324,17 +348,25 @@ final class TendYamlReader {
         return file;
     }
 
+    /** depends_on: a list of names (each: ready), or a map of names to {condition: ...} as compose writes it. */
     private List<Dependencies.Edge> dependsOn(YamlNode.Mapping map, String name, String where)
             throws ProjectFileException {
         YamlNode.Entry entry = Values.find(map, "depends_on");
         if (entry == null || Values.isNull(entry.value())) {
             return List.of();
         }
-        if (!(entry.value() instanceof YamlNode.Sequence list)) {
-            throw values.fail(entry.value(), where + ": depends_on must be a list of service names like [db], not "
-                    + entry.value().description());
-        }
         List<Dependencies.Edge> edges = new ArrayList<>();
+        if (entry.value() instanceof YamlNode.Mapping conditions) {
+            for (YamlNode.Entry dep : conditions.entries()) {
+                edges.add(new Dependencies.Edge(name, dep.key(), dep.line(), values.origin(dep),
+                        condition(dep, where + ": depends_on " + dep.key())));
+            }
+            return edges;
+        }
+        if (!(entry.value() instanceof YamlNode.Sequence list)) {
+            throw values.fail(entry.value(), where + ": depends_on must be a list of service names like [db], or a map "
+                    + "like { db: { condition: ready } }, not " + entry.value().description());
+        }
         for (YamlNode item : list.items()) {
             if (!(item instanceof YamlNode.Scalar s) || s.text() == null || s.text().isEmpty()) {
                 throw values.fail(item, where + ": depends_on entries must be service names, not "
@@ -345,8 +377,23 @@ final class TendYamlReader {
                     throw values.fail(item, where + ": depends_on lists '" + s.text() + "' twice");
                 }
             }
-            edges.add(new Dependencies.Edge(name, s.text(), s.line(), values.origin(s)));
+            edges.add(new Dependencies.Edge(name, s.text(), s.line(), values.origin(s), Dependency.Condition.READY));
         }
         return edges;
+    }
+
+    /** { condition: completed_successfully } (compose's service_* words too); empty or null: ready. */
+    private Dependency.Condition condition(YamlNode.Entry dep, String where) throws ProjectFileException {
+        if (Values.isNull(dep.value())) {
+            return Dependency.Condition.READY;
+        }
+        YamlNode.Mapping settings = values.mapping(dep.value(), where, "a map like { condition: completed_successfully }");
+        values.checkKeys(settings, List.of("condition"), "in " + where);
+        YamlNode.Entry c = Values.find(settings, "condition");
+        if (c == null) {
+            return Dependency.Condition.READY;
+        }
+        String word = values.word(c, where, CONDITION_WORDS, "condition");
+        return Dependency.Condition.ofWord(COMPOSE_CONDITIONS.getOrDefault(word, word));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProjectSpec;
@@ -45,7 +46,10 @@ final class ConfigMethods {
         m.put("command", s.command());
         m.put("cwd", s.cwd().toString());
         m.put("env", env(s.env(), sources));
-        m.put("dependsOn", s.dependsOn());
+        m.put("dependsOn", s.dependsOn().stream().map(Dependency::service).toList());
+        Map<String, String> conditions = new LinkedHashMap<>();
+        s.dependsOn().forEach(d -> conditions.put(d.service(), d.condition().wireName()));
+        m.put("conditions", conditions);
         m.put("ready", s.ready() == null ? null : probe(s.ready()));
         m.put("restart", s.restart().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("maxRestarts", s.maxRestarts());

@@ -37,12 +37,7 @@ final class DaemonMethods {
             throw new RpcException(ErrorCode.VERSION_MISMATCH, "this daemon speaks protocol " + Methods.PROTOCOL_VERSION
                     + " (tend " + info.version() + "), not " + protocol, daemon);
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("version", info.version());
-        r.put("protocol", Methods.PROTOCOL_VERSION);
-        r.put("pid", info.pid());
-        r.put("instance", info.instance());
-        r.put("startedAt", WireTime.of(info.startedAt()));
+        Map<String, Object> r = identity();
         r.put("capabilities", CAPABILITIES);
         // a client that sees a newer settings file than this asks for daemon.reload (docs/daemon.md)
         r.put("settingsModified", info.settingsModifiedMillis().getAsLong());
@@ -53,13 +48,19 @@ final class DaemonMethods {
         return r;
     }
 
-    Map<String, Object> status(Map<String, Object> extra) {
+    /** Which daemon answers: the members hello and status begin with. */
+    private Map<String, Object> identity() {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", info.version());
         r.put("protocol", Methods.PROTOCOL_VERSION);
         r.put("pid", info.pid());
         r.put("instance", info.instance());
         r.put("startedAt", WireTime.of(info.startedAt()));
+        return r;
+    }
+
+    Map<String, Object> status(Map<String, Object> extra) {
+        Map<String, Object> r = identity();
         r.put("uptimeMillis", System.currentTimeMillis() - info.startedAt().toEpochMilli());
         r.put("socket", info.socket().toString());
         r.put("socketShortened", info.socketShortened());

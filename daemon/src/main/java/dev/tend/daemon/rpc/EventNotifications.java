@@ -71,50 +71,34 @@ public final class EventNotifications {
     }
 
     private Rendering render(Event event) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String method;
         if (event instanceof Event.ServiceChanged e) {
-            params.put("seq", e.seq());
-            params.put("service", Views.service(e.service()));
-            method = Methods.SERVICE_CHANGED;
+            return render(Methods.SERVICE_CHANGED, "seq", e.seq(), "service", Views.service(e.service()));
         } else if (event instanceof Event.ServiceRemoved e) {
-            params.put("seq", e.seq());
-            params.put("project", e.project());
-            params.put("name", e.name());
-            method = Methods.SERVICE_REMOVED;
+            return render(Methods.SERVICE_REMOVED, "seq", e.seq(), "project", e.project(), "name", e.name());
         } else if (event instanceof Event.ProjectChanged e) {
-            params.put("seq", e.seq());
-            params.put("project", Views.project(e.project()));
-            method = Methods.PROJECT_CHANGED;
+            return render(Methods.PROJECT_CHANGED, "seq", e.seq(), "project", Views.project(e.project()));
         } else if (event instanceof Event.ProjectRemoved e) {
-            params.put("seq", e.seq());
-            params.put("name", e.name());
-            method = Methods.PROJECT_REMOVED;
+            return render(Methods.PROJECT_REMOVED, "seq", e.seq(), "name", e.name());
         } else if (event instanceof Event.JobChanged e) {
-            params.put("seq", e.seq());
-            params.put("job", job(e.job()));
-            method = Methods.JOB_CHANGED;
+            return render(Methods.JOB_CHANGED, "seq", e.seq(), "job", job(e.job()));
         } else if (event instanceof Event.JobRemoved e) {
-            params.put("seq", e.seq());
-            params.put("project", e.project());
-            params.put("name", e.name());
-            method = Methods.JOB_REMOVED;
+            return render(Methods.JOB_REMOVED, "seq", e.seq(), "project", e.project(), "name", e.name());
         } else if (event instanceof Event.LogAppended e) {
-            params.put("project", e.project());
-            params.put("service", e.service());
-            params.put("lines", LogLinesJson.array(e.project(), e.service(), e.lines()));
-            params.put("next", e.next().token());
-            method = Methods.LOG_APPENDED;
+            return render(Methods.LOG_APPENDED, "project", e.project(), "service", e.service(),
+                    "lines", LogLinesJson.array(e.project(), e.service(), e.lines()), "next", e.next().token());
         } else if (event instanceof Event.DaemonStopping e) {
-            params.put("seq", e.seq());
-            params.put("reason", e.reason());
-            method = Methods.DAEMON_STOPPING;
+            return render(Methods.DAEMON_STOPPING, "seq", e.seq(), "reason", e.reason());
         } else if (event instanceof Event.ServiceUsage e) {
-            params.put("services", e.services().stream().map(Views::usage).toList());
-            method = Methods.SERVICE_USAGE;
-        } else {
-            params.put("missed", ((Event.Lagged) event).missed());
-            method = Methods.EVENTS_LAGGED;
+            return render(Methods.SERVICE_USAGE, "services", e.services().stream().map(Views::usage).toList());
+        }
+        return render(Methods.EVENTS_LAGGED, "missed", ((Event.Lagged) event).missed());
+    }
+
+    /** @param members the params after the subscription id: name, value, name, value, … */
+    private Rendering render(String method, Object... members) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < members.length; i += 2) {
+            params.put((String) members[i], members[i + 1]);
         }
         try {
             String rest = mapper.writeValueAsString(params); // {"seq":…,…}: never empty, every event has members

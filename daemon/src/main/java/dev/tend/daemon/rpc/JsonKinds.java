@@ -61,7 +61,7 @@ final class JsonKinds {
         return "an object";
     }
 
-    /** What was wrong with a parameter, from the exception jsonrpc4j's binding raised. */
+    /** What was wrong with a parameter, from the exception binding it raised. */
     static String bindingFailure(Throwable failure) {
         String at = failure instanceof JsonMappingException m ? path(m) : "";
         String in = at.isEmpty() ? "" : " at '" + at + "'";

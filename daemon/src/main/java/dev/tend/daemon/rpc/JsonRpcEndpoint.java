@@ -18,12 +18,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A JSON-RPC 2.0 server for one handler object, frame in, frame out, exactly as the specification says.
- * The envelope (parsing, batches, request validation, notifications, ids, error objects) is handled
- * here because jsonrpc4j gets it wrong in many places (it answers notifications, treats "id": null as a
- * notification, truncates big ids, reports binding errors as parse errors, leaks exception class names,
- * and lets callers reach any public Java method by its name). jsonrpc4j does what it does well: finding
- * the {@code @JsonRpcMethod}, binding params by position or {@code @JsonRpcParam} name, and invoking.
+ * A JSON-RPC 2.0 server for one handler object, frame in, frame out, exactly as the specification says, on one path:
+ * parse ({@link RequestReader}), check the envelope, look the method up in the {@link RpcMethod} table, bind its
+ * params once ({@link Params}), call it ({@link HandlerInvoker}), write the result or the error. Why it is not
+ * jsonrpc4j's server: docs/architecture.md, "One dispatch".
  * Thread-safe: any number of threads may call {@link #handle} at once.
  */
 public final class JsonRpcEndpoint {
@@ -42,15 +40,14 @@ public final class JsonRpcEndpoint {
     private final ObjectNode discovery;
 
     /**
-     * @param handler an instance of a public class whose public methods carry {@code @JsonRpcMethod};
-     *                every parameter of such a method carries {@code @JsonRpcParam} (callable by name
-     *                and by position) or none does (callable by position only)
-     * @throws IllegalArgumentException when the handler declares something jsonrpc4j cannot serve as meant
+     * @param handler an object whose public methods carrying {@link Rpc} are served; every parameter of such a method
+     *                carries {@link Param} (callable by name and by position) or none does (by position only)
+     * @throws IllegalArgumentException when the handler declares something that could not be served as meant
      */
     public JsonRpcEndpoint(ObjectMapper mapper, Object handler) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.reader = new RequestReader(mapper);
-        this.methods = RpcMethod.scan(handler.getClass());
+        this.methods = RpcMethod.scan(handler.getClass(), mapper);
         this.invoker = new HandlerInvoker(mapper, handler);
         this.discovery = OpenRpc.document(methods.values(), mapper);
     }
@@ -83,8 +80,7 @@ public final class JsonRpcEndpoint {
             throw new UncheckedIOException("reading from a String failed", e);
         }
         if (!root.isArray()) {
-            ObjectNode response = answer(root, context);
-            return response == null ? null : write(response);
+            return answer(root, context);
         }
         if (root.isEmpty()) {
             return write(errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null, "empty batch"));
@@ -104,17 +100,17 @@ public final class JsonRpcEndpoint {
         StringBuilder responses = new StringBuilder().append('[');
         int answered = 0;
         for (JsonNode element : batch) {
-            ObjectNode response;
+            String response;
             if (responses.length() > MAX_BATCH_ANSWER_BYTES) {
                 JsonNode id = element.isObject() ? element.get("id") : NullNode.getInstance();
-                response = id == null ? null : errorReply(RequestReader.isNumber(id) || id.isTextual() ? id : NullNode.getInstance(),
+                response = id == null ? null : write(errorReply(RequestReader.isNumber(id) || id.isTextual() ? id : NullNode.getInstance(),
                         ErrorCode.INVALID_REQUEST, null, "not run: the answers to this batch before it passed "
-                                + (MAX_BATCH_ANSWER_BYTES >> 20) + " MiB; send it again on its own or in a smaller batch");
+                                + (MAX_BATCH_ANSWER_BYTES >> 20) + " MiB; send it again on its own or in a smaller batch"));
             } else {
                 response = answer(element, context);
             }
             if (response != null) {
-                responses.append(answered++ == 0 ? "" : ",").append(write(response));
+                responses.append(answered++ == 0 ? "" : ",").append(response);
             }
         }
         return answered == 0 ? null : responses.append(']').toString();
@@ -137,10 +133,10 @@ public final class JsonRpcEndpoint {
     }
 
     /** The response to one request object (or one batch element), or null for a notification. */
-    private ObjectNode answer(JsonNode element, Object context) {
+    private String answer(JsonNode element, Object context) {
         if (!element.isObject()) {
-            return errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null,
-                    "a request must be an object, not " + JsonKinds.of(element));
+            return write(errorReply(NullNode.getInstance(), ErrorCode.INVALID_REQUEST, null,
+                    "a request must be an object, not " + JsonKinds.of(element)));
         }
         JsonNode id = element.get("id");
         boolean idValid = id == null || id.isTextual() || id.isNull() || RequestReader.isNumber(id);
@@ -148,7 +144,7 @@ public final class JsonRpcEndpoint {
         JsonNode replyId = id != null && idValid ? id : NullNode.getInstance();
         String invalid = invalidRequest(element, idValid);
         if (invalid != null) {
-            return errorReply(replyId, ErrorCode.INVALID_REQUEST, null, invalid);
+            return write(errorReply(replyId, ErrorCode.INVALID_REQUEST, null, invalid));
         }
         String name = element.get("method").textValue();
         HandlerInvoker.Outcome outcome = call(name, element.get("params"), context);
@@ -158,13 +154,23 @@ public final class JsonRpcEndpoint {
             }
             return null;
         }
+        try {
+            return mapper.writeValueAsString(response(replyId, outcome));
+        } catch (JacksonException e) {
+            // a handler returned what the mapper cannot write: a bug
+            return write(response(replyId, invoker.internalError("the result of " + name + " could not be written", e)));
+        }
+    }
+
+    private ObjectNode response(JsonNode id, HandlerInvoker.Outcome outcome) {
         ObjectNode response = mapper.createObjectNode();
         response.put("jsonrpc", "2.0");
-        response.set("id", replyId);
+        response.set("id", id);
         if (outcome.error() != null) {
             response.set("error", outcome.error());
         } else {
-            response.set("result", outcome.result());
+            // written straight from the handler's value by the mapper, not through a tree first
+            response.putPOJO("result", outcome.result());
         }
         return response;
     }
@@ -198,21 +204,21 @@ public final class JsonRpcEndpoint {
     private HandlerInvoker.Outcome call(String name, JsonNode params, Object context) {
         if (name.equals(OpenRpc.DISCOVER)) {
             // the one reserved "rpc." name served: OpenRPC's discovery, generated from the dispatch table
-            return new HandlerInvoker.Outcome(discovery.deepCopy(), null);
+            return new HandlerInvoker.Outcome(discovery, null);
         }
         RpcMethod method = methods.get(name);
         if (method == null) {
             return failure(ErrorCode.METHOD_NOT_FOUND, "no method named '" + name + "'");
         }
-        JsonNode bound;
+        Object[] args;
         try {
-            bound = Params.normalize(method, params, mapper);
+            args = Params.bind(method, params);
         } catch (RpcException e) {
             return failure(e.code(), e.getMessage());
         }
         Object previous = RpcContext.enter(context);
         try {
-            return invoker.invoke(method, bound);
+            return invoker.invoke(method, args);
         } finally {
             RpcContext.restore(previous);
         }
@@ -260,13 +266,12 @@ public final class JsonRpcEndpoint {
         return where == null || where.getColumnNr() < 0 ? reason : reason + " at column " + where.getColumnNr();
     }
 
+    /** A response the endpoint made itself, of strings and numbers, as one line. */
     private String write(JsonNode response) {
         try {
             return mapper.writeValueAsString(response);
         } catch (JacksonException e) {
-            // Only a result that cannot be written lands here; the tree was built from JSON we produced.
-            return errorResponse(ErrorCode.INTERNAL_ERROR,
-                    Incidents.message(Incidents.report(log, "could not write a JSON-RPC response", e)));
+            throw new IllegalStateException("a tree of strings and numbers could not be written", e);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * A page of log lines as the JSON array the protocol gives them in ({@code [{project, service, time, stream, text}]},
  * docs/protocol.md), written straight from the lines. A page holds up to half a MiB of text in
- * thousands of lines; as maps, and then as the tree jsonrpc4j makes of every result, it took several times its size
+ * thousands of lines; as maps, and then as a tree of every result, it took several times its size
  * in short-lived objects, and `tend logs -n 0` of a big log kept the daemon's small heap collecting.
  */
 final class LogLinesJson {

@@ -7,9 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a handler parameter the caller may leave out (or send as null); the handler then receives null.
- * Every parameter without it is required and must not be null. jsonrpc4j 1.7 has no notion of optional
- * parameters, hence this annotation. Only reference types can be optional, and by-position callers can
- * only leave out trailing parameters, so optional parameters must come last.
+ * Every parameter without it is required and must not be null. Only reference types can be optional, and
+ * by-position callers can only leave out trailing parameters, so optional parameters must come last.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

@@ -1,56 +1,51 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.googlecode.jsonrpc4j.JsonUtil;
 import dev.tend.protocol.ErrorCode;
 
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Iterator;
 
 /**
- * Checks a call's params against its method's shape (count, names, required, varargs elements) and
- * fills in left-out optional params with null, so that jsonrpc4j, kept strict about counts, binds
- * exactly the one method. jsonrpc4j itself would answer most of these with a bare "Invalid params",
- * pass Java methods' own names through, or fail varargs elements as internal errors.
+ * Binds a call's params to its method's arguments, once: count, names, required and not null, then each value read
+ * by the strict mapper into its parameter's type. Left-out optional params are null. Every failure is an
+ * {@link RpcException} with -32602 and words naming the parameter (docs/protocol.md, Errors).
  */
 final class Params {
 
     private Params() {
     }
 
-    /** The params to hand to jsonrpc4j; {@code params} is null when the request left them out. */
-    static JsonNode normalize(RpcMethod method, JsonNode params, ObjectMapper mapper) {
+    /** The arguments to call {@code method} with; {@code params} is null when the request left them out. */
+    static Object[] bind(RpcMethod method, JsonNode params) {
         if (params == null) {
-            return normalizePositional(method, mapper.createArrayNode(), mapper);
+            return positional(method, null);
         }
         if (params.isArray()) {
-            return normalizePositional(method, (ArrayNode) params, mapper);
+            return positional(method, (ArrayNode) params);
         }
-        return normalizeNamed(method, (ObjectNode) params, mapper);
+        return named(method, (ObjectNode) params);
     }
 
-    private static JsonNode normalizePositional(RpcMethod method, ArrayNode given, ObjectMapper mapper) {
+    private static Object[] positional(RpcMethod method, ArrayNode given) {
+        int count = given == null ? 0 : given.size();
         if (method.varargs()) {
-            checkVarargs(method, given, "params", mapper);
-            return given;
+            return new Object[] {varargs(method, given, "params")};
         }
-        if (given.size() > method.arity()) {
-            throw invalid("expected at most " + method.arity() + " params, got " + given.size());
+        if (count > method.arity()) {
+            throw invalid("expected at most " + method.arity() + " params, got " + count);
         }
-        ArrayNode complete = mapper.createArrayNode();
-        for (int i = 0; i < method.arity(); i++) {
-            JsonNode value = i < given.size() ? given.get(i) : null;
-            checkPresence(method, i, value);
-            complete.add(value == null ? NullNode.getInstance() : value);
+        Object[] args = new Object[method.arity()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = value(method, i, i < count ? given.get(i) : null);
         }
-        return complete;
+        return args;
     }
 
-    private static JsonNode normalizeNamed(RpcMethod method, ObjectNode given, ObjectMapper mapper) {
+    private static Object[] named(RpcMethod method, ObjectNode given) {
         if (method.paramNames() == null) {
             throw invalid("this method takes its params by position (an array), not by name");
         }
@@ -60,51 +55,57 @@ final class Params {
                 throw invalid("unknown parameter '" + name + "'; expected " + method.paramNames());
             }
         }
-        ObjectNode complete = mapper.createObjectNode();
-        for (int i = 0; i < method.arity(); i++) {
+        Object[] args = new Object[method.arity()];
+        for (int i = 0; i < args.length; i++) {
             String name = method.paramNames().get(i);
             JsonNode value = given.get(name);
-            checkPresence(method, i, value);
             if (method.varargs() && value != null && !value.isNull()) {
                 if (!value.isArray()) {
                     throw invalid("parameter '" + name + "' must be an array");
                 }
-                checkVarargs(method, (ArrayNode) value, "parameter '" + name + "'", mapper);
+                args[i] = varargs(method, (ArrayNode) value, "parameter '" + name + "'");
+            } else {
+                args[i] = value(method, i, value);
             }
-            complete.set(name, value == null ? NullNode.getInstance() : value);
         }
-        return complete;
+        return args;
     }
 
-    private static void checkPresence(RpcMethod method, int index, JsonNode value) {
-        if (!method.required().get(index)) {
-            return;
+    /** One parameter's argument: null when it is optional and left out or null. */
+    private static Object value(RpcMethod method, int index, JsonNode value) {
+        if (value == null || value.isNull()) {
+            if (method.required().get(index)) {
+                throw invalid(value == null ? "missing required parameter " + method.describe(index)
+                        : "parameter " + method.describe(index) + " must not be null");
+            }
+            return null;
         }
-        if (value == null) {
-            throw invalid("missing required parameter " + method.describe(index));
-        }
-        if (value.isNull()) {
-            throw invalid("parameter " + method.describe(index) + " must not be null");
+        try {
+            return method.readers().get(index).readValue(value);
+        } catch (IOException e) {
+            throw invalid("parameter " + method.describe(index) + ": " + JsonKinds.bindingFailure(e));
         }
     }
 
-    /**
-     * jsonrpc4j converts each varargs element by its JSON type, not by the array's element type, and
-     * stores it with {@link Array#set}; an element that does not fit would fail inside the invocation and
-     * come out as an internal error. Doing the same conversion here turns that into invalid params.
-     */
-    private static void checkVarargs(RpcMethod method, ArrayNode elements, String where, ObjectMapper mapper) {
+    /** The array a varargs method takes, each element read on its own so a failure names its index. */
+    private static Object varargs(RpcMethod method, ArrayNode elements, String where) {
         Class<?> elementType = method.method().getParameterTypes()[0].getComponentType();
-        Object probe = Array.newInstance(elementType, 1);
-        for (int i = 0; i < elements.size(); i++) {
+        int count = elements == null ? 0 : elements.size();
+        Object array = Array.newInstance(elementType, count);
+        for (int i = 0; i < count; i++) {
             JsonNode element = elements.get(i);
             try {
-                Array.set(probe, 0, mapper.convertValue(element, JsonUtil.getJavaTypeForJsonType(element)));
-            } catch (IllegalArgumentException | ArrayStoreException e) {
+                Object value = method.readers().get(0).readValue(element);
+                if (value == null && elementType.isPrimitive()) {
+                    throw new IllegalArgumentException("null");
+                }
+                Array.set(array, i, value);
+            } catch (IOException | IllegalArgumentException e) {
                 throw invalid(where + "[" + i + "]: expected " + JsonKinds.of(elementType)
                         + ", got " + JsonKinds.of(element));
             }
         }
+        return array;
     }
 
     static RpcException invalid(String detail) {

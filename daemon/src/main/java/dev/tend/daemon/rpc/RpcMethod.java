@@ -1,11 +1,11 @@
 package dev.tend.daemon.rpc;
 
-import com.googlecode.jsonrpc4j.JsonRpcMethod;
-import com.googlecode.jsonrpc4j.JsonRpcParam;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One handler method published under its {@code @JsonRpcMethod} name, with what the endpoint needs to
- * check a call's params before jsonrpc4j binds them.
+ * One handler method published under its {@link Rpc} name: the one table the endpoint dispatches on and
+ * {@code rpc.discover} describes.
  *
- * @param paramNames the {@code @JsonRpcParam} names in declaration order, or null when the method only
- *                   takes its params by position
+ * @param paramNames the {@link Param} names in declaration order, or null when the method only takes its params by
+ *                   position
  * @param required   per parameter: must be present and not null
  * @param varargs    the method's only parameter is a varargs array, so any number of positional params fit
+ * @param readers    per parameter, the strict mapper's reader for its type (for a varargs method: for one element)
  */
-record RpcMethod(String name, Method method, List<String> paramNames, List<Boolean> required, boolean varargs) {
+record RpcMethod(String name, Method method, List<String> paramNames, List<Boolean> required, boolean varargs,
+                 List<ObjectReader> readers) {
 
     int arity() {
         return method.getParameterCount();
@@ -33,46 +35,37 @@ record RpcMethod(String name, Method method, List<String> paramNames, List<Boole
         return paramNames != null ? "'" + paramNames.get(index) + "'" : "at position " + index;
     }
 
-    /** Every {@code @JsonRpcMethod} of the handler's class by name; rejects handlers jsonrpc4j would misread. */
-    static Map<String, RpcMethod> scan(Class<?> handlerClass) {
+    /** Every {@link Rpc} method of the handler's class by name; rejects a handler whose calls would be ambiguous. */
+    static Map<String, RpcMethod> scan(Class<?> handlerClass, ObjectMapper mapper) {
         Map<String, RpcMethod> methods = new LinkedHashMap<>();
         for (Method method : handlerClass.getMethods()) {
-            JsonRpcMethod annotation = method.getAnnotation(JsonRpcMethod.class);
+            Rpc annotation = method.getAnnotation(Rpc.class);
             if (annotation == null) {
                 continue;
             }
-            RpcMethod rpcMethod = of(annotation.value(), method);
+            RpcMethod rpcMethod = of(annotation.value(), method, mapper);
             RpcMethod clash = methods.put(rpcMethod.name(), rpcMethod);
             if (clash != null) {
                 throw new IllegalArgumentException("RPC method '" + rpcMethod.name() + "' is declared twice: "
                         + clash.method() + " and " + method + "; overloads are not supported");
             }
         }
-        for (Method method : handlerClass.getMethods()) {
-            RpcMethod sameName = methods.get(method.getName());
-            if (sameName != null && !sameName.method().equals(method)) {
-                // jsonrpc4j also matches a method by its Java name and would pick between the two.
-                throw new IllegalArgumentException("Java method " + method + " is named like RPC method '"
-                        + sameName.name() + "'; rename one of them");
-            }
-        }
         return Collections.unmodifiableMap(methods);
     }
 
-    private static RpcMethod of(String name, Method method) {
+    private static RpcMethod of(String name, Method method, ObjectMapper mapper) {
         String where = "RPC method '" + name + "' (" + method + ")";
         if (name.isEmpty()) {
-            throw new IllegalArgumentException(where + ": @JsonRpcMethod needs a name");
+            throw new IllegalArgumentException(where + ": @Rpc needs a name");
         }
-        if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-            throw new IllegalArgumentException(where + ": the declaring class must be public for jsonrpc4j to call it");
-        }
+        // a handler class need not be public: the endpoint is its only caller
+        method.setAccessible(true);
         Parameter[] parameters = method.getParameters();
         List<String> names = new ArrayList<>();
         List<Boolean> required = new ArrayList<>();
         boolean sawOptional = false;
         for (Parameter parameter : parameters) {
-            JsonRpcParam param = parameter.getAnnotation(JsonRpcParam.class);
+            Param param = parameter.getAnnotation(Param.class);
             if (param != null) {
                 names.add(param.value());
             }
@@ -88,13 +81,18 @@ record RpcMethod(String name, Method method, List<String> paramNames, List<Boole
             required.add(!optional);
         }
         if (!names.isEmpty() && names.size() != parameters.length) {
-            throw new IllegalArgumentException(where + ": either every parameter has @JsonRpcParam or none has");
+            throw new IllegalArgumentException(where + ": either every parameter has @Param or none has");
         }
         if (new HashSet<>(names).size() != names.size()) {
-            throw new IllegalArgumentException(where + ": two parameters share a @JsonRpcParam name");
+            throw new IllegalArgumentException(where + ": two parameters share a @Param name");
         }
         boolean varargs = method.isVarArgs() && parameters.length == 1;
+        List<ObjectReader> readers = new ArrayList<>();
+        for (Type type : method.getGenericParameterTypes()) {
+            readers.add(mapper.readerFor(varargs
+                    ? mapper.constructType(type).getContentType() : mapper.constructType(type)));
+        }
         return new RpcMethod(name, method, names.isEmpty() && parameters.length > 0 ? null : List.copyOf(names),
-                List.copyOf(required), varargs);
+                List.copyOf(required), varargs, List.copyOf(readers));
     }
 }

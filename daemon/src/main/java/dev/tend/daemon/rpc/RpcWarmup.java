@@ -1,16 +1,12 @@
 package dev.tend.daemon.rpc;
 
-import com.googlecode.jsonrpc4j.JsonRpcMethod;
-import com.googlecode.jsonrpc4j.JsonRpcParam;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A cold start ends with a client waiting for its first answer, and the first request through jackson and
- * jsonrpc4j loads and links a few hundred classes. The daemon runs these on a second core while the first one
- * opens the store: one request through a throwaway endpoint before the real one exists, and a read-only
+ * A cold start ends with a client waiting for its first answer, and the first request through Jackson loads and
+ * links a few hundred classes. The daemon runs these on a second core while the first one opens the store: one request through a throwaway endpoint before the real one exists, and a read-only
  * request through the real one before the socket takes clients.
  */
 public final class RpcWarmup {
@@ -30,12 +26,12 @@ public final class RpcWarmup {
     }
 
     /**
-     * Public because jsonrpc4j invokes it reflectively. Answers only what the daemon's own answers hold (times go
+     * Answers only what the daemon's own answers hold (times go
      * out as ISO-8601 text): a type the mapper cannot write would log an ERROR at every start.
      */
     public static final class Handler {
-        @JsonRpcMethod("warm")
-        public Map<String, Object> warm(@JsonRpcParam("name") String name, @JsonRpcParam("count") int count) {
+        @Rpc("warm")
+        public Map<String, Object> warm(@Param("name") String name, @Param("count") int count) {
             return Map.of("name", name, "count", count, "at", Instant.EPOCH.toString(), "list", List.of(1L, "a", true));
         }
     }

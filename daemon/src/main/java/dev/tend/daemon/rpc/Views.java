@@ -4,6 +4,7 @@ import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
+import dev.tend.daemon.core.health.AliveStatus;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.jobs.JobChanges;
 
@@ -33,6 +34,19 @@ final class Views {
         m.put("port", s.port() == 0 ? null : s.port());
         m.put("reason", s.reason());
         m.put("desired", s.desired() ? "running" : "stopped");
+        m.put("alive", alive(s.alive()));
+        return m;
+    }
+
+    /** How a service's liveness checks stand, or null (no liveness probe, or not checking yet). */
+    private static Map<String, Object> alive(AliveStatus a) {
+        if (a == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("failures", a.failures());
+        m.put("allowed", a.allowed());
+        m.put("lastError", a.lastError());
         return m;
     }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link JobStore} on the same SQLite file and connection as a {@link SqliteStore}. The newest {@link #KEEP_RUNS}
@@ -210,34 +211,27 @@ public final class SqliteJobStore implements JobStore {
     }
 
     private JobRun.Trigger trigger(String stored, long id) {
-        try {
-            return JobRun.Trigger.ofWireName(stored);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException(db.file() + ": job run " + id + " has unknown trigger '" + stored + "'");
-        }
+        return read(stored, JobRun.Trigger::ofWireName, "job run " + id, "trigger");
     }
 
     private JobRun.Outcome outcome(String stored, long id) {
-        try {
-            return JobRun.Outcome.ofWireName(stored);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException(db.file() + ": job run " + id + " has unknown outcome '" + stored + "'");
-        }
+        return read(stored, JobRun.Outcome::ofWireName, "job run " + id, "outcome");
     }
 
     private ZoneId zone(String stored, String job) {
-        try {
-            return ZoneId.of(stored);
-        } catch (DateTimeException e) {
-            throw new StoreException(db.file() + ": ad-hoc job " + job + " has unknown timezone '" + stored + "'");
-        }
+        return read(stored, ZoneId::of, "ad-hoc job " + job, "timezone");
     }
 
     private JobSpec.Overlap overlap(String stored, String job) {
+        return read(stored, JobSpec.Overlap::valueOf, "ad-hoc job " + job, "overlap");
+    }
+
+    /** A stored word read back; one this daemon does not know (a newer one wrote it, or damage) names its row. */
+    private <T> T read(String stored, Function<String, T> parse, String row, String field) {
         try {
-            return JobSpec.Overlap.valueOf(stored);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException(db.file() + ": ad-hoc job " + job + " has unknown overlap '" + stored + "'");
+            return parse.apply(stored);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new StoreException(db.file() + ": " + row + " has unknown " + field + " '" + stored + "'");
         }
     }
 }

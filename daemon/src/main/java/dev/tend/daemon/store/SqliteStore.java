@@ -196,18 +196,20 @@ public final class SqliteStore implements StateStore {
 
     @Override
     public void setPort(String project, String service, int port) {
-        update("save port of " + project + "/" + service, """
-                INSERT INTO desired_state (project, service, running, port) VALUES (?, ?, 0, ?)
-                ON CONFLICT (project, service) DO UPDATE SET port = excluded.port""",
-                required(project, "project"), required(service, "service"), port);
+        keep("port", "port", project, service, port);
     }
 
     @Override
     public void setFailed(String project, String service, String reason) {
-        update("save failure of " + project + "/" + service, """
-                INSERT INTO desired_state (project, service, running, failed) VALUES (?, ?, 0, ?)
-                ON CONFLICT (project, service) DO UPDATE SET failed = excluded.failed""",
-                required(project, "project"), required(service, "service"), reason);
+        keep("failure", "failed", project, service, reason);
+    }
+
+    /** One kept column of a service's row (a row made for it is not running); {@code column} is ours, never input. */
+    private void keep(String what, String column, String project, String service, Object value) {
+        update("save " + what + " of " + project + "/" + service,
+                "INSERT INTO desired_state (project, service, running, " + column + ") VALUES (?, ?, 0, ?)\n"
+                        + "ON CONFLICT (project, service) DO UPDATE SET " + column + " = excluded." + column,
+                required(project, "project"), required(service, "service"), value);
     }
 
     @Override

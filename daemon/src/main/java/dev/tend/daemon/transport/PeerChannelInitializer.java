@@ -1,13 +1,11 @@
 package dev.tend.daemon.transport;
 
-import dev.tend.daemon.rpc.FrameHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Assembles a peer's pipeline: flush consolidation, newline framing (1 MiB limit), line encoding, the peer handler.
@@ -18,17 +16,11 @@ final class PeerChannelInitializer extends ChannelInitializer<Channel> {
     static final int MAX_FRAME_BYTES = 1 << 20;
 
     private final LineEncoder encoder = new LineEncoder();
-    private final FrameHandler frames;
-    private final ChannelGroup connections;
-    private final LongSupplier ownUid;
+    /** A new connection's own handler, last in its pipeline. */
+    private final Supplier<PeerHandler> peers;
 
-    private final OutboundBudget budget;
-
-    PeerChannelInitializer(FrameHandler frames, ChannelGroup connections, LongSupplier ownUid, OutboundBudget budget) {
-        this.frames = frames;
-        this.connections = connections;
-        this.ownUid = ownUid;
-        this.budget = budget;
+    PeerChannelInitializer(Supplier<PeerHandler> peers) {
+        this.peers = peers;
     }
 
     @Override
@@ -38,6 +30,6 @@ final class PeerChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast("framing", new LineBasedFrameDecoder(MAX_FRAME_BYTES, true, true))
                 .addLast("encoder", encoder)
-                .addLast("peer", new PeerHandler(frames, connections, ownUid.getAsLong(), budget));
+                .addLast("peer", peers.get());
     }
 }

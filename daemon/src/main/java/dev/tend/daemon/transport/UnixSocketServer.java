@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The daemon's Unix-socket server: native epoll (Linux) or kqueue (macOS), else the JDK's NIO domain
@@ -137,12 +136,11 @@ public final class UnixSocketServer implements AutoCloseable {
     private synchronized void bind() throws IOException {
         SocketAddress address = channelType == NioServerDomainSocketChannel.class
                 ? UnixDomainSocketAddress.of(socket) : new DomainSocketAddress(socket.toFile());
-        LongSupplier uid = () -> ownUid;
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
-                .childHandler(new PeerChannelInitializer(frames, connections, uid, budget));
+                .childHandler(new PeerChannelInitializer(() -> new PeerHandler(frames, connections, ownUid, budget)));
         try {
             serverChannel = b.bind(address).sync().channel();
         } catch (InterruptedException e) {

@@ -70,6 +70,14 @@ final class Harness implements AutoCloseable {
         this(dir, store, controlSeen, clock, null, java.util.function.UnaryOperator.identity());
     }
 
+    /** With the supervisor's process control replaced (a stand-in that delegates) and its waits on the timer. */
+    static Harness withControlAndTimer(Path dir,
+                                       java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessControl> controlSeen,
+                                       Timer timer) {
+        return new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), controlSeen, Clock.systemUTC(), timer,
+                java.util.function.UnaryOperator.identity());
+    }
+
     /** With what the supervisor gets instead of the real launcher (a test's stand-in that delegates to it). */
     static Harness withLauncher(Path dir,
                                 java.util.function.UnaryOperator<dev.tend.daemon.core.process.ProcessLauncher> launcherSeen) {
@@ -114,7 +122,7 @@ final class Harness implements AutoCloseable {
     }
 
     static ServiceSpec service(String name, String command, String... dependsOn) {
-        return new ServiceSpec(name, command, null, Map.of(), Arrays.asList(dependsOn), null, RestartMode.ON_FAILURE, 2,
+        return new ServiceSpec(name, command, null, Map.of(), Dependency.allReady(Arrays.asList(dependsOn)), null, RestartMode.ON_FAILURE, 2,
                 Signal.TERM, Duration.ofSeconds(5), false, 0);
     }
 

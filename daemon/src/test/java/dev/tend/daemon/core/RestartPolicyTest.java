@@ -98,13 +98,14 @@ class RestartPolicyTest {
     }
 
     @Test
-    void noNeverRestartsAndKeepsHowItEnded() {
+    void noNeverRestartsAndATaskThatExitsByItselfIsCompletedWhateverItsCode() {
         Decision crashed = policy.decide(RestartMode.NO, 10, ExitStatus.killed(9), QUICK, 0);
         Decision exited = policy.decide(RestartMode.NO, 10, OK, QUICK, 0);
         assertEquals(Action.STAY_DOWN, crashed.action());
         assertEquals(ServiceState.CRASHED, crashed.endState());
         assertEquals("killed by SIGKILL", crashed.reason());
-        assertEquals(ServiceState.EXITED, exited.endState());
+        assertEquals(ServiceState.COMPLETED, exited.endState());
+        assertEquals(ServiceState.COMPLETED, policy.decide(RestartMode.NO, 10, ExitStatus.exited(3), QUICK, 0).endState());
     }
 
     @Test

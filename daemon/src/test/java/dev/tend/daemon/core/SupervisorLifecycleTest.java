@@ -200,12 +200,12 @@ class SupervisorLifecycleTest {
         h = new Harness(dir, timer);
         h.sup.register(h.project("p", withRestart(service("once", "exit 7"), RestartMode.NO, 5)), Map.of());
         h.sup.up("p", List.of());
-        ServiceSnapshot s = h.await("p", "once", ServiceState.CRASHED);
+        ServiceSnapshot s = h.await("p", "once", ServiceState.COMPLETED);
         assertEquals(7, s.exitCode());
 
         timer.advance(Duration.ofHours(1)); // past any backoff the policy could have asked for
 
-        assertEquals(ServiceState.CRASHED, h.get("p", "once").state());
+        assertEquals(ServiceState.COMPLETED, h.get("p", "once").state());
         assertEquals(0, h.get("p", "once").restarts());
         assertEquals(0, timer.pending(), "no restart is waiting");
     }

@@ -82,7 +82,7 @@ class SupervisorTreeTest {
         Harness.awaitTrue(() -> Files.exists(pidFile) && readPid(pidFile) > 0, "the background child's pid file");
         long background = readPid(pidFile);
         h.track(background);
-        ServiceSnapshot s = h.await("p", "job", ServiceState.CRASHED);
+        ServiceSnapshot s = h.await("p", "job", ServiceState.COMPLETED);
         assertEquals(4, s.exitCode());
         Harness.awaitTrue(() -> !h.alive(background), "the background child to be killed");
     }

@@ -1,8 +1,6 @@
 package dev.tend.daemon.core;
 
 import dev.tend.daemon.testing.MutableClock;
-import dev.tend.daemon.core.process.ProcessControl;
-import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.store.SqliteStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +31,7 @@ class SupervisorUsageTest {
 
     @BeforeEach
     void setUp() {
-        h = new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), FakeUsage::new, clock);
+        h = new Harness(dir, SqliteStore.open(dir.resolve("tend.db")), real -> new UsageControl(real, cpuNanos::get, rss::get), clock);
     }
 
     @AfterEach
@@ -86,59 +81,5 @@ class SupervisorUsageTest {
         ServiceSnapshot lastEvent = h.eventsOf("web").get(h.eventsOf("web").size() - 1);
         assertEquals(ServiceState.STOPPED, lastEvent.state());
         assertEquals(0, lastEvent.rssBytes(), "the stopped event carries no usage either");
-    }
-
-    /** The real process control, except that usage is what the test says. */
-    private final class FakeUsage implements ProcessControl {
-        private final ProcessControl real;
-
-        FakeUsage(ProcessControl real) {
-            this.real = real;
-        }
-
-        @Override
-        public ResourceUsage usage(Set<Long> pids) {
-            return pids.isEmpty() ? new ResourceUsage(0, 0) : new ResourceUsage(cpuNanos.get(), rss.get());
-        }
-
-        @Override
-        public void signalGroup(long pgid, Signal signal) {
-            real.signalGroup(pgid, signal);
-        }
-
-        @Override
-        public void signal(long pid, Signal signal) {
-            real.signal(pid, signal);
-        }
-
-        @Override
-        public Set<Long> tree(long pid) {
-            return real.tree(pid);
-        }
-
-        @Override
-        public Map<Long, Set<Long>> trees(Collection<Long> pids) {
-            return real.trees(pids);
-        }
-
-        @Override
-        public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
-            real.signalOutsideGroup(pgid, pids, signal);
-        }
-
-        @Override
-        public Set<Long> marked(String token) {
-            return real.marked(token);
-        }
-
-        @Override
-        public void kill(Set<Long> pids) {
-            real.kill(pids);
-        }
-
-        @Override
-        public Optional<Instant> startTime(long pid) {
-            return real.startTime(pid);
-        }
     }
 }

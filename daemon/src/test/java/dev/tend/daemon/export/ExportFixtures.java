@@ -1,5 +1,6 @@
 package dev.tend.daemon.export;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.probe.ProbeSpec;
@@ -31,11 +32,11 @@ final class ExportFixtures {
                 new ProbeSpec(ProbeSpec.Kind.TCP, "5432", Duration.ofMillis(250), Duration.ofSeconds(60)),
                 RestartMode.ALWAYS, 5, Signal.INT, Duration.ofMillis(1500), false, 0));
         services.put("api", new ServiceSpec("api", "./run-api --greeting \"hi $USER\" 100%", dir.resolve("api"),
-                Map.of("LOG_LEVEL", "debug", "QUOTE", "say \"x\"\\y", "DB_PASSWORD", SECRET), List.of("db"),
+                Map.of("LOG_LEVEL", "debug", "QUOTE", "say \"x\"\\y", "DB_PASSWORD", SECRET), List.of(Dependency.ready("db")),
                 new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/health", Duration.ofSeconds(1),
                         Duration.ofSeconds(30)),
                 RestartMode.ON_FAILURE, 10, Signal.TERM, Duration.ofSeconds(10), false, 8080));
-        services.put("worker", new ServiceSpec("worker", "./worker", dir, Map.of(), List.of("api"),
+        services.put("worker", new ServiceSpec("worker", "./worker", dir, Map.of(), List.of(Dependency.ready("api")),
                 new ProbeSpec(ProbeSpec.Kind.LOG, "started", Duration.ofMillis(250), Duration.ofSeconds(60)),
                 RestartMode.NO, 10, Signal.TERM, Duration.ZERO, true, 0));
         Map<String, JobSpec> jobs = new LinkedHashMap<>();

@@ -23,6 +23,12 @@ class HookTriggerTest {
     }
 
     @Test
+    void aTaskThatCompletedNonZeroSetsOffOnFailureAndOneThatSucceededNothing() {
+        assertEquals(Set.of(HookTrigger.FAILURE), HookTrigger.of(RUNNING, ServiceState.COMPLETED, 3));
+        assertEquals(Set.of(), HookTrigger.of(RUNNING, ServiceState.COMPLETED, 0));
+    }
+
+    @Test
     void reachingFailedSetsOffOnFailureAndTheDaemonWideOnFailed() {
         assertEquals(Set.of(HookTrigger.FAILURE, HookTrigger.FAILED), HookTrigger.of(RUNNING, FAILED));
         assertEquals(Set.of(HookTrigger.FAILURE, HookTrigger.FAILED), HookTrigger.of(STARTING, FAILED));

@@ -1,5 +1,7 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Dependency;
+import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
@@ -91,10 +93,42 @@ class ProcessComposeTest {
         ServiceSpec api = services.get("api");
         assertEquals(dir.resolve("sub").toAbsolutePath().normalize(), api.cwd());
         assertEquals(Map.of("GLOBAL", "1", "PORT", "8080", "EQ", "a=b"), api.env());
-        assertEquals(List.of("db"), api.dependsOn());
+        assertEquals(List.of(Dependency.ready("db")), api.dependsOn(), "process_healthy is ready");
         assertEquals(ProbeSpec.Kind.HTTP, api.ready().kind());
         assertEquals("http://127.0.0.1:8080/health", api.ready().target());
         assertEquals(RestartMode.ON_FAILURE, api.restart());
+    }
+
+    @Test
+    void aLivenessProbeBecomesAliveWithItsPeriodTimeoutAndThreshold() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  api:
+                    command: ./api
+                    liveness_probe:
+                      http_get:
+                        host: 127.0.0.1
+                        port: 8080
+                        path: /live
+                      initial_delay_seconds: 5
+                      period_seconds: 4
+                      timeout_seconds: 2
+                      failure_threshold: 6
+                    availability:
+                      restart: always
+                  db:
+                    command: ./db
+                    depends_on:
+                      api:
+                        condition: process_healthy
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        ServiceSpec api = loaded.spec().services().get("api");
+        assertEquals(new Health.Alive(new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/live",
+                Duration.ofSeconds(4), null, Duration.ofSeconds(2)), 6), api.health().alive());
+        assertEquals(null, api.ready(), "liveness is not readiness");
+        assertEquals(List.of("api"), loaded.spec().services().get("db").dependsOn(), "health survives the dependency pass");
+        assertEquals(Health.NONE, loaded.spec().services().get("db").health());
     }
 
     @Test
@@ -116,6 +150,17 @@ class ProcessComposeTest {
         assertEquals(List.of("a"), List.copyOf(ProjectFiles.load(dir).services().keySet()));
         write("Procfile", "b: ./b\n");
         assertEquals(List.of("b"), List.copyOf(ProjectFiles.load(dir).services().keySet()));
+    }
+
+    @Test
+    void aFileWithTopLevelProcessesIsProcessComposeWhateverItsName() throws Exception {
+        write("dev.yaml", "version: \"0.5\"\nprocesses:\n  a:\n    command: ./a\n");
+        assertEquals(RestartMode.NO, ProjectFiles.load(dir.resolve("dev.yaml")).services().get("a").restart(),
+                "read as process-compose (its default restart), not refused for 'unknown key version'");
+        write("over.yaml", "services: {}\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class,
+                () -> ProjectFiles.read(List.of(dir.resolve("dev.yaml"), dir.resolve("over.yaml")), Map.of()));
+        assertTrue(e.getMessage().contains("only tend.yaml files merge"), e.getMessage());
     }
 
     @Test
@@ -147,19 +192,34 @@ class ProcessComposeTest {
     }
 
     @Test
-    void completionConditionsWarnThatTendWaitsForReadiness() throws Exception {
+    void eachConditionKeepsItsMeaningWithoutAWarning() throws Exception {
         write("process-compose.yaml", """
                 processes:
                   migrate:
                     command: ./migrate
+                  check:
+                    command: ./check
+                  db:
+                    command: ./db
+                    ready_log_line: listening
+                  cache:
+                    command: ./cache
                   a:
                     command: ./a
                     depends_on:
                       migrate:
                         condition: process_completed_successfully
+                      check:
+                        condition: process_completed
+                      db:
+                        condition: process_log_ready
+                      cache:
+                        condition: process_started
                 """);
         ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
-        assertEquals(List.of("migrate"), loaded.spec().services().get("a").dependsOn());
-        assertTrue(loaded.warnings().get(0).contains("not until it has completed"), loaded.warnings().toString());
+        assertEquals(List.of(new Dependency("migrate", Dependency.Condition.COMPLETED_SUCCESSFULLY),
+                new Dependency("check", Dependency.Condition.COMPLETED), Dependency.ready("db"),
+                new Dependency("cache", Dependency.Condition.STARTED)), loaded.spec().services().get("a").dependsOn());
+        assertEquals(List.of(), loaded.warnings());
     }
 }

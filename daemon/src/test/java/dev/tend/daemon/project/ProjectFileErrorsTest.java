@@ -295,7 +295,50 @@ class ProjectFileErrorsTest {
     @Test
     void dependsOnAsAStringIsAWrongType() throws IOException {
         assertRejected("services:\n  db:\n    command: x\n  api:\n    command: y\n    depends_on: db\n", 6,
-                "depends_on must be a list of service names like [db], not a string");
+                "depends_on must be a list of service names like [db], or a map like { db: { condition: ready } }, "
+                        + "not a string");
+    }
+
+    @Test
+    void anUnknownConditionIsRefusedWithTheClosestWordAndItsLine() throws IOException {
+        assertRejected("""
+                services:
+                  migrate:
+                    command: x
+                    restart: "no"
+                  api:
+                    command: y
+                    depends_on:
+                      migrate: { condition: completed_sucessfully }
+                """, 8, "service 'api': depends_on migrate: unknown condition 'completed_sucessfully' "
+                + "(did you mean 'completed_successfully'?)");
+    }
+
+    @Test
+    void aMisspeltKeyUnderAConditionIsRefused() throws IOException {
+        assertRejected("""
+                services:
+                  migrate:
+                    command: x
+                  api:
+                    command: y
+                    depends_on:
+                      migrate: { conditon: completed }
+                """, 7, "unknown key 'conditon' in service 'api': depends_on migrate (did you mean 'condition'?)");
+    }
+
+    @Test
+    void aCycleThroughTheMapFormIsNamed() throws IOException {
+        assertRejected("""
+                services:
+                  a:
+                    command: x
+                    depends_on:
+                      b: { condition: completed_successfully }
+                  b:
+                    command: y
+                    depends_on: [a]
+                """, 8, "depends_on cycle: a -> b -> a");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.probe.ProbeSpec;
@@ -94,7 +95,7 @@ class ProjectFilesTest {
                 ServiceSpec.DEFAULT_STOP_TIMEOUT, false, 0), spec.services().get("db"));
         assertEquals(new ServiceSpec("api", "./run-api", root.resolve("api"),
                 Map.of("SHARED", "api", "PORT", "8080", "API_KEY", "s3cret", "DEBUG", "true", "WORKERS", "4"),
-                List.of("db"), new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/health",
+                List.of(Dependency.ready("db")), new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/health",
                 Duration.ofMillis(500), Duration.ofSeconds(30)), RestartMode.ALWAYS, 3, Signal.INT,
                 Duration.ofSeconds(90), true, 0), spec.services().get("api"));
         assertEquals(new ServiceSpec("worker", "./worker --verbose", root, Map.of("SHARED", "top", "PORT", "1"),
@@ -114,6 +115,28 @@ class ProjectFilesTest {
                 spec.envSources().get("api"), "exports refer to the env files instead of copying them");
         assertEquals(new EnvSources(List.of(root.resolve(".env")), Set.of("SHARED", "PORT"), Map.of("MODE", "full")),
                 spec.envSources().get("backup"));
+    }
+
+    @Test
+    void dependsOnTakesTheMapFormWithConditionsAndComposesWords() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  migrate: { command: ./migrate, restart: "no" }
+                  db: { command: ./db }
+                  cache: { command: ./cache }
+                  seed: { command: ./seed, restart: "no" }
+                  api:
+                    command: ./api
+                    depends_on:
+                      migrate: { condition: completed_successfully }
+                      db:
+                      cache: { condition: service_started }
+                      seed: { condition: completed }
+                """);
+        assertEquals(List.of(new Dependency("migrate", Dependency.Condition.COMPLETED_SUCCESSFULLY), Dependency.ready("db"),
+                        new Dependency("cache", Dependency.Condition.STARTED),
+                        new Dependency("seed", Dependency.Condition.COMPLETED)),
+                ProjectFiles.load(dir).services().get("api").dependsOn());
     }
 
     @Test

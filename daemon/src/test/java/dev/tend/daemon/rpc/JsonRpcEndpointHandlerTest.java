@@ -1,8 +1,6 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.googlecode.jsonrpc4j.JsonRpcMethod;
-import com.googlecode.jsonrpc4j.JsonRpcParam;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -120,60 +118,78 @@ class JsonRpcEndpointHandlerTest {
     }
 
     public static class Overloaded {
-        @JsonRpcMethod("a.b")
-        public int one(@JsonRpcParam("x") int x) {
+        @Rpc("a.b")
+        public int one(@Param("x") int x) {
             return x;
         }
 
-        @JsonRpcMethod("a.b")
-        public int two(@JsonRpcParam("x") int x, @JsonRpcParam("y") int y) {
+        @Rpc("a.b")
+        public int two(@Param("x") int x, @Param("y") int y) {
             return x + y;
         }
     }
 
     public static class OptionalPrimitive {
-        @JsonRpcMethod("a.b")
-        public int one(@JsonRpcParam("x") @OptionalParam int x) {
+        @Rpc("a.b")
+        public int one(@Param("x") @OptionalParam int x) {
             return x;
         }
     }
 
     public static class OptionalBeforeRequired {
-        @JsonRpcMethod("a.b")
-        public String one(@JsonRpcParam("x") @OptionalParam String x, @JsonRpcParam("y") String y) {
+        @Rpc("a.b")
+        public String one(@Param("x") @OptionalParam String x, @Param("y") String y) {
             return x + y;
         }
     }
 
     public static class PartlyNamed {
-        @JsonRpcMethod("a.b")
-        public String one(@JsonRpcParam("x") String x, String y) {
+        @Rpc("a.b")
+        public String one(@Param("x") String x, String y) {
             return x + y;
         }
     }
 
-    public static class JavaNameClash {
-        @JsonRpcMethod("ping")
-        public String pong() {
-            return "pong";
-        }
-
-        public String ping(String x) {
-            return x;
-        }
-    }
-
     static class NotPublic {
-        @JsonRpcMethod("a.b")
+        @Rpc("a.b")
         public String one() {
-            return "";
+            return "served";
+        }
+
+        public String b() {
+            return "reached by its Java name";
         }
     }
 
     @Test
-    void handlersJsonrpc4jWouldMisreadAreRejectedUpFront() {
+    void aHandlerClassNeedNotBePublicAndOnlyItsPublishedNamesAreReachable() {
+        JsonRpcEndpoint notPublic = new JsonRpcEndpoint(RpcAssertions.MAPPER, new NotPublic());
+        assertResult(parse(notPublic.handle("{\"jsonrpc\":\"2.0\",\"method\":\"a.b\",\"id\":1}")), "1", "\"served\"");
+        assertError(parse(notPublic.handle("{\"jsonrpc\":\"2.0\",\"method\":\"b\",\"id\":1}")), "1", -32601,
+                "no method named 'b'");
+    }
+
+    static class Unwritable {
+        /** An object with nothing to write: the mapper refuses it (an empty bean). */
+        @Rpc("a.b")
+        public Object one() {
+            return new Object();
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenIsAnInternalErrorAnsweredToItsId() {
+        JsonRpcEndpoint unwritable = new JsonRpcEndpoint(RpcAssertions.MAPPER, new Unwritable());
+        String response = unwritable.handle("{\"jsonrpc\":\"2.0\",\"method\":\"a.b\",\"id\":7}");
+        JsonNode error = assertError(parse(response), "7", -32603, "Internal error");
+        assertTrue(error.get("data").has("incident"), response);
+        assertFalse(response.contains("java."), "leaks a class name: " + response);
+    }
+
+    @Test
+    void handlersWhoseCallsWouldBeAmbiguousAreRejectedUpFront() {
         for (Object bad : List.of(new Overloaded(), new OptionalPrimitive(), new OptionalBeforeRequired(),
-                new PartlyNamed(), new JavaNameClash(), new NotPublic())) {
+                new PartlyNamed())) {
             assertThrows(IllegalArgumentException.class, () -> new JsonRpcEndpoint(RpcAssertions.MAPPER, bad),
                     bad.getClass().getSimpleName());
         }

@@ -40,7 +40,7 @@ class LogLinesJsonTest {
     }
 
     @Test
-    void thePageSurvivesTheTreeJsonrpc4jMakesOfEveryResult() throws Exception {
+    void thePageSurvivesBeingMadeATree() throws Exception {
         JsonNode tree = mapper.valueToTree(Map.of("lines", LogLinesJson.array("shop", "api", lines)));
 
         assertEquals(expected("api", null), mapper.writeValueAsString(tree));

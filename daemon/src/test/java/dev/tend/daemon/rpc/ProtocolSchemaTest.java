@@ -6,6 +6,7 @@ import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
+import dev.tend.daemon.core.health.AliveStatus;
 import dev.tend.daemon.core.ServiceState;
 import dev.tend.daemon.core.ServiceUsage;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
@@ -110,6 +111,10 @@ class ProtocolSchemaTest {
                 null, T, T.plusNanos(123_456_789), 1.25, 4096, 8080, null, true)));
         assertFits("ServiceView", Views.service(new ServiceSnapshot("web", "api", ServiceState.CRASHED, 0, 3, 1,
                 "SIGKILL", null, T, 0, 0, 0, "exited 1", false)));
+        assertFits("ServiceView", Views.service(new ServiceSnapshot("web", "api", ServiceState.READY, 42, 0, null,
+                null, T, T, 0, 0, 0, "unhealthy 2/3: HTTP 503", true, new AliveStatus(2, 3, "HTTP 503"))));
+        assertFits("ServiceView", Views.service(new ServiceSnapshot("web", "api", ServiceState.READY, 42, 0, null,
+                null, T, T, 0, 0, 0, null, true, new AliveStatus(0, 3, null))));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The strict mapper, read the way jsonrpc4j binds a parameter (single value as array switched on). */
+/** The strict mapper, read the way the endpoint binds a parameter. */
 class RpcMapperTest {
 
     enum Color { RED, GREEN }
@@ -25,7 +24,7 @@ class RpcMapperTest {
     private final ObjectMapper mapper = RpcMapper.create();
 
     private Object bind(String json, JavaType type) throws IOException {
-        return mapper.readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY).readValue(json);
+        return mapper.readerFor(type).readValue(json);
     }
 
     private Object bind(String json, Class<?> type) throws IOException {
@@ -65,7 +64,7 @@ class RpcMapperTest {
     }
 
     @Test
-    void singleValuesAreNotArraysEvenWhenTheReaderAsks() {
+    void singleValuesAreNotArrays() {
         assertRejected("5", List.class);
         assertRejected("5", int[].class);
         assertRejected("5", long[].class);

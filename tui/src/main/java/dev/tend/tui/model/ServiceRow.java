@@ -5,10 +5,14 @@ import dev.tend.protocol.json.JsonObjects;
 import java.time.Instant;
 import java.util.Map;
 
-/** One service as the daemon last described it (a ServiceView on the wire). */
+/**
+ * One service as the daemon last described it (a ServiceView on the wire).
+ *
+ * @param unhealthy "2/3" while its liveness checks fail in a row (the view's alive), else null
+ */
 public record ServiceRow(String project, String name, String state, Long pid, long restarts, Long exitCode,
                          String signal, Instant startedAt, Instant stateSince, double cpuPercent, long rssBytes,
-                         Long port, String reason, String desired) {
+                         Long port, String reason, String desired, String unhealthy) {
 
     public static ServiceRow from(Map<String, Object> m) {
         return new ServiceRow(
@@ -25,12 +29,22 @@ public record ServiceRow(String project, String name, String state, Long pid, lo
                 JsonObjects.number(m, "rssBytes", 0),
                 JsonObjects.numberOrNull(m, "port"),
                 JsonObjects.string(m, "reason"),
-                JsonObjects.string(m, "desired"));
+                JsonObjects.string(m, "desired"),
+                unhealthy(m.get("alive")));
+    }
+
+    private static String unhealthy(Object alive) {
+        if (!(alive instanceof Map<?, ?>)) {
+            return null;
+        }
+        Map<String, Object> a = JsonObjects.object(alive);
+        long failures = JsonObjects.number(a, "failures", 0);
+        return failures > 0 ? failures + "/" + JsonObjects.number(a, "allowed", 0) : null;
     }
 
     public ServiceRow withUsage(double cpu, long rss) {
         return new ServiceRow(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince, cpu, rss, port,
-                reason, desired);
+                reason, desired, unhealthy);
     }
 
     /** "project/name", the ref every service method takes. */

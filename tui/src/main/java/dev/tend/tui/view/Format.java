@@ -56,10 +56,10 @@ public final class Format {
         return duration(Duration.between(r.startedAt(), now));
     }
 
-    /** Whether the service passed its readiness check: the READY column. */
+    /** Whether the service passed its readiness check, and "!2/3" while its liveness checks fail: the READY column. */
     public static String readiness(ServiceRow r) {
         return switch (r.state()) {
-            case "ready" -> "ready";
+            case "ready" -> r.unhealthy() != null ? "!" + r.unhealthy() : "ready";
             case "starting" -> "wait";
             case "running" -> "up";
             default -> "-";

@@ -22,7 +22,7 @@ final class Theme {
             case "starting", "stopping" -> TextColor.ANSI.YELLOW_BRIGHT;
             case "backoff" -> TextColor.ANSI.MAGENTA_BRIGHT;
             case "crashed", "failed" -> TextColor.ANSI.RED_BRIGHT;
-            case "exited" -> TextColor.ANSI.CYAN;
+            case "exited", "completed" -> TextColor.ANSI.CYAN;
             default -> TextColor.ANSI.WHITE;
         };
     }

@@ -26,6 +26,20 @@ class FormatTest {
     }
 
     @Test
+    void theReadyColumnMarksFailingLivenessChecksAndTheInfoColumnSaysWhy() {
+        var row = dev.tend.tui.model.ServiceRow.from(dev.tend.tui.model.Wire.json(
+                dev.tend.tui.model.Wire.service("shop", "api", "ready", 42).replace("'reason':null",
+                        "'reason':'unhealthy 2/3: HTTP 503'").replace("'desired':'running'",
+                        "'desired':'running','alive':{'failures':2,'allowed':3,'lastError':'HTTP 503'}")));
+        assertEquals("!2/3", Format.readiness(row));
+        assertEquals("unhealthy 2/3: HTTP 503", Format.why(row));
+        var healthy = dev.tend.tui.model.ServiceRow.from(dev.tend.tui.model.Wire.json(
+                dev.tend.tui.model.Wire.service("shop", "api", "ready", 42).replace("'desired':'running'",
+                        "'desired':'running','alive':{'failures':0,'allowed':3,'lastError':null}")));
+        assertEquals("ready", Format.readiness(healthy));
+    }
+
+    @Test
     void fitCutsWithAMarkAndPads() {
         assertEquals("abc  ", Format.fit("abc", 5));
         assertEquals("abcd~", Format.fit("abcdefgh", 5));

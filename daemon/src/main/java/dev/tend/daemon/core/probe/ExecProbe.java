@@ -23,6 +23,7 @@ final class ExecProbe implements Probe {
     private final String command;
     private final ProbeContext ctx;
     private final Duration killAfter;
+    private volatile String lastProblem;
 
     ExecProbe(String command, ProbeContext ctx, Duration killAfter) {
         if (command.isEmpty()) {
@@ -42,12 +43,15 @@ final class ExecProbe implements Probe {
         try {
             ExitStatus status = p.onExit().get(killAfter.toMillis(), TimeUnit.MILLISECONDS);
             killLeftovers(p.pid(), Set.of());
+            lastProblem = status.toString().replace("exit code", "exited");
             return status.success();
         } catch (TimeoutException e) {
             Set<Long> tree = new HashSet<>(ctx.control().tree(p.pid()));
             killLeftovers(p.pid(), tree);
+            lastProblem = "no answer within " + killAfter.toMillis() + "ms";
             return false;
         } catch (ExecutionException e) {
+            lastProblem = Probes.problem(e.getCause() != null ? e.getCause() : e);
             return false;
         } catch (InterruptedException e) {
             killLeftovers(p.pid(), new HashSet<>(ctx.control().tree(p.pid())));
@@ -71,6 +75,11 @@ final class ExecProbe implements Probe {
                 // the check is over; nothing to report
             }
         }, ctx.executor());
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
     }
 
     @Override

@@ -14,6 +14,7 @@ final class HttpProbe implements Probe {
 
     private final URL url;
     private final Duration timeout;
+    private volatile String lastProblem;
 
     HttpProbe(String target, Duration timeout) {
         try {
@@ -42,14 +43,21 @@ final class HttpProbe implements Probe {
             if (body != null) {
                 body.close();
             }
+            lastProblem = "HTTP " + code;
             return code >= 200 && code < 400;
         } catch (IOException e) {
+            lastProblem = Probes.problem(e);
             return false;
         } finally {
             if (c != null) {
                 c.disconnect();
             }
         }
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
     }
 
     @Override

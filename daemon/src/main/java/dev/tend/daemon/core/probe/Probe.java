@@ -15,6 +15,14 @@ public interface Probe {
         return false;
     }
 
+    /**
+     * Why the last {@link #check} that returned false failed ("HTTP 503", "Connection refused", "exited 1"), or null
+     * if it cannot say. Read after the check, by the thread that ran it.
+     */
+    default String lastProblem() {
+        return null;
+    }
+
     /** What it checks, for messages: "tcp 127.0.0.1:5432". */
     String describe();
 }

@@ -17,4 +17,9 @@ import java.util.concurrent.Executor;
  */
 public record ProbeContext(int port, Path cwd, Map<String, String> env, Duration attemptTimeout,
                            ProcessLauncher launcher, ProcessControl control, Executor executor) {
+
+    /** The same context with another time limit per attempt (a liveness probe's `timeout`). */
+    public ProbeContext withAttemptTimeout(Duration timeout) {
+        return new ProbeContext(port, cwd, env, timeout, launcher, control, executor);
+    }
 }

@@ -56,6 +56,12 @@ public final class Probes {
         return new TcpProbe(host, p, attempt);
     }
 
+    /** An attempt's exception in words: its message ("Connection refused"), else its kind. */
+    static String problem(Throwable e) {
+        String m = e.getMessage();
+        return m != null && !m.isBlank() ? m : e.getClass().getSimpleName();
+    }
+
     /** $PORT and ${PORT} stand for the service's port, so "http://127.0.0.1:$PORT/health" works with port: auto. */
     public static String substitutePort(String target, int port) {
         String p = port > 0 ? Integer.toString(port) : "";

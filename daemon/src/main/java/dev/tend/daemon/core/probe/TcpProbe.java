@@ -11,6 +11,7 @@ final class TcpProbe implements Probe {
     private final String host;
     private final int port;
     private final Duration connectTimeout;
+    private volatile String lastProblem;
 
     TcpProbe(String host, int port, Duration connectTimeout) {
         this.host = host;
@@ -24,8 +25,14 @@ final class TcpProbe implements Probe {
             s.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             return true;
         } catch (IOException e) {
+            lastProblem = Probes.problem(e);
             return false;
         }
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
     }
 
     @Override

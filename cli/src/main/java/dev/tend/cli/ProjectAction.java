@@ -1,0 +1,45 @@
+package dev.tend.cli;
+
+import dev.tend.protocol.json.Json;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+/**
+ * down / reload / forget: one call about a registered project (-p NAME, -f FILE, else this directory's), its answer
+ * as a line for people or, with --json, as it is.
+ */
+abstract class ProjectAction extends TendSubcommand {
+    @Mixin
+    ProjectOptions scope;
+
+    @Option(names = "--json", description = "Print the daemon's answer as one JSON object (docs/protocol.md has "
+            + "its members).")
+    boolean json;
+
+    private final String method;
+
+    ProjectAction(String method) {
+        this.method = method;
+    }
+
+    /** What the call takes besides the project. */
+    abstract void addParams(Map<String, Object> params);
+
+    /** The answer as the line people read. */
+    abstract String said(Map<String, Object> answer);
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = scope.params();
+        addParams(params);
+        Map<String, Object> r = call(method, params);
+        if (json) {
+            out().println(Json.write(r));
+        } else {
+            info(said(r));
+        }
+        return ExitCode.OK;
+    }
+}
