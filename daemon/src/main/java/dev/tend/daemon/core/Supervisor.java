@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -453,7 +452,6 @@ public final class Supervisor {
             machine.shuttingDown = true;
             shutdownFuture = new CompletableFuture<>();
             waiters.shutDown(tx);
-            List<Service> list = new ArrayList<>();
             return projects.allServices();
         });
         if (all == null) {
@@ -502,25 +500,9 @@ public final class Supervisor {
 
     /** The services (of one project, or all if null) with CPU and memory of each whole tree sampled now. */
     public List<ServiceSnapshot> list(String projectOrNull) {
-        record Row(ServiceSnapshot snap, Service.Run run) {
-        }
-        List<Row> rows = locked(tx -> {
-            List<Row> out = new ArrayList<>();
-            for (Project p : projects.select(projectOrNull)) {
-                p.services.values().forEach(s -> out.add(new Row(s.snapshot(), s.run)));
-            }
-            return out;
-        });
-        Map<Long, ServiceUsage> usage = new HashMap<>();
-        for (ServiceUsage u : measure(rows.stream().map(Row::run).filter(Objects::nonNull).toList())) {
-            usage.put(u.pid(), u);
-        }
-        List<ServiceSnapshot> result = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            ServiceUsage u = r.run == null ? null : usage.get(r.run.pid);
-            result.add(u == null ? r.snap.withUsage(0, 0) : r.snap.withUsage(u.cpuPercent(), u.rssBytes()));
-        }
-        return result;
+        List<UsageMeter.Row> rows = locked(tx -> projects.select(projectOrNull).stream()
+                .flatMap(p -> p.services.values().stream()).map(s -> new UsageMeter.Row(s.snapshot(), s.run)).toList());
+        return UsageMeter.withUsage(rows, measure(rows.stream().map(UsageMeter.Row::run).filter(Objects::nonNull).toList()));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessControl.ResourceUsage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,5 +45,21 @@ final class UsageMeter {
             }
         }
         return out;
+    }
+
+    /** A service as it stood under the lock, with the run to measure (null when no process runs). */
+    record Row(ServiceSnapshot snap, Service.Run run) {
+    }
+
+    /** The snapshots with their run's usage (zero where none was measured: not running, or ended meanwhile). */
+    static List<ServiceSnapshot> withUsage(List<Row> rows, List<ServiceUsage> usage) {
+        Map<Long, ServiceUsage> byPid = new HashMap<>();
+        usage.forEach(u -> byPid.put(u.pid(), u));
+        List<ServiceSnapshot> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            ServiceUsage u = r.run() == null ? null : byPid.get(r.run().pid);
+            result.add(u == null ? r.snap().withUsage(0, 0) : r.snap().withUsage(u.cpuPercent(), u.rssBytes()));
+        }
+        return result;
     }
 }

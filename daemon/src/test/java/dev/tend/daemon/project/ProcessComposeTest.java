@@ -127,7 +127,8 @@ class ProcessComposeTest {
         assertEquals(new Health.Alive(new ProbeSpec(ProbeSpec.Kind.HTTP, "http://127.0.0.1:8080/live",
                 Duration.ofSeconds(4), null, Duration.ofSeconds(2)), 6), api.health().alive());
         assertEquals(null, api.ready(), "liveness is not readiness");
-        assertEquals(List.of("api"), loaded.spec().services().get("db").dependsOn(), "health survives the dependency pass");
+        assertEquals(List.of(new Dependency("api", Dependency.Condition.READY)), loaded.spec().services().get("db").dependsOn(),
+                "health survives the dependency pass");
         assertEquals(Health.NONE, loaded.spec().services().get("db").health());
     }
 
