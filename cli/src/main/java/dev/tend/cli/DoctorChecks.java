@@ -41,12 +41,36 @@ final class DoctorChecks {
         }
     }
 
-    static Check java(Runtime.Version version, String home) {
-        String detail = "Java " + version + " (" + home + ")";
+    /**
+     * Which Java runs tend: a release's own (runtime/ beside the launcher's bin/: bin/tend runs no other), or the
+     * JDK the launcher found through JAVA_HOME or the PATH.
+     *
+     * @param launcher bin/tend's path (tend.launcher), or null
+     */
+    static Check java(Runtime.Version version, String home, String launcher) {
+        if (bundled(home, launcher)) {
+            return Check.ok("java", "Java " + version + ", the runtime bundled with tend (" + home + ")");
+        }
+        String detail = "Java " + version + " (" + home + "), found through JAVA_HOME or the PATH";
         if (version.feature() < 17) {
             return Check.fail("java", detail, "install a JDK 17 or newer and point JAVA_HOME at it");
         }
         return Check.ok("java", detail);
+    }
+
+    static boolean bundled(String home, String launcher) {
+        if (home == null || launcher == null) {
+            return false;
+        }
+        Path bin = Path.of(launcher).toAbsolutePath().getParent();
+        if (bin == null || bin.getParent() == null) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(bin.getParent().resolve("runtime"), Path.of(home));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ final class DoctorCommand extends TendSubcommand {
     @Override
     public Integer call() {
         List<DoctorChecks.Check> checks = new ArrayList<>();
-        checks.add(DoctorChecks.java(Runtime.version(), System.getProperty("java.home")));
+        checks.add(DoctorChecks.java(Runtime.version(), System.getProperty("java.home"), System.getProperty("tend.launcher")));
         TendPaths paths = null;
         try {
             paths = DaemonAccess.paths(root());

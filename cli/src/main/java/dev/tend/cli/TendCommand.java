@@ -68,7 +68,7 @@ public final class TendCommand implements Runnable {
     static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"tend " + Version.current()};
+            return new String[] {"tend " + Version.current() + " (" + Version.commit() + ")"};
         }
     }
 }

@@ -16,8 +16,21 @@ class DoctorChecksTest {
 
     @Test
     void javaOlderThan17Fails() {
-        assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.java(Runtime.Version.parse("11.0.2"), "/jdk").status());
-        assertEquals(DoctorChecks.Status.OK, DoctorChecks.java(Runtime.Version.parse("17.0.1"), "/jdk").status());
+        assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.java(Runtime.Version.parse("11.0.2"), "/jdk", null).status());
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.java(Runtime.Version.parse("17.0.1"), "/jdk", null).status());
+    }
+
+    @Test
+    void theJavaLineSaysWhenItIsTheRuntimeBundledBesideTheLauncher(@TempDir Path dir) throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("tend/runtime"));
+        Path launcher = Files.createDirectories(dir.resolve("tend/bin")).resolve("tend");
+        Files.createDirectories(dir.resolve("jdk"));
+        DoctorChecks.Check bundled = DoctorChecks.java(Runtime.Version.parse("17.0.15"), runtime.toString(), launcher.toString());
+        assertEquals(DoctorChecks.Status.OK, bundled.status());
+        assertEquals("Java 17.0.15, the runtime bundled with tend (" + runtime + ")", bundled.detail());
+        DoctorChecks.Check found = DoctorChecks.java(Runtime.Version.parse("17.0.15"), dir.resolve("jdk").toString(), launcher.toString());
+        assertEquals("Java 17.0.15 (" + dir.resolve("jdk") + "), found through JAVA_HOME or the PATH", found.detail());
+        assertEquals(found.detail(), DoctorChecks.java(Runtime.Version.parse("17.0.15"), dir.resolve("jdk").toString(), null).detail());
     }
 
     @Test

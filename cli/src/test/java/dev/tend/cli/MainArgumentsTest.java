@@ -54,7 +54,7 @@ class MainArgumentsTest {
     @Test
     void versionPrintsTendAndTheVersion() {
         assertEquals(0, Main.run(new String[] {"--version"}));
-        assertEquals("tend " + Version.current(), out().strip());
+        assertEquals("tend " + Version.current() + " (" + Version.commit() + ")", out().strip());
         assertTrue(out().strip().matches("tend \\d+\\.\\d+\\.\\d+.*"), out());
     }
 

@@ -17,6 +17,27 @@ public final class Version {
         return CURRENT;
     }
 
+    /**
+     * The commit this build was made from (a short hash, written by the build), or "unknown" for a build outside a
+     * git checkout. Read on first use only: every command needs the version, only `tend --version` the commit.
+     */
+    public static String commit() {
+        return Commit.VALUE;
+    }
+
+    private static final class Commit {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (InputStream in = Version.class.getResourceAsStream("commit")) {
+                String s = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                return s.isEmpty() ? "unknown" : s;
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+
     private static String load() {
         String override = System.getProperty(OVERRIDE_PROPERTY);
         if (override != null && !override.isEmpty()) {

@@ -16,6 +16,11 @@ class VersionTest {
     }
 
     @Test
+    void theCommitIsTheShortHashTheBuildWroteOrUnknown() {
+        assertTrue(Version.commit().matches("[0-9a-f]{7,}|unknown"), Version.commit());
+    }
+
+    @Test
     void equalVersionsCompareEqual() {
         assertEquals(0, Version.compare("1.2.3", "1.2.3"));
     }
