@@ -134,6 +134,7 @@ final class ProjectRegistry {
         p.baseEnv = Map.copyOf(baseEnv);
         LinkedHashMap<String, Service> old = new LinkedHashMap<>(p.services);
         p.services.clear();
+        List<Service> fresh = new ArrayList<>();
         for (ServiceSpec s : spec.services().values()) {
             Service svc = old.remove(s.name());
             if (svc == null) {
@@ -141,7 +142,7 @@ final class ProjectRegistry {
                 svc.desired = up;
                 p.services.put(s.name(), svc);
                 added.add(s.name());
-                steps.added(svc, up);
+                fresh.add(svc);
             } else {
                 p.services.put(s.name(), svc);
                 if (svc.spec.equals(s)) {
@@ -162,6 +163,8 @@ final class ProjectRegistry {
             removed.add(svc.name());
             steps.removed(svc);
         }
+        // Told once every service of the file is in place: one added before its (new) dependency waits for it.
+        fresh.forEach(svc -> steps.added(svc, up));
         return new ServiceChanges(p.name, added, removed, changed, unchanged);
     }
 }

@@ -134,4 +134,20 @@ class SupervisorDependencyTest {
         Harness.awaitTrue(() -> !h.alive(c), "removed service's process to stop");
         assertFalse(h.alive(b));
     }
+
+    @Test
+    void aReloadAddingAServiceBeforeItsNewDependencyStartsTheDependencyFirst() throws Exception {
+        h.sup.register(h.project("p", service("a", "exec sleep 1000")), Map.of());
+        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+
+        // api comes before its dependency db in the file, and both are new
+        h.sup.reload(h.project("p", service("a", "exec sleep 1000"), service("api", "exec sleep 1000", "db"),
+                service("db", "exec sleep 1000")), Map.of());
+
+        h.await("p", "api", ServiceState.READY);
+        int dbReady = h.firstIndex("db", ServiceState.READY);
+        int apiLaunched = h.firstIndex("api", s -> s.pid() > 0);
+        assertTrue(dbReady >= 0 && apiLaunched > dbReady, "api launched (event " + apiLaunched + ") after db ready (event "
+                + dbReady + ")");
+    }
 }
