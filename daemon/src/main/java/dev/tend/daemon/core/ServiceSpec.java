@@ -22,7 +22,7 @@ import java.util.Map;
  * @param onFailure `on_failure`: a shell command run (by daemon.hooks) after the service crashed or failed, or null
  * @param onReady   `on_ready`: a shell command run each time the service becomes ready, or null
  * @param health    `alive:` and `max_memory:` ({@link Health#NONE} when neither is set, never null); a change of
- *                  it alone does not restart the service at a reload (see {@link #sameLaunch})
+ *                  it (or of the hooks) alone does not restart the service at a reload (see {@link #sameLaunch})
  */
 public record ServiceSpec(
         String name,
@@ -90,9 +90,18 @@ public record ServiceSpec(
                 autoPort, port, minUptime, onFailure, onReady, other);
     }
 
-    /** Whether the two differ at most in {@link #health}: what a running process of one is, it is of the other. */
+    /** The same service with other hooks. */
+    public ServiceSpec withHooks(String failure, String ready) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
+                stopTimeout, autoPort, port, minUptime, failure, ready, health);
+    }
+
+    /**
+     * Whether the two differ at most in {@link #health} and the hooks: what a running process of one is, it is of
+     * the other (a hook is read when it fires, liveness and memory are watched from outside).
+     */
     public boolean sameLaunch(ServiceSpec other) {
-        return other != null && withHealth(other.health).equals(other);
+        return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

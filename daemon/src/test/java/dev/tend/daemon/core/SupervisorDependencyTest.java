@@ -150,4 +150,20 @@ class SupervisorDependencyTest {
         assertTrue(dbReady >= 0 && apiLaunched > dbReady, "api launched (event " + apiLaunched + ") after db ready (event "
                 + dbReady + ")");
     }
+
+    @Test
+    void aReloadThatChangesOnlyHooksKeepsTheProcessAndTheNewHooksApply() throws Exception {
+        ServiceSpec before = service("a", "exec sleep 1000");
+        h.sup.register(h.project("p", before), Map.of());
+        h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+        long pid = h.get("p", "a").pid();
+
+        ServiceSpec after = before.withHooks("echo failed", "echo ready");
+        ServiceChanges r = h.sup.reload(h.project("p", after), Map.of());
+
+        assertEquals(List.of("a"), r.changed(), "a changed hook is a change");
+        assertEquals(after, h.sup.spec("p", "a"), "the hooks that fire next are the new ones");
+        assertEquals(pid, h.get("p", "a").pid(), "no restart for a hook");
+        assertEquals(ServiceState.READY, h.get("p", "a").state());
+    }
 }
