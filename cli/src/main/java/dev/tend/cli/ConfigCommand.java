@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** `tend config`: the daemon reads the files (project.config: the CLI has no YAML parser); this side prints. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the project as `tend up` would run it: files merged, ${VAR} substituted, env_file values shown as ***. Starts nothing.")
+        description = "Print the project as `tend up` would run it: files merged, $${VAR} substituted, env_file values shown as ***. Starts nothing.")
 final class ConfigCommand extends TendSubcommand {
     @Mixin
     ProjectFileOptions files;

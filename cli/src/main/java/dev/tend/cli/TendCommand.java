@@ -30,6 +30,7 @@ public final class TendCommand implements Runnable {
                 LogsCommand.class,
                 EventsCommand.class,
                 TuiCommand.class,
+                McpCommand.class,
                 HistoryCommand.class,
                 JobsCommand.class,
                 JobCommand.class,

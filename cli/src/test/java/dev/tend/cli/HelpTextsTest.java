@@ -27,6 +27,13 @@ class HelpTextsTest {
         assertTrue(cut.isEmpty(), "help lines that stop mid-sentence:\n" + String.join("\n", cut));
     }
 
+    @Test
+    void aVariableWrittenInAHelpTextIsShownAsWrittenNotLookedUpByPicocli() {
+        // picocli reads ${NAME} in descriptions as its own variable: unescaped, ${VAR} was shown as "null"
+        String usage = CommandModel.full().getSubcommands().get("config").getUsageMessage();
+        assertTrue(usage.contains("${VAR} substituted"), usage);
+    }
+
     private static void walk(CommandLine cl, List<String> cut) {
         CommandSpec spec = cl.getCommandSpec();
         String[] description = spec.usageMessage().description();

@@ -52,6 +52,16 @@ class MainArgumentsTest {
     }
 
     @Test
+    void helpListsTheMcpServerAndRunningItWithoutTheLauncherSaysHowToStartIt() {
+        assertEquals(0, Main.run(new String[] {"--help"}));
+        assertTrue(out().lines().anyMatch(l -> l.strip().startsWith("mcp ")), out());
+        assertEquals(0, Main.run(new String[] {"mcp", "--help"}));
+        assertTrue(out().contains("--read-only"), out());
+        assertEquals(ExitCode.USAGE, Main.run(new String[] {"mcp", "--read-only"}));
+        assertTrue(err().contains("mcp`") && err().contains("launcher"), err());
+    }
+
+    @Test
     void versionPrintsTendAndTheVersion() {
         assertEquals(0, Main.run(new String[] {"--version"}));
         assertEquals("tend " + Version.current() + " (" + Version.commit() + ")", out().strip());
