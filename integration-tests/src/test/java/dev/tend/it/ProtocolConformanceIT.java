@@ -66,6 +66,8 @@ class ProtocolConformanceIT {
         assertEquals(1L, result.get("protocol"));
         assertTrue(result.get("pid") instanceof Long);
         assertEquals("default", result.get("instance"));
+        assertEquals(List.of("services", "logs", "history", "batch", "events", "usage", "jobs", "export", "discover",
+                "config", "health", "tasks"), result.get("capabilities"), "each area a peer can test for (protocol.md)");
     }
 
     @Test

@@ -15,7 +15,7 @@ final class DaemonMethods {
      * change.
      */
     static final List<String> CAPABILITIES = List.of("services", "logs", "history", "batch", "events", "usage",
-            "jobs", "export", "discover");
+            "jobs", "export", "discover", "config", "health", "tasks");
 
     private final DaemonInfo info;
 
