@@ -72,6 +72,7 @@ final class ExportCommand implements Runnable {
                 if (file != null) {
                     params.put("file", file.toAbsolutePath().normalize().toString());
                 }
+                params.put("env", System.getenv()); // the file's ${VAR}s, as `tend up` here would read them
             }
             addParams(params);
             Map<String, Object> r = call(Methods.PROJECT_EXPORT, params);

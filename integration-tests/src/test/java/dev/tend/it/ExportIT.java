@@ -101,6 +101,23 @@ class ExportIT {
     }
 
     @Test
+    void aFileExportedWithoutUpTakesItsVariablesFromTheEnvironmentOfTheCommand() throws Exception {
+        Files.writeString(project.resolve("tend.yaml"), """
+                project: shop
+                services:
+                  api:
+                    command: ./run-api
+                    env: { DB_URL: "postgres://${DB_HOST:?set DB_HOST}/shop" }
+                """);
+        ProcessBuilder pb = tend.command(TendHome.LAUNCHER.toString(), "export", "compose").directory(project.toFile());
+        pb.environment().put("DB_HOST", "db.internal");
+        TendHome.Result r = TendHome.finish(pb.start());
+        assertEquals(0, r.exit(), "the daemon read the file in the command's environment, as up would: " + r);
+        String compose = Files.readString(project.resolve("compose.yaml"));
+        assertTrue(compose.contains("postgres://db.internal/shop"), compose);
+    }
+
+    @Test
     void aRegisteredProjectExportsByNameFromAnywhere() throws Exception {
         assertEquals(0, run("up").exit());
         Path elsewhere = Files.createTempDirectory("tend-export-");

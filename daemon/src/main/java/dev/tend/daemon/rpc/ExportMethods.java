@@ -29,8 +29,14 @@ final class ExportMethods {
         this.registered = registered;
     }
 
-    Map<String, Object> export(String project, String dir, String file, String format, boolean user) {
-        ProjectSpec spec = project != null ? registered(project) : ProjectMethods.load(dir, file, Map.of());
+    /**
+     * @param env the client's environment, for a file read by path: its ${VAR}s as `tend up` there would see them (a
+     *            registered project is read in the environment it was registered with)
+     */
+    Map<String, Object> export(String project, String dir, String file, String format, boolean user,
+                               Map<String, String> env) {
+        ProjectSpec spec = project != null ? registered(project)
+                : ProjectMethods.load(dir, file, env == null ? Map.of() : Inputs.env("env", env));
         ExportResult result = switch (format) {
             case "systemd" -> SystemdExport.export(spec, user, ZoneId.systemDefault(),
                     System.getProperty("user.name"));

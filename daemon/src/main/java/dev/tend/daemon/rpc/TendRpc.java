@@ -121,8 +121,9 @@ public final class TendRpc {
                                              @OptionalParam @Param("project") String project,
                                              @OptionalParam @Param("dir") String dir,
                                              @OptionalParam @Param("file") String file,
-                                             @OptionalParam @Param("user") Boolean user) {
-        return exports.export(project, dir, file, format, Boolean.TRUE.equals(user));
+                                             @OptionalParam @Param("user") Boolean user,
+                                             @OptionalParam @Param("env") Map<String, String> env) {
+        return exports.export(project, dir, file, format, Boolean.TRUE.equals(user), env);
     }
 
     @Rpc(Methods.PROJECT_CONFIG)
