@@ -35,9 +35,6 @@ public final class MemorySize {
             throw new IllegalArgumentException("'" + t + "' is not a size (expected a whole number and a unit, "
                     + "like 512MiB or 1G; units B, KiB, MiB, GiB, K, M, G)");
         }
-        if (unit.isEmpty()) {
-            throw new IllegalArgumentException("'" + t + "' has no unit (did you mean " + t + "MiB?)");
-        }
         long number;
         try {
             number = Long.parseLong(t.substring(0, digits));
@@ -46,6 +43,9 @@ public final class MemorySize {
         }
         if (number == 0) {
             throw new IllegalArgumentException("'" + t + "' is no memory at all; leave max_memory out for no limit");
+        }
+        if (unit.isEmpty()) {
+            throw new IllegalArgumentException("'" + t + "' has no unit (did you mean " + t + "MiB?)");
         }
         long factor = UNITS.get(unit);
         if (number > Long.MAX_VALUE / factor) {

@@ -32,6 +32,8 @@ class MemorySizeTest {
                 .contains("whole number"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MemorySize.parse("0M")).getMessage()
                 .contains("leave max_memory out"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MemorySize.parse("0")).getMessage()
+                .contains("leave max_memory out"), "a bare 0 is not told to become 0MiB, which is refused too");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MemorySize.parse("512TB")).getMessage()
                 .contains("units B, KiB, MiB, GiB, K, M, G"));
         assertThrows(IllegalArgumentException.class, () -> MemorySize.parse("99999999999999999999G"));
