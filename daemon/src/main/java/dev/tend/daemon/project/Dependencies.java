@@ -2,6 +2,8 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.Names;
+import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ServiceSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +58,26 @@ final class Dependencies {
         for (String service : edges.keySet()) {
             if (!marks.containsKey(service)) {
                 visit(service);
+            }
+        }
+    }
+
+    /**
+     * A condition on a dependency's end (completed, completed_successfully) that can never hold: the dependency
+     * restarts whenever it ends (restart: always), so the dependent would wait for ever. Refused with where it is.
+     */
+    void checkEndsCanHappen(Map<String, ServiceSpec> services) throws ProjectFileException {
+        for (List<Edge> out : edges.values()) {
+            for (Edge edge : out) {
+                boolean awaitsEnd = edge.condition() == Dependency.Condition.COMPLETED
+                        || edge.condition() == Dependency.Condition.COMPLETED_SUCCESSFULLY;
+                ServiceSpec to = services.get(edge.to());
+                if (awaitsEnd && to != null && to.restart() == RestartMode.ALWAYS) {
+                    throw values.fail(edge.file(), edge.line(), "service '" + edge.from() + "' waits for '" + edge.to()
+                            + "' to be " + edge.condition().wireName() + ", but '"
+                            + edge.to() + "' has restart: always and never ends; make it a task (restart: \"no\") or "
+                            + "wait for it to be ready");
+                }
             }
         }
     }

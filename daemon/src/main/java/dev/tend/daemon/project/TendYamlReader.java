@@ -100,7 +100,9 @@ final class TendYamlReader {
             int line = servicesEntry != null ? servicesEntry.line() : jobsEntry != null ? jobsEntry.line() : 0;
             throw values.fail(line, "no services or jobs declared; a project needs at least one");
         }
-        new Dependencies(values, edges).check();
+        Dependencies dependencies = new Dependencies(values, edges);
+        dependencies.check();
+        dependencies.checkEndsCanHappen(services);
         return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs, envSources);
     }
 

@@ -315,6 +315,21 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void waitingForTheEndOfAServiceThatAlwaysRestartsIsRefusedWithItsLine() throws IOException {
+        assertRejected("""
+                services:
+                  migrate:
+                    command: x
+                    restart: always
+                  api:
+                    command: y
+                    depends_on:
+                      migrate: { condition: completed_successfully }
+                """, 8, "service 'api' waits for 'migrate' to be completed_successfully, but 'migrate' has restart: "
+                + "always and never ends");
+    }
+
+    @Test
     void aMisspeltKeyUnderAConditionIsRefused() throws IOException {
         assertRejected("""
                 services:
