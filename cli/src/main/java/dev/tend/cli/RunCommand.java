@@ -40,8 +40,15 @@ final class RunCommand extends TendSubcommand {
         if (json) {
             out().println(dev.tend.protocol.json.Json.write(s));
         } else {
-            info("adhoc/" + s.get("name") + ": started (" + PsTable.state(s) + ", pid " + s.get("pid") + ")");
+            info(said(s));
         }
         return ExitCode.OK;
+    }
+
+    /** "adhoc/x: started (running, pid 42)"; without a process left (a quick task's end) no pid 0. */
+    static String said(Map<String, Object> s) {
+        boolean running = s.get("pid") instanceof Number pid && pid.longValue() > 0;
+        return "adhoc/" + s.get("name") + ": started (" + PsTable.state(s) + (running ? ", pid " + s.get("pid") : "")
+                + ")";
     }
 }
