@@ -5,8 +5,6 @@ import dev.tend.client.DaemonUnavailableException;
 import dev.tend.protocol.TendPaths;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /** How a command reaches the daemon of the chosen instance, starting it when needed. */
 final class DaemonAccess {
@@ -28,15 +26,7 @@ final class DaemonAccess {
 
     static DaemonConnector connector(TendCommand root) {
         TendPaths paths = paths(root);
-        String launcher = System.getProperty("tend.launcher");
-        List<String> cmd = new ArrayList<>();
-        if (launcher != null) {
-            cmd.add(launcher);
-        } else {
-            cmd.add("tend"); // run outside bin/tend (e.g. from an IDE): hope it is on PATH
-        }
-        cmd.addAll(List.of("--instance", paths.instance(), "daemon", "run", "--detached"));
-        return new DaemonConnector(paths, "tend-cli", cmd, START_TIMEOUT)
+        return DaemonConnector.throughLauncher(paths, "tend-cli", START_TIMEOUT)
                 .withAnswerTimeout(answerTimeout(root.daemonTimeout, System.getenv("TEND_DAEMON_TIMEOUT")));
     }
 

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -102,10 +101,6 @@ public final class Main {
     }
 
     private static DaemonConnector connector(TendPaths paths) {
-        String launcher = System.getProperty("tend.launcher");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(launcher != null ? launcher : "tend"); // outside bin/tend (an IDE): hope tend is on PATH
-        cmd.addAll(List.of("--instance", paths.instance(), "daemon", "run", "--detached"));
-        return new DaemonConnector(paths, "tend-mcp", cmd, START_TIMEOUT);
+        return DaemonConnector.throughLauncher(paths, "tend-mcp", START_TIMEOUT);
     }
 }

@@ -57,6 +57,18 @@ public final class DaemonConnector {
     }
 
     /**
+     * A connector that starts the daemon as every peer does: through the launcher that started this program
+     * (bin/tend passes itself as the system property {@code tend.launcher}), else a {@code tend} on the PATH (a
+     * program run outside bin/tend, e.g. from an IDE).
+     */
+    public static DaemonConnector throughLauncher(TendPaths paths, String clientName, Duration startTimeout) {
+        String launcher = System.getProperty("tend.launcher");
+        List<String> cmd = List.of(launcher != null ? launcher : "tend", "--instance", paths.instance(), "daemon",
+                "run", "--detached");
+        return new DaemonConnector(paths, clientName, cmd, startTimeout);
+    }
+
+    /**
      * @param findExecutable where a helper program ("setsid", "perl") is, or null if there is none (tests leave
      *                       out setsid to check the fallback)
      */

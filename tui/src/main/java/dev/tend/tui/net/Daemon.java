@@ -6,8 +6,6 @@ import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.TendPaths;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /** How the TUI reaches the daemon of its instance: like every peer, starting it through the launcher if needed. */
 public final class Daemon {
@@ -18,11 +16,7 @@ public final class Daemon {
     }
 
     public static DaemonConnector connector(TendPaths paths) {
-        String launcher = System.getProperty("tend.launcher");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(launcher != null ? launcher : "tend"); // outside bin/tend (an IDE): hope tend is on PATH
-        cmd.addAll(List.of("--instance", paths.instance(), "daemon", "run", "--detached"));
-        return new DaemonConnector(paths, "tend-tui", cmd, START_TIMEOUT);
+        return DaemonConnector.throughLauncher(paths, "tend-tui", START_TIMEOUT);
     }
 
     static boolean methodNotFound(RpcError e) {
