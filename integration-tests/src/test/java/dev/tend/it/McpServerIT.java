@@ -187,4 +187,65 @@ class McpServerIT {
             }
         }
     }
+
+    @Test
+    void nothingIsSentBeforeInitializeAndTheResourcesAreListedOnceTheClientIsInitialized() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            Path dir = project(tend);
+            assertEquals(0, tend.tendIn(dir, "up").exit());
+            Process mcp = tend.command(TendHome.LAUNCHER.toString(), "mcp").directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectError(tend.home().resolve("mcp.err").toFile()).start();
+            java.util.concurrent.BlockingQueue<String> out = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(mcp.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        out.add(line);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the server ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            var in = new java.io.PrintStream(mcp.getOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                // the server's watch follows the daemon (and used to list the project's resources at once, each a
+                // resources/list_changed sent before the client had even said initialize)
+                try {
+                    TendProject.await("the server's event connection", () -> connections(tend) >= 2 ? true : null);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; status " + tend.tend("daemon", "status", "--json")
+                            + "; the server's stderr: " + Files.readString(tend.home().resolve("mcp.err")), e);
+                }
+                String early = out.poll(3, TimeUnit.SECONDS);
+                assertEquals(null, early, "a message before initialize");
+
+                in.println("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                        + "2025-06-18" + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+                String first = out.poll(60, TimeUnit.SECONDS);
+                assertTrue(first != null && first.contains("\"id\":1") && first.contains("\"result\""), "first: " + first);
+                in.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                TendProject.await("the log resources listed", () -> {
+                    in.println("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/list\"}");
+                    for (String line; (line = out.poll(5, TimeUnit.SECONDS)) != null; ) {
+                        if (line.contains("\"id\":2")) {
+                            return line.contains("tend://shop/api") ? true : null;
+                        }
+                    }
+                    return null;
+                });
+            } finally {
+                in.close();
+                assertTrue(mcp.waitFor(30, TimeUnit.SECONDS), "the server ends with its stdin");
+            }
+        }
+    }
+
+    private static long connections(TendHome tend) throws Exception {
+        TendHome.Result r = tend.tend("daemon", "status", "--json");
+        Object n = ((Map<?, ?>) dev.tend.protocol.json.Json.parse(r.out())).get("connections");
+        return n instanceof Number num ? num.longValue() : 0;
+    }
 }

@@ -64,6 +64,7 @@ public final class Main {
         DaemonLink link = new DaemonLink(connector(paths));
         Resources resources = new Resources(link);
         ResourceWatch watch = new ResourceWatch(link, resources);
+        in.onInitialized(() -> timer.execute(resources::goLive)); // before the SDK reads stdin
         link.onReach(watch::daemonReached);
 
         McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());

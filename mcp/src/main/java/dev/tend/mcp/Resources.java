@@ -33,6 +33,11 @@ final class Resources {
     /** uri -> listed resource, as last added to the server */
     private final Map<String, McpSchema.Resource> listed = new ConcurrentHashMap<>();
     private volatile McpSyncServer server;
+    /**
+     * The client has said it is initialized: only then are resources handed to the server, whose every change is a
+     * notifications/resources/list_changed, which MCP does not allow before (the watch lists them at start-up).
+     */
+    private volatile boolean live;
 
     Resources(DaemonLink link) {
         this.link = link;
@@ -110,8 +115,24 @@ final class Resources {
         throw new ToolError("no project '" + project + "'");
     }
 
-    void attach(McpSyncServer server) {
+    synchronized void attach(McpSyncServer server) {
         this.server = server;
+        if (live) {
+            listed.values().forEach(r -> server.addResource(specification(r)));
+        }
+    }
+
+    /** The client sent notifications/initialized: what was listed meanwhile goes to the server now. */
+    synchronized void goLive() {
+        live = true;
+        McpSyncServer s = server;
+        if (s != null) {
+            listed.values().forEach(r -> s.addResource(specification(r)));
+        }
+    }
+
+    private SyncResourceSpecification specification(McpSchema.Resource r) {
+        return new SyncResourceSpecification(r, (ex, req) -> read(req.uri()));
     }
 
     /** Lists exactly these projects' resources (from ProjectViews), adding and removing the difference. */
@@ -164,13 +185,15 @@ final class Resources {
         }
         McpSchema.Resource r = McpSchema.Resource.builder().uri(uri).name(name).description(description)
                 .mimeType(mime).build();
-        s.addResource(new SyncResourceSpecification(r, (ex, req) -> read(req.uri())));
+        if (live) {
+            s.addResource(specification(r));
+        }
         listed.put(uri, r);
     }
 
     private void remove(String uri) {
         McpSyncServer s = server;
-        if (s != null && listed.remove(uri) != null) {
+        if (s != null && listed.remove(uri) != null && live) {
             s.removeResource(uri);
         }
     }
@@ -178,7 +201,7 @@ final class Resources {
     /** Tells the clients that subscribed to a service's log that it grew (the SDK keeps who subscribed). */
     void logAppended(String project, String service) {
         McpSyncServer s = server;
-        if (s != null) {
+        if (s != null && live) {
             s.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(logUri(project, service)));
         }
     }

@@ -3,6 +3,7 @@ package dev.tend.mcp;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,8 +12,14 @@ import java.util.concurrent.CountDownLatch;
  * leave a server that answers nothing and never exits.
  */
 final class StdinWatch extends FilterInputStream {
+    private static final byte[] INITIALIZED = "\"notifications/initialized\"".getBytes(StandardCharsets.US_ASCII);
+
     private final CountDownLatch ended = new CountDownLatch(1);
     private boolean atLineStart = true;
+    /** The last bytes read, as many as {@link #INITIALIZED} has, to see that method name go by. */
+    private final byte[] recent = new byte[INITIALIZED.length];
+    private int seen;
+    private volatile Runnable onInitialized;
 
     StdinWatch(InputStream in) {
         super(in);
@@ -20,6 +27,28 @@ final class StdinWatch extends FilterInputStream {
 
     void awaitEnd() throws InterruptedException {
         ended.await();
+    }
+
+    /**
+     * Runs once the client's notifications/initialized has been read (called on the reading thread: hand work
+     * elsewhere). A method name is told by its quoted form, which a JSON string value could only contain escaped.
+     */
+    void onInitialized(Runnable action) {
+        onInitialized = action;
+    }
+
+    private void saw(byte c) {
+        if (onInitialized == null) {
+            return;
+        }
+        System.arraycopy(recent, 1, recent, 0, recent.length - 1);
+        recent[recent.length - 1] = c;
+        seen++;
+        if (c == '"' && seen >= recent.length && java.util.Arrays.equals(recent, INITIALIZED)) {
+            Runnable action = onInitialized;
+            onInitialized = null;
+            action.run();
+        }
     }
 
     @Override
@@ -54,6 +83,7 @@ final class StdinWatch extends FilterInputStream {
                 }
                 atLineStart = c == '\n';
                 b[off + kept++] = c;
+                saw(c);
             }
             if (kept > 0) {
                 return kept;
