@@ -21,25 +21,32 @@ final class DependencyOrder {
     private DependencyOrder() {
     }
 
-    /** The services and, transitively, what they depend on, each once, in a depth-first order from the roots. */
+    /**
+     * The services and, transitively, what they depend on, each once, each after what it depends on: a start made in
+     * this order has a dependency's own restart under way (a task run again) before its dependent is judged, which
+     * would otherwise see the dependency's last end (a task that failed) and fail at once.
+     */
     static List<Service> withDependencies(List<Service> roots, Map<String, Service> services) {
         LinkedHashSet<Service> out = new LinkedHashSet<>();
+        Set<Service> visiting = new java.util.HashSet<>();
         for (Service s : roots) {
-            addWithDependencies(s, services, out);
+            addWithDependencies(s, services, visiting, out);
         }
         return List.copyOf(out);
     }
 
-    private static void addWithDependencies(Service s, Map<String, Service> services, Set<Service> out) {
-        if (!out.add(s)) {
-            return;
+    private static void addWithDependencies(Service s, Map<String, Service> services, Set<Service> visiting,
+                                            Set<Service> out) {
+        if (out.contains(s) || !visiting.add(s)) {
+            return; // done, or a cycle (the project file refuses them)
         }
         for (Dependency dep : s.spec.dependsOn()) {
             Service d = services.get(dep.service());
             if (d != null) {
-                addWithDependencies(d, services, out);
+                addWithDependencies(d, services, visiting, out);
             }
         }
+        out.add(s);
     }
 
     /**

@@ -106,4 +106,21 @@ class SupervisorTaskTest {
         h.await("p", "report", ServiceState.READY);
         assertEquals(ServiceState.COMPLETED, h.get("p", "check").state());
     }
+
+    @Test
+    void startingADependentByHandRunsItsFailedTaskAgainFirstAndThenStartsIt() throws Exception {
+        ServiceSpec failing = task("migrate", "exit 3");
+        ServiceSpec api = dependsOn(service("api", "exec sleep 1000"),
+                new Dependency("migrate", Condition.COMPLETED_SUCCESSFULLY));
+        h.sup.register(h.project("p", failing, api), Map.of());
+        assertThrows(ExecutionException.class, () -> h.sup.up("p", List.of()).get(30, TimeUnit.SECONDS));
+        h.await("p", "api", ServiceState.FAILED);
+
+        // the user fixes the migration, reloads, and starts the api again
+        h.sup.reload(h.project("p", task("migrate", "exit 0"), api), Map.of());
+        h.sup.start("p", "api").get(30, TimeUnit.SECONDS);
+
+        assertEquals(ServiceState.READY, h.get("p", "api").state());
+        assertEquals(0, h.get("p", "migrate").exitCode(), "the task ran again, before the api was judged");
+    }
 }
