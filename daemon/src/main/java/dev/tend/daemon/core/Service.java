@@ -116,7 +116,10 @@ final class Service {
         return project + "/" + spec.name();
     }
 
-    /** What a previous daemon kept of the service: its auto port, and `failed` until a start or stop by hand. */
+    /**
+     * What a previous daemon kept of the service: its auto port, `failed` until a start or stop by hand, and a task
+     * done in this boot (completed (0): a start that does not name it leaves it so).
+     */
     void remember(StateStore.ServiceMemory memory) {
         if (memory == null) {
             return;
@@ -125,6 +128,9 @@ final class Service {
         if (memory.failed() != null) {
             state = ServiceState.FAILED;
             reason = memory.failed();
+        } else if (memory.completed()) {
+            state = ServiceState.COMPLETED;
+            exitCode = 0;
         }
     }
 

@@ -288,6 +288,13 @@ final class ServiceMachine {
             String failed = state == ServiceState.FAILED ? reason : null;
             tx.after(() -> store.setFailed(project, name, failed));
         }
+        if (state == ServiceState.COMPLETED || (svc.state == ServiceState.COMPLETED && !shuttingDown)) {
+            // a task done outlives the daemon too: the next one (a restart, an upgrade) does not run it again
+            boolean done = state == ServiceState.COMPLETED && svc.exitCode != null && svc.exitCode == 0;
+            String project = svc.project;
+            String name = svc.name();
+            tx.after(() -> store.setCompleted(project, name, done));
+        }
         svc.state = state;
         svc.reason = reason;
         tx.touch(svc);

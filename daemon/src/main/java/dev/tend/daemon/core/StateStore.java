@@ -101,10 +101,14 @@ public interface StateStore extends AutoCloseable {
     Map<String, Map<String, Boolean>> desired();
 
     /**
-     * What a service keeps across daemons besides its desired state: the auto port it was given (0: none yet) and,
-     * while it is failed, why (null: not failed).
+     * What a service keeps across daemons besides its desired state: the auto port it was given (0: none yet),
+     * while it is failed, why (null: not failed), and whether it is a task that completed with exit code 0 in this
+     * boot of the machine (a daemon that follows leaves it done; after a reboot it runs again).
      */
-    record ServiceMemory(int port, String failed) {
+    record ServiceMemory(int port, String failed, boolean completed) {
+        public ServiceMemory(int port, String failed) {
+            this(port, failed, false);
+        }
     }
 
     /** Keeps the auto port the service was given, to give it again. */
@@ -112,6 +116,9 @@ public interface StateStore extends AutoCloseable {
 
     /** Marks the service failed for this reason, or (null) no longer failed. */
     void setFailed(String project, String service, String reason);
+
+    /** Marks the service a task done (completed with 0) in this boot of the machine, or no longer done. */
+    void setCompleted(String project, String service, boolean done);
 
     /** project -> service -> what it keeps; services with neither a port nor a failure are left out. */
     Map<String, Map<String, ServiceMemory>> memory();

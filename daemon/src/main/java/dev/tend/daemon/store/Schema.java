@@ -119,7 +119,9 @@ final class Schema {
                     "CREATE UNIQUE INDEX live_children_token ON live_children (run_token)",
                     "CREATE INDEX live_children_pid ON live_children (project, service, pid)")),
             new Migration("files merged over a project's file (tend up -f a -f b)", List.of(
-                    "ALTER TABLE projects ADD COLUMN overrides TEXT NOT NULL DEFAULT '[]'")));
+                    "ALTER TABLE projects ADD COLUMN overrides TEXT NOT NULL DEFAULT '[]'")),
+            new Migration("a task done in this boot of the machine: its boot id", List.of(
+                    "ALTER TABLE desired_state ADD COLUMN completed_boot TEXT")));
 
     private Schema() {
     }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@link StateStore} on one SQLite file (WAL, synchronous=NORMAL). One connection serves every thread,
@@ -57,6 +58,9 @@ public final class SqliteStore implements StateStore {
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** Which boot this is (see {@link BootId}); tests give their own. */
+    private Supplier<String> bootId = BootId::current;
 
     private SqliteStore(Path file, Connection connection, HistoryRetention retention) {
         this.file = file;
@@ -204,6 +208,16 @@ public final class SqliteStore implements StateStore {
         keep("failure", "failed", project, service, reason);
     }
 
+    @Override
+    public void setCompleted(String project, String service, boolean done) {
+        keep("completion", "completed_boot", project, service, done ? bootId.get() : null);
+    }
+
+    /** For tests: as if the machine had booted with this id. */
+    void bootId(Supplier<String> id) {
+        this.bootId = id;
+    }
+
     /** One kept column of a service's row (a row made for it is not running); {@code column} is ours, never input. */
     private void keep(String what, String column, String project, String service, Object value) {
         update("save " + what + " of " + project + "/" + service,
@@ -214,15 +228,21 @@ public final class SqliteStore implements StateStore {
 
     @Override
     public Map<String, Map<String, ServiceMemory>> memory() {
-        return locked("read kept ports and failures", connection -> {
+        String boot = bootId.get();
+        return locked("read kept ports, failures and done tasks", connection -> {
             Map<String, Map<String, ServiceMemory>> byProject = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT project, service, port, failed FROM desired_state
-                    WHERE port IS NOT NULL OR failed IS NOT NULL ORDER BY project, service""");
+                    SELECT project, service, port, failed, completed_boot FROM desired_state
+                    WHERE port IS NOT NULL OR failed IS NOT NULL OR completed_boot IS NOT NULL
+                    ORDER BY project, service""");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    boolean doneThisBoot = boot != null && boot.equals(rows.getString(5));
+                    if (rows.getObject(3) == null && rows.getString(4) == null && !doneThisBoot) {
+                        continue; // done in an earlier boot only: nothing to keep
+                    }
                     byProject.computeIfAbsent(rows.getString(1), project -> new LinkedHashMap<>())
-                            .put(rows.getString(2), new ServiceMemory(rows.getInt(3), rows.getString(4)));
+                            .put(rows.getString(2), new ServiceMemory(rows.getInt(3), rows.getString(4), doneThisBoot));
                 }
             }
             byProject.replaceAll((project, services) -> Collections.unmodifiableMap(services));

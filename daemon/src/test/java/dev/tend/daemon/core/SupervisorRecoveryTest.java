@@ -162,6 +162,30 @@ class SupervisorRecoveryTest {
     }
 
     @Test
+    void aTaskDoneStaysDoneForTheNextDaemonAndItsDependentStartsWithoutRunningItAgain() throws Exception {
+        Path db = dir.resolve("tend.db");
+        ServiceSpec migrate = Harness.withRestart(service("migrate", "echo ran >> runs.txt"), RestartMode.NO, 0);
+        ServiceSpec api = new ServiceSpec("api", "exec sleep 1000", null, Map.of(),
+                List.of(new Dependency("migrate", Dependency.Condition.COMPLETED_SUCCESSFULLY)), null,
+                RestartMode.ON_FAILURE, 2, dev.tend.daemon.core.process.Signal.TERM, java.time.Duration.ofSeconds(10),
+                false, 0);
+        try (Harness h = new Harness(dir, SqliteStore.open(db))) {
+            h.sup.register(h.project("p", migrate, api), Map.of());
+            h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+            h.sup.shutdown().get(30, TimeUnit.SECONDS);
+        }
+        try (Harness next = new Harness(dir, SqliteStore.open(db))) {
+            next.sup.register(next.project("p", migrate, api), Map.of());
+            assertEquals(ServiceState.COMPLETED, next.get("p", "migrate").state(), "done, as the last daemon left it");
+            assertEquals(0, next.get("p", "migrate").exitCode());
+            next.sup.restoreDesired().get(20, TimeUnit.SECONDS);
+            next.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
+            assertEquals(ServiceState.READY, next.get("p", "api").state());
+            assertEquals(List.of("ran"), Files.readAllLines(dir.resolve("runs.txt")), "the task ran once");
+        }
+    }
+
+    @Test
     void shutdownStopsEverythingButKeepsDesiredStateForTheNextDaemon() throws Exception {
         Path db = dir.resolve("tend.db");
         long firstPid;

@@ -163,6 +163,22 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aTaskDoneIsKeptForThisBootOfTheMachineOnly() {
+        store.bootId(() -> "boot-1");
+        store.setDesired("web", "migrate", true);
+        store.setCompleted("web", "migrate", true);
+        assertEquals(Map.of("web", Map.of("migrate", new StateStore.ServiceMemory(0, null, true))), store.memory());
+
+        store.bootId(() -> "boot-2"); // the machine rebooted: the task runs again
+        assertEquals(Map.of(), store.memory());
+
+        store.setCompleted("web", "migrate", true);
+        store.setCompleted("web", "migrate", false); // it ran again and did not complete with 0
+        assertEquals(Map.of(), store.memory());
+        assertEquals(Map.of("web", Map.of("migrate", true)), store.desired(), "the desired state is untouched");
+    }
+
+    @Test
     void historyReturnsTheNewestRowsOldestFirst() {
         for (int n = 0; n < 10; n++) {
             store.appendHistory(event("web", "server", n));
