@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ final class ServiceMachine {
     private final ExecutorService worker;
     private final LivenessChecks liveness;
     private final MemoryWatch memory;
+    private final ServiceWatches watches;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
     volatile LogPolicy logPolicy;
@@ -56,7 +58,7 @@ final class ServiceMachine {
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
                    ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, UsageMeter meter, Timer timer,
-                   ExecutorService worker) {
+                   ExecutorService worker, Function<Service, CompletionStage<?>> restart) {
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -72,6 +74,7 @@ final class ServiceMachine {
         this.logPolicy = config.logPolicy();
         this.liveness = new LivenessChecks(this, serial, timer, worker);
         this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
+        this.watches = new ServiceWatches(serial, history, timer, worker, restart);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {
@@ -82,6 +85,7 @@ final class ServiceMachine {
     CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
         svc.forgotten = true;
         svc.desired = false;
+        watches.close(svc);
         String project = svc.project;
         String name = svc.name();
         serial.dispatch(l -> l.serviceRemoved(project, name));
@@ -98,7 +102,6 @@ final class ServiceMachine {
         });
         return stopped;
     }
-
 
     void requestStart(Service svc, boolean byHand, Tx<Service> tx) {
         if (svc.forgotten) {
@@ -129,6 +132,7 @@ final class ServiceMachine {
             svc.quickRestarts = 0;
             svc.restarts = 0;
         }
+        watches.open(svc, tx);
         tryLaunch(svc, tx);
     }
 
@@ -221,6 +225,9 @@ final class ServiceMachine {
     /** Stops the service; the future completes when it is STOPPED. */
     CompletableFuture<Void> stopOne(Service svc, Tx<Service> tx) {
         cancelBackoff(svc);
+        if (!svc.desired || shuttingDown) {
+            watches.close(svc); // a restart keeps watching
+        }
         switch (svc.state) {
             case STOPPING -> {
                 svc.stopRequested = true;
@@ -320,8 +327,9 @@ final class ServiceMachine {
         setState(svc, svc.state, status == null ? null : status.describe(), tx);
     }
 
-    /** A reload changed only alive or max_memory: they apply to the running process, without a restart. */
+    /** A reload changed only alive, max_memory or watch: they apply to the running process, without a restart. */
     void healthChanged(Service svc, Tx<Service> tx) {
+        watches.changed(svc, tx);
         if (svc.run != null) {
             svc.run.alive.reset();
             memory.watch(svc, tx);
@@ -505,6 +513,15 @@ final class ServiceMachine {
                     + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         }
         svc.quickRestarts = d.quickRestarts();
+        if (d.action() != RestartPolicy.Action.STAY_DOWN && (d.action() == RestartPolicy.Action.GIVE_UP
+                || !d.delay().isZero()) && watches.watching(svc)) {
+            // under watch a crash loop is a bad edit: the next change restarts it, not a backoff that ends in failed
+            tx.after(() -> history.record(project, name, "waiting", run.pid, code, sig, ServiceWatches.WAITING));
+            setState(svc, d.endState() == ServiceState.FAILED ? ServiceState.CRASHED : d.endState(),
+                    ServiceWatches.WAITING + " (" + endedHow + ")", tx);
+            wakeDependents(svc, tx);
+            return;
+        }
         switch (d.action()) {
             case STAY_DOWN -> {
                 setState(svc, d.endState(), d.reason(), tx);
@@ -558,11 +575,8 @@ final class ServiceMachine {
     }
 
     private static String signalName(ExitStatus status) {
-        if (!status.killedBySignal()) {
-            return null;
-        }
-        Signal s = Signal.ofNumber(status.signal());
-        return s != null ? s.fullName() : "SIG" + status.signal();
+        Signal s = status.killedBySignal() ? Signal.ofNumber(status.signal()) : null;
+        return !status.killedBySignal() ? null : s != null ? s.fullName() : "SIG" + status.signal();
     }
 
     void emit(Service svc) {
