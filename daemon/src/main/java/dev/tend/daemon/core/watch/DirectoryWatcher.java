@@ -58,6 +58,9 @@ public final class DirectoryWatcher implements AutoCloseable {
         this.maxDirectories = maxDirectories;
         this.service = FileSystems.getDefault().newWatchService();
         for (WatchRules.Root root : rules.roots()) {
+            if (!Files.isDirectory(root.dir())) {
+                lostRoot = true; // removed since the file was read: a later start watches it again if it is back
+            }
             register(root.dir(), root);
         }
         thread = new Thread(this::loop, "tend-watch-" + name);
@@ -70,7 +73,7 @@ public final class DirectoryWatcher implements AutoCloseable {
         return keys.size();
     }
 
-    /** Whether every root is still watched (false once one was removed: a new watcher is needed to see it again). */
+    /** Whether every root is watched (false once one was removed, or was missing: a new watcher is needed for it). */
     public boolean intact() {
         return !lostRoot;
     }
