@@ -74,7 +74,7 @@ final class ServiceMachine {
         this.logPolicy = config.logPolicy();
         this.liveness = new LivenessChecks(this, serial, timer, worker);
         this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
-        this.watches = new ServiceWatches(serial, history, timer, worker, restart);
+        this.watches = new ServiceWatches(serial, projects, history, timer, worker, restart);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {

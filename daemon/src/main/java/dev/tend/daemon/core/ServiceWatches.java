@@ -33,6 +33,7 @@ final class ServiceWatches {
     private static final Logger log = LoggerFactory.getLogger(ServiceWatches.class);
 
     private final SerialState<SupervisorListener, Service> serial;
+    private final ProjectRegistry projects;
     private final ServiceHistory history;
     private final Timer timer;
     private final Executor worker;
@@ -76,9 +77,10 @@ final class ServiceWatches {
     }
 
     /** @param restart restarts the service as `tend restart` does; its stage completes when that is over */
-    ServiceWatches(SerialState<SupervisorListener, Service> serial, ServiceHistory history, Timer timer,
-                   Executor worker, Function<Service, CompletionStage<?>> restart) {
+    ServiceWatches(SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ServiceHistory history,
+                   Timer timer, Executor worker, Function<Service, CompletionStage<?>> restart) {
         this.serial = serial;
+        this.projects = projects;
         this.history = history;
         this.timer = timer;
         this.worker = worker;
@@ -88,15 +90,16 @@ final class ServiceWatches {
     /** The service is to run: its files are watched from now on (if it has `watch:`). Under the lock. */
     void open(Service svc, Tx<Service> tx) {
         WatchSpec spec = svc.spec.watch();
+        Path base = base(svc);
         Watch current = open.get(svc);
-        if (current != null && current.spec.equals(spec) && current.base.equals(svc.spec.cwd()) && current.intact()) {
+        if (current != null && current.spec.equals(spec) && current.base.equals(base) && current.intact()) {
             return;
         }
         close(svc);
-        if (spec == null || svc.spec.cwd() == null) {
+        if (spec == null || base == null) {
             return;
         }
-        Watch w = new Watch(spec, svc.spec.cwd());
+        Watch w = new Watch(spec, base);
         w.burst = new Burst(timer, spec.debounce(), () -> restartFor(svc, w));
         open.put(svc, w);
         tx.after(() -> worker.execute(() -> start(svc, w)));
@@ -120,6 +123,15 @@ final class ServiceWatches {
     /** The daemon stops. Under the lock. */
     void closeAll() {
         List.copyOf(open.keySet()).forEach(this::close);
+    }
+
+    /** What watch paths are relative to: the service's cwd, else its project's directory (as it is launched). */
+    private Path base(Service svc) {
+        if (svc.spec.cwd() != null) {
+            return svc.spec.cwd();
+        }
+        Project p = projects.get(svc.project);
+        return p == null ? null : p.dir;
     }
 
     /** Whether the service's files are watched: then a change, not a backoff, restarts it after a crash. */
