@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * watch: on real processes and real files: a burst of changes is one restart, ignored files restart nothing, a crash
+ * watch: on real processes and real files: a burst of changes (20 writes, 1000 new files) is one restart, ignored
+ * files restart nothing, a removed directory is a change and the rest stays watched, a crash
  * under watch waits for the next change, a path that does not exist is refused at up with its line, and no watch
  * (inotify watch of the daemon) survives `tend forget`.
  */
@@ -101,6 +102,40 @@ class WatchIT {
         Files.writeString(file, "an edit after up");
         p.awaitService("app restarted by the edit after up", "app", s -> "ready".equals(state(s)) && pid(s) != fourth);
         assertEquals(3, watchRestarts(p, "app"), "none for the edit while stopped: " + p.history("app"));
+        p.ok("forget");
+    }
+
+    @Test
+    void aThousandNewFilesAreOneRestartAndARemovedDirectoryIsAChangeThatLeavesTheRestWatched() throws Exception {
+        TendProject p = new TendProject(tend, "thousand", """
+                services:
+                  app:
+                    command: exec sleep 100000
+                    min_uptime: 0s
+                    watch: { paths: [src], debounce: 1s }
+                """);
+        Path gen = Files.createDirectories(p.file("src/gen"));
+        p.ok("up", "--wait");
+        long first = pid(p.service("app"));
+        for (int i = 0; i < 1000; i++) {
+            Files.writeString(gen.resolve("f" + i + ".txt"), "x");
+        }
+        Map<String, Object> second = p.awaitService("app restarted", "app",
+                s -> "ready".equals(state(s)) && pid(s) != first);
+        assertEquals(1, watchRestarts(p, "app"), p.history("app").toString());
+
+        try (var files = Files.list(gen)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(gen);
+        Map<String, Object> third = p.awaitService("app restarted for the removal", "app",
+                s -> "ready".equals(state(s)) && pid(s) != pid(second));
+        Files.writeString(p.file("src/still.txt"), "watched");
+        p.awaitService("app restarted for a change beside it", "app",
+                s -> "ready".equals(state(s)) && pid(s) != pid(third));
+        assertEquals(3, watchRestarts(p, "app"), p.history("app").toString());
         p.ok("forget");
     }
 
