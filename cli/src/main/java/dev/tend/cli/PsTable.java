@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** service.list as the `ps` table: SERVICE STATE PID UPTIME RESTARTS CPU MEM PORTS. Pure. */
 final class PsTable {
+    /** How the daemon's reason for a crashed service under watch begins (docs/supervision.md, "Watch and restart"). */
+    private static final String WAITING = "waiting for a change";
+
     private PsTable() {
     }
 
@@ -36,16 +39,26 @@ final class PsTable {
         return Table.render(rows);
     }
 
-    /** Under the table, a line per failed service with its reason: "api failed: dependency migrate is completed (3), …". */
+    /**
+     * Under the table, a line per failed service with its reason: "api failed: dependency migrate is completed (3), …",
+     * and per crashed service under watch that waits for a change: "api crashed: waiting for a change to …".
+     */
     static List<String> whyFailed(List<Map<String, Object>> services, boolean withProject) {
         List<String> lines = new ArrayList<>();
         for (Map<String, Object> s : services) {
             String reason = JsonObjects.string(s, "reason");
-            if ("failed".equals(s.get("state")) && reason != null) {
-                lines.add((withProject ? s.get("project") + "/" : "") + s.get("name") + " failed: " + reason);
+            if (("failed".equals(s.get("state")) || waitsForChange(s)) && reason != null) {
+                lines.add((withProject ? s.get("project") + "/" : "") + s.get("name") + " " + s.get("state") + ": "
+                        + reason);
             }
         }
         return lines;
+    }
+
+    /** A service under watch that crashed (again) and restarts at the next change to its files, not after a backoff. */
+    private static boolean waitsForChange(Map<String, Object> s) {
+        String reason = JsonObjects.string(s, "reason");
+        return "crashed".equals(s.get("state")) && reason != null && reason.startsWith(WAITING);
     }
 
     /** A project that cannot run as registered: what is wrong, and how to be rid of it. */
@@ -59,9 +72,10 @@ final class PsTable {
         String state = String.valueOf(s.get("state"));
         Long code = JsonObjects.numberOrNull(s, "exitCode");
         String signal = JsonObjects.string(s, "signal");
+        String waiting = waitsForChange(s) ? ", waiting for a change" : "";
         return switch (state) {
-            case "exited", "crashed", "failed", "completed" -> signal != null ? state + " (" + signal + ")"
-                    : code != null ? state + " (" + code + ")" : state;
+            case "exited", "crashed", "failed", "completed" -> (signal != null ? state + " (" + signal + ")"
+                    : code != null ? state + " (" + code + ")" : state) + waiting;
             default -> state + unhealthy(s);
         };
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 @Command(name = "reload", mixinStandardHelpOptions = true,
         description = "Re-read the project file and apply the difference: only changed services restart (a change "
-                + "of alive, max_memory or a hook alone applies without a restart); jobs are added, changed and removed as "
+                + "of alive, max_memory, watch or a hook alone applies without a restart); jobs are added, changed and removed as "
                 + "the file says.")
 final class ReloadCommand extends ProjectAction {
     ReloadCommand() {

@@ -77,6 +77,16 @@ class PsTableTest {
     }
 
     @Test
+    void aCrashedServiceUnderWatchSaysItWaitsForAChangeInTheTableAndBelowIt() {
+        Map<String, Object> api = service("{\"name\":\"api\",\"state\":\"crashed\",\"exitCode\":1,\"reason\":"
+                + "\"waiting for a change to a watched file (exited 1)\"}");
+        assertEquals("crashed (1), waiting for a change", PsTable.state(api));
+        assertEquals(List.of("api crashed: waiting for a change to a watched file (exited 1)"),
+                PsTable.whyFailed(List.of(api, service("{\"name\":\"web\",\"state\":\"crashed\",\"exitCode\":1,"
+                        + "\"reason\":\"restarting in 2s\"}")), false));
+    }
+
+    @Test
     void stateOfOtherStatesIgnoresExitDetails() {
         assertEquals("running", PsTable.state(service("{\"state\":\"running\",\"exitCode\":1,\"signal\":\"SIGTERM\"}")));
         assertEquals("backoff", PsTable.state(service("{\"state\":\"backoff\",\"exitCode\":1}")));

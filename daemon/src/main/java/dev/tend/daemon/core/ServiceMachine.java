@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ final class ServiceMachine {
 
     private final SupervisorConfig config;
     private final StateStore store;
+    private final KeptEnds kept;
     private final Clock clock;
     private final RestartPolicy policy;
     private final SerialState<SupervisorListener, Service> serial;
@@ -49,6 +51,7 @@ final class ServiceMachine {
     private final ExecutorService worker;
     private final LivenessChecks liveness;
     private final MemoryWatch memory;
+    private final ServiceWatches watches;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
     volatile LogPolicy logPolicy;
@@ -56,9 +59,10 @@ final class ServiceMachine {
     ServiceMachine(SupervisorConfig config, StateStore store, Clock clock, RestartPolicy policy,
                    SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ReadyWaiters waiters,
                    ServiceHistory history, ServiceRuns runs, OrphanReaper reaper, UsageMeter meter, Timer timer,
-                   ExecutorService worker) {
+                   ExecutorService worker, Function<Service, CompletionStage<?>> restart) {
         this.config = config;
         this.store = store;
+        this.kept = new KeptEnds(store);
         this.clock = clock;
         this.policy = policy;
         this.serial = serial;
@@ -72,6 +76,7 @@ final class ServiceMachine {
         this.logPolicy = config.logPolicy();
         this.liveness = new LivenessChecks(this, serial, timer, worker);
         this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
+        this.watches = new ServiceWatches(serial, projects, history, timer, worker, restart);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {
@@ -82,6 +87,7 @@ final class ServiceMachine {
     CompletableFuture<Void> forget(Service svc, Tx<Service> tx) {
         svc.forgotten = true;
         svc.desired = false;
+        watches.close(svc);
         String project = svc.project;
         String name = svc.name();
         serial.dispatch(l -> l.serviceRemoved(project, name));
@@ -98,7 +104,6 @@ final class ServiceMachine {
         });
         return stopped;
     }
-
 
     void requestStart(Service svc, boolean byHand, Tx<Service> tx) {
         if (svc.forgotten) {
@@ -129,6 +134,7 @@ final class ServiceMachine {
             svc.quickRestarts = 0;
             svc.restarts = 0;
         }
+        watches.open(svc, tx);
         tryLaunch(svc, tx);
     }
 
@@ -221,6 +227,9 @@ final class ServiceMachine {
     /** Stops the service; the future completes when it is STOPPED. */
     CompletableFuture<Void> stopOne(Service svc, Tx<Service> tx) {
         cancelBackoff(svc);
+        if (!svc.desired || shuttingDown) {
+            watches.close(svc); // a restart keeps watching
+        }
         switch (svc.state) {
             case STOPPING -> {
                 svc.stopRequested = true;
@@ -281,20 +290,7 @@ final class ServiceMachine {
         if (svc.state != state) {
             svc.stateSince = clock.instant();
         }
-        if (state == ServiceState.FAILED || (svc.state == ServiceState.FAILED && !shuttingDown)) {
-            // failed outlives the daemon (its shutdown included), so that the next one does not crash-loop it again
-            String project = svc.project;
-            String name = svc.name();
-            String failed = state == ServiceState.FAILED ? reason : null;
-            tx.after(() -> store.setFailed(project, name, failed));
-        }
-        if (state == ServiceState.COMPLETED || (svc.state == ServiceState.COMPLETED && !shuttingDown)) {
-            // a task done outlives the daemon too: the next one (a restart, an upgrade) does not run it again
-            boolean done = state == ServiceState.COMPLETED && svc.exitCode != null && svc.exitCode == 0;
-            String project = svc.project;
-            String name = svc.name();
-            tx.after(() -> store.setCompleted(project, name, done));
-        }
+        kept.changing(svc, state, reason, shuttingDown, tx);
         svc.state = state;
         svc.reason = reason;
         tx.touch(svc);
@@ -327,8 +323,9 @@ final class ServiceMachine {
         setState(svc, svc.state, status == null ? null : status.describe(), tx);
     }
 
-    /** A reload changed only alive or max_memory: they apply to the running process, without a restart. */
+    /** A reload changed only alive, max_memory or watch: they apply to the running process, without a restart. */
     void healthChanged(Service svc, Tx<Service> tx) {
+        watches.changed(svc, tx);
         if (svc.run != null) {
             svc.run.alive.reset();
             memory.watch(svc, tx);
@@ -512,6 +509,15 @@ final class ServiceMachine {
                     + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);
         }
         svc.quickRestarts = d.quickRestarts();
+        if (d.action() != RestartPolicy.Action.STAY_DOWN && (d.action() == RestartPolicy.Action.GIVE_UP
+                || !d.delay().isZero()) && watches.watching(svc)) {
+            // under watch a crash loop is a bad edit: the next change restarts it, not a backoff that ends in failed
+            tx.after(() -> history.record(project, name, "waiting", run.pid, code, sig, ServiceWatches.WAITING));
+            setState(svc, d.endState() == ServiceState.FAILED ? ServiceState.CRASHED : d.endState(),
+                    ServiceWatches.WAITING + " (" + endedHow + ")", tx);
+            wakeDependents(svc, tx);
+            return;
+        }
         switch (d.action()) {
             case STAY_DOWN -> {
                 setState(svc, d.endState(), d.reason(), tx);

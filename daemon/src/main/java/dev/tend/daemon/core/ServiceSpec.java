@@ -3,6 +3,7 @@ package dev.tend.daemon.core;
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.watch.WatchSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param onReady   `on_ready`: a shell command run each time the service becomes ready, or null
  * @param health    `alive:` and `max_memory:` ({@link Health#NONE} when neither is set, never null); a change of
  *                  it (or of the hooks) alone does not restart the service at a reload (see {@link #sameLaunch})
+ * @param watch     `watch:`, or null; a change of it alone does not restart the service at a reload either
  */
 public record ServiceSpec(
         String name,
@@ -40,7 +42,8 @@ public record ServiceSpec(
         Duration minUptime,
         String onFailure,
         String onReady,
-        Health health) {
+        Health health,
+        WatchSpec watch) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -52,6 +55,14 @@ public record ServiceSpec(
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
         health = health == null ? Health.NONE : health;
+    }
+
+    /** Without watch. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                minUptime, onFailure, onReady, health, null);
     }
 
     /** Without alive or max_memory. */
@@ -81,27 +92,34 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other);
+                autoPort, port, minUptime, onFailure, onReady, other, watch);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch);
+    }
+
+    /** The same service with other watch settings (null: none). */
+    public ServiceSpec withWatch(WatchSpec other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, other);
     }
 
     /**
-     * Whether the two differ at most in {@link #health} and the hooks: what a running process of one is, it is of
-     * the other (a hook is read when it fires, liveness and memory are watched from outside).
+     * Whether the two differ at most in {@link #health}, the hooks and {@link #watch}: what a running process of one
+     * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
      */
     public boolean sameLaunch(ServiceSpec other) {
-        return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady).equals(other);
+        return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
+                .withWatch(other.watch).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

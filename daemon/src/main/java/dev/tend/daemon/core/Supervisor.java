@@ -94,7 +94,8 @@ public final class Supervisor {
         this.meter = new UsageMeter(control);
         this.runs = new ServiceRuns(config, launcher, control, store, history, serial, clock, waits, scheduler, worker);
         this.machine = new ServiceMachine(config, store, clock, new RestartPolicy(config.restart()), serial, projects,
-                waiters, history, runs, reaper, meter, waits, worker);
+                waiters, history, runs, reaper, meter, waits, worker,
+                svc -> restartOne(locked(tx -> projects.get(svc.project)), svc)); // watch: restarts as `tend restart`
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
     }

@@ -128,6 +128,11 @@ public final class ComposeExport {
                     + "processes when they reach it (then restart: applies), where tend restarts the service after "
                     + "two samples above it");
         }
+        if (s.watch() != null) {
+            warnings.add(where + ": watch (" + String.join(", ", s.watch().paths()) + ") not exported: Compose's "
+                    + "develop.watch (`docker compose watch`) syncs or rebuilds a container built from source; add it "
+                    + "by hand once the service has a build: section");
+        }
         RestartMode restart = s.maxRestarts() == 0 ? RestartMode.NO : s.restart();
         y.append("    restart: ").append(switch (restart) {
             case NO -> str("no");

@@ -178,6 +178,10 @@ public final class SystemdExport {
                     + "processes when they reach it (then Restart= applies), where tend restarts the service after "
                     + "two samples above it");
         }
+        if (s.watch() != null) {
+            warnings.add(where + ": watch (" + String.join(", ", s.watch().paths()) + ") not exported: a systemd "
+                    + ".path unit could restart it on a change, but watches no subdirectories and does not debounce");
+        }
     }
 
     /** Some service of the project depends on it with completed or completed_successfully. */

@@ -11,6 +11,7 @@ import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.watch.WatchSpec;
 
 import dev.tend.protocol.NameRule;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class TendYamlReader {
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
             "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime",
-            "on_failure", "on_ready", "alive", "max_memory");
+            "on_failure", "on_ready", "alive", "max_memory", "watch");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -183,8 +184,10 @@ final class TendYamlReader {
         String onFailure = hook(map, "on_failure", where);
         String onReady = hook(map, "on_ready", where);
         Health health = health(map, where, autoPort || port > 0);
+        YamlNode.Entry watchEntry = Values.find(map, "watch");
+        WatchSpec watch = watchEntry == null ? null : new WatchReader(values).read(watchEntry, cwd, where);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
-                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health);
+                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch);
     }
 
     /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */

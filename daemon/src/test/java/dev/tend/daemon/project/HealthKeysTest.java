@@ -23,14 +23,11 @@ class HealthKeysTest {
 
     /** The service's keys start on line 4. */
     private ServiceSpec load(String keys) throws Exception {
-        Files.writeString(dir.resolve("tend.yaml"), "services:\n  api:\n    command: ./run\n" + keys);
-        return ProjectFiles.load(dir).services().get("api");
+        return ServiceKeys.load(dir, keys);
     }
 
     private void assertRejected(String keys, int line, String fragment) {
-        ProjectFileException e = assertThrows(ProjectFileException.class, () -> load(keys));
-        assertEquals(line, e.line(), e.getMessage());
-        assertTrue(e.reason().contains(fragment), "expected '" + fragment + "' in: " + e.getMessage());
+        ServiceKeys.assertRejected(dir, keys, line, fragment);
     }
 
     @Test

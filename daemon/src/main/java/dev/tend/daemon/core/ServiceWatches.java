@@ -1,0 +1,172 @@
+package dev.tend.daemon.core;
+
+import dev.tend.daemon.core.SerialState.Tx;
+import dev.tend.daemon.core.time.Timer;
+import dev.tend.daemon.core.watch.Burst;
+import dev.tend.daemon.core.watch.DirectoryWatcher;
+import dev.tend.daemon.core.watch.WatchRules;
+import dev.tend.daemon.core.watch.WatchSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * `watch:`: a {@link DirectoryWatcher} per service that is wanted up and has the key, whose changes a {@link Burst}
+ * turns into restarts through the supervisor's restart path. A watch opens when the service starts, and closes when
+ * it is stopped, removed or forgotten, or the daemon stops; a stopped service ignores its files. The watcher's
+ * directories are registered on the worker pool, outside the lock.
+ */
+final class ServiceWatches {
+
+    /** The reason a crashed service under watch shows instead of backing off (ps, history, events). */
+    static final String WAITING = "waiting for a change to a watched file";
+    private static final Logger log = LoggerFactory.getLogger(ServiceWatches.class);
+
+    private final SerialState<SupervisorListener, Service> serial;
+    private final ProjectRegistry projects;
+    private final ServiceHistory history;
+    private final Timer timer;
+    private final Executor worker;
+    private final Function<Service, CompletionStage<?>> restart;
+    /** Under the lock. */
+    private final Map<Service, Watch> open = new HashMap<>();
+
+    /** One service's watch; its watcher arrives from the worker pool, or never if it is closed first. */
+    private static final class Watch {
+        final WatchSpec spec;
+        final Path base;
+        Burst burst;
+        private DirectoryWatcher watcher;
+        private boolean closed;
+
+        Watch(WatchSpec spec, Path base) {
+            this.spec = spec;
+            this.base = base;
+        }
+
+        synchronized boolean attach(DirectoryWatcher w) {
+            if (!closed) {
+                watcher = w;
+            }
+            return !closed;
+        }
+
+        synchronized boolean intact() {
+            return watcher == null || watcher.intact();
+        }
+
+        void close() {
+            burst.close();
+            synchronized (this) {
+                closed = true;
+                if (watcher != null) {
+                    watcher.close();
+                }
+            }
+        }
+    }
+
+    /** @param restart restarts the service as `tend restart` does; its stage completes when that is over */
+    ServiceWatches(SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ServiceHistory history,
+                   Timer timer, Executor worker, Function<Service, CompletionStage<?>> restart) {
+        this.serial = serial;
+        this.projects = projects;
+        this.history = history;
+        this.timer = timer;
+        this.worker = worker;
+        this.restart = restart;
+    }
+
+    /** The service is to run: its files are watched from now on (if it has `watch:`). Under the lock. */
+    void open(Service svc, Tx<Service> tx) {
+        WatchSpec spec = svc.spec.watch();
+        Path base = base(svc);
+        Watch current = open.get(svc);
+        if (current != null && current.spec.equals(spec) && current.base.equals(base) && current.intact()) {
+            return;
+        }
+        close(svc);
+        if (spec == null || base == null) {
+            return;
+        }
+        Watch w = new Watch(spec, base);
+        w.burst = new Burst(timer, spec.debounce(), () -> restartFor(svc, w));
+        open.put(svc, w);
+        tx.after(() -> worker.execute(() -> start(svc, w)));
+    }
+
+    /** A reload changed `watch:` alone: a running service watches the new paths, a stopped one still none. */
+    void changed(Service svc, Tx<Service> tx) {
+        if (open.containsKey(svc)) {
+            open(svc, tx);
+        }
+    }
+
+    /** Its files no longer matter (stopped, removed, forgotten). Under the lock. */
+    void close(Service svc) {
+        Watch w = open.remove(svc);
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** The daemon stops. Under the lock. */
+    void closeAll() {
+        List.copyOf(open.keySet()).forEach(this::close);
+    }
+
+    /** What watch paths are relative to: the service's cwd, else its project's directory (as it is launched). */
+    private Path base(Service svc) {
+        if (svc.spec.cwd() != null) {
+            return svc.spec.cwd();
+        }
+        Project p = projects.get(svc.project);
+        return p == null ? null : p.dir;
+    }
+
+    /** Whether the service's files are watched: then a change, not a backoff, restarts it after a crash. */
+    boolean watching(Service svc) {
+        return open.containsKey(svc);
+    }
+
+    private void start(Service svc, Watch w) {
+        WatchRules rules = new WatchRules(w.base, w.spec, Files::isDirectory);
+        String ref = svc.ref();
+        try {
+            DirectoryWatcher watcher = new DirectoryWatcher(svc.name(), rules, w.burst::changed,
+                    why -> note(svc, why), DirectoryWatcher.MAX_DIRECTORIES);
+            if (!w.attach(watcher)) {
+                watcher.close(); // stopped while the directories were registered
+            } else {
+                log.debug("{} watches {} directories", ref, watcher.directories());
+            }
+        } catch (IOException | RuntimeException e) {
+            note(svc, "cannot watch files: " + e.getMessage());
+        }
+    }
+
+    private void note(Service svc, String why) {
+        log.warn("{}: {}", svc.ref(), why);
+        history.record(svc.project, svc.name(), "watch", 0, null, null, why);
+    }
+
+    /** The burst is over: restart, if the service is still wanted up under this watch. */
+    private CompletionStage<?> restartFor(Service svc, Watch w) {
+        boolean current = serial.locked(tx -> open.get(svc) == w && svc.desired && !svc.forgotten);
+        if (!current) {
+            return CompletableFuture.completedFuture(null);
+        }
+        history.record(svc.project, svc.name(), "watch", 0, null, null, "a watched file changed: restarting");
+        return restart.apply(svc);
+    }
+}
