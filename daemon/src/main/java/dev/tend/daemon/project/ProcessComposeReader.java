@@ -67,7 +67,8 @@ final class ProcessComposeReader {
         if (processesEntry == null || Values.isNull(processesEntry.value())) {
             throw values.fail(processesEntry == null ? 0 : processesEntry.line(), "no processes declared");
         }
-        YamlNode.Mapping processes = values.mapping(processesEntry.value(), "processes", "a map of process names to settings");
+        YamlNode.Mapping processes = ProcessExtends.resolve(values,
+                values.mapping(processesEntry.value(), "processes", "a map of process names to settings"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
         for (YamlNode.Entry e : processes.entries()) {
@@ -180,9 +181,11 @@ final class ProcessComposeReader {
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
         String text = values.text(e, where, "a directory path");
         Path dir = paths.resolve(text, e.value(), values);
+        // process-compose checks working_dir when the process starts, not when it reads the file: so does tend here
         if (!Files.isDirectory(dir)) {
-            throw values.fail(e.value(), where + ": working_dir '" + text + "' "
-                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + " (" + dir + ")");
+            warnings.add(line(e) + where + ": working_dir '" + text + "' "
+                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + " (" + dir
+                    + "): the process will fail to start until it does");
         }
         return dir;
     }

@@ -223,4 +223,51 @@ class ProcessComposeTest {
                 new Dependency("cache", Dependency.Condition.STARTED)), loaded.spec().services().get("a").dependsOn());
         assertEquals(List.of(), loaded.warnings());
     }
+
+    @Test
+    void aProcessThatExtendsAnotherTakesItsSettingsUnderItsOwnAndJoinsTheEnvironments() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  base:
+                    command: "echo base"
+                    environment:
+                      - "FOO=bar"
+                      - "SHARED=base"
+                    availability:
+                      restart: always
+                  derived:
+                    extends: base
+                    environment:
+                      - "FOO=override"
+                  top:
+                    extends: derived
+                    command: "echo top"
+                """);
+        Map<String, ServiceSpec> s = ProjectFiles.load(dir).services();
+        assertEquals("echo base", s.get("derived").command());
+        assertEquals(Map.of("FOO", "override", "SHARED", "base"), s.get("derived").env());
+        assertEquals(RestartMode.ALWAYS, s.get("derived").restart());
+        assertEquals("echo top", s.get("top").command());
+        assertEquals(Map.of("FOO", "override", "SHARED", "base"), s.get("top").env());
+    }
+
+    @Test
+    void extendingAMissingProcessOrACycleIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n    extends: nope\n");
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(4, missing.line());
+        assertTrue(missing.getMessage().contains("process 'a': extends 'nope', which is not a process of this file"),
+                missing.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    extends: b\n  b:\n    extends: a\n");
+        ProjectFileException cycle = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(cycle.getMessage().contains("extends cycle"), cycle.getMessage());
+    }
+
+    @Test
+    void aMissingWorkingDirIsAWarningAsProcessComposeChecksItOnlyAtStart() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n    working_dir: ../nowhere\n");
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:4: process 'a': working_dir "
+                + "'../nowhere' does not exist")), loaded.warnings().toString());
+    }
 }
