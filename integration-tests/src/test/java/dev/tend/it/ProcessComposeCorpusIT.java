@@ -32,6 +32,9 @@ class ProcessComposeCorpusIT {
     /** process-compose refuses these too (its own tests expect the error). */
     private static final Set<String> REFUSED_BY_PROCESS_COMPOSE = Set.of("process-compose-circular.yaml");
 
+    /** How a run ends in the history: a task (restart no) completes, a service that may restart exits. */
+    private static final Set<String> ENDS = Set.of("completed", "exited");
+
     private TendHome tend;
     private Path copy;
 
@@ -94,7 +97,7 @@ class ProcessComposeCorpusIT {
     /** Runs the fixture alone in its own directory and checks every depends_on edge against the history. */
     private void assertRunsInConditionOrder(String fixture) throws Exception {
         String name = Path.of(fixture).getFileName().toString();
-        Path dir = Files.createDirectories(tend.home().resolve("run").resolve(name.replaceAll("\\W", "-")));
+        Path dir = Files.createDirectories(tend.home().resolve("projects").resolve(name.replaceAll("\\W", "-")));
         Files.copy(copy.resolve(fixture), dir.resolve(name));
         Map<String, Map<String, String>> conditions = conditions(dir, name);
         assertFalse(conditions.isEmpty(), fixture);
@@ -106,14 +109,14 @@ class ProcessComposeCorpusIT {
             history.put(service, TendProject.await(fixture + ": " + service + " has exited", () -> {
                 List<Map<String, Object>> h = TendProject.objects(
                         tend.tendIn(dir, "history", project + "/" + service, "--json").out());
-                return h.stream().anyMatch(e -> "exited".equals(e.get("kind"))) ? h : null;
+                return h.stream().anyMatch(e -> ENDS.contains(e.get("kind"))) ? h : null;
             }));
         }
         for (Map.Entry<String, Map<String, String>> s : conditions.entrySet()) {
-            Instant started = first(history.get(s.getKey()), "started");
+            Instant started = first(history.get(s.getKey()), Set.of("started"));
             for (Map.Entry<String, String> dep : s.getValue().entrySet()) {
-                // completed and completed_successfully wait for the exit; started and ready for the start
-                String after = dep.getValue().startsWith("completed") ? "exited" : "started";
+                // completed and completed_successfully wait for the end; started and ready for the start
+                Set<String> after = dep.getValue().startsWith("completed") ? ENDS : Set.of("started");
                 Instant then = first(history.get(dep.getKey()), after);
                 assertFalse(started.isBefore(then), fixture + ": " + s.getKey() + " started at " + started
                         + ", before " + dep.getKey() + " " + after + " at " + then + " (" + dep.getValue() + ")");
@@ -136,10 +139,10 @@ class ProcessComposeCorpusIT {
         return out;
     }
 
-    private static Instant first(List<Map<String, Object>> history, String kind) {
-        return history.stream().filter(e -> kind.equals(e.get("kind")))
+    private static Instant first(List<Map<String, Object>> history, Set<String> kinds) {
+        return history.stream().filter(e -> kinds.contains(e.get("kind")))
                 .map(e -> Instant.parse(String.valueOf(e.get("time")))).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + kind + "' in " + history));
+                .orElseThrow(() -> new AssertionError("no " + kinds + " in " + history));
     }
 
     private List<Path> corpusFiles() throws IOException {
