@@ -114,7 +114,8 @@ final class ProcessComposeReader {
         YamlNode.Mapping map = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
         String command = null;
         Path cwd = paths.dir();
-        Map<String, String> env = new LinkedHashMap<>(globalEnv);
+        Map<String, String> ownEnv = new LinkedHashMap<>();
+        YamlNode.Entry envFile = null;
         List<Dependencies.Edge> deps = new ArrayList<>();
         ProbeSpec probe = null;
         Health.Alive alive = null;
@@ -126,7 +127,8 @@ final class ProcessComposeReader {
             switch (e.key()) {
                 case "command" -> command = values.text(e, where, "a shell command");
                 case "working_dir" -> cwd = workingDir(e, where);
-                case "environment" -> env.putAll(environment(e, where));
+                case "environment" -> ownEnv.putAll(environment(e, where));
+                case "env_file" -> envFile = e;
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
                 case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
                 case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();
@@ -174,6 +176,15 @@ final class ProcessComposeReader {
             throw values.fail(entry.line(), where + " has no command");
         }
         edges.put(name, deps);
+        // process-compose's order, later wins: its own variables, the top-level environment, env_file, environment
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PC_PROC_NAME", name);
+        env.put("PC_REPLICA_NUM", "0");
+        env.putAll(globalEnv);
+        if (envFile != null) {
+            env.putAll(envFile(envFile, cwd, where));
+        }
+        env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
                 false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
     }
@@ -188,6 +199,21 @@ final class ProcessComposeReader {
                     + "): the process will fail to start until it does");
         }
         return dir;
+    }
+
+    /**
+     * The process's env_file, relative to its working_dir. process-compose reads it when the process starts and, when
+     * it cannot, logs that and starts the process without it: a file missing now is therefore a warning here.
+     */
+    private Map<String, String> envFile(YamlNode.Entry e, Path cwd, String where) throws ProjectFileException {
+        String text = values.text(e, where, "a file path");
+        Path file = cwd.resolve(text).normalize();
+        if (!Files.isRegularFile(file)) {
+            warnings.add(line(e) + where + ": env_file '" + text + "' " + (Files.exists(file) ? "is not a regular file"
+                    : "does not exist") + " (" + file + "): its variables are not set");
+            return Map.of();
+        }
+        return EnvFile.read(file, paths.shown(text));
     }
 
     /** A list of "KEY=VALUE" (process-compose's form), or a map. */

@@ -88,11 +88,12 @@ class ProcessComposeTest {
         assertEquals(3, db.maxRestarts());
         assertEquals(Signal.INT, db.stopSignal());
         assertEquals(Duration.ofSeconds(20), db.stopTimeout());
-        assertEquals(Map.of("GLOBAL", "1"), db.env());
+        assertEquals(Map.of("PC_PROC_NAME", "db", "PC_REPLICA_NUM", "0", "GLOBAL", "1"), db.env());
 
         ServiceSpec api = services.get("api");
         assertEquals(dir.resolve("sub").toAbsolutePath().normalize(), api.cwd());
-        assertEquals(Map.of("GLOBAL", "1", "PORT", "8080", "EQ", "a=b"), api.env());
+        assertEquals(Map.of("PC_PROC_NAME", "api", "PC_REPLICA_NUM", "0", "GLOBAL", "1", "PORT", "8080", "EQ", "a=b"),
+                api.env());
         assertEquals(List.of(Dependency.ready("db")), api.dependsOn(), "process_healthy is ready");
         assertEquals(ProbeSpec.Kind.HTTP, api.ready().kind());
         assertEquals("http://127.0.0.1:8080/health", api.ready().target());
@@ -245,10 +246,12 @@ class ProcessComposeTest {
                 """);
         Map<String, ServiceSpec> s = ProjectFiles.load(dir).services();
         assertEquals("echo base", s.get("derived").command());
-        assertEquals(Map.of("FOO", "override", "SHARED", "base"), s.get("derived").env());
+        assertEquals("override", s.get("derived").env().get("FOO"));
+        assertEquals("base", s.get("derived").env().get("SHARED"));
         assertEquals(RestartMode.ALWAYS, s.get("derived").restart());
         assertEquals("echo top", s.get("top").command());
-        assertEquals(Map.of("FOO", "override", "SHARED", "base"), s.get("top").env());
+        assertEquals("override", s.get("top").env().get("FOO"));
+        assertEquals("top", s.get("top").env().get("PC_PROC_NAME"));
     }
 
     @Test
@@ -269,5 +272,32 @@ class ProcessComposeTest {
         ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
         assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:4: process 'a': working_dir "
                 + "'../nowhere' does not exist")), loaded.warnings().toString());
+    }
+
+    @Test
+    void envFileIsReadFromTheWorkingDirUnderTheEnvironmentAndAMissingOneWarns() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        write("sub/.env.test", "NAME=file\nONLY_FILE=1\n");
+        write("process-compose.yaml", """
+                environment:
+                  - "NAME=global"
+                processes:
+                  a:
+                    command: ./a
+                    working_dir: sub
+                    env_file: .env.test
+                    environment:
+                      - "ONLY_FILE=own"
+                  b:
+                    command: ./b
+                    env_file: .env.missing
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        Map<String, String> a = loaded.spec().services().get("a").env();
+        assertEquals("file", a.get("NAME"));
+        assertEquals("own", a.get("ONLY_FILE"));
+        assertEquals("global", loaded.spec().services().get("b").env().get("NAME"));
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:12: process 'b': env_file "
+                + "'.env.missing' does not exist")), loaded.warnings().toString());
     }
 }
