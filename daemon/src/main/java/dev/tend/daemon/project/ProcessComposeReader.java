@@ -34,15 +34,18 @@ final class ProcessComposeReader {
     private final Values values;
     private final ProjectPaths paths;
     private final List<String> warnings = new ArrayList<>();
+    private final IgnoredKeys ignored;
 
     private ProcessComposeReader(ProjectPaths paths) {
         this.paths = paths;
         this.values = new Values(paths.shownFile());
+        this.ignored = new IgnoredKeys(paths.shownFile().getFileName().toString());
     }
 
     static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
         ProcessComposeReader reader = new ProcessComposeReader(paths);
         ProjectSpec spec = reader.project(root);
+        reader.warnings.addAll(reader.ignored.warnings());
         return new ProjectFiles.Loaded(spec, reader.warnings);
     }
 
@@ -57,9 +60,16 @@ final class ProcessComposeReader {
             switch (e.key()) {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
+                case "ordered_shutdown" -> {
+                    // tend always stops dependents first: true is what it does anyway
+                    if (!"true".equals(values.text(e, "the top level", "true or false"))) {
+                        warnings.add(line(e) + "ordered_shutdown false: tend stops dependents before what they "
+                                + "depend on all the same");
+                    }
+                }
                 default -> {
                     if (!SILENT_TOP.contains(e.key())) {
-                        ignored(e, "top-level key");
+                        ignored.add(e, "top-level key", null);
                     }
                 }
             }
@@ -149,7 +159,7 @@ final class ProcessComposeReader {
                                     maxRestarts = n;
                                 }
                             }
-                            default -> ignored(ae, where + ": availability key");
+                            default -> ignored.add(ae, "availability key", where);
                         }
                     }
                 }
@@ -159,7 +169,7 @@ final class ProcessComposeReader {
                         switch (se.key()) {
                             case "signal" -> stopSignal = signal(se, where);
                             case "timeout_seconds" -> stopTimeout = Duration.ofSeconds(values.count(se, where));
-                            default -> ignored(se, where + ": shutdown key");
+                            default -> ignored.add(se, "shutdown key", where);
                         }
                     }
                 }
@@ -169,7 +179,7 @@ final class ProcessComposeReader {
                         return null;
                     }
                 }
-                default -> ignored(e, where + ": key");
+                default -> ignored.add(e, "key", where);
             }
         }
         if (command == null || command.isBlank()) {
@@ -267,7 +277,7 @@ final class ProcessComposeReader {
                     if (ce.key().equals("condition")) {
                         condition = values.text(ce, where, "a condition like process_healthy");
                     } else {
-                        ignored(ce, where + ": depends_on " + dep.key() + " key");
+                        ignored.add(ce, "depends_on key", where + " (on " + dep.key() + ")");
                     }
                 }
             }
@@ -321,7 +331,7 @@ final class ProcessComposeReader {
                             kind = ProbeSpec.Kind.EXEC;
                             target = values.text(xe, w, "a shell command");
                         } else {
-                            ignored(xe, w + ".exec key");
+                            ignored.add(xe, "probe exec key", w);
                         }
                     }
                 }
@@ -333,7 +343,7 @@ final class ProcessComposeReader {
                 case "period_seconds" -> period = Math.max(1, values.count(pe, w));
                 case "failure_threshold" -> failures = Math.max(1, values.count(pe, w));
                 case "timeout_seconds" -> attempt = Math.max(1, values.count(pe, w));
-                default -> ignored(pe, w + " key");
+                default -> ignored.add(pe, "probe key", w);
             }
         }
         if (kind == null) {
@@ -353,7 +363,7 @@ final class ProcessComposeReader {
                 case "host" -> host = values.text(e, where, "a host name");
                 case "port" -> port = values.text(e, where, "a port number");
                 case "path" -> path = values.text(e, where, "a URL path");
-                default -> ignored(e, where + ".http_get key");
+                default -> ignored.add(e, "probe http_get key", where);
             }
         }
         if (port == null) {
@@ -396,9 +406,6 @@ final class ProcessComposeReader {
         return s;
     }
 
-    private void ignored(YamlNode.Entry e, String what) {
-        warnings.add(line(e) + "ignored " + what + " '" + e.key() + "'");
-    }
 
     private String line(YamlNode.Entry e) {
         return paths.shownFile().getFileName() + ":" + e.line() + ": ";

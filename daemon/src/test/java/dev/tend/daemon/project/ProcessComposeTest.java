@@ -140,10 +140,11 @@ class ProcessComposeTest {
         List<String> warnings = ProjectFiles.read(dir).warnings();
         String all = String.join("\n", warnings);
         assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
-        assertTrue(all.contains("ignored process 'db': availability key 'backoff_seconds'"), all);
-        assertTrue(all.contains("ignored process 'api': key 'namespace'"), all);
+        assertTrue(all.contains("ignored availability key 'backoff_seconds' of process 'db': tend waits its own backoff"), all);
+        assertTrue(all.contains("ignored key 'namespace' of process 'api': tend has no namespaces"), all);
         assertTrue(all.contains("process 'old' is disabled"), all);
-        assertEquals(4, warnings.size(), all);
+        assertTrue(all.contains("process-compose.yaml: 3 keys ignored (3 places)"), all);
+        assertEquals(5, warnings.size(), all);
     }
 
     @Test
@@ -299,5 +300,30 @@ class ProcessComposeTest {
         assertEquals("global", loaded.spec().services().get("b").env().get("NAME"));
         assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:12: process 'b': env_file "
                 + "'.env.missing' does not exist")), loaded.warnings().toString());
+    }
+
+    @Test
+    void aKeyIgnoredOnManyProcessesIsOneWarningWithItsLinesAndTheSummaryCountsThem() throws Exception {
+        write("process-compose.yaml", """
+                log_level: debug
+                processes:
+                  a:
+                    command: ./a
+                    namespace: one
+                  b:
+                    command: ./b
+                    namespace: two
+                  c:
+                    command: ./c
+                    namespace: three
+                """);
+        List<String> w = ProjectFiles.read(dir).warnings();
+        assertEquals(List.of(
+                "process-compose.yaml:1: ignored top-level key 'log_level': this is process-compose's own log level; "
+                        + "tend's is log_level in config.yaml",
+                "process-compose.yaml:5: ignored key 'namespace' of process 'a' (and 2 more, lines 8, 11): "
+                        + "tend has no namespaces: a project is one directory",
+                "process-compose.yaml: 2 keys ignored (4 places); everything else is read with its process-compose "
+                        + "meaning"), w);
     }
 }
