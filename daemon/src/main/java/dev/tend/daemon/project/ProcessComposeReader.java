@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A process-compose.yaml read as a tend project: processes become services (command, working_dir,
- * environment, depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
+ * environment, env_file, extends (ProcessExtends), depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
  * max_restarts, shutdown signal and timeout). What tend cannot honour is not an error here, since the
- * file was written for another tool: every such key is listed in the warnings. A file that is broken
+ * file was written for another tool: every such key is listed in the warnings (IgnoredKeys). A file that is broken
  * (no processes, a process without a command, a bad value of a key that is read) is refused as with
  * tend.yaml, with its line.
  */
