@@ -29,7 +29,6 @@ final class IgnoredKeys {
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),
             Map.entry("is_foreground", "tend has no foreground process (use tend attach or logs)"),
             Map.entry("shell", "tend runs commands with /bin/sh -c"),
-            Map.entry("vars", "tend substitutes ${VAR} from the environment and .env, not vars:"),
             Map.entry("extends", "tend does not merge another process-compose file in (use -f for tend.yaml overrides)"));
 
     private record Place(int line, String where) {

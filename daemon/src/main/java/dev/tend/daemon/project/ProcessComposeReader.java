@@ -55,11 +55,13 @@ final class ProcessComposeReader {
         }
         YamlNode.Mapping top = values.mapping(root, "the top level", "a map with processes:");
         Map<String, String> globalEnv = Map.of();
+        Map<String, String> globalVars = Map.of();
         YamlNode.Entry processesEntry = null;
         for (YamlNode.Entry e : top.entries()) {
             switch (e.key()) {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
+                case "vars" -> globalVars = ProcessVars.read(values, e, "the top level");
                 case "ordered_shutdown" -> {
                     // tend always stops dependents first: true is what it does anyway
                     if (!"true".equals(values.text(e, "the top level", "true or false"))) {
@@ -85,7 +87,7 @@ final class ProcessComposeReader {
             if (!NameRule.isValid(e.key())) {
                 throw values.fail(e.line(), "bad process name '" + e.key() + "': " + NameRule.rule());
             }
-            ServiceSpec spec = process(e, globalEnv, edges);
+            ServiceSpec spec = process(e, globalEnv, globalVars, edges);
             if (spec != null) {
                 services.put(e.key(), spec);
             }
@@ -117,11 +119,18 @@ final class ProcessComposeReader {
     }
 
     /** The service, or null for a disabled process. */
-    private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv,
+    private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv, Map<String, String> globalVars,
                                 Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
         String name = entry.key();
         String where = "process '" + name + "'";
-        YamlNode.Mapping map = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+        YamlNode.Mapping written = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+        Map<String, String> vars = new LinkedHashMap<>(globalVars);
+        YamlNode.Entry ownVars = Values.find(written, "vars");
+        if (ownVars != null) {
+            vars.putAll(ProcessVars.read(values, ownVars, where));
+        }
+        vars.put("PC_REPLICA_NUM", "0");
+        YamlNode.Mapping map = ProcessVars.render(values, written, vars, where);
         String command = null;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
@@ -139,6 +148,7 @@ final class ProcessComposeReader {
                 case "working_dir" -> cwd = workingDir(e, where);
                 case "environment" -> ownEnv.putAll(environment(e, where));
                 case "env_file" -> envFile = e;
+                case "vars" -> { } // read above
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
                 case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
                 case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();

@@ -326,4 +326,41 @@ class ProcessComposeTest {
                 "process-compose.yaml: 2 keys ignored (4 places); everything else is read with its process-compose "
                         + "meaning"), w);
     }
+
+    @Test
+    void varsFillTheTemplatesOfCommandEnvironmentAndProbesTheProcessesOwnWinning() throws Exception {
+        write("process-compose.yaml", """
+                vars:
+                  PORT: 8080
+                  WHO: world
+                processes:
+                  a:
+                    vars:
+                      WHO: a
+                    command: "echo hello {{.WHO}} on {{ .PORT }}"
+                    environment:
+                      - "LISTEN={{.PORT}}"
+                    readiness_probe:
+                      http_get:
+                        port: "{{.PORT}}"
+                        path: /health
+                """);
+        ServiceSpec a = ProjectFiles.load(dir).services().get("a");
+        assertEquals("echo hello a on 8080", a.command());
+        assertEquals("8080", a.env().get("LISTEN"));
+        assertEquals("http://127.0.0.1:8080/health", a.ready().target());
+    }
+
+    @Test
+    void aTemplateNamingNoVarOrBeyondNamesIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "vars:\n  A: 1\nprocesses:\n  a:\n    command: \"echo {{.B}}\"\n");
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(5, missing.line());
+        assertTrue(missing.getMessage().contains("process 'a': '{{.B}}' names no var (vars: A, PC_REPLICA_NUM)"),
+                missing.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    command: \"echo {{if .A}}x{{end}}\"\n");
+        ProjectFileException beyond = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(beyond.getMessage().contains("'{{if .A}}' is a template tend does not understand"),
+                beyond.getMessage());
+    }
 }
