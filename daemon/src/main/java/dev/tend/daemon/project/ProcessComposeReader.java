@@ -148,7 +148,7 @@ final class ProcessComposeReader {
                 case "working_dir" -> cwd = workingDir(e, where);
                 case "environment" -> ownEnv.putAll(environment(e, where));
                 case "env_file" -> envFile = e;
-                case "vars" -> { } // read above
+                case "vars", "is_template_disabled" -> { } // read above, by ProcessVars
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
                 case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
                 case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * renders as Go templates: command, working_dir, environment values, and the probes' exec command and http_get
  * parts. Of the template language only {@code {{.NAME}}} is understood; anything else between braces, or a name
  * no vars: gives, is refused with its line (process-compose would run "<no value>" in its place).
+ * {@code is_template_disabled: true} leaves the command as written.
  */
 final class ProcessVars {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
@@ -46,9 +47,13 @@ final class ProcessVars {
     static YamlNode.Mapping render(Values values, YamlNode.Mapping process, Map<String, String> vars, String where)
             throws ProjectFileException {
         ProcessVars r = new ProcessVars(values, vars, where);
+        // is_template_disabled: the command is taken as written (it may hold braces of its own, as docker --format)
+        YamlNode.Entry off = Values.find(process, "is_template_disabled");
+        boolean commandAsWritten = off != null && "true".equals(values.text(off, where, "true or false"));
         List<YamlNode.Entry> out = new ArrayList<>();
         for (YamlNode.Entry e : process.entries()) {
-            YamlNode value = RENDERED.contains(e.key()) ? r.all(e.value())
+            boolean render = RENDERED.contains(e.key()) && !(commandAsWritten && e.key().equals("command"));
+            YamlNode value = render ? r.all(e.value())
                     : PROBES.contains(e.key()) ? r.probe(e.value()) : e.value();
             out.add(new YamlNode.Entry(e.key(), e.line(), e.column(), value));
         }

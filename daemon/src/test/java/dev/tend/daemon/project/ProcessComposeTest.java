@@ -362,5 +362,8 @@ class ProcessComposeTest {
         ProjectFileException beyond = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
         assertTrue(beyond.getMessage().contains("'{{if .A}}' is a template tend does not understand"),
                 beyond.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    is_template_disabled: true\n"
+                + "    command: \"docker ps --format '{{.Names}}'\"\n");
+        assertEquals("docker ps --format '{{.Names}}'", ProjectFiles.load(dir).services().get("a").command());
     }
 }
