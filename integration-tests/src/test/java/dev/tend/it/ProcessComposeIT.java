@@ -56,7 +56,8 @@ class ProcessComposeIT {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("tend: warning: process-compose.yaml:2: ignored top-level key 'log_location'"),
                 r.toString());
-        assertTrue(r.err().contains("ignored process 'api': availability key 'backoff_seconds'"), r.toString());
+        assertTrue(r.err().contains("ignored availability key 'backoff_seconds' of process 'api'"), r.toString());
+        assertTrue(r.err().contains("tend: warning: process-compose.yaml: 2 keys ignored (2 places)"), r.toString());
         TendHome.Result ps = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "--json")
                 .directory(project.toFile()).start());
         String name = project.getFileName().toString();

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A process-compose.yaml read as a tend project: processes become services (command, working_dir,
- * environment, depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
+ * environment, env_file, extends (ProcessExtends), depends_on, readiness_probe and liveness_probe exec/http_get, ready_log_line, availability restart and
  * max_restarts, shutdown signal and timeout). What tend cannot honour is not an error here, since the
- * file was written for another tool: every such key is listed in the warnings. A file that is broken
+ * file was written for another tool: every such key is listed in the warnings (IgnoredKeys). A file that is broken
  * (no processes, a process without a command, a bad value of a key that is read) is refused as with
  * tend.yaml, with its line.
  */
@@ -34,15 +34,18 @@ final class ProcessComposeReader {
     private final Values values;
     private final ProjectPaths paths;
     private final List<String> warnings = new ArrayList<>();
+    private final IgnoredKeys ignored;
 
     private ProcessComposeReader(ProjectPaths paths) {
         this.paths = paths;
         this.values = new Values(paths.shownFile());
+        this.ignored = new IgnoredKeys(paths.shownFile().getFileName().toString());
     }
 
     static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
         ProcessComposeReader reader = new ProcessComposeReader(paths);
         ProjectSpec spec = reader.project(root);
+        reader.warnings.addAll(reader.ignored.warnings());
         return new ProjectFiles.Loaded(spec, reader.warnings);
     }
 
@@ -52,14 +55,23 @@ final class ProcessComposeReader {
         }
         YamlNode.Mapping top = values.mapping(root, "the top level", "a map with processes:");
         Map<String, String> globalEnv = Map.of();
+        Map<String, String> globalVars = Map.of();
         YamlNode.Entry processesEntry = null;
         for (YamlNode.Entry e : top.entries()) {
             switch (e.key()) {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
+                case "vars" -> globalVars = ProcessVars.read(values, e, "the top level");
+                case "ordered_shutdown" -> {
+                    // tend always stops dependents first: true is what it does anyway
+                    if (!"true".equals(values.text(e, "the top level", "true or false"))) {
+                        warnings.add(line(e) + "ordered_shutdown false: tend stops dependents before what they "
+                                + "depend on all the same");
+                    }
+                }
                 default -> {
                     if (!SILENT_TOP.contains(e.key())) {
-                        ignored(e, "top-level key");
+                        ignored.add(e, "top-level key", null);
                     }
                 }
             }
@@ -67,14 +79,15 @@ final class ProcessComposeReader {
         if (processesEntry == null || Values.isNull(processesEntry.value())) {
             throw values.fail(processesEntry == null ? 0 : processesEntry.line(), "no processes declared");
         }
-        YamlNode.Mapping processes = values.mapping(processesEntry.value(), "processes", "a map of process names to settings");
+        YamlNode.Mapping processes = ProcessExtends.resolve(values,
+                values.mapping(processesEntry.value(), "processes", "a map of process names to settings"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
         for (YamlNode.Entry e : processes.entries()) {
             if (!NameRule.isValid(e.key())) {
                 throw values.fail(e.line(), "bad process name '" + e.key() + "': " + NameRule.rule());
             }
-            ServiceSpec spec = process(e, globalEnv, edges);
+            ServiceSpec spec = process(e, globalEnv, globalVars, edges);
             if (spec != null) {
                 services.put(e.key(), spec);
             }
@@ -106,14 +119,22 @@ final class ProcessComposeReader {
     }
 
     /** The service, or null for a disabled process. */
-    private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv,
+    private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv, Map<String, String> globalVars,
                                 Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
         String name = entry.key();
         String where = "process '" + name + "'";
-        YamlNode.Mapping map = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+        YamlNode.Mapping written = values.mapping(entry.value(), where, "a map of settings (command:, ...)");
+        Map<String, String> vars = new LinkedHashMap<>(globalVars);
+        YamlNode.Entry ownVars = Values.find(written, "vars");
+        if (ownVars != null) {
+            vars.putAll(ProcessVars.read(values, ownVars, where));
+        }
+        vars.put("PC_REPLICA_NUM", "0");
+        YamlNode.Mapping map = ProcessVars.render(values, written, vars, where);
         String command = null;
         Path cwd = paths.dir();
-        Map<String, String> env = new LinkedHashMap<>(globalEnv);
+        Map<String, String> ownEnv = new LinkedHashMap<>();
+        YamlNode.Entry envFile = null;
         List<Dependencies.Edge> deps = new ArrayList<>();
         ProbeSpec probe = null;
         Health.Alive alive = null;
@@ -125,7 +146,9 @@ final class ProcessComposeReader {
             switch (e.key()) {
                 case "command" -> command = values.text(e, where, "a shell command");
                 case "working_dir" -> cwd = workingDir(e, where);
-                case "environment" -> env.putAll(environment(e, where));
+                case "environment" -> ownEnv.putAll(environment(e, where));
+                case "env_file" -> envFile = e;
+                case "vars", "is_template_disabled" -> { } // read above, by ProcessVars
                 case "depends_on" -> deps.addAll(dependsOn(e, name, where));
                 case "readiness_probe" -> probe = probe(e, where + ": readiness_probe").readiness();
                 case "liveness_probe" -> alive = probe(e, where + ": liveness_probe").liveness();
@@ -146,7 +169,7 @@ final class ProcessComposeReader {
                                     maxRestarts = n;
                                 }
                             }
-                            default -> ignored(ae, where + ": availability key");
+                            default -> ignored.add(ae, "availability key", where);
                         }
                     }
                 }
@@ -156,7 +179,7 @@ final class ProcessComposeReader {
                         switch (se.key()) {
                             case "signal" -> stopSignal = signal(se, where);
                             case "timeout_seconds" -> stopTimeout = Duration.ofSeconds(values.count(se, where));
-                            default -> ignored(se, where + ": shutdown key");
+                            default -> ignored.add(se, "shutdown key", where);
                         }
                     }
                 }
@@ -166,13 +189,22 @@ final class ProcessComposeReader {
                         return null;
                     }
                 }
-                default -> ignored(e, where + ": key");
+                default -> ignored.add(e, "key", where);
             }
         }
         if (command == null || command.isBlank()) {
             throw values.fail(entry.line(), where + " has no command");
         }
         edges.put(name, deps);
+        // process-compose's order, later wins: its own variables, the top-level environment, env_file, environment
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PC_PROC_NAME", name);
+        env.put("PC_REPLICA_NUM", "0");
+        env.putAll(globalEnv);
+        if (envFile != null) {
+            env.putAll(envFile(envFile, cwd, where));
+        }
+        env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
                 false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
     }
@@ -180,11 +212,28 @@ final class ProcessComposeReader {
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
         String text = values.text(e, where, "a directory path");
         Path dir = paths.resolve(text, e.value(), values);
+        // process-compose checks working_dir when the process starts, not when it reads the file: so does tend here
         if (!Files.isDirectory(dir)) {
-            throw values.fail(e.value(), where + ": working_dir '" + text + "' "
-                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + " (" + dir + ")");
+            warnings.add(line(e) + where + ": working_dir '" + text + "' "
+                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + " (" + dir
+                    + "): the process will fail to start until it does");
         }
         return dir;
+    }
+
+    /**
+     * The process's env_file, relative to its working_dir. process-compose reads it when the process starts and, when
+     * it cannot, logs that and starts the process without it: a file missing now is therefore a warning here.
+     */
+    private Map<String, String> envFile(YamlNode.Entry e, Path cwd, String where) throws ProjectFileException {
+        String text = values.text(e, where, "a file path");
+        Path file = cwd.resolve(text).normalize();
+        if (!Files.isRegularFile(file)) {
+            warnings.add(line(e) + where + ": env_file '" + text + "' " + (Files.exists(file) ? "is not a regular file"
+                    : "does not exist") + " (" + file + "): its variables are not set");
+            return Map.of();
+        }
+        return EnvFile.read(file, paths.shown(text));
     }
 
     /** A list of "KEY=VALUE" (process-compose's form), or a map. */
@@ -238,7 +287,7 @@ final class ProcessComposeReader {
                     if (ce.key().equals("condition")) {
                         condition = values.text(ce, where, "a condition like process_healthy");
                     } else {
-                        ignored(ce, where + ": depends_on " + dep.key() + " key");
+                        ignored.add(ce, "depends_on key", where + " (on " + dep.key() + ")");
                     }
                 }
             }
@@ -292,7 +341,7 @@ final class ProcessComposeReader {
                             kind = ProbeSpec.Kind.EXEC;
                             target = values.text(xe, w, "a shell command");
                         } else {
-                            ignored(xe, w + ".exec key");
+                            ignored.add(xe, "probe exec key", w);
                         }
                     }
                 }
@@ -304,7 +353,7 @@ final class ProcessComposeReader {
                 case "period_seconds" -> period = Math.max(1, values.count(pe, w));
                 case "failure_threshold" -> failures = Math.max(1, values.count(pe, w));
                 case "timeout_seconds" -> attempt = Math.max(1, values.count(pe, w));
-                default -> ignored(pe, w + " key");
+                default -> ignored.add(pe, "probe key", w);
             }
         }
         if (kind == null) {
@@ -324,7 +373,7 @@ final class ProcessComposeReader {
                 case "host" -> host = values.text(e, where, "a host name");
                 case "port" -> port = values.text(e, where, "a port number");
                 case "path" -> path = values.text(e, where, "a URL path");
-                default -> ignored(e, where + ".http_get key");
+                default -> ignored.add(e, "probe http_get key", where);
             }
         }
         if (port == null) {
@@ -367,9 +416,6 @@ final class ProcessComposeReader {
         return s;
     }
 
-    private void ignored(YamlNode.Entry e, String what) {
-        warnings.add(line(e) + "ignored " + what + " '" + e.key() + "'");
-    }
 
     private String line(YamlNode.Entry e) {
         return paths.shownFile().getFileName() + ":" + e.line() + ": ";

@@ -88,11 +88,12 @@ class ProcessComposeTest {
         assertEquals(3, db.maxRestarts());
         assertEquals(Signal.INT, db.stopSignal());
         assertEquals(Duration.ofSeconds(20), db.stopTimeout());
-        assertEquals(Map.of("GLOBAL", "1"), db.env());
+        assertEquals(Map.of("PC_PROC_NAME", "db", "PC_REPLICA_NUM", "0", "GLOBAL", "1"), db.env());
 
         ServiceSpec api = services.get("api");
         assertEquals(dir.resolve("sub").toAbsolutePath().normalize(), api.cwd());
-        assertEquals(Map.of("GLOBAL", "1", "PORT", "8080", "EQ", "a=b"), api.env());
+        assertEquals(Map.of("PC_PROC_NAME", "api", "PC_REPLICA_NUM", "0", "GLOBAL", "1", "PORT", "8080", "EQ", "a=b"),
+                api.env());
         assertEquals(List.of(Dependency.ready("db")), api.dependsOn(), "process_healthy is ready");
         assertEquals(ProbeSpec.Kind.HTTP, api.ready().kind());
         assertEquals("http://127.0.0.1:8080/health", api.ready().target());
@@ -139,10 +140,11 @@ class ProcessComposeTest {
         List<String> warnings = ProjectFiles.read(dir).warnings();
         String all = String.join("\n", warnings);
         assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
-        assertTrue(all.contains("ignored process 'db': availability key 'backoff_seconds'"), all);
-        assertTrue(all.contains("ignored process 'api': key 'namespace'"), all);
+        assertTrue(all.contains("ignored availability key 'backoff_seconds' of process 'db': tend waits its own backoff"), all);
+        assertTrue(all.contains("ignored key 'namespace' of process 'api': tend has no namespaces"), all);
         assertTrue(all.contains("process 'old' is disabled"), all);
-        assertEquals(4, warnings.size(), all);
+        assertTrue(all.contains("process-compose.yaml: 3 keys ignored (3 places)"), all);
+        assertEquals(5, warnings.size(), all);
     }
 
     @Test
@@ -222,5 +224,146 @@ class ProcessComposeTest {
                 new Dependency("check", Dependency.Condition.COMPLETED), Dependency.ready("db"),
                 new Dependency("cache", Dependency.Condition.STARTED)), loaded.spec().services().get("a").dependsOn());
         assertEquals(List.of(), loaded.warnings());
+    }
+
+    @Test
+    void aProcessThatExtendsAnotherTakesItsSettingsUnderItsOwnAndJoinsTheEnvironments() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  base:
+                    command: "echo base"
+                    environment:
+                      - "FOO=bar"
+                      - "SHARED=base"
+                    availability:
+                      restart: always
+                  derived:
+                    extends: base
+                    environment:
+                      - "FOO=override"
+                  top:
+                    extends: derived
+                    command: "echo top"
+                """);
+        Map<String, ServiceSpec> s = ProjectFiles.load(dir).services();
+        assertEquals("echo base", s.get("derived").command());
+        assertEquals("override", s.get("derived").env().get("FOO"));
+        assertEquals("base", s.get("derived").env().get("SHARED"));
+        assertEquals(RestartMode.ALWAYS, s.get("derived").restart());
+        assertEquals("echo top", s.get("top").command());
+        assertEquals("override", s.get("top").env().get("FOO"));
+        assertEquals("top", s.get("top").env().get("PC_PROC_NAME"));
+    }
+
+    @Test
+    void extendingAMissingProcessOrACycleIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n    extends: nope\n");
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(4, missing.line());
+        assertTrue(missing.getMessage().contains("process 'a': extends 'nope', which is not a process of this file"),
+                missing.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    extends: b\n  b:\n    extends: a\n");
+        ProjectFileException cycle = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(cycle.getMessage().contains("extends cycle"), cycle.getMessage());
+    }
+
+    @Test
+    void aMissingWorkingDirIsAWarningAsProcessComposeChecksItOnlyAtStart() throws Exception {
+        write("process-compose.yaml", "processes:\n  a:\n    command: ./a\n    working_dir: ../nowhere\n");
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:4: process 'a': working_dir "
+                + "'../nowhere' does not exist")), loaded.warnings().toString());
+    }
+
+    @Test
+    void envFileIsReadFromTheWorkingDirUnderTheEnvironmentAndAMissingOneWarns() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        write("sub/.env.test", "NAME=file\nONLY_FILE=1\n");
+        write("process-compose.yaml", """
+                environment:
+                  - "NAME=global"
+                processes:
+                  a:
+                    command: ./a
+                    working_dir: sub
+                    env_file: .env.test
+                    environment:
+                      - "ONLY_FILE=own"
+                  b:
+                    command: ./b
+                    env_file: .env.missing
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        Map<String, String> a = loaded.spec().services().get("a").env();
+        assertEquals("file", a.get("NAME"));
+        assertEquals("own", a.get("ONLY_FILE"));
+        assertEquals("global", loaded.spec().services().get("b").env().get("NAME"));
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("process-compose.yaml:12: process 'b': env_file "
+                + "'.env.missing' does not exist")), loaded.warnings().toString());
+    }
+
+    @Test
+    void aKeyIgnoredOnManyProcessesIsOneWarningWithItsLinesAndTheSummaryCountsThem() throws Exception {
+        write("process-compose.yaml", """
+                log_level: debug
+                processes:
+                  a:
+                    command: ./a
+                    namespace: one
+                  b:
+                    command: ./b
+                    namespace: two
+                  c:
+                    command: ./c
+                    namespace: three
+                """);
+        List<String> w = ProjectFiles.read(dir).warnings();
+        assertEquals(List.of(
+                "process-compose.yaml:1: ignored top-level key 'log_level': this is process-compose's own log level; "
+                        + "tend's is log_level in config.yaml",
+                "process-compose.yaml:5: ignored key 'namespace' of process 'a' (and 2 more, lines 8, 11): "
+                        + "tend has no namespaces: a project is one directory",
+                "process-compose.yaml: 2 keys ignored (4 places); everything else is read with its process-compose "
+                        + "meaning"), w);
+    }
+
+    @Test
+    void varsFillTheTemplatesOfCommandEnvironmentAndProbesTheProcessesOwnWinning() throws Exception {
+        write("process-compose.yaml", """
+                vars:
+                  PORT: 8080
+                  WHO: world
+                processes:
+                  a:
+                    vars:
+                      WHO: a
+                    command: "echo hello {{.WHO}} on {{ .PORT }}"
+                    environment:
+                      - "LISTEN={{.PORT}}"
+                    readiness_probe:
+                      http_get:
+                        port: "{{.PORT}}"
+                        path: /health
+                """);
+        ServiceSpec a = ProjectFiles.load(dir).services().get("a");
+        assertEquals("echo hello a on 8080", a.command());
+        assertEquals("8080", a.env().get("LISTEN"));
+        assertEquals("http://127.0.0.1:8080/health", a.ready().target());
+    }
+
+    @Test
+    void aTemplateNamingNoVarOrBeyondNamesIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "vars:\n  A: 1\nprocesses:\n  a:\n    command: \"echo {{.B}}\"\n");
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(5, missing.line());
+        assertTrue(missing.getMessage().contains("process 'a': '{{.B}}' names no var (vars: A, PC_REPLICA_NUM)"),
+                missing.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    command: \"echo {{if .A}}x{{end}}\"\n");
+        ProjectFileException beyond = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(beyond.getMessage().contains("'{{if .A}}' is a template tend does not understand"),
+                beyond.getMessage());
+        write("process-compose.yaml", "processes:\n  a:\n    is_template_disabled: true\n"
+                + "    command: \"docker ps --format '{{.Names}}'\"\n");
+        assertEquals("docker ps --format '{{.Names}}'", ProjectFiles.load(dir).services().get("a").command());
     }
 }
