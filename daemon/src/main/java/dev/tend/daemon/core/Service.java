@@ -139,9 +139,13 @@ final class Service {
         return state == ServiceState.COMPLETED && exitCode != null && exitCode == 0;
     }
 
-    /** Done for an {@code up --wait}: ready, or a task that completed successfully. */
+    /**
+     * Done for an {@code up --wait}: ready, or an end with exit code 0 that stays (a task completed, or an on-failure
+     * service exited: as a dependent's condition counts them).
+     */
     boolean upDone() {
-        return state == ServiceState.READY || completedSuccessfully();
+        return state == ServiceState.READY || completedSuccessfully()
+                || (state == ServiceState.EXITED && exitCode != null && exitCode == 0);
     }
 
     /** "completed (3)", "crashed (SIGKILL)", "failed": how its last end reads in a dependent's reason. */

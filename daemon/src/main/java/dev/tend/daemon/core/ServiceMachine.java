@@ -503,7 +503,8 @@ final class ServiceMachine {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        boolean taskDone = d.endState() == ServiceState.COMPLETED && code != null && code == 0;
+        boolean taskDone = code != null && code == 0 && (d.endState() == ServiceState.COMPLETED
+                || (d.endState() == ServiceState.EXITED && d.action() == RestartPolicy.Action.STAY_DOWN));
         if (!taskDone) {
             waiters.fail(svc, "service " + svc.ref() + " " + endedHow
                     + (d.action() == RestartPolicy.Action.RESTART ? " (" + d.reason() + ")" : ""), tx);

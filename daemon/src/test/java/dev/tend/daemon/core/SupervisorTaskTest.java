@@ -123,4 +123,16 @@ class SupervisorTaskTest {
         assertEquals(ServiceState.READY, h.get("p", "api").state());
         assertEquals(0, h.get("p", "migrate").exitCode(), "the task ran again, before the api was judged");
     }
+
+    @Test
+    void anOnFailureServiceThatExitsZeroIsDoneForUpAsForItsDependents() throws Exception {
+        ServiceSpec once = withRestart(service("once", "sleep 0.2; exit 0"), RestartMode.ON_FAILURE, 2);
+        ServiceSpec after = dependsOn(service("after", "exec sleep 1000"), new Dependency("once", Condition.READY));
+        h.sup.register(h.project("p", once, after), Map.of());
+
+        h.sup.up("p", List.of()).get(30, TimeUnit.SECONDS); // used to fail: "service p/once exited 0"
+
+        assertEquals(ServiceState.EXITED, h.get("p", "once").state());
+        assertEquals(ServiceState.READY, h.get("p", "after").state());
+    }
 }
