@@ -140,12 +140,11 @@ final class Service {
     }
 
     /**
-     * Done for an {@code up --wait}: ready, or an end with exit code 0 that stays (a task completed, or an on-failure
-     * service exited: as a dependent's condition counts them).
+     * Done for an {@code up --wait}: what a dependent's {@code ready} condition counts (ready, or an end with exit code
+     * 0 that stays: a task completed, an on-failure service exited).
      */
     boolean upDone() {
-        return state == ServiceState.READY || completedSuccessfully()
-                || (state == ServiceState.EXITED && exitCode != null && exitCode == 0);
+        return Dependency.judge(Dependency.Condition.READY, state, exitCode) == Dependency.Verdict.MET;
     }
 
     /** "completed (3)", "crashed (SIGKILL)", "failed": how its last end reads in a dependent's reason. */
