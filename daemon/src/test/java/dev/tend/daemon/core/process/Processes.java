@@ -82,11 +82,26 @@ final class Processes {
                 () -> pids.stream().allMatch(own::carries));
     }
 
+    /**
+     * Kills every marked process until each child has exited. One sweep is not enough: a process between two
+     * programs (sh exec'ing sleep) shows no environment for a moment, so a sweep can miss it; the next one finds
+     * it. The child's own pid is not signalled directly, since it comes from the code under test.
+     */
     void killAll() throws Exception {
-        own.killAll();
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         for (ChildProcess child : children) {
-            exitOf(child);
+            while (!child.onExit().isDone()) {
+                own.killAll();
+                try {
+                    child.onExit().get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (System.currentTimeMillis() > deadline) {
+                        fail("child " + child.pid() + " outlived SIGKILL of every marked process");
+                    }
+                }
+            }
         }
+        own.killAll();
         for (long pid : pids) {
             await("leftover pid " + pid + " is gone", () -> !own.carries(pid));
         }
