@@ -117,16 +117,19 @@ final class Resources {
 
     synchronized void attach(McpSyncServer server) {
         this.server = server;
-        if (live) {
-            listed.values().forEach(r -> server.addResource(specification(r)));
-        }
+        handOver();
     }
 
     /** The client sent notifications/initialized: what was listed meanwhile goes to the server now. */
     synchronized void goLive() {
         live = true;
+        handOver();
+    }
+
+    /** Once there is a server and the client is initialized (whichever comes last), it gets what is listed. */
+    private void handOver() {
         McpSyncServer s = server;
-        if (s != null) {
+        if (s != null && live) {
             listed.values().forEach(r -> s.addResource(specification(r)));
         }
     }
