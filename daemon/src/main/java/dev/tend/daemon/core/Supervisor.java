@@ -522,11 +522,12 @@ public final class Supervisor {
         return locked(tx -> meter.apply(projects.allServices(), measured));
     }
 
-    /** Newest last, at most limit entries. */
+    /** Newest last, at most limit entries; every change visible before the call has its row in them. */
     public List<HistoryRecord> history(String project, String service, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
+        serial.awaitAfterActions();
         return store.history(project, service, limit);
     }
 
