@@ -42,11 +42,20 @@ final class ProcessComposeReader {
         this.ignored = new IgnoredKeys(paths.shownFile().getFileName().toString());
     }
 
-    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
+    /** @param substituted what the substitution of variables warned of, listed first */
+    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths, List<String> substituted)
+            throws ProjectFileException {
         ProcessComposeReader reader = new ProcessComposeReader(paths);
+        reader.warnings.addAll(substituted);
         ProjectSpec spec = reader.project(root);
         reader.warnings.addAll(reader.ignored.warnings());
         return new ProjectFiles.Loaded(spec, reader.warnings);
+    }
+
+    /** `disable_env_expansion: true`: the file's text is taken as written, every $ kept. */
+    static boolean disablesEnvExpansion(YamlNode root) {
+        YamlNode.Entry e = root instanceof YamlNode.Mapping top ? Values.find(top, "disable_env_expansion") : null;
+        return e != null && e.value() instanceof YamlNode.Scalar s && s.text().equals("true");
     }
 
     private ProjectSpec project(YamlNode root) throws ProjectFileException {
@@ -62,6 +71,12 @@ final class ProcessComposeReader {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
                 case "vars" -> globalVars = ProcessVars.read(values, e, "the top level");
+                case "disable_env_expansion" -> { // applied before the tree was read (disablesEnvExpansion)
+                    String v = values.text(e, "the top level", "true or false");
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw values.fail(e.line(), "disable_env_expansion is '" + v + "'; write true or false");
+                    }
+                }
                 case "ordered_shutdown" -> {
                     // tend always stops dependents first: true is what it does anyway
                     if (!"true".equals(values.text(e, "the top level", "true or false"))) {

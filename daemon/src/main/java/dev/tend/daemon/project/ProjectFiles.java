@@ -97,8 +97,11 @@ public final class ProjectFiles {
                 throw new ProjectFileException(overrides.get(0).file(), 0, 0, "cannot merge it: only tend.yaml files "
                         + "merge, and " + file.getFileName() + " is a process-compose file (it has processes:)");
             }
-            return ProcessComposeReader.read(new Interpolation(interpolator, paths.shownFile())
-                    .apply(root, Interpolation.PROCESS_COMPOSE), paths);
+            if (ProcessComposeReader.disablesEnvExpansion(root)) {
+                return ProcessComposeReader.read(root, paths, List.of());
+            }
+            Interpolation pc = new Interpolation(interpolator.processCompose(), paths.shownFile());
+            return ProcessComposeReader.read(pc.apply(root, Interpolation.PROCESS_COMPOSE), paths, pc.warnings());
         }
         YamlMerge merge = new YamlMerge(paths.shownFile());
         merge.add(new Interpolation(interpolator, paths.shownFile()).apply(root, Interpolation.TEND_YAML), paths.shownFile());

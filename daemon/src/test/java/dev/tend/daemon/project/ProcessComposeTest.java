@@ -366,4 +366,36 @@ class ProcessComposeTest {
                 + "    command: \"docker ps --format '{{.Names}}'\"\n");
         assertEquals("docker ps --format '{{.Names}}'", ProjectFiles.load(dir).services().get("a").command());
     }
+
+    @Test
+    void substitutionHasProcessComposesMeaningDollarDollarIsOneDollarAndUnsetIsEmptyWithAWarning() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  a:
+                    command: "echo My name is $$MY_NAME ${WHO} [${NOT_SET}] $$$${X} $i"
+                    environment:
+                      - "GREETING=${NOT_SET_EITHER:-hi} ${WHO}"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(List.of(dir), Map.of("WHO", "ann"));
+        ServiceSpec a = loaded.spec().services().get("a");
+        assertEquals("echo My name is $MY_NAME ann [] $${X} $i", a.command());
+        assertEquals("hi ann", a.env().get("GREETING"));
+        assertTrue(loaded.warnings().contains("process-compose.yaml:3: variable NOT_SET is not set: substituted "
+                + "empty, as process-compose does (set it, or write $${NOT_SET} to leave it to the shell)"),
+                loaded.warnings().toString());
+    }
+
+    @Test
+    void disableEnvExpansionLeavesEveryDollarAsWritten() throws Exception {
+        write("process-compose.yaml", """
+                disable_env_expansion: true
+                processes:
+                  a:
+                    command: "echo ${NOT_SET} $$ $${X}"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals("echo ${NOT_SET} $$ $${X}", loaded.spec().services().get("a").command());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("disable_env_expansion")),
+                loaded.warnings().toString());
+    }
 }
