@@ -36,16 +36,22 @@ final class ProcessComposeReader {
     private final List<String> warnings = new ArrayList<>();
     private final IgnoredKeys ignored;
 
-    private ProcessComposeReader(ProjectPaths paths) {
+    private ProcessComposeReader(ProjectPaths paths, java.util.function.Function<Object, Path> origins) {
         this.paths = paths;
-        this.values = new Values(paths.shownFile());
+        this.values = new Values(paths.shownFile(), origins);
         this.ignored = new IgnoredKeys(paths.shownFile().getFileName().toString());
     }
 
     /** @param substituted what the substitution of variables warned of, listed first */
     static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths, List<String> substituted)
             throws ProjectFileException {
-        ProcessComposeReader reader = new ProcessComposeReader(paths);
+        return read(root, paths, substituted, node -> paths.shownFile());
+    }
+
+    /** @param origins the file each node came from (a file-level extends merges several) */
+    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths, List<String> substituted,
+                                    java.util.function.Function<Object, Path> origins) throws ProjectFileException {
+        ProcessComposeReader reader = new ProcessComposeReader(paths, origins);
         reader.warnings.addAll(substituted);
         ProjectSpec spec = reader.project(root);
         reader.warnings.addAll(reader.ignored.warnings());
@@ -74,7 +80,7 @@ final class ProcessComposeReader {
                 case "disable_env_expansion" -> { // applied before the tree was read (disablesEnvExpansion)
                     String v = values.text(e, "the top level", "true or false");
                     if (!v.equals("true") && !v.equals("false")) {
-                        throw values.fail(e.line(), "disable_env_expansion is '" + v + "'; write true or false");
+                        throw values.fail(e, "disable_env_expansion is '" + v + "'; write true or false");
                     }
                 }
                 case "ordered_shutdown" -> {
@@ -100,7 +106,7 @@ final class ProcessComposeReader {
         Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
         for (YamlNode.Entry e : processes.entries()) {
             if (!NameRule.isValid(e.key())) {
-                throw values.fail(e.line(), "bad process name '" + e.key() + "': " + NameRule.rule());
+                throw values.fail(e, "bad process name '" + e.key() + "': " + NameRule.rule());
             }
             ServiceSpec spec = process(e, globalEnv, globalVars, edges);
             if (spec != null) {
@@ -208,7 +214,7 @@ final class ProcessComposeReader {
             }
         }
         if (command == null || command.isBlank()) {
-            throw values.fail(entry.line(), where + " has no command");
+            throw values.fail(entry, where + " has no command");
         }
         edges.put(name, deps);
         // process-compose's order, later wins: its own variables, the top-level environment, env_file, environment
@@ -432,7 +438,8 @@ final class ProcessComposeReader {
     }
 
 
+    /** "file:line: " of the file that wrote the entry (a base file's own, after a file-level extends). */
     private String line(YamlNode.Entry e) {
-        return paths.shownFile().getFileName() + ":" + e.line() + ": ";
+        return values.origin(e).getFileName() + ":" + e.line() + ": ";
     }
 }

@@ -398,4 +398,98 @@ class ProcessComposeTest {
         assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("disable_env_expansion")),
                 loaded.warnings().toString());
     }
+
+    @Test
+    void aFileThatExtendsAnotherRunsBothItsProcessesInTheirOwnDirectories() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        Files.createDirectories(dir.resolve("server"));
+        write("db/process-compose.yaml", """
+                environment:
+                  - "LEVEL=base"
+                  - "ONLY_BASE=1"
+                processes:
+                  db:
+                    command: ./db.sh
+                  shared:
+                    command: ./base-shared
+                    environment:
+                      - "A=base"
+                      - "B=base"
+                """);
+        write("server/process-compose.yaml", """
+                extends: ../db/process-compose.yaml
+                environment:
+                  - "LEVEL=server"
+                processes:
+                  server:
+                    command: ./server.sh
+                    depends_on:
+                      db:
+                        condition: process_completed_successfully
+                  shared:
+                    environment:
+                      - "B=server"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir.resolve("server/process-compose.yaml"));
+        Map<String, ServiceSpec> s = loaded.spec().services();
+        assertEquals(List.of("db", "shared", "server"), List.copyOf(s.keySet()));
+        assertEquals(dir.resolve("db").toAbsolutePath().normalize(), s.get("db").cwd());
+        assertEquals(dir.resolve("server").toAbsolutePath().normalize(), s.get("server").cwd());
+        assertEquals("./base-shared", s.get("shared").command());
+        assertEquals("base", s.get("shared").env().get("A"));
+        assertEquals("server", s.get("shared").env().get("B"));
+        assertEquals("server", s.get("db").env().get("LEVEL"));
+        assertEquals("1", s.get("server").env().get("ONLY_BASE"));
+        assertEquals(List.of(new Dependency("db", Dependency.Condition.COMPLETED_SUCCESSFULLY)),
+                s.get("server").dependsOn());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("extends")), loaded.warnings().toString());
+    }
+
+    @Test
+    void extendingAMissingFileOrAFileThatExtendsItBackIsRefusedWithTheLine() throws Exception {
+        write("process-compose.yaml", """
+                version: "0.5"
+                extends: nowhere.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(missing.getMessage().contains("process-compose.yaml:2:"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("nowhere.yaml"), missing.getMessage());
+
+        write("process-compose.yaml", """
+                extends: other.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        write("other.yaml", """
+                extends: process-compose.yaml
+                processes:
+                  b:
+                    command: ./b
+                """);
+        ProjectFileException cycle = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(cycle.getMessage().contains("other.yaml:1:"), cycle.getMessage());
+        assertTrue(cycle.getMessage().contains("extends cycle"), cycle.getMessage());
+    }
+
+    @Test
+    void aMistakeInTheExtendedFileIsReportedAtItsOwnFileAndLine() throws Exception {
+        write("base.yaml", """
+                processes:
+                  b:
+                    working_dir: .
+                """);
+        write("process-compose.yaml", """
+                extends: base.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(e.getMessage().contains("base.yaml:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no command"), e.getMessage());
+    }
 }
