@@ -25,6 +25,8 @@ import java.util.Map;
  * @param health    `alive:` and `max_memory:` ({@link Health#NONE} when neither is set, never null); a change of
  *                  it (or of the hooks) alone does not restart the service at a reload (see {@link #sameLaunch})
  * @param watch     `watch:`, or null; a change of it alone does not restart the service at a reload either
+ * @param autostart false (`autostart: false`): `up` of the whole project leaves it stopped; it starts when named,
+ *                  or as what a starting service depends on. A change of it alone restarts nothing
  */
 public record ServiceSpec(
         String name,
@@ -43,7 +45,8 @@ public record ServiceSpec(
         String onFailure,
         String onReady,
         Health health,
-        WatchSpec watch) {
+        WatchSpec watch,
+        boolean autostart) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -55,6 +58,15 @@ public record ServiceSpec(
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
         health = health == null ? Health.NONE : health;
+    }
+
+    /** Started by `up`. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
+                       WatchSpec watch) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                minUptime, onFailure, onReady, health, watch, true);
     }
 
     /** Without watch. */
@@ -92,34 +104,40 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart);
+    }
+
+    /** The same service, started by `up` or not. */
+    public ServiceSpec withAutostart(boolean other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other);
     }
 
     /**
-     * Whether the two differ at most in {@link #health}, the hooks and {@link #watch}: what a running process of one
+     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch} and {@link #autostart}: what a running process of one
      * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
      */
     public boolean sameLaunch(ServiceSpec other) {
         return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
-                .withWatch(other.watch).equals(other);
+                .withWatch(other.watch).withAutostart(other.autostart).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

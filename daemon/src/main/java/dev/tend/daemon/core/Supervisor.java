@@ -171,7 +171,7 @@ public final class Supervisor {
             @Override
             public void added(Service svc, boolean up) {
                 machine.emit(svc);
-                if (up) {
+                if (up && svc.spec.autostart()) {
                     tx.after(() -> store.setDesired(p.name, svc.name(), true));
                     machine.requestStart(svc, true, tx);
                 }
@@ -284,7 +284,15 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> up(String project, List<String> services) {
         checkNotShuttingDown();
-        List<Service> closure = locked(tx -> withDependencies(projects.require(project), services));
+        List<Service> closure = locked(tx -> {
+            Project p = projects.require(project);
+            if (!services.isEmpty()) {
+                return withDependencies(p, services);
+            }
+            // the whole project: all but what waits to be started by name (autostart: false)
+            List<Service> roots = p.services.values().stream().filter(s -> s.spec.autostart()).toList();
+            return DependencyOrder.withDependencies(roots, p.services);
+        });
         return startAll(closure, Set.copyOf(services));
     }
 

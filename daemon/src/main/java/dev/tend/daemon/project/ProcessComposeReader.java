@@ -108,24 +108,23 @@ final class ProcessComposeReader {
             if (!NameRule.isValid(e.key())) {
                 throw values.fail(e, "bad process name '" + e.key() + "': " + NameRule.rule());
             }
-            ServiceSpec spec = process(e, globalEnv, globalVars, edges);
-            if (spec != null) {
-                services.put(e.key(), spec);
-            }
+            services.put(e.key(), process(e, globalEnv, globalVars, edges));
         }
         if (services.isEmpty()) {
-            throw values.fail(processesEntry.line(), "no processes to run (all are disabled)");
+            throw values.fail(processesEntry, "no processes declared");
         }
-        // a dependency on a disabled process is dropped with the process
+        // An enabled process does not wait for a disabled one, which would never start (process-compose logs it as
+        // an error and goes on); a disabled one started by name brings up what it depends on.
+        Path shown = values.origin(processesEntry).getFileName();
         for (Map.Entry<String, List<Dependencies.Edge>> e : edges.entrySet()) {
             e.getValue().removeIf(edge -> {
-                boolean gone = !services.containsKey(edge.to()) && processes.entries().stream()
-                        .anyMatch(p -> p.key().equals(edge.to()));
-                if (gone) {
-                    warnings.add(paths.shownFile().getFileName() + ":" + edge.line() + ": process '" + edge.from() + "': depends_on '" + edge.to()
-                            + "' ignored: that process is disabled");
+                ServiceSpec to = services.get(edge.to());
+                boolean dropped = to != null && !to.autostart() && services.get(edge.from()).autostart();
+                if (dropped) {
+                    warnings.add(shown + ":" + edge.line() + ": process '"
+                            + edge.from() + "': depends_on '" + edge.to() + "' ignored: that process is disabled");
                 }
-                return gone;
+                return dropped;
             });
         }
         new Dependencies(values, edges).check();
@@ -133,13 +132,14 @@ final class ProcessComposeReader {
         for (ServiceSpec s : services.values()) {
             List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
-                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
+                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
+                    .withAutostart(s.autostart()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
     }
 
-    /** The service, or null for a disabled process. */
+    /** The service; a disabled process is one that `up` does not start (autostart false). */
     private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv, Map<String, String> globalVars,
                                 Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
         String name = entry.key();
@@ -153,6 +153,7 @@ final class ProcessComposeReader {
         vars.put("PC_REPLICA_NUM", "0");
         YamlNode.Mapping map = ProcessVars.render(values, written, vars, where);
         String command = null;
+        boolean disabled = false;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
         YamlNode.Entry envFile = null;
@@ -204,12 +205,7 @@ final class ProcessComposeReader {
                         }
                     }
                 }
-                case "disabled" -> {
-                    if ("true".equals(values.text(e, where, "true or false"))) {
-                        warnings.add(line(e) + where + " is disabled: not registered");
-                        return null;
-                    }
-                }
+                case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");
                 default -> ignored.add(e, "key", where);
             }
         }
@@ -227,7 +223,7 @@ final class ProcessComposeReader {
         }
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
-                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
+                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled);
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {

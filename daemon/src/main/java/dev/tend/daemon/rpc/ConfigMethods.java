@@ -57,6 +57,7 @@ final class ConfigMethods {
         m.put("stopTimeout", Durations.format(s.stopTimeout()));
         m.put("port", s.autoPort() ? "auto" : s.port() > 0 ? Integer.toString(s.port()) : null);
         m.put("minUptime", Durations.format(s.minUptime()));
+        m.put("autostart", s.autostart());
         return m;
     }
 

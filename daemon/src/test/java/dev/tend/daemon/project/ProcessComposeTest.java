@@ -79,7 +79,9 @@ class ProcessComposeTest {
         write("process-compose.yaml", FULL);
         ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
         Map<String, ServiceSpec> services = loaded.spec().services();
-        assertEquals(List.of("db", "api"), List.copyOf(services.keySet()));
+        assertEquals(List.of("db", "api", "old"), List.copyOf(services.keySet()));
+        assertTrue(services.get("db").autostart());
+        assertEquals(false, services.get("old").autostart(), "disabled: registered, started only by name");
         ServiceSpec db = services.get("db");
         assertEquals("postgres -D ./data", db.command());
         assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready", Duration.ofSeconds(1), Duration.ofSeconds(12),
@@ -142,9 +144,8 @@ class ProcessComposeTest {
         assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
         assertTrue(all.contains("ignored availability key 'backoff_seconds' of process 'db': tend waits its own backoff"), all);
         assertTrue(all.contains("ignored key 'namespace' of process 'api': tend has no namespaces"), all);
-        assertTrue(all.contains("process 'old' is disabled"), all);
         assertTrue(all.contains("process-compose.yaml: 3 keys ignored (3 places)"), all);
-        assertEquals(5, warnings.size(), all);
+        assertEquals(4, warnings.size(), all);
     }
 
     @Test
@@ -491,5 +492,55 @@ class ProcessComposeTest {
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
         assertTrue(e.getMessage().contains("base.yaml:2:"), e.getMessage());
         assertTrue(e.getMessage().contains("has no command"), e.getMessage());
+    }
+
+    @Test
+    void aFileWhoseProcessesAreAllDisabledIsAcceptedAndAnEnabledOneDoesNotWaitForADisabledOne() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  tool:
+                    command: ./tool
+                    disabled: true
+                    depends_on:
+                      helper:
+                        condition: process_started
+                  helper:
+                    command: ./helper
+                    disabled: true
+                """);
+        Map<String, ServiceSpec> all = ProjectFiles.read(dir).spec().services();
+        assertEquals(List.of(false, false), all.values().stream().map(ServiceSpec::autostart).toList());
+        assertEquals(List.of(new Dependency("helper", Dependency.Condition.STARTED)), all.get("tool").dependsOn(),
+                "a disabled process started by name brings up what it depends on");
+
+        write("process-compose.yaml", """
+                processes:
+                  app:
+                    command: ./app
+                    depends_on:
+                      tool:
+                        condition: process_started
+                  tool:
+                    command: ./tool
+                    disabled: yes
+                """);
+        ProjectFileException bad = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(bad.getMessage().contains(":9:") && bad.getMessage().contains("unknown disabled 'yes'"),
+                bad.getMessage());
+        write("process-compose.yaml", """
+                processes:
+                  app:
+                    command: ./app
+                    depends_on:
+                      tool:
+                        condition: process_started
+                  tool:
+                    command: ./tool
+                    disabled: true
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(List.of(), loaded.spec().services().get("app").dependsOn());
+        assertTrue(loaded.warnings().contains("process-compose.yaml:5: process 'app': depends_on 'tool' ignored: "
+                + "that process is disabled"), loaded.warnings().toString());
     }
 }

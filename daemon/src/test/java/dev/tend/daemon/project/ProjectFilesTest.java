@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -327,5 +328,27 @@ class ProjectFilesTest {
         write("tend.yaml", "services:\n  a:\n    command: x\n    ready: { exec: \"pg_isready -q\" }\n");
         assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready -q", ProbeSpec.DEFAULT_INTERVAL,
                 ProbeSpec.DEFAULT_TIMEOUT), ProjectFiles.load(dir).services().get("a").ready());
+    }
+
+    @Test
+    void autostartFalseIsReadAndAnythingButTrueOrFalseIsRefusedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  web: { command: ./web }
+                  seed: { command: ./seed, autostart: false }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertTrue(spec.services().get("web").autostart());
+        assertFalse(spec.services().get("seed").autostart());
+
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  seed:
+                    command: ./seed
+                    autostart: no
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("unknown autostart 'no'"),
+                e.getMessage());
     }
 }
