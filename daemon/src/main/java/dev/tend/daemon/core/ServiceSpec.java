@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One service as a project file declares it, fully resolved: cwd absolute, env_file contents merged
@@ -27,6 +29,8 @@ import java.util.Map;
  * @param watch     `watch:`, or null; a change of it alone does not restart the service at a reload either
  * @param autostart false (`autostart: false`): `up` of the whole project leaves it stopped; it starts when named,
  *                  or as what a starting service depends on. A change of it alone restarts nothing
+ * @param successExitCodes the exit values that count as success (`success_exit_codes`, default 0 alone), as the
+ *                  shell reports them: a death by signal N is 128+N (Java cannot tell `exit 130` from SIGINT)
  */
 public record ServiceSpec(
         String name,
@@ -46,14 +50,19 @@ public record ServiceSpec(
         String onReady,
         Health health,
         WatchSpec watch,
-        boolean autostart) {
+        boolean autostart,
+        Set<Integer> successExitCodes) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Long enough for a missing command, a bad flag or a failed bind to show, short enough not to be felt. */
     public static final Duration DEFAULT_MIN_UPTIME = Duration.ofSeconds(1);
 
+    /** Success is exit code 0 unless success_exit_codes says otherwise. */
+    public static final Set<Integer> DEFAULT_SUCCESS_EXIT_CODES = Set.of(0);
+
     public ServiceSpec {
+        successExitCodes = successExitCodes == null ? DEFAULT_SUCCESS_EXIT_CODES : Set.copyOf(successExitCodes);
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
@@ -66,7 +75,7 @@ public record ServiceSpec(
                        boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
                        WatchSpec watch) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
-                minUptime, onFailure, onReady, health, watch, true);
+                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES);
     }
 
     /** Without watch. */
@@ -104,31 +113,42 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other, autostart);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes);
+    }
+
+    /** The same service with other exit values counting as success. */
+    public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other);
+    }
+
+    /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
+    public boolean succeeded(ExitStatus end) {
+        return successExitCodes.contains(end.killedBySignal() ? 128 + end.signal() : end.code());
     }
 
     /** The same service, started by `up` or not. */
     public ServiceSpec withAutostart(boolean other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, other);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes);
     }
 
     /**

@@ -22,14 +22,12 @@ final class IgnoredKeys {
             Map.entry("log_length", "this sizes process-compose's log view; tend keeps every line on disk (tend logs)"),
             Map.entry("log_location", "tend logs each service to its own file (tend logs)"),
             Map.entry("command", "tend stops a service with its signal only"),
-            Map.entry("success_exit_codes", "tend counts only exit 0 as success"),
             Map.entry("replicas", "tend runs one process per service"),
             Map.entry("exit_on_end", "one daemon runs several projects: it does not exit when a process ends"),
             Map.entry("exit_on_failure", "one daemon runs several projects: it does not exit when a process fails"),
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),
             Map.entry("is_foreground", "tend has no foreground process (use tend attach or logs)"),
-            Map.entry("shell", "tend runs commands with /bin/sh -c"),
-            Map.entry("extends", "tend does not merge another process-compose file in (use -f for tend.yaml overrides)"));
+            Map.entry("shell", "tend runs commands with /bin/sh -c"));
 
     private record Place(int line, String where) {
     }

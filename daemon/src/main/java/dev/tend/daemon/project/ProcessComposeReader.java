@@ -133,7 +133,7 @@ final class ProcessComposeReader {
             List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
-                    .withAutostart(s.autostart()));
+                    .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
@@ -154,6 +154,7 @@ final class ProcessComposeReader {
         YamlNode.Mapping map = ProcessVars.render(values, written, vars, where);
         String command = null;
         boolean disabled = false;
+        java.util.Set<Integer> successCodes = ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
         YamlNode.Entry envFile = null;
@@ -205,6 +206,7 @@ final class ProcessComposeReader {
                         }
                     }
                 }
+                case "success_exit_codes" -> successCodes = values.exitCodes(e, where);
                 case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");
                 default -> ignored.add(e, "key", where);
             }
@@ -223,7 +225,8 @@ final class ProcessComposeReader {
         }
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
-                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled);
+                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled)
+                .withSuccessExitCodes(successCodes);
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {

@@ -37,7 +37,7 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes",
             "on_failure", "on_ready", "alive", "max_memory", "watch");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
@@ -189,8 +189,12 @@ final class TendYamlReader {
         YamlNode.Entry autostartEntry = Values.find(map, "autostart");
         boolean autostart = autostartEntry == null
                 || values.word(autostartEntry, where, List.of("true", "false"), "autostart").equals("true");
+        YamlNode.Entry codesEntry = Values.find(map, "success_exit_codes");
+        Set<Integer> successCodes = codesEntry == null ? ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES
+                : values.exitCodes(codesEntry, where);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
-                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart);
+                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
+                successCodes);
     }
 
     /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */

@@ -58,6 +58,7 @@ final class ConfigMethods {
         m.put("port", s.autoPort() ? "auto" : s.port() > 0 ? Integer.toString(s.port()) : null);
         m.put("minUptime", Durations.format(s.minUptime()));
         m.put("autostart", s.autostart());
+        m.put("successExitCodes", s.successExitCodes().stream().sorted().toList());
         return m;
     }
 

@@ -543,4 +543,17 @@ class ProcessComposeTest {
         assertTrue(loaded.warnings().contains("process-compose.yaml:5: process 'app': depends_on 'tool' ignored: "
                 + "that process is disabled"), loaded.warnings().toString());
     }
+
+    @Test
+    void successExitCodesKeepTheirMeaningWithZeroIn() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  allowed:
+                    command: "exit 130"
+                    success_exit_codes: [130]
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(java.util.Set.of(0, 130), loaded.spec().services().get("allowed").successExitCodes());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("success_exit_codes")), loaded.warnings().toString());
+    }
 }

@@ -351,4 +351,26 @@ class ProjectFilesTest {
         assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("unknown autostart 'no'"),
                 e.getMessage());
     }
+
+    @Test
+    void successExitCodesAreOneOrAListOf0To255WithZeroAlwaysIn() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  a: { command: ./a, success_exit_codes: [3, 130] }
+                  b: { command: ./b, success_exit_codes: 2 }
+                  c: { command: ./c }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(java.util.Set.of(0, 3, 130), spec.services().get("a").successExitCodes());
+        assertEquals(java.util.Set.of(0, 2), spec.services().get("b").successExitCodes());
+        assertEquals(java.util.Set.of(0), spec.services().get("c").successExitCodes());
+
+        for (String bad : List.of("[256]", "[-1]", "[\"x\"]", "[]", "{ a: 1 }")) {
+            Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    success_exit_codes: "
+                    + bad + "\n");
+            ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir), bad);
+            assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("success_exit_codes"),
+                    bad + ": " + e.getMessage());
+        }
+    }
 }
