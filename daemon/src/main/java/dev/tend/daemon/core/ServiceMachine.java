@@ -504,7 +504,7 @@ final class ServiceMachine {
         ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number())
                 : !endedByTend && svc.endedWell ? ExitStatus.exited(0) : status;
         RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
-                svc.quickRestarts, endedHow);
+                svc.quickRestarts, endedHow, svc.spec.restartDelay());
         String kind = d.endState() == ServiceState.EXITED || d.endState() == ServiceState.COMPLETED
                 ? d.endState().wireName() : "crashed";
         Integer code = svc.exitCode;

@@ -31,6 +31,8 @@ import java.util.Set;
  *                  or as what a starting service depends on. A change of it alone restarts nothing
  * @param successExitCodes the exit values that count as success (`success_exit_codes`, default 0 alone), as the
  *                  shell reports them: a death by signal N is 128+N (Java cannot tell `exit 130` from SIGINT)
+ * @param restartDelay `restart_delay`: the fixed wait before every automatic restart, or null for the doubling
+ *                  backoff of {@link RestartPolicy}
  */
 public record ServiceSpec(
         String name,
@@ -51,7 +53,8 @@ public record ServiceSpec(
         Health health,
         WatchSpec watch,
         boolean autostart,
-        Set<Integer> successExitCodes) {
+        Set<Integer> successExitCodes,
+        Duration restartDelay) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -75,7 +78,7 @@ public record ServiceSpec(
                        boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
                        WatchSpec watch) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
-                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES);
+                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null);
     }
 
     /** Without watch. */
@@ -113,31 +116,37 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other exit values counting as success. */
     public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay);
+    }
+
+    /** The same service with another fixed restart delay (null: the backoff). */
+    public ServiceSpec withRestartDelay(Duration other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other);
     }
 
     /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
@@ -148,7 +157,7 @@ public record ServiceSpec(
     /** The same service, started by `up` or not. */
     public ServiceSpec withAutostart(boolean other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay);
     }
 
     /**

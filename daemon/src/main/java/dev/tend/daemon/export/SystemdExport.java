@@ -152,7 +152,7 @@ public final class SystemdExport {
             case ALWAYS -> "always";
         }).append('\n');
         if (restart != RestartMode.NO) {
-            u.append("RestartSec=1s\n");
+            u.append("RestartSec=").append(s.restartDelay() == null ? "1s" : UnitText.span(s.restartDelay())).append('\n');
         }
         successExitStatus(u, s);
         if (s.stopTimeout().isZero()) {

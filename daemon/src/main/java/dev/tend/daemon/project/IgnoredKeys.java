@@ -14,8 +14,6 @@ final class IgnoredKeys {
 
     /** Why tend has nothing to map the key onto; docs/ecosystem.md keeps the same list. */
     private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("backoff_seconds", "tend waits its own backoff between quick restarts (the first at once, then "
-                    + "1 s doubling to 60 s)"),
             Map.entry("namespace", "tend has no namespaces: a project is one directory"),
             Map.entry("description", "tend shows no descriptions"),
             Map.entry("log_level", "this is process-compose's own log level; tend's is log_level in config.yaml"),

@@ -133,7 +133,8 @@ final class ProcessComposeReader {
             List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
-                    .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes()));
+                    .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes())
+                    .withRestartDelay(s.restartDelay()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
@@ -155,6 +156,7 @@ final class ProcessComposeReader {
         String command = null;
         boolean disabled = false;
         java.util.Set<Integer> successCodes = ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES;
+        Duration restartDelay = null;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
         YamlNode.Entry envFile = null;
@@ -192,6 +194,7 @@ final class ProcessComposeReader {
                                     maxRestarts = n;
                                 }
                             }
+                            case "backoff_seconds" -> restartDelay = Duration.ofSeconds(values.count(ae, where));
                             default -> ignored.add(ae, "availability key", where);
                         }
                     }
@@ -226,7 +229,7 @@ final class ProcessComposeReader {
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
                 false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled)
-                .withSuccessExitCodes(successCodes);
+                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay);
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {

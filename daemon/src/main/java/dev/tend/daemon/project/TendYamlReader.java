@@ -37,7 +37,7 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay",
             "on_failure", "on_ready", "alive", "max_memory", "watch");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
@@ -192,9 +192,11 @@ final class TendYamlReader {
         YamlNode.Entry codesEntry = Values.find(map, "success_exit_codes");
         Set<Integer> successCodes = codesEntry == null ? ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES
                 : values.exitCodes(codesEntry, where);
+        YamlNode.Entry delayEntry = Values.find(map, "restart_delay");
+        Duration restartDelay = delayEntry == null ? null : values.duration(delayEntry, where, false);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
                 stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
-                successCodes);
+                successCodes, restartDelay);
     }
 
     /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */

@@ -59,6 +59,7 @@ final class ConfigMethods {
         m.put("minUptime", Durations.format(s.minUptime()));
         m.put("autostart", s.autostart());
         m.put("successExitCodes", s.successExitCodes().stream().sorted().toList());
+        m.put("restartDelay", s.restartDelay() == null ? null : Durations.format(s.restartDelay()));
         return m;
     }
 

@@ -82,4 +82,11 @@ class HealthExportTest {
         String plain = SystemdExport.export(ExportFixtures.shop(SRV), true, ExportFixtures.MACHINE).files().get(1).content();
         assertTrue(!plain.contains("SuccessExitStatus"), plain);
     }
+
+    @Test
+    void systemdRestartSecIsTheRestartDelayWhenThereIsOne() {
+        ServiceSpec api = ExportFixtures.shop(SRV).services().get("api").withRestartDelay(Duration.ofSeconds(7));
+        String unit = SystemdExport.export(shop(api), true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(unit.contains("\nRestartSec=7s\n"), unit);
+    }
 }

@@ -373,4 +373,21 @@ class ProjectFilesTest {
                     bad + ": " + e.getMessage());
         }
     }
+
+    @Test
+    void restartDelayIsADurationZeroAllowedAndAbsentMeansTheBackoff() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  a: { command: ./a, restart_delay: 2s }
+                  b: { command: ./b, restart_delay: 0s }
+                  c: { command: ./c }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(java.time.Duration.ofSeconds(2), spec.services().get("a").restartDelay());
+        assertEquals(java.time.Duration.ZERO, spec.services().get("b").restartDelay());
+        assertEquals(null, spec.services().get("c").restartDelay());
+        Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    restart_delay: 2\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("tend.yaml:4:"), e.getMessage());
+    }
 }
