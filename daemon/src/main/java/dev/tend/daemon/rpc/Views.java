@@ -35,6 +35,8 @@ final class Views {
         m.put("reason", s.reason());
         m.put("desired", s.desired() ? "running" : "stopped");
         m.put("alive", alive(s.alive()));
+        m.put("description", s.labels().description());
+        m.put("namespaces", s.labels().namespaces());
         return m;
     }
 
