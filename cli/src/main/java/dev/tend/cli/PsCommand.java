@@ -19,7 +19,7 @@ final class PsCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON array of service objects.")
     boolean json;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
+    @Option(names = "--namespace", paramLabel = "NAME",
             description = "Only the services with this namespace: (process-compose's namespace).")
     String namespace;
 

@@ -72,7 +72,7 @@ class ProcessComposeIT {
                 "backend").directory(project.toFile()).start());
         assertEquals(0, backend.exit(), backend.toString());
         assertTrue(backend.out().contains("api") && !backend.out().contains("db"), backend.toString());
-        TendHome.Result none = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "-n", "web")
+        TendHome.Result none = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "--namespace", "web")
                 .directory(project.toFile()).start());
         assertTrue(none.out().contains("no services in namespace 'web'"), none.toString());
     }

@@ -180,6 +180,9 @@ class SupervisorStopTest {
         h.sup.register(h.project("p", Harness.withProbe(service("web", command), probe, false)), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
         h.sup.restart("p", "web").get(20, TimeUnit.SECONDS);
+        // the exec probe may pass before the new process's shell has written its line: wait for the line
+        Harness.awaitTrue(() -> lines("tokens.txt").stream().filter(l -> !l.startsWith("probe:")).count() == 2,
+                "both launches to write their token");
 
         List<String> tokens = lines("tokens.txt").stream().filter(l -> !l.startsWith("probe:")).toList();
         assertEquals(2, tokens.size(), tokens.toString());
