@@ -3,6 +3,7 @@ package dev.tend.daemon.core;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,9 @@ final class ProjectRegistry {
                 }
             }
         }
-        for (Service svc : old.values()) {
+        // the highest copy of a group first (`tend scale` down, or a smaller `replicas:`)
+        for (Service svc : old.values().stream().sorted(Comparator.comparingInt(
+                (Service v) -> Replicas.indexOf(v.name())).reversed()).toList()) {
             removed.add(svc.name());
             steps.removed(svc);
         }

@@ -95,6 +95,20 @@ public record ServiceSpec(
                 false, fixedPort, minUptime, onFailure, onReady, health, watch);
     }
 
+    /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
+    public ServiceSpec withDependsOn(List<Dependency> other) {
+        return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch);
+    }
+
+    /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
+    public ServiceSpec asCopy(String copyName, int index) {
+        Map<String, String> copyEnv = new java.util.LinkedHashMap<>(env);
+        copyEnv.put(Replicas.ENV, Integer.toString(index));
+        return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
+                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch);
+    }
+
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
