@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
@@ -35,6 +36,9 @@ final class Views {
         m.put("reason", s.reason());
         m.put("desired", s.desired() ? "running" : "stopped");
         m.put("alive", alive(s.alive()));
+        String group = Replicas.groupOf(s.name());
+        m.put("group", group);
+        m.put("replica", group == null ? null : Replicas.indexOf(s.name()));
         return m;
     }
 
