@@ -148,6 +148,9 @@ final class ProjectRegistry {
                 p.services.put(s.name(), svc);
                 if (svc.spec.equals(s)) {
                     unchanged.add(s.name());
+                } else if (Replicas.sameButCopies(svc.spec, s)) {
+                    svc.spec = s; // a dependency was scaled: nothing of this service's own changed
+                    unchanged.add(s.name());
                 } else {
                     changed.add(s.name());
                     boolean healthOnly = svc.spec.sameLaunch(s);

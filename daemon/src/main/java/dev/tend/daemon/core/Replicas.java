@@ -131,6 +131,19 @@ public final class Replicas {
         return raw.withServices(out);
     }
 
+    /**
+     * Whether two specs of a service differ at most in which copies of a replicated dependency they wait for: a
+     * dependent of a service that was scaled keeps running (it waits for the new copies at its next start).
+     */
+    static boolean sameButCopies(ServiceSpec a, ServiceSpec b) {
+        return a.withDependsOn(groups(a.dependsOn())).equals(b.withDependsOn(groups(b.dependsOn())));
+    }
+
+    private static List<Dependency> groups(List<Dependency> dependencies) {
+        return dependencies.stream().map(d -> groupOf(d.service()) == null ? d
+                : new Dependency(groupOf(d.service()), d.condition())).distinct().toList();
+    }
+
     private static List<Dependency> dependencies(List<Dependency> declared, Map<String, Integer> counts) {
         List<Dependency> out = new ArrayList<>();
         for (Dependency d : declared) {
