@@ -63,18 +63,20 @@ public final class Replicas {
      * The scale to keep for `tend scale project/service count`, checked against the project as declared.
      *
      * @throws SupervisorException INVALID for a count out of range, NOT_FOUND for a service the file does not
-     *                             declare (or a copy's name), CONFLICT for copies of a service on a fixed port
+     *                             declare, CONFLICT for copies of a service on a fixed port or an ad-hoc service
      */
     static Scaled scale(ProjectSpec declared, String project, String service, int count) {
         String problem = problem(count);
         if (problem != null) {
             throw SupervisorException.invalid(problem + " (to stop every copy: tend stop " + service + ")");
         }
-        ServiceSpec s = declared == null ? null : declared.services().get(service);
+        if (declared == null) {
+            throw SupervisorException.conflict("an ad-hoc service (tend run) has no project file to scale it in");
+        }
+        ServiceSpec s = declared.services().get(service);
         if (s == null) {
             throw SupervisorException.notFound("project '" + project + "' declares no service named '" + service
-                    + "' to scale" + (declared == null ? "" : " (it declares: "
-                    + String.join(", ", declared.services().keySet()) + ")"));
+                    + "' to scale (it declares: " + String.join(", ", declared.services().keySet()) + ")");
         }
         if (count > 1 && s.port() > 0) {
             throw SupervisorException.conflict(service + " has the fixed port " + s.port() + ", which " + count
