@@ -17,6 +17,8 @@ public final class Replicas {
     public static final int MAX = 64;
     /** The copy's number, 1..N, in its environment. */
     public static final String ENV = "TEND_REPLICA";
+    /** What a process of a process-compose file has (project.ProcessComposeReader sets it): its copy's number from 0. */
+    public static final String PROCESS_COMPOSE_ENV = "PC_REPLICA_NUM";
     private static final char MARK = '#';
 
     /**

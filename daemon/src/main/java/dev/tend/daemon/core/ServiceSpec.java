@@ -105,6 +105,9 @@ public record ServiceSpec(
     public ServiceSpec asCopy(String copyName, int index) {
         Map<String, String> copyEnv = new java.util.LinkedHashMap<>(env);
         copyEnv.put(Replicas.ENV, Integer.toString(index));
+        if (copyEnv.containsKey(Replicas.PROCESS_COMPOSE_ENV)) {
+            copyEnv.put(Replicas.PROCESS_COMPOSE_ENV, Integer.toString(index - 1)); // a process-compose file's, from 0
+        }
         return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
                 stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch);
     }

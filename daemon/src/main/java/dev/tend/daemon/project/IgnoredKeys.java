@@ -23,7 +23,6 @@ final class IgnoredKeys {
             Map.entry("log_location", "tend logs each service to its own file (tend logs)"),
             Map.entry("command", "tend stops a service with its signal only"),
             Map.entry("success_exit_codes", "tend counts only exit 0 as success"),
-            Map.entry("replicas", "tend runs one process per service"),
             Map.entry("exit_on_end", "one daemon runs several projects: it does not exit when a process ends"),
             Map.entry("exit_on_failure", "one daemon runs several projects: it does not exit when a process fails"),
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),

@@ -4,6 +4,7 @@ import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -34,6 +35,7 @@ final class ProcessComposeReader {
     private final Values values;
     private final ProjectPaths paths;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Integer> replicas = new LinkedHashMap<>();
     private final IgnoredKeys ignored;
 
     private ProcessComposeReader(ProjectPaths paths) {
@@ -115,7 +117,20 @@ final class ProcessComposeReader {
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
-        return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
+        return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
+    }
+
+    /**
+     * `replicas: N`: N copies, as tend.yaml's replicas (docs/ecosystem.md). Each copy's PC_REPLICA_NUM variable is
+     * its number from 0, as process-compose gives it; a `{{.PC_REPLICA_NUM}}` in the file is rendered once, as 0.
+     */
+    private void replicas(YamlNode.Entry e, String name, String where) throws ProjectFileException {
+        int count = values.count(e, where);
+        String problem = Replicas.problem(count);
+        if (problem != null) {
+            throw values.fail(e.value(), where + ": " + problem);
+        }
+        replicas.put(name, count);
     }
 
     /** The service, or null for a disabled process. */
@@ -183,6 +198,7 @@ final class ProcessComposeReader {
                         }
                     }
                 }
+                case "replicas" -> replicas(e, name, where);
                 case "disabled" -> {
                     if ("true".equals(values.text(e, where, "true or false"))) {
                         warnings.add(line(e) + where + " is disabled: not registered");
