@@ -34,13 +34,15 @@ final class ConfigMethods {
         m.put("project", spec.name());
         m.put("dir", spec.dir().toString());
         m.put("files", loaded.files().stream().map(Path::toString).toList());
-        m.put("services", spec.services().values().stream().map(s -> service(s, spec.envSources().get(s.name()))).toList());
+        m.put("services", spec.services().values().stream().map(s -> service(s, spec.envSources().get(s.name()),
+                spec.replicas().get(s.name()))).toList());
         m.put("jobs", spec.jobs().values().stream().map(j -> job(j, spec.envSources().get(j.name()))).toList());
         m.put("warnings", loaded.warnings());
         return m;
     }
 
-    private static Map<String, Object> service(ServiceSpec s, EnvSources sources) {
+    /** @param replicas its `replicas:`, or null when the file gives none */
+    private static Map<String, Object> service(ServiceSpec s, EnvSources sources, Integer replicas) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("command", s.command());
@@ -57,6 +59,7 @@ final class ConfigMethods {
         m.put("stopTimeout", Durations.format(s.stopTimeout()));
         m.put("port", s.autoPort() ? "auto" : s.port() > 0 ? Integer.toString(s.port()) : null);
         m.put("minUptime", Durations.format(s.minUptime()));
+        m.put("replicas", replicas);
         return m;
     }
 
