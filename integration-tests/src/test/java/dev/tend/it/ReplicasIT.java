@@ -72,6 +72,20 @@ class ReplicasIT {
         });
     }
 
+    /** A project of api (with its replicas) and web depending on it, up and ready. */
+    private TendProject up(String name, int replicas) throws Exception {
+        TendProject p = new TendProject(tend, name, yaml(replicas));
+        p.ok("up", "--wait");
+        return p;
+    }
+
+    /** The command fails, saying the words on stderr. */
+    private static void refused(TendProject p, String words, String... args) throws Exception {
+        TendHome.Result r = p.tend(args);
+        assertNotEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains(words), "expected '" + words + "' in: " + r);
+    }
+
     @Test
     void eachCopyHasItsOwnProcessPortEnvironmentAndLog() throws Exception {
         TendProject p = new TendProject(tend, "two", yaml(2));
@@ -98,12 +112,8 @@ class ReplicasIT {
         assertEquals("ready", TendProject.state(p.service("api#1")), "stopping one copy leaves the other running");
         assertEquals(pid(first), pid(p.service("api#1")));
 
-        TendHome.Result unknown = p.tend("stop", "api#9");
-        assertNotEquals(0, unknown.exit());
-        assertTrue(unknown.err().contains("api runs 2 copies (api#1, api#2)"), unknown.toString());
-        TendHome.Result history = p.tend("history", "api");
-        assertNotEquals(0, history.exit(), "history is of one copy");
-        assertTrue(history.err().contains("name one (api#1, api#2)"), history.toString());
+        refused(p, "api runs 2 copies (api#1, api#2)", "stop", "api#9");
+        refused(p, "name one (api#1, api#2)", "history", "api"); // history is of one copy
 
         p.ok("start", "api");
         Map<String, Long> started = awaitCopies(p, 2);
@@ -118,8 +128,7 @@ class ReplicasIT {
 
     @Test
     void scaleStartsTheNewCopiesAndStopsTheHighestLeavingTheOthersAndTheirDependentsAlone() throws Exception {
-        TendProject p = new TendProject(tend, "scaled", yaml(1));
-        p.ok("up", "--wait");
+        TendProject p = up("scaled", 1);
         Map<String, Long> one = awaitCopies(p, 1);
         long web = pid(p.service("web"));
 
@@ -136,20 +145,15 @@ class ReplicasIT {
                 () -> !TendProject.alive(three.get("api#2")) && !TendProject.alive(three.get("api#3")) ? true : null);
         assertEquals(web, pid(p.service("web")), "scaling api does not restart its dependent");
 
-        TendHome.Result zero = p.tend("scale", "api", "0");
-        assertNotEquals(0, zero.exit());
-        assertTrue(zero.err().contains("from 1 to 64, not 0"), zero.toString());
-        TendHome.Result missing = p.tend("scale", "nope", "2");
-        assertNotEquals(0, missing.exit());
-        assertTrue(missing.err().contains("no service named 'nope'"), missing.toString());
+        refused(p, "from 1 to 64, not 0", "scale", "api", "0");
+        refused(p, "no service named 'nope'", "scale", "nope", "2");
         assertEquals(Set.of("api#1"), copies(p).keySet(), "a refused scale changes nothing");
         p.ok("down");
     }
 
     @Test
     void reloadChangingReplicasStartsAndStopsOnlyTheDifference() throws Exception {
-        TendProject p = new TendProject(tend, "reloaded", yaml(3));
-        p.ok("up", "--wait");
+        TendProject p = up("reloaded", 3);
         Map<String, Long> three = awaitCopies(p, 3);
 
         p.write(yaml(1));
@@ -167,9 +171,7 @@ class ReplicasIT {
 
     @Test
     void aScaleOutlivesAKilledDaemonUntilTheFileChangesItsReplicas() throws Exception {
-        TendProject p = new TendProject(tend, "kept", yaml(2));
-        p.ok("up", "--wait");
-        awaitCopies(p, 2);
+        TendProject p = up("kept", 2);
         p.ok("scale", "api", "3");
         Map<String, Long> before = awaitCopies(p, 3);
 
@@ -207,8 +209,7 @@ class ReplicasIT {
                     command: "exec sleep 300"
                     replicas: 0
                 """);
-        TendHome.Result r = p.tend("up");
-        assertNotEquals(0, r.exit());
-        assertTrue(r.err().contains("tend.yaml:4") && r.err().contains("from 1 to 64, not 0"), r.toString());
+        refused(p, "tend.yaml:4", "up");
+        refused(p, "from 1 to 64, not 0", "up");
     }
 }
