@@ -96,14 +96,19 @@ final class ProjectRegistry {
         return s;
     }
 
-    /** The named services of the project; empty or null: all of them. */
+    /** The named services of the project (a replicated service's name: each copy); empty or null: all of them. */
     static List<Service> resolve(Project p, List<String> names) {
         if (names == null || names.isEmpty()) {
             return List.copyOf(p.services.values());
         }
         List<Service> out = new ArrayList<>();
         for (String n : names) {
-            out.add(requireService(p, n));
+            List<String> copies = p.services.containsKey(n) ? List.of() : Replicas.copies(n, p.services.keySet());
+            if (copies.isEmpty()) {
+                out.add(requireService(p, n));
+            } else {
+                copies.forEach(c -> out.add(p.services.get(c)));
+            }
         }
         return out;
     }
