@@ -202,6 +202,32 @@ class ReplicasIT {
     }
 
     @Test
+    void aDaemonKilledWhileAScaleStopsCopiesLeavesTheScaledCountAndNoOrphan() throws Exception {
+        // copies that take a while to stop, so the daemon dies while the scale is still stopping them
+        TendProject p = new TendProject(tend, "midway", """
+                services:
+                  api:
+                    command: "trap 'sleep 2; exit 0' TERM; echo up; sleep 300 & wait"
+                    replicas: 3
+                """);
+        p.ok("up", "--wait");
+        Map<String, Long> three = awaitCopies(p, 3);
+        p.ok("scale", "api", "1");
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+
+        Map<String, Long> one = TendProject.await("one fresh copy is ready", () -> {
+            Map<String, Long> c = awaitCopies(p, 1);
+            return c.get("api#1").equals(three.get("api#1")) ? null : c;
+        });
+        assertEquals(Set.of("api#1"), one.keySet(), "the next daemon runs the scaled count");
+        TendProject.await("every process of the killed daemon's copies is gone",
+                () -> three.values().stream().noneMatch(TendProject::alive) ? true : null);
+        p.ok("down");
+    }
+
+    @Test
     void aBadReplicasIsRefusedWithItsLine() throws Exception {
         TendProject p = new TendProject(tend, "bad", """
                 services:
