@@ -65,7 +65,7 @@ public final class Replicas {
      * The scale to keep for `tend scale project/service count`, checked against the project as declared.
      *
      * @throws SupervisorException INVALID for a count out of range, NOT_FOUND for a service the file does not
-     *                             declare, CONFLICT for copies of a service on a fixed port or an ad-hoc service
+     *                             declare, CONFLICT for copies of a service on a fixed port, or a project without a loaded file
      */
     static Scaled scale(ProjectSpec declared, String project, String service, int count) {
         String problem = problem(count);
@@ -73,7 +73,8 @@ public final class Replicas {
             throw SupervisorException.invalid(problem + " (to stop every copy: tend stop " + service + ")");
         }
         if (declared == null) {
-            throw SupervisorException.conflict("an ad-hoc service (tend run) has no project file to scale it in");
+            // the ad-hoc services (tend run), or a project whose file could not be loaded
+            throw SupervisorException.conflict("project '" + project + "' has no project file to scale it in");
         }
         ServiceSpec s = declared.services().get(service);
         if (s == null) {
