@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * process-compose's own fixtures (copied, with their licence, into src/test/resources/process-compose-corpus) read
+ * process-compose's own project files (its fixtures, examples, demo and issue reproductions, copied with their
+ * licence into src/test/resources/process-compose-corpus) read
  * by the built bin/tend: each is accepted or refused as process-compose accepts or refuses it, and the dependency
  * fixtures run their processes in the order their conditions demand.
  */
@@ -63,7 +64,7 @@ class ProcessComposeCorpusIT {
     @Test
     void everyCorpusFileIsAcceptedOrRefusedAsProcessComposeDoes() throws Exception {
         List<Path> files = corpusFiles();
-        assertEquals(23, files.size(), "the corpus: " + files);
+        assertEquals(63, files.size(), "the corpus: " + files);
         List<String> wrong = new ArrayList<>();
         for (Path f : files) {
             TendHome.Result r = tend.tendIn(f.getParent(), "config", "-f", f.getFileName().toString(), "--json");

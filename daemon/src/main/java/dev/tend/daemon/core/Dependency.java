@@ -70,11 +70,20 @@ public record Dependency(String service, Condition condition) {
      * the same change (a restarting service is STARTING or BACKOFF by the time anyone looks).
      *
      * @param state    the dependency's state
-     * @param exitCode the exit code of its last run, null if it has none (running, or killed by a signal)
+     * @param exitCode the exit code of its last run, null if it has none (running, or killed by a signal); 0 alone is
+     *                 success
      */
     public static Verdict judge(Condition condition, ServiceState state, Integer exitCode) {
-        boolean succeeded = (state == ServiceState.COMPLETED || state == ServiceState.EXITED)
-                && exitCode != null && exitCode == 0;
+        return judge(condition, state, exitCode != null && exitCode == 0);
+    }
+
+    /**
+     * As above, for a service whose last end is known to have been a success or not (its success_exit_codes).
+     *
+     * @param endedWell whether its last run ended with an exit value that counts as success
+     */
+    public static Verdict judge(Condition condition, ServiceState state, boolean endedWell) {
+        boolean succeeded = (state == ServiceState.COMPLETED || state == ServiceState.EXITED) && endedWell;
         boolean ended = state == ServiceState.COMPLETED || state == ServiceState.EXITED || state == ServiceState.CRASHED;
         if (state == ServiceState.FAILED) {
             return Verdict.NEVER;

@@ -67,7 +67,7 @@ final class DependencyOrder {
             if (d == null) {
                 continue;
             }
-            switch (Dependency.judge(dep.condition(), d.state, d.exitCode)) {
+            switch (Dependency.judge(dep.condition(), d.state, d.endedWell)) {
                 case NEVER -> {
                     return new Gate(List.of(), "dependency " + dep.service() + " is " + d.describeEnd()
                             + ", and " + svc.name() + " needs it " + dep.condition().wireName().replace('_', ' '));

@@ -23,7 +23,7 @@ final class KeptEnds {
             tx.after(() -> store.setFailed(project, name, failed));
         }
         if (next == ServiceState.COMPLETED || (svc.state == ServiceState.COMPLETED && !shuttingDown)) {
-            boolean done = next == ServiceState.COMPLETED && svc.exitCode != null && svc.exitCode == 0;
+            boolean done = next == ServiceState.COMPLETED && svc.endedWell;
             tx.after(() -> store.setCompleted(project, name, done));
         }
     }

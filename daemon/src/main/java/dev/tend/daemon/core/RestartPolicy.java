@@ -73,6 +73,18 @@ public final class RestartPolicy {
     /** As above, with the words for how it ended ("not ready within 60s") used in the reason. */
     public Decision decide(RestartMode mode, int maxRestarts, ExitStatus exit, Duration ranFor, int quickRestarts,
                            String endedHow) {
+        return decide(mode, maxRestarts, exit, ranFor, quickRestarts, endedHow, null);
+    }
+
+    /**
+     * As above for a service with {@code restart_delay}: every automatic restart, the first included, waits that long
+     * instead of the doubling backoff (pm2's restart_delay, process-compose's backoff_seconds); max_restarts still
+     * counts the quick ones.
+     *
+     * @param restartDelay the fixed wait, or null for the backoff
+     */
+    public Decision decide(RestartMode mode, int maxRestarts, ExitStatus exit, Duration ranFor, int quickRestarts,
+                           String endedHow, Duration restartDelay) {
         ServiceState endState = mode == RestartMode.NO && !exit.killedBySignal() ? ServiceState.COMPLETED
                 : exit.success() ? ServiceState.EXITED : ServiceState.CRASHED;
         boolean wantsRestart = switch (mode) {
@@ -88,7 +100,7 @@ public final class RestartPolicy {
             String reason = endedHow + " after " + before + " quick restart" + (before == 1 ? "" : "s");
             return new Decision(Action.GIVE_UP, Duration.ZERO, ServiceState.FAILED, before, reason);
         }
-        Duration delay = backoff(before);
+        Duration delay = restartDelay != null ? restartDelay : backoff(before);
         String reason = delay.isZero() ? "restarting" : "restarting in " + human(delay);
         return new Decision(Action.RESTART, delay, endState, before + 1, reason);
     }

@@ -53,7 +53,11 @@ public final class SerialState<L, S> {
         }
     }
 
+    /** Whether this thread runs after-actions now (of any SerialState): it must not wait for them. */
+    private static final ThreadLocal<Boolean> IN_AFTER_PHASE = ThreadLocal.withInitial(() -> false);
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final AfterPhases afterPhases = new AfterPhases();
     private final List<L> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher;
     private final Consumer<Tx<S>> beforeUnlock;
@@ -84,21 +88,50 @@ public final class SerialState<L, S> {
     public <T> T locked(Function<Tx<S>, T> body) {
         Tx<S> tx = new Tx<>();
         T result;
+        long ticket = 0;
         lock.lock();
         try {
             result = body.apply(tx);
             beforeUnlock.accept(tx);
+            if (!tx.after.isEmpty()) {
+                ticket = afterPhases.open();
+            }
         } finally {
             lock.unlock();
         }
-        for (Runnable r : tx.after) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.warn("after-lock action failed: {}", e.toString(), e);
+        boolean outer = IN_AFTER_PHASE.get();
+        IN_AFTER_PHASE.set(true);
+        try {
+            for (Runnable r : tx.after) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    log.warn("after-lock action failed: {}", e.toString(), e);
+                }
+            }
+        } finally {
+            IN_AFTER_PHASE.set(outer);
+            if (ticket != 0) {
+                afterPhases.close(ticket);
             }
         }
         return result;
+    }
+
+    /**
+     * Waits (at most {@link AfterPhases#MAX_WAIT_MILLIS}) until the after-actions of every locked section that
+     * ended before this call have run: what a caller could have seen changed, it can now read the records of. Not
+     * from under the lock or from an after-action (it would wait for itself): then it returns at once.
+     */
+    public void awaitAfterActions() {
+        if (lock.isHeldByCurrentThread() || IN_AFTER_PHASE.get()) {
+            return;
+        }
+        try {
+            afterPhases.awaitThrough(underLock(afterPhases::last));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs the supplier under the lock: nothing changes, and no event is queued, meanwhile. */

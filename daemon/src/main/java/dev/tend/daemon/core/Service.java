@@ -86,6 +86,8 @@ final class Service {
     int quickRestarts;
     Integer exitCode;
     String signal;
+    /** The last run ended with an exit value of its success_exit_codes (0 by default); false while none ended. */
+    boolean endedWell;
 
     /** Identifies the pending backoff restart; a timer that finds another token here is stale. */
     Object backoffToken;
@@ -131,12 +133,13 @@ final class Service {
         } else if (memory.completed()) {
             state = ServiceState.COMPLETED;
             exitCode = 0;
+            endedWell = true;
         }
     }
 
-    /** A task that ran to its end with exit code 0: a start that does not name it leaves it so. */
+    /** A task that ran to its end with success (exit 0, or a success_exit_codes value): a start that does not name it leaves it so. */
     boolean completedSuccessfully() {
-        return state == ServiceState.COMPLETED && exitCode != null && exitCode == 0;
+        return state == ServiceState.COMPLETED && endedWell;
     }
 
     /**
@@ -144,7 +147,7 @@ final class Service {
      * 0 that stays: a task completed, an on-failure service exited).
      */
     boolean upDone() {
-        return Dependency.judge(Dependency.Condition.READY, state, exitCode) == Dependency.Verdict.MET;
+        return Dependency.judge(Dependency.Condition.READY, state, endedWell) == Dependency.Verdict.MET;
     }
 
     /** "completed (3)", "crashed (SIGKILL)", "failed": how its last end reads in a dependent's reason. */

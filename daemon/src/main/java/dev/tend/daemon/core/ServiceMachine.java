@@ -141,6 +141,7 @@ final class ServiceMachine {
     /** Launches the service if all it depends on is READY, else marks it as waiting. */
     private void tryLaunch(Service svc, Tx<Service> tx) {
         svc.exitCode = null; // a new start, waiting or not, carries nothing of the last run's end
+        svc.endedWell = false;
         svc.signal = null;
         Project p = projects.get(svc.project);
         Map<String, Service> siblings = p == null ? Map.of() : p.services;
@@ -358,6 +359,7 @@ final class ServiceMachine {
             svc.port = chosenPort;
             svc.exitCode = null;
             svc.signal = null;
+            svc.endedWell = false;
             svc.cpuPercent = 0;
             svc.rssBytes = 0;
             memory.watch(svc, tx);
@@ -472,6 +474,7 @@ final class ServiceMachine {
             svc.run = null;
             svc.exitCode = code;
             svc.signal = sig;
+            svc.endedWell = svc.spec.succeeded(status);
             if (svc.stopRequested || shuttingDown || svc.forgotten) {
                 tx.after(() -> history.record(svc.project, svc.name(), "stopped", run.pid, code, sig, stopReason));
                 tx.after(run.process::forget); // before the stop completes: a stopped service has no live record
@@ -493,9 +496,15 @@ final class ServiceMachine {
         // A run tend ended (not ready in time, unhealthy, over its memory) failed, however its process answered the
         // stop signal (exit 0, exit 3): on-failure restarts it, and a task (restart: no) ends crashed, not completed.
         boolean endedByTend = failedStart || svc.healthFailure != null;
-        ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number()) : status;
+        if (endedByTend) {
+            svc.endedWell = false; // whatever its process answered the stop with
+        }
+        // An exit value the service lists as success (success_exit_codes) is judged as exit 0: 130 included, which
+        // Java reports as SIGINT.
+        ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number())
+                : !endedByTend && svc.endedWell ? ExitStatus.exited(0) : status;
         RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
-                svc.quickRestarts, endedHow);
+                svc.quickRestarts, endedHow, svc.spec.restartDelay());
         String kind = d.endState() == ServiceState.EXITED || d.endState() == ServiceState.COMPLETED
                 ? d.endState().wireName() : "crashed";
         Integer code = svc.exitCode;
@@ -503,7 +512,7 @@ final class ServiceMachine {
         String project = svc.project;
         String name = svc.name();
         tx.after(() -> history.record(project, name, kind, run.pid, code, sig, endedHow));
-        boolean taskDone = code != null && code == 0 && (d.endState() == ServiceState.COMPLETED
+        boolean taskDone = svc.endedWell && (d.endState() == ServiceState.COMPLETED
                 || (d.endState() == ServiceState.EXITED && d.action() == RestartPolicy.Action.STAY_DOWN));
         if (!taskDone) {
             waiters.fail(svc, "service " + svc.ref() + " " + endedHow

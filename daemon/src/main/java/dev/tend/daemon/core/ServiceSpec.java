@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One service as a project file declares it, fully resolved: cwd absolute, env_file contents merged
@@ -25,6 +27,12 @@ import java.util.Map;
  * @param health    `alive:` and `max_memory:` ({@link Health#NONE} when neither is set, never null); a change of
  *                  it (or of the hooks) alone does not restart the service at a reload (see {@link #sameLaunch})
  * @param watch     `watch:`, or null; a change of it alone does not restart the service at a reload either
+ * @param autostart false (`autostart: false`): `up` of the whole project leaves it stopped; it starts when named,
+ *                  or as what a starting service depends on. A change of it alone restarts nothing
+ * @param successExitCodes the exit values that count as success (`success_exit_codes`, default 0 alone), as the
+ *                  shell reports them: a death by signal N is 128+N (Java cannot tell `exit 130` from SIGINT)
+ * @param restartDelay `restart_delay`: the fixed wait before every automatic restart, or null for the doubling
+ *                  backoff of {@link RestartPolicy}
  */
 public record ServiceSpec(
         String name,
@@ -43,18 +51,34 @@ public record ServiceSpec(
         String onFailure,
         String onReady,
         Health health,
-        WatchSpec watch) {
+        WatchSpec watch,
+        boolean autostart,
+        Set<Integer> successExitCodes,
+        Duration restartDelay) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Long enough for a missing command, a bad flag or a failed bind to show, short enough not to be felt. */
     public static final Duration DEFAULT_MIN_UPTIME = Duration.ofSeconds(1);
 
+    /** Success is exit code 0 unless success_exit_codes says otherwise. */
+    public static final Set<Integer> DEFAULT_SUCCESS_EXIT_CODES = Set.of(0);
+
     public ServiceSpec {
+        successExitCodes = successExitCodes == null ? DEFAULT_SUCCESS_EXIT_CODES : Set.copyOf(successExitCodes);
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
         minUptime = minUptime == null ? DEFAULT_MIN_UPTIME : minUptime;
         health = health == null ? Health.NONE : health;
+    }
+
+    /** Started by `up`. */
+    public ServiceSpec(String name, String command, Path cwd, Map<String, String> env, List<Dependency> dependsOn,
+                       ProbeSpec ready, RestartMode restart, int maxRestarts, Signal stopSignal, Duration stopTimeout,
+                       boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
+                       WatchSpec watch) {
+        this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
+                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null);
     }
 
     /** Without watch. */
@@ -92,13 +116,13 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
     public ServiceSpec withDependsOn(List<Dependency> other) {
         return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
@@ -109,34 +133,58 @@ public record ServiceSpec(
             copyEnv.put(Replicas.PROCESS_COMPOSE_ENV, Integer.toString(index - 1)); // a process-compose file's, from 0
         }
         return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch);
+                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
+                restartDelay);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes, restartDelay);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes, restartDelay);
+    }
+
+    /** The same service with other exit values counting as success. */
+    public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay);
+    }
+
+    /** The same service with another fixed restart delay (null: the backoff). */
+    public ServiceSpec withRestartDelay(Duration other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other);
+    }
+
+    /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
+    public boolean succeeded(ExitStatus end) {
+        return successExitCodes.contains(end.killedBySignal() ? 128 + end.signal() : end.code());
+    }
+
+    /** The same service, started by `up` or not. */
+    public ServiceSpec withAutostart(boolean other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay);
     }
 
     /**
-     * Whether the two differ at most in {@link #health}, the hooks and {@link #watch}: what a running process of one
+     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch} and {@link #autostart}: what a running process of one
      * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
      */
     public boolean sameLaunch(ServiceSpec other) {
         return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
-                .withWatch(other.watch).equals(other);
+                .withWatch(other.watch).withAutostart(other.autostart).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

@@ -179,7 +179,7 @@ public final class Supervisor {
             @Override
             public void added(Service svc, boolean up) {
                 machine.emit(svc);
-                if (up) {
+                if (up && svc.spec.autostart()) {
                     tx.after(() -> store.setDesired(p.name, svc.name(), true));
                     machine.requestStart(svc, true, tx);
                 }
@@ -303,7 +303,15 @@ public final class Supervisor {
      */
     public CompletableFuture<Void> up(String project, List<String> services) {
         checkNotShuttingDown();
-        List<Service> closure = locked(tx -> withDependencies(projects.require(project), services));
+        List<Service> closure = locked(tx -> {
+            Project p = projects.require(project);
+            if (!services.isEmpty()) {
+                return withDependencies(p, services);
+            }
+            // the whole project: all but what waits to be started by name (autostart: false)
+            List<Service> roots = p.services.values().stream().filter(s -> s.spec.autostart()).toList();
+            return DependencyOrder.withDependencies(roots, p.services);
+        });
         return startAll(closure, Set.copyOf(services));
     }
 
@@ -541,11 +549,12 @@ public final class Supervisor {
         return locked(tx -> meter.apply(projects.allServices(), measured));
     }
 
-    /** Newest last, at most limit entries. */
+    /** Newest last, at most limit entries; every change visible before the call has its row in them. */
     public List<HistoryRecord> history(String project, String service, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("history limit must be positive, got " + limit);
         }
+        serial.awaitAfterActions();
         return store.history(project, service, limit);
     }
 

@@ -152,8 +152,9 @@ public final class SystemdExport {
             case ALWAYS -> "always";
         }).append('\n');
         if (restart != RestartMode.NO) {
-            u.append("RestartSec=1s\n");
+            u.append("RestartSec=").append(s.restartDelay() == null ? "1s" : UnitText.span(s.restartDelay())).append('\n');
         }
+        successExitStatus(u, s);
         if (s.stopTimeout().isZero()) {
             u.append("KillSignal=SIGKILL\n"); // tend kills at once; TimeoutStopSec=0 would mean "wait forever"
         } else {
@@ -164,6 +165,26 @@ public final class SystemdExport {
         }
         install(u, user ? "default.target" : "multi-user.target");
         return u.toString();
+    }
+
+    /**
+     * success_exit_codes beyond 0 as SuccessExitStatus=; tend cannot tell exit 130 from SIGINT (Java reports both
+     * as 130), so a value 128+N lists signal N too.
+     */
+    private static void successExitStatus(StringBuilder u, ServiceSpec s) {
+        List<String> words = new ArrayList<>();
+        for (int code : s.successExitCodes().stream().filter(c -> c != 0).sorted().toList()) {
+            words.add(Integer.toString(code));
+            if (code > 128) {
+                Signal sig = Signal.ofNumber(code - 128);
+                if (sig != null) {
+                    words.add(sig.fullName());
+                }
+            }
+        }
+        if (!words.isEmpty()) {
+            u.append("SuccessExitStatus=").append(String.join(" ", words)).append('\n');
+        }
     }
 
     /** max_memory as MemoryMax= (a hard limit, said so); alive has no systemd form. */

@@ -14,21 +14,17 @@ final class IgnoredKeys {
 
     /** Why tend has nothing to map the key onto; docs/ecosystem.md keeps the same list. */
     private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("backoff_seconds", "tend waits its own backoff between quick restarts (the first at once, then "
-                    + "1 s doubling to 60 s)"),
             Map.entry("namespace", "tend has no namespaces: a project is one directory"),
             Map.entry("description", "tend shows no descriptions"),
             Map.entry("log_level", "this is process-compose's own log level; tend's is log_level in config.yaml"),
             Map.entry("log_length", "this sizes process-compose's log view; tend keeps every line on disk (tend logs)"),
             Map.entry("log_location", "tend logs each service to its own file (tend logs)"),
             Map.entry("command", "tend stops a service with its signal only"),
-            Map.entry("success_exit_codes", "tend counts only exit 0 as success"),
             Map.entry("exit_on_end", "one daemon runs several projects: it does not exit when a process ends"),
             Map.entry("exit_on_failure", "one daemon runs several projects: it does not exit when a process fails"),
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),
             Map.entry("is_foreground", "tend has no foreground process (use tend attach or logs)"),
-            Map.entry("shell", "tend runs commands with /bin/sh -c"),
-            Map.entry("extends", "tend does not merge another process-compose file in (use -f for tend.yaml overrides)"));
+            Map.entry("shell", "tend runs commands with /bin/sh -c"));
 
     private record Place(int line, String where) {
     }

@@ -2,6 +2,8 @@ package dev.tend.daemon.project;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -28,6 +30,8 @@ final class Interpolation {
 
     private final Interpolator interpolator;
     private final Path file;
+    /** One per variable and line that process-compose's meaning substituted empty. */
+    private final Set<String> warnings = new LinkedHashSet<>();
 
     /** @param file the file as messages name it */
     Interpolation(Interpolator interpolator, Path file) {
@@ -84,9 +88,16 @@ final class Interpolation {
         return below;
     }
 
+    /** What the substitution warns of (only process-compose's meaning warns: tend's refuses). */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     private String substitute(YamlNode.Scalar s) throws ProjectFileException {
         try {
-            return interpolator.interpolate(s.text());
+            return interpolator.interpolate(s.text(), name -> warnings.add(file.getFileName() + ":" + s.line()
+                    + ": variable " + name + " is not set: substituted empty, as process-compose does (set it, or "
+                    + "write $${" + name + "} to leave it to the shell)"));
         } catch (Interpolator.Problem e) {
             throw new ProjectFileException(file, s.line(), s.column(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.tend.daemon.project;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
  * substitution existed keep meaning what they meant. For the same reason the names tend itself sets when it
  * starts a process ({@code PORT}, {@code TEND_*}) are never substituted here: {@code ${PORT}} stays for the shell
  * and the probe. An unset variable without a default is an error, never an empty string.
+ * <p>
+ * A process-compose file keeps process-compose's meaning ({@link #processCompose}): there {@code $$} is one
+ * {@code $} wherever it stands ({@code $$HOME} is the shell's {@code $HOME}), and an unset variable is an empty
+ * string, which the caller is told of so that it can warn.
  */
 final class Interpolator {
 
@@ -30,13 +35,30 @@ final class Interpolator {
     }
 
     private final Map<String, String> variables;
+    /** process-compose's meaning: $$ is $, unset is empty. */
+    private final boolean processCompose;
 
     /** @param variables the environment `tend up` ran in over the project's .env (shell wins) */
     Interpolator(Map<String, String> variables) {
+        this(variables, false);
+    }
+
+    private Interpolator(Map<String, String> variables, boolean processCompose) {
         this.variables = Map.copyOf(variables);
+        this.processCompose = processCompose;
+    }
+
+    /** The same variables with the meaning process-compose gives them (drone/envsubst after $$ is set aside). */
+    Interpolator processCompose() {
+        return new Interpolator(variables, true);
     }
 
     String interpolate(String text) throws Problem {
+        return interpolate(text, name -> { });
+    }
+
+    /** @param unsetAsEmpty told of each unset variable substituted empty (process-compose's meaning only) */
+    String interpolate(String text, Consumer<String> unsetAsEmpty) throws Problem {
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -50,7 +72,10 @@ final class Interpolator {
                 continue;
             }
             char next = text.charAt(i + 1);
-            if (next == '$' && i + 2 < text.length() && text.charAt(i + 2) == '{') {
+            if (next == '$' && processCompose) {
+                out.append('$');
+                i += 2;
+            } else if (next == '$' && i + 2 < text.length() && text.charAt(i + 2) == '{') {
                 out.append("${"); // the escape: the shell gets ${...}
                 i += 3;
             } else if (next == '$') {
@@ -61,7 +86,7 @@ final class Interpolator {
                 if (close < 0) {
                     throw new Problem("'" + text.substring(i) + "' has no closing '}' (write $${ for a literal ${)");
                 }
-                out.append(expression(text.substring(i + 2, close), text.substring(i, close + 1)));
+                out.append(expression(text.substring(i + 2, close), text.substring(i, close + 1), unsetAsEmpty));
                 i = close + 1;
             } else {
                 out.append(c); // $VAR, $1, $(...): the shell's at run time
@@ -89,7 +114,7 @@ final class Interpolator {
     }
 
     /** @param body what is between "${" and "}"; whole is the expression as written */
-    private String expression(String body, String whole) throws Problem {
+    private String expression(String body, String whole, Consumer<String> unsetAsEmpty) throws Problem {
         int end = 0;
         while (end < body.length() && (Character.isLetterOrDigit(body.charAt(end)) || body.charAt(end) == '_')) {
             end++;
@@ -109,17 +134,21 @@ final class Interpolator {
         boolean missing = value == null || (colon && value.isEmpty());
         return switch (op) {
             case "" -> {
+                if (value == null && processCompose) {
+                    unsetAsEmpty.accept(name);
+                    yield "";
+                }
                 if (value == null) {
                     throw new Problem("variable " + name + " is not set (set it in the environment of `tend up` or "
                             + "in .env, or give a default: ${" + name + ":-default})");
                 }
                 yield value;
             }
-            case ":-", "-" -> missing ? interpolate(argument) : value;
-            case ":+", "+" -> missing ? "" : interpolate(argument);
+            case ":-", "-" -> missing ? interpolate(argument, unsetAsEmpty) : value;
+            case ":+", "+" -> missing ? "" : interpolate(argument, unsetAsEmpty);
             case ":?", "?" -> {
                 if (missing) {
-                    String message = interpolate(argument);
+                    String message = interpolate(argument, unsetAsEmpty);
                     throw new Problem("variable " + name + " is " + (value == null ? "not set" : "empty")
                             + (message.isEmpty() ? "" : ": " + message));
                 }

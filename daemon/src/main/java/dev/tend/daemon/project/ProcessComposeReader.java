@@ -38,17 +38,32 @@ final class ProcessComposeReader {
     private final Map<String, Integer> replicas = new LinkedHashMap<>();
     private final IgnoredKeys ignored;
 
-    private ProcessComposeReader(ProjectPaths paths) {
+    private ProcessComposeReader(ProjectPaths paths, java.util.function.Function<Object, Path> origins) {
         this.paths = paths;
-        this.values = new Values(paths.shownFile());
+        this.values = new Values(paths.shownFile(), origins);
         this.ignored = new IgnoredKeys(paths.shownFile().getFileName().toString());
     }
 
-    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths) throws ProjectFileException {
-        ProcessComposeReader reader = new ProcessComposeReader(paths);
+    /** @param substituted what the substitution of variables warned of, listed first */
+    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths, List<String> substituted)
+            throws ProjectFileException {
+        return read(root, paths, substituted, node -> paths.shownFile());
+    }
+
+    /** @param origins the file each node came from (a file-level extends merges several) */
+    static ProjectFiles.Loaded read(YamlNode root, ProjectPaths paths, List<String> substituted,
+                                    java.util.function.Function<Object, Path> origins) throws ProjectFileException {
+        ProcessComposeReader reader = new ProcessComposeReader(paths, origins);
+        reader.warnings.addAll(substituted);
         ProjectSpec spec = reader.project(root);
         reader.warnings.addAll(reader.ignored.warnings());
         return new ProjectFiles.Loaded(spec, reader.warnings);
+    }
+
+    /** `disable_env_expansion: true`: the file's text is taken as written, every $ kept. */
+    static boolean disablesEnvExpansion(YamlNode root) {
+        YamlNode.Entry e = root instanceof YamlNode.Mapping top ? Values.find(top, "disable_env_expansion") : null;
+        return e != null && e.value() instanceof YamlNode.Scalar s && s.text().equals("true");
     }
 
     private ProjectSpec project(YamlNode root) throws ProjectFileException {
@@ -64,6 +79,12 @@ final class ProcessComposeReader {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
                 case "vars" -> globalVars = ProcessVars.read(values, e, "the top level");
+                case "disable_env_expansion" -> { // applied before the tree was read (disablesEnvExpansion)
+                    String v = values.text(e, "the top level", "true or false");
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw values.fail(e, "disable_env_expansion is '" + v + "'; write true or false");
+                    }
+                }
                 case "ordered_shutdown" -> {
                     // tend always stops dependents first: true is what it does anyway
                     if (!"true".equals(values.text(e, "the top level", "true or false"))) {
@@ -87,26 +108,25 @@ final class ProcessComposeReader {
         Map<String, List<Dependencies.Edge>> edges = new LinkedHashMap<>();
         for (YamlNode.Entry e : processes.entries()) {
             if (!NameRule.isValid(e.key())) {
-                throw values.fail(e.line(), "bad process name '" + e.key() + "': " + NameRule.rule());
+                throw values.fail(e, "bad process name '" + e.key() + "': " + NameRule.rule());
             }
-            ServiceSpec spec = process(e, globalEnv, globalVars, edges);
-            if (spec != null) {
-                services.put(e.key(), spec);
-            }
+            services.put(e.key(), process(e, globalEnv, globalVars, edges));
         }
         if (services.isEmpty()) {
-            throw values.fail(processesEntry.line(), "no processes to run (all are disabled)");
+            throw values.fail(processesEntry, "no processes declared");
         }
-        // a dependency on a disabled process is dropped with the process
+        // An enabled process does not wait for a disabled one, which would never start (process-compose logs it as
+        // an error and goes on); a disabled one started by name brings up what it depends on.
+        Path shown = values.origin(processesEntry).getFileName();
         for (Map.Entry<String, List<Dependencies.Edge>> e : edges.entrySet()) {
             e.getValue().removeIf(edge -> {
-                boolean gone = !services.containsKey(edge.to()) && processes.entries().stream()
-                        .anyMatch(p -> p.key().equals(edge.to()));
-                if (gone) {
-                    warnings.add(paths.shownFile().getFileName() + ":" + edge.line() + ": process '" + edge.from() + "': depends_on '" + edge.to()
-                            + "' ignored: that process is disabled");
+                ServiceSpec to = services.get(edge.to());
+                boolean dropped = to != null && !to.autostart() && services.get(edge.from()).autostart();
+                if (dropped) {
+                    warnings.add(shown + ":" + edge.line() + ": process '"
+                            + edge.from() + "': depends_on '" + edge.to() + "' ignored: that process is disabled");
                 }
-                return gone;
+                return dropped;
             });
         }
         new Dependencies(values, edges).check();
@@ -114,7 +134,9 @@ final class ProcessComposeReader {
         for (ServiceSpec s : services.values()) {
             List<Dependency> deps = Dependencies.of(edges.get(s.name()));
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
-                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health()));
+                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
+                    .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes())
+                    .withRestartDelay(s.restartDelay()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
@@ -133,7 +155,7 @@ final class ProcessComposeReader {
         replicas.put(name, count);
     }
 
-    /** The service, or null for a disabled process. */
+    /** The service; a disabled process is one that `up` does not start (autostart false). */
     private ServiceSpec process(YamlNode.Entry entry, Map<String, String> globalEnv, Map<String, String> globalVars,
                                 Map<String, List<Dependencies.Edge>> edges) throws ProjectFileException {
         String name = entry.key();
@@ -147,6 +169,9 @@ final class ProcessComposeReader {
         vars.put("PC_REPLICA_NUM", "0");
         YamlNode.Mapping map = ProcessVars.render(values, written, vars, where);
         String command = null;
+        boolean disabled = false;
+        java.util.Set<Integer> successCodes = ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES;
+        Duration restartDelay = null;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
         YamlNode.Entry envFile = null;
@@ -184,6 +209,7 @@ final class ProcessComposeReader {
                                     maxRestarts = n;
                                 }
                             }
+                            case "backoff_seconds" -> restartDelay = Duration.ofSeconds(values.count(ae, where));
                             default -> ignored.add(ae, "availability key", where);
                         }
                     }
@@ -199,17 +225,13 @@ final class ProcessComposeReader {
                     }
                 }
                 case "replicas" -> replicas(e, name, where);
-                case "disabled" -> {
-                    if ("true".equals(values.text(e, where, "true or false"))) {
-                        warnings.add(line(e) + where + " is disabled: not registered");
-                        return null;
-                    }
-                }
+                case "success_exit_codes" -> successCodes = values.exitCodes(e, where);
+                case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");
                 default -> ignored.add(e, "key", where);
             }
         }
         if (command == null || command.isBlank()) {
-            throw values.fail(entry.line(), where + " has no command");
+            throw values.fail(entry, where + " has no command");
         }
         edges.put(name, deps);
         // process-compose's order, later wins: its own variables, the top-level environment, env_file, environment
@@ -222,7 +244,8 @@ final class ProcessComposeReader {
         }
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
-                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0));
+                false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled)
+                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay);
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {
@@ -433,7 +456,8 @@ final class ProcessComposeReader {
     }
 
 
+    /** "file:line: " of the file that wrote the entry (a base file's own, after a file-level extends). */
     private String line(YamlNode.Entry e) {
-        return paths.shownFile().getFileName() + ":" + e.line() + ": ";
+        return values.origin(e).getFileName() + ":" + e.line() + ": ";
     }
 }

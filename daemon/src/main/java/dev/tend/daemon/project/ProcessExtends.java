@@ -30,7 +30,8 @@ final class ProcessExtends {
         List<YamlNode.Entry> out = new ArrayList<>();
         for (YamlNode.Entry e : processes.entries()) {
             YamlNode value = e.value() instanceof YamlNode.Mapping ? x.settings(e.key(), new LinkedHashSet<>()) : e.value();
-            out.add(new YamlNode.Entry(e.key(), e.line(), e.column(), value));
+            // the same entry when nothing changed: a reader finds the file it came from by identity (YamlMerge)
+            out.add(value == e.value() ? e : new YamlNode.Entry(e.key(), e.line(), e.column(), value));
         }
         return new YamlNode.Mapping(out, processes.line(), processes.column());
     }
@@ -75,7 +76,7 @@ final class ProcessExtends {
     }
 
     /** Both environments as one, the base's first; a list and a map are not joined (the process's own wins). */
-    private static YamlNode.Entry joined(YamlNode.Entry base, YamlNode.Entry own) {
+    static YamlNode.Entry joined(YamlNode.Entry base, YamlNode.Entry own) {
         if (base.value() instanceof YamlNode.Sequence b && own.value() instanceof YamlNode.Sequence o) {
             List<YamlNode> items = new ArrayList<>(b.items());
             items.addAll(o.items());

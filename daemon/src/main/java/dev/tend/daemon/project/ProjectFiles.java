@@ -97,8 +97,14 @@ public final class ProjectFiles {
                 throw new ProjectFileException(overrides.get(0).file(), 0, 0, "cannot merge it: only tend.yaml files "
                         + "merge, and " + file.getFileName() + " is a process-compose file (it has processes:)");
             }
-            return ProcessComposeReader.read(new Interpolation(interpolator, paths.shownFile())
-                    .apply(root, Interpolation.PROCESS_COMPOSE), paths);
+            Interpolator pc = interpolator.processCompose();
+            List<String> substituted = new ArrayList<>();
+            ComposeFileExtends.Merged merged = ComposeFileExtends.resolve(paths,
+                    substituteProcessCompose(root, paths, pc, substituted), substituted,
+                    (base, warnings) -> substituteProcessCompose(
+                            YamlTreeReader.read(base.shownFile(), readText(base)), base, pc, warnings));
+            Loaded loaded = ProcessComposeReader.read(merged.tree(), paths, merged.warnings(), merged.origins());
+            return new Loaded(loaded.spec(), loaded.warnings(), merged.files());
         }
         YamlMerge merge = new YamlMerge(paths.shownFile());
         merge.add(new Interpolation(interpolator, paths.shownFile()).apply(root, Interpolation.TEND_YAML), paths.shownFile());
@@ -118,6 +124,18 @@ public final class ProjectFiles {
         List<Path> given = new ArrayList<>(List.of(file));
         given.addAll(overrides);
         return read(given, env);
+    }
+
+    /** A process-compose file's tree with its variables substituted as process-compose does (unless it opts out). */
+    private static YamlNode substituteProcessCompose(YamlNode tree, ProjectPaths paths, Interpolator pc,
+                                                     List<String> warnings) throws ProjectFileException {
+        if (ProcessComposeReader.disablesEnvExpansion(tree)) {
+            return tree;
+        }
+        Interpolation substitution = new Interpolation(pc, paths.shownFile());
+        YamlNode done = substitution.apply(tree, Interpolation.PROCESS_COMPOSE);
+        warnings.addAll(substitution.warnings());
+        return done;
     }
 
     /** The files to merge over the first: those given, else the tend.override.yaml beside a tend.yaml. */

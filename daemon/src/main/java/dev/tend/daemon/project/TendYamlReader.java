@@ -38,7 +38,7 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay",
             "on_failure", "on_ready", "alive", "max_memory", "watch", "replicas");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
@@ -189,8 +189,17 @@ final class TendYamlReader {
         Health health = health(map, where, autoPort || port > 0);
         YamlNode.Entry watchEntry = Values.find(map, "watch");
         WatchSpec watch = watchEntry == null ? null : new WatchReader(values).read(watchEntry, cwd, where);
+        YamlNode.Entry autostartEntry = Values.find(map, "autostart");
+        boolean autostart = autostartEntry == null
+                || values.word(autostartEntry, where, List.of("true", "false"), "autostart").equals("true");
+        YamlNode.Entry codesEntry = Values.find(map, "success_exit_codes");
+        Set<Integer> successCodes = codesEntry == null ? ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES
+                : values.exitCodes(codesEntry, where);
+        YamlNode.Entry delayEntry = Values.find(map, "restart_delay");
+        Duration restartDelay = delayEntry == null ? null : values.duration(delayEntry, where, false);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
-                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch);
+                stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
+                successCodes, restartDelay);
     }
 
     /** `replicas: N` (docs/project-file.md, "Replicas"): 1 to {@link Replicas#MAX}; copies cannot share a fixed port. */

@@ -118,6 +118,30 @@ final class Values {
         return text;
     }
 
+    /**
+     * {@code success_exit_codes}: one exit value or a list of them, each 0 to 255 (a death by signal N is 128+N, as
+     * the shell reports it). 0 always counts, as in process-compose: a program that says it succeeded did.
+     */
+    java.util.Set<Integer> exitCodes(YamlNode.Entry entry, String where) throws ProjectFileException {
+        List<YamlNode> items = entry.value() instanceof YamlNode.Sequence list ? list.items() : List.of(entry.value());
+        if (items.isEmpty()) {
+            throw fail(entry.value(), where + ": " + entry.key() + " is empty; list at least one exit code (0 is "
+                    + "the default)");
+        }
+        java.util.Set<Integer> codes = new java.util.LinkedHashSet<>(List.of(0));
+        for (YamlNode item : items) {
+            String text = item instanceof YamlNode.Scalar s ? s.text() : null;
+            boolean number = item instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NUMBER
+                    && text.matches("[0-9]{1,3}");
+            if (!number || Integer.parseInt(text) > 255) {
+                throw fail(item, where + ": " + entry.key() + " takes exit codes from 0 to 255, not '"
+                        + (text == null ? "a " + (item instanceof YamlNode.Mapping ? "map" : "list") : text) + "'");
+            }
+            codes.add(Integer.parseInt(text));
+        }
+        return codes;
+    }
+
     /** A whole number, zero or more. */
     int count(YamlNode.Entry entry, String where) throws ProjectFileException {
         String text = text(entry, where, "a whole number");

@@ -59,6 +59,9 @@ final class ConfigMethods {
         m.put("stopTimeout", Durations.format(s.stopTimeout()));
         m.put("port", s.autoPort() ? "auto" : s.port() > 0 ? Integer.toString(s.port()) : null);
         m.put("minUptime", Durations.format(s.minUptime()));
+        m.put("autostart", s.autostart());
+        m.put("successExitCodes", s.successExitCodes().stream().sorted().toList());
+        m.put("restartDelay", s.restartDelay() == null ? null : Durations.format(s.restartDelay()));
         m.put("replicas", replicas);
         return m;
     }

@@ -122,4 +122,18 @@ class RestartPolicyTest {
                 () -> new RestartPolicy.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30)));
         assertTrue(e.getMessage().contains("base <= max"), e.getMessage());
     }
+
+    @Test
+    void aFixedRestartDelayWaitsBeforeEveryRestartTheFirstIncludedAndMaxRestartsStillCounts() {
+        Duration fixed = Duration.ofSeconds(5);
+        Decision first = policy.decide(RestartMode.ON_FAILURE, 2, CRASH, QUICK, 0, "exited 3", fixed);
+        Decision second = policy.decide(RestartMode.ON_FAILURE, 2, CRASH, QUICK, first.quickRestarts(), "exited 3", fixed);
+        Decision third = policy.decide(RestartMode.ON_FAILURE, 2, CRASH, QUICK, second.quickRestarts(), "exited 3", fixed);
+        assertEquals(fixed, first.delay());
+        assertEquals("restarting in 5s", first.reason());
+        assertEquals(fixed, second.delay());
+        assertEquals(Action.GIVE_UP, third.action());
+        assertEquals(Duration.ZERO, policy.decide(RestartMode.ON_FAILURE, 2, CRASH, QUICK, 1, "exited 3",
+                Duration.ZERO).delay(), "0s: at once, every time");
+    }
 }

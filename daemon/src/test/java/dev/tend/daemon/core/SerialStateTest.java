@@ -33,6 +33,52 @@ class SerialStateTest {
     }
 
     @Test
+    void aReaderWaitsForTheAfterActionsOfWhatItCouldAlreadySee() throws Exception {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
+        // a change whose record (the after-action) is written slowly, on the thread that made it
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> serial.locked(tx -> {
+            tx.after(() -> {
+                changed.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                recorded.set(true);
+            });
+            return null;
+        }));
+        changed.await(30, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(() -> {
+            serial.awaitAfterActions();
+            return recorded.get();
+        });
+        release.countDown();
+        assertEquals(true, reader.get(30, TimeUnit.SECONDS), "the reader returned before the record was written");
+        writer.get(30, TimeUnit.SECONDS);
+        closeAndAwait(serial);
+    }
+
+    @Test
+    void anAfterActionThatReadsDoesNotWaitForItself() throws Exception {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        List<String> done = new ArrayList<>();
+        serial.locked(tx -> {
+            tx.after(() -> {
+                serial.awaitAfterActions();
+                done.add("read");
+            });
+            serial.awaitAfterActions(); // under the lock: nothing to wait for that could finish
+            return null;
+        });
+        assertEquals(List.of("read"), done);
+        closeAndAwait(serial);
+    }
+
+    @Test
     void theEndOfSectionCheckSeesWhatTheBodyTouchedInOrder() throws Exception {
         List<List<String>> seen = new ArrayList<>();
         SerialState<IntConsumer, String> serial =

@@ -211,6 +211,24 @@ class SupervisorLifecycleTest {
     }
 
     @Test
+    void aRestartDelayHoldsEvenTheFirstRestartInBackoffUntilItPasses() throws Exception {
+        h.close();
+        VirtualTimer timer = new VirtualTimer();
+        h = new Harness(dir, timer);
+        Path ok = dir.resolve("ok");
+        ServiceSpec svc = withRestart(service("web", "test -f '" + ok + "' || exit 3; exec sleep 1000"),
+                RestartMode.ON_FAILURE, 5).withRestartDelay(Duration.ofSeconds(7));
+        h.sup.register(h.project("p", svc), Map.of());
+        h.sup.up("p", List.of());
+
+        ServiceSnapshot waiting = h.await("p", "web", ServiceState.BACKOFF);
+        assertEquals("restarting in 7s", waiting.reason());
+        java.nio.file.Files.createFile(ok);
+        timer.advance(Duration.ofSeconds(7));
+        h.awaitThat("p", "web", s -> s.state() == ServiceState.RUNNING && s.restarts() == 1, "restarted once");
+    }
+
+    @Test
     void signalReachesTheProcessGroup() throws Exception {
         h.sup.register(h.project("p", withRestart(service("web", "exec sleep 1000"), RestartMode.NO, 0)), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);

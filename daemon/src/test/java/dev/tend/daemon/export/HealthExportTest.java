@@ -73,4 +73,20 @@ class HealthExportTest {
         assertTrue(all.contains("service 'api': alive (http://127.0.0.1:$PORT/health) not exported: Compose has one "
                 + "healthcheck per service"), all);
     }
+
+    @Test
+    void systemdGetsSuccessExitStatusWithTheSignalA128PlusNCodeAlsoMeans() {
+        ServiceSpec api = ExportFixtures.shop(SRV).services().get("api").withSuccessExitCodes(java.util.Set.of(0, 3, 130));
+        String unit = SystemdExport.export(shop(api), true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(unit.contains("\nSuccessExitStatus=3 130 SIGINT\n"), unit);
+        String plain = SystemdExport.export(ExportFixtures.shop(SRV), true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(!plain.contains("SuccessExitStatus"), plain);
+    }
+
+    @Test
+    void systemdRestartSecIsTheRestartDelayWhenThereIsOne() {
+        ServiceSpec api = ExportFixtures.shop(SRV).services().get("api").withRestartDelay(Duration.ofSeconds(7));
+        String unit = SystemdExport.export(shop(api), true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(unit.contains("\nRestartSec=7s\n"), unit);
+    }
 }

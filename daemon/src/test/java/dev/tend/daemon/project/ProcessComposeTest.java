@@ -80,13 +80,16 @@ class ProcessComposeTest {
         write("process-compose.yaml", FULL);
         ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
         Map<String, ServiceSpec> services = loaded.spec().services();
-        assertEquals(List.of("db", "api"), List.copyOf(services.keySet()));
+        assertEquals(List.of("db", "api", "old"), List.copyOf(services.keySet()));
+        assertTrue(services.get("db").autostart());
+        assertEquals(false, services.get("old").autostart(), "disabled: registered, started only by name");
         ServiceSpec db = services.get("db");
         assertEquals("postgres -D ./data", db.command());
         assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready", Duration.ofSeconds(1), Duration.ofSeconds(12),
                 Duration.ofSeconds(1)), db.ready(), "timeout_seconds is the attempt timeout");
         assertEquals(RestartMode.ALWAYS, db.restart());
         assertEquals(3, db.maxRestarts());
+        assertEquals(Duration.ofSeconds(2), db.restartDelay(), "backoff_seconds is restart_delay");
         assertEquals(Signal.INT, db.stopSignal());
         assertEquals(Duration.ofSeconds(20), db.stopTimeout());
         assertEquals(Map.of("PC_PROC_NAME", "db", "PC_REPLICA_NUM", "0", "GLOBAL", "1"), db.env());
@@ -141,11 +144,10 @@ class ProcessComposeTest {
         List<String> warnings = ProjectFiles.read(dir).warnings();
         String all = String.join("\n", warnings);
         assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
-        assertTrue(all.contains("ignored availability key 'backoff_seconds' of process 'db': tend waits its own backoff"), all);
+
         assertTrue(all.contains("ignored key 'namespace' of process 'api': tend has no namespaces"), all);
-        assertTrue(all.contains("process 'old' is disabled"), all);
-        assertTrue(all.contains("process-compose.yaml: 3 keys ignored (3 places)"), all);
-        assertEquals(5, warnings.size(), all);
+        assertTrue(all.contains("process-compose.yaml: 2 keys ignored (2 places)"), all);
+        assertEquals(3, warnings.size(), all);
     }
 
     @Test
@@ -389,5 +391,194 @@ class ProcessComposeTest {
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
         assertEquals(4, e.line(), e.getMessage());
         assertTrue(e.reason().contains("from 1 to 64, not 0"), e.getMessage());
+    }
+
+    @Test
+    void substitutionHasProcessComposesMeaningDollarDollarIsOneDollarAndUnsetIsEmptyWithAWarning() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  a:
+                    command: "echo My name is $$MY_NAME ${WHO} [${NOT_SET}] $$$${X} $i"
+                    environment:
+                      - "GREETING=${NOT_SET_EITHER:-hi} ${WHO}"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(List.of(dir), Map.of("WHO", "ann"));
+        ServiceSpec a = loaded.spec().services().get("a");
+        assertEquals("echo My name is $MY_NAME ann [] $${X} $i", a.command());
+        assertEquals("hi ann", a.env().get("GREETING"));
+        assertTrue(loaded.warnings().contains("process-compose.yaml:3: variable NOT_SET is not set: substituted "
+                + "empty, as process-compose does (set it, or write $${NOT_SET} to leave it to the shell)"),
+                loaded.warnings().toString());
+    }
+
+    @Test
+    void disableEnvExpansionLeavesEveryDollarAsWritten() throws Exception {
+        write("process-compose.yaml", """
+                disable_env_expansion: true
+                processes:
+                  a:
+                    command: "echo ${NOT_SET} $$ $${X}"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals("echo ${NOT_SET} $$ $${X}", loaded.spec().services().get("a").command());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("disable_env_expansion")),
+                loaded.warnings().toString());
+    }
+
+    @Test
+    void aFileThatExtendsAnotherRunsBothItsProcessesInTheirOwnDirectories() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        Files.createDirectories(dir.resolve("server"));
+        write("db/process-compose.yaml", """
+                environment:
+                  - "LEVEL=base"
+                  - "ONLY_BASE=1"
+                processes:
+                  db:
+                    command: ./db.sh
+                  shared:
+                    command: ./base-shared
+                    environment:
+                      - "A=base"
+                      - "B=base"
+                """);
+        write("server/process-compose.yaml", """
+                extends: ../db/process-compose.yaml
+                environment:
+                  - "LEVEL=server"
+                processes:
+                  server:
+                    command: ./server.sh
+                    depends_on:
+                      db:
+                        condition: process_completed_successfully
+                  shared:
+                    environment:
+                      - "B=server"
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir.resolve("server/process-compose.yaml"));
+        Map<String, ServiceSpec> s = loaded.spec().services();
+        assertEquals(List.of("db", "shared", "server"), List.copyOf(s.keySet()));
+        assertEquals(dir.resolve("db").toAbsolutePath().normalize(), s.get("db").cwd());
+        assertEquals(dir.resolve("server").toAbsolutePath().normalize(), s.get("server").cwd());
+        assertEquals("./base-shared", s.get("shared").command());
+        assertEquals("base", s.get("shared").env().get("A"));
+        assertEquals("server", s.get("shared").env().get("B"));
+        assertEquals("server", s.get("db").env().get("LEVEL"));
+        assertEquals("1", s.get("server").env().get("ONLY_BASE"));
+        assertEquals(List.of(new Dependency("db", Dependency.Condition.COMPLETED_SUCCESSFULLY)),
+                s.get("server").dependsOn());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("extends")), loaded.warnings().toString());
+    }
+
+    @Test
+    void extendingAMissingFileOrAFileThatExtendsItBackIsRefusedWithTheLine() throws Exception {
+        write("process-compose.yaml", """
+                version: "0.5"
+                extends: nowhere.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(missing.getMessage().contains("process-compose.yaml:2:"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("nowhere.yaml"), missing.getMessage());
+
+        write("process-compose.yaml", """
+                extends: other.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        write("other.yaml", """
+                extends: process-compose.yaml
+                processes:
+                  b:
+                    command: ./b
+                """);
+        ProjectFileException cycle = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(cycle.getMessage().contains("other.yaml:1:"), cycle.getMessage());
+        assertTrue(cycle.getMessage().contains("extends cycle"), cycle.getMessage());
+    }
+
+    @Test
+    void aMistakeInTheExtendedFileIsReportedAtItsOwnFileAndLine() throws Exception {
+        write("base.yaml", """
+                processes:
+                  b:
+                    working_dir: .
+                """);
+        write("process-compose.yaml", """
+                extends: base.yaml
+                processes:
+                  a:
+                    command: ./a
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(e.getMessage().contains("base.yaml:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no command"), e.getMessage());
+    }
+
+    @Test
+    void aFileWhoseProcessesAreAllDisabledIsAcceptedAndAnEnabledOneDoesNotWaitForADisabledOne() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  tool:
+                    command: ./tool
+                    disabled: true
+                    depends_on:
+                      helper:
+                        condition: process_started
+                  helper:
+                    command: ./helper
+                    disabled: true
+                """);
+        Map<String, ServiceSpec> all = ProjectFiles.read(dir).spec().services();
+        assertEquals(List.of(false, false), all.values().stream().map(ServiceSpec::autostart).toList());
+        assertEquals(List.of(new Dependency("helper", Dependency.Condition.STARTED)), all.get("tool").dependsOn(),
+                "a disabled process started by name brings up what it depends on");
+
+        write("process-compose.yaml", """
+                processes:
+                  app:
+                    command: ./app
+                    depends_on:
+                      tool:
+                        condition: process_started
+                  tool:
+                    command: ./tool
+                    disabled: yes
+                """);
+        ProjectFileException bad = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir));
+        assertTrue(bad.getMessage().contains(":9:") && bad.getMessage().contains("unknown disabled 'yes'"),
+                bad.getMessage());
+        write("process-compose.yaml", """
+                processes:
+                  app:
+                    command: ./app
+                    depends_on:
+                      tool:
+                        condition: process_started
+                  tool:
+                    command: ./tool
+                    disabled: true
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(List.of(), loaded.spec().services().get("app").dependsOn());
+        assertTrue(loaded.warnings().contains("process-compose.yaml:5: process 'app': depends_on 'tool' ignored: "
+                + "that process is disabled"), loaded.warnings().toString());
+    }
+
+    @Test
+    void successExitCodesKeepTheirMeaningWithZeroIn() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  allowed:
+                    command: "exit 130"
+                    success_exit_codes: [130]
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(java.util.Set.of(0, 130), loaded.spec().services().get("allowed").successExitCodes());
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("success_exit_codes")), loaded.warnings().toString());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -327,5 +328,66 @@ class ProjectFilesTest {
         write("tend.yaml", "services:\n  a:\n    command: x\n    ready: { exec: \"pg_isready -q\" }\n");
         assertEquals(new ProbeSpec(ProbeSpec.Kind.EXEC, "pg_isready -q", ProbeSpec.DEFAULT_INTERVAL,
                 ProbeSpec.DEFAULT_TIMEOUT), ProjectFiles.load(dir).services().get("a").ready());
+    }
+
+    @Test
+    void autostartFalseIsReadAndAnythingButTrueOrFalseIsRefusedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  web: { command: ./web }
+                  seed: { command: ./seed, autostart: false }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertTrue(spec.services().get("web").autostart());
+        assertFalse(spec.services().get("seed").autostart());
+
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  seed:
+                    command: ./seed
+                    autostart: no
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("unknown autostart 'no'"),
+                e.getMessage());
+    }
+
+    @Test
+    void successExitCodesAreOneOrAListOf0To255WithZeroAlwaysIn() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  a: { command: ./a, success_exit_codes: [3, 130] }
+                  b: { command: ./b, success_exit_codes: 2 }
+                  c: { command: ./c }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(java.util.Set.of(0, 3, 130), spec.services().get("a").successExitCodes());
+        assertEquals(java.util.Set.of(0, 2), spec.services().get("b").successExitCodes());
+        assertEquals(java.util.Set.of(0), spec.services().get("c").successExitCodes());
+
+        for (String bad : List.of("[256]", "[-1]", "[\"x\"]", "[]", "{ a: 1 }")) {
+            Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    success_exit_codes: "
+                    + bad + "\n");
+            ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir), bad);
+            assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("success_exit_codes"),
+                    bad + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void restartDelayIsADurationZeroAllowedAndAbsentMeansTheBackoff() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  a: { command: ./a, restart_delay: 2s }
+                  b: { command: ./b, restart_delay: 0s }
+                  c: { command: ./c }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(java.time.Duration.ofSeconds(2), spec.services().get("a").restartDelay());
+        assertEquals(java.time.Duration.ZERO, spec.services().get("b").restartDelay());
+        assertEquals(null, spec.services().get("c").restartDelay());
+        Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    restart_delay: 2\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("tend.yaml:4:"), e.getMessage());
     }
 }
