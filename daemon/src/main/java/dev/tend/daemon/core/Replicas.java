@@ -89,6 +89,16 @@ public final class Replicas {
     }
 
     /**
+     * The declared project as it runs: each replicated service as its copies, by the file and by the scales kept in
+     * the store; a kept scale the file has outdated is dropped from the store.
+     */
+    static ProjectSpec applied(ProjectSpec declared, StateStore store) {
+        Map<String, Scaled> scaled = store.scales().getOrDefault(declared.name(), Map.of());
+        stale(declared, scaled).forEach(s -> store.removeScale(declared.name(), s));
+        return expand(declared, counts(declared, scaled));
+    }
+
+    /**
      * How many copies each service runs: a kept scale while the file still says what it said then, else the file's
      * `replicas:`; a service with neither is a plain service (absent).
      */

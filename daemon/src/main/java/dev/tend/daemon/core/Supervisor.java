@@ -130,9 +130,7 @@ public final class Supervisor {
         checkNotShuttingDown();
         store.putProject(new ProjectRecord(declared.name(), declared.dir(), declared.file(), Map.copyOf(baseEnv),
                 declared.overrides()));
-        Map<String, Replicas.Scaled> scaled = store.scales().getOrDefault(declared.name(), Map.of());
-        Replicas.stale(declared, scaled).forEach(s -> store.removeScale(declared.name(), s));
-        ProjectSpec spec = Replicas.expand(declared, Replicas.counts(declared, scaled));
+        ProjectSpec spec = Replicas.applied(declared, store);
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();
@@ -207,13 +205,12 @@ public final class Supervisor {
     }
 
     /**
-     * `tend scale`: runs {@code count} copies of the service (a plain one becomes a group), kept in the store until
-     * the file's `replicas:` for it changes. The difference is applied as a reload applies a changed `replicas:`.
-     */
+     * `tend scale`: {@code count} copies of the service (a plain one becomes a group) until its `replicas:` changes,
+     * applied as a reload applies a changed `replicas:` (docs/project-file.md, Replicas). */
     public ServiceChanges scale(String project, String service, int count) {
         Project p = locked(tx -> projects.require(project));
         ProjectSpec declared = locked(tx -> p.declared);
-        store.setScale(project, service, Replicas.scale(declared, project, service, count));
+        store.setScale(project, service, Replicas.scale(declared, project, service, count)); // kept first: a crash keeps it
         return register(declared, locked(tx -> p.baseEnv));
     }
 
