@@ -19,19 +19,24 @@ final class PsCommand extends TendSubcommand {
     @Option(names = "--json", description = "One JSON array of service objects.")
     boolean json;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
+            description = "Only the services with this namespace: (process-compose's namespace).")
+    String namespace;
+
     @Override
     public Integer call() throws Exception {
         Scoped scoped = callHereOrAll(Methods.SERVICE_LIST, all, json, "tend ps --all");
         Map<String, Object> r = scoped.result();
         boolean everything = scoped.everything();
-        List<Object> services = JsonObjects.array(r.get("services"));
+        List<Object> services = inNamespace(JsonObjects.array(r.get("services")));
         List<Object> problems = r.get("problems") == null ? List.of() : JsonObjects.array(r.get("problems"));
         if (json) {
             out().println(Json.write(services));
         } else if (services.isEmpty() && !problems.isEmpty()) {
             // the note below says it all
         } else if (services.isEmpty()) {
-            info("no services" + (everything ? "" : " in this project") + ": `tend up` starts a project, `tend run` an ad-hoc service");
+            info(namespace != null ? "no services in namespace '" + namespace + "'"
+                    : "no services" + (everything ? "" : " in this project") + ": `tend up` starts a project, `tend run` an ad-hoc service");
         } else {
             List<Map<String, Object>> rows = new ArrayList<>(); // a loop: a stream's machinery costs a cold JVM ~2 ms
             for (Object s : services) {
@@ -47,5 +52,20 @@ final class PsCommand extends TendSubcommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The services of the namespace asked for (all without --namespace): a filter here, the daemon sends all. */
+    private List<Object> inNamespace(List<Object> services) {
+        if (namespace == null) {
+            return services;
+        }
+        List<Object> kept = new ArrayList<>();
+        for (Object s : services) {
+            Object names = JsonObjects.object(s).get("namespaces");
+            if (names instanceof List<?> list && list.contains(namespace)) {
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `tend up` in a directory whose only project file is a process-compose.yaml. */
@@ -50,18 +51,29 @@ class ProcessComposeIT {
                     availability:
                       restart: on_failure
                       backoff_seconds: 3
+                    description: "The public API"
+                    namespace: backend
                 """);
         TendHome.Result r = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "up", "--wait")
                 .directory(project.toFile()).start());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("tend: warning: process-compose.yaml:2: ignored top-level key 'log_location'"),
                 r.toString());
-        assertTrue(r.err().contains("ignored availability key 'backoff_seconds' of process 'api'"), r.toString());
-        assertTrue(r.err().contains("tend: warning: process-compose.yaml: 2 keys ignored (2 places)"), r.toString());
+        assertTrue(r.err().contains("tend: warning: process-compose.yaml: 1 key ignored (1 place)"), r.toString());
+        assertFalse(r.err().contains("backoff_seconds") || r.err().contains("namespace"), r.toString());
         TendHome.Result ps = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "--json")
                 .directory(project.toFile()).start());
         String name = project.getFileName().toString();
         assertTrue(ps.out().contains("\"project\":\"" + name + "\",\"name\":\"db\",\"state\":\"ready\""), ps.toString());
         assertTrue(ps.out().contains("\"name\":\"api\",\"state\":\"ready\""), ps.toString());
+        assertTrue(ps.out().contains("\"description\":\"The public API\",\"namespaces\":[\"backend\"]"), ps.toString());
+
+        TendHome.Result backend = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "--namespace",
+                "backend").directory(project.toFile()).start());
+        assertEquals(0, backend.exit(), backend.toString());
+        assertTrue(backend.out().contains("api") && !backend.out().contains("db"), backend.toString());
+        TendHome.Result none = TendHome.finish(tend.command(TendHome.LAUNCHER.toString(), "ps", "-n", "web")
+                .directory(project.toFile()).start());
+        assertTrue(none.out().contains("no services in namespace 'web'"), none.toString());
     }
 }

@@ -164,7 +164,7 @@ final class Service {
         // The last sample of a run that has ended describes no process: a stopped service uses nothing.
         boolean alive = run != null;
         return new ServiceSnapshot(project, spec.name(), state, pid(), restarts, exitCode, signal, startedAt, stateSince,
-                alive ? cpuPercent : 0, alive ? rssBytes : 0, port, reason, desired, aliveStatus());
+                alive ? cpuPercent : 0, alive ? rssBytes : 0, port, reason, desired, aliveStatus(), spec.labels());
     }
 
     /** How its liveness checks stand; null without a liveness probe, or without a run they have begun on. */

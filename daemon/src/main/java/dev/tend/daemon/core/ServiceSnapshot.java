@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param reason    why it is in its state, for people ("waiting for db", "restarting in 4s"), or null
  * @param desired   whether the user wants it running (survives daemon restarts)
  * @param alive     how its liveness checks stand, or null: no liveness probe, or not checking (not ready yet)
+ * @param labels    its description and namespace (never null)
  */
 public record ServiceSnapshot(
         String project,
@@ -32,7 +33,20 @@ public record ServiceSnapshot(
         int port,
         String reason,
         boolean desired,
-        AliveStatus alive) {
+        AliveStatus alive,
+        ServiceLabels labels) {
+
+    public ServiceSnapshot {
+        labels = labels == null ? ServiceLabels.NONE : labels;
+    }
+
+    /** Without labels. */
+    public ServiceSnapshot(String project, String name, ServiceState state, long pid, int restarts, Integer exitCode,
+                           String signal, Instant startedAt, Instant stateSince, double cpuPercent, long rssBytes,
+                           int port, String reason, boolean desired, AliveStatus alive) {
+        this(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince, cpuPercent, rssBytes, port,
+                reason, desired, alive, ServiceLabels.NONE);
+    }
 
     /** Without liveness checks. */
     public ServiceSnapshot(String project, String name, ServiceState state, long pid, int restarts, Integer exitCode,
@@ -44,6 +58,6 @@ public record ServiceSnapshot(
 
     public ServiceSnapshot withUsage(double cpuPercent, long rssBytes) {
         return new ServiceSnapshot(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince,
-                cpuPercent, rssBytes, port, reason, desired, alive);
+                cpuPercent, rssBytes, port, reason, desired, alive, labels);
     }
 }

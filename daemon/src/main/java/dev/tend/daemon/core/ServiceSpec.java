@@ -33,6 +33,7 @@ import java.util.Set;
  *                  shell reports them: a death by signal N is 128+N (Java cannot tell `exit 130` from SIGINT)
  * @param restartDelay `restart_delay`: the fixed wait before every automatic restart, or null for the doubling
  *                  backoff of {@link RestartPolicy}
+ * @param labels    `description:` and `namespace:` ({@link ServiceLabels#NONE} when neither is set, never null)
  */
 public record ServiceSpec(
         String name,
@@ -54,7 +55,8 @@ public record ServiceSpec(
         WatchSpec watch,
         boolean autostart,
         Set<Integer> successExitCodes,
-        Duration restartDelay) {
+        Duration restartDelay,
+        ServiceLabels labels) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -65,6 +67,7 @@ public record ServiceSpec(
     public static final Set<Integer> DEFAULT_SUCCESS_EXIT_CODES = Set.of(0);
 
     public ServiceSpec {
+        labels = labels == null ? ServiceLabels.NONE : labels;
         successExitCodes = successExitCodes == null ? DEFAULT_SUCCESS_EXIT_CODES : Set.copyOf(successExitCodes);
         env = Map.copyOf(env);
         dependsOn = List.copyOf(dependsOn);
@@ -78,7 +81,7 @@ public record ServiceSpec(
                        boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
                        WatchSpec watch) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
-                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null);
+                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null, ServiceLabels.NONE);
     }
 
     /** Without watch. */
@@ -116,13 +119,14 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay, labels);
     }
 
     /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
     public ServiceSpec withDependsOn(List<Dependency> other) {
         return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
+                labels);
     }
 
     /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
@@ -134,37 +138,44 @@ public record ServiceSpec(
         }
         return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
                 stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
-                restartDelay);
+                restartDelay, labels);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes, restartDelay);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes, restartDelay, labels);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes, restartDelay);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes, restartDelay, labels);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes, restartDelay);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes, restartDelay, labels);
     }
 
     /** The same service with other exit values counting as success. */
     public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay, labels);
+    }
+
+    /** The same service with other labels. */
+    public ServiceSpec withLabels(ServiceLabels other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
+                other);
     }
 
     /** The same service with another fixed restart delay (null: the backoff). */
     public ServiceSpec withRestartDelay(Duration other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other, labels);
     }
 
     /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
@@ -175,16 +186,17 @@ public record ServiceSpec(
     /** The same service, started by `up` or not. */
     public ServiceSpec withAutostart(boolean other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay, labels);
     }
 
     /**
-     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch} and {@link #autostart}: what a running process of one
+     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch}, {@link #autostart} and
+     * {@link #labels}: what a running process of one
      * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
      */
     public boolean sameLaunch(ServiceSpec other) {
         return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
-                .withWatch(other.watch).withAutostart(other.autostart).equals(other);
+                .withWatch(other.watch).withAutostart(other.autostart).withLabels(other.labels).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

@@ -14,8 +14,6 @@ final class IgnoredKeys {
 
     /** Why tend has nothing to map the key onto; docs/ecosystem.md keeps the same list. */
     private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("namespace", "tend has no namespaces: a project is one directory"),
-            Map.entry("description", "tend shows no descriptions"),
             Map.entry("log_level", "this is process-compose's own log level; tend's is log_level in config.yaml"),
             Map.entry("log_length", "this sizes process-compose's log view; tend keeps every line on disk (tend logs)"),
             Map.entry("log_location", "tend logs each service to its own file (tend logs)"),

@@ -136,7 +136,7 @@ final class ProcessComposeReader {
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
                     .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes())
-                    .withRestartDelay(s.restartDelay()));
+                    .withRestartDelay(s.restartDelay()).withLabels(s.labels()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
@@ -226,6 +226,7 @@ final class ProcessComposeReader {
                 }
                 case "replicas" -> replicas(e, name, where);
                 case "success_exit_codes" -> successCodes = values.exitCodes(e, where);
+                case "description", "namespace" -> { } // read below, together
                 case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");
                 default -> ignored.add(e, "key", where);
             }
@@ -245,7 +246,7 @@ final class ProcessComposeReader {
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
                 false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled)
-                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay);
+                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay).withLabels(values.labels(map, where));
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {

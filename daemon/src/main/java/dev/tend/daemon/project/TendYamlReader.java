@@ -38,7 +38,7 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay", "description", "namespace",
             "on_failure", "on_ready", "alive", "max_memory", "watch", "replicas");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
@@ -199,7 +199,7 @@ final class TendYamlReader {
         Duration restartDelay = delayEntry == null ? null : values.duration(delayEntry, where, false);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
                 stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
-                successCodes, restartDelay);
+                successCodes, restartDelay, values.labels(map, where));
     }
 
     /** `replicas: N` (docs/project-file.md, "Replicas"): 1 to {@link Replicas#MAX}; copies cannot share a fixed port. */

@@ -142,6 +142,32 @@ final class Values {
         return codes;
     }
 
+    /**
+     * {@code description:} (one line of text) and {@code namespace:} (a name as service names are, or a list of them)
+     * of a service or process.
+     */
+    dev.tend.daemon.core.ServiceLabels labels(YamlNode.Mapping map, String where) throws ProjectFileException {
+        YamlNode.Entry d = find(map, "description");
+        YamlNode.Entry n = find(map, "namespace");
+        String description = d == null ? null : text(d, where, "one line of text");
+        if (description != null && (description.contains("\n") || description.length() > 500)) {
+            throw fail(d.value(), where + ": description must be one line of at most 500 characters");
+        }
+        List<YamlNode> names = n == null ? List.of()
+                : n.value() instanceof YamlNode.Sequence list ? list.items() : List.of(n.value());
+        List<String> namespaces = new java.util.ArrayList<>();
+        for (YamlNode item : names) {
+            String name = item instanceof YamlNode.Scalar s ? s.text() : null;
+            if (name == null || !NameRule.isValid(name)) {
+                throw fail(item, where + ": bad namespace '" + (name == null ? "a map or list" : name) + "': "
+                        + NameRule.rule());
+            }
+            namespaces.add(name);
+        }
+        return description == null && namespaces.isEmpty() ? dev.tend.daemon.core.ServiceLabels.NONE
+                : new dev.tend.daemon.core.ServiceLabels(description, namespaces);
+    }
+
     /** A whole number, zero or more. */
     int count(YamlNode.Entry entry, String where) throws ProjectFileException {
         String text = text(entry, where, "a whole number");

@@ -36,6 +36,8 @@ final class Views {
         m.put("reason", s.reason());
         m.put("desired", s.desired() ? "running" : "stopped");
         m.put("alive", alive(s.alive()));
+        m.put("description", s.labels().description());
+        m.put("namespaces", s.labels().namespaces());
         String group = Replicas.groupOf(s.name());
         m.put("group", group);
         m.put("replica", group == null ? null : Replicas.indexOf(s.name()));

@@ -145,9 +145,8 @@ class ProcessComposeTest {
         String all = String.join("\n", warnings);
         assertTrue(all.contains("process-compose.yaml:2: ignored top-level key 'log_location'"), all);
 
-        assertTrue(all.contains("ignored key 'namespace' of process 'api': tend has no namespaces"), all);
-        assertTrue(all.contains("process-compose.yaml: 2 keys ignored (2 places)"), all);
-        assertEquals(3, warnings.size(), all);
+        assertTrue(all.contains("process-compose.yaml: 1 key ignored (1 place)"), all);
+        assertEquals(2, warnings.size(), all);
     }
 
     @Test
@@ -312,20 +311,20 @@ class ProcessComposeTest {
                 processes:
                   a:
                     command: ./a
-                    namespace: one
+                    is_foreground: true
                   b:
                     command: ./b
-                    namespace: two
+                    is_foreground: true
                   c:
                     command: ./c
-                    namespace: three
+                    is_foreground: true
                 """);
         List<String> w = ProjectFiles.read(dir).warnings();
         assertEquals(List.of(
                 "process-compose.yaml:1: ignored top-level key 'log_level': this is process-compose's own log level; "
                         + "tend's is log_level in config.yaml",
-                "process-compose.yaml:5: ignored key 'namespace' of process 'a' (and 2 more, lines 8, 11): "
-                        + "tend has no namespaces: a project is one directory",
+                "process-compose.yaml:5: ignored key 'is_foreground' of process 'a' (and 2 more, lines 8, 11): "
+                        + "tend has no foreground process (use tend attach or logs)",
                 "process-compose.yaml: 2 keys ignored (4 places); everything else is read with its process-compose "
                         + "meaning"), w);
     }
@@ -580,5 +579,24 @@ class ProcessComposeTest {
         ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
         assertEquals(java.util.Set.of(0, 130), loaded.spec().services().get("allowed").successExitCodes());
         assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("success_exit_codes")), loaded.warnings().toString());
+    }
+
+    @Test
+    void descriptionAndNamespaceAreTheServicesLabels() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  api:
+                    command: ./api
+                    description: "The public API"
+                    namespace: backend
+                  worker:
+                    command: ./worker
+                    namespace: ["backend", "jobs"]
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals(List.of("backend", "jobs"), loaded.spec().services().get("worker").labels().namespaces());
+        assertEquals(new dev.tend.daemon.core.ServiceLabels("The public API", List.of("backend")),
+                loaded.spec().services().get("api").labels());
+        assertEquals(List.of(), loaded.warnings());
     }
 }

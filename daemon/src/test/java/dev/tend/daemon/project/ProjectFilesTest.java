@@ -390,4 +390,22 @@ class ProjectFilesTest {
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
         assertTrue(e.getMessage().contains("tend.yaml:4:"), e.getMessage());
     }
+
+    @Test
+    void descriptionIsOneLineAndNamespaceAName() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  api: { command: ./api, description: "The public API", namespace: backend }
+                  db: { command: ./db }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(new dev.tend.daemon.core.ServiceLabels("The public API", List.of("backend")),
+                spec.services().get("api").labels());
+        assertEquals(dev.tend.daemon.core.ServiceLabels.NONE, spec.services().get("db").labels());
+        for (String bad : List.of("namespace: \"a/b\"", "description: \"one\\ntwo\"")) {
+            Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    " + bad + "\n");
+            ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir), bad);
+            assertTrue(e.getMessage().contains("tend.yaml:4:"), bad + ": " + e.getMessage());
+        }
+    }
 }

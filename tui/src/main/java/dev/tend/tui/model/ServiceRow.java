@@ -9,10 +9,11 @@ import java.util.Map;
  * One service as the daemon last described it (a ServiceView on the wire).
  *
  * @param unhealthy "2/3" while its liveness checks fail in a row (the view's alive), else null
+ * @param description the service's description: (one line), or null
  */
 public record ServiceRow(String project, String name, String state, Long pid, long restarts, Long exitCode,
                          String signal, Instant startedAt, Instant stateSince, double cpuPercent, long rssBytes,
-                         Long port, String reason, String desired, String unhealthy) {
+                         Long port, String reason, String desired, String unhealthy, String description) {
 
     public static ServiceRow from(Map<String, Object> m) {
         return new ServiceRow(
@@ -30,7 +31,8 @@ public record ServiceRow(String project, String name, String state, Long pid, lo
                 JsonObjects.numberOrNull(m, "port"),
                 JsonObjects.string(m, "reason"),
                 JsonObjects.string(m, "desired"),
-                unhealthy(m.get("alive")));
+                unhealthy(m.get("alive")),
+                JsonObjects.string(m, "description"));
     }
 
     private static String unhealthy(Object alive) {
@@ -44,7 +46,7 @@ public record ServiceRow(String project, String name, String state, Long pid, lo
 
     public ServiceRow withUsage(double cpu, long rss) {
         return new ServiceRow(project, name, state, pid, restarts, exitCode, signal, startedAt, stateSince, cpu, rss, port,
-                reason, desired, unhealthy);
+                reason, desired, unhealthy, description);
     }
 
     /** "project/name", the ref every service method takes. */

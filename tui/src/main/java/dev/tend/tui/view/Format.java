@@ -66,8 +66,16 @@ public final class Format {
         };
     }
 
-    /** Why a service is not running, briefly: exit code, signal, or the daemon's reason. */
+    /**
+     * Why a service is not running, briefly: exit code, signal, or the daemon's reason; with nothing to say, its
+     * description (what the service is for is the next best thing to read there).
+     */
     public static String why(ServiceRow r) {
+        String why = reasonOrEnd(r);
+        return why.isEmpty() && r.description() != null ? r.description() : why;
+    }
+
+    private static String reasonOrEnd(ServiceRow r) {
         if (r.isUp()) {
             return r.reason() == null ? "" : r.reason();
         }

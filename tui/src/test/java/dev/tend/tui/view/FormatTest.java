@@ -40,6 +40,19 @@ class FormatTest {
     }
 
     @Test
+    void theInfoColumnShowsTheDescriptionWhenThereIsNoReasonToShow() {
+        var quiet = dev.tend.tui.model.ServiceRow.from(dev.tend.tui.model.Wire.json(
+                dev.tend.tui.model.Wire.service("shop", "api", "ready", 42).replace("'desired':'running'",
+                        "'desired':'running','description':'The public API'")));
+        assertEquals("The public API", Format.why(quiet));
+        var failing = dev.tend.tui.model.ServiceRow.from(dev.tend.tui.model.Wire.json(
+                dev.tend.tui.model.Wire.service("shop", "api", "ready", 42).replace("'reason':null",
+                        "'reason':'unhealthy 2/3: HTTP 503'").replace("'desired':'running'",
+                        "'desired':'running','description':'The public API'")));
+        assertEquals("unhealthy 2/3: HTTP 503", Format.why(failing), "a reason wins");
+    }
+
+    @Test
     void fitCutsWithAMarkAndPads() {
         assertEquals("abc  ", Format.fit("abc", 5));
         assertEquals("abcd~", Format.fit("abcdefgh", 5));
