@@ -61,6 +61,8 @@ final class HotCommands {
         CommandSpec spec = command(c, "ps");
         spec.addOption(flag(v -> c.all = (Boolean) v, "-a", "--all").build());
         spec.addOption(flag(v -> c.json = (Boolean) v, "--json").build());
+        spec.addOption(option(v -> c.namespace = (String) v, String.class, null, "-n", "--namespace").paramLabel("NAME")
+                .build());
         return spec;
     }
 
