@@ -273,7 +273,8 @@ final class ServiceMachine {
         Signal sig = svc.spec.stopSignal() != null ? svc.spec.stopSignal() : Signal.TERM;
         Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
         // An exit already under way (or a stop begun) ends the run, and sees the stop request: this stop does nothing.
-        tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout)));
+        String stopCommand = svc.spec.stopCommand(); // read now: a reload may have changed it since the start
+        tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout, stopCommand)));
     }
 
     private void cancelBackoff(Service svc) {

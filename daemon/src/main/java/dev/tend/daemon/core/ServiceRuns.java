@@ -127,9 +127,9 @@ final class ServiceRuns {
                 worker);
     }
 
-    /** The stop sequence (see {@link ProcessRun#stop}); the run's end waits for it. */
-    void stop(Service.Run run, Signal sig, Duration timeout) {
-        if (run.process.stop(sig, timeout)) {
+    /** The stop sequence (see {@link ProcessRun#stop}), asked by the stop_command if there is one; the run's end waits for it. */
+    void stop(Service.Run run, Signal sig, Duration timeout, String stopCommand) {
+        if (run.process.stop(sig, timeout, stopCommand)) {
             HaltPoint.reached("stop.signalled");
         }
     }

@@ -34,6 +34,8 @@ import java.util.Set;
  * @param restartDelay `restart_delay`: the fixed wait before every automatic restart, or null for the doubling
  *                  backoff of {@link RestartPolicy}
  * @param labels    `description:` and `namespace:` ({@link ServiceLabels#NONE} when neither is set, never null)
+ * @param stopCommand `stop_command`: run to ask the service to stop instead of sending stop_signal, or null; read
+ *                  at each stop, so a change of it alone restarts nothing
  */
 public record ServiceSpec(
         String name,
@@ -56,7 +58,8 @@ public record ServiceSpec(
         boolean autostart,
         Set<Integer> successExitCodes,
         Duration restartDelay,
-        ServiceLabels labels) {
+        ServiceLabels labels,
+        String stopCommand) {
 
     public static final int DEFAULT_MAX_RESTARTS = 10;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -81,7 +84,8 @@ public record ServiceSpec(
                        boolean autoPort, int port, Duration minUptime, String onFailure, String onReady, Health health,
                        WatchSpec watch) {
         this(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout, autoPort, port,
-                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null, ServiceLabels.NONE);
+                minUptime, onFailure, onReady, health, watch, true, DEFAULT_SUCCESS_EXIT_CODES, null,
+                ServiceLabels.NONE, null);
     }
 
     /** Without watch. */
@@ -119,14 +123,15 @@ public record ServiceSpec(
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay, labels);
+                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
+                restartDelay, labels, stopCommand);
     }
 
     /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
     public ServiceSpec withDependsOn(List<Dependency> other) {
         return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
                 autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
-                labels);
+                labels, stopCommand);
     }
 
     /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
@@ -138,44 +143,56 @@ public record ServiceSpec(
         }
         return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
                 stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
-                restartDelay, labels);
+                restartDelay, labels, stopCommand);
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes, restartDelay, labels);
+                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes,
+                restartDelay, labels, stopCommand);
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes, restartDelay, labels);
+                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes,
+                restartDelay, labels, stopCommand);
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes, restartDelay, labels);
+                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes,
+                restartDelay, labels, stopCommand);
     }
 
     /** The same service with other exit values counting as success. */
     public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay, labels);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay, labels,
+                stopCommand);
+    }
+
+    /** The same service stopped by another command (null: by its stop signal). */
+    public ServiceSpec withStopCommand(String other) {
+        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
+                labels, other);
     }
 
     /** The same service with other labels. */
     public ServiceSpec withLabels(ServiceLabels other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
                 autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
-                other);
+                other, stopCommand);
     }
 
     /** The same service with another fixed restart delay (null: the backoff). */
     public ServiceSpec withRestartDelay(Duration other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other, labels);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other,
+                labels, stopCommand);
     }
 
     /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
@@ -186,17 +203,19 @@ public record ServiceSpec(
     /** The same service, started by `up` or not. */
     public ServiceSpec withAutostart(boolean other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay, labels);
+                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay,
+                labels, stopCommand);
     }
 
     /**
-     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch}, {@link #autostart} and
-     * {@link #labels}: what a running process of one
+     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch}, {@link #autostart},
+     * {@link #labels} and {@link #stopCommand}: what a running process of one
      * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
      */
     public boolean sameLaunch(ServiceSpec other) {
         return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
-                .withWatch(other.watch).withAutostart(other.autostart).withLabels(other.labels).equals(other);
+                .withWatch(other.watch).withAutostart(other.autostart).withLabels(other.labels)
+                .withStopCommand(other.stopCommand).equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

@@ -139,6 +139,9 @@ public final class ComposeExport {
                     + "develop.watch (`docker compose watch`) syncs or rebuilds a container built from source; add it "
                     + "by hand once the service has a build: section");
         }
+        if (s.stopCommand() != null) {
+            warnings.add(where + ": stop_command not exported: Compose stops a container with its stop_signal only");
+        }
         RestartMode restart = s.maxRestarts() == 0 ? RestartMode.NO : s.restart();
         y.append("    restart: ").append(switch (restart) {
             case NO -> str("no");

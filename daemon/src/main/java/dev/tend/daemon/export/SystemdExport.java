@@ -142,6 +142,10 @@ public final class SystemdExport {
             warnings.add(where + ": port: auto has no systemd equivalent; set PORT in env: to a fixed port");
         }
         u.append(UnitText.shell("ExecStart", s.command())).append('\n');
+        if (s.stopCommand() != null) {
+            // systemd sends KillSignal= to what is left once ExecStop= returns; tend waits for the stop_timeout first
+            u.append(UnitText.shell("ExecStop", s.stopCommand())).append('\n');
+        }
         if (s.ready() != null) {
             probe(u, UnitText.withPort(s.ready(), s.port()), where);
         }

@@ -15,13 +15,13 @@ final class Interpolation {
 
     /** Where tend.yaml substitutes: "*" is any key of a map, "[]" any item of a list. */
     static final List<String> TEND_YAML = List.of("env_file",
-            "services.*.command", "services.*.cwd", "services.*.env_file", "services.*.env.*",
+            "services.*.command", "services.*.stop_command", "services.*.cwd", "services.*.env_file", "services.*.env.*",
             "services.*.ready.tcp", "services.*.ready.http", "services.*.ready.exec", "services.*.ready.log",
             "services.*.alive.tcp", "services.*.alive.http", "services.*.alive.exec",
             "jobs.*.command", "jobs.*.cwd", "jobs.*.env_file", "jobs.*.env.*");
     /** The same fields in a process-compose.yaml (environment is a list of NAME=value, or a map). */
     static final List<String> PROCESS_COMPOSE = List.of("environment.[]", "environment.*",
-            "processes.*.command", "processes.*.working_dir", "processes.*.environment.[]",
+            "processes.*.command", "processes.*.shutdown.command", "processes.*.working_dir", "processes.*.environment.[]",
             "processes.*.environment.*", "processes.*.readiness_probe.exec.command",
             "processes.*.readiness_probe.http_get.host", "processes.*.readiness_probe.http_get.port",
             "processes.*.readiness_probe.http_get.path", "processes.*.liveness_probe.exec.command",

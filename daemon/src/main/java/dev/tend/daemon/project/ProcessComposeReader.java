@@ -136,7 +136,7 @@ final class ProcessComposeReader {
             resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
                     s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
                     .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes())
-                    .withRestartDelay(s.restartDelay()).withLabels(s.labels()));
+                    .withRestartDelay(s.restartDelay()).withLabels(s.labels()).withStopCommand(s.stopCommand()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
@@ -172,6 +172,7 @@ final class ProcessComposeReader {
         boolean disabled = false;
         java.util.Set<Integer> successCodes = ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES;
         Duration restartDelay = null;
+        String stopCommand = null;
         Path cwd = paths.dir();
         Map<String, String> ownEnv = new LinkedHashMap<>();
         YamlNode.Entry envFile = null;
@@ -220,6 +221,7 @@ final class ProcessComposeReader {
                         switch (se.key()) {
                             case "signal" -> stopSignal = signal(se, where);
                             case "timeout_seconds" -> stopTimeout = Duration.ofSeconds(values.count(se, where));
+                            case "command" -> stopCommand = values.text(se, where, "a shell command");
                             default -> ignored.add(se, "shutdown key", where);
                         }
                     }
@@ -246,7 +248,8 @@ final class ProcessComposeReader {
         env.putAll(ownEnv);
         return new ServiceSpec(name, command, cwd, env, List.of(), probe, restart, maxRestarts, stopSignal, stopTimeout,
                 false, 0).withHealth(alive == null ? Health.NONE : new Health(alive, 0)).withAutostart(!disabled)
-                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay).withLabels(values.labels(map, where));
+                .withSuccessExitCodes(successCodes).withRestartDelay(restartDelay).withLabels(values.labels(map, where))
+                .withStopCommand(stopCommand == null || stopCommand.isBlank() ? null : stopCommand);
     }
 
     private Path workingDir(YamlNode.Entry e, String where) throws ProjectFileException {

@@ -38,7 +38,7 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay", "description", "namespace",
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay", "description", "namespace", "stop_command",
             "on_failure", "on_ready", "alive", "max_memory", "watch", "replicas");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
@@ -199,7 +199,7 @@ final class TendYamlReader {
         Duration restartDelay = delayEntry == null ? null : values.duration(delayEntry, where, false);
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
                 stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
-                successCodes, restartDelay, values.labels(map, where));
+                successCodes, restartDelay, values.labels(map, where), stopCommand(map, where));
     }
 
     /** `replicas: N` (docs/project-file.md, "Replicas"): 1 to {@link Replicas#MAX}; copies cannot share a fixed port. */
@@ -237,6 +237,16 @@ final class TendYamlReader {
     }
 
     /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
+    /** stop_command: a shell command, not blank (an empty one would ask nothing and wait out stop_timeout). */
+    private String stopCommand(YamlNode.Mapping map, String where) throws ProjectFileException {
+        String command = hook(map, "stop_command", where);
+        if (command != null && command.isBlank()) {
+            throw values.fail(Values.find(map, "stop_command"), where + ": stop_command is empty; leave it out to stop "
+                    + "with stop_signal");
+        }
+        return command;
+    }
+
     private String hook(YamlNode.Mapping map, String key, String where) throws ProjectFileException {
         YamlNode.Entry e = Values.find(map, key);
         return e == null ? null : values.text(e, where, "a shell command");

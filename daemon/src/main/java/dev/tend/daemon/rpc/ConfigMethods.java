@@ -62,6 +62,7 @@ final class ConfigMethods {
         m.put("autostart", s.autostart());
         m.put("successExitCodes", s.successExitCodes().stream().sorted().toList());
         m.put("restartDelay", s.restartDelay() == null ? null : Durations.format(s.restartDelay()));
+        m.put("stopCommand", s.stopCommand());
         m.put("replicas", replicas);
         return m;
     }

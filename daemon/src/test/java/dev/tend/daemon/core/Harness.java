@@ -131,6 +131,12 @@ final class Harness implements AutoCloseable {
                 s.stopSignal(), s.stopTimeout(), s.autoPort(), s.port());
     }
 
+    /** The service waiting for these dependencies, each with its condition. */
+    static ServiceSpec dependsOn(ServiceSpec s, Dependency... deps) {
+        return new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), List.of(deps), s.ready(), s.restart(),
+                s.maxRestarts(), s.stopSignal(), s.stopTimeout(), s.autoPort(), s.port());
+    }
+
     static ServiceSpec withProbe(ServiceSpec s, ProbeSpec probe, boolean autoPort) {
         return new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), s.dependsOn(), probe, s.restart(),
                 s.maxRestarts(), s.stopSignal(), s.stopTimeout(), autoPort, s.port());

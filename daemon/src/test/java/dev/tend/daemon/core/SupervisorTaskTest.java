@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.tend.daemon.core.Harness.dependsOn;
 import static dev.tend.daemon.core.Harness.service;
 import static dev.tend.daemon.core.Harness.withRestart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,11 +38,6 @@ class SupervisorTaskTest {
 
     private static ServiceSpec task(String name, String command) {
         return withRestart(service(name, command), RestartMode.NO, 0);
-    }
-
-    private static ServiceSpec dependsOn(ServiceSpec s, Dependency... deps) {
-        return new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), List.of(deps), s.ready(), s.restart(),
-                s.maxRestarts(), s.stopSignal(), s.stopTimeout(), s.autoPort(), s.port());
     }
 
     private long completions(String service) {

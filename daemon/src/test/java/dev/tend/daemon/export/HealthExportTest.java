@@ -89,4 +89,14 @@ class HealthExportTest {
         String unit = SystemdExport.export(shop(api), true, ExportFixtures.MACHINE).files().get(1).content();
         assertTrue(unit.contains("\nRestartSec=7s\n"), unit);
     }
+
+    @Test
+    void systemdRunsTheStopCommandAsExecStop() {
+        ServiceSpec api = ExportFixtures.shop(SRV).services().get("api").withStopCommand("./api --shutdown");
+        String unit = SystemdExport.export(shop(api), true, ExportFixtures.MACHINE).files().get(1).content();
+        assertTrue(unit.contains("\nExecStop=/bin/sh -c "), unit);
+        assertTrue(unit.contains("--shutdown"), unit);
+        String all = String.join("\n", ComposeExport.export(shop(api)).warnings());
+        assertTrue(all.contains("service 'api': stop_command not exported"), all);
+    }
 }

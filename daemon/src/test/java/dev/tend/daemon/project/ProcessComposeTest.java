@@ -599,4 +599,20 @@ class ProcessComposeTest {
                 loaded.spec().services().get("api").labels());
         assertEquals(List.of(), loaded.warnings());
     }
+
+    @Test
+    void shutdownCommandIsTheStopCommand() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  db:
+                    command: ./db
+                    shutdown:
+                      command: "pg_ctl stop"
+                      timeout_seconds: 5
+                """);
+        ProjectFiles.Loaded loaded = ProjectFiles.read(dir);
+        assertEquals("pg_ctl stop", loaded.spec().services().get("db").stopCommand());
+        assertEquals(Duration.ofSeconds(5), loaded.spec().services().get("db").stopTimeout());
+        assertEquals(List.of(), loaded.warnings());
+    }
 }

@@ -408,4 +408,20 @@ class ProjectFilesTest {
             assertTrue(e.getMessage().contains("tend.yaml:4:"), bad + ": " + e.getMessage());
         }
     }
+
+    @Test
+    void stopCommandIsAShellCommandWithVariablesAndABlankOneIsRefused() throws Exception {
+        Files.writeString(dir.resolve("tend.yaml"), """
+                services:
+                  db: { command: ./db, stop_command: "pg_ctl stop -D ${DATA}" }
+                  web: { command: ./web }
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir, java.util.Map.of("DATA", "/srv/pg"));
+        assertEquals("pg_ctl stop -D /srv/pg", spec.services().get("db").stopCommand());
+        assertEquals(null, spec.services().get("web").stopCommand());
+        Files.writeString(dir.resolve("tend.yaml"), "services:\n  a:\n    command: ./a\n    stop_command: \" \"\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertTrue(e.getMessage().contains("tend.yaml:4:") && e.getMessage().contains("stop_command is empty"),
+                e.getMessage());
+    }
 }

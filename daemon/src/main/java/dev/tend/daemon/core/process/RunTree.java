@@ -154,11 +154,17 @@ public final class RunTree {
      */
     public CompletableFuture<Boolean> stop(Signal sig, Duration timeout, Timer timer, ScheduledExecutorService pacer,
                                            Executor worker) {
-        return new StopSequence(this, timer, pacer, worker).begin(sig, timeout);
+        return stop(() -> signal(sig), timeout, timer, pacer, worker);
+    }
+
+    /** As above, with the tree asked to stop by other means than a signal (a service's stop_command). */
+    public CompletableFuture<Boolean> stop(Runnable ask, Duration timeout, Timer timer, ScheduledExecutorService pacer,
+                                           Executor worker) {
+        return new StopSequence(this, timer, pacer, worker).begin(ask, timeout);
     }
 
     /** The signal to the main process's group, and to the members outside it that are alive now. */
-    void signal(Signal sig) {
+    public void signal(Signal sig) {
         Set<Long> before = alive();
         control.signalGroup(mainPid, sig);
         control.signalOutsideGroup(mainPid, before, sig);

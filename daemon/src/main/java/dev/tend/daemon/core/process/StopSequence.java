@@ -39,9 +39,12 @@ final class StopSequence {
         this.worker = worker;
     }
 
-    /** @return completes once the tree is gone (or no longer waited for): true if it took SIGKILL */
-    CompletableFuture<Boolean> begin(Signal sig, Duration timeout) {
-        tree.signal(sig);
+    /**
+     * @param ask how the tree is asked to stop: its signal, or a service's stop_command
+     * @return completes once the tree is gone (or no longer waited for): true if it took SIGKILL
+     */
+    CompletableFuture<Boolean> begin(Runnable ask, Duration timeout) {
+        ask.run();
         wait(timeout, this::timedOut);
         poll(RunTree.STOP_POLL_MIN_MILLIS);
         return gone;

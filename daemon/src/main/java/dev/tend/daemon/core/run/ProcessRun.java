@@ -7,8 +7,10 @@ import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,15 @@ public final class ProcessRun {
     /** The main process exited. Guarded by this. */
     private boolean exited;
 
-    ProcessRun(String label, ChildProcess child, LaunchRecord record, RunStarter starter) {
+    /** Where and with what environment (marked) the run started: a stop_command runs the same way. */
+    private final Path cwd;
+    private final Map<String, String> env;
+
+    ProcessRun(String label, ChildProcess child, LaunchRecord record, RunStarter starter, Path cwd,
+               Map<String, String> env) {
         this.label = label;
+        this.cwd = cwd;
+        this.env = Map.copyOf(env);
         this.child = child;
         this.tree = new RunTree(starter.control(), child, record.token());
         this.record = record;
@@ -82,13 +91,25 @@ public final class ProcessRun {
      * @return whether this call began the stop
      */
     public boolean stop(Signal sig, Duration timeout) {
+        return stop(sig, timeout, null);
+    }
+
+    /**
+     * As above, the tree asked to stop by the service's stop_command instead of the signal when there is one (see
+     * {@link StopCommand}; the signal is its fallback).
+     *
+     * @param stopCommand the command, or null for the signal
+     */
+    public boolean stop(Signal sig, Duration timeout, String stopCommand) {
         synchronized (this) {
             if (exited || stopped != null) {
                 return false;
             }
             stopped = new CompletableFuture<>();
         }
-        tree.stop(sig, timeout, starter.timer(), starter.pacer(), starter.worker()).whenComplete((killed, e) -> {
+        Runnable ask = stopCommand == null ? () -> tree.signal(sig) : () -> StopCommand.ask(label, stopCommand, cwd,
+                env, sig, tree, starter.launcher(), starter.worker(), () -> !hasExited());
+        tree.stop(ask, timeout, starter.timer(), starter.pacer(), starter.worker()).whenComplete((killed, e) -> {
             CompletableFuture<Boolean> gone;
             synchronized (this) {
                 gone = stopped;

@@ -47,13 +47,14 @@ public record RunStarter(ProcessLauncher launcher, ProcessControl control, Timer
                             Output output) throws IOException {
         record.put();
         ChildProcess child;
+        Map<String, String> marked = RunTree.markedEnvironment(env, record.token());
         try {
-            child = launcher.launch(command, cwd, RunTree.markedEnvironment(env, record.token()));
+            child = launcher.launch(command, cwd, marked);
         } catch (IOException | RuntimeException e) {
             record.remove();
             throw e;
         }
-        ProcessRun run = new ProcessRun(label, child, record, this);
+        ProcessRun run = new ProcessRun(label, child, record, this, cwd, marked);
         try {
             record.started(child.pid(), child.startTime());
             run.capture(output);
