@@ -60,13 +60,20 @@ final class CompleteCommand extends TendSubcommand {
         }
         try {
             for (Object s : list(client, method, key, Map.of("dir", cwd()))) {
-                names.add(String.valueOf(JsonObjects.object(s).get("name")));
+                Map<String, Object> m = JsonObjects.object(s);
+                if (m.get("group") != null) {
+                    names.add(String.valueOf(m.get("group"))); // a replicated service: every copy, or one
+                }
+                names.add(String.valueOf(m.get("name")));
             }
         } catch (RpcError noProjectHere) {
             // only project/name then
         }
         for (Object s : list(client, method, key, Map.of())) {
             Map<String, Object> m = JsonObjects.object(s);
+            if (m.get("group") != null) {
+                names.add(m.get("project") + "/" + m.get("group"));
+            }
             names.add(m.get("project") + "/" + m.get("name"));
         }
         return names;

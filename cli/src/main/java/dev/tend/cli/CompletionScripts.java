@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class CompletionScripts {
     /** Commands whose positional arguments are services. */
-    static final List<String> SERVICE_COMMANDS = List.of("up", "down", "start", "stop", "restart", "signal", "logs",
-            "history", "rm");
+    static final List<String> SERVICE_COMMANDS = List.of("up", "down", "start", "stop", "restart", "signal", "scale",
+            "logs", "history", "rm");
     /** Subcommands of `job` whose argument is a job. */
     static final List<String> JOB_COMMANDS = List.of("run", "pause", "resume", "history", "logs", "rm");
     /** Options whose value is a project name. */

@@ -33,7 +33,7 @@ final class HotCommands {
             case "ps" -> ps(new PsCommand());
             case "start" -> serviceAction(new StartCommand(), "start");
             case "stop" -> serviceAction(new StopCommand(), "stop");
-            case "restart" -> serviceAction(new RestartCommand(), "restart");
+            case "restart" -> restart(new RestartCommand());
             case "logs" -> logs(new LogsCommand());
             default -> null;
         };
@@ -69,6 +69,12 @@ final class HotCommands {
         CommandSpec spec = command(c, name);
         spec.addOption(flag(v -> c.json = (Boolean) v, "--json").build());
         spec.addPositional(refs(v -> c.refs = v, null).arity("1..*").required(true).build());
+        return spec;
+    }
+
+    static CommandSpec restart(RestartCommand c) {
+        CommandSpec spec = serviceAction(c, "restart");
+        spec.addOption(flag(v -> c.rolling = (Boolean) v, "--rolling").build());
         return spec;
     }
 

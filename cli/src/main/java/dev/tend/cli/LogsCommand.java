@@ -82,7 +82,8 @@ final class LogsCommand extends TendSubcommand {
     }
 
     private void printAndFollow(RpcClient client, ZoneId zone, String from, String to) throws Exception {
-        List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd())) : refs;
+        List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd()))
+                : meant(client, refs);
         LogStitcher stitcher = new LogStitcher((service, after) -> {
             Map<String, Object> params = base(service, null);
             params.put("after", after);
@@ -192,6 +193,15 @@ final class LogsCommand extends TendSubcommand {
             params.put("until", to);
         }
         return params;
+    }
+
+    /** Each service the refs mean, as the daemon resolves them: `api` of a replicated service is every copy. */
+    private List<String> meant(RpcClient client, List<String> refs) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String ref : refs) {
+            out.addAll(services(client, TendSubcommand.refParams(ref)));
+        }
+        return out;
     }
 
     /** "project/service" of every service service.list gives for the params (this project's, or all). */

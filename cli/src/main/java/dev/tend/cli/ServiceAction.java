@@ -40,15 +40,24 @@ abstract class ServiceAction extends TendSubcommand {
             addParams(params);
             return params;
         }, (ref, answer) -> {
-            Map<String, Object> s = JsonObjects.object(answer);
-            results.add(s);
-            if (!json) {
-                info(s.get("project") + "/" + s.get("name") + ": " + verb() + " (" + PsTable.state(s) + ")");
+            for (Map<String, Object> s : services(JsonObjects.object(answer))) {
+                results.add(s);
+                if (!json) {
+                    info(s.get("project") + "/" + s.get("name") + ": " + verb() + " (" + PsTable.state(s) + ")");
+                }
             }
         });
         if (json) {
             out().println(Json.write(results));
         }
         return exit;
+    }
+
+    /** The service of an answer, or each copy of a replicated one (a GroupAnswer, docs/protocol.md). */
+    static List<Map<String, Object>> services(Map<String, Object> answer) {
+        if (!answer.containsKey("copies")) {
+            return List.of(answer);
+        }
+        return JsonObjects.array(answer.get("copies")).stream().map(JsonObjects::object).toList();
     }
 }

@@ -25,6 +25,7 @@ public final class TendCommand implements Runnable {
                 StopCommand.class,
                 RestartCommand.class,
                 SignalCommand.class,
+                ScaleCommand.class,
                 RunCommand.class,
                 RmCommand.class,
                 LogsCommand.class,

@@ -33,7 +33,7 @@ class CompletionScriptsTest {
     void bashAsksTheDaemonForServiceNamesAfterServiceCommands() {
         String script = CompletionScripts.bash(tend());
         assertTrue(script.contains("__complete \"$what\""), script);
-        assertTrue(script.contains("up|down|start|stop|restart|signal|logs|history|rm) what=services"), script);
+        assertTrue(script.contains("up|down|start|stop|restart|signal|scale|logs|history|rm) what=services"), script);
         assertTrue(script.contains("complete -F _tend_names -o default tend"), script);
         assertTrue(script.contains("job) case \"$sub\" in run|pause|resume|history|logs|rm) what=jobs ;; esac ;;"), script);
     }

@@ -144,6 +144,30 @@ class McpServerIT {
     }
 
     @Test
+    void restartingAReplicatedServiceAnswersEachCopy() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            Path dir = Files.createDirectories(tend.home().resolve("copies"));
+            Files.writeString(dir.resolve("tend.yaml"), """
+                    project: copies
+                    services:
+                      api:
+                        command: "exec sleep 1000"
+                        replicas: 2
+                    """);
+            McpSyncClient c = client(tend, x -> { });
+            try {
+                ok(c, "up_project", Map.of("dir", dir.toString(), "wait", true));
+                String restarted = ok(c, "restart_service", Map.of("service", "copies/api"));
+                assertTrue(restarted.contains("\"service\":\"copies/api#1\"")
+                        && restarted.contains("\"service\":\"copies/api#2\""), restarted);
+                ok(c, "down_project", Map.of("project", "copies"));
+            } finally {
+                c.closeGracefully();
+            }
+        }
+    }
+
+    @Test
     void aBadCallIsAToolErrorInTheDaemonsWordsAndTheServerStaysUp() throws Exception {
         try (TendHome tend = new TendHome()) {
             Path dir = project(tend);

@@ -145,6 +145,14 @@ class RpcErrorsIT {
         }
         expect("service.signal", p("ref", "shop/worker", "signal", "BOGUS"), INVALID, "unknown signal 'BOGUS'");
         expect("service.signal", p("ref", "nosuch", "signal", "HUP"), NOT_FOUND, "no service named 'nosuch'");
+        expect("service.scale", p("ref", "shop/wroker", "count", 2), NOT_FOUND, "did you mean 'worker'");
+        expect("service.scale", p("ref", "shop/worker", "count", 0), INVALID, "from 1 to 64, not 0");
+        expect("service.scale", p("ref", "shop/worker", "count", 65), INVALID, "from 1 to 64, not 65");
+        expect("service.scale", p("ref", "shop/worker", "count", "two"), INVALID, "'count'");
+        expect("service.scale", p("ref", "shop/worker#2", "count", 2), INVALID, "scale a service, not one copy");
+        expect("service.scale", p("ref", "shop/worker"), INVALID, "count");
+        expect("service.restart", p("ref", "shop/worker", "rolling", "yes"), INVALID, "'rolling'");
+        expect("service.scale", p("ref", "adhoc/scratch", "count", 2), CONFLICT, "no project file to scale it in");
         expect("service.run", p("name", "-x", "command", "true"), INVALID, "bad service name '-x'");
         expect("service.run", p("name", "a/b", "command", "true"), INVALID, "bad service name 'a/b'");
         expect("service.run", p("name", tooLong, "command", "true"), INVALID, "at most 100 characters");

@@ -93,6 +93,14 @@ final class ServiceTools extends ToolGroup {
 
     private Object action(String method, Args a) {
         Map<String, Object> view = link.call(method, targets.ref(a, "service"));
+        if (view.containsKey("copies")) { // a replicated service: each copy (docs/project-file.md, Replicas)
+            return Map.of("service", view.get("project") + "/" + view.get("name"), "copies",
+                    JsonObjects.array(view.get("copies")).stream().map(c -> served(JsonObjects.object(c))).toList());
+        }
+        return served(view);
+    }
+
+    private Object served(Map<String, Object> view) {
         if (!view.containsKey("state")) {
             return Map.of("service", view.get("project") + "/" + view.get("name"), "state", "removed meanwhile");
         }

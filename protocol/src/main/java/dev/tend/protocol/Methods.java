@@ -24,6 +24,7 @@ public final class Methods {
     public static final String SERVICE_STOP = "service.stop";
     public static final String SERVICE_RESTART = "service.restart";
     public static final String SERVICE_SIGNAL = "service.signal";
+    public static final String SERVICE_SCALE = "service.scale";
     public static final String SERVICE_RUN = "service.run";
     public static final String SERVICE_REMOVE = "service.remove";
     public static final String SERVICE_HISTORY = "service.history";

@@ -16,6 +16,8 @@ final class Project {
     ProjectInfo announced;
     /** Why the registered file could not be loaded when the daemon started; null once it was. */
     String loadProblem;
+    /** The project as its file declares it, before {@link Replicas#expand}; null for the ad-hoc services. */
+    ProjectSpec declared;
     /** Its file was missing at the last look ({@link ProjectRegistry#files}, made outside the lock). */
     boolean fileGone;
 

@@ -3,6 +3,7 @@ package dev.tend.daemon.core;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,14 +96,19 @@ final class ProjectRegistry {
         return s;
     }
 
-    /** The named services of the project; empty or null: all of them. */
+    /** The named services of the project (a replicated service's name: each copy); empty or null: all of them. */
     static List<Service> resolve(Project p, List<String> names) {
         if (names == null || names.isEmpty()) {
             return List.copyOf(p.services.values());
         }
         List<Service> out = new ArrayList<>();
         for (String n : names) {
-            out.add(requireService(p, n));
+            List<String> copies = p.services.containsKey(n) ? List.of() : Replicas.copies(n, p.services.keySet());
+            if (copies.isEmpty()) {
+                out.add(requireService(p, n));
+            } else {
+                copies.forEach(c -> out.add(p.services.get(c)));
+            }
         }
         return out;
     }
@@ -147,6 +153,9 @@ final class ProjectRegistry {
                 p.services.put(s.name(), svc);
                 if (svc.spec.equals(s)) {
                     unchanged.add(s.name());
+                } else if (Replicas.sameButCopies(svc.spec, s)) {
+                    svc.spec = s; // a dependency was scaled: nothing of this service's own changed
+                    unchanged.add(s.name());
                 } else {
                     changed.add(s.name());
                     boolean healthOnly = svc.spec.sameLaunch(s);
@@ -159,7 +168,9 @@ final class ProjectRegistry {
                 }
             }
         }
-        for (Service svc : old.values()) {
+        // the highest copy of a group first (`tend scale` down, or a smaller `replicas:`)
+        for (Service svc : old.values().stream().sorted(Comparator.comparingInt(
+                (Service v) -> Replicas.indexOf(v.name())).reversed()).toList()) {
             removed.add(svc.name());
             steps.removed(svc);
         }

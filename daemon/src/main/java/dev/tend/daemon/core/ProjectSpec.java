@@ -14,13 +14,31 @@ import java.util.Map;
  * @param envSources by service or job name, where its env came from (absent: all of it was written inline)
  * @param overrides  the files named after it (`tend up -f file -f local.yaml`) merged over it, to read again on
  *                   reload; a tend.override.yaml found beside tend.yaml is not listed, it is found again
+ * @param replicas   by service name, the `replicas:` the file gives it (absent: none given, one plain service);
+ *                   {@link Replicas#expand} turns such a service into its copies when the project is registered
  */
 public record ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs,
-                          Map<String, EnvSources> envSources, List<Path> overrides) {
+                          Map<String, EnvSources> envSources, List<Path> overrides, Map<String, Integer> replicas) {
 
     public ProjectSpec {
         envSources = Map.copyOf(envSources);
         overrides = List.copyOf(overrides);
+        replicas = Map.copyOf(replicas);
+    }
+
+    public ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs,
+                       Map<String, EnvSources> envSources, List<Path> overrides) {
+        this(name, dir, file, services, jobs, envSources, overrides, Map.of());
+    }
+
+    /** This project with these `replicas:` counts by service. */
+    public ProjectSpec withReplicas(Map<String, Integer> counts) {
+        return new ProjectSpec(name, dir, file, services, jobs, envSources, overrides, counts);
+    }
+
+    /** This project with other services (its copies, once expanded). */
+    ProjectSpec withServices(Map<String, ServiceSpec> other) {
+        return new ProjectSpec(name, dir, file, other, jobs, envSources, overrides, replicas);
     }
 
     public ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs,
@@ -30,7 +48,7 @@ public record ProjectSpec(String name, Path dir, Path file, Map<String, ServiceS
 
     /** This project as read with these files merged over its file. */
     public ProjectSpec withOverrides(List<Path> files) {
-        return new ProjectSpec(name, dir, file, services, jobs, envSources, files);
+        return new ProjectSpec(name, dir, file, services, jobs, envSources, files, replicas);
     }
 
     public ProjectSpec(String name, Path dir, Path file, Map<String, ServiceSpec> services, Map<String, JobSpec> jobs) {

@@ -127,6 +127,25 @@ public record ServiceSpec(
                 restartDelay, labels, stopCommand);
     }
 
+    /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
+    public ServiceSpec withDependsOn(List<Dependency> other) {
+        return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
+                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
+                labels, stopCommand);
+    }
+
+    /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
+    public ServiceSpec asCopy(String copyName, int index) {
+        Map<String, String> copyEnv = new java.util.LinkedHashMap<>(env);
+        copyEnv.put(Replicas.ENV, Integer.toString(index));
+        if (copyEnv.containsKey(Replicas.PROCESS_COMPOSE_ENV)) {
+            copyEnv.put(Replicas.PROCESS_COMPOSE_ENV, Integer.toString(index - 1)); // a process-compose file's, from 0
+        }
+        return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
+                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
+                restartDelay, labels, stopCommand);
+    }
+
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
         return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,

@@ -100,6 +100,14 @@ public interface StateStore extends AutoCloseable {
     /** project -> service -> should run. */
     Map<String, Map<String, Boolean>> desired();
 
+    /** Keeps the count `tend scale` set for a service, with the file's `replicas:` at that time (0: none). */
+    void setScale(String project, String service, Replicas.Scaled scaled);
+
+    void removeScale(String project, String service);
+
+    /** project -> service -> its kept scale. */
+    Map<String, Map<String, Replicas.Scaled>> scales();
+
     /**
      * What a service keeps across daemons besides its desired state: the auto port it was given (0: none yet),
      * while it is failed, why (null: not failed), and whether it is a task that completed with exit code 0 in this

@@ -74,6 +74,7 @@ public final class Supervisor {
     private final ServiceRuns runs;
     private final ServiceMachine machine;
     private final AdhocServices adhoc;
+    private final ProjectFileCheck fileCheck;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -97,7 +98,8 @@ public final class Supervisor {
                 waiters, history, runs, reaper, meter, waits, worker,
                 svc -> restartOne(locked(tx -> projects.get(svc.project)), svc)); // watch: restarts as `tend restart`
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
-        scheduler.scheduleWithFixedDelay(this::checkProjectFiles, 2, 2, TimeUnit.SECONDS);
+        this.fileCheck = new ProjectFileCheck(serial, projects, machine);
+        scheduler.scheduleWithFixedDelay(fileCheck::run, 2, 2, TimeUnit.SECONDS);
     }
 
     /** New daemon settings: applies to every log file opened from now on (new services, the next daemon). */
@@ -119,14 +121,16 @@ public final class Supervisor {
      * Adds a project, or updates a registered one exactly as {@link #reload} does. A new project's services
      * take their desired state from the store but are not started (see {@link #up}, {@link #restoreDesired}).
      */
-    public ServiceChanges register(ProjectSpec spec, Map<String, String> baseEnv) {
-        Objects.requireNonNull(spec, "spec");
+    public ServiceChanges register(ProjectSpec declared, Map<String, String> baseEnv) {
+        Objects.requireNonNull(declared, "spec");
         Objects.requireNonNull(baseEnv, "baseEnv");
-        if (ADHOC.equals(spec.name())) {
+        if (ADHOC.equals(declared.name())) {
             throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for services started with 'tend run'");
         }
         checkNotShuttingDown();
-        store.putProject(new ProjectRecord(spec.name(), spec.dir(), spec.file(), Map.copyOf(baseEnv), spec.overrides()));
+        store.putProject(new ProjectRecord(declared.name(), declared.dir(), declared.file(), Map.copyOf(baseEnv),
+                declared.overrides()));
+        ProjectSpec spec = Replicas.applied(declared, store);
         Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
         Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
         List<Runnable> restarts = new ArrayList<>();
@@ -141,12 +145,14 @@ public final class Supervisor {
                     p.services.put(s.name(), svc);
                     machine.emit(svc);
                 }
+                p.declared = declared;
                 projects.add(p);
                 machine.emitProject(p);
                 return new ServiceChanges(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
             }
             p.loadProblem = null;
             p.fileGone = false; // it was just read
+            p.declared = declared;
             return applyDiff(p, spec, baseEnv, tx, restarts);
         });
         restarts.forEach(Runnable::run);
@@ -198,8 +204,18 @@ public final class Supervisor {
         return changes;
     }
 
+    /**
+     * `tend scale`: {@code count} copies of the service (a plain one becomes a group) until its `replicas:` changes,
+     * applied as a reload applies a changed `replicas:` (docs/project-file.md, Replicas). */
+    public ServiceChanges scale(String project, String service, int count) {
+        Project p = locked(tx -> projects.require(project));
+        ProjectSpec declared = locked(tx -> p.declared);
+        store.setScale(project, service, Replicas.scale(declared, project, service, count)); // kept first: a crash keeps it
+        return register(declared, locked(tx -> p.baseEnv));
+    }
+
     public List<ProjectInfo> projects() {
-        checkProjectFiles(); // a file deleted a moment ago is told now, not at the next periodic look
+        fileCheck.run(); // a file deleted a moment ago is told now, not at the next periodic look
         return locked(tx -> projects.all().stream().map(Project::info).toList());
     }
 
@@ -495,7 +511,7 @@ public final class Supervisor {
 
     /** Projects and services (of one project, or all if null), atomically. */
     public StateView snapshot(String projectOrNull) {
-        checkProjectFiles();
+        fileCheck.run();
         return locked(tx -> {
             List<ProjectInfo> infos = new ArrayList<>();
             List<ServiceSnapshot> list = new ArrayList<>();
@@ -576,29 +592,6 @@ public final class Supervisor {
 
     private <T> T locked(Function<Tx<Service>, T> body) {
         return serial.locked(body);
-    }
-
-    /**
-     * A project file deleted (or put back) while the daemon runs is told to every peer, as any change is. The files
-     * are looked at outside the lock: a project on a hung network mount must not stall the supervisor.
-     */
-    private void checkProjectFiles() {
-        try {
-            Map<Project, Path> files = locked(tx -> projects.files());
-            Map<Project, Boolean> gone = new java.util.IdentityHashMap<>();
-            files.forEach((p, f) -> gone.put(p, !Files.exists(f)));
-            locked(tx -> {
-                gone.forEach((p, isGone) -> {
-                    if (projects.stillHas(p, files.get(p))) {
-                        p.fileGone = isGone;
-                        machine.emitProject(p); // told only if that changed what the project looks like
-                    }
-                });
-                return null;
-            });
-        } catch (RuntimeException e) {
-            log.warn("checking the project files failed: {}", e.toString(), e); // and again at the next check
-        }
     }
 
     private void dispatch(Consumer<SupervisorListener> event) {

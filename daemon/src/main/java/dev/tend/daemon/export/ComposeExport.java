@@ -128,6 +128,12 @@ public final class ComposeExport {
                     + "processes when they reach it (then restart: applies), where tend restarts the service after "
                     + "two samples above it");
         }
+        int replicas = project.replicas().getOrDefault(s.name(), 1);
+        if (replicas > 1) {
+            y.append("    deploy:\n      replicas: ").append(replicas).append('\n');
+            warnings.add(where + ": replicas " + replicas + " becomes deploy.replicas, containers that Compose does not "
+                    + "number: TEND_REPLICA is not set in them");
+        }
         if (s.watch() != null) {
             warnings.add(where + ": watch (" + String.join(", ", s.watch().paths()) + ") not exported: Compose's "
                     + "develop.watch (`docker compose watch`) syncs or rebuilds a container built from source; add it "

@@ -203,6 +203,12 @@ public final class SystemdExport {
                     + "processes when they reach it (then Restart= applies), where tend restarts the service after "
                     + "two samples above it");
         }
+        int replicas = project.replicas().getOrDefault(s.name(), 1);
+        if (replicas > 1) {
+            warnings.add(where + ": replicas " + replicas + " not exported: a unit runs one process; make this unit a "
+                    + "template (" + unitBase(project, s.name()) + "@.service with Environment=TEND_REPLICA=%i) and enable "
+                    + "instances 1 to " + replicas);
+        }
         if (s.watch() != null) {
             warnings.add(where + ": watch (" + String.join(", ", s.watch().paths()) + ") not exported: a systemd "
                     + ".path unit could restart it on a change, but watches no subdirectories and does not debounce");

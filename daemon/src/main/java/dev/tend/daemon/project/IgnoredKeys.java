@@ -17,7 +17,6 @@ final class IgnoredKeys {
             Map.entry("log_level", "this is process-compose's own log level; tend's is log_level in config.yaml"),
             Map.entry("log_length", "this sizes process-compose's log view; tend keeps every line on disk (tend logs)"),
             Map.entry("log_location", "tend logs each service to its own file (tend logs)"),
-            Map.entry("replicas", "tend runs one process per service"),
             Map.entry("exit_on_end", "one daemon runs several projects: it does not exit when a process ends"),
             Map.entry("exit_on_failure", "one daemon runs several projects: it does not exit when a process fails"),
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),

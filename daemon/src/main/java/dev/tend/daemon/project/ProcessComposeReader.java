@@ -4,6 +4,7 @@ import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -34,6 +35,7 @@ final class ProcessComposeReader {
     private final Values values;
     private final ProjectPaths paths;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Integer> replicas = new LinkedHashMap<>();
     private final IgnoredKeys ignored;
 
     private ProcessComposeReader(ProjectPaths paths, java.util.function.Function<Object, Path> origins) {
@@ -137,7 +139,20 @@ final class ProcessComposeReader {
                     .withRestartDelay(s.restartDelay()).withLabels(s.labels()).withStopCommand(s.stopCommand()));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
-        return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of());
+        return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
+    }
+
+    /**
+     * `replicas: N`: N copies, as tend.yaml's replicas (docs/ecosystem.md). Each copy's PC_REPLICA_NUM variable is
+     * its number from 0, as process-compose gives it; a `{{.PC_REPLICA_NUM}}` in the file is rendered once, as 0.
+     */
+    private void replicas(YamlNode.Entry e, String name, String where) throws ProjectFileException {
+        int count = values.count(e, where);
+        String problem = Replicas.problem(count);
+        if (problem != null) {
+            throw values.fail(e.value(), where + ": " + problem);
+        }
+        replicas.put(name, count);
     }
 
     /** The service; a disabled process is one that `up` does not start (autostart false). */
@@ -211,6 +226,7 @@ final class ProcessComposeReader {
                         }
                     }
                 }
+                case "replicas" -> replicas(e, name, where);
                 case "success_exit_codes" -> successCodes = values.exitCodes(e, where);
                 case "description", "namespace" -> { } // read below, together
                 case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");

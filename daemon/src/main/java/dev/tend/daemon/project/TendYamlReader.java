@@ -8,6 +8,7 @@ import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.health.MemorySize;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.ProjectSpec;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -38,7 +39,7 @@ final class TendYamlReader {
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
             "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay", "description", "namespace", "stop_command",
-            "on_failure", "on_ready", "alive", "max_memory", "watch");
+            "on_failure", "on_ready", "alive", "max_memory", "watch", "replicas");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -48,6 +49,7 @@ final class TendYamlReader {
     private final ProjectPaths paths;
     private final ProbeReader probes;
     private final Map<String, EnvSources> envSources = new LinkedHashMap<>();
+    private final Map<String, Integer> replicas = new LinkedHashMap<>();
     private Path projectEnvFile;
 
     private TendYamlReader(ProjectPaths paths, Function<Object, Path> origins) {
@@ -104,7 +106,7 @@ final class TendYamlReader {
         Dependencies dependencies = new Dependencies(values, edges);
         dependencies.check();
         dependencies.checkEndsCanHappen(services);
-        return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs, envSources);
+        return new ProjectSpec(name, paths.dir(), paths.file(), services, jobs, envSources).withReplicas(replicas);
     }
 
     /** The entries of `services:` or `jobs:` (none if absent or empty), each with a valid name. */
@@ -148,6 +150,7 @@ final class TendYamlReader {
                 }
             }
         }
+        replicas(map, name, where, port);
         YamlNode.Entry ready = Values.find(map, "ready");
         ProbeSpec probe = ready == null ? null : probes.read(ready, where, autoPort || port > 0);
         RestartMode restart = RestartMode.ON_FAILURE;
@@ -197,6 +200,24 @@ final class TendYamlReader {
         return new ServiceSpec(name, command, cwd, env, Dependencies.of(dependsOn), probe, restart, maxRestarts,
                 stopSignal, stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
                 successCodes, restartDelay, values.labels(map, where), stopCommand(map, where));
+    }
+
+    /** `replicas: N` (docs/project-file.md, "Replicas"): 1 to {@link Replicas#MAX}; copies cannot share a fixed port. */
+    private void replicas(YamlNode.Mapping map, String name, String where, int port) throws ProjectFileException {
+        YamlNode.Entry entry = Values.find(map, "replicas");
+        if (entry == null) {
+            return;
+        }
+        int count = values.count(entry, where);
+        String problem = Replicas.problem(count);
+        if (problem != null) {
+            throw values.fail(entry.value(), where + ": " + problem);
+        }
+        if (count > 1 && port > 0) {
+            throw values.fail(entry.value(), where + ": " + count + " copies cannot share the fixed port " + port
+                    + ": use port: auto, or a port made from " + Replicas.ENV + " in the command");
+        }
+        replicas.put(name, count);
     }
 
     /** `alive:` and `max_memory:` (docs/project-file.md, "Health"). */

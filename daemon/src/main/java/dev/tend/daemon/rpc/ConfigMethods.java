@@ -34,13 +34,15 @@ final class ConfigMethods {
         m.put("project", spec.name());
         m.put("dir", spec.dir().toString());
         m.put("files", loaded.files().stream().map(Path::toString).toList());
-        m.put("services", spec.services().values().stream().map(s -> service(s, spec.envSources().get(s.name()))).toList());
+        m.put("services", spec.services().values().stream().map(s -> service(s, spec.envSources().get(s.name()),
+                spec.replicas().get(s.name()))).toList());
         m.put("jobs", spec.jobs().values().stream().map(j -> job(j, spec.envSources().get(j.name()))).toList());
         m.put("warnings", loaded.warnings());
         return m;
     }
 
-    private static Map<String, Object> service(ServiceSpec s, EnvSources sources) {
+    /** @param replicas its `replicas:`, or null when the file gives none */
+    private static Map<String, Object> service(ServiceSpec s, EnvSources sources, Integer replicas) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("command", s.command());
@@ -61,6 +63,7 @@ final class ConfigMethods {
         m.put("successExitCodes", s.successExitCodes().stream().sorted().toList());
         m.put("restartDelay", s.restartDelay() == null ? null : Durations.format(s.restartDelay()));
         m.put("stopCommand", s.stopCommand());
+        m.put("replicas", replicas);
         return m;
     }
 

@@ -2,6 +2,7 @@ package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobSnapshot;
 import dev.tend.protocol.ErrorCode;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Finds what a peer means: the project of a working directory, and a service or a job by `name` or
@@ -62,14 +64,50 @@ final class Refs {
         return best;
     }
 
-    /** A service by `name` or `project/name`: see {@link #resolve}. */
+    /**
+     * One service by `name` or `project/name` (see {@link #resolve}); a replicated service's name only when it runs
+     * one copy (see {@link #services}).
+     */
     ServiceRef service(String ref, String dir) {
+        List<ServiceRef> found = services(ref, dir);
+        if (found.size() > 1) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "'" + ref + "' runs " + found.size() + " copies: name one ("
+                    + String.join(", ", found.stream().map(ServiceRef::service).toList()) + ")");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * What a service ref means, by one rule: `api` (or `project/api`) is the service, or, for a replicated one,
+     * each of its copies by number; `api#2` is one copy (docs/project-file.md, "Replicas").
+     */
+    List<ServiceRef> services(String ref, String dir) {
         Map<String, List<String>> services = new LinkedHashMap<>();
+        Map<String, List<String>> withGroups = new LinkedHashMap<>();
         for (ProjectInfo p : supervisor.projects()) {
             services.put(p.name(), p.services());
+            List<String> names = new ArrayList<>(p.services());
+            p.services().stream().map(Replicas::groupOf).filter(Objects::nonNull).distinct().forEach(names::add);
+            withGroups.put(p.name(), names);
         }
-        Found f = resolve("service", ref, dir, services, "tend ps --all");
-        return new ServiceRef(f.project(), f.name());
+        String group = ref == null ? null : Replicas.groupOf(ref);
+        Found f;
+        try {
+            f = resolve("service", ref, dir, withGroups, "tend ps --all");
+        } catch (RpcException notFound) {
+            if (group == null) {
+                throw notFound;
+            }
+            List<ServiceRef> copies = services(group, dir); // the group is unknown too: that is the message
+            throw new RpcException(ErrorCode.NOT_FOUND, "no copy '" + ref + "': " + group + " runs " + copies.size()
+                    + (copies.size() == 1 ? " copy (" : " copies (") + String.join(", ",
+                    copies.stream().map(ServiceRef::service).toList()) + ")");
+        }
+        List<String> copies = Replicas.copies(f.name(), services.get(f.project()));
+        if (copies.isEmpty()) {
+            return List.of(new ServiceRef(f.project(), f.name()));
+        }
+        return copies.stream().map(c -> new ServiceRef(f.project(), c)).toList();
     }
 
     /** A job by `name` or `project/name` among the scheduler's jobs: see {@link #resolve}. */

@@ -1,5 +1,6 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.process.Signal;
@@ -11,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** service.list / start / stop / restart / signal / run / remove / history. */
+/** service.list / start / stop / restart / signal / scale / run / remove / history. */
 final class ServiceMethods {
     private final Supervisor supervisor;
     private final Refs refs;
@@ -38,22 +41,40 @@ final class ServiceMethods {
         return r;
     }
 
+    /**
+     * service.list with a ref: the services it means (the copies of a replicated service, by number), so a peer
+     * that reads each service on its own (logs of several) resolves a ref as every other method does.
+     */
+    Map<String, Object> listRef(String ref, String dir, long seq) {
+        List<Refs.ServiceRef> targets = refs.services(ref, dir);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seq", seq);
+        r.put("services", targets.stream().map(this::one).toList());
+        return r;
+    }
+
     Map<String, Object> start(String ref, String dir) {
-        Refs.ServiceRef r = refs.service(ref, dir);
-        CoreCalls.await(supervisor.start(r.project(), r.service()));
-        return one(r);
+        List<Refs.ServiceRef> targets = refs.services(ref, dir);
+        CoreCalls.await(supervisor.up(targets.get(0).project(), names(targets)));
+        return answer(ref, targets);
     }
 
     Map<String, Object> stop(String ref, String dir) {
-        Refs.ServiceRef r = refs.service(ref, dir);
-        CoreCalls.await(supervisor.stop(r.project(), r.service()));
-        return one(r);
+        List<Refs.ServiceRef> targets = refs.services(ref, dir);
+        CoreCalls.await(supervisor.down(targets.get(0).project(), names(targets)));
+        return answer(ref, targets);
     }
 
-    Map<String, Object> restart(String ref, String dir) {
-        Refs.ServiceRef r = refs.service(ref, dir);
-        CoreCalls.await(supervisor.restart(r.project(), r.service()));
-        return one(r);
+    /** @param rolling one copy at a time, each ready before the next is restarted; else all at once */
+    Map<String, Object> restart(String ref, String dir, boolean rolling) {
+        List<Refs.ServiceRef> targets = refs.services(ref, dir);
+        if (rolling) {
+            targets.forEach(r -> CoreCalls.await(supervisor.restart(r.project(), r.service())));
+        } else {
+            CoreCalls.await(CompletableFuture.allOf(targets.stream()
+                    .map(r -> supervisor.restart(r.project(), r.service())).toArray(CompletableFuture[]::new)));
+        }
+        return answer(ref, targets);
     }
 
     /** @param group to the whole process group; else to the main process only */
@@ -64,9 +85,39 @@ final class ServiceMethods {
         } catch (IllegalArgumentException e) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
         }
-        Refs.ServiceRef r = refs.service(ref, dir);
-        supervisor.signal(r.project(), r.service(), s, group);
-        return one(r);
+        List<Refs.ServiceRef> targets = refs.services(ref, dir);
+        targets.forEach(r -> supervisor.signal(r.project(), r.service(), s, group));
+        return answer(ref, targets);
+    }
+
+    /** service.scale: the copies the service runs now, its group's answer. */
+    Map<String, Object> scale(String ref, String dir, int count) {
+        if (ref != null && Replicas.groupOf(ref) != null) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "scale a service, not one copy: tend scale "
+                    + Replicas.groupOf(ref) + " " + count);
+        }
+        Refs.ServiceRef first = refs.services(ref, dir).get(0);
+        String group = Optional.ofNullable(Replicas.groupOf(first.service())).orElse(first.service());
+        supervisor.scale(first.project(), group, count);
+        return answer(group, refs.services(first.project() + "/" + group, dir));
+    }
+
+    private static List<String> names(List<Refs.ServiceRef> targets) {
+        return targets.stream().map(Refs.ServiceRef::service).toList();
+    }
+
+    /** One service's view; for a ref that named a replicated service, each copy's, under the name given. */
+    private Map<String, Object> answer(String ref, List<Refs.ServiceRef> targets) {
+        Refs.ServiceRef first = targets.get(0);
+        if (targets.size() == 1 && Replicas.groupOf(first.service()) == null) {
+            return one(first);
+        }
+        String name = ref.substring(ref.indexOf('/') + 1);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("project", first.project());
+        r.put("name", name);
+        r.put("copies", targets.stream().map(this::one).toList());
+        return r;
     }
 
     Map<String, Object> run(String name, String command, String cwd, Map<String, String> env, String restart) {

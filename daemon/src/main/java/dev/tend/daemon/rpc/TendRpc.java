@@ -137,9 +137,10 @@ public final class TendRpc {
 
     @Rpc(Methods.SERVICE_LIST)
     public Map<String, Object> serviceList(@OptionalParam @Param("project") String project,
-                                           @OptionalParam @Param("dir") String dir) {
+                                           @OptionalParam @Param("dir") String dir,
+                                           @OptionalParam @Param("ref") String ref) {
         long seq = events.seq(); // read first: the list reflects at least every event up to it
-        return services.list(project, dir, seq);
+        return ref == null ? services.list(project, dir, seq) : services.listRef(ref, dir, seq);
     }
 
     @Rpc(Methods.SERVICE_START)
@@ -153,8 +154,15 @@ public final class TendRpc {
     }
 
     @Rpc(Methods.SERVICE_RESTART)
-    public Map<String, Object> serviceRestart(@Param("ref") String ref, @OptionalParam @Param("dir") String dir) {
-        return services.restart(ref, dir);
+    public Map<String, Object> serviceRestart(@Param("ref") String ref, @OptionalParam @Param("dir") String dir,
+                                              @OptionalParam @Param("rolling") Boolean rolling) {
+        return services.restart(ref, dir, Boolean.TRUE.equals(rolling));
+    }
+
+    @Rpc(Methods.SERVICE_SCALE)
+    public Map<String, Object> serviceScale(@Param("ref") String ref, @Param("count") Integer count,
+                                            @OptionalParam @Param("dir") String dir) {
+        return services.scale(ref, dir, count);
     }
 
     @Rpc(Methods.SERVICE_SIGNAL)

@@ -1,6 +1,7 @@
 package dev.tend.daemon.rpc;
 
 import dev.tend.daemon.core.ProjectInfo;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.ServiceSnapshot;
 import dev.tend.daemon.core.ServiceUsage;
@@ -37,6 +38,9 @@ final class Views {
         m.put("alive", alive(s.alive()));
         m.put("description", s.labels().description());
         m.put("namespaces", s.labels().namespaces());
+        String group = Replicas.groupOf(s.name());
+        m.put("group", group);
+        m.put("replica", group == null ? null : Replicas.indexOf(s.name()));
         return m;
     }
 

@@ -121,7 +121,15 @@ final class Schema {
             new Migration("files merged over a project's file (tend up -f a -f b)", List.of(
                     "ALTER TABLE projects ADD COLUMN overrides TEXT NOT NULL DEFAULT '[]'")),
             new Migration("a task done in this boot of the machine: its boot id", List.of(
-                    "ALTER TABLE desired_state ADD COLUMN completed_boot TEXT")));
+                    "ALTER TABLE desired_state ADD COLUMN completed_boot TEXT")),
+            new Migration("the count tend scale set for a service, and the file's replicas then", List.of("""
+                    CREATE TABLE scales (
+                        project TEXT NOT NULL,
+                        service TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        file_count INTEGER NOT NULL,
+                        PRIMARY KEY (project, service)
+                    )""")));
 
     private Schema() {
     }

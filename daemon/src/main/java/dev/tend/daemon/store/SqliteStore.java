@@ -1,6 +1,7 @@
 package dev.tend.daemon.store;
 
 import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.process.Signal;
 import org.sqlite.SQLiteConfig;
@@ -121,7 +122,7 @@ public final class SqliteStore implements StateStore {
     @Override
     public void removeProjectHistory(String name) {
         locked("remove the history of project " + name, connection -> {
-            for (String table : List.of("history", "desired_state", "job_runs", "job_anchors")) {
+            for (String table : List.of("history", "desired_state", "job_runs", "job_anchors", "scales")) {
                 execute(connection, "DELETE FROM " + table + " WHERE project = ?", name);
             }
             return null;
@@ -191,6 +192,37 @@ public final class SqliteStore implements StateStore {
                 while (rows.next()) {
                     byProject.computeIfAbsent(rows.getString(1), project -> new LinkedHashMap<>())
                             .put(rows.getString(2), rows.getInt(3) != 0);
+                }
+            }
+            byProject.replaceAll((project, services) -> Collections.unmodifiableMap(services));
+            return Collections.unmodifiableMap(byProject);
+        });
+    }
+
+    @Override
+    public void setScale(String project, String service, Replicas.Scaled scaled) {
+        update("save the scale of " + project + "/" + service, """
+                INSERT INTO scales (project, service, count, file_count) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project, service) DO UPDATE SET count = excluded.count, file_count = excluded.file_count""",
+                required(project, "project"), required(service, "service"), scaled.count(), scaled.fileCount());
+    }
+
+    @Override
+    public void removeScale(String project, String service) {
+        update("remove the scale of " + project + "/" + service,
+                "DELETE FROM scales WHERE project = ? AND service = ?", project, service);
+    }
+
+    @Override
+    public Map<String, Map<String, Replicas.Scaled>> scales() {
+        return locked("read scales", connection -> {
+            Map<String, Map<String, Replicas.Scaled>> byProject = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT project, service, count, file_count FROM scales ORDER BY project, service");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byProject.computeIfAbsent(rows.getString(1), project -> new LinkedHashMap<>())
+                            .put(rows.getString(2), new Replicas.Scaled(rows.getInt(3), rows.getInt(4)));
                 }
             }
             byProject.replaceAll((project, services) -> Collections.unmodifiableMap(services));

@@ -4,6 +4,7 @@ import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.RestartMode;
+import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
 import org.junit.jupiter.api.Test;
@@ -366,6 +367,29 @@ class ProcessComposeTest {
         write("process-compose.yaml", "processes:\n  a:\n    is_template_disabled: true\n"
                 + "    command: \"docker ps --format '{{.Names}}'\"\n");
         assertEquals("docker ps --format '{{.Names}}'", ProjectFiles.load(dir).services().get("a").command());
+    }
+
+    @Test
+    void replicasBecomeCopiesWhosePcReplicaNumCountsFromZero() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  web:
+                    command: ./web
+                    replicas: 3
+                """);
+        ProjectSpec spec = ProjectFiles.load(dir);
+        assertEquals(Map.of("web", 3), spec.replicas());
+        ServiceSpec second = spec.services().get("web").asCopy("web#2", 2);
+        assertEquals("1", second.env().get("PC_REPLICA_NUM"), "process-compose numbers its replicas from 0");
+        assertEquals("2", second.env().get("TEND_REPLICA"));
+    }
+
+    @Test
+    void replicasZeroIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "processes:\n  web:\n    command: ./web\n    replicas: 0\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(4, e.line(), e.getMessage());
+        assertTrue(e.reason().contains("from 1 to 64, not 0"), e.getMessage());
     }
 
     @Test

@@ -71,7 +71,7 @@ class SchemaMigrationTest {
 
         assertEquals(Schema.MIGRATIONS.size(), userVersion());
         assertEquals(List.of("adhoc_jobs", "adhoc_services", "desired_state", "history", "job_anchors", "job_runs",
-                "live_children", "projects"), tables());
+                "live_children", "projects", "scales"), tables());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tend.daemon.store;
 
 import dev.tend.daemon.core.StateStore;
 
+import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.StateStore.AdhocRecord;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
@@ -129,6 +130,21 @@ class SqliteStoreTest {
         store.putAdhoc(new AdhocRecord("x", "true", Path.of("/"), null, RestartMode.ON_FAILURE));
 
         assertEquals(Map.of(), store.adhocServices().get(0).env());
+    }
+
+    @Test
+    void aScaleIsOverwrittenRemovedAndGoesWithTheProjectsHistory() {
+        store.setScale("web", "api", new Replicas.Scaled(3, 0));
+        store.setScale("web", "api", new Replicas.Scaled(5, 2));
+        store.setScale("web", "worker", new Replicas.Scaled(2, 0));
+        store.setScale("shop", "api", new Replicas.Scaled(4, 4));
+        assertEquals(Map.of("web", Map.of("api", new Replicas.Scaled(5, 2), "worker", new Replicas.Scaled(2, 0)),
+                "shop", Map.of("api", new Replicas.Scaled(4, 4))), store.scales());
+
+        store.removeScale("web", "worker");
+        store.removeProjectHistory("shop");
+
+        assertEquals(Map.of("web", Map.of("api", new Replicas.Scaled(5, 2))), store.scales());
     }
 
     @Test
