@@ -58,6 +58,7 @@ public final class Bench {
             if (only.isEmpty() || only.contains("rps")) requestsPerSecond();
             if (only.isEmpty() || only.contains("fan")) fanOut();
             if (only.isEmpty() || only.contains("fifty")) fifty();
+            if (only.isEmpty() || only.contains("scale")) scale();
             if (only.isEmpty() || only.contains("log")) logCapture();
         } finally {
             tend("daemon", "stop");
@@ -519,6 +520,27 @@ public final class Bench {
             long tGone = System.nanoTime();
             row("stop " + n + " services (project.down → all stopped, processes gone)", ms(tGone - t1)
                     + " (the call returned after " + ms(tDownCall - t1) + ")", "budget ≤ 500 ms");
+        }
+    }
+
+    /** Issue 15's figure: one service scaled from 1 to 20 copies (service.scale → all 20 running). */
+    static void scale() throws Exception {
+        int n = smoke ? 3 : 20;
+        Path dir = Path.of(System.getenv("TEND_HOME"), "scale");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("tend.yaml"), "project: scale\nservices:\n  web:\n    command: sleep 100000\n"
+                + "    replicas: 1\n");
+        try (Watcher w = new Watcher("scale"); RpcClient admin = RpcClient.connect(paths.socket())) {
+            admin.call("project.up", Map.of("dir", dir.toString()));
+            w.await(1, s -> s.state.equals("running") || s.state.equals("ready"));
+            long t0 = System.nanoTime();
+            admin.call("service.scale", Map.of("ref", "scale/web", "count", n));
+            long tCall = System.nanoTime();
+            w.await(n, s -> s.state.equals("running") || s.state.equals("ready"));
+            long tAll = System.nanoTime();
+            row("scale a service 1 → " + n + " copies (service.scale → all running)", ms(tAll - t0)
+                    + " (the call returned after " + ms(tCall - t0) + ")", "budget ≤ 500 ms");
+            admin.call("project.down", Map.of("dir", dir.toString()));
         }
     }
 
