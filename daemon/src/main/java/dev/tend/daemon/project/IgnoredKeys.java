@@ -20,7 +20,7 @@ final class IgnoredKeys {
             Map.entry("exit_on_end", "one daemon runs several projects: it does not exit when a process ends"),
             Map.entry("exit_on_failure", "one daemon runs several projects: it does not exit when a process fails"),
             Map.entry("is_daemon", "tend follows the process it started, not one it forks"),
-            Map.entry("is_foreground", "tend has no foreground process (use tend attach or logs)"),
+            Map.entry("is_foreground", "tend runs services without a terminal (tend logs -f shows them)"),
             Map.entry("shell", "tend runs commands with /bin/sh -c"));
 
     private record Place(int line, String where) {

@@ -324,7 +324,7 @@ class ProcessComposeTest {
                 "process-compose.yaml:1: ignored top-level key 'log_level': this is process-compose's own log level; "
                         + "tend's is log_level in config.yaml",
                 "process-compose.yaml:5: ignored key 'is_foreground' of process 'a' (and 2 more, lines 8, 11): "
-                        + "tend has no foreground process (use tend attach or logs)",
+                        + "tend runs services without a terminal (tend logs -f shows them)",
                 "process-compose.yaml: 2 keys ignored (4 places); everything else is read with its process-compose "
                         + "meaning"), w);
     }
