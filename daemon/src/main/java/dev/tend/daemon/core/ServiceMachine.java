@@ -465,7 +465,7 @@ final class ServiceMachine {
         }
         ExitStatus status = end.status();
         Integer code = status.killedBySignal() ? null : status.code();
-        String sig = signalName(status);
+        String sig = status.signalName();
         String stopReason = end.treeKilled() ? "SIGKILL to what was left of the tree after stop_timeout" : null;
         locked(tx -> {
             if (svc.run != run) {
@@ -497,11 +497,8 @@ final class ServiceMachine {
         // A run tend ended (not ready in time, unhealthy, over its memory) failed, however its process answered the
         // stop signal (exit 0, exit 3): on-failure restarts it, and a task (restart: no) ends crashed, not completed.
         boolean endedByTend = failedStart || svc.healthFailure != null;
-        if (endedByTend) {
-            svc.endedWell = false; // whatever its process answered the stop with
-        }
-        // An exit value the service lists as success (success_exit_codes) is judged as exit 0: 130 included, which
-        // Java reports as SIGINT.
+        svc.endedWell &= !endedByTend; // whatever its process answered the stop with
+        // An exit value in success_exit_codes is judged as exit 0 (130 too, which Java reports as SIGINT).
         ExitStatus judged = endedByTend && !status.killedBySignal() ? ExitStatus.killed(Signal.TERM.number())
                 : !endedByTend && svc.endedWell ? ExitStatus.exited(0) : status;
         RestartPolicy.Decision d = policy.decide(svc.spec.restart(), svc.spec.maxRestarts(), judged, ran,
@@ -579,14 +576,6 @@ final class ServiceMachine {
 
     Path logPath(String project, String service) {
         return config.logsDir().resolve(project).resolve(service + ".log");
-    }
-
-    private static String signalName(ExitStatus status) {
-        if (!status.killedBySignal()) {
-            return null;
-        }
-        Signal s = Signal.ofNumber(status.signal());
-        return s != null ? s.fullName() : "SIG" + status.signal();
     }
 
     void emit(Service svc) {

@@ -21,6 +21,15 @@ public record ExitStatus(int code, int signal) {
         return signal == 0 && code == 0;
     }
 
+    /** "SIGKILL" for a death by signal ("SIG40" for one without a name here), null for an exit. */
+    public String signalName() {
+        if (!killedBySignal()) {
+            return null;
+        }
+        Signal s = Signal.ofNumber(signal);
+        return s != null ? s.fullName() : "SIG" + signal;
+    }
+
     @Override
     public String toString() {
         if (killedBySignal()) {
