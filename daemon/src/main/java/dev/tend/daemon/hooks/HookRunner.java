@@ -3,6 +3,7 @@ package dev.tend.daemon.hooks;
 import dev.tend.daemon.core.DaemonThreads;
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.OutputEcho;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunToken;
@@ -10,11 +11,8 @@ import dev.tend.daemon.core.process.RunTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -106,17 +104,9 @@ final class HookRunner {
     }
 
     private static void echo(String label, String stream, InputStream in) {
-        int lines = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (++lines <= MAX_LOGGED_LINES) {
-                    log.info("hook {} {}: {}", label, stream,
-                            line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "…" : line);
-                }
-            }
-        } catch (IOException e) {
-            log.debug("hook {} {}: {}", label, stream, e.toString());
-        }
+        int lines = OutputEcho.read(in, MAX_LOGGED_LINES, MAX_LINE_CHARS,
+                line -> log.info("hook {} {}: {}", label, stream, line),
+                e -> log.debug("hook {} {}: {}", label, stream, e.toString()));
         if (lines > MAX_LOGGED_LINES) {
             log.info("hook {} {}: {} more lines not logged", label, stream, lines - MAX_LOGGED_LINES);
         }

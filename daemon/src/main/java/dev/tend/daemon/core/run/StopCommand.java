@@ -1,17 +1,15 @@
 package dev.tend.daemon.core.run;
 
 import dev.tend.daemon.core.process.ChildProcess;
+import dev.tend.daemon.core.process.OutputEcho;
 import dev.tend.daemon.core.process.ProcessLauncher;
 import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.process.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -59,28 +57,11 @@ final class StopCommand {
     }
 
     private static void logLines(String label, InputStream in) {
-        int logged = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            char[] buf = new char[8192];
-            StringBuilder line = new StringBuilder();
-            for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
-                for (int i = 0; i < n; i++) {
-                    char c = buf[i];
-                    if (c == '\n') {
-                        if (logged++ < MAX_LOGGED_LINES) {
-                            log.info("stop_command of {}: {}", label, line);
-                        }
-                        line.setLength(0);
-                    } else if (line.length() < MAX_LINE_CHARS) {
-                        line.append(c);
-                    }
-                }
-            }
-            if (!line.isEmpty() && logged < MAX_LOGGED_LINES) {
-                log.info("stop_command of {}: {}", label, line);
-            }
-        } catch (IOException e) {
-            // the stream closed under us: its process was killed with the tree
+        int lines = OutputEcho.read(in, MAX_LOGGED_LINES, MAX_LINE_CHARS,
+                line -> log.info("stop_command of {}: {}", label, line),
+                e -> { }); // the stream closed under us: its process was killed with the tree
+        if (lines > MAX_LOGGED_LINES) {
+            log.info("stop_command of {}: {} more lines not logged", label, lines - MAX_LOGGED_LINES);
         }
     }
 }
