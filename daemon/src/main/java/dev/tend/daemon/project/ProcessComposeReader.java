@@ -4,7 +4,6 @@ import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
-import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
 import dev.tend.daemon.core.process.Signal;
@@ -79,12 +78,7 @@ final class ProcessComposeReader {
                 case "processes" -> processesEntry = e;
                 case "environment" -> globalEnv = environment(e, "the top level");
                 case "vars" -> globalVars = ProcessVars.read(values, e, "the top level");
-                case "disable_env_expansion" -> { // applied before the tree was read (disablesEnvExpansion)
-                    String v = values.text(e, "the top level", "true or false");
-                    if (!v.equals("true") && !v.equals("false")) {
-                        throw values.fail(e, "disable_env_expansion is '" + v + "'; write true or false");
-                    }
-                }
+                case "disable_env_expansion" -> values.flag(e, "the top level"); // applied before the tree was read
                 case "ordered_shutdown" -> {
                     // tend always stops dependents first: true is what it does anyway
                     if (!"true".equals(values.text(e, "the top level", "true or false"))) {
@@ -133,10 +127,7 @@ final class ProcessComposeReader {
         Map<String, ServiceSpec> resolved = new LinkedHashMap<>();
         for (ServiceSpec s : services.values()) {
             List<Dependency> deps = Dependencies.of(edges.get(s.name()));
-            resolved.put(s.name(), new ServiceSpec(s.name(), s.command(), s.cwd(), s.env(), deps, s.ready(), s.restart(),
-                    s.maxRestarts(), s.stopSignal(), s.stopTimeout(), false, 0).withHealth(s.health())
-                    .withAutostart(s.autostart()).withSuccessExitCodes(s.successExitCodes())
-                    .withRestartDelay(s.restartDelay()).withLabels(s.labels()).withStopCommand(s.stopCommand()));
+            resolved.put(s.name(), s.withDependsOn(deps));
         }
         String name = NameRule.sanitize(paths.dir().getFileName() == null ? null : paths.dir().getFileName().toString());
         return new ProjectSpec(name, paths.dir(), paths.file(), resolved, Map.of()).withReplicas(replicas);
@@ -147,12 +138,7 @@ final class ProcessComposeReader {
      * its number from 0, as process-compose gives it; a `{{.PC_REPLICA_NUM}}` in the file is rendered once, as 0.
      */
     private void replicas(YamlNode.Entry e, String name, String where) throws ProjectFileException {
-        int count = values.count(e, where);
-        String problem = Replicas.problem(count);
-        if (problem != null) {
-            throw values.fail(e.value(), where + ": " + problem);
-        }
-        replicas.put(name, count);
+        replicas.put(name, values.replicas(e, where));
     }
 
     /** The service; a disabled process is one that `up` does not start (autostart false). */
@@ -229,7 +215,7 @@ final class ProcessComposeReader {
                 case "replicas" -> replicas(e, name, where);
                 case "success_exit_codes" -> successCodes = values.exitCodes(e, where);
                 case "description", "namespace" -> { } // read below, together
-                case "disabled" -> disabled = values.word(e, where, List.of("true", "false"), "disabled").equals("true");
+                case "disabled" -> disabled = values.flag(e, where);
                 default -> ignored.add(e, "key", where);
             }
         }

@@ -38,8 +38,9 @@ final class TendYamlReader {
     private static final List<String> CONDITION_WORDS = java.util.stream.Stream.concat(
             Dependency.Condition.words().stream(), COMPOSE_CONDITIONS.keySet().stream().sorted()).toList();
     private static final List<String> SERVICE_KEYS = List.of("command", "cwd", "env", "env_file", "depends_on",
-            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart", "success_exit_codes", "restart_delay", "description", "namespace", "stop_command",
-            "on_failure", "on_ready", "alive", "max_memory", "watch", "replicas");
+            "ready", "restart", "max_restarts", "stop_signal", "stop_timeout", "port", "min_uptime", "autostart",
+            "success_exit_codes", "restart_delay", "description", "namespace", "stop_command", "on_failure", "on_ready",
+            "alive", "max_memory", "watch", "replicas");
     private static final List<String> JOB_KEYS = List.of("schedule", "command", "cwd", "env", "env_file",
             "timezone", "overlap", "timeout", "catch_up");
     private static final List<String> RESTART_WORDS = List.of("no", "on-failure", "always");
@@ -191,7 +192,7 @@ final class TendYamlReader {
         WatchSpec watch = watchEntry == null ? null : new WatchReader(values).read(watchEntry, cwd, where);
         YamlNode.Entry autostartEntry = Values.find(map, "autostart");
         boolean autostart = autostartEntry == null
-                || values.word(autostartEntry, where, List.of("true", "false"), "autostart").equals("true");
+                || values.flag(autostartEntry, where);
         YamlNode.Entry codesEntry = Values.find(map, "success_exit_codes");
         Set<Integer> successCodes = codesEntry == null ? ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES
                 : values.exitCodes(codesEntry, where);
@@ -208,11 +209,7 @@ final class TendYamlReader {
         if (entry == null) {
             return;
         }
-        int count = values.count(entry, where);
-        String problem = Replicas.problem(count);
-        if (problem != null) {
-            throw values.fail(entry.value(), where + ": " + problem);
-        }
+        int count = values.replicas(entry, where);
         if (count > 1 && port > 0) {
             throw values.fail(entry.value(), where + ": " + count + " copies cannot share the fixed port " + port
                     + ": use port: auto, or a port made from " + Replicas.ENV + " in the command");
@@ -236,7 +233,6 @@ final class TendYamlReader {
         return alive == null && maxMemory == 0 ? Health.NONE : new Health(alive, maxMemory);
     }
 
-    /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
     /** stop_command: a shell command, not blank (an empty one would ask nothing and wait out stop_timeout). */
     private String stopCommand(YamlNode.Mapping map, String where) throws ProjectFileException {
         String command = hook(map, "stop_command", where);
@@ -247,6 +243,7 @@ final class TendYamlReader {
         return command;
     }
 
+    /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
     private String hook(YamlNode.Mapping map, String key, String where) throws ProjectFileException {
         YamlNode.Entry e = Values.find(map, key);
         return e == null ? null : values.text(e, where, "a shell command");
@@ -293,12 +290,8 @@ final class TendYamlReader {
         if (jobTimeout != null) {
             timeout = values.duration(jobTimeout, where, true);
         }
-        boolean catchUp = false;
         YamlNode.Entry catchUpEntry = Values.find(map, "catch_up");
-        if (catchUpEntry != null) {
-            String word = values.word(catchUpEntry, where, List.of("true", "false"), "catch_up");
-            catchUp = word.equals("true");
-        }
+        boolean catchUp = catchUpEntry != null && values.flag(catchUpEntry, where);
         return new JobSpec(name, schedule, command, cwd, env, zone, overlap, timeout, catchUp);
     }
 

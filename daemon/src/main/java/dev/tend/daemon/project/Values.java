@@ -118,6 +118,21 @@ final class Values {
         return text;
     }
 
+    /** A switch: {@code true} or {@code false} only (YAML 1.1's yes/no/on/off are refused, they read differently). */
+    boolean flag(YamlNode.Entry entry, String where) throws ProjectFileException {
+        return word(entry, where, List.of("true", "false"), entry.key()).equals("true");
+    }
+
+    /** {@code replicas: N}: how many copies of a service, 1 to {@link dev.tend.daemon.core.Replicas#MAX}. */
+    int replicas(YamlNode.Entry entry, String where) throws ProjectFileException {
+        int count = count(entry, where);
+        String problem = dev.tend.daemon.core.Replicas.problem(count);
+        if (problem != null) {
+            throw fail(entry.value(), where + ": " + problem);
+        }
+        return count;
+    }
+
     /**
      * {@code success_exit_codes}: one exit value or a list of them, each 0 to 255 (a death by signal N is 128+N, as
      * the shell reports it). 0 always counts, as in process-compose: a program that says it succeeded did.
