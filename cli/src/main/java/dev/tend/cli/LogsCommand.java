@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.client.LogStitcher;
 import dev.tend.client.RpcClient;
 import dev.tend.protocol.Methods;
+import dev.tend.protocol.ReplicaNames;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
@@ -53,8 +54,16 @@ final class LogsCommand extends TendSubcommand {
     /** Ends the command once nobody reads what it prints; checked after each page or event. */
     private OutputWatch watch;
 
+    /** What is read and followed: "project/service" refs, the events.subscribe filter, whether it is a group. */
+    private record Targets(List<String> services, Map<String, Object> filter, boolean followsGroup) {
+    }
+
+    /** The services printed so far (while following: grows as copies or services appear). */
+    private List<String> services;
+
     /** How lines are prefixed: set once the services are known. */
     private boolean many;
+    private boolean grouped;
     private boolean withProject;
     private int labelWidth;
 
@@ -82,19 +91,19 @@ final class LogsCommand extends TendSubcommand {
     }
 
     private void printAndFollow(RpcClient client, ZoneId zone, String from, String to) throws Exception {
-        List<String> targets = all ? services(client, Map.of()) : refs.isEmpty() ? services(client, Map.of("dir", cwd()))
-                : meant(client, refs);
+        Targets targets = targets(client);
         LogStitcher stitcher = new LogStitcher((service, after) -> {
             Map<String, Object> params = base(service, null);
             params.put("after", after);
             return JsonObjects.object(client.call(Methods.LOGS_READ, params));
         }, (service, printed, gap) -> {
+            seen(service);
             print(onlyStream(printed), gap);
             watch.check();
         });
         List<String> services = new ArrayList<>(); // "project/service", resolved by the daemon
         List<Map<String, Object>> pages = new ArrayList<>();
-        for (String ref : targets) {
+        for (String ref : targets.services()) {
             Map<String, Object> params = base(ref, to);
             params.put("tail", lines);
             if (from != null) {
@@ -104,6 +113,7 @@ final class LogsCommand extends TendSubcommand {
             pages.add(page);
             services.add(page.get("project") + "/" + page.get("service"));
         }
+        grouped = targets.followsGroup();
         labels(services);
         List<List<Map<String, Object>>> first = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
@@ -130,13 +140,57 @@ final class LogsCommand extends TendSubcommand {
         }, lines, line -> print(line, zone));
         watch.check();
         if (follow) {
-            follow(client, services, stitcher);
+            this.services = services;
+            follow(client, targets.filter(), stitcher);
         }
     }
 
-    /** One service's lines bare; several prefixed by service (project/service when they span projects), aligned. */
+    /**
+     * The services to read now and what to follow: with no ref, this project (so a service a reload adds is
+     * followed too); `api` of a replicated service, the group (so copies a scale adds are followed too); `api#2`,
+     * that copy alone; --all, everything.
+     */
+    private Targets targets(RpcClient client) throws Exception {
+        if (all) {
+            return new Targets(services(client, Map.of()), Map.of(), false);
+        }
+        if (refs.isEmpty()) {
+            Map<String, Object> r = JsonObjects.object(client.call(Methods.SERVICE_LIST, Map.of("dir", cwd())));
+            String project = JsonObjects.string(r, "project");
+            return new Targets(refsOf(r), project == null ? Map.of("services", refsOf(r)) : Map.of("project", project),
+                    false);
+        }
+        List<String> meant = new ArrayList<>();
+        List<String> followed = new ArrayList<>();
+        boolean group = false;
+        for (String ref : refs) {
+            List<String> found = services(client, TendSubcommand.refParams(ref));
+            meant.addAll(found);
+            for (String service : found) {
+                String copyOf = ReplicaNames.groupOf(service);
+                if (copyOf != null && ReplicaNames.groupOf(ref) == null) {
+                    group = true;
+                    service = copyOf; // the group's ref covers its copies, present and future (docs/protocol.md)
+                }
+                if (!followed.contains(service)) {
+                    followed.add(service);
+                }
+            }
+        }
+        return new Targets(meant, Map.of("services", followed), group);
+    }
+
+    /** A service first heard of while following (a copy a scale added, a service a reload added): label from now on. */
+    private void seen(String service) {
+        if (services != null && !services.contains(service)) {
+            services.add(service);
+            labels(services);
+        }
+    }
+
+    /** One service's lines bare; several (or a group's copies) prefixed by service (project/service when they span projects), aligned. */
     private void labels(List<String> services) {
-        many = services.size() > 1;
+        many = services.size() > 1 || grouped;
         withProject = services.stream().map(s -> s.substring(0, s.indexOf('/'))).distinct().count() > 1;
         for (String s : services) {
             labelWidth = Math.max(labelWidth, withProject ? s.length() : s.length() - s.indexOf('/') - 1);
@@ -147,15 +201,17 @@ final class LogsCommand extends TendSubcommand {
      * Subscribes, then reads what was written since the tail was read (the subscription covers everything after
      * it), then prints each log.appended as {@link LogStitcher} says. Ends with Ctrl-C (130) or exit 4.
      */
-    private void follow(RpcClient client, List<String> services, LogStitcher stitcher) throws Exception {
+    private void follow(RpcClient client, Map<String, Object> filter, LogStitcher stitcher) throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("topics", List.of("log", "daemon"));
-        params.put("filter", Map.of("services", services));
+        if (!filter.isEmpty()) {
+            params.put("filter", filter);
+        }
         Subscriber.run(client, params, new Subscriber.Handler() {
             @Override
             public void subscribed(Map<String, Object> result) throws Exception {
                 stitcher.resubscribed();
-                for (String service : services) {
+                for (String service : List.copyOf(services)) {
                     stitcher.catchUp(service);
                 }
                 watch.check();
@@ -195,18 +251,12 @@ final class LogsCommand extends TendSubcommand {
         return params;
     }
 
-    /** Each service the refs mean, as the daemon resolves them: `api` of a replicated service is every copy. */
-    private List<String> meant(RpcClient client, List<String> refs) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String ref : refs) {
-            out.addAll(services(client, TendSubcommand.refParams(ref)));
-        }
-        return out;
-    }
-
     /** "project/service" of every service service.list gives for the params (this project's, or all). */
     private List<String> services(RpcClient client, Map<String, Object> params) throws Exception {
-        Map<String, Object> r = JsonObjects.object(client.call(Methods.SERVICE_LIST, params));
+        return refsOf(JsonObjects.object(client.call(Methods.SERVICE_LIST, params)));
+    }
+
+    private static List<String> refsOf(Map<String, Object> r) {
         List<String> refs = new ArrayList<>();
         for (Object o : JsonObjects.array(r.get("services"))) {
             Map<String, Object> s = JsonObjects.object(o);

@@ -1,15 +1,21 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.ReplicaNames;
 import dev.tend.protocol.json.JsonObjects;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** service.list as the `ps` table: SERVICE STATE PID UPTIME RESTARTS CPU MEM PORTS. Pure. */
+/**
+ * service.list as the `ps` table: SERVICE STATE PID UPTIME RESTARTS CPU MEM PORTS, a replicated service's copies
+ * under one summary row of their group. Pure.
+ */
 final class PsTable {
     /** How the daemon's reason for a crashed service under watch begins (docs/supervision.md, "Watch and restart"). */
     private static final String WAITING = "waiting for a change";
@@ -20,23 +26,80 @@ final class PsTable {
     static String format(List<Map<String, Object>> services, boolean withProject, Instant now) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {withProject ? "PROJECT/SERVICE" : "SERVICE", "STATE", "PID", "UPTIME", "RESTARTS", "CPU", "MEM", "PORTS"});
+        Map<String, List<Map<String, Object>>> groups = groups(services);
         for (Map<String, Object> s : services) {
-            String name = withProject ? s.get("project") + "/" + s.get("name") : String.valueOf(s.get("name"));
-            long pid = JsonObjects.number(s, "pid", 0);
-            boolean live = pid > 0;
-            rows.add(new String[] {
-                    name,
-                    state(s),
-                    live ? Long.toString(pid) : "-",
-                    live && s.get("startedAt") != null
-                            ? Durations.human(Duration.between(Instant.parse((String) s.get("startedAt")), now)) : "-",
-                    Long.toString(JsonObjects.number(s, "restarts", 0)),
-                    live ? percent(JsonObjects.decimal(s, "cpuPercent")) : "-",
-                    live ? bytes(JsonObjects.number(s, "rssBytes", 0)) : "-",
-                    s.get("port") == null ? "-" : String.valueOf(s.get("port")),
-            });
+            String group = group(s);
+            if (group == null) {
+                rows.add(row(s, withProject, now));
+            } else if (groups.containsKey(group)) { // the group's first copy: its summary, then every copy by number
+                List<Map<String, Object>> copies = groups.remove(group);
+                rows.add(groupRow(group, copies, withProject));
+                for (Map<String, Object> copy : copies) {
+                    rows.add(row(copy, withProject, now));
+                }
+            }
         }
         return Table.render(rows);
+    }
+
+    private static String[] row(Map<String, Object> s, boolean withProject, Instant now) {
+        String name = withProject ? s.get("project") + "/" + s.get("name") : String.valueOf(s.get("name"));
+        long pid = JsonObjects.number(s, "pid", 0);
+        boolean live = pid > 0;
+        return new String[] {
+                name,
+                state(s),
+                live ? Long.toString(pid) : "-",
+                live && s.get("startedAt") != null
+                        ? Durations.human(Duration.between(Instant.parse((String) s.get("startedAt")), now)) : "-",
+                Long.toString(JsonObjects.number(s, "restarts", 0)),
+                live ? percent(JsonObjects.decimal(s, "cpuPercent")) : "-",
+                live ? bytes(JsonObjects.number(s, "rssBytes", 0)) : "-",
+                s.get("port") == null ? "-" : String.valueOf(s.get("port")),
+        };
+    }
+
+    /**
+     * A replicated service's row above its copies: "api  2/3 up", the restarts of all copies, and the CPU and memory
+     * of the live ones added up (what the service costs, as pm2 users read it off their cluster).
+     */
+    private static String[] groupRow(String group, List<Map<String, Object>> copies, boolean withProject) {
+        List<String> states = new ArrayList<>();
+        long restarts = 0;
+        double cpu = 0;
+        long rss = 0;
+        boolean live = false;
+        for (Map<String, Object> c : copies) {
+            states.add(String.valueOf(c.get("state")));
+            restarts += JsonObjects.number(c, "restarts", 0);
+            if (JsonObjects.number(c, "pid", 0) > 0) {
+                live = true;
+                cpu += JsonObjects.decimal(c, "cpuPercent");
+                rss += JsonObjects.number(c, "rssBytes", 0);
+            }
+        }
+        return new String[] {withProject ? group : group.substring(group.indexOf('/') + 1), ReplicaNames.summary(states),
+                "-", "-", Long.toString(restarts), live ? percent(cpu) : "-", live ? bytes(rss) : "-", "-"};
+    }
+
+    /** "project/api" for a copy of api, null for a plain service. */
+    private static String group(Map<String, Object> s) {
+        String group = ReplicaNames.groupOf(String.valueOf(s.get("name")));
+        return group == null ? null : s.get("project") + "/" + group;
+    }
+
+    /** Each group's copies by number, groups in the order their first copy comes. */
+    private static Map<String, List<Map<String, Object>>> groups(List<Map<String, Object>> services) {
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> s : services) {
+            String group = group(s);
+            if (group != null) {
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(s);
+            }
+        }
+        groups.values().forEach(copies -> copies.sort(
+                Comparator.comparingInt(c -> ReplicaNames.indexOf(String.valueOf(c.get("name"))))));
+        return groups;
     }
 
     /**

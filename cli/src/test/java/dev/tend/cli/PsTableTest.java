@@ -32,6 +32,34 @@ class PsTableTest {
     }
 
     @Test
+    void aReplicatedServiceShowsOneGroupRowAboveItsCopiesInCopyOrder() {
+        List<Map<String, Object>> services = List.of(
+                service("{\"project\":\"shop\",\"name\":\"api#10\",\"state\":\"crashed\",\"exitCode\":1,\"restarts\":4}"),
+                service("{\"project\":\"shop\",\"name\":\"db\",\"state\":\"ready\",\"pid\":10,"
+                        + "\"startedAt\":\"2024-05-01T11:00:00Z\",\"cpuPercent\":1.0,\"rssBytes\":1048576}"),
+                service("{\"project\":\"shop\",\"name\":\"api#2\",\"state\":\"running\",\"pid\":12,"
+                        + "\"startedAt\":\"2024-05-01T11:59:00Z\",\"restarts\":1,\"cpuPercent\":2.5,"
+                        + "\"rssBytes\":2097152,\"port\":4002}"),
+                service("{\"project\":\"shop\",\"name\":\"api#1\",\"state\":\"ready\",\"pid\":11,"
+                        + "\"startedAt\":\"2024-05-01T11:59:00Z\",\"cpuPercent\":1.5,\"rssBytes\":1048576,\"port\":4001}"));
+        String expected = ""
+                + "SERVICE  STATE        PID  UPTIME  RESTARTS  CPU   MEM   PORTS\n"
+                + "api      2/3 up       -    -       5         4.0%  3.0M  -\n"
+                + "api#1    ready        11   1m      0         1.5%  1.0M  4001\n"
+                + "api#2    running      12   1m      1         2.5%  2.0M  4002\n"
+                + "api#10   crashed (1)  -    -       4         -     -     -\n"
+                + "db       ready        10   1h      0         1.0%  1.0M  -\n";
+        assertEquals(expected, PsTable.format(services, false, NOW));
+    }
+
+    @Test
+    void aGroupWithNoLiveCopyHasNoUsageAndTheProjectInItsName() {
+        String table = PsTable.format(List.of(
+                service("{\"project\":\"shop\",\"name\":\"api#1\",\"state\":\"stopped\"}")), true, NOW);
+        assertEquals("shop/api         0/1 up   -    -       0         -    -    -", table.lines().toList().get(1));
+    }
+
+    @Test
     void aProjectThatCannotRunIsNamedWithItsProblemAndHowToForgetIt() {
         assertEquals("project shop: its file /gone/tend.yaml is gone (`tend forget -p shop` unregisters it)",
                 PsTable.problem(service("{\"name\":\"shop\",\"problem\":\"its file /gone/tend.yaml is gone\"}")));

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +127,69 @@ class ReplicasIT {
         assertTrue(rolled.get("api#1") != pid(first) && !rolled.get("api#2").equals(started.get("api#2")),
                 "every copy got a new process: " + started + " -> " + rolled);
         p.ok("down");
+    }
+
+    @Test
+    void psShowsTheGroupAboveItsCopiesAndLogsFollowOfTheGroupPrintsCopiesAScaleAdds() throws Exception {
+        TendProject p = up("followed", 1);
+        String table = p.ok("ps").out();
+        List<String> rows = table.lines().toList();
+        assertTrue(rows.get(1).matches("api\\s+1/1 up\\s.*"), "the group's summary row comes first: " + table);
+        assertTrue(rows.get(2).startsWith("api#1 "), "then its copy: " + table);
+
+        Process group = tend.startIn(p.dir(), "logs", "-f", "-n", "0", "api");
+        Process one = tend.startIn(p.dir(), "logs", "-f", "-n", "0", "api#1");
+        Process project = tend.startIn(p.dir(), "logs", "-f", "-n", "0");
+        try {
+            for (Process f : List.of(group, one, project)) {
+                killAfter(f, 3);
+            }
+            p.ok("scale", "api", "3");
+            Map<String, Long> three = awaitCopies(p, 3);
+            String fromGroup = readUntil(group, "copy 3 on");
+            assertTrue(fromGroup.contains("api#3"), "a copy added after logs -f began is followed, labelled: " + fromGroup);
+            assertTrue(readUntil(project, "copy 3 on").contains("api#3"), "so it is by a follower of the project");
+            assertEquals(3, three.size());
+            p.ok("restart", "api#1");
+            String fromOne = readUntil(one, "copy 1 on");
+            assertTrue(!fromOne.contains("copy 2 on") && !fromOne.contains("copy 3 on"),
+                    "a follower of one copy sees that copy only: " + fromOne);
+            assertTrue(one.isAlive() && group.isAlive() && project.isAlive(), "the followers go on following");
+        } finally {
+            for (Process f : List.of(group, one, project)) {
+                f.destroyForcibly();
+                f.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        p.ok("down");
+    }
+
+    /** What the follower printed up to and including the first line that contains the words. */
+    private static String readUntil(Process follower, String words) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(follower.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            if (line.contains(words)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("the follower ended before '" + words + "': " + seen);
+    }
+
+    /** A follower that never sees what it waits for is ended, so its read returns and the test fails instead of hanging. */
+    private static void killAfter(Process process, int minutes) {
+        Thread t = new Thread(() -> {
+            try {
+                if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException ignored) {
+                // the test is over
+            }
+        });
+        t.setDaemon(true);
+        t.start();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tend.daemon.core;
 
+import dev.tend.protocol.ReplicaNames;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `replicas: N` and `tend scale` (docs/project-file.md, "Replicas"): the one rule for the names of a service's copies
- * (`api#1` … `api#N`; '#' is in no name a user may give, so a name with it is always a copy), how many copies a
- * service runs, and the project a file declares with each replicated service turned into its copies.
+ * `replicas: N` and `tend scale` (docs/project-file.md, "Replicas"): the names of a service's copies (the rule is
+ * protocol's {@link ReplicaNames}, shared with the clients), how many copies a service runs, and the project a file
+ * declares with each replicated service turned into its copies.
  */
 public final class Replicas {
     /** More copies than this is a typo, not a plan (pm2's -i max is the core count). */
@@ -19,7 +21,6 @@ public final class Replicas {
     public static final String ENV = "TEND_REPLICA";
     /** What a process of a process-compose file has (project.ProcessComposeReader sets it): its copy's number from 0. */
     public static final String PROCESS_COMPOSE_ENV = "PC_REPLICA_NUM";
-    private static final char MARK = '#';
 
     /**
      * A count set by `tend scale`, kept in the store, with the `replicas:` the file gave when it was set (0: none).
@@ -35,19 +36,17 @@ public final class Replicas {
     }
 
     public static String copyName(String group, int index) {
-        return group + MARK + index;
+        return ReplicaNames.copyName(group, index);
     }
 
     /** "api" for "api#2"; null for a plain service. */
     public static String groupOf(String name) {
-        int i = name.lastIndexOf(MARK);
-        return i < 0 ? null : name.substring(0, i);
+        return ReplicaNames.groupOf(name);
     }
 
     /** 2 for "api#2"; 0 for a plain service. */
     public static int indexOf(String name) {
-        int i = name.lastIndexOf(MARK);
-        return i < 0 ? 0 : Integer.parseInt(name.substring(i + 1));
+        return ReplicaNames.indexOf(name);
     }
 
     /** The copies of the group among the names, by number. */

@@ -31,6 +31,9 @@ final class ServiceMethods {
         Supervisor.StateView view = supervisor.snapshot(name);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("seq", seq);
+        if (name != null) {
+            r.put("project", name); // what the dir resolved to: a follower of a project with no services yet needs it
+        }
         r.put("services", Views.services(supervisor.list(name)));
         // A project that cannot run as registered (its file is gone) has no services to list: say so instead.
         List<Map<String, Object>> problems = view.projects().stream().filter(p -> p.problem() != null)

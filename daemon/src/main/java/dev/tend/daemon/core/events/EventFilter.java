@@ -1,5 +1,7 @@
 package dev.tend.daemon.core.events;
 
+import dev.tend.protocol.ReplicaNames;
+
 import java.util.Set;
 
 /**
@@ -7,7 +9,9 @@ import java.util.Set;
  * narrows services and their logs (and the projects that hold them).
  *
  * @param project  null: every project
- * @param services "project/service" refs; empty: every service
+ * @param services "project/service" refs; empty: every service. The ref of a replicated service (`api`) covers each
+ *                 of its copies (`api#1` …), those it runs now and those a scale or reload adds later, so a follower
+ *                 of the group sees new copies without subscribing again.
  */
 public record EventFilter(String project, Set<String> services) {
 
@@ -18,7 +22,14 @@ public record EventFilter(String project, Set<String> services) {
     }
 
     public boolean service(String project, String name) {
-        return projectOk(project) && (services.isEmpty() || services.contains(project + "/" + name));
+        if (!projectOk(project)) {
+            return false;
+        }
+        if (services.isEmpty() || services.contains(project + "/" + name)) {
+            return true;
+        }
+        String group = ReplicaNames.groupOf(name);
+        return group != null && services.contains(project + "/" + group);
     }
 
     public boolean project(String name) {

@@ -42,6 +42,21 @@ class EventFilterTest {
     }
 
     @Test
+    void aReplicatedServicesRefCoversEachCopyNowAndLaterButACopysRefOnlyItself() {
+        EventFilter group = new EventFilter(null, Set.of("demo/api"));
+        assertTrue(group.service("demo", "api"));
+        assertTrue(group.service("demo", "api#1"));
+        assertTrue(group.service("demo", "api#17"), "a copy a later scale adds");
+        assertFalse(group.service("shop", "api#1"), "the same name in another project");
+        assertFalse(group.service("demo", "apix#1"), "a group whose name starts alike");
+        EventFilter copy = new EventFilter(null, Set.of("demo/api#2"));
+        assertTrue(copy.service("demo", "api#2"));
+        assertFalse(copy.service("demo", "api#1"));
+        assertFalse(copy.service("demo", "api"));
+        assertFalse(new EventFilter("shop", Set.of("demo/api")).service("demo", "api#1"), "the project filter holds");
+    }
+
+    @Test
     void noFilterSelectsEverything() {
         assertTrue(EventFilter.NONE.project("any"));
         assertTrue(EventFilter.NONE.service("any", "thing"));
