@@ -153,7 +153,9 @@ final class Keys {
     private static List<String> refs(List<ServiceRow> rows) {
         List<String> refs = new ArrayList<>();
         for (ServiceRow r : rows) {
-            refs.add(r.ref());
+            if (!r.isGroup()) { // its copies are rows of their own
+                refs.add(r.ref());
+            }
         }
         return refs;
     }

@@ -218,6 +218,27 @@ class ScreenTest {
     }
 
     @Test
+    void aReplicatedServiceShowsAsAGroupRowAboveItsCopiesWhichActsOnEveryCopy() throws Exception {
+        model.applySnapshot(snapshot("s", 12, service("shop", "api#2", "crashed", 0), service("shop", "api#1", "ready", 201),
+                service("shop", "db", "ready", 102)));
+        app.render();
+        int group = rowContaining("1/2 up");
+        assertTrue(row(group).matches(">\\s+shop\\s+api\\s+1/2 up\\s+-\\s+-\\s+0\\s+1\\.5%\\s+10\\.0M\\s.*"),
+                "the group: copies up, usage of the live ones: " + row(group));
+        assertEquals(TextColor.ANSI.RED_BRIGHT, terminal.getCharacter(row(group).indexOf("1/2 up"), group).getForegroundColor(),
+                "a crashed copy colours its group");
+        assertTrue(row(group + 1).contains("  api#1") && row(group + 2).contains("  api#2"),
+                "its copies beneath it, by number, indented:\n" + text());
+        assertTrue(row(0).contains("2/3 up"), "the title counts services, not the group: " + row(0));
+        assertEquals(LogTarget.service("shop", "api"), followed.get(followed.size() - 1), "the group's logs: every copy's");
+        type(key('r'));
+        assertEquals(List.of("service.restart [shop/api]"), calls, "the group's ref restarts every copy");
+        calls.clear();
+        type(key('S'));
+        assertEquals(List.of("service.start [shop/api#1, shop/api#2, shop/db]"), calls, "each service once");
+    }
+
+    @Test
     void startingSeveralDoesNotAsk() throws Exception {
         app.render();
         type(key('S'));

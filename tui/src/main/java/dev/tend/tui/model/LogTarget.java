@@ -1,8 +1,13 @@
 package dev.tend.tui.model;
 
+import dev.tend.protocol.ReplicaNames;
+
 import java.util.Objects;
 
-/** Whose log the log pane follows: one service, or (service == null) a whole project interleaved. */
+/**
+ * Whose log the log pane follows: one service, a replicated service's copies (service is the group's name), or
+ * (service == null) a whole project interleaved.
+ */
 public record LogTarget(String project, String service) {
     public LogTarget {
         Objects.requireNonNull(project);
@@ -21,7 +26,8 @@ public record LogTarget(String project, String service) {
     }
 
     public boolean covers(String project, String service) {
-        return this.project.equals(project) && (this.service == null || this.service.equals(service));
+        return this.project.equals(project) && (this.service == null || this.service.equals(service)
+                || this.service.equals(ReplicaNames.groupOf(service)));
     }
 
     public String label() {

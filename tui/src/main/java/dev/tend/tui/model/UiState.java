@@ -1,13 +1,19 @@
 package dev.tend.tui.model;
 
+import dev.tend.protocol.ReplicaNames;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -121,20 +127,43 @@ public final class UiState {
         overlay = Overlay.NONE;
     }
 
-    /** The services in scope whose name matches the filter, in the daemon's order. */
+    /**
+     * The services in scope whose name matches the filter, in the daemon's order; a replicated service's copies
+     * under a row of their group (built from all its copies in scope, so its summary is true while filtered).
+     */
     public List<ServiceRow> visible(DaemonModel.State s) {
         String f = filter.toLowerCase(Locale.ROOT);
-        List<ServiceRow> rows = new ArrayList<>();
+        Map<String, List<ServiceRow>> groups = new LinkedHashMap<>();
+        List<ServiceRow> inScope = new ArrayList<>();
         for (ServiceRow r : s.services()) {
-            if (scope != null && !scope.equals(r.project())) {
+            if (scope == null || scope.equals(r.project())) {
+                inScope.add(r);
+                if (r.groupName() != null) {
+                    groups.computeIfAbsent(r.project() + "/" + r.groupName(), g -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        List<ServiceRow> rows = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        for (ServiceRow r : inScope) {
+            if (!matches(r, f)) {
                 continue;
             }
-            if (!f.isEmpty() && !r.ref().toLowerCase(Locale.ROOT).contains(f)) {
-                continue;
+            String group = r.groupName() == null ? null : r.project() + "/" + r.groupName();
+            if (group == null) {
+                rows.add(r);
+            } else if (shown.add(group)) { // the group's row, then its copies that match, by number
+                List<ServiceRow> copies = groups.get(group);
+                copies.sort(Comparator.comparingInt(c -> ReplicaNames.indexOf(c.name())));
+                rows.add(ServiceRow.group(r.project(), r.groupName(), copies));
+                copies.stream().filter(c -> matches(c, f)).forEach(rows::add);
             }
-            rows.add(r);
         }
         return rows;
+    }
+
+    private static boolean matches(ServiceRow r, String lowerCaseFilter) {
+        return lowerCaseFilter.isEmpty() || r.ref().toLowerCase(Locale.ROOT).contains(lowerCaseFilter);
     }
 
     /** The jobs of the projects in scope. */

@@ -203,15 +203,15 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /** The services whose logs are read: the one, the group's copies (as the model knows them now), or the project's. */
     private List<String> refs(LogTarget t) {
-        if (!t.wholeProject()) {
-            return List.of(t.project() + "/" + t.service());
-        }
         List<String> refs = new ArrayList<>();
         for (String s : servicesOfProject.apply(t.project())) {
-            refs.add(t.project() + "/" + s);
+            if (t.covers(t.project(), s)) {
+                refs.add(t.project() + "/" + s);
+            }
         }
-        return refs;
+        return refs.isEmpty() && !t.wholeProject() ? List.of(t.project() + "/" + t.service()) : refs;
     }
 
     private static List<LogEntry> entries(Object lines) {

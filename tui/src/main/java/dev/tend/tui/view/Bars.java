@@ -14,14 +14,19 @@ final class Bars {
     static void drawTitle(TextGraphics g, Layout l, Screenful f) {
         UiState ui = f.ui();
         int up = 0;
+        int services = 0;
         for (ServiceRow r : f.visible()) {
+            if (r.isGroup()) {
+                continue; // a summary of rows counted on their own
+            }
+            services++;
             if (r.state().equals("running") || r.state().equals("ready")) {
                 up++;
             }
         }
         StringBuilder sb = new StringBuilder(" tend  ");
         sb.append(ui.scope() == null ? "all projects" : "project " + ui.scope());
-        sb.append("  ").append(up).append('/').append(f.visible().size()).append(" up");
+        sb.append("  ").append(up).append('/').append(services).append(" up");
         if (!ui.filter().isEmpty()) {
             sb.append("  filter /").append(ui.filter());
         }

@@ -32,7 +32,7 @@ final class LogView {
         int h = l.logHeight();
         int end = Math.max(0, lines.size() - ui.logScroll());
         int start = Math.max(0, end - h);
-        boolean withNames = t != null && t.wholeProject();
+        boolean withNames = t != null && (t.wholeProject() || lines.stream().anyMatch(e -> !e.service().equals(t.service())));
         int nameWidth = 0;
         if (withNames) {
             for (int i = start; i < end; i++) {

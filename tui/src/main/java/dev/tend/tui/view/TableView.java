@@ -93,9 +93,10 @@ final class TableView {
         }
         g.setForegroundColor(Theme.TEXT);
         String[] cells = {
-            r.project(), r.name(), r.state(), r.pid() == null || r.pid() <= 0 ? "-" : r.pid().toString(),
+            r.project(), r.groupName() != null ? "  " + r.name() : r.name(), r.isGroup() ? r.summary() : r.state(), r.pid() == null || r.pid() <= 0 ? "-" : r.pid().toString(),
             Format.uptime(r, f.now()), Long.toString(r.restarts()),
-            r.isUp() ? Format.cpu(r.cpuPercent()) : "-", r.isUp() ? Format.bytes(r.rssBytes()) : "-",
+            r.isUp() || r.isGroup() ? Format.cpu(r.cpuPercent()) : "-",
+            r.isUp() || r.isGroup() ? Format.bytes(r.rssBytes()) : "-",
             Format.readiness(r), r.port() == null ? "-" : r.port().toString(), Format.why(r)};
         g.putString(0, y, (selected ? ">" : " ") + (marked ? "*" : " "));
         int x = 2;

@@ -11,6 +11,8 @@ import java.util.List;
 import static dev.tend.tui.model.Wire.service;
 import static dev.tend.tui.model.Wire.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class UiStateTest {
@@ -56,6 +58,33 @@ class UiStateTest {
         ui.startFilter();
         ui.endFilter(false);
         assertEquals(4, visible(ui).size());
+    }
+
+    @Test
+    void copiesComeUnderTheirGroupByNumberAndAFilterKeepsTheGroupsTrueSummary() {
+        model.applySnapshot(snapshot("s", 2, service("shop", "api#10", "crashed", 0), service("shop", "db", "ready", 5),
+                service("shop", "api#2", "ready", 3), service("shop", "api#1", "ready", 4)));
+        UiState ui = new UiState(clock, null, null);
+        assertEquals(List.of("shop/api", "shop/api#1", "shop/api#2", "shop/api#10", "shop/db"), visible(ui));
+        ServiceRow group = ui.visible(model.state()).get(0);
+        assertEquals("2/3 up", group.summary());
+        assertEquals("crashed", group.state(), "the state of the first copy that is not up");
+        assertEquals(3, group.cpuPercent(), 0.001, "the live copies' CPU added up");
+        ui.startFilter();
+        for (char c : "api#1".toCharArray()) {
+            ui.typeFilter(c);
+        }
+        List<ServiceRow> rows = ui.visible(model.state());
+        assertEquals(List.of("shop/api", "shop/api#1", "shop/api#10"), rows.stream().map(ServiceRow::ref).toList());
+        assertEquals("2/3 up", rows.get(0).summary(), "counted over every copy, not only those the filter shows");
+    }
+
+    @Test
+    void aGroupsLogTargetCoversItsCopiesOnly() {
+        LogTarget api = LogTarget.service("shop", "api");
+        assertTrue(api.covers("shop", "api#1") && api.covers("shop", "api#12") && api.covers("shop", "api"));
+        assertFalse(api.covers("shop", "apix#1") || api.covers("blog", "api#1") || api.covers("shop", "db"));
+        assertFalse(LogTarget.service("shop", "api#1").covers("shop", "api#2"), "one copy's target is that copy's");
     }
 
     @Test
