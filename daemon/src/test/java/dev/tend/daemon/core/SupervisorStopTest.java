@@ -131,8 +131,11 @@ class SupervisorStopTest {
 
     @Test
     void stopSignalsADaemonizedGrandchildAndWaitsForItsCleanup() throws Exception {
-        String trap = "trap \"sleep 0.3; echo cleaned-up > orphan.txt; exit 0\" TERM;";
-        String command = DAEMONIZE.formatted(trap).replace("exec sleep 1000' &", "sleep 1000 & wait' &");
+        // The grandchild's own child ignores TERM and is ended by the trap: were it to die of the stop's TERM first,
+        // the grandchild's `wait` could return and the script end before its own TERM arrived (the two are one kill
+        // command apart, which a loaded machine can preempt), and no trap would run.
+        String command = "( setsid sh -c 'trap \"kill -9 \\$c; sleep 0.3; echo cleaned-up > orphan.txt; exit 0\" TERM; "
+                + "(trap \"\" TERM; exec sleep 1000) & c=$!; echo $$ > orphan.pid; wait' & ); exec sleep 1000";
         h.sup.register(h.project("p", withTimeout(service("web", command), Duration.ofSeconds(30))), Map.of());
         h.sup.up("p", List.of()).get(20, TimeUnit.SECONDS);
         long main = h.get("p", "web").pid();
