@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,10 +124,35 @@ class TuiIT {
         tmux("send-keys", "-t", "tui", "q");
     }
 
+    @Test
+    void aReplicatedServiceIsAGroupRowWhoseLogPaneInterleavesEveryCopyAndFollowsANewOne() throws Exception {
+        TendProject shop = new TendProject(tend, "shop", """
+                services:
+                  api:
+                    command: while true; do echo "beat of $TEND_REPLICA"; sleep 0.3; done
+                    replicas: 2
+                """);
+        shop.ok("up", "--wait");
+        TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40",
+                "-e", "TEND_HOME=" + tend.home(), "-c", shop.dir().toString(), TendHome.LAUNCHER + " tui; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+        String screen = waitForScreen("the group row above its copies", s -> row(s, "api").contains("2/2 up")
+                && row(s, "api#1").matches(".*\\b(running|ready)\\b.*") && row(s, "api#2").matches(".*\\b(running|ready)\\b.*"));
+        assertTrue(screen.contains("2/2 up"), screen);
+        waitForScreen("the group's log pane interleaves its copies, labelled", s -> s.contains("logs: shop/api")
+                && s.lines().anyMatch(l -> l.contains("api#1") && l.contains("beat of 1"))
+                && s.lines().anyMatch(l -> l.contains("api#2") && l.contains("beat of 2")));
+
+        shop.ok("scale", "api", "3");
+        waitForScreen("a copy added by another peer joins the group and its log pane", s -> row(s, "api").contains("3/3 up")
+                && s.lines().anyMatch(l -> l.contains("api#3") && l.contains("beat of 3")));
+        tmux("send-keys", "-t", "tui", "q");
+    }
+
     /** The screen line that names this service (the table row, not a log line). */
     private static String row(String screen, String service) {
         for (String line : screen.split("\n")) {
-            if (line.matches("[> ][* ]\\s*shop\\s+" + service + "\\s.*")) {
+            if (line.matches("[> ][* ]\\s*shop\\s+" + Pattern.quote(service) + "\\s.*")) {
                 return line;
             }
         }
