@@ -122,16 +122,12 @@ public record ServiceSpec(
 
     /** The same service on a fixed port. */
     public ServiceSpec withPort(int fixedPort) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                false, fixedPort, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
-                restartDelay, labels, stopCommand);
+        return toBuilder().autoPort(false).port(fixedPort).build();
     }
 
     /** The same service waiting for other dependencies (a dependency on a replicated service: on each copy). */
     public ServiceSpec withDependsOn(List<Dependency> other) {
-        return new ServiceSpec(name, command, cwd, env, other, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
-                labels, stopCommand);
+        return toBuilder().dependsOn(other).build();
     }
 
     /** Copy {@code index} (1-based) of this service: its own name, and TEND_REPLICA in its environment. */
@@ -141,58 +137,42 @@ public record ServiceSpec(
         if (copyEnv.containsKey(Replicas.PROCESS_COMPOSE_ENV)) {
             copyEnv.put(Replicas.PROCESS_COMPOSE_ENV, Integer.toString(index - 1)); // a process-compose file's, from 0
         }
-        return new ServiceSpec(copyName, command, cwd, copyEnv, dependsOn, ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes,
-                restartDelay, labels, stopCommand);
+        return toBuilder().name(copyName).env(copyEnv).build();
     }
 
     /** The same service with other liveness and memory settings. */
     public ServiceSpec withHealth(Health other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, other, watch, autostart, successExitCodes,
-                restartDelay, labels, stopCommand);
+        return toBuilder().health(other).build();
     }
 
     /** The same service with other hooks. */
     public ServiceSpec withHooks(String failure, String ready) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, this.ready, restart, maxRestarts, stopSignal,
-                stopTimeout, autoPort, port, minUptime, failure, ready, health, watch, autostart, successExitCodes,
-                restartDelay, labels, stopCommand);
+        return toBuilder().onFailure(failure).onReady(ready).build();
     }
 
     /** The same service with other watch settings (null: none). */
     public ServiceSpec withWatch(WatchSpec other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, other, autostart, successExitCodes,
-                restartDelay, labels, stopCommand);
+        return toBuilder().watch(other).build();
     }
 
     /** The same service with other exit values counting as success. */
     public ServiceSpec withSuccessExitCodes(Set<Integer> other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, other, restartDelay, labels,
-                stopCommand);
+        return toBuilder().successExitCodes(other).build();
     }
 
     /** The same service stopped by another command (null: by its stop signal). */
     public ServiceSpec withStopCommand(String other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
-                labels, other);
+        return toBuilder().stopCommand(other).build();
     }
 
     /** The same service with other labels. */
     public ServiceSpec withLabels(ServiceLabels other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, restartDelay,
-                other, stopCommand);
+        return toBuilder().labels(other).build();
     }
 
     /** The same service with another fixed restart delay (null: the backoff). */
     public ServiceSpec withRestartDelay(Duration other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, autostart, successExitCodes, other,
-                labels, stopCommand);
+        return toBuilder().restartDelay(other).build();
     }
 
     /** Whether the end counts as success: its exit value (128+N for signal N) is one of {@link #successExitCodes}. */
@@ -202,9 +182,7 @@ public record ServiceSpec(
 
     /** The same service, started by `up` or not. */
     public ServiceSpec withAutostart(boolean other) {
-        return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal, stopTimeout,
-                autoPort, port, minUptime, onFailure, onReady, health, watch, other, successExitCodes, restartDelay,
-                labels, stopCommand);
+        return toBuilder().autostart(other).build();
     }
 
     /**
@@ -222,5 +200,178 @@ public record ServiceSpec(
     public static ServiceSpec adhoc(String name, String command, Path cwd, Map<String, String> env, RestartMode restart) {
         return new ServiceSpec(name, command, cwd, env, List.of(), null, restart, DEFAULT_MAX_RESTARTS,
                 Signal.TERM, DEFAULT_STOP_TIMEOUT, false, 0);
+    }
+
+    /** This service's settings, to change some (too many components to name them all at each change). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.command = command;
+        b.cwd = cwd;
+        b.env = env;
+        b.dependsOn = dependsOn;
+        b.ready = ready;
+        b.restart = restart;
+        b.maxRestarts = maxRestarts;
+        b.stopSignal = stopSignal;
+        b.stopTimeout = stopTimeout;
+        b.autoPort = autoPort;
+        b.port = port;
+        b.minUptime = minUptime;
+        b.onFailure = onFailure;
+        b.onReady = onReady;
+        b.health = health;
+        b.watch = watch;
+        b.autostart = autostart;
+        b.successExitCodes = successExitCodes;
+        b.restartDelay = restartDelay;
+        b.labels = labels;
+        b.stopCommand = stopCommand;
+        return b;
+    }
+
+    /** A ServiceSpec with some settings changed: {@code spec.toBuilder().port(8080).build()}. */
+    public static final class Builder {
+        private String name;
+        private String command;
+        private Path cwd;
+        private Map<String, String> env;
+        private List<Dependency> dependsOn;
+        private ProbeSpec ready;
+        private RestartMode restart;
+        private int maxRestarts;
+        private Signal stopSignal;
+        private Duration stopTimeout;
+        private boolean autoPort;
+        private int port;
+        private Duration minUptime;
+        private String onFailure;
+        private String onReady;
+        private Health health;
+        private WatchSpec watch;
+        private boolean autostart;
+        private Set<Integer> successExitCodes;
+        private Duration restartDelay;
+        private ServiceLabels labels;
+        private String stopCommand;
+
+        private Builder() {
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder command(String value) {
+            command = value;
+            return this;
+        }
+
+        public Builder cwd(Path value) {
+            cwd = value;
+            return this;
+        }
+
+        public Builder env(Map<String, String> value) {
+            env = value;
+            return this;
+        }
+
+        public Builder dependsOn(List<Dependency> value) {
+            dependsOn = value;
+            return this;
+        }
+
+        public Builder ready(ProbeSpec value) {
+            ready = value;
+            return this;
+        }
+
+        public Builder restart(RestartMode value) {
+            restart = value;
+            return this;
+        }
+
+        public Builder maxRestarts(int value) {
+            maxRestarts = value;
+            return this;
+        }
+
+        public Builder stopSignal(Signal value) {
+            stopSignal = value;
+            return this;
+        }
+
+        public Builder stopTimeout(Duration value) {
+            stopTimeout = value;
+            return this;
+        }
+
+        public Builder autoPort(boolean value) {
+            autoPort = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder minUptime(Duration value) {
+            minUptime = value;
+            return this;
+        }
+
+        public Builder onFailure(String value) {
+            onFailure = value;
+            return this;
+        }
+
+        public Builder onReady(String value) {
+            onReady = value;
+            return this;
+        }
+
+        public Builder health(Health value) {
+            health = value;
+            return this;
+        }
+
+        public Builder watch(WatchSpec value) {
+            watch = value;
+            return this;
+        }
+
+        public Builder autostart(boolean value) {
+            autostart = value;
+            return this;
+        }
+
+        public Builder successExitCodes(Set<Integer> value) {
+            successExitCodes = value;
+            return this;
+        }
+
+        public Builder restartDelay(Duration value) {
+            restartDelay = value;
+            return this;
+        }
+
+        public Builder labels(ServiceLabels value) {
+            labels = value;
+            return this;
+        }
+
+        public Builder stopCommand(String value) {
+            stopCommand = value;
+            return this;
+        }
+
+        public ServiceSpec build() {
+            return new ServiceSpec(name, command, cwd, env, dependsOn, ready, restart, maxRestarts, stopSignal,
+                    stopTimeout, autoPort, port, minUptime, onFailure, onReady, health, watch, autostart,
+                    successExitCodes, restartDelay, labels, stopCommand);
+        }
     }
 }
