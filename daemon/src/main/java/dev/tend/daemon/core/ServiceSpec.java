@@ -186,14 +186,19 @@ public record ServiceSpec(
     }
 
     /**
-     * Whether the two differ at most in {@link #health}, the hooks, {@link #watch}, {@link #autostart},
-     * {@link #labels} and {@link #stopCommand}: what a running process of one
-     * is, it is of the other (a hook is read when it fires; liveness, memory and files are watched from outside).
+     * Whether the two differ at most in what the supervisor reads from outside the process: {@link #health}, the
+     * hooks, {@link #watch}, {@link #autostart}, {@link #labels}, how it is restarted ({@link #restart},
+     * {@link #maxRestarts}, {@link #restartDelay}, {@link #successExitCodes}: read when it ends) and how it is stopped
+     * ({@link #stopSignal}, {@link #stopTimeout}, {@link #stopCommand}: read when it is stopped). What a running
+     * process of one is, it is of the other, so a reload that changes only these restarts nothing.
      */
     public boolean sameLaunch(ServiceSpec other) {
-        return other != null && withHealth(other.health).withHooks(other.onFailure, other.onReady)
-                .withWatch(other.watch).withAutostart(other.autostart).withLabels(other.labels)
-                .withStopCommand(other.stopCommand).equals(other);
+        return other != null && toBuilder().health(other.health).onFailure(other.onFailure).onReady(other.onReady)
+                .watch(other.watch).autostart(other.autostart).labels(other.labels)
+                .restart(other.restart).maxRestarts(other.maxRestarts).restartDelay(other.restartDelay)
+                .successExitCodes(other.successExitCodes)
+                .stopSignal(other.stopSignal).stopTimeout(other.stopTimeout).stopCommand(other.stopCommand)
+                .build().equals(other);
     }
 
     /** An ad-hoc service (`tend run`): no dependencies, no probe, defaults elsewhere. */

@@ -63,8 +63,14 @@ class ServiceSpecTest {
                 .withLabels(ServiceLabels.NONE).withStopCommand(null);
         assertNotEquals(FULL, outside);
         assertTrue(FULL.sameLaunch(outside), "health, hooks, watch, autostart, labels and stop_command restart nothing");
+        ServiceSpec policy = FULL.toBuilder().restart(RestartMode.NO).maxRestarts(1).restartDelay(null)
+                .successExitCodes(Set.of(0)).stopSignal(Signal.TERM).stopTimeout(Duration.ofSeconds(1)).build();
+        assertTrue(FULL.sameLaunch(policy), "how it is restarted and stopped is read when it ends or stops");
         assertFalse(FULL.sameLaunch(FULL.toBuilder().command("./serve --fast").build()));
         assertFalse(FULL.sameLaunch(FULL.withPort(9)));
+        assertFalse(FULL.sameLaunch(FULL.toBuilder().env(Map.of()).build()));
+        assertFalse(FULL.sameLaunch(FULL.toBuilder().minUptime(Duration.ofSeconds(2)).build()),
+                "min_uptime decides when a starting process counts as ready");
         assertFalse(FULL.sameLaunch(null));
     }
 }

@@ -77,4 +77,23 @@ class SupervisorAutostartTest {
         assertEquals(ServiceState.READY, h.get("p", "web").state());
         assertEquals(pid, h.get("p", "web").pid(), "autostart alone does not restart a running service");
     }
+
+    @Test
+    void aReloadChangingOnlyHowAServiceIsRestartedOrStoppedLeavesItRunningAndAppliesTheNewSettings() throws Exception {
+        h.sup.register(h.project("p", service("web", "exec sleep 1000")), Map.of());
+        h.sup.up("p", List.of()).get(30, TimeUnit.SECONDS);
+        long pid = h.get("p", "web").pid();
+        ServiceSpec changed = service("web", "exec sleep 1000").toBuilder().restart(RestartMode.ALWAYS).maxRestarts(9)
+                .restartDelay(java.time.Duration.ofSeconds(3)).successExitCodes(java.util.Set.of(0, 4))
+                .stopSignal(dev.tend.daemon.core.process.Signal.INT).stopTimeout(java.time.Duration.ofSeconds(2)).build();
+
+        h.sup.reload(h.project("p", changed), Map.of());
+
+        assertEquals(ServiceState.READY, h.get("p", "web").state(), "restart and stop settings alone stop nothing");
+        assertEquals(pid, h.get("p", "web").pid(), "restart and stop settings alone do not restart a running service");
+        assertEquals(changed, h.sup.spec("p", "web"), "they apply from now on");
+        h.sup.reload(h.project("p", changed.toBuilder().command("exec sleep 999").build()), Map.of());
+        Harness.awaitTrue(() -> h.get("p", "web").pid() != pid && h.get("p", "web").state() == ServiceState.READY,
+                "a changed command restarts it");
+    }
 }
