@@ -182,6 +182,9 @@ class JobSchedulerRefusalsTest {
                 "a new timezone retimes the schedule from now: the next hour in Kolkata (+05:30), not " + next);
         h.scheduler.unregister("demo");
         assertTrue(h.scheduler.list("demo").isEmpty());
+        assertEquals("project 'demo' has no job named 'a' (it has none)",
+                assertThrows(SupervisorException.class, () -> h.scheduler.snapshot("demo", "a")).getMessage(),
+                "a project without jobs is gone, not an empty list");
     }
 
     @Test

@@ -244,6 +244,8 @@ class JobSchedulerTest {
 
         h.clock.advance(Duration.ofSeconds(1));
         h.tick();
+        assertEquals(T0.plus(Duration.ofMinutes(2)), h.timer.requested,
+                "a run being killed for its timeout no longer wakes the scheduler: the next due time does");
         JobRun ended = join(run);
         assertEquals(Outcome.TIMED_OUT, ended.outcome());
         assertEquals("SIGKILL", ended.signal());
@@ -291,6 +293,17 @@ class JobSchedulerTest {
         JobRun run = join(h.tick().get(0));
         assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());
         assertEquals(T0.plus(Duration.ofMinutes(40)), h.snapshot("every").nextRun());
+    }
+
+    @Test
+    void aCatchUpOwedByAJobRegisteredWhileTheSchedulerRunsIsDueAtOnce() throws Exception {
+        JobSpec every = JobHarness.withCatchUp(h.job("every", "@every 10m", "true"));
+        h.register(every);
+        h.close();
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(35))));
+        h.scheduler.start();
+        h.register(every);
+        assertEquals(T0.plus(Duration.ofMinutes(35)), h.timer.requested, "the catch-up is owed now, not at 10:40");
     }
 
     @Test
