@@ -3,46 +3,26 @@ package dev.tend.daemon.core.jobs;
 import dev.tend.daemon.core.StateStore.LiveChild;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static dev.tend.daemon.core.jobs.JobHarness.join;
-import static dev.tend.daemon.core.jobs.JobHarness.untilFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A job run that ended leaves nothing behind: no process of its tree, no record of a live child. */
-class JobRunLeavesNothingTest {
+class JobRunLeavesNothingTest extends SchedulerOnHarness {
 
-    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    private JobHarness h;
     /** A descendant the run printed the pid of, killed by the test if the run left it behind. */
     private long descendant;
 
-    @BeforeEach
-    void setUp() {
-        h = new JobHarness(dir, T0);
-    }
-
     @AfterEach
-    void tearDown() throws Exception {
-        try {
-            if (descendant > 0 && !JobHarness.gone(descendant)) {
-                ProcessHandle.of(descendant).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        } finally {
-            h.close();
+    void killWhatTheRunLeft() {
+        if (descendant > 0 && !JobHarness.gone(descendant)) {
+            ProcessHandle.of(descendant).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -59,10 +39,8 @@ class JobRunLeavesNothingTest {
 
     @Test
     void aRunIsOnRecordAsALiveChildWhileItRunsAndOffRecordOnceItsEndIsWritten() throws Exception {
-        h.register(h.job("slow", "@daily", untilFile("go")));
-        RunRequest request = h.scheduler.run("demo", "slow");
+        RunRequest request = h.runUntilReleased("slow");
         JobRun started = join(request.started());
-        h.trackRunning();
 
         List<LiveChild> live = h.db.liveChildren();
         assertEquals(1, live.size(), live.toString());

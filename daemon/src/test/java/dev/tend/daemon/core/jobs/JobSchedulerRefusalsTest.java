@@ -3,13 +3,9 @@ package dev.tend.daemon.core.jobs;
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.SupervisorException;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,24 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the scheduler refuses or cannot do, and what it says then: each names the job and loses nothing. */
-class JobSchedulerRefusalsTest {
+class JobSchedulerRefusalsTest extends SchedulerOnHarness {
 
-    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    private JobHarness h;
-
-    @BeforeEach
-    void setUp() {
-        h = new JobHarness(dir, T0);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        h.close();
-    }
 
     private static SupervisorException.Kind kindOf(Runnable call) {
         return assertThrows(SupervisorException.class, call::run).kind();
@@ -152,10 +132,8 @@ class JobSchedulerRefusalsTest {
 
     @Test
     void aManualRunRefusedByOverlapSkipNamesTheRunUnderWay() throws Exception {
-        h.register(h.job("slow", "@daily", untilFile("go")));
-        RunRequest first = h.scheduler.run("demo", "slow");
+        RunRequest first = h.runUntilReleased("slow");
         JobRun started = join(first.started());
-        h.trackRunning();
         SupervisorException e = assertThrows(SupervisorException.class, () -> h.scheduler.run("demo", "slow"));
         assertTrue(e.getMessage().startsWith("job demo/slow is already running (run " + started.id()
                 + ") and its overlap policy is skip"), e.getMessage());
