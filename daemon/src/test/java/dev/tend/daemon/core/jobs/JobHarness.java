@@ -131,6 +131,15 @@ final class JobHarness implements AutoCloseable {
         return f.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Registers a daily job that runs until {@link #release}("go") and runs it by hand; its pids are remembered. */
+    RunRequest runUntilReleased(String name) throws Exception {
+        register(job(name, "@daily", untilFile("go")));
+        RunRequest request = scheduler.run("demo", name);
+        join(request.started());
+        trackRunning();
+        return request;
+    }
+
     JobSnapshot snapshot(String name) {
         return scheduler.snapshot("demo", name);
     }

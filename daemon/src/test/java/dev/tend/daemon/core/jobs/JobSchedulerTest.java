@@ -8,10 +8,7 @@ import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.logs.LogBudget;
 import dev.tend.daemon.core.logs.LogLine;
 import dev.tend.daemon.core.logs.LogReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,24 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class JobSchedulerTest {
+class JobSchedulerTest extends SchedulerOnHarness {
 
-    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    private JobHarness h;
-
-    @BeforeEach
-    void setUp() {
-        h = new JobHarness(dir, T0);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        h.close();
-    }
 
     @Test
     void scheduledRunIsRecordedWithItsOutputInALogOfItsOwn() throws Exception {
@@ -244,6 +225,8 @@ class JobSchedulerTest {
 
         h.clock.advance(Duration.ofSeconds(1));
         h.tick();
+        assertEquals(T0.plus(Duration.ofMinutes(2)), h.timer.requested,
+                "a run being killed for its timeout no longer wakes the scheduler: the next due time does");
         JobRun ended = join(run);
         assertEquals(Outcome.TIMED_OUT, ended.outcome());
         assertEquals("SIGKILL", ended.signal());
@@ -281,16 +264,30 @@ class JobSchedulerTest {
         assertTrue(h.tick().isEmpty());
     }
 
-    @Test
-    void catchUpOfAnIntervalKeepsItsPhase() throws Exception {
+    /** A job of catch_up every 10 minutes, registered at T0, and a daemon that comes back 35 minutes later. */
+    private JobSpec catchUpJobAfter35MinutesDown() throws Exception {
         JobSpec every = JobHarness.withCatchUp(h.job("every", "@every 10m", "true"));
         h.register(every);
         h.close();
         h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(35))));
+        return every;
+    }
+
+    @Test
+    void catchUpOfAnIntervalKeepsItsPhase() throws Exception {
+        JobSpec every = catchUpJobAfter35MinutesDown();
         h.register(every);
         JobRun run = join(h.tick().get(0));
         assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());
         assertEquals(T0.plus(Duration.ofMinutes(40)), h.snapshot("every").nextRun());
+    }
+
+    @Test
+    void aCatchUpOwedByAJobRegisteredWhileTheSchedulerRunsIsDueAtOnce() throws Exception {
+        JobSpec every = catchUpJobAfter35MinutesDown();
+        h.scheduler.start();
+        h.register(every);
+        assertEquals(T0.plus(Duration.ofMinutes(35)), h.timer.requested, "the catch-up is owed now, not at 10:40");
     }
 
     @Test
