@@ -363,9 +363,11 @@ public final class JobScheduler {
      * @throws SupervisorException NOT_FOUND for an unknown job, CONFLICT if overlap: skip refuses it
      */
     public RunRequest run(String project, String name) {
-        checkNotShuttingDown();
         ActiveRun[] startNow = new ActiveRun[1];
         RunRequest request = serial.locked(tx -> {
+            if (shuttingDown) { // under the lock: a run admitted after shutdown() looked would never start or fail
+                throw shuttingDownError();
+            }
             Job job = table.require(project, name);
             ActiveRun ar = new ActiveRun(job, Trigger.MANUAL, null);
             OverlapPolicy policy = OverlapPolicy.admit(job, ar);
