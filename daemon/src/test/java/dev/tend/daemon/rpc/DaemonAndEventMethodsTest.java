@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.Methods;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,21 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** daemon.* and events.* over the real parts: a refused hello tells the daemon's protocol, a bad filter its words. */
-class DaemonAndEventMethodsTest {
-    @TempDir
-    Path tmp;
-    private RpcHarness rpc;
+class DaemonAndEventMethodsTest extends RealEndpointTest {
     private final Connection peer = new Connection();
 
-    @BeforeEach
-    void start() {
-        rpc = new RpcHarness(tmp);
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void closeConnection() {
         peer.close();
-        rpc.close();
     }
 
     @Test

@@ -2,13 +2,10 @@ package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tend.daemon.rpc.RpcHarness.quote;
@@ -17,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** job.* over the real scheduler: each foreseeable refusal has its code and words; a refused add adds nothing. */
-class JobMethodsTest {
+class JobMethodsTest extends RealEndpointTest {
     private static final String SHOP = """
             services:
               web:
@@ -29,20 +26,11 @@ class JobMethodsTest {
                 command: "echo saved; exit 3"
             """;
 
-    @TempDir
-    Path tmp;
-    private RpcHarness rpc;
     private Path shop;
 
     @BeforeEach
     void start() {
-        rpc = new RpcHarness(tmp);
         shop = rpc.up("shop", SHOP);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rpc.close();
     }
 
     private String add(String extra) {
@@ -181,6 +169,16 @@ class JobMethodsTest {
     }
 
     @Test
+    void aRunWhileOneRunsIsAConflictUnderOverlapSkip() {
+        rpc.result("job.add", "{\"name\":\"slow\",\"schedule\":\"@every 1h\",\"command\":\"exec sleep 300\",\"cwd\":"
+                + quote(tmp.toString()) + "}");
+        JsonNode first = rpc.result("job.run", "{\"ref\":\"slow\"}");
+        long run = first.get("run").get("id").longValue();
+        assertEquals("job adhoc/slow is already running (run " + run + ") and its overlap policy is skip; wait for it, or set overlap: queue or allow",
+                rpc.message("job.run", "{\"ref\":\"slow\"}", ErrorCode.CONFLICT));
+    }
+
+    @Test
     void aBadStreamOrPositionOfJobLogsIsInvalid() {
         rpc.result("job.run", "{\"ref\":\"backup\",\"wait\":true}");
         assertEquals("unknown stream 'both': use out or err",
@@ -205,16 +203,11 @@ class JobMethodsTest {
     void listingTheJobsOfAnUnknownProjectIsNotFound() {
         assertEquals("no project named 'nope' is registered (registered: shop)",
                 rpc.message("job.list", "{\"project\":\"nope\"}", ErrorCode.NOT_FOUND));
-        assertEquals(List.of("backup"), names(rpc.result("job.list", "{\"dir\":" + quote(shop.toString()) + "}")));
+        assertEquals(List.of("backup"), names(rpc.result("job.list", "{\"dir\":" + quote(shop.toString()) + "}").get("jobs")));
     }
 
     private List<String> jobNames() {
-        return names(rpc.result("job.list", "{}"));
+        return names(rpc.result("job.list", "{}").get("jobs"));
     }
 
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.get("jobs").forEach(j -> names.add(j.get("name").textValue()));
-        return names;
-    }
 }

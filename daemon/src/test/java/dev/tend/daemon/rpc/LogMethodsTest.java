@@ -2,36 +2,24 @@ package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** logs.read over the real supervisor's log files: bad params are refused in words, a log is read back. */
-class LogMethodsTest {
-    @TempDir
-    Path tmp;
-    private RpcHarness rpc;
+class LogMethodsTest extends RealEndpointTest {
 
     @BeforeEach
     void start() {
-        rpc = new RpcHarness(tmp);
         rpc.up("shop", """
                 services:
                   web:
                     command: "echo hello; echo oops >&2; exec sleep 300"
                     autostart: false
                 """);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rpc.close();
     }
 
     private String read(String extra) {

@@ -2,14 +2,10 @@ package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tend.daemon.rpc.RpcHarness.quote;
@@ -20,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * project.* (up, down, forget, reload, list, export, config) over the real supervisor and project files: each
  * foreseeable refusal has its code and words, a malformed file is named with its line, and nothing registered changes.
  */
-class ProjectMethodsTest {
+class ProjectMethodsTest extends RealEndpointTest {
     private static final String SHOP = """
             services:
               web:
@@ -28,19 +24,6 @@ class ProjectMethodsTest {
                 autostart: false
             """;
 
-    @TempDir
-    Path tmp;
-    private RpcHarness rpc;
-
-    @BeforeEach
-    void start() {
-        rpc = new RpcHarness(tmp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rpc.close();
-    }
 
     private static String dir(Path dir) {
         return "{\"dir\":" + quote(dir.toString()) + "}";
@@ -94,6 +77,19 @@ class ProjectMethodsTest {
         Path empty = tmp.resolve("empty");
         rpc.projectDir("empty", "");
         rpc.error("project.up", dir(empty.resolve("nothing-here")), ErrorCode.INVALID_CONFIG);
+    }
+
+    @Test
+    void upThatWaitsLongerThanTheServicesTakeToBeReadyFailsAndSaysWhereToLook() {
+        Path shop = rpc.projectDir("shop", """
+                services:
+                  web:
+                    command: "exec sleep 300"
+                    ready: { exec: "false", interval: 100ms }
+                """);
+        assertEquals("not all services of shop were ready within 1 s (see `tend ps`)", rpc.message("project.up",
+                "{\"dir\":" + quote(shop.toString()) + ",\"wait\":true,\"waitSeconds\":1}", ErrorCode.OPERATION_FAILED));
+        assertEquals("running", rpc.state("shop", "web"), "the service runs on, not yet ready: only the wait ended");
     }
 
     @Test
@@ -208,9 +204,4 @@ class ProjectMethodsTest {
         assertEquals("give the project's dir or file", rpc.message("project.config", "{}", ErrorCode.INVALID_PARAMS));
     }
 
-    private static List<String> names(JsonNode services) {
-        List<String> names = new ArrayList<>();
-        services.forEach(s -> names.add(s.get("name").textValue()));
-        return names;
-    }
 }

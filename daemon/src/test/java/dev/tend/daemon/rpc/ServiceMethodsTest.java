@@ -2,13 +2,10 @@ package dev.tend.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tend.daemon.rpc.RpcHarness.quote;
@@ -19,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service.* over the real supervisor, as a careless user meets them: each foreseeable refusal has its code and says
  * what is wrong; what is refused changes nothing.
  */
-class ServiceMethodsTest {
+class ServiceMethodsTest extends RealEndpointTest {
     /** Registered, started by hand only: the refusals need no process. */
     private static final String SHOP = """
             services:
@@ -32,20 +29,11 @@ class ServiceMethodsTest {
                 autostart: false
             """;
 
-    @TempDir
-    Path tmp;
-    private RpcHarness rpc;
     private Path shop;
 
     @BeforeEach
     void start() {
-        rpc = new RpcHarness(tmp);
         shop = rpc.up("shop", SHOP);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rpc.close();
     }
 
     private String inShop(String ref) {
@@ -232,9 +220,4 @@ class ServiceMethodsTest {
         rpc.result("service.stop", "{\"ref\":\"shop/api\"}");
     }
 
-    private static List<String> names(JsonNode services) {
-        List<String> names = new ArrayList<>();
-        services.forEach(s -> names.add(s.get("name").textValue()));
-        return names;
-    }
 }
