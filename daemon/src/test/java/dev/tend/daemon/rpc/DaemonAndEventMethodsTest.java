@@ -1,0 +1,139 @@
+package dev.tend.daemon.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.Methods;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** daemon.* and events.* over the real parts: a refused hello tells the daemon's protocol, a bad filter its words. */
+class DaemonAndEventMethodsTest extends RealEndpointTest {
+    private final Connection peer = new Connection();
+
+    @AfterEach
+    void closeConnection() {
+        peer.close();
+    }
+
+    @Test
+    void aHelloInAnotherProtocolIsAVersionMismatchThatTellsTheDaemons() {
+        int other = Methods.PROTOCOL_VERSION + 1;
+        JsonNode error = rpc.error("daemon.hello", "{\"protocol\":" + other + "}", ErrorCode.VERSION_MISMATCH);
+        assertEquals("this daemon speaks protocol " + Methods.PROTOCOL_VERSION + " (tend 1.2.3), not " + other,
+                error.get("message").textValue());
+        assertEquals(Methods.PROTOCOL_VERSION, error.get("data").get("protocol").intValue());
+        assertEquals("1.2.3", error.get("data").get("version").textValue());
+        assertEquals(4711, error.get("data").get("pid").intValue());
+    }
+
+    @Test
+    void aHelloInThisProtocolAnswersTheCapabilities() {
+        JsonNode hello = rpc.result("daemon.hello", "{\"protocol\":" + Methods.PROTOCOL_VERSION + "}");
+        assertEquals("1.2.3", hello.get("version").textValue());
+        assertTrue(hello.get("capabilities").toString().contains("\"jobs\""), hello.toString());
+    }
+
+    @Test
+    void statusCountsTheServicesThatRun() throws Exception {
+        rpc.result("service.run", "{\"name\":\"once\",\"command\":\"exec sleep 300\",\"cwd\":"
+                + RpcHarness.quote(tmp.toString()) + "}");
+        JsonNode services = rpc.result("daemon.status", "{}").get("services");
+        assertEquals(1, services.get("total").intValue());
+        assertEquals(1, services.get("running").intValue());
+        assertEquals(1, services.get("projects").intValue());
+    }
+
+    @Test
+    void aShutdownWithoutReasonIsAskedAsDaemonShutdown() {
+        rpc.result("daemon.shutdown", "{}");
+        rpc.result("daemon.shutdown", "{\"reason\":\"tend stop-daemon\"}");
+        assertEquals(List.of("daemon.shutdown", "tend stop-daemon"), rpc.shutdownsRequested);
+    }
+
+    @Test
+    void anUnknownTopicIsInvalid() {
+        String message = RpcHarness.error(rpc.call("events.subscribe", "{\"topics\":[\"weather\"]}", peer),
+                "events.subscribe", ErrorCode.INVALID_PARAMS).get("message").textValue();
+        assertTrue(message.startsWith("topics: ") && message.contains("weather"), message);
+    }
+
+    @Test
+    void aFilterWithAnUnknownKeyNamesTheKeys() {
+        assertEquals("unknown filter key 'service': use project or services", subscribeError("{\"service\":\"web\"}"));
+    }
+
+    @Test
+    void aFilterServiceWithoutItsProjectIsInvalid() {
+        assertEquals("filter.services: 'web' is not \"project/service\"", subscribeError("{\"services\":[\"web\"]}"));
+        assertEquals("filter.services must be a list of \"project/service\"", subscribeError("{\"services\":\"shop/web\"}"));
+        assertEquals("filter.project must be a project name", subscribeError("{\"project\":\"\"}"));
+    }
+
+    @Test
+    void aFilterServiceOutsideTheFilterProjectWouldMatchNothing() {
+        assertEquals("filter.services [blog/web] are not in filter.project 'shop': nothing would match them",
+                subscribeError("{\"project\":\"shop\",\"services\":[\"shop/web\",\"blog/web\"]}"));
+    }
+
+    @Test
+    void unsubscribingWhatThisConnectionDidNotSubscribeIsNotFound() {
+        JsonNode error = RpcHarness.error(rpc.call("events.unsubscribe", "{\"subscription\":\"sub-9\"}", peer),
+                "events.unsubscribe", ErrorCode.NOT_FOUND);
+        assertEquals("no subscription 'sub-9' on this connection", error.get("message").textValue());
+    }
+
+    @Test
+    void aSubscriptionAnswersItsIdAndCanBeEndedOnce() {
+        JsonNode subscribed = rpc.call("events.subscribe", "{}", peer).get("result");
+        String id = subscribed.get("subscription").textValue();
+        String params = "{\"subscription\":" + RpcHarness.quote(id) + "}";
+        assertTrue(rpc.call("events.unsubscribe", params, peer).get("result").get("unsubscribed").booleanValue());
+        RpcHarness.error(rpc.call("events.unsubscribe", params, peer), "events.unsubscribe again", ErrorCode.NOT_FOUND);
+    }
+
+    private String subscribeError(String filter) {
+        return RpcHarness.error(rpc.call("events.subscribe", "{\"filter\":" + filter + "}", peer),
+                "events.subscribe " + filter, ErrorCode.INVALID_PARAMS).get("message").textValue();
+    }
+
+    /** A connection as the RPC layer sees one: it keeps what is sent to it. */
+    private static final class Connection implements Peer {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+        final AtomicBoolean closed = new AtomicBoolean();
+
+        @Override
+        public String name() {
+            return "peer-test";
+        }
+
+        @Override
+        public void send(String line) {
+            sent.add(line);
+        }
+
+        @Override
+        public void onClose(Runnable action) {
+            onClose.add(action);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.get();
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                onClose.forEach(Runnable::run);
+            }
+        }
+    }
+}
