@@ -120,6 +120,22 @@ class EventBusTest {
     }
 
     @Test
+    void anEventOfExactlyTheFlushSizeIsFlushedBeforeTheNextIsSent() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Set.of(Topic.LOG), EventFilter.NONE, sink).subscription();
+        String text = "x".repeat((int) (Subscription.FLUSH_BYTES - 128 - 64) / 2);
+        List<LogLine> lines = List.of(new LogLine(T0, LogStream.OUT, text));
+        // an event weighs 128, and 64 + 2 per char for each line: together exactly the flush size
+        assertEquals(Subscription.FLUSH_BYTES, new Event.LogAppended("demo", "web", lines, LogPosition.START).weight());
+        for (int i = 0; i < 2; i++) {
+            bus.logAppended("demo", "web", lines, new LogPosition("k", 0, i));
+        }
+        sub.start();
+        assertEquals(2, sink.events().size());
+        assertEquals(2, sink.flushes(), "each reached the flush size on its own");
+    }
+
+    @Test
     void filterSelectsProjectAndServicesAndTopicsSelectKinds() {
         RecordingSink demoOnly = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
         RecordingSink webLogs = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter(null, Set.of("demo/web")));
