@@ -70,4 +70,19 @@ class LineSplitterTest {
         assertEquals(2, LineSplitter.charBoundary(euro, 0, 3));
         assertEquals(2, LineSplitter.charBoundary(euro, 0, 2));
     }
+
+    @Test
+    void cutNeverSplitsATwoOrFourByteCharacterEither() {
+        String fifteen = "0123456789abcde";
+        // "é" is 2 bytes: ending one byte past the limit, it goes whole; ending at the limit, it stays whole
+        assertEquals(List.of(fifteen + " [tend: line cut, 3 bytes dropped]"), split(16, fifteen + "éx\n"));
+        assertEquals(List.of("0123456789abcdé"), split(16, "0123456789abcdé\n"));
+        // "😀" is 4 bytes: it goes whole whether the limit falls after its first, second or third byte
+        for (int ascii = 13; ascii <= 15; ascii++) {
+            String before = fifteen.substring(0, ascii);
+            assertEquals(List.of(before + " [tend: line cut, 5 bytes dropped]"), split(16, before + "😀x\n"), before);
+            assertEquals(List.of(before + " [tend: line cut, 5 bytes dropped]"), split(16, before, "😀x"), before);
+        }
+        assertEquals(List.of("0123456789ab😀"), split(16, "0123456789ab😀\n"), "a character ending at the limit stays");
+    }
 }

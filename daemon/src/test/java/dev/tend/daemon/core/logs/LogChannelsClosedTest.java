@@ -90,6 +90,7 @@ class LogChannelsClosedTest {
     @Test
     void everyKindOfReadClosesEveryFileOfTheLogItOpened() throws IOException {
         Path path = writeRotated(300);
+        assertEquals(List.of(), openFilesOfTheLog(), "the writer is closed");
         LogBudget small = new LogBudget(400, 100);
         LogPosition end = LogReader.end(path);
         LogPage tail = LogReader.readTail(path, 50, null, null, small);
