@@ -180,6 +180,21 @@ class LogReaderTest {
     }
 
     @Test
+    void linesThatExactlyFillTheBudgetShareOnePage() throws IOException {
+        Path path = dir.resolve("api.log");
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            for (int i = 0; i < 9; i++) {
+                log.append(LogStream.OUT, "line " + i);
+            }
+        }
+        LogBudget threeLines = new LogBudget(3 * (100 + "line 0".length()), 100); // each line costs 106
+        List<LogPage> pages = allPages(path, 0, null, null, threeLines);
+        assertEquals(List.of(expected(0, 3), expected(3, 6), expected(6, 9)),
+                pages.stream().map(p -> texts(p.lines())).toList());
+        assertFalse(pages.get(pages.size() - 1).more());
+    }
+
+    @Test
     void readingAfterAPageEndThatWasRotatedAwaySaysGap() throws IOException {
         Path path = dir.resolve("api.log");
         LogPosition early;
