@@ -192,6 +192,25 @@ class EventBusTest {
     }
 
     @Test
+    void aProjectFilterKeepsOtherProjectsOutOfTheSnapshotTheServiceListAndRemovals() {
+        bus.seed(List.of(new ProjectInfo("demo", null, null, List.of("web")), new ProjectInfo("other", null, null, List.of("db"))),
+                List.of(svc("demo", "web", ServiceState.RUNNING), svc("other", "db", ServiceState.RUNNING)));
+        EventFilter demo = new EventFilter("demo", Set.of());
+        RecordingSink sink = new RecordingSink();
+        EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), demo, sink);
+        s.subscription().start();
+
+        assertEquals(List.of("demo"), s.snapshot().projects().stream().map(ProjectInfo::name).toList());
+        assertEquals(List.of("web"), s.snapshot().services().stream().map(ServiceSnapshot::name).toList());
+        assertEquals(List.of("web"), bus.services(demo).stream().map(ServiceSnapshot::name).toList());
+        bus.serviceRemoved("other", "db");
+        bus.projectRemoved("other");
+        assertTrue(sink.events().isEmpty(), "other's removals are not demo's business");
+        bus.serviceRemoved("demo", "web");
+        assertEquals(List.of(new Event.ServiceRemoved(3, "demo", "web")), sink.events());
+    }
+
+    @Test
     void daemonStoppingReachesEverySubscriberWhateverItsTopicsWithTheNextSeq() {
         RecordingSink logsOnly = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter("demo", Set.of("demo/web")));
         bus.serviceChanged(svc("demo", "web", ServiceState.RUNNING));
