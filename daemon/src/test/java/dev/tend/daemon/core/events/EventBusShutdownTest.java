@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** At shutdown daemon.stopping should reach peers before their connections close: the bus waits for delivery. */
@@ -40,15 +42,33 @@ class EventBusShutdownTest {
         return new ServiceSnapshot("demo", "web", ServiceState.RUNNING, 1, 0, null, null, null, T0, 0, 0, 0, null, true);
     }
 
+    /** A sink that tells when someone asks whether it is writable: awaitSettled asks on each look. */
+    private static final class WatchedSink implements EventSink {
+        final List<Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile CountDownLatch asked = new CountDownLatch(0);
+
+        @Override
+        public boolean writable() {
+            asked.countDown();
+            return true;
+        }
+
+        @Override
+        public void send(Subscription subscription, Event event) {
+            events.add(event);
+        }
+    }
+
     @Test
     void settlingWaitsUntilWhatIsQueuedWasHandedOver() throws Exception {
         HeldDelivery delivery = new HeldDelivery();
         try (EventBus bus = new EventBus(new BusLimits(8, 1 << 20), delivery)) {
-            RecordingSink sink = new RecordingSink();
+            WatchedSink sink = new WatchedSink();
             bus.subscribe(new Object(), Topic.defaults(), EventFilter.NONE, sink).subscription().start();
             bus.daemonStopping("SIGTERM");
             assertFalse(bus.awaitSettled(Duration.ZERO), "daemon.stopping is still queued");
 
+            sink.asked = new CountDownLatch(2);
             CompletableFuture<Boolean> settled = CompletableFuture.supplyAsync(() -> {
                 try {
                     return bus.awaitSettled(Duration.ofSeconds(30));
@@ -56,9 +76,10 @@ class EventBusShutdownTest {
                     throw new IllegalStateException(e);
                 }
             });
+            assertTrue(sink.asked.await(30, TimeUnit.SECONDS), "awaitSettled looked twice: it is waiting");
             delivery.runHeld();
             assertTrue(settled.get(), "settled once delivered, within the time given");
-            assertEquals(List.of(new Event.DaemonStopping(1, "SIGTERM")), sink.events());
+            assertEquals(List.of(new Event.DaemonStopping(1, "SIGTERM")), sink.events);
         }
     }
 

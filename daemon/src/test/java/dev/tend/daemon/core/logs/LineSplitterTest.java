@@ -85,4 +85,45 @@ class LineSplitterTest {
         }
         assertEquals(List.of("0123456789ab😀"), split(16, "0123456789ab😀\n"), "a character ending at the limit stays");
     }
+
+    @Test
+    void aSequenceCutShortIsDroppedWholeWhateverItsLeadByte() {
+        for (int lead = 0xC0; lead <= 0xFF; lead++) {
+            int sequence = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            byte[] bytes = new byte[1 + sequence];
+            bytes[0] = 'a';
+            bytes[1] = (byte) lead;
+            for (int i = 2; i < bytes.length; i++) {
+                bytes[i] = (byte) 0x80;
+            }
+            for (int len = 2; len < bytes.length; len++) {
+                assertEquals(1, LineSplitter.charBoundary(bytes, 0, len), "lead " + Integer.toHexString(lead) + " cut at " + len);
+            }
+            assertEquals(bytes.length, LineSplitter.charBoundary(bytes, 0, bytes.length), "whole after " + Integer.toHexString(lead));
+            assertEquals(0, LineSplitter.charBoundary(bytes, 1, 1), "a cut before the first whole character keeps nothing");
+        }
+    }
+
+    @Test
+    void bytesFedFromAnOffsetIntoABufferAreJoinedWithTheLineBefore() {
+        LineBatch batch = new LineBatch(LogStream.OUT, true, 16);
+        LineSplitter splitter = new LineSplitter(100);
+        byte[] buffer = "xxxxhel".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(buffer, 4, 3, batch);
+        buffer = "yyyyyylo\nnext\n".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(buffer, 6, buffer.length - 6, batch);
+        assertEquals(List.of("hello", "next"), batch.lines(Instant.EPOCH).stream().map(LogLine::text).toList());
+    }
+
+    @Test
+    void aLineThatEndsInABrokenCharacterWithinTheLimitIsNotCut() {
+        LineBatch batch = new LineBatch(LogStream.OUT, true, 16);
+        LineSplitter splitter = new LineSplitter(100);
+        byte[] first = "abc".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(first, 0, first.length, batch);
+        byte[] rest = {'d', (byte) 0xE2, '\n'}; // a child wrote a character's first byte only
+        splitter.feed(rest, 0, rest.length, batch);
+        String text = batch.lines(Instant.EPOCH).get(0).text();
+        assertEquals("abcd\uFFFD", text, "kept (as the replacement character), and no cut marker");
+    }
 }
