@@ -7,7 +7,6 @@ import dev.tend.daemon.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +45,6 @@ class LogChannelsClosedTest {
         return open;
     }
 
-    private Path writeRotated(int n) throws IOException {
-        Path path = dir.resolve("api.log");
-        try (LogFile log = LogFile.open(path, new LogPolicy(2000, 50, 1024), clock)) {
-            for (int i = 0; i < n; i++) {
-                log.append(i % 3 == 0 ? LogStream.ERR : LogStream.OUT, "line " + i);
-                clock.advance(Duration.ofSeconds(1));
-            }
-        }
-        assertTrue(Files.exists(dir.resolve("api.log.5")), "the test must span several rotated files");
-        return path;
-    }
-
     @Test
     void aLogThatRotatedManyTimesHoldsOnlyItsLiveFileOpenAndNothingOnceClosed() throws IOException {
         Path path = dir.resolve("api.log");
@@ -89,7 +76,7 @@ class LogChannelsClosedTest {
 
     @Test
     void everyKindOfReadClosesEveryFileOfTheLogItOpened() throws IOException {
-        Path path = writeRotated(300);
+        Path path = LogReaderTest.writeRotated(dir, clock, 300);
         assertEquals(List.of(), openFilesOfTheLog(), "the writer is closed");
         LogBudget small = new LogBudget(400, 100);
         LogPosition end = LogReader.end(path);

@@ -24,6 +24,10 @@ class LogReaderTest {
 
     /** Writes "line 0".."line n-1" a second apart, every third on stderr, into small rotating files. */
     private Path writeRotated(int n) throws IOException {
+        return writeRotated(dir, clock, n);
+    }
+
+    static Path writeRotated(Path dir, MutableClock clock, int n) throws IOException {
         Path path = dir.resolve("api.log");
         try (LogFile log = LogFile.open(path, new LogPolicy(2000, 50, 1024), clock)) {
             for (int i = 0; i < n; i++) {
