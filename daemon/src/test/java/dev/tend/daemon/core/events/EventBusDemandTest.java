@@ -108,4 +108,51 @@ class EventBusDemandTest {
         assertEquals(12.5, now.cpuPercent());
         assertEquals(4096, now.rssBytes());
     }
+
+    @Test
+    void aSampleOfAStoppedServiceIsDroppedEvenIfItsPidIsTheStoppedServicesZero() {
+        bus.serviceChanged(running("demo", "web", 0));
+        RecordingSink usage = new RecordingSink();
+        bus.subscribe(owner, EnumSet.of(Topic.USAGE), EventFilter.NONE, usage).subscription().start();
+
+        bus.usageSampled(List.of(new ServiceUsage("demo", "web", 0, 50, 8192)));
+
+        assertTrue(usage.events().isEmpty(), "a stopped service has no usage to report");
+        assertEquals(0, bus.services(EventFilter.NONE).get(0).rssBytes());
+    }
+
+    @Test
+    void aUsageSubscriberWhoseFilterSelectsNoneOfTheSampleHearsNothing() {
+        bus.serviceChanged(running("demo", "web", 1234));
+        RecordingSink other = new RecordingSink();
+        bus.subscribe(owner, EnumSet.of(Topic.USAGE), new EventFilter("other", Set.of()), other).subscription().start();
+
+        bus.usageSampled(List.of(new ServiceUsage("demo", "web", 1234, 1, 1)));
+
+        assertTrue(other.events().isEmpty(), "no empty service.usage");
+    }
+
+    @Test
+    void aUsageSubscriberThatCannotKeepUpIsLaggedAndForgottenWhileOthersGoOn() {
+        try (EventBus small = new EventBus(new BusLimits(1, 1 << 20), new RecordingSink.Direct())) {
+            small.serviceChanged(running("demo", "web", 1234));
+            RecordingSink slow = new RecordingSink();
+            slow.writable(false);
+            Subscription slowSub = small.subscribe(owner, EnumSet.of(Topic.USAGE), EventFilter.NONE, slow).subscription();
+            slowSub.start();
+            RecordingSink fast = new RecordingSink();
+            small.subscribe(owner, EnumSet.of(Topic.USAGE), EventFilter.NONE, fast).subscription().start();
+            List<ServiceUsage> sample = List.of(new ServiceUsage("demo", "web", 1234, 1, 1));
+
+            small.usageSampled(sample);
+            assertFalse(slowSub.isCancelled(), "one sample fits a queue of one");
+            small.usageSampled(sample);
+
+            assertTrue(slowSub.isCancelled());
+            assertEquals(List.of(new Event.Lagged(2)), slow.events());
+            assertEquals(1, small.subscriberCount(), "the lagged one is forgotten, the other stays");
+            small.usageSampled(sample);
+            assertEquals(3, fast.events().size());
+        }
+    }
 }

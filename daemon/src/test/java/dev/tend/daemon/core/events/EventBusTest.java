@@ -120,6 +120,22 @@ class EventBusTest {
     }
 
     @Test
+    void anEventOfExactlyTheFlushSizeIsFlushedBeforeTheNextIsSent() {
+        RecordingSink sink = new RecordingSink();
+        Subscription sub = bus.subscribe(owner, Set.of(Topic.LOG), EventFilter.NONE, sink).subscription();
+        String text = "x".repeat((int) (Subscription.FLUSH_BYTES - 128 - 64) / 2);
+        List<LogLine> lines = List.of(new LogLine(T0, LogStream.OUT, text));
+        // an event weighs 128, and 64 + 2 per char for each line: together exactly the flush size
+        assertEquals(Subscription.FLUSH_BYTES, new Event.LogAppended("demo", "web", lines, LogPosition.START).weight());
+        for (int i = 0; i < 2; i++) {
+            bus.logAppended("demo", "web", lines, new LogPosition("k", 0, i));
+        }
+        sub.start();
+        assertEquals(2, sink.events().size());
+        assertEquals(2, sink.flushes(), "each reached the flush size on its own");
+    }
+
+    @Test
     void filterSelectsProjectAndServicesAndTopicsSelectKinds() {
         RecordingSink demoOnly = subscribeStarted(Topic.defaults(), new EventFilter("demo", Set.of()));
         RecordingSink webLogs = subscribeStarted(EnumSet.of(Topic.LOG), new EventFilter(null, Set.of("demo/web")));
@@ -173,6 +189,25 @@ class EventBusTest {
         assertTrue(sub.isCancelled());
         assertEquals(List.of(new Event.Lagged(3)), slow.events());
         small.close();
+    }
+
+    @Test
+    void aProjectFilterKeepsOtherProjectsOutOfTheSnapshotTheServiceListAndRemovals() {
+        bus.seed(List.of(new ProjectInfo("demo", null, null, List.of("web")), new ProjectInfo("other", null, null, List.of("db"))),
+                List.of(svc("demo", "web", ServiceState.RUNNING), svc("other", "db", ServiceState.RUNNING)));
+        EventFilter demo = new EventFilter("demo", Set.of());
+        RecordingSink sink = new RecordingSink();
+        EventBus.Subscribed s = bus.subscribe(owner, Topic.defaults(), demo, sink);
+        s.subscription().start();
+
+        assertEquals(List.of("demo"), s.snapshot().projects().stream().map(ProjectInfo::name).toList());
+        assertEquals(List.of("web"), s.snapshot().services().stream().map(ServiceSnapshot::name).toList());
+        assertEquals(List.of("web"), bus.services(demo).stream().map(ServiceSnapshot::name).toList());
+        bus.serviceRemoved("other", "db");
+        bus.projectRemoved("other");
+        assertTrue(sink.events().isEmpty(), "other's removals are not demo's business");
+        bus.serviceRemoved("demo", "web");
+        assertEquals(List.of(new Event.ServiceRemoved(3, "demo", "web")), sink.events());
     }
 
     @Test

@@ -74,7 +74,7 @@ final class RecordingSink implements EventSink {
     }
 
     /** Runs deliveries on the publishing thread, so a test sees them as soon as publish returns. */
-    static final class Direct extends AbstractExecutorService {
+    static class Direct extends AbstractExecutorService {
         private volatile boolean shut;
 
         @Override

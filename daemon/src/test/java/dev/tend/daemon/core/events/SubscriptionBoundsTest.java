@@ -75,4 +75,30 @@ class SubscriptionBoundsTest {
             assertFalse(sub.isCancelled(), "the bytes of the ten delivered were given back");
         }
     }
+
+    @Test
+    void aUsageSampleCountsItsWeightAgainstTheByteBound() {
+        long weight = 64 + 2 * 96; // a fixed part and 96 bytes per service
+        for (long limit : new long[] {weight, weight - 1}) {
+            try (EventBus bus = new EventBus(new BusLimits(100, limit), new RecordingSink.Direct())) {
+                bus.serviceChanged(running("web"));
+                bus.serviceChanged(running("api"));
+                RecordingSink sink = new RecordingSink();
+                sink.writable(false);
+                Subscription sub = bus.subscribe(new Object(), java.util.EnumSet.of(Topic.USAGE), EventFilter.NONE, sink)
+                        .subscription();
+                sub.start();
+                bus.usageSampled(List.of(usage("web"), usage("api")));
+                assertEquals(limit < weight, sub.isCancelled(), "a sample of two services against a bound of " + limit);
+            }
+        }
+    }
+
+    private static dev.tend.daemon.core.ServiceUsage usage(String name) {
+        return new dev.tend.daemon.core.ServiceUsage("demo", name, 1, 1, 1);
+    }
+
+    private static ServiceSnapshot running(String name) {
+        return new ServiceSnapshot("demo", name, ServiceState.RUNNING, 1, 0, null, null, null, T0, 0, 0, 0, null, true);
+    }
 }

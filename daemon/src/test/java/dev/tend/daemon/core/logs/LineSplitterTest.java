@@ -70,4 +70,60 @@ class LineSplitterTest {
         assertEquals(2, LineSplitter.charBoundary(euro, 0, 3));
         assertEquals(2, LineSplitter.charBoundary(euro, 0, 2));
     }
+
+    @Test
+    void cutNeverSplitsATwoOrFourByteCharacterEither() {
+        String fifteen = "0123456789abcde";
+        // "é" is 2 bytes: ending one byte past the limit, it goes whole; ending at the limit, it stays whole
+        assertEquals(List.of(fifteen + " [tend: line cut, 3 bytes dropped]"), split(16, fifteen + "éx\n"));
+        assertEquals(List.of("0123456789abcdé"), split(16, "0123456789abcdé\n"));
+        // "😀" is 4 bytes: it goes whole whether the limit falls after its first, second or third byte
+        for (int ascii = 13; ascii <= 15; ascii++) {
+            String before = fifteen.substring(0, ascii);
+            assertEquals(List.of(before + " [tend: line cut, 5 bytes dropped]"), split(16, before + "😀x\n"), before);
+            assertEquals(List.of(before + " [tend: line cut, 5 bytes dropped]"), split(16, before, "😀x"), before);
+        }
+        assertEquals(List.of("0123456789ab😀"), split(16, "0123456789ab😀\n"), "a character ending at the limit stays");
+    }
+
+    @Test
+    void aSequenceCutShortIsDroppedWholeWhateverItsLeadByte() {
+        for (int lead = 0xC0; lead <= 0xFF; lead++) {
+            int sequence = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            byte[] bytes = new byte[1 + sequence];
+            bytes[0] = 'a';
+            bytes[1] = (byte) lead;
+            for (int i = 2; i < bytes.length; i++) {
+                bytes[i] = (byte) 0x80;
+            }
+            for (int len = 2; len < bytes.length; len++) {
+                assertEquals(1, LineSplitter.charBoundary(bytes, 0, len), "lead " + Integer.toHexString(lead) + " cut at " + len);
+            }
+            assertEquals(bytes.length, LineSplitter.charBoundary(bytes, 0, bytes.length), "whole after " + Integer.toHexString(lead));
+            assertEquals(0, LineSplitter.charBoundary(bytes, 1, 1), "a cut before the first whole character keeps nothing");
+        }
+    }
+
+    @Test
+    void bytesFedFromAnOffsetIntoABufferAreJoinedWithTheLineBefore() {
+        LineBatch batch = new LineBatch(LogStream.OUT, true, 16);
+        LineSplitter splitter = new LineSplitter(100);
+        byte[] buffer = "xxxxhel".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(buffer, 4, 3, batch);
+        buffer = "yyyyyylo\nnext\n".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(buffer, 6, buffer.length - 6, batch);
+        assertEquals(List.of("hello", "next"), batch.lines(Instant.EPOCH).stream().map(LogLine::text).toList());
+    }
+
+    @Test
+    void aLineThatEndsInABrokenCharacterWithinTheLimitIsNotCut() {
+        LineBatch batch = new LineBatch(LogStream.OUT, true, 16);
+        LineSplitter splitter = new LineSplitter(100);
+        byte[] first = "abc".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(first, 0, first.length, batch);
+        byte[] rest = {'d', (byte) 0xE2, '\n'}; // a child wrote a character's first byte only
+        splitter.feed(rest, 0, rest.length, batch);
+        String text = batch.lines(Instant.EPOCH).get(0).text();
+        assertEquals("abcd\uFFFD", text, "kept (as the replacement character), and no cut marker");
+    }
 }

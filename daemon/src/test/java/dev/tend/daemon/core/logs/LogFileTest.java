@@ -109,6 +109,20 @@ class LogFileTest {
     }
 
     @Test
+    void aLineOfABatchThatExactlyFillsTheFileStaysInItAndTheRestGoesToTheNext() throws IOException {
+        Path path = dir.resolve("api.log");
+        String prefix = "2026-11-24T08:42:49.123Z out ";
+        try (LogFile log = LogFile.open(path, new LogPolicy(100, 5, 1024), clock)) {
+            log.append(LogStream.OUT, "first"); // 35 bytes with its stamp and newline
+            String filler = "f".repeat(100 - 35 - prefix.length() - 1); // the 65 bytes left, exactly
+            log.append(LogStream.OUT, filler + "\nnext"); // one batch: the filler, then a line that cannot fit
+            assertEquals(100, Files.size(dir.resolve("api.log.1")), "the first file is filled to the byte");
+            assertEquals(List.of(prefix + "first", prefix + filler), Files.readAllLines(dir.resolve("api.log.1")));
+            assertEquals(List.of(prefix + "next"), Files.readAllLines(path));
+        }
+    }
+
+    @Test
     void lineLargerThanTheCapGetsAFileOfItsOwn() throws IOException {
         Path path = dir.resolve("big.log");
         try (LogFile log = LogFile.open(path, new LogPolicy(100, 5, 1024), clock)) {

@@ -76,4 +76,15 @@ class LogFormatTest {
         assertEquals(Instant.parse("1999-12-31T23:59:59.999Z"),
                 LogFormat.parse("1999-12-31T23:59:59.999Z err x").time());
     }
+
+    @Test
+    void timesOfTheYearsZeroAndNineThousandNineHundredNinetyNineAreWritten() {
+        byte[] out = new byte[LogFormat.TIME_WIDTH];
+        LogFormat.writeTime(Instant.parse("9999-12-31T23:59:59.999Z"), out, 0);
+        assertEquals("9999-12-31T23:59:59.999Z", new String(out, java.nio.charset.StandardCharsets.US_ASCII));
+        LogFormat.writeTime(Instant.parse("0000-01-01T00:00:00Z"), out, 0);
+        assertEquals("0000-01-01T00:00:00.000Z", new String(out, java.nio.charset.StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LogFormat.writeTime(Instant.parse("+10000-01-01T00:00:00Z"), out, 0));
+    }
 }

@@ -24,6 +24,10 @@ class LogReaderTest {
 
     /** Writes "line 0".."line n-1" a second apart, every third on stderr, into small rotating files. */
     private Path writeRotated(int n) throws IOException {
+        return writeRotated(dir, clock, n);
+    }
+
+    static Path writeRotated(Path dir, MutableClock clock, int n) throws IOException {
         Path path = dir.resolve("api.log");
         try (LogFile log = LogFile.open(path, new LogPolicy(2000, 50, 1024), clock)) {
             for (int i = 0; i < n; i++) {
@@ -180,6 +184,21 @@ class LogReaderTest {
     }
 
     @Test
+    void linesThatExactlyFillTheBudgetShareOnePage() throws IOException {
+        Path path = dir.resolve("api.log");
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            for (int i = 0; i < 9; i++) {
+                log.append(LogStream.OUT, "line " + i);
+            }
+        }
+        LogBudget threeLines = new LogBudget(3 * (100 + "line 0".length()), 100); // each line costs 106
+        List<LogPage> pages = allPages(path, 0, null, null, threeLines);
+        assertEquals(List.of(expected(0, 3), expected(3, 6), expected(6, 9)),
+                pages.stream().map(p -> texts(p.lines())).toList());
+        assertFalse(pages.get(pages.size() - 1).more());
+    }
+
+    @Test
     void readingAfterAPageEndThatWasRotatedAwaySaysGap() throws IOException {
         Path path = dir.resolve("api.log");
         LogPosition early;
@@ -247,5 +266,83 @@ class LogReaderTest {
             LogPage gone = LogReader.readAfter(path, early, early, budget, null);
             assertEquals(List.of(), gone.lines(), "every line kept was written after a bound that was rotated away");
         }
+    }
+
+    @Test
+    void readingAfterTheEndOfTheLogIsNoGap() throws IOException {
+        Path path = writeRotated(300);
+        LogPage page = LogReader.readAfter(path, LogReader.end(path), LogBudget.forService("p", "api"), null);
+        assertTrue(page.lines().isEmpty());
+        assertFalse(page.gap(), "the end is a position the live file has");
+    }
+
+    @Test
+    void aTailSinceATimeEndsAtTheLastLineOlderThanIt() throws IOException {
+        Path path = dir.resolve("api.log");
+        Instant start = Instant.parse("2026-11-24T08:00:00Z");
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            clock.set(start.plusSeconds(100));
+            log.append(LogStream.OUT, "before the clock was set back");
+            clock.set(start);
+            log.append(LogStream.OUT, "old");
+            clock.set(start.plusSeconds(100));
+            log.append(LogStream.OUT, "new");
+        }
+        assertEquals(List.of("new"), texts(LogReader.readTail(path, 0, start.plusSeconds(50), null,
+                LogBudget.forService("p", "api")).lines()), "the search stops at the first line older than since");
+    }
+
+    @Test
+    void aTailSinceTheFirstLineOfTheLiveFileReadsNothingOfTheFilesBefore() throws IOException {
+        Path path = writeRotated(300);
+        LogLine firstLive = LogFormat.parse(Files.readAllLines(path).get(0));
+        int first = Integer.parseInt(firstLive.text().substring("line ".length()));
+        LogPage page = LogReader.readTail(path, 0, firstLive.time(), null, LogBudget.forService("p", "api"));
+        assertEquals(expected(first, 300), texts(page.lines()));
+    }
+
+    @Test
+    void aTailReachesBackAcrossReadBlocksWithoutLosingOrBreakingALine() throws IOException {
+        Path path = dir.resolve("big.log");
+        List<String> written = new ArrayList<>();
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            for (int i = 0; i < 300; i++) {
+                String text = i + ":" + "y".repeat(997 + i % 7); // lines of uneven length straddle the 64 KiB blocks
+                written.add(text);
+                log.append(LogStream.OUT, text);
+            }
+        }
+        assertTrue(Files.size(path) > 4 * 64 * 1024, "the log must span several read blocks");
+        LogBudget budget = LogBudget.forService("p", "api");
+        assertEquals(written, texts(LogReader.readTail(path, 0, null, null, budget).lines()));
+        assertEquals(written.subList(100, 300), texts(LogReader.readTail(path, 200, null, null, budget).lines()));
+        LogBudget small = new LogBudget(20_000, 100);
+        assertEquals(written.subList(50, 300), texts(allPages(path, 250, null, null, small)),
+                "pages that begin inside later blocks");
+    }
+
+    @Test
+    void aFileThatIsNotALogKeepsItsEmptyFirstLine() throws IOException {
+        Path path = dir.resolve("plain.log");
+        Files.writeString(path, "\nplain\n");
+        assertEquals(List.of("", "plain"), texts(LogReader.readTail(path, 0, null, null, LogBudget.forService("p", "s"))
+                .lines()));
+    }
+
+    @Test
+    void aBoundFurtherIntoTheSameFileReadsUpToIt() throws IOException {
+        Path path = dir.resolve("api.log");
+        LogPosition afterFirst;
+        LogPosition afterThird;
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            log.append(LogStream.OUT, "one");
+            afterFirst = LogReader.end(path);
+            log.append(LogStream.OUT, "two");
+            log.append(LogStream.OUT, "three");
+            afterThird = LogReader.end(path);
+            log.append(LogStream.OUT, "four");
+        }
+        LogPage page = LogReader.readAfter(path, afterFirst, afterThird, LogBudget.forService("p", "api"), null);
+        assertEquals(List.of("two", "three"), texts(page.lines()));
     }
 }
