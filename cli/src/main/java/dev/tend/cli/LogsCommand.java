@@ -60,6 +60,8 @@ final class LogsCommand extends TendSubcommand {
 
     /** The services printed so far (while following: grows as copies or services appear). */
     private List<String> services;
+    /** --since as the daemon reads it (null without it). */
+    private String sinceResolved;
 
     /** How lines are prefixed: set once the services are known. */
     private boolean many;
@@ -78,6 +80,7 @@ final class LogsCommand extends TendSubcommand {
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime now = ZonedDateTime.now(zone);
         String from = since == null ? null : LogTimes.resolve("--since", since, zone, now);
+        sinceResolved = from;
         String to = until == null ? null : LogTimes.resolve("--until", until, zone, now);
         try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
             watch = w;
@@ -211,6 +214,18 @@ final class LogsCommand extends TendSubcommand {
             @Override
             public void subscribed(Map<String, Object> result) throws Exception {
                 stitcher.resubscribed();
+                for (String service : appeared(result)) {
+                    // added between the tail and the subscription: its tail as if it had been there at the start
+                    Map<String, Object> params = base(service, null);
+                    params.put("tail", lines);
+                    if (since != null) {
+                        params.put("since", sinceResolved);
+                    }
+                    Map<String, Object> page = JsonObjects.object(client.call(Methods.LOGS_READ, params));
+                    seen(service);
+                    print(onlyStream(page.get("lines")), JsonObjects.bool(page, "gap"));
+                    stitcher.delivered(service, JsonObjects.string(page, "next"));
+                }
                 for (String service : List.copyOf(services)) {
                     stitcher.catchUp(service);
                 }
@@ -225,6 +240,23 @@ final class LogsCommand extends TendSubcommand {
                 }
             }
         }, err());
+    }
+
+    /** The services of the subscription's snapshot not printed yet ("project/service"). */
+    private List<String> appeared(Map<String, Object> result) {
+        Object snapshot = result.get("snapshot");
+        if (!(snapshot instanceof Map<?, ?>)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : JsonObjects.array(JsonObjects.object(snapshot).get("services"))) {
+            Map<String, Object> s = JsonObjects.object(o);
+            String ref = s.get("project") + "/" + s.get("name");
+            if (!services.contains(ref)) {
+                out.add(ref);
+            }
+        }
+        return out;
     }
 
     /**

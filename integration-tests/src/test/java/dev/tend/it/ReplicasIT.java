@@ -164,6 +164,33 @@ class ReplicasIT {
         p.ok("down");
     }
 
+    @Test
+    void aCopyAddedWhileLogsFollowIsStillPrintingItsTailIsFollowedFromItsFirstLine() throws Exception {
+        // copy 1 writes more than a pipe holds, so a follower whose output is not read yet is stuck in its tail,
+        // before it subscribes: the copy the scale adds meanwhile exists neither in its tail nor before its events
+        TendProject p = new TendProject(tend, "busy", """
+                services:
+                  api:
+                    command: "if [ $TEND_REPLICA = 1 ]; then seq 1 30000; fi; echo copy $TEND_REPLICA; exec sleep 300"
+                    replicas: 1
+                """);
+        p.ok("up", "--wait");
+        TendProject.await("copy 1 wrote its lines", () -> p.ok("logs", "-n", "1", "api").out().contains("copy 1") ? true : null);
+        Process follower = tend.startIn(p.dir(), "logs", "-f", "-n", "0", "api");
+        try {
+            killAfter(follower, 3);
+            p.ok("scale", "api", "2");
+            awaitCopies(p, 2);
+            TendProject.await("copy 2 wrote its line", () -> p.ok("logs", "api#2").out().contains("copy 2") ? true : null);
+            String printed = readUntil(follower, "copy 2");
+            assertTrue(printed.contains("api#2"), "labelled by its copy");
+        } finally {
+            follower.destroyForcibly();
+            follower.waitFor(30, TimeUnit.SECONDS);
+        }
+        p.ok("down");
+    }
+
     /** What the follower printed up to and including the first line that contains the words. */
     private static String readUntil(Process follower, String words) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(follower.getInputStream(), StandardCharsets.UTF_8));
