@@ -168,6 +168,7 @@ public final class DaemonMain {
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers), Uid.current());
             background("tend-warmup", () -> RpcWarmup.endpoint(endpoint));
+            background("tend-signal-shell", control::prepareSignals);
             serverRef[0] = server;
             server.start();
             bound = true;

@@ -13,6 +13,10 @@ interface KillPrimitives {
     /** kill -s NAME -- TARGET...: a pid, or "-PGID" for a group. "No such process" is not an error. */
     void kill(Signal signal, List<String> targets);
 
+    /** Gets ready to send signals at once (the real ones start their shell); nothing by default. */
+    default void prepare() {
+    }
+
     /** SIGKILL to the pid if it is alive; {@link ProcessHandle} skips a pid reused since it looked. */
     void destroyForcibly(long pid);
 }

@@ -32,7 +32,12 @@ public final class PosixProcessControl implements ProcessControl {
     private final KillPrimitives primitives;
 
     public PosixProcessControl() {
-        this(new ShellKill());
+        this(ShellKill.SHARED);
+    }
+
+    /** Makes the first stop as quick as the next: starts what sends signals (the daemon calls it at start, aside). */
+    public void prepareSignals() {
+        primitives.prepare();
     }
 
     /** With other kill primitives: tests that check refusals pass ones that only record. */
@@ -40,7 +45,8 @@ public final class PosixProcessControl implements ProcessControl {
         this.primitives = primitives;
         this.linuxProc = Os.hasLinuxProc();
         this.ownUid = linuxProc ? ProcTable.uidOf(PROC.resolve(Long.toString(ProcessHandle.current().pid()))) : null;
-        this.scans = new SharedScan<>(() -> ProcTable.read(ownUid));
+        MarkCache marks = new MarkCache();
+        this.scans = new SharedScan<>(() -> ProcTable.read(ownUid, marks));
     }
 
     @Override
@@ -133,8 +139,8 @@ public final class PosixProcessControl implements ProcessControl {
 
     @Override
     public Optional<Instant> startTime(long pid) {
-        if (linuxProc && ProcStat.read(pid).filter(s -> !s.exited()).isEmpty()) {
-            return Optional.empty();
+        if (linuxProc) {
+            return ProcStat.read(pid).filter(s -> !s.exited()).map(Os::startTime);
         }
         return Os.startTime(pid);
     }

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,18 +31,28 @@ final class ProcTable implements ProcessTable {
     private final List<ProcStat> living;
     private final Map<Long, List<Long>> children = new HashMap<>();
     private final Object ownUid;
+    private final MarkCache cache;
     private Map<String, Set<Long>> marks;
 
-    private ProcTable(List<ProcStat> living, Object ownUid) {
+    private ProcTable(List<ProcStat> living, Object ownUid, MarkCache cache) {
         this.living = living;
         this.ownUid = ownUid;
+        this.cache = cache;
         for (ProcStat p : living) {
             children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
         }
     }
 
-    /** @param ownUid the daemon's uid: only its processes are looked at for marks (null: none are) */
+    /** With a cache of its own: every look reads every environment. */
     static ProcTable read(Object ownUid) {
+        return read(ownUid, new MarkCache());
+    }
+
+    /**
+     * @param ownUid the daemon's uid: only its processes are looked at for marks (null: none are)
+     * @param cache  the marks of earlier looks, kept across them
+     */
+    static ProcTable read(Object ownUid, MarkCache cache) {
         List<ProcStat> all = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
             for (Path dir : dirs) {
@@ -53,7 +64,8 @@ final class ProcTable implements ProcessTable {
         } catch (IOException | DirectoryIteratorException e) {
             LOG.warn("cannot list {}: {}", PROC, e.getMessage());
         }
-        return new ProcTable(all, ownUid);
+        cache.retain(all);
+        return new ProcTable(all, ownUid, cache);
     }
 
     @Override
@@ -97,17 +109,22 @@ final class ProcTable implements ProcessTable {
             return found;
         }
         long self = ProcessHandle.current().pid();
+        Instant now = Instant.now();
         for (ProcStat p : living) {
             if (p.pid() <= 1 || p.pid() == self) {
                 continue;
             }
-            Path dir = PROC.resolve(Long.toString(p.pid()));
-            List<String> tokens = marksIn(dir.resolve("environ"));
-            if (!tokens.isEmpty() && ownUid.equals(uidOf(dir))) {
-                tokens.forEach(t -> found.computeIfAbsent(t, k -> new TreeSet<>()).add(p.pid()));
-            }
+            cache.marks(p, now, () -> marksOf(p.pid()))
+                    .forEach(t -> found.computeIfAbsent(t, k -> new TreeSet<>()).add(p.pid()));
         }
         return found;
+    }
+
+    /** The marks in a process's environment if it is the daemon's user's (none otherwise). */
+    private List<String> marksOf(long pid) {
+        Path dir = PROC.resolve(Long.toString(pid));
+        List<String> tokens = marksIn(dir.resolve("environ"));
+        return !tokens.isEmpty() && ownUid.equals(uidOf(dir)) ? tokens : List.of();
     }
 
     /** The values of every TEND_RUN entry of a NUL-separated environment file (none if unreadable). */

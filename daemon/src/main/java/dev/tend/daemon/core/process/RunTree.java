@@ -38,19 +38,23 @@ public final class RunTree {
     /** True while the main process's pid surely is that process: its tree is then the launch's. */
     private final BooleanSupplier mainOurs;
     private final String token;
+    /** Completes when the main process has exited and been reaped; never for a recorded launch. */
+    private final CompletableFuture<?> mainExit;
     private final Map<Long, Instant> members = new HashMap<>();
 
     /** @param token the launch's mark (null for none: then only the main process's tree is followed) */
     public RunTree(ProcessControl control, ChildProcess main, String token) {
         // While the main process has not been reaped its pid cannot be reused, so its tree is surely ours.
-        this(control, main.pid(), () -> !main.onExit().isDone(), token);
+        this(control, main.pid(), () -> !main.onExit().isDone(), token, main.onExit());
     }
 
-    private RunTree(ProcessControl control, long mainPid, BooleanSupplier mainOurs, String token) {
+    private RunTree(ProcessControl control, long mainPid, BooleanSupplier mainOurs, String token,
+                    CompletableFuture<?> mainExit) {
         this.control = control;
         this.mainPid = mainPid;
         this.mainOurs = mainOurs;
         this.token = token;
+        this.mainExit = mainExit;
     }
 
     /**
@@ -61,13 +65,19 @@ public final class RunTree {
      * @param startTime the main process's start time as recorded
      */
     public static RunTree ofRecord(ProcessControl control, long mainPid, Instant startTime, String token) {
-        return new RunTree(control, mainPid, () -> mainPid > 0 && sameStart(control, mainPid, startTime), token);
+        return new RunTree(control, mainPid, () -> mainPid > 0 && sameStart(control, mainPid, startTime), token,
+                new CompletableFuture<>()); // not this daemon's child: its exit is seen by polling only
     }
 
     private static boolean sameStart(ProcessControl control, long pid, Instant recorded) {
         Instant now = control.startTime(pid).orElse(null);
         // Stores keep start times to the millisecond.
         return now != null && recorded != null && now.toEpochMilli() == recorded.toEpochMilli();
+    }
+
+    /** Completes once the main process exited (a stop then looks at once whether the whole tree is gone). */
+    CompletableFuture<?> mainExit() {
+        return mainExit;
     }
 
     /** Whether the main process still runs (for a recorded launch: with its recorded start time). */
@@ -92,8 +102,11 @@ public final class RunTree {
 
     /** Looks for new members, forgets those that are gone, and returns the ones alive now. */
     public synchronized Set<Long> alive() {
-        ProcessTable table = control.table();
-        if (mainOurs.getAsBoolean()) {
+        return refresh(control.table(), mainOurs.getAsBoolean());
+    }
+
+    private Set<Long> refresh(ProcessTable table, boolean withTreeOfMain) {
+        if (withTreeOfMain) {
             addTreeOfMain(table);
         }
         addMarked(table);
@@ -136,7 +149,23 @@ public final class RunTree {
      * whatever is left of the tree (detached and marked descendants included) dies at once.
      */
     public void killLeftovers() {
-        Set<Long> leftovers = new HashSet<>(alive());
+        kill(alive());
+    }
+
+    /**
+     * {@link #mainExited} and {@link #killLeftovers} from one look at the process table: a crashed service's
+     * restart waits for this, and a look costs a read of every process's stat and environment.
+     */
+    public void mainExitedKillLeftovers() {
+        Set<Long> alive;
+        synchronized (this) {
+            alive = refresh(control.table(), true);
+        }
+        kill(alive);
+    }
+
+    private void kill(Set<Long> alive) {
+        Set<Long> leftovers = new HashSet<>(alive);
         leftovers.remove(mainPid);
         if (!leftovers.isEmpty()) {
             control.kill(leftovers);

@@ -47,6 +47,8 @@ final class StopSequence {
         ask.run();
         wait(timeout, this::timedOut);
         poll(RunTree.STOP_POLL_MIN_MILLIS);
+        // Most trees are the main process alone: its exit is the news, long before the next poll would see it.
+        tree.mainExit().whenComplete((v, e) -> work(this::check));
         return gone;
     }
 
@@ -62,18 +64,7 @@ final class StopSequence {
     }
 
     private void poll(long delayMillis) {
-        if (gone.isDone()) {
-            return;
-        }
-        if (tree.alive().isEmpty()) {
-            boolean wasKilled;
-            synchronized (this) {
-                wasKilled = killed;
-                if (pending != null) {
-                    pending.cancel();
-                }
-            }
-            gone.complete(wasKilled);
+        if (check()) {
             return;
         }
         long next = Math.min(delayMillis * 2, RunTree.STOP_POLL_MAX_MILLIS);
@@ -82,6 +73,25 @@ final class StopSequence {
         } catch (RejectedExecutionException e) {
             giveUp();
         }
+    }
+
+    /** Completes the stop if nothing of the tree is left; true once the stop is complete. */
+    private boolean check() {
+        if (gone.isDone()) {
+            return true;
+        }
+        if (!tree.alive().isEmpty()) {
+            return false;
+        }
+        boolean wasKilled;
+        synchronized (this) {
+            wasKilled = killed;
+            if (pending != null) {
+                pending.cancel();
+            }
+        }
+        gone.complete(wasKilled);
+        return true;
     }
 
     /** The timeout ran out: SIGKILL to what is left, main process first, and its grace. */

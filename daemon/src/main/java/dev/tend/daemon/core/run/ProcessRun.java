@@ -152,12 +152,13 @@ public final class ProcessRun {
             exited = true;
             stopping = stopped;
         }
-        // What is still in its session and group is found by the ids it leads, before they could ever be reused.
-        tree.mainExited();
         if (stopping == null) {
             // No orphans: what is left of the run's tree, detached descendants too, dies with it.
-            tree.killLeftovers();
+            tree.mainExitedKillLeftovers();
             stopping = CompletableFuture.completedFuture(false);
+        } else {
+            // What is still in its session and group is found by the ids it leads, before they could be reused.
+            tree.mainExited();
         }
         // In a stop the rest of the tree keeps the stop's timeout: the main process may be a shell above the program.
         return stopping.handleAsync((killed, e) -> {

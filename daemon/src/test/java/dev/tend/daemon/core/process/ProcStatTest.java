@@ -13,12 +13,12 @@ class ProcStatTest {
         ProcStat stat = ProcStat.parse("4242 (evil) S 1 2 3 ) x) R 17 4242 4240 0 -1 4194560 100 0 0 0 "
                 + "250 30 0 0 20 0 1 0 43348 0 0");
 
-        assertEquals(new ProcStat(4242, 'R', 17, 4242, 4240, 250, 30), stat);
+        assertEquals(new ProcStat(4242, 'R', 17, 4242, 4240, 250, 30, 43348), stat);
     }
 
     @Test
     void zombiesCountAsExited() {
-        assertTrue(ProcStat.parse("7 (sleep) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0").exited());
+        assertTrue(ProcStat.parse("7 (sleep) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 1 0 900").exited());
     }
 
     @Test
@@ -26,6 +26,27 @@ class ProcStatTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProcStat.parse("7 (sleep) S 1 7"));
         assertTrue(e.getMessage().contains("7 (sleep) S 1 7"), e.getMessage());
+    }
+
+    @Test
+    void aLineEndingBeforeTheStartTimeIsRejected() {
+        // 19 fields after the name: the start time (22nd field of the line) is missing
+        assertThrows(IllegalArgumentException.class,
+                () -> ProcStat.parse("7 (sleep) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0"));
+    }
+
+    @Test
+    void theStartTimeReadFromStatIsTheOneJavaReports() throws Exception {
+        // Records of an earlier daemon hold ProcessHandle's start instants: the two ways must agree exactly.
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            for (long pid : new long[] {ProcessHandle.current().pid(), child.pid(), 1}) {
+                assertEquals(ProcessHandle.of(pid).orElseThrow().info().startInstant(), Os.startTime(pid),
+                        "start time of pid " + pid);
+            }
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
     }
 
     @Test

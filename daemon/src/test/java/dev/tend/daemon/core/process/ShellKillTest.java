@@ -1,0 +1,111 @@
+package dev.tend.daemon.core.process;
+
+import static dev.tend.daemon.core.process.Processes.await;
+import static dev.tend.daemon.core.process.Processes.exitOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The long-lived signal shell, on children this test started (and a pid beyond the kernel's pid_max). */
+class ShellKillTest {
+
+    /** Above any pid_max Linux allows (2^22): no process can have it. */
+    private static final String NO_SUCH_PID = "2147483647";
+
+    @TempDir
+    Path dir;
+
+    private final Processes processes = new Processes();
+    private final ShellKill kill = new ShellKill();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        SignalShell shell = kill.current();
+        if (shell != null) {
+            shell.close();
+        }
+        processes.killAll();
+    }
+
+    @Test
+    void aSignalToAGroupReachesEveryProcessInIt() throws Exception {
+        ChildProcess child = processes.launch("sleep 1000 & exec sleep 1000", dir);
+
+        kill.kill(Signal.TERM, List.of("-" + child.pid()));
+
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), exitOf(child));
+        await("the whole group is gone", () -> processes.control.table().tree(child.pid()).isEmpty());
+    }
+
+    @Test
+    void manySignalsInARowUseOneShell() throws Exception {
+        ChildProcess first = processes.launch("exec sleep 1000", dir);
+        ChildProcess second = processes.launch("exec sleep 1000", dir);
+
+        kill.kill(Signal.TERM, List.of(Long.toString(first.pid())));
+        SignalShell shell = kill.current();
+        kill.kill(Signal.KILL, List.of(Long.toString(second.pid())));
+
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), exitOf(first));
+        assertEquals(ExitStatus.killed(Signal.KILL.number()), exitOf(second));
+        assertTrue(shell == kill.current() && shell.isAlive(), "the same shell answered both");
+    }
+
+    @Test
+    void aShellThatEndedIsReplacedAtTheNextSignal() throws Exception {
+        kill.prepare();
+        SignalShell ended = kill.current();
+        ended.close();
+        await("the first shell is gone", () -> !ended.isAlive());
+        ChildProcess child = processes.launch("exec sleep 1000", dir);
+
+        kill.kill(Signal.TERM, List.of(Long.toString(child.pid())));
+
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), exitOf(child));
+        assertNotSame(ended, kill.current());
+    }
+
+    @Test
+    void aTargetThatIsGoneIsAnsweredWithKillsComplaint() throws Exception {
+        SignalShell shell = SignalShell.start();
+        try {
+            SignalShell.Answer answer = shell.kill(Signal.TERM, List.of(NO_SUCH_PID)).get(10, TimeUnit.SECONDS);
+            assertNotEquals(0, answer.status());
+            assertTrue(answer.output().contains(NO_SUCH_PID) || answer.output().toLowerCase().contains("no such"),
+                    answer.output());
+            // and the shell still answers the next one
+            assertNotEquals(0, shell.kill(Signal.TERM, List.of(NO_SUCH_PID)).get(10, TimeUnit.SECONDS).status());
+        } finally {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aTargetThatIsNotANumberNeverReachesTheShell() throws Exception {
+        SignalShell shell = SignalShell.start();
+        try {
+            assertThrows(IllegalArgumentException.class, () -> shell.kill(Signal.TERM, List.of("1; touch pwned")));
+            assertThrows(IllegalArgumentException.class, () -> shell.kill(Signal.TERM, List.of("$(id)")));
+        } finally {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aRequestToAShellThatEndedFailsInsteadOfWaitingForever() throws Exception {
+        SignalShell shell = SignalShell.start();
+        shell.close();
+        await("the shell is gone", () -> !shell.isAlive());
+
+        assertThrows(java.io.IOException.class, () -> shell.kill(Signal.TERM, List.of(NO_SUCH_PID)));
+    }
+}
