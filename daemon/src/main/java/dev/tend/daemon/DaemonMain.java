@@ -1,5 +1,6 @@
 package dev.tend.daemon;
 
+import dev.tend.daemon.core.DaemonThreads;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.logs.OwnerOnly;
 import dev.tend.daemon.core.SupervisorConfig;
@@ -52,10 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The daemon process: wiring and the order of start-up and shutdown (docs/daemon.md), nothing else. */
 public final class DaemonMain {
@@ -268,31 +266,17 @@ public final class DaemonMain {
         }
     }
 
+    /** Requests that read log pages, a few at a time in turn (see RpcDispatcher). */
+    private static ExecutorService pageWorkerPool() {
+        return DaemonThreads.elastic("tend-pages", 2, Duration.ofSeconds(30));
+    }
+
     /**
      * Up to 256 requests run at once (a stop waits for its service's stop_timeout on its thread); more wait their
      * turn in the queue, which the transport bounds (connections times requests in flight each), rather than being
-     * refused. Idle threads end after 30 s.
+     * refused. An idle thread takes the next request; idle threads end after 30 s.
      */
-    /** Requests that read log pages, a few at a time in turn (see RpcDispatcher). */
-    private static ExecutorService pageWorkerPool() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "tend-pages-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
     private static ExecutorService workerPool() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(256, 256, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "tend-rpc-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return DaemonThreads.elastic("tend-rpc", 256, Duration.ofSeconds(30));
     }
 }

@@ -1,10 +1,18 @@
 package dev.tend.daemon.core;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Thread factories for the core's pools: numbered names, daemon threads (they never keep the JVM alive). */
+/** The daemon's threads: named for what they do, never keeping the JVM alive, and few when idle. */
 public final class DaemonThreads {
+
+    /** How long a worker of a burst (fifty launches, fifty stops) outlives it: long enough for the next burst. */
+    public static final Duration IDLE_WORKER_KEEP_ALIVE = Duration.ofSeconds(5);
 
     private DaemonThreads() {
     }
@@ -16,5 +24,36 @@ public final class DaemonThreads {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * A pool that hands a task to an idle thread if there is one, else starts a thread up to {@code max}, and past
+     * that queues the task; a thread idle for {@code keepAlive} ends. A {@link ThreadPoolExecutor} with a core size
+     * starts a new thread for every task until it has that many, idle ones or not (the request pool grew to a thread
+     * per request), and a cached pool keeps every thread of a burst for a minute: fifty services started at once
+     * left fifty idle threads, a few MB of the daemon's memory, long after.
+     */
+    public static ExecutorService elastic(String prefix, int max, Duration keepAlive) {
+        HandOffQueue queue = new HandOffQueue();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, max, keepAlive.toMillis(), TimeUnit.MILLISECONDS, queue,
+                named(prefix), (task, executor) -> {
+                    if (executor.isShutdown()) {
+                        throw new java.util.concurrent.RejectedExecutionException(prefix + " pool is shut down");
+                    }
+                    queue.enqueue(task); // every thread is busy and there may be no more: the task waits its turn
+                });
+        return pool;
+    }
+
+    /** Offers only to a thread waiting for work: a refused offer makes the pool start a thread. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 }

@@ -67,7 +67,7 @@ public final class Supervisor {
     private CompletableFuture<Void> shutdownFuture;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tend-timer"));
-    private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-worker"));
+    private final ExecutorService worker = DaemonThreads.elastic("tend-worker", Integer.MAX_VALUE, DaemonThreads.IDLE_WORKER_KEEP_ALIVE);
     private final ServiceHistory history;
     private final OrphanReaper reaper;
     private final UsageMeter meter;

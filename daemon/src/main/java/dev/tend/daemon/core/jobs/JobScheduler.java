@@ -67,7 +67,7 @@ public final class JobScheduler {
 
     /** The lock, after-unlock actions and ordered dispatch; job events carry no seq (the bus numbers them). */
     private final SerialState<JobListener, Void> serial = new SerialState<>("tend-job-events");
-    private final ExecutorService worker = Executors.newCachedThreadPool(DaemonThreads.named("tend-job-worker"));
+    private final ExecutorService worker = DaemonThreads.elastic("tend-job-worker", Integer.MAX_VALUE, DaemonThreads.IDLE_WORKER_KEEP_ALIVE);
 
     /**
      * @param liveChildren where the pids of running jobs are recorded, so that a daemon that starts after a
