@@ -37,7 +37,8 @@ public final class JsonRpcEndpoint {
     private final RequestReader reader;
     private final Map<String, RpcMethod> methods;
     private final HandlerInvoker invoker;
-    private final ObjectNode discovery;
+    /** OpenRPC's document, made at the first rpc.discover (it is not on a cold start's path). */
+    private volatile ObjectNode discovery;
 
     /**
      * @param handler an object whose public methods carrying {@link Rpc} are served; every parameter of such a method
@@ -49,7 +50,16 @@ public final class JsonRpcEndpoint {
         this.reader = new RequestReader(mapper);
         this.methods = RpcMethod.scan(handler.getClass(), mapper);
         this.invoker = new HandlerInvoker(mapper, handler);
-        this.discovery = OpenRpc.document(methods.values(), mapper);
+    }
+
+    /** OpenRPC's description of the methods (rpc.discover's answer). */
+    private ObjectNode discovery() {
+        ObjectNode d = discovery;
+        if (d == null) {
+            d = OpenRpc.document(methods.values(), mapper); // the same document whichever thread makes it first
+            discovery = d;
+        }
+        return d;
     }
 
     /** The names of the methods this endpoint serves. */
@@ -204,7 +214,7 @@ public final class JsonRpcEndpoint {
     private HandlerInvoker.Outcome call(String name, JsonNode params, Object context) {
         if (name.equals(OpenRpc.DISCOVER)) {
             // the one reserved "rpc." name served: OpenRPC's discovery, generated from the dispatch table
-            return new HandlerInvoker.Outcome(discovery, null);
+            return new HandlerInvoker.Outcome(discovery(), null);
         }
         RpcMethod method = methods.get(name);
         if (method == null) {
