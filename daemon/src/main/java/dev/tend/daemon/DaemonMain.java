@@ -192,6 +192,7 @@ public final class DaemonMain {
             bus.daemonStopping(shutdown.reason());
             bus.awaitSettled(Duration.ofMillis(500));
             stopServices(supervisor, jobs);
+            control.closeSignals(); // its shell's reader waits in a read: the JVM's exit would wait 300 ms for it
             bus.awaitSettled(Duration.ofMillis(500));
             return 0;
         } catch (IOException | RuntimeException e) {

@@ -17,6 +17,10 @@ interface KillPrimitives {
     default void prepare() {
     }
 
+    /** Ends what {@link #prepare} or a signal started; nothing by default. */
+    default void close() {
+    }
+
     /** SIGKILL to the pid if it is alive; {@link ProcessHandle} skips a pid reused since it looked. */
     void destroyForcibly(long pid);
 }

@@ -40,6 +40,15 @@ public final class PosixProcessControl implements ProcessControl {
         primitives.prepare();
     }
 
+    /**
+     * Ends what sends signals (the daemon's last step, once every service is stopped): a thread blocked in a read
+     * holds up the JVM's exit by 300 ms (HotSpot waits that long for threads in native code). A later signal would
+     * start it again.
+     */
+    public void closeSignals() {
+        primitives.close();
+    }
+
     /** With other kill primitives: tests that check refusals pass ones that only record. */
     PosixProcessControl(KillPrimitives primitives) {
         this.primitives = primitives;

@@ -1,6 +1,7 @@
 package dev.tend.daemon.core.process;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +58,19 @@ final class ShellKill implements KillPrimitives {
             running();
         } catch (IOException e) {
             LOG.debug("signal shell not started yet: {}", e.getMessage());
+        }
+    }
+
+    /** Ends the shell and waits (briefly) until it and its reader are gone. */
+    @Override
+    public void close() {
+        SignalShell ending;
+        synchronized (this) {
+            ending = shell;
+            shell = null;
+        }
+        if (ending != null) {
+            ending.closeAndWait(Duration.ofSeconds(2));
         }
     }
 

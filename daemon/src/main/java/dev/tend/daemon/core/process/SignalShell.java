@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * One long-lived {@code /bin/sh} that runs its shell's builtin kill for each line it reads: a signal costs a pipe
@@ -30,6 +32,7 @@ final class SignalShell {
 
     private final Process process;
     private final OutputStream commands;
+    private Thread reader;
     private final Queue<CompletableFuture<Answer>> waiting = new ArrayDeque<>();
     /** The reader saw the shell's end: nothing sent now would be answered. Guarded by waiting. */
     private boolean ended;
@@ -47,6 +50,7 @@ final class SignalShell {
         SignalShell shell = new SignalShell(pb.start());
         Thread reader = new Thread(shell::readAnswers, "tend-signal-shell");
         reader.setDaemon(true);
+        shell.reader = reader;
         reader.start();
         return shell;
     }
@@ -95,6 +99,29 @@ final class SignalShell {
     /** Ends the shell; requests still waiting complete exceptionally. */
     void close() {
         process.destroyForcibly();
+    }
+
+    /** The shell is reaped and its reader has ended: nothing of it is left in the JVM or the system. */
+    boolean ended() {
+        return !process.isAlive() && !reader.isAlive();
+    }
+
+    /** Ends the shell and waits up to {@code patience} for it to be reaped and for its reader to end. */
+    void closeAndWait(Duration patience) {
+        try {
+            commands.close(); // end of input: the shell exits by itself
+        } catch (IOException e) {
+            // already closed
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+            reader.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void readAnswers() {

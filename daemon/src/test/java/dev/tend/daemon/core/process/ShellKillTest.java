@@ -75,6 +75,21 @@ class ShellKillTest {
     }
 
     @Test
+    void closingEndsTheShellAndItsReaderSoNothingHoldsUpTheDaemonsExit() throws Exception {
+        // HotSpot's exit waits 300 ms for any thread blocked in native code, such as a reader of the shell's output
+        kill.prepare();
+        SignalShell shell = kill.current();
+
+        kill.close();
+
+        assertTrue(shell.ended(), "the shell is reaped and its reader is gone");
+        assertEquals(null, kill.current());
+        ChildProcess child = processes.launch("exec sleep 1000", dir);
+        kill.kill(Signal.TERM, List.of(Long.toString(child.pid())));
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), exitOf(child), "a later signal starts a new shell");
+    }
+
+    @Test
     void aTargetThatIsGoneIsAnsweredWithKillsComplaint() throws Exception {
         SignalShell shell = SignalShell.start();
         try {
