@@ -166,7 +166,7 @@ public final class DaemonMain {
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
             server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers), Uid.current());
             background("tend-warmup", () -> RpcWarmup.endpoint(endpoint));
-            background("tend-signal-shell", control::prepareSignals);
+            background("tend-process-control", control::prepare);
             serverRef[0] = server;
             server.start();
             bound = true;

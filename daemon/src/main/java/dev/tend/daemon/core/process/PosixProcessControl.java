@@ -35,9 +35,16 @@ public final class PosixProcessControl implements ProcessControl {
         this(ShellKill.SHARED);
     }
 
-    /** Makes the first stop as quick as the next: starts what sends signals (the daemon calls it at start, aside). */
-    public void prepareSignals() {
+    /**
+     * Makes the first launch and the first stop as quick as the next (the daemon calls it at start, aside): starts
+     * what sends signals, and reads the system's clock ticks and boot time, which a start time is computed from
+     * (the ticks by running getconf: fifty launches at once would all wait for it).
+     */
+    public void prepare() {
         primitives.prepare();
+        if (linuxProc) {
+            Os.startTime(ProcessHandle.current().pid());
+        }
     }
 
     /**
