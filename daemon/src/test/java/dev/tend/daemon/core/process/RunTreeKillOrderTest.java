@@ -3,16 +3,10 @@ package dev.tend.daemon.core.process;
 import dev.tend.daemon.core.time.VirtualTimer;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,30 +25,9 @@ class RunTreeKillOrderTest {
     private static final long CHILD = 4243;
 
     /** Processes 4242 (main) and 4243 (its child), which ignore every signal but SIGKILL. */
-    private final Map<Long, Instant> alive = new ConcurrentHashMap<>(Map.of(MAIN, Instant.EPOCH, CHILD, Instant.EPOCH));
-    private final List<Set<Long>> kills = new ArrayList<>();
-
-    private final ProcessControl control = new ProcessControl() {
-        @Override public void signalGroup(long pgid, Signal signal) { }
-        @Override public void signal(long pid, Signal signal) { }
-        @Override public Set<Long> tree(long pid) { return Set.copyOf(alive.keySet()); }
-        @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) { }
-        @Override public Set<Long> marked(String token) { return Set.of(); }
-        @Override public synchronized void kill(Set<Long> pids) {
-            kills.add(Set.copyOf(pids));
-            pids.forEach(alive::remove);
-        }
-        @Override public Optional<Instant> startTime(long pid) { return Optional.ofNullable(alive.get(pid)); }
-        @Override public ResourceUsage usage(Set<Long> pids) { throw new UnsupportedOperationException(); }
-    };
-
-    private final ChildProcess main = new ChildProcess() {
-        @Override public long pid() { return MAIN; }
-        @Override public Instant startTime() { return Instant.EPOCH; }
-        @Override public InputStream stdout() { return InputStream.nullInputStream(); }
-        @Override public InputStream stderr() { return InputStream.nullInputStream(); }
-        @Override public CompletableFuture<ExitStatus> onExit() { return new CompletableFuture<>(); }
-    };
+    private final MemoryProcesses control = new MemoryProcesses(MAIN, CHILD);
+    private final List<Set<Long>> kills = control.kills;
+    private final ChildProcess main = MemoryProcesses.main(MAIN, new CompletableFuture<>());
 
     @Test
     void aStopPastItsTimeoutKillsTheMainProcessBeforeItsChildren() throws Exception {
@@ -80,23 +53,15 @@ class RunTreeKillOrderTest {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         try {
             VirtualTimer timer = new VirtualTimer();
-            ProcessControl obliging = new ProcessControl() {
+            MemoryProcesses obliging = new MemoryProcesses(MAIN, CHILD) {
                 @Override public void signalGroup(long pgid, Signal signal) { alive.clear(); }
-                @Override public void signal(long pid, Signal signal) { }
-                @Override public Set<Long> tree(long pid) { return control.tree(pid); }
-                @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) { }
-                @Override public Set<Long> marked(String token) { return Set.of(); }
-                @Override public void kill(Set<Long> pids) { control.kill(pids); }
-                @Override public Optional<Instant> startTime(long pid) { return control.startTime(pid); }
-                @Override public ResourceUsage usage(Set<Long> pids) { throw new UnsupportedOperationException(); }
             };
-
             CompletableFuture<Boolean> gone = new RunTree(obliging, main, null)
                     .stop(Signal.TERM, Duration.ofSeconds(10), timer, pacer, Runnable::run);
 
             assertFalse(gone.get(10, TimeUnit.SECONDS), "gone without SIGKILL");
             assertEquals(0, timer.pending(), "the stop timeout was cancelled");
-            assertEquals(List.of(), kills);
+            assertEquals(List.of(), obliging.kills);
         } finally {
             pacer.shutdownNow();
         }

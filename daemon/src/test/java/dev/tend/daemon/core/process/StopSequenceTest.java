@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tend.daemon.core.time.VirtualTimer;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,36 +21,12 @@ class StopSequenceTest {
     private static final long MAIN = 4242;
     private static final long CHILD = 4243;
 
-    private final Map<Long, Instant> alive = new ConcurrentHashMap<>(Map.of(MAIN, Instant.EPOCH));
-    private final List<Set<Long>> kills = new ArrayList<>();
-    private final AtomicInteger looks = new AtomicInteger();
+    private final MemoryProcesses control = new MemoryProcesses(MAIN);
+    private final Map<Long, Instant> alive = control.alive;
+    private final List<Set<Long>> kills = control.kills;
+    private final AtomicInteger looks = control.looks;
     private final CompletableFuture<ExitStatus> mainExit = new CompletableFuture<>();
-
-    private final ProcessControl control = new ProcessControl() {
-        @Override public void signalGroup(long pgid, Signal signal) { }
-        @Override public void signal(long pid, Signal signal) { }
-        @Override public Set<Long> tree(long pid) { return Set.copyOf(alive.keySet()); }
-        @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) { }
-        @Override public Set<Long> marked(String token) { return Set.of(); }
-        @Override public synchronized void kill(Set<Long> pids) {
-            kills.add(Set.copyOf(pids));
-            pids.forEach(alive::remove);
-        }
-        @Override public Optional<Instant> startTime(long pid) { return Optional.ofNullable(alive.get(pid)); }
-        @Override public ResourceUsage usage(Set<Long> pids) { throw new UnsupportedOperationException(); }
-        @Override public ProcessTable table() {
-            looks.incrementAndGet();
-            return ProcessControl.super.table();
-        }
-    };
-
-    private final ChildProcess main = new ChildProcess() {
-        @Override public long pid() { return MAIN; }
-        @Override public Instant startTime() { return Instant.EPOCH; }
-        @Override public InputStream stdout() { return InputStream.nullInputStream(); }
-        @Override public InputStream stderr() { return InputStream.nullInputStream(); }
-        @Override public CompletableFuture<ExitStatus> onExit() { return mainExit; }
-    };
+    private final ChildProcess main = MemoryProcesses.main(MAIN, mainExit);
 
     /** Takes every poll and never runs it. */
     private static final class SilentPacer extends ScheduledThreadPoolExecutor {
