@@ -99,18 +99,33 @@ final class DependencyOrder {
     }
 
     /**
-     * Stops the services, each after those of the set that depend on it. Call without the lock.
+     * Stops the services, each after those of the set that depend on it. Call without the lock. What nothing in the
+     * set depends on stops at once, in one call of {@code stopGroup}: fifty stops then ask for their signals
+     * together and share a look or two at /proc, instead of trickling in one by one behind the lock.
      *
-     * @param stop     stops one service (takes the lock itself); runs on the executor
+     * @param stopGroup stops the services it is given in one step (taking the lock itself), a future each in
+     *                  their order; runs on the caller's thread for the first group, then on the executor
      */
-    static CompletableFuture<Void> stopInOrder(List<Service> services, Function<Service, CompletableFuture<Void>> stop,
+    static CompletableFuture<Void> stopInOrder(List<Service> services,
+                                               Function<List<Service>, List<CompletableFuture<Void>>> stopGroup,
                                                Executor executor) {
         Map<Service, CompletableFuture<Void>> memo = new HashMap<>();
+        List<Service> free = services.stream().filter(s -> dependentsIn(services, s).isEmpty()).toList();
+        List<CompletableFuture<Void>> begun = stopGroup.apply(free);
+        for (int i = 0; i < free.size(); i++) {
+            memo.put(free.get(i), begun.get(i));
+        }
+        Function<Service, CompletableFuture<Void>> stop = s -> stopGroup.apply(List.of(s)).get(0);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (Service s : services) {
             all.add(stopAfterDependents(s, services, memo, stop, executor));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private static List<Service> dependentsIn(List<Service> set, Service s) {
+        return set.stream().filter(other -> other != s && other.project.equals(s.project) && dependsOn(other, s))
+                .toList();
     }
 
     private static CompletableFuture<Void> stopAfterDependents(Service s, List<Service> set,
@@ -122,10 +137,8 @@ final class DependencyOrder {
             return known;
         }
         List<CompletableFuture<Void>> dependents = new ArrayList<>();
-        for (Service other : set) {
-            if (other != s && other.project.equals(s.project) && dependsOn(other, s)) {
-                dependents.add(stopAfterDependents(other, set, memo, stop, executor));
-            }
+        for (Service other : dependentsIn(set, s)) {
+            dependents.add(stopAfterDependents(other, set, memo, stop, executor));
         }
         CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
                 .handle((v, e) -> null)

@@ -571,7 +571,8 @@ final class ServiceMachine {
 
     /** Stops the services, each after those of the set that depend on it. Call without the lock. */
     CompletableFuture<Void> stopInOrder(List<Service> services) {
-        return DependencyOrder.stopInOrder(services, s -> locked(tx -> stopOne(s, tx)), worker);
+        return DependencyOrder.stopInOrder(services,
+                group -> locked(tx -> group.stream().map(s -> stopOne(s, tx)).toList()), worker);
     }
 
     Path logPath(String project, String service) {
