@@ -134,10 +134,7 @@ public final class LogFile implements Closeable {
             writeFully(batch.bytes(), from, to);
             size += to - from;
             from = to;
-            line = next;
-            if (from < length) {
-                rotate();
-            }
+            line = next; // what is left starts with a line that does not fit: the next round rotates
         }
     }
 
@@ -152,7 +149,10 @@ public final class LogFile implements Closeable {
         }
     }
 
-    /** name.log.(n-2) → name.log.(n-1) (dropping the oldest) ... name.log → name.log.1, then a fresh name.log. */
+    /**
+     * name.log.(n-2) → name.log.(n-1) (dropping the oldest) ... name.log → name.log.1; the next write opens a fresh
+     * name.log.
+     */
     private void rotate() throws IOException {
         FileChannel old = channel;
         channel = null;
@@ -166,7 +166,6 @@ public final class LogFile implements Closeable {
                 Files.move(from, rotated(i), StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        openChannel();
     }
 
     private void openChannel() throws IOException {
