@@ -6,20 +6,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 
 /**
  * One long-lived {@code /bin/sh} that runs its shell's builtin kill for each line it reads: a signal costs a pipe
  * write and a read instead of a fork and exec of a shell (about 2 ms of the daemon's CPU each; fifty services
  * stopping at once paid 100 ms for it alone). Its standard input is the daemon's pipe, so it ends with the daemon,
  * however the daemon ends. Answers come back in order; a reader thread hands each to the request it belongs to.
- * Not thread-safe: {@link ShellKill} sends under its own lock.
+ * Not thread-safe: a request's place in the queue and its line on the pipe must keep the same order, so
+ * {@link ShellKill} sends under its own lock.
  */
 final class SignalShell {
 
@@ -32,7 +33,7 @@ final class SignalShell {
 
     private final Process process;
     private final OutputStream commands;
-    private Thread reader;
+    private final Thread reader;
     private final Queue<CompletableFuture<Answer>> waiting = new ArrayDeque<>();
     /** The reader saw the shell's end: nothing sent now would be answered. Guarded by waiting. */
     private boolean ended;
@@ -40,6 +41,8 @@ final class SignalShell {
     private SignalShell(Process process) {
         this.process = process;
         this.commands = process.getOutputStream();
+        this.reader = new Thread(this::readAnswers, "tend-signal-shell");
+        this.reader.setDaemon(true);
     }
 
     static SignalShell start() throws IOException {
@@ -48,10 +51,7 @@ final class SignalShell {
                 .redirectErrorStream(true);
         pb.environment().clear();
         SignalShell shell = new SignalShell(pb.start());
-        Thread reader = new Thread(shell::readAnswers, "tend-signal-shell");
-        reader.setDaemon(true);
-        shell.reader = reader;
-        reader.start();
+        shell.reader.start();
         return shell;
     }
 
@@ -102,7 +102,7 @@ final class SignalShell {
     }
 
     /** The shell is reaped and its reader has ended: nothing of it is left in the JVM or the system. */
-    boolean ended() {
+    boolean gone() {
         return !process.isAlive() && !reader.isAlive();
     }
 

@@ -82,7 +82,7 @@ class ShellKillTest {
 
         kill.close();
 
-        assertTrue(shell.ended(), "the shell is reaped and its reader is gone");
+        assertTrue(shell.gone(), "the shell is reaped and its reader is gone");
         assertEquals(null, kill.current());
         ChildProcess child = processes.launch("exec sleep 1000", dir);
         kill.kill(Signal.TERM, List.of(Long.toString(child.pid())));
