@@ -43,11 +43,6 @@ final class ProcTable implements ProcessTable {
         }
     }
 
-    /** With a cache of its own: every look reads every environment. */
-    static ProcTable read(Object ownUid) {
-        return read(ownUid, new MarkCache());
-    }
-
     /**
      * @param ownUid the daemon's uid: only its processes are looked at for marks (null: none are)
      * @param cache  the marks of earlier looks, kept across them
