@@ -65,10 +65,7 @@ final class SignalShell {
     CompletableFuture<Answer> kill(Signal signal, List<String> targets) throws IOException {
         StringBuilder line = new StringBuilder("kill -s ").append(signal.name()).append(" --");
         for (String target : targets) {
-            if (!target.matches("-?[0-9]+")) {
-                throw new IllegalArgumentException("not a pid or process group: " + target);
-            }
-            line.append(' ').append(target);
+            line.append(' ').append(checked(target));
         }
         line.append(" 2>&1; printf '\\036%s\\n' \"$?\"\n");
         CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -88,6 +85,22 @@ final class SignalShell {
             throw e;
         }
         return answer;
+    }
+
+    /**
+     * A second guard behind {@link PosixProcessControl}'s, for whoever reaches the shell directly: to kill(1),
+     * 0 and -0 mean the caller's own process group (the daemon's, and a test's JVM), -1 every process the user may
+     * signal (as root: the machine), 1 is init. A pid's one wrong digit must not make any of them.
+     */
+    static String checked(String target) {
+        if (!target.matches("-?[1-9][0-9]{0,18}")) {
+            throw new IllegalArgumentException("not a pid or process group: " + target);
+        }
+        long id = Math.abs(Long.parseLong(target));
+        if (id <= 1 || id == ProcessHandle.current().pid()) {
+            throw new IllegalArgumentException("refusing to signal " + target + ": not a child's pid or group");
+        }
+        return target;
     }
 
     boolean isAlive() {

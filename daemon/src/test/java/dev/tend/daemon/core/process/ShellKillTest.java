@@ -116,6 +116,18 @@ class ShellKillTest {
     }
 
     @Test
+    void targetsThatWouldReachFarBeyondAChildAreRefusedBeforeAnythingIsSent() {
+        // Checked on the check alone: nothing here is ever sent. To kill(1), 0 and -0 are the sender's own group,
+        // -1 is every process the user may signal, 1 is init; a leading zero or a pid past a long is no pid.
+        String self = Long.toString(ProcessHandle.current().pid());
+        for (String target : List.of("0", "-0", "1", "-1", "00", "-01", self, "-" + self, "99999999999999999999")) {
+            assertThrows(IllegalArgumentException.class, () -> SignalShell.checked(target), target);
+        }
+        assertEquals("-4242", SignalShell.checked("-4242"));
+        assertEquals("4242", SignalShell.checked("4242"));
+    }
+
+    @Test
     void aRequestToAShellThatEndedFailsInsteadOfWaitingForever() throws Exception {
         SignalShell shell = SignalShell.start();
         shell.close();
