@@ -114,6 +114,10 @@ final class SignalShell {
         process.destroyForcibly();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The shell is reaped and its reader has ended: nothing of it is left in the JVM or the system. */
     boolean gone() {
         return !process.isAlive() && !reader.isAlive();

@@ -3,6 +3,7 @@ package dev.tend.daemon.core.process;
 import static dev.tend.daemon.core.process.Processes.await;
 import static dev.tend.daemon.core.process.Processes.exitOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,6 +126,42 @@ class ShellKillTest {
         }
         assertEquals("-4242", SignalShell.checked("-4242"));
         assertEquals("4242", SignalShell.checked("4242"));
+    }
+
+    @Test
+    void theShellCarriesNoneOfTheDaemonsEnvironment() throws Exception {
+        // A daemon started from inside a service inherits its TEND_RUN mark; a shell carrying it would be taken for
+        // part of that service and stopped with it.
+        SignalShell shell = SignalShell.start();
+        try {
+            assertFalse(shell.gone());
+            byte[] environ = java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(shell.pid()), "environ"));
+            assertEquals(0, environ.length, new String(environ));
+        } finally {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aRequestWaitingWhenTheShellDiesFailsRatherThanWaitingForever() throws Exception {
+        SignalShell shell = SignalShell.start();
+        SignalShell stopper = SignalShell.start();
+        try {
+            // the shell is this test's child: stopped, it reads nothing until it is killed
+            assertEquals(0, stopper.kill(Signal.STOP, List.of(Long.toString(shell.pid()))).get(10, TimeUnit.SECONDS)
+                    .status());
+            java.util.concurrent.CompletableFuture<SignalShell.Answer> waiting =
+                    shell.kill(Signal.TERM, List.of(NO_SUCH_PID));
+
+            shell.close();
+
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> waiting.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof java.io.IOException, e.toString());
+        } finally {
+            shell.close();
+            stopper.close();
+        }
     }
 
     @Test
