@@ -90,7 +90,9 @@ final class SignalShell {
     /**
      * A second guard behind {@link PosixProcessControl}'s, for whoever reaches the shell directly: to kill(1),
      * 0 and -0 mean the caller's own process group (the daemon's, and a test's JVM), -1 every process the user may
-     * signal (as root: the machine), 1 is init. A pid's one wrong digit must not make any of them.
+     * signal (as root: the machine), 1 is init. A pid's one wrong digit must not make any of them. Written out here
+     * again rather than shared with the control's {@code requireChildPid} on purpose: one wrong line (or one mutant)
+     * in a shared check would take both guards down at once.
      */
     static String checked(String target) {
         if (!target.matches("-?[1-9][0-9]{0,18}")) {
