@@ -52,7 +52,7 @@ final class ProjectTools extends ToolGroup {
             p.put("dir", known.get("dir"));
             Views.putIfSet(p, "file", known.get("file"));
         } else {
-            p.put("dir", dir != null ? dir : targets.dir());
+            p.put("dir", dir != null ? targets.against(dir) : targets.dir());
         }
         services(a, p);
         if (a.bool("wait", false)) {

@@ -1,5 +1,7 @@
 package dev.tend.mcp;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,12 +38,24 @@ final class Targets {
         if (project != null) {
             p.put("project", project);
         } else {
-            p.put("dir", d != null ? d : dir);
+            p.put("dir", d != null ? against(d) : dir);
         }
         return p;
     }
 
     String dir() {
         return dir;
+    }
+
+    /**
+     * A directory an agent names, relative to the directory the agent runs in (the daemon refuses a relative one:
+     * its own working directory means nothing to the caller).
+     */
+    String against(String d) {
+        try {
+            return Path.of(dir).resolve(d).normalize().toString();
+        } catch (InvalidPathException e) {
+            return d; // the daemon says what is wrong with it
+        }
     }
 }

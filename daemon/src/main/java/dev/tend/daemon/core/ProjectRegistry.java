@@ -72,7 +72,13 @@ final class ProjectRegistry {
 
     /** One project, or all if null. */
     List<Project> select(String projectOrNull) {
-        return projectOrNull == null ? all() : List.of(require(projectOrNull));
+        if (projectOrNull == null) {
+            return all();
+        }
+        if (Supervisor.ADHOC.equals(projectOrNull) && !projects.containsKey(projectOrNull)) {
+            return List.of(); // `tend run`'s services: made at the first, gone with the last; none is not an error
+        }
+        return List.of(require(projectOrNull));
     }
 
     /** @throws SupervisorException NOT_FOUND, naming the registered projects */

@@ -23,6 +23,19 @@ final class Inputs {
         }
     }
 
+    /**
+     * The caller's working directory (`dir`, `cwd`): an absolute path. A relative one would be read against the
+     * daemon's own working directory, which means nothing to the caller, so it is refused rather than guessed.
+     */
+    static Path absolute(String param, String value) {
+        Path p = path(param, value);
+        if (!p.isAbsolute()) {
+            throw invalid(param + ": '" + printable(value) + "' is not an absolute path (give the caller's working "
+                    + "directory as an absolute path)");
+        }
+        return p;
+    }
+
     /** A command line: not blank, and no NUL (no exec can pass one). */
     static String command(String command) {
         if (command == null || command.isBlank()) {

@@ -53,7 +53,7 @@ final class JobMethods {
         if (schedule == null || schedule.isBlank()) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "no schedule given (e.g. \"0 3 * * *\" or \"@every 10m\")");
         }
-        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.path("cwd", cwd);
+        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.absolute("cwd", cwd);
         if (!Files.isDirectory(dir)) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
         }

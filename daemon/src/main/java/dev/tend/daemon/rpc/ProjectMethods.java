@@ -52,7 +52,7 @@ final class ProjectMethods {
         if (dir == null && (files == null || files.isEmpty())) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "give the project's dir or file");
         }
-        Path base = dir == null ? null : Inputs.path("dir", dir);
+        Path base = dir == null ? null : Inputs.absolute("dir", dir);
         List<Path> targets = new ArrayList<>();
         for (String file : files == null || files.isEmpty() ? List.<String>of() : files) {
             Path path = Inputs.path("file", file);

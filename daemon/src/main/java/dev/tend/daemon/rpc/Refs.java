@@ -38,6 +38,9 @@ final class Refs {
     /** The named project, else the registered project whose directory holds dir. */
     String project(String project, String dir) {
         List<ProjectInfo> projects = supervisor.projects();
+        if (Supervisor.ADHOC.equals(project)) {
+            return project; // the services of `tend run`: always there, empty or not
+        }
         if (project != null) {
             return requireProject(projects, project).name();
         }
@@ -54,7 +57,7 @@ final class Refs {
 
     private static ProjectInfo projectOfDir(List<ProjectInfo> projects, String dir) {
         ProjectInfo best = null;
-        Path d = Inputs.path("dir", dir).toAbsolutePath().normalize();
+        Path d = Inputs.absolute("dir", dir).normalize();
         for (ProjectInfo p : projects) {
             if (p.dir() != null && d.startsWith(p.dir())
                     && (best == null || p.dir().getNameCount() > best.dir().getNameCount())) {

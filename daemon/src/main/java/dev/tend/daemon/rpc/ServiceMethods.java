@@ -125,7 +125,7 @@ final class ServiceMethods {
 
     Map<String, Object> run(String name, String command, String cwd, Map<String, String> env, String restart) {
         Inputs.command(command);
-        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.path("cwd", cwd);
+        Path dir = cwd == null ? Path.of(System.getProperty("user.home")) : Inputs.absolute("cwd", cwd);
         if (!Files.isDirectory(dir)) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "working directory " + dir + " does not exist");
         }

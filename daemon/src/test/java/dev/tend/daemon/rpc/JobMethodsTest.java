@@ -102,6 +102,14 @@ class JobMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aRelativeCwdIsRefusedAndNoJobIsAdded() {
+        assertEquals("cwd: 'work' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("job.add", "{\"name\":\"nightly\",\"schedule\":\"@every 1h\",\"command\":\"true\","
+                        + "\"cwd\":\"work\"}", ErrorCode.INVALID_PARAMS));
+        rpc.error("job.history", "{\"ref\":\"adhoc/nightly\"}", ErrorCode.NOT_FOUND);
+    }
+
+    @Test
     void addingAnAdhocJobTwiceIsAConflict() {
         JsonNode added = rpc.result("job.add", add(""));
         assertEquals("adhoc", added.get("project").textValue());

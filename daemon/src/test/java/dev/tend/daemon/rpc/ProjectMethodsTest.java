@@ -41,6 +41,13 @@ class ProjectMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void upOfARelativeDirIsInvalidAndRegistersNothing() {
+        assertEquals("dir: 'shop' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("project.up", "{\"dir\":\"shop\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals(0, rpc.result("project.list", "{}").get("projects").size());
+    }
+
+    @Test
     void upWithFileAndFilesIsInvalid() {
         assertEquals("give file or files, not both", rpc.message("project.up",
                 "{\"file\":\"/a/tend.yaml\",\"files\":[\"/b/tend.yaml\"]}", ErrorCode.INVALID_PARAMS));

@@ -110,6 +110,30 @@ class ServiceMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aRelativeDirIsRefusedRatherThanReadAgainstTheDaemonsOwnDirectory() {
+        assertEquals("dir: 'shop' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("service.list", "{\"dir\":\"shop\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("dir: '.' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("service.start", "{\"ref\":\"web\",\"dir\":\".\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("stopped", rpc.state("shop", "web"));
+    }
+
+    @Test
+    void aRunWithARelativeWorkingDirectoryIsRefusedAndAddsNothing() {
+        assertEquals("cwd: 'sub' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("service.run", "{\"name\":\"once\",\"command\":\"true\",\"cwd\":\"sub\"}",
+                        ErrorCode.INVALID_PARAMS));
+        assertEquals(List.of(), names(rpc.result("service.list", "{\"project\":\"adhoc\"}").get("services")));
+    }
+
+    @Test
+    void theAdhocProjectListsEmptyWhenNoAdhocServiceRuns() {
+        JsonNode list = rpc.result("service.list", "{\"project\":\"adhoc\"}");
+        assertEquals("adhoc", list.get("project").textValue());
+        assertEquals(List.of(), names(list.get("services")));
+    }
+
+    @Test
     void listingAnUnknownProjectIsNotFound() {
         assertEquals("no project named 'nope' is registered (registered: shop)",
                 rpc.message("service.list", "{\"project\":\"nope\"}", ErrorCode.NOT_FOUND));
