@@ -12,6 +12,7 @@ final class DaemonStopCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         DaemonConnector connector = DaemonAccess.connector(root());
+        connector.awaitStartUnderWay(); // a start under way ends first: its daemon is the one to stop
         DaemonConnector.Connection c = connector.connectIfRunning();
         if (c == null) {
             OptionalLong unreachable = connector.lockHolder();

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +114,27 @@ class DaemonLifecycleIT {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("no tend daemon is running"), r.toString());
         assertTrue(tend.daemons().isEmpty());
+    }
+
+    @Test
+    void daemonStopDuringAStartWaitsForItAndStopsTheDaemonItBrings() throws Exception {
+        Files.createDirectories(tend.stateDir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path spawnLock = tend.stateDir().resolve("spawn.lock");
+        Process stop;
+        Process daemon;
+        long pid;
+        // This test plays the client that is starting a daemon: it holds the spawn lock until its daemon listens.
+        try (FileChannel lock = FileChannel.open(spawnLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            stop = tend.start("daemon", "stop");
+            daemon = tend.start("daemon", "run");
+            TendHome.waitUntil("the daemon to listen", () -> Files.exists(tend.socket()));
+            pid = tend.daemonPid();
+        }
+        TendHome.Result stopped = TendHome.finish(stop);
+        assertEquals(0, stopped.exit(), stopped.toString());
+        assertTrue(stopped.out().contains("tend daemon stopped (pid " + pid + ")"), stopped.toString());
+        assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "the daemon the start brought is gone");
     }
 
     @Test

@@ -131,6 +131,24 @@ public final class DaemonConnector {
         }
     }
 
+    /**
+     * Waits while another client is starting a daemon: it holds the spawn lock until its daemon answers or has
+     * failed. A stop that did not wait would find nobody listening yet, say so, and leave the new daemon running.
+     * Starts nothing and creates nothing (no state directory: no start can be under way).
+     */
+    public void awaitStartUnderWay() throws InterruptedException {
+        try (FileChannel lockChannel = FileChannel.open(paths.spawnLock(), StandardOpenOption.WRITE);
+             FileLock ignored = lockChannel.lock()) {
+            // held once: no start is under way now
+        } catch (NoSuchFileException e) {
+            // no client ever started a daemon here
+        } catch (java.nio.channels.FileLockInterruptionException e) {
+            throw new InterruptedException("interrupted while a daemon was starting");
+        } catch (IOException e) {
+            // cannot tell: the socket and the pid lock still decide
+        }
+    }
+
     /** Connects only if a daemon is running; never starts one. */
     public Connection connectIfRunning() throws DaemonUnavailableException {
         try {
