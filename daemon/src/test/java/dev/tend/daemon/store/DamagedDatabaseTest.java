@@ -59,6 +59,10 @@ class DamagedDatabaseTest {
 
         assertArrayEquals(garbage, Files.readAllBytes(dir.resolve("tend.db.damaged-20261204-173005")));
         assertArrayEquals(garbage, Files.readAllBytes(dir.resolve("tend.db.damaged-20261204-173005-2")));
+        Files.write(db, garbage);
+        DamagedDatabase.open(db, CLOCK).store().close();
+        assertArrayEquals(garbage, Files.readAllBytes(dir.resolve("tend.db.damaged-20261204-173005-3")),
+                "a third in the same second takes the next number");
         assertTrue(second.notice().orElseThrow().contains("it is not a SQLite database, or a corrupt one"));
     }
 

@@ -75,6 +75,14 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void migrateAnswersTheVersionItFound() throws Exception {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dbFile())) {
+            assertEquals(0, Migrator.migrate(raw, dbFile(), Schema.MIGRATIONS));
+            assertEquals(Schema.MIGRATIONS.size(), Migrator.migrate(raw, dbFile(), Schema.MIGRATIONS));
+        }
+    }
+
+    @Test
     void reopeningAMigratedDatabaseKeepsItsDataAndVersion() throws Exception {
         try (SqliteStore store = SqliteStore.open(dbFile())) {
             store.putProject(WEB);

@@ -162,6 +162,18 @@ class SqliteStoreTest {
     }
 
     @Test
+    void whatTheStoreAnswersCannotBeChangedByTheCaller() {
+        store.setDesired("web", "api", true);
+        store.setPort("web", "api", 40771);
+        store.setScale("web", "api", new Replicas.Scaled(3, 0));
+        assertThrows(UnsupportedOperationException.class, () -> store.desired().get("web").put("x", true));
+        assertThrows(UnsupportedOperationException.class,
+                () -> store.memory().get("web").put("x", new StateStore.ServiceMemory(1, null)));
+        assertThrows(UnsupportedOperationException.class,
+                () -> store.scales().get("web").put("x", new Replicas.Scaled(1, 1)));
+    }
+
+    @Test
     void aKeptPortAndAFailureLiveBesideTheDesiredStateAndGoWithIt() {
         store.setDesired("web", "api", true);
         store.setPort("web", "api", 40771);

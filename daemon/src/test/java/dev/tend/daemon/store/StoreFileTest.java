@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,6 +80,37 @@ class StoreFileTest {
 
         assertTrue(e.getMessage().contains(dbFile.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not a database"), e.getMessage());
+    }
+
+    @Test
+    void anOpenThatFailsLeavesNoDescriptorOfTheFileOpen() throws Exception {
+        Path garbage = dir.resolve("garbage.db");
+        Files.writeString(garbage, "this is a text file, not a database, and it is long enough to have a header.\n".repeat(20));
+        assertThrows(StoreException.class, () -> SqliteStore.open(garbage));
+        assertEquals(0, descriptorsOf(garbage), "a store that cannot migrate the file closes it");
+
+        Path newer = dir.resolve("newer.db");
+        List<Migration> oneMore = new ArrayList<>();
+        for (int i = 0; i <= Schema.MIGRATIONS.size(); i++) {
+            oneMore.add(new Migration("step " + i, List.of("CREATE TABLE t" + i + " (x)")));
+        }
+        SqliteStore.open(newer, oneMore, HistoryRetention.DEFAULT).close();
+        assertThrows(StoreException.class, () -> SqliteStore.open(newer));
+        assertEquals(0, descriptorsOf(newer), "a store that refuses a newer schema closes the file");
+    }
+
+    /** How many of this JVM's open descriptors point at the file (the daemon would hold them for its life). */
+    private static long descriptorsOf(Path file) throws Exception {
+        Path real = file.toRealPath();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (Exception gone) {
+                    return false;
+                }
+            }).count();
+        }
     }
 
     @Test
