@@ -5,8 +5,8 @@ import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
 import java.util.Map;
@@ -14,8 +14,8 @@ import java.util.Map;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print the output of a job's newest run (or of --run ID); stderr lines are marked '!'.")
 final class JobLogsCommand extends TendSubcommand {
-    @Parameters(paramLabel = "NAME", description = "job or project/job")
-    String ref;
+    @Mixin
+    JobRef job;
 
     @Option(names = "--run", paramLabel = "ID", description = "This run (see `tend job history`), not the newest.")
     Long run;
@@ -31,7 +31,7 @@ final class JobLogsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = refParams(ref);
+        Map<String, Object> params = job.params();
         params.put("tail", lines);
         if (run != null) {
             params.put("run", run);
