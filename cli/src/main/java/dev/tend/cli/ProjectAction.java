@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * down / reload / forget: one call about a registered project (-p NAME, -f FILE, else this directory's), its answer
@@ -19,16 +20,16 @@ abstract class ProjectAction extends TendSubcommand {
     boolean json;
 
     private final String method;
+    /** The answer as the line people read. */
+    private final Function<Map<String, Object>, String> said;
 
-    ProjectAction(String method) {
+    ProjectAction(String method, Function<Map<String, Object>, String> said) {
         this.method = method;
+        this.said = said;
     }
 
     /** What the call takes besides the project. */
     abstract void addParams(Map<String, Object> params);
-
-    /** The answer as the line people read. */
-    abstract String said(Map<String, Object> answer);
 
     @Override
     public Integer call() throws Exception {
@@ -38,7 +39,7 @@ abstract class ProjectAction extends TendSubcommand {
         if (json) {
             out().println(Json.write(r));
         } else {
-            info(said(r));
+            info(said.apply(r));
         }
         return ExitCode.OK;
     }
