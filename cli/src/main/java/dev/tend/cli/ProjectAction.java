@@ -1,6 +1,5 @@
 package dev.tend.cli;
 
-import dev.tend.protocol.json.Json;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,12 +34,7 @@ abstract class ProjectAction extends TendSubcommand {
     public Integer call() throws Exception {
         Map<String, Object> params = scope.params();
         addParams(params);
-        Map<String, Object> r = call(method, params);
-        if (json) {
-            out().println(Json.write(r));
-        } else {
-            info(said.apply(r));
-        }
+        printAnswer(json, call(method, params), said);
         return ExitCode.OK;
     }
 }
