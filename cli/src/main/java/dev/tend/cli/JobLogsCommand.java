@@ -23,8 +23,8 @@ final class JobLogsCommand extends TendSubcommand {
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "0", description = "Lines from the end (default: all).")
     int lines;
 
-    @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
-    String stream;
+    @Mixin
+    StreamOption stream;
 
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
@@ -36,9 +36,7 @@ final class JobLogsCommand extends TendSubcommand {
         if (run != null) {
             params.put("run", run);
         }
-        if (stream != null) {
-            params.put("stream", stream);
-        }
+        stream.addTo(params);
         try (RpcClient client = connect().client()) {
             readAll(client, params);
         }

@@ -7,6 +7,7 @@ import dev.tend.protocol.ReplicaNames;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,9 @@ final class LogsCommand extends TendSubcommand {
     @Option(names = "--until", paramLabel = "WHEN", description = "Only lines up to then (same forms as --since); not with -f.")
     String until;
 
-    @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
-    String stream;
+    /** Made here, not by picocli: {@link HotCommands} parses into it too. */
+    @Mixin
+    StreamOption stream = new StreamOption();
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
@@ -265,18 +267,16 @@ final class LogsCommand extends TendSubcommand {
      */
     private List<Object> onlyStream(Object lines) {
         List<Object> all = JsonObjects.array(lines);
-        if (stream == null) {
+        if (stream.name == null) {
             return all;
         }
-        String want = stream.startsWith("std") ? stream.substring(3) : stream;
+        String want = stream.name.startsWith("std") ? stream.name.substring(3) : stream.name;
         return all.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
     }
 
     private Map<String, Object> base(String ref, String to) {
         Map<String, Object> params = refParams(ref);
-        if (stream != null) {
-            params.put("stream", stream);
-        }
+        stream.addTo(params);
         if (to != null) {
             params.put("until", to);
         }
