@@ -30,8 +30,8 @@ final class JobRunCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        boolean wait = await || passExitCode; // the job's exit code is known only once the run ends
         Map<String, Object> params = job.params();
-        boolean wait = await || passExitCode;
         params.put("wait", wait);
         Map<String, Object> r = call(Methods.JOB_RUN, params);
         String name = r.get("project") + "/" + r.get("job");
