@@ -64,7 +64,7 @@ final class JobLogsCommand extends TendSubcommand {
 
     private void print(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
         for (Object o : JsonObjects.array(page.get("lines"))) {
             Map<String, Object> line = JsonObjects.object(o);

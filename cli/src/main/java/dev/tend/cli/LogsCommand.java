@@ -307,13 +307,13 @@ final class LogsCommand extends TendSubcommand {
 
     private void gap(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
     }
 
     private void print(Object lines, boolean gap) {
         if (gap) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
         ZoneId zone = ZoneId.systemDefault();
         for (Object o : JsonObjects.array(lines)) {
