@@ -266,12 +266,7 @@ final class LogsCommand extends TendSubcommand {
      * daemon narrowed already passes unchanged).
      */
     private List<Object> onlyStream(Object lines) {
-        List<Object> all = JsonObjects.array(lines);
-        if (stream.name == null) {
-            return all;
-        }
-        String want = stream.name.startsWith("std") ? stream.name.substring(3) : stream.name;
-        return all.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
+        return stream.filter(JsonObjects.array(lines));
     }
 
     private Map<String, Object> base(String ref, String to) {

@@ -1,7 +1,9 @@
 package dev.tend.cli;
 
+import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 
 /** `--stream out|err`: one stream of a log (logs, job logs). */
@@ -14,5 +16,14 @@ final class StreamOption {
         if (name != null) {
             params.put("stream", name);
         }
+    }
+
+    /** The lines of that stream (all without --stream), kept as logs.read keeps them on the daemon. */
+    List<Object> filter(List<Object> lines) {
+        if (name == null) {
+            return lines;
+        }
+        String want = name.startsWith("std") ? name.substring(3) : name;
+        return lines.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
     }
 }
