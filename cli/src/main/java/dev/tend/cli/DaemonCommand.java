@@ -14,12 +14,5 @@ import picocli.CommandLine.Command;
                 DaemonEnableCommand.class,
                 DaemonDisableCommand.class,
         })
-final class DaemonCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DaemonCommand extends CommandGroup {
 }

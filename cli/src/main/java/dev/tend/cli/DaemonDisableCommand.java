@@ -18,7 +18,6 @@ final class DaemonDisableCommand extends TendSubcommand {
     @Override
     public Integer call() {
         LoginService.Place place = LoginService.here();
-        LoginService.Kind kind = place.kind();
         boolean removed = false;
         try {
             if (!place.enabledLink().equals(place.file()) && Files.deleteIfExists(place.enabledLink())) {
@@ -36,7 +35,7 @@ final class DaemonDisableCommand extends TendSubcommand {
             out().println("no login service is installed (" + place.file() + ")");
             return ExitCode.OK;
         }
-        out().println(kind == LoginService.Kind.SYSTEMD
+        out().println(place.kind() == LoginService.Kind.SYSTEMD
                 ? "run `systemctl --user daemon-reload` so that systemd forgets it; the daemon keeps running until it stops"
                 : "run `launchctl remove " + LoginService.AGENT_LABEL + "` to unload it now; otherwise it is gone at the next login");
         return ExitCode.OK;

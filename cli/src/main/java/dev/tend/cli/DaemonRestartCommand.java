@@ -10,11 +10,7 @@ final class DaemonRestartCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         DaemonConnector connector = DaemonAccess.connector(root());
-        connector.awaitStartUnderWay(); // a start under way ends first: its daemon is the one to restart
-        DaemonConnector.Connection old = connector.connectIfRunning();
-        if (old != null) {
-            DaemonStopper.stop(old, DaemonAccess.paths(root()));
-        }
+        DaemonStopper.stopIfRunning(connector, DaemonAccess.paths(root()));
         DaemonConnector.Connection fresh = connector.connect();
         fresh.client().close();
         info("tend daemon restarted (pid " + fresh.hello().get("pid") + ")");

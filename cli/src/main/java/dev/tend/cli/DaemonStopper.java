@@ -1,6 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.client.DaemonConnector;
+import dev.tend.client.DaemonUnavailableException;
 import dev.tend.client.RpcError;
 import dev.tend.protocol.Methods;
 import dev.tend.protocol.TendPaths;
@@ -12,6 +13,17 @@ import java.util.Map;
 /** Asks a daemon to shut down and waits until it is gone: pid file removed (services stopped, state flushed), process ended. */
 final class DaemonStopper {
     private DaemonStopper() {
+    }
+
+    /** Stops the daemon if one answers (daemon stop and restart begin so): its hello, or null when none answered. */
+    static Map<String, Object> stopIfRunning(DaemonConnector connector, TendPaths paths)
+            throws DaemonUnavailableException, InterruptedException {
+        connector.awaitStartUnderWay(); // a start under way ends first: its daemon is the one to stop
+        DaemonConnector.Connection c = connector.connectIfRunning();
+        if (c != null) {
+            stop(c, paths);
+        }
+        return c == null ? null : c.hello();
     }
 
     static void stop(DaemonConnector.Connection c, TendPaths paths) throws InterruptedException {

@@ -15,16 +15,11 @@ final class DownCommand extends ProjectAction {
     List<String> services = List.of();
 
     DownCommand() {
-        super(Methods.PROJECT_DOWN);
+        super(Methods.PROJECT_DOWN, r -> "project " + r.get("project") + ": stopped");
     }
 
     @Override
     void addParams(Map<String, Object> params) {
         params.put("services", services);
-    }
-
-    @Override
-    String said(Map<String, Object> r) {
-        return "project " + r.get("project") + ": stopped";
     }
 }

@@ -16,17 +16,12 @@ final class ForgetCommand extends ProjectAction {
     boolean purge;
 
     ForgetCommand() {
-        super(Methods.PROJECT_FORGET);
+        super(Methods.PROJECT_FORGET, ForgetCommand::summary);
     }
 
     @Override
     void addParams(Map<String, Object> params) {
         params.put("purge", purge);
-    }
-
-    @Override
-    String said(Map<String, Object> r) {
-        return summary(r);
     }
 
     /** "project shop forgotten (2 services stopped; history and logs kept)". Pure. */

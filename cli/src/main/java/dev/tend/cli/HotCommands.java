@@ -85,7 +85,7 @@ final class HotCommands {
         spec.addOption(option(v -> c.lines = (Integer) v, int.class, 0, "-n", "--lines").paramLabel("N").defaultValue("100").build());
         spec.addOption(option(v -> c.since = (String) v, String.class, null, "--since").paramLabel("WHEN").build());
         spec.addOption(option(v -> c.until = (String) v, String.class, null, "--until").paramLabel("WHEN").build());
-        spec.addOption(option(v -> c.stream = (String) v, String.class, null, "--stream").paramLabel("out|err").build());
+        spec.addOption(option(v -> c.stream.name = (String) v, String.class, null, "--stream").paramLabel("out|err").build());
         spec.addOption(flag(v -> c.follow = (Boolean) v, "-f", "--follow").build());
         spec.addOption(flag(v -> c.fullTime = (Boolean) v, "--full-time").build());
         spec.addOption(flag(v -> c.json = (Boolean) v, "--json").build());

@@ -58,13 +58,8 @@ final class JobAddCommand extends TendSubcommand {
             params.put("timeout", timeout);
         }
         params.put("catchUp", catchUp);
-        Map<String, Object> job = call(Methods.JOB_ADD, params);
-        if (json) {
-            out().println(dev.tend.protocol.json.Json.write(job));
-            return ExitCode.OK;
-        }
-        info("adhoc/" + job.get("name") + ": scheduled " + JobsTable.schedule(job)
-                + (job.get("nextRun") != null ? ", next run " + job.get("nextRun") : ""));
+        printAnswer(json, call(Methods.JOB_ADD, params), job -> "adhoc/" + job.get("name") + ": scheduled "
+                + JobsTable.schedule(job) + (job.get("nextRun") != null ? ", next run " + job.get("nextRun") : ""));
         return ExitCode.OK;
     }
 }

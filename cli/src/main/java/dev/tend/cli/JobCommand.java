@@ -14,12 +14,5 @@ import picocli.CommandLine.Command;
                 JobHistoryCommand.class,
                 JobLogsCommand.class,
         })
-final class JobCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class JobCommand extends CommandGroup {
 }

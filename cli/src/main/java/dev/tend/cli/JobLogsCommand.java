@@ -5,8 +5,8 @@ import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
 import java.util.Map;
@@ -14,8 +14,8 @@ import java.util.Map;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print the output of a job's newest run (or of --run ID); stderr lines are marked '!'.")
 final class JobLogsCommand extends TendSubcommand {
-    @Parameters(paramLabel = "NAME", description = "job or project/job")
-    String ref;
+    @Mixin
+    JobRef job;
 
     @Option(names = "--run", paramLabel = "ID", description = "This run (see `tend job history`), not the newest.")
     Long run;
@@ -23,22 +23,20 @@ final class JobLogsCommand extends TendSubcommand {
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "0", description = "Lines from the end (default: all).")
     int lines;
 
-    @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
-    String stream;
+    @Mixin
+    StreamOption stream;
 
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = refParams(ref);
+        Map<String, Object> params = job.params();
         params.put("tail", lines);
         if (run != null) {
             params.put("run", run);
         }
-        if (stream != null) {
-            params.put("stream", stream);
-        }
+        stream.addTo(params);
         try (RpcClient client = connect().client()) {
             readAll(client, params);
         }
@@ -66,7 +64,7 @@ final class JobLogsCommand extends TendSubcommand {
 
     private void print(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
         for (Object o : JsonObjects.array(page.get("lines"))) {
             Map<String, Object> line = JsonObjects.object(o);

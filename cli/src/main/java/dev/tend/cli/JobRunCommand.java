@@ -4,8 +4,8 @@ import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.Map;
 
@@ -15,8 +15,8 @@ import java.util.Map;
                         + "tend's own errors keep their codes (2 usage, 3 not found, 4 daemon unavailable). "
                         + "--exit-code passes the job's own exit code through instead."})
 final class JobRunCommand extends TendSubcommand {
-    @Parameters(paramLabel = "NAME", description = "job or project/job")
-    String ref;
+    @Mixin
+    JobRef job;
 
     @Option(names = "--wait", description = "Wait until the run ends: exit 0 if it succeeded, 1 if not.")
     boolean await;
@@ -30,8 +30,8 @@ final class JobRunCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> params = refParams(ref);
-        boolean wait = await || passExitCode;
+        boolean wait = await || passExitCode; // the job's exit code is known only once the run ends
+        Map<String, Object> params = job.params();
         params.put("wait", wait);
         Map<String, Object> r = call(Methods.JOB_RUN, params);
         String name = r.get("project") + "/" + r.get("job");
@@ -43,7 +43,7 @@ final class JobRunCommand extends TendSubcommand {
         } else if (wait) {
             info(name + ": run " + run.get("id") + " " + JobsTable.result(run)
                     + (run.get("reason") != null && !"succeeded".equals(run.get("outcome")) ? " (" + run.get("reason") + ")" : "")
-                    + " (`tend job logs " + ref + " --run " + run.get("id") + "`)");
+                    + " (`tend job logs " + job.ref + " --run " + run.get("id") + "`)");
         } else {
             info(name + ": run " + run.get("id") + " " + ("running".equals(run.get("outcome")) ? "started, pid " + run.get("pid")
                     : JobsTable.result(run) + (run.get("reason") != null ? " (" + run.get("reason") + ")" : "")));

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "List the scheduled jobs of this directory's project: schedule, next run, last result.")
@@ -23,16 +22,14 @@ final class JobsCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         Scoped scoped = callHereOrAll(Methods.JOB_LIST, all, json, "tend jobs --all");
-        Map<String, Object> r = scoped.result();
-        boolean everything = scoped.everything();
-        List<Object> jobs = JsonObjects.array(r.get("jobs"));
+        List<Object> jobs = JsonObjects.array(scoped.result().get("jobs"));
         if (json) {
             out().println(Json.write(jobs));
         } else if (jobs.isEmpty()) {
-            info("no jobs" + (everything ? "" : " in this project") + ": declare them under jobs: in tend.yaml, "
+            info("no jobs" + (scoped.everything() ? "" : " in this project") + ": declare them under jobs: in tend.yaml, "
                     + "or add one with `tend job add NAME --schedule SPEC -- CMD`");
         } else {
-            out().print(JobsTable.format(jobs.stream().map(JsonObjects::object).toList(), everything, Instant.now()));
+            out().print(JobsTable.format(jobs.stream().map(JsonObjects::object).toList(), scoped.everything(), Instant.now()));
         }
         return ExitCode.OK;
     }

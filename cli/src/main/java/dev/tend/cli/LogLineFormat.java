@@ -12,6 +12,8 @@ import java.util.Map;
 final class LogLineFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    /** What logs and job logs say on stderr when a page has a gap: rotation removed lines before they were read. */
+    static final String GAP_NOTICE = "tend: some lines were rotated away before they could be read";
 
     private LogLineFormat() {
     }

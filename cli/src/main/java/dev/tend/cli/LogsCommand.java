@@ -7,6 +7,7 @@ import dev.tend.protocol.ReplicaNames;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,9 @@ final class LogsCommand extends TendSubcommand {
     @Option(names = "--until", paramLabel = "WHEN", description = "Only lines up to then (same forms as --since); not with -f.")
     String until;
 
-    @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or only stderr.")
-    String stream;
+    /** Made here, not by picocli: {@link HotCommands} parses into it too. */
+    @Mixin
+    StreamOption stream = new StreamOption();
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
@@ -264,19 +266,12 @@ final class LogsCommand extends TendSubcommand {
      * daemon narrowed already passes unchanged).
      */
     private List<Object> onlyStream(Object lines) {
-        List<Object> all = JsonObjects.array(lines);
-        if (stream == null) {
-            return all;
-        }
-        String want = stream.startsWith("std") ? stream.substring(3) : stream;
-        return all.stream().filter(o -> want.equals(JsonObjects.object(o).get("stream"))).toList();
+        return stream.filter(JsonObjects.array(lines));
     }
 
     private Map<String, Object> base(String ref, String to) {
         Map<String, Object> params = refParams(ref);
-        if (stream != null) {
-            params.put("stream", stream);
-        }
+        stream.addTo(params);
         if (to != null) {
             params.put("until", to);
         }
@@ -307,13 +302,13 @@ final class LogsCommand extends TendSubcommand {
 
     private void gap(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
     }
 
     private void print(Object lines, boolean gap) {
         if (gap) {
-            err().println("tend: some lines were rotated away before they could be read");
+            err().println(LogLineFormat.GAP_NOTICE);
         }
         ZoneId zone = ZoneId.systemDefault();
         for (Object o : JsonObjects.array(lines)) {

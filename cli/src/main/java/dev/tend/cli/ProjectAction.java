@@ -1,10 +1,10 @@
 package dev.tend.cli;
 
-import dev.tend.protocol.json.Json;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * down / reload / forget: one call about a registered project (-p NAME, -f FILE, else this directory's), its answer
@@ -19,27 +19,22 @@ abstract class ProjectAction extends TendSubcommand {
     boolean json;
 
     private final String method;
+    /** The answer as the line people read. */
+    private final Function<Map<String, Object>, String> said;
 
-    ProjectAction(String method) {
+    ProjectAction(String method, Function<Map<String, Object>, String> said) {
         this.method = method;
+        this.said = said;
     }
 
     /** What the call takes besides the project. */
     abstract void addParams(Map<String, Object> params);
 
-    /** The answer as the line people read. */
-    abstract String said(Map<String, Object> answer);
-
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = scope.params();
         addParams(params);
-        Map<String, Object> r = call(method, params);
-        if (json) {
-            out().println(Json.write(r));
-        } else {
-            info(said(r));
-        }
+        printAnswer(json, call(method, params), said);
         return ExitCode.OK;
     }
 }

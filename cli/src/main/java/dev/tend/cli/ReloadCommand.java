@@ -13,17 +13,12 @@ import java.util.Map;
                 + "the file says.")
 final class ReloadCommand extends ProjectAction {
     ReloadCommand() {
-        super(Methods.PROJECT_RELOAD);
+        super(Methods.PROJECT_RELOAD, r -> "project " + r.get("project") + ": " + summary(r));
     }
 
     @Override
     void addParams(Map<String, Object> params) {
         params.put("env", System.getenv());
-    }
-
-    @Override
-    String said(Map<String, Object> r) {
-        return "project " + r.get("project") + ": " + summary(r);
     }
 
     /** Services first, then jobs (a daemon without jobs in its answer has none to report). */

@@ -36,12 +36,7 @@ final class RunCommand extends TendSubcommand {
         params.put("command", ShellWords.join(command));
         process.addTo(params);
         params.put("restart", restart);
-        Map<String, Object> s = call(Methods.SERVICE_RUN, params);
-        if (json) {
-            out().println(dev.tend.protocol.json.Json.write(s));
-        } else {
-            info(said(s));
-        }
+        printAnswer(json, call(Methods.SERVICE_RUN, params), RunCommand::said);
         return ExitCode.OK;
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TendCommand.VersionProvider.class,
         description = "A local process supervisor: one daemon per user runs your projects' services and jobs.")
-public final class TendCommand implements Runnable {
+public final class TendCommand extends CommandGroup {
     /**
      * Every command, in --help order: adding a command is one line here. They are not picocli
      * {@code subcommands} because building picocli's model of all of them costs more than the rest of
@@ -58,14 +58,6 @@ public final class TendCommand implements Runnable {
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors.")
     boolean quiet;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
 import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 
 import java.io.PrintWriter;
@@ -127,6 +128,15 @@ abstract class TendSubcommand implements Callable<Integer> {
     /** The working directory the user ran tend in: it picks the project. */
     static String cwd() {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
+    }
+
+    /** A command's one answer: as it is with --json (for scripts), else as the line people read (unless -q). */
+    void printAnswer(boolean json, Map<String, Object> answer, Function<Map<String, Object>, String> said) {
+        if (json) {
+            out().println(Json.write(answer));
+        } else {
+            info(said.apply(answer));
+        }
     }
 
     /** Prints an informational line unless -q. */

@@ -89,20 +89,28 @@ class HotCommandsTest {
                 + a.inherited() + " split=" + a.splitRegex() + " hidden=" + a.hidden() + " interactive=" + a.interactive();
     }
 
-    /** The parsed values in the root's and the command's fields, by field name. */
+    /** The parsed values in the root's and the command's fields (and their mixins' fields), by field name. */
     private static Map<String, Object> fields(CommandLine cl, String[] args) throws IllegalAccessException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (CommandLine c : cl.parseArgs(args).asCommandLineList()) {
-            Object command = c.getCommand();
-            for (Class<?> k = command.getClass(); k != Object.class; k = k.getSuperclass()) {
-                for (Field f : k.getDeclaredFields()) {
-                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getName().equals("spec")) {
-                        f.setAccessible(true);
-                        values.put(k.getSimpleName() + "." + f.getName(), f.get(command));
+            fields(c.getCommand(), "", values);
+        }
+        return values;
+    }
+
+    private static void fields(Object object, String prefix, Map<String, Object> values) throws IllegalAccessException {
+        for (Class<?> k = object.getClass(); k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getName().equals("spec")) {
+                    f.setAccessible(true);
+                    String name = prefix + k.getSimpleName() + "." + f.getName();
+                    if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                        fields(f.get(object), name + ": ", values);
+                    } else {
+                        values.put(name, f.get(object));
                     }
                 }
             }
         }
-        return values;
     }
 }
