@@ -283,6 +283,25 @@ class JobSchedulerTest extends SchedulerOnHarness {
     }
 
     @Test
+    void aChangedScheduleRunsFromTheChangeSoTheNextDaemonCatchesUpOnTheNewPhase() throws Exception {
+        h.register(JobHarness.withCatchUp(h.job("tick", "@every 10m", "true")));
+        h.clock.advance(Duration.ofMinutes(5));
+        JobSpec every7 = JobHarness.withCatchUp(h.job("tick", "@every 7m", "true"));
+        h.register(every7);
+        assertEquals(T0.plus(Duration.ofMinutes(12)), h.snapshot("tick").nextRun());
+        h.close();
+
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(13))));
+        h.register(every7);
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size());
+        JobRun run = join(started.get(0));
+        assertEquals(Trigger.CATCH_UP, run.trigger());
+        assertEquals(T0.plus(Duration.ofMinutes(12)), run.scheduledFor(),
+                "7 minutes after the change, not 7 after the first registration");
+    }
+
+    @Test
     void aCatchUpOwedByAJobRegisteredWhileTheSchedulerRunsIsDueAtOnce() throws Exception {
         JobSpec every = catchUpJobAfter35MinutesDown();
         h.scheduler.start();
