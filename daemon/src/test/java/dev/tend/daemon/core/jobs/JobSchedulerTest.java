@@ -302,6 +302,21 @@ class JobSchedulerTest extends SchedulerOnHarness {
     }
 
     @Test
+    void aCatchUpIsStillOwedByTheNextDaemonWhenThisOneStoppedBeforeRunningIt() throws Exception {
+        JobSpec every = catchUpJobAfter35MinutesDown();
+        h.register(every);
+        h.close(); // stopped before its schedule ran: the 10:30 run is still owed
+
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(36))));
+        h.register(every);
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size(), "the catch-up survives a daemon that never ran it");
+        JobRun run = join(started.get(0));
+        assertEquals(Trigger.CATCH_UP, run.trigger());
+        assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());
+    }
+
+    @Test
     void aCatchUpOwedByAJobRegisteredWhileTheSchedulerRunsIsDueAtOnce() throws Exception {
         JobSpec every = catchUpJobAfter35MinutesDown();
         h.scheduler.start();
