@@ -38,6 +38,8 @@ class JobSchedulerNoticesTest extends SchedulerOnHarness {
         h.register(h.job("tick", "@every 1m", "true"), h.job("slow", "@every 10m", "true"));
         h.scheduler.start();
         h.scheduler.pause("demo", "tick");
+        // its registration was told paused=false: the resume below is heard only once the pause was
+        JobHarness.await("listeners heard of the pause", () -> lastChangeOf("tick") != null && lastChangeOf("tick").paused());
         h.clock.advance(Duration.ofSeconds(90));
 
         h.scheduler.resume("demo", "tick");
