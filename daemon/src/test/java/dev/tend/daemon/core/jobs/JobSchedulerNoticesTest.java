@@ -49,6 +49,15 @@ class JobSchedulerNoticesTest extends SchedulerOnHarness {
     }
 
     @Test
+    void aJobResumedBeforeAnyOfItsTimesPassedKeepsItsNextTime() {
+        h.register(h.job("tick", "@every 1m", "true"));
+        h.scheduler.pause("demo", "tick");
+        h.clock.advance(Duration.ofSeconds(30));
+
+        assertEquals(T0.plus(Duration.ofMinutes(1)), h.scheduler.resume("demo", "tick").nextRun());
+    }
+
+    @Test
     void aRunByHandTellsTheListenersThatTheJobRuns() throws Exception {
         h.register(h.job("once", "@daily", "true"));
         h.changes.clear();
