@@ -403,8 +403,7 @@ public final class JobScheduler {
         boolean stopNow = serial.locked(tx -> {
             boolean interrupted = ar.launched(startedRun, process, start.at());
             if (!interrupted) {
-                emit(job);
-                rearm(tx);
+                rearm(tx); // for its deadline; listeners heard it run when it was admitted (fire, run, ended)
             }
             tx.after(() -> ar.started.complete(startedRun));
             return interrupted;

@@ -105,6 +105,16 @@ class JobScheduleTest {
     }
 
     @Test
+    void theSharedCronDefinitionsReadFiveFieldsMinuteFirstAndSixSecondsFirst() {
+        com.cronutils.parser.CronParser five = new com.cronutils.parser.CronParser(CronDefinitions.unix(false));
+        com.cronutils.parser.CronParser six = new com.cronutils.parser.CronParser(CronDefinitions.unix(true));
+        five.parse("*/5 * * * *").validate();
+        six.parse("30 */5 * * * *").validate();
+        assertThrows(IllegalArgumentException.class, () -> five.parse("30 */5 * * * *"));
+        assertThrows(IllegalArgumentException.class, () -> six.parse("*/5 * * * *"));
+    }
+
+    @Test
     void macrosStandForTheirCronExpressions() {
         Instant t = at("2026-05-13T10:20:00Z"); // a Wednesday
         assertEquals(at("2026-05-14T00:00Z"), JobSchedule.parse("@daily", ZoneOffset.UTC).nextAfter(t, t));

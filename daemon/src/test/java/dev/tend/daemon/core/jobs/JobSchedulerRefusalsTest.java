@@ -112,7 +112,7 @@ class JobSchedulerRefusalsTest extends SchedulerOnHarness {
         h.register(lost);
         JobRun run = join(h.scheduler.run("demo", "lost").finished());
         assertEquals(Outcome.FAILED, run.outcome());
-        assertTrue(run.reason().startsWith("could not start: "), run.reason());
+        assertTrue(run.reason().startsWith("could not start: working directory "), "in words: " + run.reason());
         assertEquals(run, h.scheduler.history("demo", "lost", 1).get(0));
         assertEquals(run, h.snapshot("lost").lastRun());
         assertEquals(0, h.snapshot("lost").running(), "the job is free to run again");

@@ -283,6 +283,40 @@ class JobSchedulerTest extends SchedulerOnHarness {
     }
 
     @Test
+    void aChangedScheduleRunsFromTheChangeSoTheNextDaemonCatchesUpOnTheNewPhase() throws Exception {
+        h.register(JobHarness.withCatchUp(h.job("tick", "@every 10m", "true")));
+        h.clock.advance(Duration.ofMinutes(5));
+        JobSpec every7 = JobHarness.withCatchUp(h.job("tick", "@every 7m", "true"));
+        h.register(every7);
+        assertEquals(T0.plus(Duration.ofMinutes(12)), h.snapshot("tick").nextRun());
+        h.close();
+
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(13))));
+        h.register(every7);
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size());
+        JobRun run = join(started.get(0));
+        assertEquals(Trigger.CATCH_UP, run.trigger());
+        assertEquals(T0.plus(Duration.ofMinutes(12)), run.scheduledFor(),
+                "7 minutes after the change, not 7 after the first registration");
+    }
+
+    @Test
+    void aCatchUpIsStillOwedByTheNextDaemonWhenThisOneStoppedBeforeRunningIt() throws Exception {
+        JobSpec every = catchUpJobAfter35MinutesDown();
+        h.register(every);
+        h.close(); // stopped before its schedule ran: the 10:30 run is still owed
+
+        h = new JobHarness(dir, new MutableClock(T0.plus(Duration.ofMinutes(36))));
+        h.register(every);
+        List<CompletableFuture<JobRun>> started = h.tick();
+        assertEquals(1, started.size(), "the catch-up survives a daemon that never ran it");
+        JobRun run = join(started.get(0));
+        assertEquals(Trigger.CATCH_UP, run.trigger());
+        assertEquals(T0.plus(Duration.ofMinutes(30)), run.scheduledFor());
+    }
+
+    @Test
     void aCatchUpOwedByAJobRegisteredWhileTheSchedulerRunsIsDueAtOnce() throws Exception {
         JobSpec every = catchUpJobAfter35MinutesDown();
         h.scheduler.start();
