@@ -36,8 +36,12 @@ class SupervisorStopCommandTest {
 
     /** A service in {@code dir} that writes its pid, with a stop timeout of one second. */
     private ServiceSpec service(String stopCommand) {
+        return service(stopCommand, Duration.ofSeconds(1));
+    }
+
+    private ServiceSpec service(String stopCommand, Duration stopTimeout) {
         return new ServiceSpec("web", "echo $$ > web.pid; exec sleep 1000", dir, Map.of(), List.of(), null,
-                RestartMode.ON_FAILURE, 2, Signal.TERM, Duration.ofSeconds(1), false, 0).withStopCommand(stopCommand);
+                RestartMode.ON_FAILURE, 2, Signal.TERM, stopTimeout, false, 0).withStopCommand(stopCommand);
     }
 
     private StateStore.HistoryRecord stopped() {
@@ -47,8 +51,9 @@ class SupervisorStopCommandTest {
 
     @Test
     void theStopCommandAsksInsteadOfTheSignalInTheServicesDirectoryAndEnvironment() throws Exception {
-        h.sup.register(h.project("p", service("echo \"$TEND_SERVICE\" > asked-by-command; kill -INT $(cat web.pid)")),
-                Map.of());
+        // A stop timeout no loaded machine reaches: the command (a shell, cat, kill) must end it, not the SIGKILL.
+        h.sup.register(h.project("p", service("echo \"$TEND_SERVICE\" > asked-by-command; kill -INT $(cat web.pid)",
+                Duration.ofSeconds(60))), Map.of());
         h.sup.up("p", List.of()).get(30, TimeUnit.SECONDS);
 
         h.sup.stop("p", "web").get(30, TimeUnit.SECONDS);
