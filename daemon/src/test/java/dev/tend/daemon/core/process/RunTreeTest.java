@@ -73,15 +73,16 @@ class RunTreeTest {
     }
 
     @Test
-    void aMemberWhosePidNowRunsAnotherProcessIsForgotten() {
+    void membersWhosePidsNowRunOtherProcessesAreForgottenAndTheirTreesNeverTaken() {
         control.alive.put(MAIN, STARTED);
         control.alive.put(CHILD, STARTED);
         RunTree tree = launched(null);
         assertEquals(Set.of(MAIN, CHILD), tree.alive());
 
         mainExit.complete(ExitStatus.exited(0));
-        control.alive.remove(MAIN);
-        control.alive.put(CHILD, STARTED.plusSeconds(60)); // died, and its pid went to someone else
+        // both died, and their pids went to others: the new owner of the main's pid has a tree of its own
+        control.alive.put(MAIN, STARTED.plusSeconds(60));
+        control.alive.put(CHILD, STARTED.plusSeconds(60));
 
         assertEquals(Set.of(), tree.alive());
         tree.killLeftovers();
