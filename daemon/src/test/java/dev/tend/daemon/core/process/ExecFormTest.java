@@ -45,4 +45,16 @@ class ExecFormTest {
         leftAlone("run # a comment");
         leftAlone("");
     }
+
+    @Test
+    void aBareWordADollarAtTheEndAndAHashInsideAWordAreStillOneSimpleCommand() {
+        execd("make");
+        execd("echo costs 5$");
+        execd("echo a#b");
+    }
+
+    @Test
+    void aCommentRightAfterTheCommandKeepsTheShell() {
+        leftAlone("run #comment");
+    }
 }

@@ -27,6 +27,14 @@ class OutputEchoTest {
     }
 
     @Test
+    void aLastLineWithoutANewlineIsShownWhenItIsWithinTheBound() {
+        List<String> shown = new ArrayList<>();
+        int lines = OutputEcho.read(text("one\ntwo"), 2, 5, shown::add, e -> { throw new AssertionError(e); });
+        assertEquals(List.of("one", "two"), shown);
+        assertEquals(2, lines);
+    }
+
+    @Test
     void aLineThatNeverEndsIsNotHeldBeyondItsBound() {
         List<String> shown = new ArrayList<>();
         InputStream endless = new InputStream() {

@@ -210,6 +210,55 @@ class PosixProcessControlTest {
         Files.delete(odd); // else JUnit warns about a link pointing out of the temp dir
     }
 
+    @Test
+    void treeFollowsDescendantsThroughTwoSessionsOfTheirOwn() throws Exception {
+        // the shell's child leads a session of its own, and so does its child: only the walk down finds the second
+        ChildProcess child = processes.launch(
+                "setsid sh -c 'setsid sleep 1000 & echo pids:$$:$!; exec sleep 1000' & wait", dir);
+        String[] pids = Lines.of(child.stdout()).next("pids:").split(":");
+        long outer = processes.track(Long.parseLong(pids[0]));
+        long inner = processes.track(Long.parseLong(pids[1]));
+        await("both lead sessions of their own",
+                () -> ProcStat.read(outer).map(s -> s.session() == outer).orElse(false)
+                        && ProcStat.read(inner).map(s -> s.session() == inner).orElse(false));
+
+        Set<Long> tree = control.tree(child.pid());
+
+        assertTrue(tree.containsAll(Set.of(child.pid(), outer, inner)), "tree " + tree);
+    }
+
+    @Test
+    void theTableRefusesToWalkFromInitZeroOrTheDaemonItself() {
+        ProcTable table = ProcTable.read(null, new MarkCache());
+        for (long pid : new long[] {1, 0, -1, ProcessHandle.current().pid()}) {
+            assertThrows(IllegalArgumentException.class, () -> table.tree(pid), "" + pid);
+        }
+    }
+
+    @Test
+    void aZombieHasNoStartTime() throws Exception {
+        // the shell's background child exits, and the program the shell became never reaps it
+        ChildProcess child = processes.launch("sleep 0 & echo zombie:$!; exec sleep 1000", dir);
+        long zombie = processes.track(Long.parseLong(Lines.of(child.stdout()).next("zombie:")));
+        await("the grandchild is a zombie", () -> ProcStat.read(zombie).map(ProcStat::exited).orElse(false));
+
+        assertEquals(java.util.Optional.empty(), control.startTime(zombie));
+    }
+
+    @Test
+    void cpuUsageIsTheUserAndSystemTimeTheKernelCounts() throws Exception {
+        ChildProcess child = processes.launch(
+                "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); : > /dev/null; done; echo done; exec sleep 1000", dir);
+        Lines.of(child.stdout()).next("done");
+        await("the child is asleep, its CPU time settled", () -> readComm(child.pid()).equals("sleep"));
+        ProcStat stat = ProcStat.read(child.pid()).orElseThrow();
+        assertTrue(stat.utimeTicks() > 0 && stat.stimeTicks() > 0, "user and system time both: " + stat);
+
+        long jdk = ProcessHandle.of(child.pid()).flatMap(h -> h.info().totalCpuDuration()).orElseThrow().toNanos();
+
+        assertEquals(jdk, control.usage(Set.of(child.pid())).cpuNanos());
+    }
+
     private static String readComm(long pid) {
         try {
             return Files.readString(Path.of("/proc/" + pid + "/comm")).trim();

@@ -172,4 +172,36 @@ class ShellKillTest {
 
         assertThrows(java.io.IOException.class, () -> shell.kill(Signal.TERM, List.of(NO_SUCH_PID)));
     }
+    @Test
+    void eachAnswerCarriesItsOwnComplaintAndNothingOfTheOnesBefore() throws Exception {
+        SignalShell shell = SignalShell.start();
+        try {
+            String first = shell.kill(Signal.TERM, List.of(NO_SUCH_PID)).get(10, TimeUnit.SECONDS).output();
+            String second = shell.kill(Signal.TERM, List.of(NO_SUCH_PID)).get(10, TimeUnit.SECONDS).output();
+
+            Process plain = new ProcessBuilder("/bin/sh", "-c", "kill -s TERM -- " + NO_SUCH_PID + " 2>&1")
+                    .redirectErrorStream(true).start();
+            String printed = new String(plain.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            plain.waitFor(10, TimeUnit.SECONDS);
+
+            assertFalse(first.isBlank());
+            assertEquals(String.join("\n", printed.lines().toList()), first, "the complaint as kill printed it");
+            assertEquals(first.split("\n", -1).length, second.split("\n", -1).length, "nothing of the first in: " + second);
+        } finally {
+            shell.close();
+        }
+    }
+
+    @Test
+    void theShellsReaderNeverHoldsUpTheJvmsExit() throws Exception {
+        SignalShell shell = SignalShell.start();
+        try {
+            List<Thread> readers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("tend-signal-shell")).toList();
+            assertFalse(readers.isEmpty());
+            readers.forEach(t -> assertTrue(t.isDaemon(), t + " is a daemon thread"));
+        } finally {
+            shell.close();
+        }
+    }
 }
