@@ -138,6 +138,23 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void aDaemonStartedWhereSignalsAreIgnoredStartsItsServicesWithEverySignalAtItsDefault() throws Exception {
+        // As `nohup tend ...` or a script's background job would: SIGINT and SIGHUP ignored, which the daemon's JVM
+        // and, across exec, every service would otherwise keep (a service with stop_signal SIGINT could not stop).
+        Path out = tend.home().resolve("ignored.txt");
+        Process p = tend.command("bash", "-c", "trap '' INT HUP; exec \"$0\" \"$@\"", TendHome.LAUNCHER.toString(),
+                "run", "--name", "probe", "--", "grep SigIgn /proc/self/status > " + out + ".part; mv " + out + ".part "
+                        + out + "; exec sleep 300").start();
+        TendHome.Result r = TendHome.finish(p);
+        assertEquals(0, r.exit(), r.toString());
+        TendHome.waitUntil("the service to write what it ignores", () -> Files.exists(out));
+        String line = Files.readString(out).strip();
+        long ignored = Long.parseLong(line.substring(line.indexOf(':') + 1).strip(), 16);
+        long hupAndInt = (1L << (1 - 1)) | (1L << (2 - 1));
+        assertEquals(0, ignored & hupAndInt, "SIGHUP and SIGINT are at their defaults in the service: " + line);
+    }
+
+    @Test
     void directoriesAndSocketArePrivate() throws Exception {
         assertEquals(0, tend.tend("daemon", "status").exit());
         assertEquals("rwx------", perms(tend.home().resolve("run")));

@@ -52,14 +52,16 @@ class SupervisorStopCommandTest {
     @Test
     void theStopCommandAsksInsteadOfTheSignalInTheServicesDirectoryAndEnvironment() throws Exception {
         // A stop timeout no loaded machine reaches: the command (a shell, cat, kill) must end it, not the SIGKILL.
-        h.sup.register(h.project("p", service("echo \"$TEND_SERVICE\" > asked-by-command; kill -INT $(cat web.pid)",
+        // SIGUSR1, not SIGINT: a test JVM started in the background of a script inherits SIGINT ignored, and so
+        // does the service (an ignored signal stays ignored across exec): SIGINT would not end it there.
+        h.sup.register(h.project("p", service("echo \"$TEND_SERVICE\" > asked-by-command; kill -USR1 $(cat web.pid)",
                 Duration.ofSeconds(60))), Map.of());
         h.sup.up("p", List.of()).get(30, TimeUnit.SECONDS);
 
         h.sup.stop("p", "web").get(30, TimeUnit.SECONDS);
 
         assertEquals("web\n", Files.readString(dir.resolve("asked-by-command")));
-        assertEquals("SIGINT", stopped().signal(), "the command's SIGINT ended it, not the stop signal");
+        assertEquals("SIGUSR1", stopped().signal(), "the command's SIGUSR1 ended it, not the stop signal");
     }
 
     @Test
