@@ -11,6 +11,7 @@ import java.io.RandomAccessFile;
 import java.net.SocketException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ public final class DaemonConnector {
             // held once: no start is under way now
         } catch (NoSuchFileException e) {
             // no client ever started a daemon here
-        } catch (java.nio.channels.FileLockInterruptionException e) {
+        } catch (FileLockInterruptionException e) {
             throw new InterruptedException("interrupted while a daemon was starting");
         } catch (IOException e) {
             // cannot tell: the socket and the pid lock still decide

@@ -37,10 +37,10 @@ final class Refs {
 
     /** The named project, else the registered project whose directory holds dir. */
     String project(String project, String dir) {
-        List<ProjectInfo> projects = supervisor.projects();
         if (Supervisor.ADHOC.equals(project)) {
             return project; // the services of `tend run`: always there, empty or not
         }
+        List<ProjectInfo> projects = supervisor.projects();
         if (project != null) {
             return requireProject(projects, project).name();
         }
