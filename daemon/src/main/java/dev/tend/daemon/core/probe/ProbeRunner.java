@@ -24,7 +24,8 @@ public final class ProbeRunner {
     private final Executor worker;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile long startNanos;
-    private volatile ScheduledFuture<?> next;
+    /** The next attempt's timer. Guarded by this. */
+    private ScheduledFuture<?> next;
 
     public ProbeRunner(Probe probe, Duration interval, Duration timeout, ScheduledExecutorService scheduler,
                        Executor worker) {
@@ -63,14 +64,18 @@ public final class ProbeRunner {
         cancelTimer();
     }
 
-    private void cancelTimer() {
-        ScheduledFuture<?> f = next;
-        if (f != null) {
-            f.cancel(false);
+    private synchronized void cancelTimer() {
+        if (next != null) {
+            next.cancel(false);
         }
     }
 
-    private void schedule(long delayMillis) {
+    /**
+     * Under the lock: the first attempt may run, and schedule the next, before {@code schedule} has returned the
+     * first's future to its caller; unlocked, that late assignment overwrote the next attempt's, and a cancel then
+     * left the next attempt's timer behind.
+     */
+    private synchronized void schedule(long delayMillis) {
         if (ready.isDone()) {
             return;
         }

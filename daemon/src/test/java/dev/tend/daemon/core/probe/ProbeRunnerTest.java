@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,6 +104,37 @@ class ProbeRunnerTest {
         runner.cancel();
         assertTrue(runner.ready().isCancelled());
         assertEquals(0, scheduler.getQueue().size(), "the next attempt's timer was cancelled");
+    }
+
+    @Test
+    void aFirstAttemptThatEndsBeforeItsTimerIsHandedBackLeavesNoTimerBehindACancel() throws Exception {
+        // A scheduler that lets the first attempt run (and queue the next) before it returns the first's future,
+        // as a busy machine may: up to 2 s, which a runner that holds its lock meanwhile makes it wait out.
+        ScheduledThreadPoolExecutor eager = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+                ScheduledFuture<?> f = super.schedule(task, delay, unit);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (delay == 0 && getCompletedTaskCount() < 1 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                return f;
+            }
+        };
+        eager.setRemoveOnCancelPolicy(true);
+        try {
+            ProbeRunner runner = new ProbeRunner(new LogProbe(Pattern.compile("up")), Duration.ofHours(1),
+                    Duration.ofHours(2), eager, Runnable::run);
+            runner.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (eager.getQueue().size() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            runner.cancel();
+            assertEquals(0, eager.getQueue().size(), "the next attempt's timer was cancelled");
+        } finally {
+            eager.shutdownNow();
+        }
     }
 
     /** The first attempt has run (on the scheduler's thread, the worker being direct) and queued the next. */
