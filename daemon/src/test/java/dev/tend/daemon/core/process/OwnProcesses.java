@@ -18,7 +18,7 @@ import java.util.UUID;
  * the tree walk, the process table or the kill primitives, whose mutants (in a mutation run) or bugs could hand
  * it the pid of a process the test never started. What carries the marker is ours; nothing else is ever signalled.
  */
-final class OwnProcesses {
+public final class OwnProcesses {
 
     static final String VARIABLE = "TEND_TEST_OWNER";
     private static final long DEADLINE_MILLIS = 30_000;
@@ -27,7 +27,7 @@ final class OwnProcesses {
     private final long self = ProcessHandle.current().pid();
 
     /** The variable to give every child, so that it and its descendants can be found and told apart. */
-    Map<String, String> marker() {
+    public Map<String, String> marker() {
         int eq = entry.indexOf('=');
         return Map.of(entry.substring(0, eq), entry.substring(eq + 1));
     }
@@ -36,7 +36,7 @@ final class OwnProcesses {
      * Whether the pid runs with this marker now. A zombie has no environment any more, and a process between
      * two programs (sh exec'ing sleep) may briefly show none: both read as not ours.
      */
-    boolean carries(long pid) {
+    public boolean carries(long pid) {
         if (pid <= 1 || pid == self) {
             return false;
         }
@@ -55,7 +55,7 @@ final class OwnProcesses {
     }
 
     /** Every live process that carries the marker. */
-    Set<Long> all() {
+    public Set<Long> all() {
         Set<Long> pids = new HashSet<>();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : proc) {
@@ -74,7 +74,7 @@ final class OwnProcesses {
      * SIGKILLs (through the JDK, not the code under test) every process that carries the marker, checked again
      * just before each kill, until none is left: a shell killed while forking may leave a newborn behind.
      */
-    void killAll() throws InterruptedException {
+    public void killAll() throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         for (Set<Long> left = all(); !left.isEmpty(); left = all()) {
             for (long pid : left) {

@@ -1,0 +1,474 @@
+package dev.tend.daemon.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.OwnProcesses;
+import dev.tend.daemon.core.process.PosixProcessControl;
+import dev.tend.daemon.core.process.PosixProcessLauncher;
+import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.Signal;
+import dev.tend.daemon.core.time.VirtualTimer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run's life over real children: on record before its fork, its end after its tree is gone and its output
+ * drained, its stop sequence, and what a failure at each step leaves (nothing). Every child carries this test's
+ * marker; clean-up kills only what carries it.
+ */
+class ProcessRunTest {
+
+    private static final long DEADLINE_MILLIS = 30_000;
+
+    @TempDir
+    Path dir;
+
+    private final OwnProcesses own = new OwnProcesses();
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService worker = Executors.newCachedThreadPool();
+    private final VirtualTimer timer = new VirtualTimer();
+    private final Record record = new Record();
+    private final List<String> launched = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void killWhatTheTestStarted() throws InterruptedException {
+        own.killAll();
+        pacer.shutdownNow();
+        worker.shutdownNow();
+    }
+
+    /** The launcher of the daemon, noting each launch in the record's order of events. */
+    private final ProcessLauncher launcher = new ProcessLauncher() {
+        private final PosixProcessLauncher real = new PosixProcessLauncher();
+
+        @Override
+        public dev.tend.daemon.core.process.ChildProcess launch(String command, Path cwd, Map<String, String> env)
+                throws IOException {
+            launched.add(command);
+            record.events.add("launch");
+            if (command.startsWith("cannot-start")) {
+                throw new IOException("no such program: " + command);
+            }
+            return real.launch(command, cwd, env);
+        }
+    };
+
+    private RunStarter starter(Duration drainTimeout) {
+        return new RunStarter(launcher, new PosixProcessControl(), timer, pacer, worker, drainTimeout);
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(own.marker());
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("RUN_VAR", "from the run");
+        return env;
+    }
+
+    private ProcessRun start(String command) throws IOException {
+        return start(command, new Collected());
+    }
+
+    private ProcessRun start(String command, RunStarter.Output output) throws IOException {
+        return starter(Duration.ofSeconds(30)).start("test/run", command, dir, env(), record, output);
+    }
+
+    private static RunEnd endOf(ProcessRun run) throws Exception {
+        return run.end().get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+                || statState(pid) == 'Z';
+    }
+
+    private static char statState(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException e) {
+            return 'X';
+        }
+    }
+
+    private String awaitFile(String name) throws Exception {
+        Path f = dir.resolve(name);
+        await(name + " is written", () -> {
+            try {
+                return Files.exists(f) && Files.readString(f).endsWith("\n");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Files.readString(f).strip();
+    }
+
+    @Test
+    void aRunIsOnRecordBeforeItsForkWithItsPidAfterAndForgottenOnlyWhenItsOwnerSaysSo() throws Exception {
+        ProcessRun run = start("exit 0");
+
+        RunEnd end = endOf(run);
+        assertEquals(List.of("put", "launch", "started " + run.pid()), record.events);
+        assertEquals(ExitStatus.exited(0), end.status());
+        assertFalse(end.treeKilled());
+        assertTrue(run.hasExited());
+        assertTrue(record.startTime != null && !record.startTime.isAfter(Instant.now()), "start time recorded");
+
+        run.forget();
+        assertEquals("remove", record.events.get(record.events.size() - 1));
+    }
+
+    @Test
+    void aLaunchThatCannotBePutOnRecordForksNothing() {
+        record.failPut = true;
+
+        assertThrows(IllegalStateException.class, () -> start("sleep 1000"));
+        assertEquals(List.of("put"), record.events);
+        assertTrue(launched.isEmpty());
+    }
+
+    @Test
+    void aLaunchThatFailsBeforeItsForkTakesItsRecordBack() {
+        IOException e = assertThrows(IOException.class, () -> start("cannot-start here"));
+
+        assertEquals("no such program: cannot-start here", e.getMessage());
+        assertEquals(List.of("put", "launch", "remove"), record.events);
+    }
+
+    @Test
+    void aLaunchThatFailsAfterItsForkKillsTheChildAndTakesItsRecordBack() throws Exception {
+        record.failStarted = true;
+
+        assertThrows(IllegalStateException.class, () -> start("exec sleep 1000"));
+
+        String started = record.events.get(2);
+        assertTrue(started.startsWith("started "), started);
+        long pid = Long.parseLong(started.substring("started ".length()));
+        await("the child is killed", () -> gone(pid));
+        assertEquals(List.of("put", "launch", started, "remove"), record.events);
+    }
+
+    @Test
+    void theEndCarriesTheExitStatusAndWaitsForTheOutputToDrain() throws Exception {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        Collected output = new Collected();
+        CompletableFuture<CompletableFuture<Void>> copied = new CompletableFuture<>();
+        ProcessRun run = start("echo out; echo err >&2; exit 3", (out, err) -> {
+            copied.complete(output.capture(out, err));
+            return drained;
+        });
+
+        await("the main process exits", run::hasExited);
+        assertFalse(run.end().isDone(), "the end waits for the output");
+
+        drained.complete(null);
+        RunEnd end = endOf(run);
+        assertEquals(ExitStatus.exited(3), end.status());
+        copied.get().get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+        assertEquals("out\n", output.stdout());
+        assertEquals("err\n", output.stderr());
+    }
+
+    @Test
+    void anOutputThatNeverDrainsHoldsTheEndOnlyForTheDrainTimeout() throws Exception {
+        ProcessRun run = starter(Duration.ofMillis(50)).start("test/run", "exit 4", dir, env(), record,
+                (out, err) -> new CompletableFuture<>());
+
+        assertEquals(ExitStatus.exited(4), endOf(run).status());
+    }
+
+    @Test
+    void whatTheMainProcessLeftDiesWithIt() throws Exception {
+        Path pidFile = dir.resolve("left");
+        ProcessRun run = start("setsid sleep 1000 > /dev/null 2>&1 & echo $! > " + pidFile + "; sleep 0.2; exit 0");
+
+        long left = Long.parseLong(awaitFile("left"));
+        RunEnd end = endOf(run);
+
+        assertEquals(ExitStatus.exited(0), end.status());
+        await("the detached leftover is killed", () -> gone(left));
+    }
+
+    @Test
+    void aStopSignalsTheTreeAndAStopOnlyBeginsOnce() throws Exception {
+        ProcessRun run = start("exec sleep 1000");
+
+        assertTrue(run.stop(Signal.TERM, Duration.ofSeconds(60)));
+        assertFalse(run.stop(Signal.TERM, Duration.ofSeconds(60)), "a second stop begins nothing");
+
+        RunEnd end = endOf(run);
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), end.status());
+        assertFalse(end.treeKilled());
+    }
+
+    @Test
+    void aStopAfterTheMainProcessExitedBeginsNothing() throws Exception {
+        ProcessRun run = start("exit 0");
+        endOf(run);
+
+        assertFalse(run.stop(Signal.TERM, Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void aTreeThatIgnoresTheStopSignalIsKilledAtTheTimeoutAndTheEndSaysSo() throws Exception {
+        ProcessRun run = start("trap '' TERM; echo > " + dir.resolve("trapped") + "; while :; do sleep 0.05; done");
+        awaitFile("trapped");
+
+        assertTrue(run.stop(Signal.TERM, Duration.ofSeconds(10)));
+        timer.advance(Duration.ofSeconds(9));
+        assertFalse(run.hasExited(), "still there before its timeout");
+
+        timer.advance(Duration.ofSeconds(1));
+        RunEnd end = endOf(run);
+        assertEquals(ExitStatus.killed(Signal.KILL.number()), end.status());
+        assertTrue(end.treeKilled());
+    }
+
+    @Test
+    void aStopWaitsForTheRestOfTheTreeAfterTheMainProcessExits() throws Exception {
+        // The main process is a shell above the program: it ends at the signal, its child keeps the stop's timeout.
+        Path pidFile = dir.resolve("child");
+        ProcessRun run = start("sh -c 'trap \"\" TERM; echo $$ > " + pidFile + "; while :; do sleep 0.05; done' & wait");
+        long child = Long.parseLong(awaitFile("child"));
+
+        run.stop(Signal.TERM, Duration.ofSeconds(10));
+        await("the main process exits", run::hasExited);
+        assertFalse(run.end().isDone(), "the end waits for the tree");
+        assertFalse(gone(child));
+
+        timer.advance(Duration.ofSeconds(10));
+        assertTrue(endOf(run).treeKilled());
+        assertTrue(gone(child));
+    }
+
+    @Test
+    void killEndsTheWholeTreeAtOnce() throws Exception {
+        Path pidFile = dir.resolve("child");
+        ProcessRun run = start("trap '' TERM; sleep 1000 & echo $! > " + pidFile + "; wait");
+        long child = Long.parseLong(awaitFile("child"));
+
+        run.kill();
+
+        assertEquals(ExitStatus.killed(Signal.KILL.number()), endOf(run).status());
+        await("the child is killed", () -> gone(child));
+    }
+
+    @Test
+    void aStopCommandAsksInTheRunsDirectoryWithTheRunsEnvironment() throws Exception {
+        String ask = "printf '%s %s\\n' \"$(pwd -P)\" \"$RUN_VAR\" > asked.tmp; mv asked.tmp asked";
+        ProcessRun run = start("while [ ! -f asked ]; do sleep 0.05; done; exit 7");
+
+        assertTrue(run.stop(Signal.TERM, Duration.ofSeconds(60), ask));
+
+        RunEnd end = endOf(run);
+        assertEquals(ExitStatus.exited(7), end.status(), "it ended by the command, not by the signal");
+        assertFalse(end.treeKilled());
+        assertEquals(dir.toRealPath() + " from the run", Files.readString(dir.resolve("asked")).strip());
+        assertEquals(List.of("while [ ! -f asked ]; do sleep 0.05; done; exit 7", ask), launched);
+    }
+
+    @Test
+    void aStopCommandThatFailsWhileTheRunIsStillThereFallsBackToTheSignal() throws Exception {
+        ProcessRun run = start("exec sleep 1000");
+
+        run.stop(Signal.TERM, Duration.ofSeconds(60), "exit 1");
+
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), endOf(run).status());
+    }
+
+    @Test
+    void aStopCommandThatCannotStartFallsBackToTheSignal() throws Exception {
+        ProcessRun run = start("exec sleep 1000");
+
+        run.stop(Signal.INT, Duration.ofSeconds(60), "cannot-start stop");
+
+        assertEquals(ExitStatus.killed(Signal.INT.number()), endOf(run).status());
+    }
+
+    @Test
+    void aStopCommandThatSucceedsSendsNoSignal() throws Exception {
+        // The command succeeds without stopping anything: the run is left to its timeout, no signal goes out.
+        ProcessRun run = start("trap 'echo > term; exit 0' TERM; while :; do sleep 0.05; done");
+
+        run.stop(Signal.TERM, Duration.ofSeconds(10), "echo > asked");
+        awaitFile("asked");
+        timer.advance(Duration.ofSeconds(10));
+
+        RunEnd end = endOf(run);
+        assertTrue(end.treeKilled());
+        assertFalse(Files.exists(dir.resolve("term")), "no TERM was sent");
+    }
+
+    @Test
+    void whatAStopCommandPrintsGoesToTheDaemonsLogBoundedInLinesAndLength() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StopCommand.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(logged);
+        try {
+            ProcessRun run = start("while [ ! -f asked ]; do sleep 0.05; done");
+            run.stop(Signal.TERM, Duration.ofSeconds(60), "head -c 600 /dev/zero | tr '\\0' x; echo;"
+                    + " i=1; while [ $i -le 60 ]; do echo line $i; i=$((i+1)); done; echo to-stderr >&2; echo > asked");
+            endOf(run);
+            await("both streams of the command are logged", () -> messages(logged).stream()
+                    .anyMatch(m -> m.endsWith("more lines not logged")) && messages(logged).contains(
+                    "stop_command of test/run: to-stderr"));
+
+            List<String> out = messages(logged).stream().filter(m -> !m.endsWith("to-stderr")).toList();
+            assertEquals(StopCommand.MAX_LOGGED_LINES + 1, out.size(), out.toString());
+            assertEquals("stop_command of test/run: " + "x".repeat(StopCommand.MAX_LINE_CHARS) + "…", out.get(0));
+            assertEquals("stop_command of test/run: line 49", out.get(StopCommand.MAX_LOGGED_LINES - 1));
+            assertEquals("stop_command of test/run: 11 more lines not logged", out.get(StopCommand.MAX_LOGGED_LINES));
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(before);
+        }
+    }
+
+    private static List<String> messages(
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged) {
+        synchronized (logged) {
+            return logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    @Test
+    void anAbandonedRunIsKilledAndItsRecordRemoved() throws Exception {
+        ProcessRun run = start("exec sleep 1000");
+
+        RuntimeException why = new IllegalStateException("the owner is shutting down");
+        run.abandon(why);
+
+        assertEquals(ExitStatus.killed(Signal.KILL.number()), endOf(run).status());
+        assertEquals("remove", record.events.get(record.events.size() - 1));
+    }
+
+    @Test
+    void theEndOfAChildWhoseWaitFailedCountsAsKilled() throws Exception {
+        CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+        dev.tend.daemon.core.process.ChildProcess broken = new dev.tend.daemon.core.process.ChildProcess() {
+            @Override public long pid() { return 2147483647L; }
+            @Override public Instant startTime() { return Instant.EPOCH; }
+            @Override public InputStream stdout() { return InputStream.nullInputStream(); }
+            @Override public InputStream stderr() { return InputStream.nullInputStream(); }
+            @Override public CompletableFuture<ExitStatus> onExit() { return exit; }
+        };
+        ProcessRun run = new ProcessRun("test/broken", broken, record, starter(Duration.ofSeconds(30)), dir, env());
+        run.capture(new Collected());
+
+        exit.completeExceptionally(new IOException("wait failed"));
+
+        assertEquals(ExitStatus.killed(Signal.KILL.number()), endOf(run).status());
+    }
+
+    /** A launch record that notes what was done to it, in order. */
+    private static final class Record implements LaunchRecord {
+        /** Its own per test: a run's tree is found by its token, and a mutation run runs tests side by side. */
+        private final String token = java.util.UUID.randomUUID().toString().replace("-", "");
+        final List<String> events = new CopyOnWriteArrayList<>();
+        volatile boolean failPut;
+        volatile boolean failStarted;
+        volatile Instant startTime;
+
+        @Override
+        public String token() {
+            return token;
+        }
+
+        @Override
+        public void put() {
+            events.add("put");
+            if (failPut) {
+                throw new IllegalStateException("the store is full");
+            }
+        }
+
+        @Override
+        public void started(long pid, Instant startTime) {
+            events.add("started " + pid);
+            this.startTime = startTime;
+            if (failStarted) {
+                throw new IllegalStateException("the store went away");
+            }
+        }
+
+        @Override
+        public void remove() {
+            events.add("remove");
+        }
+    }
+
+    /** Takes both streams whole, each on a thread of its own. */
+    private static final class Collected implements RunStarter.Output {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        @Override
+        public CompletableFuture<Void> capture(InputStream stdout, InputStream stderr) {
+            return CompletableFuture.allOf(CompletableFuture.runAsync(() -> copy(stdout, out)),
+                    CompletableFuture.runAsync(() -> copy(stderr, err)));
+        }
+
+        private static void copy(InputStream in, ByteArrayOutputStream to) {
+            try (in) {
+                byte[] all = in.readAllBytes();
+                synchronized (to) {
+                    to.write(all);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String stdout() {
+            synchronized (out) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        String stderr() {
+            synchronized (err) {
+                return err.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
