@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** daemon.* and events.* over the real parts: a refused hello tells the daemon's protocol, a bad filter its words. */
@@ -51,8 +52,41 @@ class DaemonAndEventMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void statusCountsStartedAndReadyServicesAsRunningAndOnlyProjectsThatHaveServices() throws Exception {
+        // web is started but never ready (its check never passes); db is declared but not started; the jobs
+        // project has no service at all
+        rpc.up("shop", "services:\n  web:\n    command: \"exec sleep 300\"\n    ready:\n      exec: \"false\"\n"
+                + "      interval: 1s\n      timeout: 300s\n  db:\n    command: \"exec sleep 300\"\n    autostart: false\n");
+        rpc.up("nightly", "jobs:\n  backup:\n    schedule: \"@daily\"\n    command: \"true\"\n");
+        RpcHarness.await("web is started", () -> "running".equals(
+                rpc.result("service.list", "{\"project\":\"shop\"}").get("services").get(0).get("state").textValue())
+                ? true : null);
+
+        JsonNode services = rpc.result("daemon.status", "{}").get("services");
+        assertEquals(2, services.get("total").intValue());
+        assertEquals(1, services.get("running").intValue());
+        assertEquals(1, services.get("projects").intValue());
+    }
+
+    @Test
+    void statusTellsHowLongTheDaemonHasRun() {
+        long startedAt = java.time.Instant.parse("2026-01-02T03:04:05Z").toEpochMilli(); // the harness's daemon
+        long before = System.currentTimeMillis() - startedAt;
+        long uptime = rpc.result("daemon.status", "{}").get("uptimeMillis").longValue();
+        long after = System.currentTimeMillis() - startedAt;
+        assertTrue(before <= uptime && uptime <= after, before + " <= " + uptime + " <= " + after);
+    }
+
+    @Test
+    void aHelloWithoutStartNoticesCarriesNone() {
+        JsonNode hello = rpc.result("daemon.hello", "{}");
+        assertFalse(hello.has("notices"), hello.toString());
+        assertEquals(4711, hello.get("pid").intValue());
+    }
+
+    @Test
     void aShutdownWithoutReasonIsAskedAsDaemonShutdown() {
-        rpc.result("daemon.shutdown", "{}");
+        assertTrue(rpc.result("daemon.shutdown", "{}").get("stopping").booleanValue());
         rpc.result("daemon.shutdown", "{\"reason\":\"tend stop-daemon\"}");
         assertEquals(List.of("daemon.shutdown", "tend stop-daemon"), rpc.shutdownsRequested);
     }

@@ -211,4 +211,68 @@ class ProjectMethodsTest extends RealEndpointTest {
         assertEquals("give the project's dir or file", rpc.message("project.config", "{}", ErrorCode.INVALID_PARAMS));
     }
 
+
+    @Test
+    void configHidesWhatAnEnvFileSetUnlessEnvSetsItAgainAndTellsEachDependencysCondition() throws Exception {
+        Path shop = rpc.projectDir("shop", """
+                services:
+                  db:
+                    command: "exec sleep 300"
+                  web:
+                    command: "exec sleep 300"
+                    env_file: secrets.env
+                    env:
+                      TOKEN: "shown"
+                      MODE: "dev"
+                    depends_on:
+                      db: { condition: started }
+                """);
+        Files.writeString(shop.resolve("secrets.env"), "PASSWORD=hunter2\nTOKEN=from-file\n");
+
+        JsonNode web = rpc.result("project.config", dir(shop)).get("services").get(1);
+
+        assertEquals("web", web.get("name").textValue());
+        assertEquals(ConfigMethods.HIDDEN, web.get("env").get("PASSWORD").textValue());
+        assertEquals("shown", web.get("env").get("TOKEN").textValue());
+        assertEquals("dev", web.get("env").get("MODE").textValue());
+        assertEquals("started", web.get("conditions").get("db").textValue());
+        assertEquals(List.of("db"), List.of(web.get("dependsOn").get(0).textValue()));
+    }
+
+    @Test
+    void configReadsTheFileInTheEnvironmentGiven() {
+        Path shop = rpc.projectDir("shop", "services:\n  web:\n    command: \"exec sleep ${SECONDS_TO_SLEEP}\"\n");
+        JsonNode config = rpc.result("project.config", "{\"dir\":" + quote(shop.toString())
+                + ",\"env\":{\"SECONDS_TO_SLEEP\":\"42\"}}");
+        assertEquals("exec sleep 42", config.get("services").get(0).get("command").textValue());
+    }
+
+    @Test
+    void reloadOfOneOfTwoProjectsByNameKeepsItsOwnEnvironmentAndItsFiles() throws Exception {
+        Path alpha = rpc.projectDir("alpha", "services:\n  web:\n    command: \"exec sleep 300\"\n    autostart: false\n");
+        rpc.result("project.up", "{\"dir\":" + quote(alpha.toString()) + ",\"env\":{\"WHO\":\"alpha\"}}");
+        Path beta = rpc.projectDir("beta", "services:\n  web:\n    command: \"echo base > seen; exec sleep 300\"\n"
+                + "    autostart: false\n");
+        Files.writeString(beta.resolve("local.yaml"), """
+                services:
+                  web:
+                    command: "echo \\"$WHO\\" > seen.tmp; mv seen.tmp seen; exec sleep 300"
+                """);
+        rpc.result("project.up", "{\"dir\":" + quote(beta.toString()) + ",\"files\":[\"tend.yaml\",\"local.yaml\"],"
+                + "\"env\":{\"WHO\":\"beta\"}}");
+
+        JsonNode reloaded = rpc.result("project.reload", "{\"project\":\"beta\"}");
+        assertEquals("beta", reloaded.get("project").textValue(), reloaded.toString());
+
+        rpc.result("service.start", "{\"ref\":\"beta/web\"}");
+        Path seen = beta.resolve("seen");
+        String who = RpcHarness.await("beta/web wrote what it saw", () -> {
+            try {
+                return Files.exists(seen) ? Files.readString(seen).strip() : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertEquals("beta", who, "the reload kept beta's own environment and its second file");
+    }
 }

@@ -188,6 +188,16 @@ class ServiceMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aRunAnswersTheServiceItStartedAsServiceListShowsIt() {
+        JsonNode started = rpc.result("service.run", "{\"name\":\"once\",\"command\":\"exec sleep 300\",\"cwd\":"
+                + quote(tmp.toString()) + "}");
+        assertEquals("adhoc", started.get("project").textValue(), started.toString());
+        assertEquals("once", started.get("name").textValue());
+        assertEquals("ready", started.get("state").textValue());
+        assertTrue(started.get("pid").longValue() > 0, started.toString());
+    }
+
+    @Test
     void aRunInADirectoryThatDoesNotExistIsInvalid() {
         Path missing = tmp.resolve("missing");
         assertEquals("working directory " + missing + " does not exist", rpc.message("service.run",
