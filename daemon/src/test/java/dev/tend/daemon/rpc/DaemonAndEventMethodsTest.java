@@ -108,6 +108,38 @@ class DaemonAndEventMethodsTest extends RealEndpointTest {
         assertEquals("filter.services: 'web' is not \"project/service\"", subscribeError("{\"services\":[\"web\"]}"));
         assertEquals("filter.services must be a list of \"project/service\"", subscribeError("{\"services\":\"shop/web\"}"));
         assertEquals("filter.project must be a project name", subscribeError("{\"project\":\"\"}"));
+        assertEquals("filter.services: '/web' is not \"project/service\"", subscribeError("{\"services\":[\"/web\"]}"));
+        assertEquals("filter.services: 'shop/' is not \"project/service\"", subscribeError("{\"services\":[\"shop/\"]}"));
+        assertEquals("filter.services: 'a/b/c' is not \"project/service\"", subscribeError("{\"services\":[\"a/b/c\"]}"));
+        assertEquals("filter.services: '5' is not \"project/service\"", subscribeError("{\"services\":[5]}"));
+    }
+
+    @Test
+    void aSubscriptionTellsTheChangesAfterItsAnswerAndEndsWithItsConnection() {
+        JsonNode subscribed = rpc.call("events.subscribe", "{\"topics\":[\"service\"],\"filter\":{\"services\":[\"adhoc/b\"]}}",
+                peer).get("result");
+        String id = subscribed.get("subscription").textValue();
+        assertTrue(subscribed.get("seq").isIntegralNumber(), subscribed.toString());
+        rpc.result("service.run", "{\"name\":\"b\",\"command\":\"exec sleep 300\",\"cwd\":"
+                + RpcHarness.quote(tmp.toString()) + "}");
+        RpcHarness.await("a service.changed of adhoc/b", () -> peer.sent.stream()
+                .filter(line -> line.contains("\"service.changed\"")).findFirst().orElse(null));
+
+        peer.close();
+
+        RpcHarness.error(rpc.call("events.unsubscribe", "{\"subscription\":" + RpcHarness.quote(id) + "}", peer),
+                "events.unsubscribe after the connection closed", ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void aLogSubscriptionGetsTheLinesOfTheServiceItNames() {
+        rpc.result("service.run", "{\"name\":\"talker\",\"command\":\"while :; do echo hello-from-talker; sleep 0.1; done\","
+                + "\"cwd\":" + RpcHarness.quote(tmp.toString()) + "}");
+        rpc.call("events.subscribe", "{\"topics\":[\"log\"],\"filter\":{\"services\":[\"adhoc/talker\"]}}", peer);
+
+        String line = RpcHarness.await("a log.appended of adhoc/talker", () -> peer.sent.stream()
+                .filter(l -> l.contains("\"log.appended\"")).findFirst().orElse(null));
+        assertTrue(line.contains("hello-from-talker"), line);
     }
 
     @Test

@@ -336,38 +336,66 @@ class ProcessRunTest {
 
     @Test
     void whatAStopCommandPrintsGoesToTheDaemonsLogBoundedInLinesAndLength() throws Exception {
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StopCommand.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        ch.qos.logback.classic.Level before = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        logger.addAppender(logged);
-        try {
-            ProcessRun run = start("while [ ! -f asked ]; do sleep 0.05; done");
-            run.stop(Signal.TERM, Duration.ofSeconds(60), "head -c 600 /dev/zero | tr '\\0' x; echo;"
-                    + " i=1; while [ $i -le 60 ]; do echo line $i; i=$((i+1)); done; echo to-stderr >&2; echo > asked");
-            endOf(run);
-            await("both streams of the command are logged", () -> messages(logged).stream()
-                    .anyMatch(m -> m.endsWith("more lines not logged")) && messages(logged).contains(
-                    "stop_command of test/run: to-stderr"));
+        try (StopCommandLog logged = new StopCommandLog()) {
+            List<String> out = stopWithCommandPrinting(61, logged);
 
-            List<String> out = messages(logged).stream().filter(m -> !m.endsWith("to-stderr")).toList();
             assertEquals(StopCommand.MAX_LOGGED_LINES + 1, out.size(), out.toString());
             assertEquals("stop_command of test/run: " + "x".repeat(StopCommand.MAX_LINE_CHARS) + "…", out.get(0));
             assertEquals("stop_command of test/run: line 49", out.get(StopCommand.MAX_LOGGED_LINES - 1));
             assertEquals("stop_command of test/run: 11 more lines not logged", out.get(StopCommand.MAX_LOGGED_LINES));
-        } finally {
-            logger.detachAppender(logged);
-            logger.setLevel(before);
         }
     }
 
-    private static List<String> messages(
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged) {
-        synchronized (logged) {
-            return logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+    @Test
+    void aStopCommandThatPrintsJustTheLinesLoggedSaysNothingMore() throws Exception {
+        try (StopCommandLog logged = new StopCommandLog()) {
+            List<String> out = stopWithCommandPrinting(StopCommand.MAX_LOGGED_LINES, logged);
+
+            assertEquals(StopCommand.MAX_LOGGED_LINES, out.size(), out.toString());
+            assertEquals("stop_command of test/run: line 49", out.get(StopCommand.MAX_LOGGED_LINES - 1));
+        }
+    }
+
+    /**
+     * Stops a run with a stop_command that prints a line of 600 x, then lines "line 1" on (the whole count given),
+     * then one line to stderr; answers what was logged of stdout once both streams are (the count includes the x).
+     */
+    private List<String> stopWithCommandPrinting(int lines, StopCommandLog logged) throws Exception {
+        ProcessRun run = start("while [ ! -f asked ]; do sleep 0.05; done");
+        run.stop(Signal.TERM, Duration.ofSeconds(60), "head -c 600 /dev/zero | tr '\\0' x; echo;"
+                + " i=1; while [ $i -lt " + lines + " ]; do echo line $i; i=$((i+1)); done; echo to-stderr >&2;"
+                + " echo > asked");
+        endOf(run);
+        worker.shutdown(); // the command's streams are logged on the worker: done once it ends
+        assertTrue(worker.awaitTermination(DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
+        assertTrue(logged.messages().contains("stop_command of test/run: to-stderr"), logged.messages().toString());
+        return logged.messages().stream().filter(m -> !m.endsWith("to-stderr")).toList();
+    }
+
+    /** What StopCommand logs, while open. */
+    private static final class StopCommandLog implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StopCommand.class);
+        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        private final ch.qos.logback.classic.Level before = logger.getLevel();
+
+        StopCommandLog() {
+            appender.start();
+            logger.setLevel(ch.qos.logback.classic.Level.INFO);
+            logger.addAppender(appender);
+        }
+
+        List<String> messages() {
+            synchronized (appender) {
+                return appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            }
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+            logger.setLevel(before);
         }
     }
 
