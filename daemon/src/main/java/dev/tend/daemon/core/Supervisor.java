@@ -4,7 +4,6 @@ import dev.tend.daemon.core.SerialState.Tx;
 import dev.tend.daemon.core.StateStore.HistoryRecord;
 import dev.tend.daemon.core.StateStore.ProjectRecord;
 import dev.tend.daemon.core.logs.LogPolicy;
-import dev.tend.daemon.core.logs.ProjectLogs;
 import dev.tend.daemon.core.process.ExecForm;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
@@ -13,8 +12,6 @@ import dev.tend.daemon.core.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -75,6 +71,7 @@ public final class Supervisor {
     private final ServiceMachine machine;
     private final AdhocServices adhoc;
     private final ProjectFileCheck fileCheck;
+    private final ProjectLifecycle lifecycle;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -99,6 +96,8 @@ public final class Supervisor {
                 svc -> restartOne(locked(tx -> projects.get(svc.project)), svc)); // watch: restarts as `tend restart`
         this.adhoc = new AdhocServices(serial, projects, store, clock, machine);
         this.fileCheck = new ProjectFileCheck(serial, projects, machine);
+        this.lifecycle = new ProjectLifecycle(serial, projects, machine, store, clock, config.logsDir(), this::restartOne,
+                name -> down(name, List.of()));
         scheduler.scheduleWithFixedDelay(fileCheck::run, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -128,35 +127,7 @@ public final class Supervisor {
             throw new IllegalArgumentException("project name '" + ADHOC + "' is reserved for services started with 'tend run'");
         }
         checkNotShuttingDown();
-        store.putProject(new ProjectRecord(declared.name(), declared.dir(), declared.file(), Map.copyOf(baseEnv),
-                declared.overrides()));
-        ProjectSpec spec = Replicas.applied(declared, store);
-        Map<String, Boolean> desired = store.desired().getOrDefault(spec.name(), Map.of());
-        Map<String, StateStore.ServiceMemory> memory = store.memory().getOrDefault(spec.name(), Map.of());
-        List<Runnable> restarts = new ArrayList<>();
-        ServiceChanges result = locked(tx -> {
-            Project p = projects.get(spec.name());
-            if (p == null) {
-                p = new Project(spec.name(), spec.dir(), spec.file(), baseEnv);
-                for (ServiceSpec s : spec.services().values()) {
-                    Service svc = new Service(p.name, s, clock.instant());
-                    svc.desired = desired.getOrDefault(s.name(), false);
-                    svc.remember(memory.get(s.name()));
-                    p.services.put(s.name(), svc);
-                    machine.emit(svc);
-                }
-                p.declared = declared;
-                projects.add(p);
-                machine.emitProject(p);
-                return new ServiceChanges(p.name, List.copyOf(spec.services().keySet()), List.of(), List.of(), List.of());
-            }
-            p.loadProblem = null;
-            p.fileGone = false; // it was just read
-            p.declared = declared;
-            return applyDiff(p, spec, baseEnv, tx, restarts);
-        });
-        restarts.forEach(Runnable::run);
-        return result;
+        return lifecycle.register(declared, baseEnv);
     }
 
     /**
@@ -171,47 +142,12 @@ public final class Supervisor {
         return register(spec, baseEnv);
     }
 
-    private ServiceChanges applyDiff(Project p, ProjectSpec spec, Map<String, String> baseEnv, Tx<Service> tx,
-                                     List<Runnable> restarts) {
-        ServiceChanges changes = projects.applyDiff(p, spec, baseEnv, clock.instant(), new ProjectRegistry.DiffSteps() {
-            @Override
-            public void added(Service svc, boolean up) {
-                machine.emit(svc);
-                if (up && svc.spec.autostart()) {
-                    tx.after(() -> store.setDesired(p.name, svc.name(), true));
-                    machine.requestStart(svc, true, tx);
-                }
-            }
-
-            @Override
-            public void changed(Service svc) {
-                if (svc.state.isActive() || svc.state == ServiceState.BACKOFF) {
-                    restarts.add(() -> restartOne(p, svc));
-                }
-            }
-
-            @Override
-            public void healthChanged(Service svc) {
-                machine.healthChanged(svc, tx);
-            }
-
-            @Override
-            public void removed(Service svc) {
-                machine.forget(svc, tx);
-            }
-        });
-        machine.emitProject(p);
-        return changes;
-    }
-
     /**
      * `tend scale`: {@code count} copies of the service (a plain one becomes a group) until its `replicas:` changes,
      * applied as a reload applies a changed `replicas:` (docs/project-file.md, Replicas). */
     public ServiceChanges scale(String project, String service, int count) {
-        Project p = locked(tx -> projects.require(project));
-        ProjectSpec declared = locked(tx -> p.declared);
-        store.setScale(project, service, Replicas.scale(declared, project, service, count)); // kept first: a crash keeps it
-        return register(declared, locked(tx -> p.baseEnv));
+        checkNotShuttingDown();
+        return lifecycle.scale(project, service, count);
     }
 
     public List<ProjectInfo> projects() {
@@ -225,14 +161,7 @@ public final class Supervisor {
      * ends that.
      */
     public void registerUnloadable(ProjectRecord record, String problem) {
-        boolean gone = record.file() != null && !Files.exists(record.file());
-        locked(tx -> {
-            Project p = projects.getOrAdd(record.name(), record.dir(), record.file(), record.baseEnv());
-            p.loadProblem = problem;
-            p.fileGone = gone;
-            machine.emitProject(p);
-            return null;
-        });
+        lifecycle.registerUnloadable(record, problem);
     }
 
     /**
@@ -247,24 +176,7 @@ public final class Supervisor {
             throw SupervisorException.conflict("the ad-hoc services are not a project to forget: remove each with "
                     + "`tend rm NAME`");
         }
-        List<String> names = locked(tx -> List.copyOf(projects.require(name).services.keySet()));
-        return down(name, List.of()).handle((v, e) -> null).thenCompose(v -> {
-            CompletableFuture<Void> stopped = locked(tx -> {
-                Project p = projects.remove(name);
-                if (p == null) {
-                    return CompletableFuture.<Void>completedFuture(null); // forgotten meanwhile by another peer
-                }
-                List<CompletableFuture<Void>> stops = new ArrayList<>();
-                for (Service svc : p.services.values()) {
-                    stops.add(machine.forget(svc, tx)); // anything started again since the down stops too
-                }
-                p.services.clear();
-                dispatch(l -> l.projectRemoved(name));
-                tx.after(() -> store.removeProject(name));
-                return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
-            });
-            return stopped.thenApply(done -> names);
-        });
+        return lifecycle.forget(name);
     }
 
     /**
@@ -273,19 +185,7 @@ public final class Supervisor {
      * @throws SupervisorException CONFLICT if it is registered (again): its services would write on
      */
     public void purgeProject(String name) {
-        locked(tx -> {
-            if (projects.contains(name)) {
-                throw SupervisorException.conflict("project " + name + " is registered again; its history stays");
-            }
-            return null;
-        });
-        store.removeProjectHistory(name);
-        try {
-            ProjectLogs.delete(config.logsDir(), name);
-        } catch (IOException e) {
-            throw SupervisorException.failed("project " + name + " is forgotten and its history removed, but not all of "
-                    + "its logs: " + e.getMessage());
-        }
+        lifecycle.purge(name);
     }
 
     // ---------------------------------------------------------------- up / down / start / stop
@@ -592,9 +492,5 @@ public final class Supervisor {
 
     private <T> T locked(Function<Tx<Service>, T> body) {
         return serial.locked(body);
-    }
-
-    private void dispatch(Consumer<SupervisorListener> event) {
-        serial.dispatch(event);
     }
 }
