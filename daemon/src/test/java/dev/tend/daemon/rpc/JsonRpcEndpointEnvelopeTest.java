@@ -137,6 +137,28 @@ class JsonRpcEndpointEnvelopeTest {
     }
 
     @Test
+    void anEmptyFrameAndATrailingValueAreToldInTheirOwnWords() {
+        JsonNode error = assertError(parse(endpoint.handle("  ")), "null", -32700, "Parse error");
+        assertTrue(error.get("message").textValue().startsWith("empty frame: no JSON value"), error.toString());
+        error = assertError(parse(endpoint.handle("{\"jsonrpc\":\"2.0\",\"method\":\"notify.hello\",\"params\":[1]} {}")),
+                "null", -32700, "Parse error");
+        assertTrue(error.get("message").textValue().startsWith("more than one JSON value in the frame"), error.toString());
+    }
+
+    @Test
+    void aBatchOfExactlyTheLimitIsAnsweredWhole() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 1; i <= JsonRpcEndpoint.MAX_BATCH; i++) {
+            batch.append(i == 1 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"method\":\"math.sum\",\"params\":[").append(i)
+                    .append("],\"id\":").append(i).append('}');
+        }
+        JsonNode response = parse(endpoint.handle(batch.append(']').toString()));
+        assertEquals(JsonRpcEndpoint.MAX_BATCH, response.size(), response.toString());
+        assertResult(response.get(JsonRpcEndpoint.MAX_BATCH - 1), Integer.toString(JsonRpcEndpoint.MAX_BATCH),
+                Integer.toString(JsonRpcEndpoint.MAX_BATCH));
+    }
+
+    @Test
     void batchWithOneValidAndOneInvalidRequestAnswersBoth() {
         JsonNode response = parse(endpoint.handle("["
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"math.subtract\",\"params\":[5,3],\"id\":1},"
