@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,9 +36,26 @@ public final class SerialState<L, S> {
     public static final class Tx<S> {
         private final List<Runnable> after = new ArrayList<>();
         private final Set<S> touched = new LinkedHashSet<>();
+        private final Map<Object, List<Object>> batches = new HashMap<>();
 
         public void after(Runnable r) {
             after.add(r);
+        }
+
+        /**
+         * One after-action for the whole section, where its first item was given, fed with every item the section
+         * gave the same key, in order: fifty stops of one `down` become one look at the process table and one kill.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> void afterAll(Object key, T item, Consumer<List<T>> action) {
+            List<Object> items = batches.get(key);
+            if (items == null) {
+                List<Object> fresh = new ArrayList<>();
+                batches.put(key, fresh);
+                after(() -> action.accept((List<T>) List.copyOf(fresh)));
+                items = fresh;
+            }
+            items.add(item);
         }
 
         public void touch(S item) {

@@ -274,7 +274,8 @@ final class ServiceMachine {
         Duration timeout = svc.spec.stopTimeout() != null ? svc.spec.stopTimeout() : ServiceSpec.DEFAULT_STOP_TIMEOUT;
         // An exit already under way (or a stop begun) ends the run, and sees the stop request: this stop does nothing.
         String stopCommand = svc.spec.stopCommand(); // read now: a reload may have changed it since the start
-        tx.after(() -> worker.execute(() -> runs.stop(run, sig, timeout, stopCommand)));
+        tx.afterAll(ServiceRuns.StopRequest.class, new ServiceRuns.StopRequest(run, sig, timeout, stopCommand), // one
+                stops -> worker.execute(() -> runs.stop(stops))); // batch of the section's stops: see ServiceRuns.stop
     }
 
     private void cancelBackoff(Service svc) {

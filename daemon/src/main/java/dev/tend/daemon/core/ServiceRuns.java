@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,29 @@ final class ServiceRuns {
                 worker);
     }
 
-    /** The stop sequence (see {@link ProcessRun#stop}), asked by the stop_command if there is one; the run's end waits for it. */
-    void stop(Service.Run run, Signal sig, Duration timeout, String stopCommand) {
-        if (run.process.stop(sig, timeout, stopCommand)) {
-            HaltPoint.reached("stop.signalled");
+    /** One service's stop: its run, its stop signal and timeout, and its stop_command (or null). */
+    record StopRequest(Service.Run run, Signal signal, Duration timeout, String stopCommand) {
+    }
+
+    /**
+     * The stop sequences (see {@link ProcessRun#stop}) of the services one locked section stopped: those asked by a
+     * stop_command one by one, the others by their signals all at once ({@link ProcessRun#stopAll}). Each run's end
+     * waits for its sequence.
+     */
+    void stop(List<StopRequest> requests) {
+        List<ProcessRun.Stop> bySignal = new ArrayList<>();
+        for (StopRequest r : requests) {
+            if (r.stopCommand() == null) {
+                bySignal.add(new ProcessRun.Stop(r.run().process, r.signal(), r.timeout()));
+            } else {
+                worker.execute(() -> { // a stop_command is a launch: each on its own, as a start is
+                    if (r.run().process.stop(r.signal(), r.timeout(), r.stopCommand())) {
+                        HaltPoint.reached("stop.signalled");
+                    }
+                });
+            }
         }
+        ProcessRun.stopAll(bySignal).forEach(begun -> HaltPoint.reached("stop.signalled"));
     }
 
     private Map<String, String> environment(String project, LaunchPlan plan, int port) {

@@ -33,6 +33,30 @@ class SerialStateTest {
     }
 
     @Test
+    void theItemsOneSectionGivesAKeyReachOneActionWhereTheFirstWasGiven() {
+        SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
+        Object stops = new Object();
+        Object starts = new Object();
+        List<String> done = new ArrayList<>();
+
+        serial.locked(tx -> {
+            tx.after(() -> done.add("before"));
+            tx.afterAll(stops, "web", (List<String> items) -> done.add("stop " + items));
+            tx.after(() -> done.add("between"));
+            tx.afterAll(starts, "db", (List<String> items) -> done.add("start " + items));
+            tx.afterAll(stops, "api", (List<String> items) -> done.add("second action, never run"));
+            return null;
+        });
+        serial.locked(tx -> {
+            tx.afterAll(stops, "worker", (List<String> items) -> done.add("stop " + items));
+            return null;
+        });
+
+        assertEquals(List.of("before", "stop [web, api]", "between", "start [db]", "stop [worker]"), done);
+        serial.close(() -> { });
+    }
+
+    @Test
     void aReaderWaitsForTheAfterActionsOfWhatItCouldAlreadySee() throws Exception {
         SerialState<IntConsumer, Void> serial = new SerialState<>("test-events");
         java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);

@@ -16,6 +16,13 @@ public interface ProcessControl {
     /** Sends the signal to that one process (kill -SIG pid). No error if it is gone. */
     void signal(long pid, Signal signal);
 
+    /** The signal to each process group, as {@link #signalGroup} each; an implementation may send them at once. */
+    default void signalGroups(Collection<Long> pgids, Signal signal) {
+        for (long pgid : pgids) {
+            signalGroup(pgid, signal);
+        }
+    }
+
     /**
      * The pids belonging to a child: the pid, its descendants, and every process still in the session or
      * process group it leads (which catches descendants that were orphaned and reparented away).

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -101,14 +104,60 @@ public final class ProcessRun {
      * @param stopCommand the command, or null for the signal
      */
     public boolean stop(Signal sig, Duration timeout, String stopCommand) {
-        synchronized (this) {
-            if (exited || stopped != null) {
-                return false;
-            }
-            stopped = new CompletableFuture<>();
+        if (!beginStop()) {
+            return false;
         }
         Runnable ask = stopCommand == null ? () -> tree.signal(sig) : () -> StopCommand.ask(label, stopCommand, cwd,
                 env, sig, tree, starter.launcher(), starter.worker(), () -> !hasExited());
+        runStopSequence(ask, timeout);
+        return true;
+    }
+
+    /** One run of {@link #stopAll}, with its signal and stop timeout. */
+    public record Stop(ProcessRun run, Signal signal, Duration timeout) {
+    }
+
+    /**
+     * Stops each run as {@link #stop(Signal, Duration)} does, all at once: one look at the process table for their
+     * trees and one kill line per signal (see {@link RunTree#signalAll}), then each run's timeout and SIGKILL.
+     *
+     * @return the runs whose stop this call began (one that exited, or whose stop began before, is left out)
+     */
+    public static List<ProcessRun> stopAll(List<Stop> stops) {
+        List<Stop> begun = new ArrayList<>();
+        Map<RunTree, Signal> signals = new LinkedHashMap<>();
+        for (Stop stop : stops) {
+            if (stop.run().beginStop()) {
+                begun.add(stop);
+                signals.put(stop.run().tree, stop.signal());
+            }
+        }
+        boolean asked;
+        try {
+            RunTree.signalAll(signals);
+            asked = true;
+        } catch (RuntimeException e) {
+            log.warn("could not signal {} runs at once ({}); signalling each", begun.size(), e.toString());
+            asked = false;
+        }
+        for (Stop stop : begun) {
+            ProcessRun run = stop.run();
+            run.runStopSequence(asked ? () -> { } : () -> run.tree.signal(stop.signal()), stop.timeout());
+        }
+        return begun.stream().map(Stop::run).toList();
+    }
+
+    /** Marks the stop as begun; false if the main process exited already or a stop began. */
+    private synchronized boolean beginStop() {
+        if (exited || stopped != null) {
+            return false;
+        }
+        stopped = new CompletableFuture<>();
+        return true;
+    }
+
+    /** The stop sequence after {@link #beginStop}: ask, the timeout, SIGKILL to what is left; its end is the run's. */
+    private void runStopSequence(Runnable ask, Duration timeout) {
         tree.stop(ask, timeout, starter.timer(), starter.pacer(), starter.worker()).whenComplete((killed, e) -> {
             CompletableFuture<Boolean> gone;
             synchronized (this) {
@@ -116,7 +165,6 @@ public final class ProcessRun {
             }
             gone.complete(e == null ? killed : Boolean.TRUE);
         });
-        return true;
     }
 
     /** SIGKILL at once to the whole tree, marked descendants included (a job run past its timeout). */

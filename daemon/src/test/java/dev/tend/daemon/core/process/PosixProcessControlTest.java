@@ -93,6 +93,37 @@ class PosixProcessControlTest {
     }
 
     @Test
+    void manyGroupsGoOutInOneKillLineOfAtMostTheLineLimit() {
+        RecordingKill recording = new RecordingKill();
+        PosixProcessControl guarded = new PosixProcessControl(recording);
+        List<Long> groups = new java.util.ArrayList<>();
+        for (long g = 10_000; g < 10_000 + PosixProcessControl.KILL_LINE_TARGETS + 1; g++) {
+            groups.add(g);
+        }
+
+        guarded.signalGroups(List.of(4242L, 4243L), Signal.TERM);
+        guarded.signalGroups(groups, Signal.INT);
+
+        assertEquals(3, recording.sent.size(), recording.sent.toString());
+        assertEquals("kill -s TERM -- -4242 -4243", recording.sent.get(0));
+        assertTrue(recording.sent.get(1).startsWith("kill -s INT -- -10000 -10001 "), recording.sent.get(1));
+        assertTrue(recording.sent.get(1).endsWith(" -10199"), "the first line holds the limit");
+        assertEquals("kill -s INT -- -10200", recording.sent.get(2));
+    }
+
+    @Test
+    void oneRefusedGroupAmongManySendsNothingAtAll() {
+        RecordingKill recording = new RecordingKill();
+        PosixProcessControl guarded = new PosixProcessControl(recording);
+        long self = ProcessHandle.current().pid();
+        for (long bad : new long[] {1, 0, -1, self}) {
+            assertThrows(IllegalArgumentException.class, () -> guarded.signalGroups(List.of(4242L, bad), Signal.TERM),
+                    "" + bad);
+        }
+        assertEquals(List.of(), recording.sent);
+    }
+
+    @Test
     void killReachesGrandchildThatCalledSetsidAndOrphanLeftInTheGroup() throws Exception {
         ChildProcess child = processes.launch("""
                 setsid sleep 1000 & echo own-session:$!

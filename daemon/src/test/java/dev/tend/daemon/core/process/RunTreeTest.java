@@ -171,4 +171,40 @@ class RunTreeTest {
         tree.mainExited();
         assertEquals(Set.of(), tree.alive());
     }
+
+    @Test
+    void manyTreesAreSignalledFromOneLookWithOneLinePerSignalThenTheirMembersOutsideTheirGroups() {
+        MemoryProcesses many = new MemoryProcesses(101, 102, 103) {
+            @Override public Set<Long> tree(long pid) {
+                return alive.containsKey(pid) ? Set.of(pid) : Set.of();
+            }
+            @Override public void signalGroups(java.util.Collection<Long> pgids, Signal signal) {
+                signals.add("groups " + pgids + " " + signal);
+            }
+            @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+                signals.add("outside " + pgid + " " + pids + " " + signal);
+            }
+        };
+        java.util.Map<RunTree, Signal> stops = new java.util.LinkedHashMap<>();
+        stops.put(new RunTree(many, MemoryProcesses.main(101, new CompletableFuture<>()), null), Signal.TERM);
+        stops.put(new RunTree(many, MemoryProcesses.main(102, new CompletableFuture<>()), null), Signal.INT);
+        stops.put(new RunTree(many, MemoryProcesses.main(103, new CompletableFuture<>()), null), Signal.TERM);
+        int looksBefore = many.looks.get();
+
+        RunTree.signalAll(stops);
+
+        assertEquals(1, many.looks.get() - looksBefore, "one look at the table for all the trees");
+        assertEquals(List.of("groups [101, 103] TERM", "groups [102] INT", "outside 101 [101] TERM",
+                "outside 102 [102] INT", "outside 103 [103] TERM"), signals);
+    }
+
+    @Test
+    void treesOfDifferentControlsAreNotSignalledTogether() {
+        java.util.Map<RunTree, Signal> stops = new java.util.LinkedHashMap<>();
+        stops.put(launched(TOKEN), Signal.TERM);
+        stops.put(new RunTree(new MemoryProcesses(MAIN), MemoryProcesses.main(MAIN, mainExit), null), Signal.TERM);
+
+        assertThrows(IllegalArgumentException.class, () -> RunTree.signalAll(stops));
+        assertEquals(List.of(), signals, "nothing was sent");
+    }
 }

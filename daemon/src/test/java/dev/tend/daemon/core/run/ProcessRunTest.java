@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +97,10 @@ class ProcessRunTest {
 
     private ProcessRun start(String command, RunStarter.Output output) throws IOException {
         return starter(Duration.ofSeconds(30)).start("test/run", command, dir, env(), record, output);
+    }
+
+    private ProcessRun startOwn(String command) throws IOException {
+        return starter(Duration.ofSeconds(30)).start("test/run", command, dir, env(), new Record(), new Collected());
     }
 
     private static RunEnd endOf(ProcessRun run) throws Exception {
@@ -234,6 +239,66 @@ class ProcessRunTest {
         RunEnd end = endOf(run);
         assertEquals(ExitStatus.killed(Signal.TERM.number()), end.status());
         assertFalse(end.treeKilled());
+    }
+
+    @Test
+    void manyRunsStopTogetherEachByItsOwnSignalAndOnlyThoseNotAlreadyStoppingOrOver() throws Exception {
+        // each run its own record, so its own token: a run's tree is every process that carries its token
+        ProcessRun web = startOwn("exec sleep 1000");
+        ProcessRun worker = startOwn("exec sleep 1000");
+        ProcessRun stopping = startOwn("trap '' TERM; echo > " + dir.resolve("trapped") + "; while :; do sleep 0.05; done");
+        ProcessRun over = startOwn("exit 0");
+        awaitFile("trapped");
+        endOf(over);
+        assertTrue(stopping.stop(Signal.TERM, Duration.ofSeconds(10)));
+
+        List<ProcessRun> begun = ProcessRun.stopAll(List.of(
+                new ProcessRun.Stop(web, Signal.TERM, Duration.ofSeconds(60)),
+                new ProcessRun.Stop(worker, Signal.INT, Duration.ofSeconds(60)),
+                new ProcessRun.Stop(stopping, Signal.KILL, Duration.ofSeconds(60)),
+                new ProcessRun.Stop(over, Signal.TERM, Duration.ofSeconds(60))));
+
+        assertEquals(List.of(web, worker), begun);
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), endOf(web).status());
+        assertEquals(ExitStatus.killed(Signal.INT.number()), endOf(worker).status());
+        assertFalse(stopping.hasExited(), "its own stop goes on: the batch's SIGKILL was not sent to it");
+        timer.advance(Duration.ofSeconds(10));
+        assertTrue(endOf(stopping).treeKilled());
+    }
+
+    @Test
+    void runsStoppedTogetherAreStillStoppedEachByItsOwnSignalWhenTheSharedLookFails() throws Exception {
+        dev.tend.daemon.core.process.ProcessControl real = new PosixProcessControl();
+        java.util.concurrent.atomic.AtomicInteger failedLooks = new java.util.concurrent.atomic.AtomicInteger();
+        dev.tend.daemon.core.process.ProcessControl failingOnce = new dev.tend.daemon.core.process.ProcessControl() {
+            @Override public void signalGroup(long pgid, Signal signal) { real.signalGroup(pgid, signal); }
+            @Override public void signal(long pid, Signal signal) { real.signal(pid, signal); }
+            @Override public Set<Long> tree(long pid) { return real.tree(pid); }
+            @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+                real.signalOutsideGroup(pgid, pids, signal);
+            }
+            @Override public Set<Long> marked(String token) { return real.marked(token); }
+            @Override public void kill(Set<Long> pids) { real.kill(pids); }
+            @Override public java.util.Optional<Instant> startTime(long pid) { return real.startTime(pid); }
+            @Override public ResourceUsage usage(Set<Long> pids) { return real.usage(pids); }
+            @Override public dev.tend.daemon.core.process.ProcessTable table() {
+                if (failedLooks.compareAndSet(0, 1)) {
+                    throw new IllegalStateException("/proc cannot be read just now");
+                }
+                return real.table();
+            }
+        };
+        RunStarter starter = new RunStarter(launcher, failingOnce, timer, pacer, worker, Duration.ofSeconds(30));
+        ProcessRun web = starter.start("test/web", "exec sleep 1000", dir, env(), new Record(), new Collected());
+        ProcessRun api = starter.start("test/api", "exec sleep 1000", dir, env(), new Record(), new Collected());
+
+        List<ProcessRun> begun = ProcessRun.stopAll(List.of(new ProcessRun.Stop(web, Signal.TERM, Duration.ofSeconds(60)),
+                new ProcessRun.Stop(api, Signal.INT, Duration.ofSeconds(60))));
+
+        assertEquals(1, failedLooks.get(), "the shared look failed");
+        assertEquals(List.of(web, api), begun);
+        assertEquals(ExitStatus.killed(Signal.TERM.number()), endOf(web).status());
+        assertEquals(ExitStatus.killed(Signal.INT.number()), endOf(api).status());
     }
 
     @Test
