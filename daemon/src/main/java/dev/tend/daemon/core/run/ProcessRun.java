@@ -142,7 +142,11 @@ public final class ProcessRun {
         }
         for (Stop stop : begun) {
             ProcessRun run = stop.run();
-            run.runStopSequence(asked ? () -> { } : () -> run.tree.signal(stop.signal()), stop.timeout());
+            try {
+                run.runStopSequence(asked ? () -> { } : () -> run.tree.signal(stop.signal()), stop.timeout());
+            } catch (RuntimeException e) { // one run's failure is its own: the others' sequences still begin
+                log.warn("stop of {} failed: {}", run.label, e.toString());
+            }
         }
         return begun.stream().map(Stop::run).toList();
     }
