@@ -109,6 +109,9 @@ class PosixProcessControlTest {
         assertTrue(recording.sent.get(1).startsWith("kill -s INT -- -10000 -10001 "), recording.sent.get(1));
         assertTrue(recording.sent.get(1).endsWith(" -10199"), "the first line holds the limit");
         assertEquals("kill -s INT -- -10200", recording.sent.get(2));
+
+        guarded.signalGroups(groups.subList(0, PosixProcessControl.KILL_LINE_TARGETS), Signal.HUP);
+        assertEquals(4, recording.sent.size(), "just the limit is one line, and no empty one after it");
     }
 
     @Test
