@@ -225,9 +225,7 @@ public final class RunTree {
 
     /** The signal to the main process's group, and to the members outside it that are alive now. */
     public void signal(Signal sig) {
-        Set<Long> before = alive();
-        control.signalGroup(mainPid, sig);
-        control.signalOutsideGroup(mainPid, before, sig);
+        signalAll(Map.of(this, sig));
     }
 
     private void addTreeOfMain(ProcessTable table) {
