@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 @Timeout(120)
 class PosixProcessControlTest {
+    // The recorded targets (5,004,242 and 5,010,000 on) lie beyond Linux's largest pid (2^22 = 4,194,304): a small
+    // number such as 10,094 was once this test's own JVM, which the guard rightly refused.
 
     @TempDir
     Path dir;
@@ -85,11 +87,11 @@ class PosixProcessControlTest {
         RecordingKill recording = new RecordingKill();
         PosixProcessControl guarded = new PosixProcessControl(recording);
 
-        guarded.signalGroup(4242, Signal.TERM);
-        guarded.signal(4243, Signal.HUP);
-        guarded.kill(Set.of(4244L));
+        guarded.signalGroup(5004242, Signal.TERM);
+        guarded.signal(5004243, Signal.HUP);
+        guarded.kill(Set.of(5004244L));
 
-        assertEquals(List.of("kill -s TERM -- -4242", "kill -s HUP -- 4243", "SIGKILL 4244"), recording.sent);
+        assertEquals(List.of("kill -s TERM -- -5004242", "kill -s HUP -- 5004243", "SIGKILL 5004244"), recording.sent);
     }
 
     @Test
@@ -97,18 +99,18 @@ class PosixProcessControlTest {
         RecordingKill recording = new RecordingKill();
         PosixProcessControl guarded = new PosixProcessControl(recording);
         List<Long> groups = new java.util.ArrayList<>();
-        for (long g = 10_000; g < 10_000 + PosixProcessControl.KILL_LINE_TARGETS + 1; g++) {
+        for (long g = 5_010_000; g < 5_010_000 + PosixProcessControl.KILL_LINE_TARGETS + 1; g++) {
             groups.add(g);
         }
 
-        guarded.signalGroups(List.of(4242L, 4243L), Signal.TERM);
+        guarded.signalGroups(List.of(5004242L, 5004243L), Signal.TERM);
         guarded.signalGroups(groups, Signal.INT);
 
         assertEquals(3, recording.sent.size(), recording.sent.toString());
-        assertEquals("kill -s TERM -- -4242 -4243", recording.sent.get(0));
-        assertTrue(recording.sent.get(1).startsWith("kill -s INT -- -10000 -10001 "), recording.sent.get(1));
-        assertTrue(recording.sent.get(1).endsWith(" -10199"), "the first line holds the limit");
-        assertEquals("kill -s INT -- -10200", recording.sent.get(2));
+        assertEquals("kill -s TERM -- -5004242 -5004243", recording.sent.get(0));
+        assertTrue(recording.sent.get(1).startsWith("kill -s INT -- -5010000 -5010001 "), recording.sent.get(1));
+        assertTrue(recording.sent.get(1).endsWith(" -5010199"), "the first line holds the limit");
+        assertEquals("kill -s INT -- -5010200", recording.sent.get(2));
 
         guarded.signalGroups(groups.subList(0, PosixProcessControl.KILL_LINE_TARGETS), Signal.HUP);
         assertEquals(4, recording.sent.size(), "just the limit is one line, and no empty one after it");
@@ -120,7 +122,7 @@ class PosixProcessControlTest {
         PosixProcessControl guarded = new PosixProcessControl(recording);
         long self = ProcessHandle.current().pid();
         for (long bad : new long[] {1, 0, -1, self}) {
-            assertThrows(IllegalArgumentException.class, () -> guarded.signalGroups(List.of(4242L, bad), Signal.TERM),
+            assertThrows(IllegalArgumentException.class, () -> guarded.signalGroups(List.of(5004242L, bad), Signal.TERM),
                     "" + bad);
         }
         assertEquals(List.of(), recording.sent);

@@ -124,8 +124,8 @@ class ShellKillTest {
         for (String target : List.of("0", "-0", "1", "-1", "00", "-01", self, "-" + self, "99999999999999999999")) {
             assertThrows(IllegalArgumentException.class, () -> SignalShell.checked(target), target);
         }
-        assertEquals("-4242", SignalShell.checked("-4242"));
-        assertEquals("4242", SignalShell.checked("4242"));
+        assertEquals("-5004242", SignalShell.checked("-5004242"));
+        assertEquals("5004242", SignalShell.checked("5004242"));
     }
 
     @Test
