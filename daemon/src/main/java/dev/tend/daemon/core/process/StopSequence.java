@@ -46,7 +46,9 @@ final class StopSequence {
     CompletableFuture<Boolean> begin(Runnable ask, Duration timeout) {
         ask.run();
         wait(timeout, this::timedOut);
-        poll(RunTree.STOP_POLL_MIN_MILLIS);
+        // No look right after the signal: nothing has had the time to end yet, and fifty stops begun together
+        // would each wait for a look of their own at /proc, one after the other, before the first poll.
+        pollAfter(RunTree.STOP_POLL_MIN_MILLIS);
         // Most trees are the main process alone: its exit is the news, long before the next poll would see it.
         tree.mainExit().whenComplete((v, e) -> work(this::check));
         return gone;
@@ -63,13 +65,15 @@ final class StopSequence {
         }
     }
 
-    private void poll(long delayMillis) {
-        if (check()) {
-            return;
-        }
+    /** A look in delayMillis, then ever further apart until the tree is gone. */
+    private void pollAfter(long delayMillis) {
         long next = Math.min(delayMillis * 2, RunTree.STOP_POLL_MAX_MILLIS);
         try {
-            pacer.schedule(() -> work(() -> poll(next)), delayMillis, TimeUnit.MILLISECONDS);
+            pacer.schedule(() -> work(() -> {
+                if (!check()) {
+                    pollAfter(next);
+                }
+            }), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             giveUp();
         }

@@ -40,6 +40,21 @@ class StopSequenceTest {
         }
     }
 
+    /** Fifty stops begun together each waited for a look of their own, one after the other, before any poll. */
+    @Test
+    void aStopTakesNoLookOfItsOwnRightAfterTheSignal() throws Exception {
+        SilentPacer pacer = new SilentPacer();
+        try {
+            new RunTree(control, main, null)
+                    .stop(Signal.TERM, Duration.ofSeconds(10), new VirtualTimer(), pacer, Runnable::run);
+
+            assertEquals(1, looks.get(), "the signal's own look, and none after it until the first poll");
+            assertEquals(1, pacer.getQueue().size(), "the first poll is scheduled");
+        } finally {
+            pacer.shutdownNow();
+        }
+    }
+
     @Test
     void aStopEndsWhenTheMainProcessExitsWithoutWaitingForTheNextPoll() throws Exception {
         SilentPacer pacer = new SilentPacer();
