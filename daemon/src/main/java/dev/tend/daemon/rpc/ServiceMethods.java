@@ -86,11 +86,21 @@ final class ServiceMethods {
         try {
             s = Signal.parse(signal);
         } catch (IllegalArgumentException e) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage());
+            throw new RpcException(ErrorCode.INVALID_PARAMS, e.getMessage() + swappedHint(ref, signal));
         }
         List<Refs.ServiceRef> targets = refs.services(ref, dir);
         targets.forEach(r -> supervisor.signal(r.project(), r.service(), s, group));
         return answer(ref, targets);
+    }
+
+    /** `tend signal web HUP`: the service where the signal goes and a signal where the service goes. */
+    private static String swappedHint(String ref, String signal) {
+        try {
+            Signal.parse(ref == null ? "" : ref);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        return "; the signal comes first: tend signal " + ref + " " + signal;
     }
 
     /** service.scale: the copies the service runs now, its group's answer. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static dev.tend.daemon.rpc.RpcHarness.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -157,6 +158,16 @@ class ServiceMethodsTest extends RealEndpointTest {
         String message = rpc.message("service.signal", "{\"ref\":\"shop/web\",\"signal\":\"SIGFOO\"}",
                 ErrorCode.INVALID_PARAMS);
         assertTrue(message.contains("SIGFOO"), message);
+    }
+
+    @Test
+    void aSignalGivenWhereTheServiceGoesIsToldInTheRightOrder() {
+        assertEquals("unknown signal 'web' (expected one of SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGKILL, SIGUSR1, "
+                        + "SIGUSR2, ...); the signal comes first: tend signal HUP web",
+                rpc.message("service.signal", "{\"ref\":\"HUP\",\"signal\":\"web\"}", ErrorCode.INVALID_PARAMS));
+        String notASignal = rpc.message("service.signal", "{\"ref\":\"shop/web\",\"signal\":\"SIGFOO\"}",
+                ErrorCode.INVALID_PARAMS);
+        assertFalse(notASignal.contains("comes first"), notASignal);
     }
 
     @Test
