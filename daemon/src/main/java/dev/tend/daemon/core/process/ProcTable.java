@@ -3,10 +3,9 @@ package dev.tend.daemon.core.process;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.TreeSet;
 final class ProcTable implements ProcessTable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcTable.class);
     private static final Path PROC = Path.of("/proc");
+    private static final File PROC_DIR = PROC.toFile();
     private static final byte[] MARK = (RunToken.VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
 
     private final List<ProcStat> living;
@@ -49,15 +49,17 @@ final class ProcTable implements ProcessTable {
      */
     static ProcTable read(Object ownUid, MarkCache cache) {
         List<ProcStat> all = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
-            for (Path dir : dirs) {
-                long pid = parsePid(dir.getFileName().toString());
+        // File.list, not a DirectoryStream: a Path per entry cost ~1 ms of a crash's look (cold code, ~70 processes)
+        String[] names = PROC_DIR.list();
+        if (names == null) {
+            LOG.warn("cannot list {}", PROC);
+        } else {
+            for (String name : names) {
+                long pid = parsePid(name);
                 if (pid > 0) {
                     ProcStat.read(pid).filter(s -> !s.exited()).ifPresent(all::add);
                 }
             }
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.warn("cannot list {}: {}", PROC, e.getMessage());
         }
         cache.retain(all);
         return new ProcTable(all, ownUid, cache);
