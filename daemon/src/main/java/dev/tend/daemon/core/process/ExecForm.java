@@ -12,7 +12,7 @@ import java.util.Set;
 public final class ExecForm {
 
     /** Words that start something other than a program: keywords and builtins that have no executable twin. */
-    private static final Set<String> NOT_A_PROGRAM = Set.of("if", "then", "else", "elif", "fi", "case", "esac", "for",
+    static final Set<String> NOT_A_PROGRAM = Set.of("if", "then", "else", "elif", "fi", "case", "esac", "for",
             "while", "until", "do", "done", "{", "}", "!", "[[", "function", "select", "time", "cd", "trap", "export",
             "set", "unset", ".", "source", "eval", "exit", "return", "read", "ulimit", "umask", "wait", "alias",
             "unalias", "shift", "readonly", "local", "break", "continue", "exec", "command", "builtin", "type", "hash",

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Starts {@code /bin/sh -c command} as the leader of a new session and process group, so that signals for
- * the group reach the whole tree and the daemon's terminal (Ctrl-C, hangup) never reaches the child.
+ * Starts {@code /bin/sh -c command} (or, for a command that needs no shell, its words: {@link PlainCommand}) as the
+ * leader of a new session and process group, so that signals for the group reach the whole tree and the daemon's
+ * terminal (Ctrl-C, hangup) never reaches the child.
  *
- * <p>Java cannot call setsid(2) itself, so the shell is started through a helper that does and then execs it:
+ * <p>Java cannot call setsid(2) itself, so the child is started through a helper that does and then execs it:
  * the {@code setsid} binary (util-linux; since a Java-spawned child is not a group leader, setsid calls
  * setsid(2) without forking, so the pid Java sees IS the session leader), or, where there is none (macOS),
  * perl's POSIX::setsid.
@@ -58,9 +59,8 @@ public final class PosixProcessLauncher implements ProcessLauncher {
         if (!Files.isDirectory(cwd)) {
             throw new IOException("working directory " + cwd + " is not a directory (command: " + command + ")");
         }
-        List<String> argv = new ArrayList<>(sessionPrefix);
-        argv.addAll(List.of(SHELL, "-c", command));
-        ProcessBuilder pb = new ProcessBuilder(argv)
+        boolean plain = PlainCommand.words(command).isPresent();
+        ProcessBuilder pb = new ProcessBuilder(argv(command))
                 .directory(cwd.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -69,6 +69,9 @@ public final class PosixProcessLauncher implements ProcessLauncher {
         childEnv.clear();
         try {
             childEnv.putAll(env);
+            if (plain) {
+                childEnv.put("PWD", shellPwd(env.get("PWD"), cwd));
+            }
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("invalid environment for command '" + command + "': " + e.getMessage(), e);
         }
@@ -82,5 +85,27 @@ public final class PosixProcessLauncher implements ProcessLauncher {
         // start time left to read, and being dead it needs none to be recognised later.
         Instant startTime = Os.startTime(process.pid()).orElseGet(Instant::now);
         return new PosixChildProcess(process, startTime);
+    }
+
+    /** What is executed for a command: the session helper, then the command's words or the shell that runs it. */
+    List<String> argv(String command) {
+        List<String> argv = new ArrayList<>(sessionPrefix);
+        PlainCommand.words(command).ifPresentOrElse(argv::addAll, () -> argv.addAll(List.of(SHELL, "-c", command)));
+        return argv;
+    }
+
+    /**
+     * PWD as the shell would have exported it to the program (dash and bash alike): the one inherited if it names
+     * the working directory, else the directory's physical path.
+     */
+    static String shellPwd(String inherited, Path cwd) {
+        try {
+            if (inherited != null && inherited.startsWith("/") && Files.isSameFile(Path.of(inherited), cwd)) {
+                return inherited;
+            }
+            return cwd.toRealPath().toString();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return cwd.toAbsolutePath().toString();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,42 @@ class PosixProcessLauncherTest {
 
         assertEquals(dir.toRealPath() + "\n", new String(child.stdout().readAllBytes(), StandardCharsets.UTF_8));
         exitOf(child);
+    }
+
+    @Test
+    void aCommandThatNeedsNoShellIsExecutedAsItsWordsAndAnyOtherThroughTheShell() {
+        PosixProcessLauncher launcher = new PosixProcessLauncher(List.of("/usr/bin/setsid"));
+
+        assertEquals(List.of("/usr/bin/setsid", "sleep", "100000"), launcher.argv("exec sleep 100000"));
+        assertEquals(List.of("/usr/bin/setsid", "/bin/sh", "-c", "sleep 1 && echo done"),
+                launcher.argv("sleep 1 && echo done"));
+    }
+
+    @Test
+    void aProgramRunWithoutTheShellSeesPwdAsTheShellWouldHaveExportedIt() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.toRealPath());
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin");
+
+        assertEquals(dir.toRealPath().toString(), pwdSeenBy("env", link, env), "no PWD given: the physical path");
+        assertEquals(link.toString(), pwdSeenBy("env", link, Map.of("PATH", "/usr/bin:/bin", "PWD", link.toString())),
+                "a PWD that names the directory is kept");
+        assertEquals(dir.toRealPath().toString(), pwdSeenBy("env", link, Map.of("PATH", "/usr/bin:/bin", "PWD", "/")),
+                "a PWD that names another directory is replaced");
+        assertEquals(pwdSeenBy("env | cat", link, env), pwdSeenBy("env", link, env), "as the shell's");
+    }
+
+    private String pwdSeenBy(String command, Path cwd, Map<String, String> env) throws Exception {
+        ChildProcess child = processes.launcher.launch(command, cwd, env);
+        String out = new String(child.stdout().readAllBytes(), StandardCharsets.UTF_8);
+        exitOf(child);
+        return out.lines().filter(l -> l.startsWith("PWD=")).map(l -> l.substring(4)).findFirst().orElse(null);
+    }
+
+    @Test
+    void aPlainCommandThatIsNotFoundEndsWith127AsInTheShell() throws Exception {
+        ChildProcess child = processes.launch("no-such-program-of-tend --flag", dir);
+
+        assertEquals(ExitStatus.exited(127), exitOf(child));
     }
 
     @Test
