@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +31,7 @@ final class ProcTable implements ProcessTable {
 
     private final List<ProcStat> living;
     private final Map<Long, List<Long>> children = new HashMap<>();
+    private final Map<Long, ProcStat> byPid = new HashMap<>();
     private final Object ownUid;
     private final MarkCache cache;
     private Map<String, Set<Long>> marks;
@@ -40,6 +42,7 @@ final class ProcTable implements ProcessTable {
         this.cache = cache;
         for (ProcStat p : living) {
             children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
+            byPid.put(p.pid(), p);
         }
     }
 
@@ -87,6 +90,12 @@ final class ProcTable implements ProcessTable {
             }
         }
         return tree;
+    }
+
+    @Override
+    public Optional<Instant> startTime(long pid) {
+        ProcStat stat = byPid.get(pid);
+        return stat == null ? Optional.empty() : Optional.of(Os.startTime(stat));
     }
 
     @Override

@@ -68,6 +68,11 @@ public interface ProcessControl {
             public Set<Long> marked(String token) {
                 return ProcessControl.this.marked(token);
             }
+
+            @Override
+            public Optional<Instant> startTime(long pid) {
+                return ProcessControl.this.startTime(pid);
+            }
         };
     }
 

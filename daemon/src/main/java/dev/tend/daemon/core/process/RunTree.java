@@ -113,7 +113,7 @@ public final class RunTree {
             addTreeOfMain(table);
         }
         addMarked(table);
-        members.entrySet().removeIf(m -> !m.getValue().equals(control.startTime(m.getKey()).orElse(null)));
+        members.entrySet().removeIf(m -> !m.getValue().equals(table.startTime(m.getKey()).orElse(null)));
         return Set.copyOf(members.keySet());
     }
 
@@ -230,7 +230,7 @@ public final class RunTree {
 
     private void addTreeOfMain(ProcessTable table) {
         try {
-            add(table.tree(mainPid));
+            add(table, table.tree(mainPid));
         } catch (RuntimeException e) {
             log.debug("tree of {} not readable: {}", mainPid, e.toString());
         }
@@ -241,16 +241,16 @@ public final class RunTree {
             return;
         }
         try {
-            add(table.marked(token));
+            add(table, table.marked(token));
         } catch (RuntimeException e) {
             log.debug("processes marked {} not readable: {}", token, e.toString());
         }
     }
 
-    private void add(Set<Long> pids) {
+    private void add(ProcessTable table, Set<Long> pids) {
         for (long pid : pids) {
             if (!members.containsKey(pid)) {
-                control.startTime(pid).ifPresent(t -> members.put(pid, t));
+                table.startTime(pid).ifPresent(t -> members.put(pid, t));
             }
         }
     }
