@@ -105,7 +105,7 @@ record ProcStat(long pid, char state, long ppid, long pgrp, long session, long u
     }
 
     private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\t';
+        return b == ' ' || b == '\n';
     }
 
     private static int indexOf(byte[] line, int length, char c) {

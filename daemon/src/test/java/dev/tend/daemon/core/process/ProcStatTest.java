@@ -36,6 +36,30 @@ class ProcStatTest {
     }
 
     @Test
+    void aFieldThatIsNotADecimalNumberIsRejectedWithTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProcStat.parse("7 (sleep) S 1x 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 1 0 900"));
+        assertTrue(e.getMessage().contains("bad number") && e.getMessage().contains("S 1x 7"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, // 19 digits: more than a long is sure to hold
+                () -> ProcStat.parse("7 (sleep) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 1234567890123456789 0 900"));
+    }
+
+    @Test
+    void aStateOfMoreThanOneLetterOrALineWithoutANameIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ProcStat.parse("7 (sleep) SS 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 1 0 900"));
+        assertThrows(IllegalArgumentException.class, () -> ProcStat.parse("7 sleep S 1 7 7 0"));
+        assertThrows(IllegalArgumentException.class, () -> ProcStat.parse("(sleep) S 1 7 7 0"));
+    }
+
+    @Test
+    void theLastFieldMayEndTheLineOrBeFollowedByItsNewline() {
+        ProcStat stat = ProcStat.parse("42 (a b) S 1 42 42 0 -1 0 0 0 0 0 7 8 0 0 20 0 1 0 900\n");
+
+        assertEquals(new ProcStat(42, 'S', 1, 42, 42, 7, 8, 900), stat);
+    }
+
+    @Test
     void theStartTimeReadFromStatIsTheOneJavaReports() throws Exception {
         // Records of an earlier daemon hold ProcessHandle's start instants: the two ways must agree exactly.
         Process child = new ProcessBuilder("sleep", "30").start();
