@@ -14,6 +14,8 @@ class PlainCommandTest {
         assertEquals(Optional.of(List.of("sleep", "100000")), PlainCommand.words("sleep 100000"));
         assertEquals(Optional.of(List.of("./bin/server", "--port=80", "-v", "a,b:c+d@e%f")),
                 PlainCommand.words("  ./bin/server \t --port=80  -v a,b:c+d@e%f  "));
+        assertEquals(Optional.of(List.of("az", "AZ", "09")), PlainCommand.words("az AZ 09"),
+                "the first and last of each range");
     }
 
     @Test

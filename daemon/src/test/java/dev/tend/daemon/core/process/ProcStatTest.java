@@ -45,6 +45,13 @@ class ProcStatTest {
     }
 
     @Test
+    void aNumberOfEighteenDigitsIsRead() {
+        assertEquals(123456789012345678L,
+                ProcStat.parse("7 (sleep) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 123456789012345678 0 900")
+                        .startTicks());
+    }
+
+    @Test
     void aStateOfMoreThanOneLetterOrALineWithoutANameIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> ProcStat.parse("7 (sleep) SS 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 0 0 20 0 1 0 900"));
