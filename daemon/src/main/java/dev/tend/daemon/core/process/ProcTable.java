@@ -99,6 +99,12 @@ final class ProcTable implements ProcessTable {
     }
 
     @Override
+    public boolean outsideOwnGroup(long pid) {
+        ProcStat stat = byPid.get(pid);
+        return stat != null && stat.pgrp() != pid;
+    }
+
+    @Override
     public Set<Long> marked(String token) {
         RunToken.require(token);
         synchronized (this) {

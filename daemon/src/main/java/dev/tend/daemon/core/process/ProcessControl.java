@@ -73,6 +73,11 @@ public interface ProcessControl {
             public Optional<Instant> startTime(long pid) {
                 return ProcessControl.this.startTime(pid);
             }
+
+            @Override
+            public boolean outsideOwnGroup(long pid) {
+                return false;
+            }
         };
     }
 

@@ -18,4 +18,11 @@ public interface ProcessTable {
      * processes that took their pids without reading each one's stat again (fifty trees of a `down`).
      */
     Optional<Instant> startTime(long pid);
+
+    /**
+     * Whether the pid is alive in this look and in a process group not its own. For a run's main process that is its
+     * first millisecond: the session helper exec'd but not yet through setsid(2), when no group of its number exists.
+     * False where the platform cannot tell.
+     */
+    boolean outsideOwnGroup(long pid);
 }

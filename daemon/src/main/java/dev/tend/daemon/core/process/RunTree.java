@@ -213,13 +213,29 @@ public final class RunTree {
         ProcessTable table = control.table();
         Map<RunTree, Set<Long>> before = new LinkedHashMap<>();
         Map<Signal, List<Long>> groups = new LinkedHashMap<>();
+        Map<RunTree, Signal> beforeSession = new LinkedHashMap<>();
         signals.forEach((tree, sig) -> {
+            Set<Long> alive;
             synchronized (tree) {
-                before.put(tree, tree.refresh(table, tree.mainOurs.getAsBoolean()));
+                boolean ours = tree.mainOurs.getAsBoolean();
+                alive = tree.refresh(table, ours);
+                if (ours && table.outsideOwnGroup(tree.mainPid)) {
+                    beforeSession.put(tree, sig);
+                    alive = new HashSet<>(alive);
+                    alive.remove(tree.mainPid);
+                }
             }
-            groups.computeIfAbsent(sig, s -> new ArrayList<>()).add(tree.mainPid);
+            before.put(tree, alive);
+            if (!beforeSession.containsKey(tree)) {
+                groups.computeIfAbsent(sig, s -> new ArrayList<>()).add(tree.mainPid);
+            }
         });
         groups.forEach((sig, pgids) -> control.signalGroups(pgids, sig));
+        // The session helper has not called setsid(2) yet (a stop in the run's first millisecond): no group of the
+        // main's number exists, and it may come to exist between a group signal and a later look, which would then
+        // see the main inside its group and leave it out; so neither signal would reach it. Until its exec of the
+        // command the helper is the whole tree, and a signal by pid reaches it wherever its group is.
+        beforeSession.forEach((tree, sig) -> control.signal(tree.mainPid, sig));
         before.forEach((tree, alive) -> control.signalOutsideGroup(tree.mainPid, alive, signals.get(tree)));
     }
 

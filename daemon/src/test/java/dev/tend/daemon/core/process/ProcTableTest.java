@@ -1,6 +1,7 @@
 package dev.tend.daemon.core.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -34,5 +35,25 @@ class ProcTableTest {
 
         assertEquals(Optional.empty(), table.startTime(child.pid()));
         assertTrue(table.startTime(Long.MAX_VALUE).isEmpty());
+    }
+
+    @Test
+    void aLookTellsAProcessInAnotherGroupFromOneLeadingItsOwnAndFromOneItDidNotSee() throws Exception {
+        Process plain = new ProcessBuilder("sleep", "30").start(); // forked by Java: in the JVM's group
+        Process leader = new ProcessBuilder("setsid", "sleep", "30").start();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try {
+            Processes.await("setsid made its session",
+                    () -> ProcStat.read(leader.pid()).map(s -> s.pgrp() == leader.pid()).orElse(false));
+            ProcTable table = ProcTable.read(null, new MarkCache());
+
+            assertTrue(table.outsideOwnGroup(plain.pid()));
+            assertFalse(table.outsideOwnGroup(leader.pid()));
+            assertFalse(table.outsideOwnGroup(gone.pid()));
+        } finally {
+            plain.destroyForcibly().waitFor();
+            leader.destroyForcibly().waitFor();
+        }
     }
 }
