@@ -84,7 +84,17 @@ final class StopSequence {
         if (gone.isDone()) {
             return true;
         }
-        if (!tree.alive().isEmpty()) {
+        Set<Long> alive = tree.alive();
+        if (!alive.isEmpty()) {
+            boolean afterSigkill;
+            synchronized (this) {
+                afterSigkill = killed;
+            }
+            if (afterSigkill) {
+                // A process forked in the moment between SIGKILL's look and the main's death was not in that look,
+                // and nothing else would ever kill it: each poll kills what it finds (again, for the dying).
+                tree.killMainFirst(alive);
+            }
             return false;
         }
         boolean wasKilled;

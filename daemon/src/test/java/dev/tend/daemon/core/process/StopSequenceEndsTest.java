@@ -93,6 +93,31 @@ class StopSequenceEndsTest {
     }
 
     @Test
+    void aProcessForkedBetweenTheLookAndTheSigkillIsKilledByTheNextPoll() {
+        long forked = 4244;
+        MemoryProcesses forking = new MemoryProcesses(MAIN, CHILD) {
+            @Override public synchronized void kill(Set<Long> pids) {
+                super.kill(pids);
+                if (pids.contains(MAIN) && !kills.stream().anyMatch(k -> k.contains(forked))) {
+                    alive.put(forked, java.time.Instant.EPOCH); // the main forked it just before it died
+                }
+            }
+        };
+        CompletableFuture<Boolean> gone = new RunTree(forking, main, null)
+                .stop(Signal.TERM, TIMEOUT, timer, pacer, Runnable::run);
+        timer.advance(TIMEOUT);
+        assertEquals(List.of(Set.of(MAIN), Set.of(CHILD)), forking.kills);
+        assertEquals(Set.of(forked), forking.alive.keySet(), "a member the SIGKILL's look could not see");
+
+        pacer.runNext();
+
+        assertEquals(List.of(Set.of(MAIN), Set.of(CHILD), Set.of(forked)), forking.kills);
+        pacer.runNext();
+        assertTrue(gone.getNow(false), "gone, as killed");
+        assertEquals(0, timer.pending(), "SIGKILL's grace was not waited out");
+    }
+
+    @Test
     void pollsBackOffFromTenMillisecondsDoublingUpToTwoHundred() {
         new RunTree(unkillable, main, null).stop(Signal.TERM, TIMEOUT, timer, pacer, Runnable::run);
         for (int i = 0; i < 6; i++) {
