@@ -156,23 +156,35 @@ public final class RunTree {
     }
 
     /**
-     * {@link #mainExited} and {@link #killLeftovers} from one look at the process table: a crashed service's
-     * restart waits for this, and a look costs a read of every process's stat and environment.
+     * {@link #mainExited} and {@link #killLeftovers} from one look at the process table (a look costs a read of every
+     * process's stat and environment), then, if there were leftovers, the looks that kill what is still found.
+     *
+     * @return completes once no leftover is found any more (at once if there were none): a crashed service's restart
+     *         waits for it, so nothing of the last run still holds its port; true if the kill's grace ran out
      */
-    public void mainExitedKillLeftovers() {
+    public CompletableFuture<Boolean> mainExitedKillLeftovers(Timer timer, ScheduledExecutorService pacer,
+                                                              Executor worker) {
         Set<Long> alive;
         synchronized (this) {
             alive = refresh(control.table(), true);
         }
-        kill(alive);
+        if (!kill(alive)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        // A leftover may have forked between the look and the kill (a loop in the background): its child was in no
+        // look. The stop's looks after SIGKILL find it by the run's mark or the ids the main process led, and kill it.
+        return new StopSequence(this, timer, pacer, worker).afterKill();
     }
 
-    private void kill(Set<Long> alive) {
+    /** SIGKILL to the members but the main process; false if there were none. */
+    private boolean kill(Set<Long> alive) {
         Set<Long> leftovers = new HashSet<>(alive);
         leftovers.remove(mainPid);
-        if (!leftovers.isEmpty()) {
-            control.kill(leftovers);
+        if (leftovers.isEmpty()) {
+            return false;
         }
+        control.kill(leftovers);
+        return true;
     }
 
     /**

@@ -117,11 +117,27 @@ final class StopSequence {
             killed = true;
         }
         tree.killMainFirst(tree.alive());
-        wait(RunTree.KILL_GRACE, () -> {
-            log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", tree.alive(),
-                    RunTree.KILL_GRACE);
-            gone.complete(true);
-        });
+        wait(RunTree.KILL_GRACE, this::graceOver);
+    }
+
+    /**
+     * After a SIGKILL sent outside a stop (what a run that exited on its own left): the looks that kill what they
+     * find until nothing is left, and SIGKILL's grace.
+     *
+     * @return completes once the tree is gone, or the grace ran out
+     */
+    CompletableFuture<Boolean> afterKill() {
+        synchronized (this) {
+            killed = true;
+        }
+        wait(RunTree.KILL_GRACE, this::graceOver);
+        pollAfter(RunTree.STOP_POLL_MIN_MILLIS);
+        return gone;
+    }
+
+    private void graceOver() {
+        log.warn("processes {} outlived SIGKILL by {}: not waiting for them any more", tree.alive(), RunTree.KILL_GRACE);
+        gone.complete(true);
     }
 
     private void work(Runnable step) {

@@ -206,8 +206,8 @@ public final class ProcessRun {
         }
         if (stopping == null) {
             // No orphans: what is left of the run's tree, detached descendants too, dies with it.
-            tree.mainExitedKillLeftovers();
-            stopping = CompletableFuture.completedFuture(false);
+            stopping = tree.mainExitedKillLeftovers(starter.timer(), starter.pacer(), starter.worker())
+                    .thenApply(outlived -> false); // not stopped: the end does not read as killed
         } else {
             // What is still in its session and group is found by the ids it leads, before they could be reused.
             tree.mainExited();

@@ -114,9 +114,11 @@ class RunTreeTest {
         control.alive.put(MAIN, STARTED);
 
         launched(null).killLeftovers();
-        launched(null).mainExitedKillLeftovers();
+        CompletableFuture<Boolean> none = launched(null).mainExitedKillLeftovers(
+                new dev.tend.daemon.core.time.VirtualTimer(), null, null); // nothing to poll for: neither is used
 
         assertEquals(List.of(), control.kills);
+        assertFalse(none.getNow(true), "done at once");
     }
 
     @Test

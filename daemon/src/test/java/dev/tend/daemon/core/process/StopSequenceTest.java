@@ -2,6 +2,7 @@ package dev.tend.daemon.core.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.daemon.core.time.VirtualTimer;
 import java.time.Duration;
@@ -103,9 +104,18 @@ class StopSequenceTest {
         alive.remove(MAIN);
         mainExit.complete(ExitStatus.exited(1));
 
-        tree.mainExitedKillLeftovers();
+        VirtualTimer timer = new VirtualTimer();
+        SilentPacer pacer = new SilentPacer();
+        try {
+            CompletableFuture<Boolean> gone = tree.mainExitedKillLeftovers(timer, pacer, Runnable::run);
 
-        assertEquals(List.of(Set.of(CHILD)), kills);
-        assertEquals(1, looks.get(), "one look at the process table");
+            assertEquals(List.of(Set.of(CHILD)), kills);
+            assertEquals(1, looks.get(), "one look at the process table");
+            assertFalse(gone.isDone(), "a look after the kill says whether anything is left");
+            timer.advance(RunTree.KILL_GRACE);
+            assertTrue(gone.getNow(false), "given up after SIGKILL's grace");
+        } finally {
+            pacer.shutdownNow();
+        }
     }
 }

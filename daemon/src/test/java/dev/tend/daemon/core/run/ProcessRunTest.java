@@ -230,6 +230,64 @@ class ProcessRunTest {
     }
 
     @Test
+    void aLeftoverForkedWhileTheLeftoversAreKilledDiesBeforeTheRunEnds() throws Exception {
+        dev.tend.daemon.core.process.ProcessControl real = new PosixProcessControl();
+        List<Long> forked = new CopyOnWriteArrayList<>();
+        // A leftover that forks in the moment between the look and the kill: its child was in no look yet.
+        dev.tend.daemon.core.process.ProcessControl forkingOnKill = new dev.tend.daemon.core.process.ProcessControl() {
+            @Override public void signalGroup(long pgid, Signal signal) { real.signalGroup(pgid, signal); }
+            @Override public void signal(long pid, Signal signal) { real.signal(pid, signal); }
+            @Override public Set<Long> tree(long pid) { return real.tree(pid); }
+            @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+                real.signalOutsideGroup(pgid, pids, signal);
+            }
+            @Override public Set<Long> marked(String token) { return real.marked(token); }
+            @Override public void kill(Set<Long> pids) {
+                real.kill(pids);
+                if (forked.isEmpty()) {
+                    forked.add(forkMarked());
+                }
+            }
+            @Override public java.util.Optional<Instant> startTime(long pid) { return real.startTime(pid); }
+            @Override public ResourceUsage usage(Set<Long> pids) { return real.usage(pids); }
+            @Override public dev.tend.daemon.core.process.ProcessTable table() { return real.table(); }
+        };
+        RunStarter starter = new RunStarter(launcher, forkingOnKill, timer, pacer, worker, Duration.ofSeconds(30));
+        ProcessRun run = starter.start("test/run", "echo $TEND_RUN > " + dir.resolve("token")
+                + "; sleep 1000 > /dev/null 2>&1 & exit 3", dir, env(), record, new Collected());
+
+        RunEnd end = endOf(run);
+
+        assertEquals(ExitStatus.exited(3), end.status());
+        assertFalse(end.treeKilled(), "it was not stopped: its leftovers were killed");
+        assertEquals(1, forked.size());
+        assertTrue(gone(forked.get(0)), "the leftover's child, forked after the look, is gone before the end");
+    }
+
+    private long forkMarked() {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("sleep", "1000").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().putAll(own.marker());
+            pb.environment().put(dev.tend.daemon.core.process.RunToken.VARIABLE,
+                    Files.readString(dir.resolve("token")).trim());
+            Process p = pb.start();
+            await("the forked child runs sleep", () -> {
+                try {
+                    return Files.readString(Path.of("/proc/" + p.pid() + "/comm")).trim().equals("sleep");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            return p.pid();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aStopSignalsTheTreeAndAStopOnlyBeginsOnce() throws Exception {
         ProcessRun run = start("exec sleep 1000");
 
