@@ -132,6 +132,9 @@ final class LogMethods {
             try {
                 return java.time.OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e) {
+                if (s.matches("[0-9]+[a-zA-Z0-9]*")) { // meant as a duration (a time has '-' and ':'): say what is wrong
+                    throw new RpcException(ErrorCode.INVALID_PARAMS, "bad '" + name + "': " + notADuration.getMessage());
+                }
                 throw new RpcException(ErrorCode.INVALID_PARAMS, "bad '" + name + "' value '" + s
                         + "': give a duration like 10m or a time like 2026-01-02T03:04:05Z");
             }

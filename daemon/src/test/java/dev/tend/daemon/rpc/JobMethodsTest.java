@@ -59,6 +59,12 @@ class JobMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aTimeoutTooLongForAnyClockIsInvalidNotInternal() {
+        String message = rpc.message("job.add", add(",\"timeout\":\"200000000000d\""), ErrorCode.INVALID_PARAMS);
+        assertEquals("bad timeout: bad duration '200000000000d': too long (at most 36500d, 100 years)", message);
+    }
+
+    @Test
     void aTimeoutWithoutUnitIsInvalid() {
         String message = rpc.message("job.add", add(",\"timeout\":\"10\""), ErrorCode.INVALID_PARAMS);
         assertTrue(message.startsWith("bad timeout: "), message);
@@ -74,7 +80,7 @@ class JobMethodsTest extends RealEndpointTest {
 
     @Test
     void anEveryIntervalTooLongToComeDueIsInvalidNotAnInternalError() {
-        assertEquals("job 'nightly': bad schedule '@every 99999999999999d': the interval must be at most 36500d (100 years)",
+        assertEquals("job 'nightly': bad schedule '@every 99999999999999d': bad duration '99999999999999d': too long (at most 36500d, 100 years)",
                 rpc.message("job.add", "{\"name\":\"nightly\",\"schedule\":\"@every 99999999999999d\",\"command\":\"true\"}",
                         ErrorCode.INVALID_PARAMS));
         assertEquals(List.of("backup"), jobNames(), "nothing was added");

@@ -54,8 +54,14 @@ class LogMethodsTest extends RealEndpointTest {
     void aSinceThatIsNeitherDurationNorTimeIsInvalidWithExamples() {
         assertEquals("bad 'since' value 'yesterday': give a duration like 10m or a time like 2026-01-02T03:04:05Z",
                 rpc.message("logs.read", read(",\"since\":\"yesterday\""), ErrorCode.INVALID_PARAMS));
-        assertEquals("bad 'until' value '5': give a duration like 10m or a time like 2026-01-02T03:04:05Z",
+        assertEquals("bad 'until': bad duration '5': a bare number has no unit; write 5s or 5ms (units: ms, s, m, h, d)",
                 rpc.message("logs.read", read(",\"until\":\"5\""), ErrorCode.INVALID_PARAMS));
+    }
+
+    @Test
+    void aSinceTooFarBackForAnyClockIsInvalidNotInternal() {
+        assertEquals("bad 'since': bad duration '1000000000000d': too long (at most 36500d, 100 years)",
+                rpc.message("logs.read", read(",\"since\":\"1000000000000d\""), ErrorCode.INVALID_PARAMS));
     }
 
     @Test

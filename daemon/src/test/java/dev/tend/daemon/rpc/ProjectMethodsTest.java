@@ -80,6 +80,17 @@ class ProjectMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aDurationTooLongForAnyClockIsInvalidConfigNamingItsLine() {
+        // the first failed probe's next attempt overflowed on a worker thread: the daemon died at each start
+        Path shop = rpc.projectDir("shop", "services:\n  web:\n    command: \"sleep 100\"\n"
+                + "    ready: { exec: \"false\", interval: 200000000000d }\n");
+        JsonNode error = rpc.error("project.up", dir(shop), ErrorCode.INVALID_CONFIG);
+        assertEquals(4, error.get("data").get("line").intValue(), error.toString());
+        assertTrue(error.get("message").textValue().contains("too long (at most 36500d"), error.toString());
+        assertEquals(0, rpc.result("project.list", "{}").get("projects").size(), "nothing was registered");
+    }
+
+    @Test
     void aDirWithoutProjectFileIsInvalidConfig() {
         Path empty = tmp.resolve("empty");
         rpc.projectDir("empty", "");

@@ -39,9 +39,6 @@ public sealed interface JobSchedule permits CronSchedule, EverySchedule {
      *
      * @throws IllegalArgumentException saying what is wrong
      */
-    /** The longest `@every`: far beyond any useful one, and far below what an Instant can add. */
-    Duration LONGEST_EVERY = Duration.ofDays(36500);
-
     static JobSchedule parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty schedule");
@@ -60,11 +57,6 @@ public sealed interface JobSchedule permits CronSchedule, EverySchedule {
             }
             if (every.isZero()) {
                 throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be positive");
-            }
-            if (every.compareTo(LONGEST_EVERY) > 0) {
-                // no Instant holds anchor + interval for some (99999999999999d): the next run could not be computed
-                throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be at most "
-                        + LONGEST_EVERY.toDays() + "d (100 years)");
             }
             return new EverySchedule(schedule, every);
         }

@@ -12,6 +12,12 @@ import java.time.Duration;
  */
 public final class Durations {
 
+    /**
+     * The longest duration tend takes anywhere: far beyond any useful one, and within what every user of one can
+     * count (nanoseconds in a long hold 292 years; an Instant, a timer and a schedule add it without overflow).
+     */
+    public static final Duration LONGEST = Duration.ofDays(36500);
+
     private static final String UNITS = "ms, s, m, h, d";
     private static final String EXAMPLES = "500ms, 10s, 2m, 1h, 1m30s";
 
@@ -64,7 +70,10 @@ public final class Durations {
                 long amount = Long.parseLong(t.substring(digitsStart, unitStart));
                 total = total.plus(of(amount, unit));
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException("bad duration '" + text + "': too large");
+                throw tooLong(text);
+            }
+            if (total.compareTo(LONGEST) > 0) {
+                throw tooLong(text);
             }
         }
         return total;
@@ -91,6 +100,11 @@ public final class Durations {
         if (amount > 0) {
             out.append(amount).append(unit);
         }
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("bad duration '" + text + "': too long (at most " + LONGEST.toDays()
+                + "d, 100 years)");
     }
 
     private static IllegalArgumentException notADuration(String text) {

@@ -51,6 +51,19 @@ class DurationsTest {
     }
 
     @Test
+    void aDurationLongerThanAHundredYearsIsRefusedAsNoClockCouldCountIt() {
+        assertEquals(Duration.ofDays(36500), Durations.parse("36500d"));
+        assertEquals(Durations.LONGEST, Durations.parse("36500d"));
+        for (String text : new String[] {"36500d1ms", "36501d", "200000000000d", "9223372036854775807ms"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+            assertEquals("bad duration '" + text + "': too long (at most 36500d, 100 years)", e.getMessage());
+        }
+        // what every user of a duration does with it holds for the longest: nanoseconds, milliseconds, an Instant
+        assertTrue(Durations.LONGEST.toNanos() > 0);
+        assertTrue(java.time.Instant.now().minus(Durations.LONGEST).isBefore(java.time.Instant.now()));
+    }
+
+    @Test
     void formatWritesTheShortestTextThatParsesBack() {
         assertEquals("1m30s", Durations.format(Duration.ofSeconds(90)));
         assertEquals("500ms", Durations.format(Duration.ofMillis(500)));
