@@ -66,7 +66,7 @@ final class CompleteCommand extends TendSubcommand {
                 }
                 names.add(String.valueOf(m.get("name")));
             }
-        } catch (RpcError noProjectHere) {
+        } catch (RpcError | CliException noProjectHere) { // none registered here, or the directory is gone
             // only project/name then
         }
         for (Object s : list(client, method, key, Map.of())) {

@@ -106,6 +106,11 @@ abstract class TendSubcommand implements Callable<Integer> {
         if (all) {
             return new Scoped(call(method, Map.of()), true);
         }
+        if (cwdGone() && !json) {
+            err().println("tend: the current directory " + System.getProperty("user.dir") + " no longer exists; "
+                    + "showing every project (" + allCommand + ")");
+            return new Scoped(call(method, Map.of()), true);
+        }
         try {
             return new Scoped(call(method, Map.of("dir", cwd())), false);
         } catch (RpcError e) {
@@ -121,13 +126,25 @@ abstract class TendSubcommand implements Callable<Integer> {
     static Map<String, Object> refParams(String ref) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ref", ref);
-        params.put("dir", cwd());
+        if (!(cwdGone() && ref.contains("/"))) { // project/name needs no directory, a bare name does
+            params.put("dir", cwd());
+        }
         return params;
     }
 
     /** The working directory the user ran tend in: it picks the project. */
     static String cwd() {
-        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
+        String dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
+        if (cwdGone()) {
+            throw new CliException(ExitCode.USAGE, "the current directory " + dir
+                    + " no longer exists (deleted or moved): cd to one that does");
+        }
+        return dir;
+    }
+
+    /** bin/tend found the working directory deleted (or moved away) under the shell, and runs from / instead. */
+    static boolean cwdGone() {
+        return Boolean.getBoolean("tend.cwd.gone");
     }
 
     /** A command's one answer: as it is with --json (for scripts), else as the line people read (unless -q). */

@@ -52,6 +52,39 @@ class DamagedEnvironmentIT {
                 .contains("was deleted or replaced: listening there again"));
     }
 
+    /** Runs bin/tend from a directory deleted under the shell (rmdir from elsewhere), as a user left in it would. */
+    private TendHome.Result inDeletedDirectory(Path gone, String... args) throws Exception {
+        Files.createDirectories(gone);
+        StringBuilder line = new StringBuilder("cd \"$1\" && rmdir \"$1\" && shift && exec \"$@\"");
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", "-c", line.toString(), "sh", gone.toString(),
+                TendHome.LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        return TendHome.finish(tend.command(cmd.toArray(String[]::new)).start());
+    }
+
+    @Test
+    void aCurrentDirectoryDeletedUnderTheShellIsNamedInOneLineAndCommandsWithoutItStillWork() throws Exception {
+        Path gone = tend.home().resolve("gone");
+
+        TendHome.Result version = inDeletedDirectory(gone, "--version");
+        assertEquals(0, version.exit(), version.toString());
+        assertTrue(version.out().startsWith("tend "), version.toString());
+        TendHome.Result all = inDeletedDirectory(gone, "ps", "--all");
+        assertEquals(0, all.exit(), all.toString());
+        assertFalse(all.err().contains("Exception") || all.err().contains("Error occurred"), all.toString());
+
+        TendHome.Result ps = inDeletedDirectory(gone, "ps");
+        assertEquals(0, ps.exit(), ps.toString());
+        assertTrue(ps.err().endsWith("tend: the current directory " + gone + " no longer exists; showing every project"
+                + " (tend ps --all)\n"), ps.toString());
+
+        TendHome.Result up = inDeletedDirectory(gone, "up");
+        assertEquals(2, up.exit(), up.toString());
+        assertTrue(up.err().endsWith("tend: the current directory " + gone + " no longer exists (deleted or moved): "
+                + "cd to one that does\n"), up.toString());
+        assertFalse(up.err().contains("Exception"), up.toString());
+    }
+
     @Test
     void aDeletedRuntimeDirectoryIsMadeAgainWithItsSocket() throws Exception {
         assertEquals(0, tend.tend("ps").exit());
