@@ -21,8 +21,8 @@ import java.util.Map;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print services' logs (timestamped; stderr lines marked '!'), then follow with -f.",
                 "Several services (a project's, or --all) are merged in time order, each line prefixed by its service.",
-                "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130);",
-                "it exits 4 with a message when the daemon stops. Once nobody reads the output any more",
+                "-f follows live (no line lost or repeated, across rotation) until Ctrl-C (exit 130), or until",
+                "what it follows is removed (exit 0); it exits 4 with a message when the daemon stops. Once nobody reads the output any more",
                 "(e.g. after `| head -1`) it ends quietly with exit 141."})
 final class LogsCommand extends TendSubcommand {
     @Parameters(paramLabel = "REF", arity = "0..*", description = "service or project/service (default: every service of this project)")
@@ -207,8 +207,9 @@ final class LogsCommand extends TendSubcommand {
      * it), then prints each log.appended as {@link LogStitcher} says. Ends with Ctrl-C (130) or exit 4.
      */
     private void follow(RpcClient client, Map<String, Object> filter, LogStitcher stitcher) throws Exception {
+        FollowEnd end = FollowEnd.of(filter, services);
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("topics", List.of("log", "daemon"));
+        params.put("topics", end.canEnd() ? List.of("log", "service", "daemon") : List.of("log", "daemon"));
         if (!filter.isEmpty()) {
             params.put("filter", filter);
         }
@@ -216,6 +217,7 @@ final class LogsCommand extends TendSubcommand {
             @Override
             public void subscribed(Map<String, Object> result) throws Exception {
                 stitcher.resubscribed();
+                endIf(end.subscribed(result));
                 for (String service : appeared(result)) {
                     // added between the tail and the subscription: its tail as if it had been there at the start
                     Map<String, Object> params = base(service, null);
@@ -240,8 +242,17 @@ final class LogsCommand extends TendSubcommand {
                     stitcher.appended(p);
                     watch.check();
                 }
+                endIf(end.event(method, p));
             }
         }, err());
+    }
+
+    /** Ends the follow, saying why, once nothing is left to follow (exit 0: nothing went wrong). */
+    private void endIf(String why) {
+        if (why != null) {
+            out().flush();
+            throw new CliException(ExitCode.OK, why);
+        }
     }
 
     /** The services of the subscription's snapshot not printed yet ("project/service"). */
