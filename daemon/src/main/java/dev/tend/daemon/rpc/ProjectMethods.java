@@ -1,15 +1,18 @@
 package dev.tend.daemon.rpc;
 
-import dev.tend.daemon.core.projects.ProjectRegistration;
+import dev.tend.daemon.core.ProjectInfo;
 import dev.tend.daemon.core.ProjectSpec;
-import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
+import dev.tend.daemon.core.projects.ProjectRegistration;
+import dev.tend.daemon.core.projects.ReloadResult;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.daemon.project.ProjectFiles;
 import dev.tend.protocol.ErrorCode;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +91,7 @@ final class ProjectMethods {
         Inputs.env("env", env);
         ProjectFiles.Loaded loaded = read(dir, files, env);
         ProjectSpec spec = loaded.spec();
+        claim(spec);
         ReloadResult registered = register(spec, env);
         List<String> requested = services == null ? List.of() : services;
         CompletableFuture<Void> started = supervisor.up(spec.name(), requested);
@@ -108,6 +112,31 @@ final class ProjectMethods {
         result.put("services", Views.services(supervisor.list(spec.name())));
         result.put("warnings", loaded.warnings());
         return result;
+    }
+
+    /**
+     * Projects are known by name: `up` of another directory's project of a registered name would take the first one
+     * over without a word (stop its services, forget those only it has). Refused while that directory exists; one
+     * moved or deleted gives its name up (a checkout moved elsewhere is `up` again there).
+     */
+    private void claim(ProjectSpec spec) {
+        for (ProjectInfo registered : supervisor.projects()) {
+            Path there = registered.dir();
+            if (registered.name().equals(spec.name()) && there != null && Files.isDirectory(there)
+                    && !sameDirectory(there, spec.dir())) {
+                throw new RpcException(ErrorCode.CONFLICT, "project '" + spec.name() + "' is registered from " + there
+                        + ": name this one otherwise (project: in its tend.yaml), or `tend forget -p " + spec.name()
+                        + "` to give the name to " + spec.dir());
+            }
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.equals(b);
+        }
     }
 
     /** Services, then jobs; every job is checked first, so a bad one changes nothing. */

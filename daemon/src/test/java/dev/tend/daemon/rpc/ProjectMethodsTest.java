@@ -91,6 +91,36 @@ class ProjectMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void upOfAnotherDirectorysProjectOfTheSameNameIsAConflictAndTheFirstKeepsItsServices() {
+        Path first = rpc.projectDir("one/shop", SHOP + "  only_one:\n    command: \"exec sleep 300\"\n    autostart: false\n");
+        Path second = rpc.projectDir("two/shop", SHOP);
+        rpc.result("project.up", dir(first));
+
+        JsonNode error = rpc.error("project.up", dir(second), ErrorCode.CONFLICT);
+
+        assertEquals("project 'shop' is registered from " + first + ": name this one otherwise (project: in its "
+                + "tend.yaml), or `tend forget -p shop` to give the name to " + second,
+                error.get("message").textValue());
+        JsonNode listed = rpc.result("project.list", "{}").get("projects");
+        assertEquals(1, listed.size());
+        assertEquals(first.toString(), listed.get(0).get("dir").textValue());
+        assertEquals(2, rpc.result("service.list", dir(first)).get("services").size(), "only_one is still there");
+    }
+
+    @Test
+    void upOfAProjectWhoseRegisteredDirectoryIsGoneTakesItsName() throws Exception {
+        Path moved = rpc.projectDir("old/shop", SHOP);
+        rpc.result("project.up", dir(moved));
+        Files.delete(moved.resolve("tend.yaml"));
+        Files.delete(moved);
+        Path now = rpc.projectDir("new/shop", SHOP);
+
+        rpc.result("project.up", dir(now));
+
+        assertEquals(now.toString(), rpc.result("project.list", "{}").get("projects").get(0).get("dir").textValue());
+    }
+
+    @Test
     void aDirWithoutProjectFileIsInvalidConfig() {
         Path empty = tmp.resolve("empty");
         rpc.projectDir("empty", "");
