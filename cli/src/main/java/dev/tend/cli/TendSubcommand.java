@@ -69,7 +69,7 @@ abstract class TendSubcommand implements Callable<Integer> {
                     answered.accept(ref, client.call(method, params.apply(ref)));
                 } catch (RpcError e) {
                     CliException c = Errors.map(e);
-                    err().println("tend: " + ref + ": " + c.getMessage());
+                    err().println("tend: " + (ref.isBlank() ? "'" + ref + "'" : ref) + ": " + c.getMessage());
                     exit = exit == ExitCode.OK ? c.exitCode() : exit;
                 }
             }

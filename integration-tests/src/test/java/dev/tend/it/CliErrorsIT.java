@@ -71,4 +71,10 @@ class CliErrorsIT {
         assertFails(shop.tend("job", "run", "enqeue"), 3, "did you mean 'enqueue'?");
         assertFails(tend.tend("down", "-p", "shpo"), 3, "did you mean 'shop'?");
     }
+
+    @Test
+    void anEmptyNameIsRefusedSayingSoNotWithASentenceCutShort() throws Exception {
+        assertFails(shop.tend("stop", ""), 2, "tend: '': empty name: give a service's name, or project/name");
+        assertFails(shop.tend("job", "run", ""), 2, "empty name: give a job's name, or project/name");
+    }
 }

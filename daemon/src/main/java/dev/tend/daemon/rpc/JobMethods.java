@@ -69,7 +69,7 @@ final class JobMethods {
     Map<String, Object> remove(String ref) {
         String name = ref != null && ref.startsWith(JobScheduler.ADHOC + "/") ? ref.substring(JobScheduler.ADHOC.length() + 1) : ref;
         if (name == null || name.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no job named");
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "empty name: give a job's name, or project/name");
         }
         if (name.contains("/")) {
             throw new RpcException(ErrorCode.CONFLICT, ref + " belongs to a project file: remove it there and run `tend reload`");

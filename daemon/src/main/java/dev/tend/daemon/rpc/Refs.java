@@ -139,7 +139,7 @@ final class Refs {
      */
     private Found resolve(String kind, String ref, String dir, Map<String, List<String>> members, String listCommand) {
         if (ref == null || ref.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no " + kind + " named");
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "empty name: give a " + kind + "'s name, or project/name");
         }
         int slash = ref.indexOf('/');
         if (slash >= 0) {

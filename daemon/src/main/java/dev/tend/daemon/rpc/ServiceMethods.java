@@ -159,7 +159,7 @@ final class ServiceMethods {
 
     Map<String, Object> remove(String ref) {
         if (ref.isBlank()) {
-            throw new RpcException(ErrorCode.INVALID_PARAMS, "no service named");
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "empty name: give a service's name, or project/name");
         }
         String name = ref.startsWith(Supervisor.ADHOC + "/") ? ref.substring(Supervisor.ADHOC.length() + 1) : ref;
         if (name.contains("/")) {

@@ -134,7 +134,7 @@ class JobMethodsTest extends RealEndpointTest {
     void removingAnUnknownAdhocJobIsNotFound() {
         assertEquals("no ad-hoc job named 'ghost'",
                 rpc.message("job.remove", "{\"ref\":\"adhoc/ghost\"}", ErrorCode.NOT_FOUND));
-        assertEquals("no job named", rpc.message("job.remove", "{\"ref\":\"\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("empty name: give a job's name, or project/name", rpc.message("job.remove", "{\"ref\":\"\"}", ErrorCode.INVALID_PARAMS));
     }
 
     @Test

@@ -101,7 +101,7 @@ class ServiceMethodsTest extends RealEndpointTest {
 
     @Test
     void anEmptyRefNamesNothing() {
-        assertEquals("no service named", rpc.message("service.start", "{\"ref\":\" \"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("empty name: give a service's name, or project/name", rpc.message("service.start", "{\"ref\":\" \"}", ErrorCode.INVALID_PARAMS));
     }
 
     @Test
@@ -237,7 +237,7 @@ class ServiceMethodsTest extends RealEndpointTest {
 
     @Test
     void removingABlankNameIsInvalid() {
-        assertEquals("no service named", rpc.message("service.remove", "{\"ref\":\"\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("empty name: give a service's name, or project/name", rpc.message("service.remove", "{\"ref\":\"\"}", ErrorCode.INVALID_PARAMS));
     }
 
     @Test
