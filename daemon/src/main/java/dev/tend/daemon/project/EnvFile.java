@@ -2,7 +2,6 @@ package dev.tend.daemon.project;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,9 @@ final class EnvFile {
     static Map<String, String> read(Path file, Path display) throws ProjectFileException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = SmallTextFile.read(file, "env file").lines().toList();
+        } catch (SmallTextFile.TooLargeException e) {
+            throw new ProjectFileException(display, 0, 0, e.getMessage());
         } catch (MalformedInputException e) {
             throw new ProjectFileException(display, 0, 0, "not valid UTF-8 text");
         } catch (IOException e) {

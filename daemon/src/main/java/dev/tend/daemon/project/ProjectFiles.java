@@ -5,6 +5,7 @@ import dev.tend.daemon.core.ProjectSpec;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,6 +153,14 @@ public final class ProjectFiles {
         if (given.isEmpty() && (name.equals(TEND_YAML) || name.equals(TEND_YML))) {
             Path yaml = first.resolveSibling(OVERRIDE_YAML);
             Path yml = first.resolveSibling(OVERRIDE_YML);
+            for (Path o : List.of(yaml, yml)) {
+                // there, but nothing to read (a link to a file not there): left out, the user's override would
+                // silently not apply
+                if (Files.exists(o, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(o)) {
+                    throw new ProjectFileException(o, 0, 0, "not a regular file (a link to nothing, a directory, a "
+                            + "device): it would not be merged; remove it or make it a file");
+                }
+            }
             if (Files.isRegularFile(yaml) && Files.isRegularFile(yml)) {
                 throw new ProjectFileException(yml, 0, 0, "both " + OVERRIDE_YAML + " and " + OVERRIDE_YML
                         + " exist here; remove one");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads a file a user writes by hand (a project file, config.yaml) whole, refusing one over {@link #MAX_BYTES}
+ * Reads a file a user writes by hand (a project file, an env file, config.yaml) whole, refusing one over {@link #MAX_BYTES}
  * before parsing it: SnakeYAML's time grows with the square of a quoted value's length (1 MiB: seconds, 20 MiB:
  * for ever), and a file this small parses in a fraction of a second whatever it holds. docs/daemon.md states it.
  */
@@ -24,7 +24,8 @@ public final class SmallTextFile {
     /** A file over the limit: its message is the reason only, e.g. "2.0 MiB is more than the 256 KiB a project file may hold". */
     public static final class TooLargeException extends IOException {
         TooLargeException(long size, String kind) {
-            super(size(size) + " is more than the " + size(MAX_BYTES) + " a " + kind + " may hold");
+            super(size(size) + " is more than the " + size(MAX_BYTES) + (kind.matches("[aeiou].*") ? " an " : " a ")
+                    + kind + " may hold");
         }
     }
 
@@ -40,10 +41,13 @@ public final class SmallTextFile {
         if (bytes.length > MAX_BYTES) {
             throw new TooLargeException(Math.max(bytes.length, Files.size(file)), kind);
         }
-        return StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes)).toString();
+        // The byte-order mark some editors write first is no part of the text (a Procfile's first name, a .env's
+        // first variable); YAML's parser skipped it alone.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     static String size(long bytes) {

@@ -61,6 +61,18 @@ class EnvFileTest {
     }
 
     @Test
+    void aByteOrderMarkAnEditorWroteIsNotPartOfTheFirstName() throws Exception {
+        assertEquals(Map.of("A", "1", "B", "2"), read("\uFEFFA=1\r\nB=2\r\n"));
+    }
+
+    @Test
+    void anEnvFileOverTheSizeOfAHandWrittenFileIsRefusedUnread() throws IOException {
+        ProjectFileException e = rejected("A=" + "x".repeat(SmallTextFile.MAX_BYTES) + "\n");
+        assertEquals(Path.of("conf/.env"), e.file());
+        assertEquals("257 KiB is more than the 256 KiB an env file may hold", e.reason());
+    }
+
+    @Test
     void laterAssignmentWins() throws Exception {
         assertEquals(Map.of("A", "2"), read("A=1\nA=2\n"));
     }

@@ -73,6 +73,22 @@ class OverrideFilesTest {
     }
 
     @Test
+    void anOverrideThatIsThereButCannotBeReadIsAnErrorNotLeftOutInSilence() throws Exception {
+        write("tend.yaml", BASE);
+        Path override = dir.resolve("tend.override.yaml");
+        Files.createSymbolicLink(override, dir.resolve("nowhere/o.yaml"));
+        ProjectFileException dangling = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir, Map.of()));
+        assertEquals(override, dangling.file());
+        assertEquals("not a regular file (a link to nothing, a directory, a device): it would not be merged; remove it "
+                + "or make it a file", dangling.reason());
+
+        Files.delete(override);
+        Files.createDirectory(dir.resolve("tend.override.yml"));
+        ProjectFileException directory = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(dir, Map.of()));
+        assertEquals(dir.resolve("tend.override.yml"), directory.file());
+    }
+
+    @Test
     void anErrorInAnOverrideNamesThatFileAndLine() throws Exception {
         write("tend.yaml", BASE);
         write("tend.override.yaml", "services:\n  api:\n    restart: sometimes\n    depends_on: [cache]\n");

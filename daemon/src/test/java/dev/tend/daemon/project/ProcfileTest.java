@@ -52,6 +52,12 @@ class ProcfileTest {
     }
 
     @Test
+    void aByteOrderMarkAnEditorWroteIsNotPartOfTheFirstName() throws Exception {
+        Files.writeString(dir.resolve("Procfile"), "\uFEFFweb: ./serve\nworker: ./work\n");
+        assertEquals(List.of("web", "worker"), List.copyOf(ProjectFiles.load(dir).services().keySet()));
+    }
+
+    @Test
     void eachProcessGetsPortAsForemanGivesIt() throws Exception {
         Files.writeString(dir.resolve("Procfile"), "web: ./serve\nworker: ./work\nclock: ./clock\n");
         assertEquals(List.of(5000, 5100, 5200),
