@@ -149,6 +149,23 @@ class TuiIT {
         tmux("send-keys", "-t", "tui", "q");
     }
 
+    @Test
+    void anEmojiInALogLineReachesTheTerminalWhole() throws Exception {
+        TendProject shop = new TendProject(tend, "shop", "services:\n  smile:\n    command: printf '\\360\\237\\230\\200"
+                + " emoji \\344\\270\\255\\346\\226\\207\\n'; exec sleep 100000\n");
+        shop.ok("up", "--wait");
+        TendHome.Result started = run(List.of("tmux", "-u", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120",
+                "-y", "40", "-e", "TEND_HOME=" + tend.home(), "-e", "LANG=C.UTF-8", "-c", shop.dir().toString(),
+                TendHome.LAUNCHER + " tui; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+
+        String screen = waitForScreen("the log line is shown", s -> s.contains(" emoji "));
+
+        String line = screen.lines().filter(l -> l.contains(" emoji ")).findFirst().orElseThrow();
+        assertTrue(line.contains("\uD83D\uDE00 emoji \u4E2D\u6587"), "each half of the emoji went out as '?': " + line);
+        tmux("send-keys", "-t", "tui", "q");
+    }
+
     /** The screen line that names this service (the table row, not a log line). */
     private static String row(String screen, String service) {
         for (String line : screen.split("\n")) {

@@ -1,7 +1,6 @@
 package dev.tend.tui;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.tend.client.DaemonConnector;
@@ -17,6 +16,7 @@ import dev.tend.tui.net.EventLink;
 import dev.tend.tui.net.LogFollower;
 import dev.tend.tui.view.Renderer;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -65,11 +65,9 @@ public final class Main {
         Terminal terminal = null;
         TerminalScreen screen = null;
         try {
-            terminal = new DefaultTerminalFactory()
-                    .setForceTextTerminal(true)
-                    // Lanterna's default exits the JVM on Ctrl-C without restoring the terminal: take it as a key
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
+            // Lanterna's default exits the JVM on Ctrl-C without restoring the terminal: take it as a key
+            terminal = new WholeCharacterTerminal(System.in, System.out, Charset.defaultCharset(),
+                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
             screen = new TerminalScreen(terminal);
             screen.startScreen();
             screen.setCursorPosition(null);

@@ -270,6 +270,22 @@ class ScreenTest {
     }
 
     @Test
+    void aLogLineWithAnEmojiShowsTheEmojiNotTwoQuestionMarks() throws Exception {
+        app.render();
+        logs.reset(LogTarget.service("shop", "api"), List.of(
+                new LogEntry("shop", "api", NOW, false, "\uD83D\uDE00 emoji \u4E2D\u6587 after")));
+        app.render();
+
+        int y = rowContaining("emoji");
+        // one cell holds the whole emoji (two chars in Java): a cell per half is drawn as '?' by a real terminal
+        assertEquals("\uD83D\uDE00", terminal.getCharacter(9, y).getCharacterString(), row(y));
+        assertTrue(terminal.getCharacter(9, y).isDoubleWidth(), row(y));
+        String line = row(y);
+        assertFalse(line.contains("?"), line);
+        assertTrue(line.contains(" emoji ") && line.contains(" after"), line);
+    }
+
+    @Test
     void logPaneFollowsTheSelectionAndMarksStderr() throws Exception {
         app.render();
         assertEquals(LogTarget.service("shop", "api"), followed.get(followed.size() - 1));

@@ -120,7 +120,14 @@ public final class Format {
         }
         String v = s == null ? "" : s;
         if (v.length() > width) {
-            return width == 1 ? "~" : v.substring(0, width - 1) + "~";
+            if (width == 1) {
+                return "~";
+            }
+            int cut = width - 1;
+            if (Character.isHighSurrogate(v.charAt(cut - 1))) {
+                cut--; // not between the halves of an emoji: a lone half shows as '?'
+            }
+            return v.substring(0, cut) + "~" + " ".repeat(width - 1 - cut);
         }
         return v + " ".repeat(width - v.length());
     }

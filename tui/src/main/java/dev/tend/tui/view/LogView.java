@@ -61,7 +61,7 @@ final class LogView {
                 x += nameWidth + 3;
             }
             g.setForegroundColor(e.stderr() ? Theme.ERROR : Theme.TEXT);
-            g.putString(x, y, Format.fit(Format.printable(e.text()), Math.max(0, w - x)));
+            Text.put(g, x, y, Format.fit(Format.printable(e.text()), Math.max(0, w - x)));
         }
         if (lines.isEmpty() && h > 0 && t != null) {
             g.setForegroundColor(Theme.DIM);

@@ -103,7 +103,7 @@ final class TableView {
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             g.setForegroundColor(i == 2 ? Theme.state(r.state()) : Theme.TEXT);
-            g.putString(x, y, Format.fit(cells[i], c.width() - 1) + " ");
+            Text.put(g, x, y, Format.fit(cells[i], c.width() - 1) + " ");
             x += c.width();
         }
         if (x < w) {

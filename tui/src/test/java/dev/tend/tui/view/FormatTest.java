@@ -53,6 +53,12 @@ class FormatTest {
     }
 
     @Test
+    void fitNeverCutsBetweenTheHalvesOfAnEmoji() {
+        assertEquals("ab~ ", Format.fit("ab\uD83D\uDE00cd", 4), "the emoji would start at the mark's place");
+        assertEquals("ab\uD83D\uDE00~", Format.fit("ab\uD83D\uDE00cd", 5));
+    }
+
+    @Test
     void fitCutsWithAMarkAndPads() {
         assertEquals("abc  ", Format.fit("abc", 5));
         assertEquals("abcd~", Format.fit("abcdefgh", 5));
