@@ -56,7 +56,7 @@ class JobKeysTest {
     void everyScheduleTheValidatorAcceptsTheSchedulerReads() {
         for (String s : List.of("0 3 * * *", "*/5 * * * *", "*/1 * * * * *", "0 0 12 * * MON-FRI", "@hourly",
                 "@daily", "@midnight", "@weekly", "@monthly", "@yearly", "@annually", "@every 10m", "@every 1h30m",
-                "@every 500ms", "15 10 * * 7")) {
+                "@every 1s", "@every 1s500ms", "15 10 * * 7")) {
             String valid = Schedules.validate(s);
             JobSchedule parsed = JobSchedule.parse(valid, ZoneOffset.UTC);
             assertEquals(valid, parsed.text());
@@ -65,7 +65,7 @@ class JobKeysTest {
 
     @Test
     void everyScheduleTheValidatorRefusesTheSchedulerRefuses() {
-        for (String s : List.of("* * *", "61 * * * *", "@often", "@every", "@every 10", "@every 0s", "@every 1x")) {
+        for (String s : List.of("* * *", "61 * * * *", "@often", "@every", "@every 10", "@every 0s", "@every 1x", "@every 999ms", "@every 1ms")) {
             assertThrows(IllegalArgumentException.class, () -> Schedules.validate(s), s);
             assertThrows(IllegalArgumentException.class, () -> JobSchedule.parse(s, ZoneOffset.UTC), s);
         }

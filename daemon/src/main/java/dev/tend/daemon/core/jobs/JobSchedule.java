@@ -39,6 +39,9 @@ public sealed interface JobSchedule permits CronSchedule, EverySchedule {
      *
      * @throws IllegalArgumentException saying what is wrong
      */
+    /** The shortest `@every`: cron's finest step (its seconds field), and a process start at most each second. */
+    Duration SHORTEST_EVERY = Duration.ofSeconds(1);
+
     static JobSchedule parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty schedule");
@@ -57,6 +60,11 @@ public sealed interface JobSchedule permits CronSchedule, EverySchedule {
             }
             if (every.isZero()) {
                 throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be positive");
+            }
+            if (every.compareTo(SHORTEST_EVERY) < 0) {
+                // each run is a process (or a `skipped` row): @every 1ms kept the daemon busy writing history
+                throw new IllegalArgumentException("bad schedule '" + schedule + "': the interval must be at least 1s, "
+                        + "as cron's finest; for more often, run a service that loops");
             }
             return new EverySchedule(schedule, every);
         }
