@@ -26,6 +26,7 @@ final class DaemonLogsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        lines(lines, 0);
         Path file = DaemonAccess.paths(root()).daemonLog();
         if (!Files.exists(file)) {
             throw new CliException(ExitCode.NOT_FOUND, "no daemon log yet at " + file);

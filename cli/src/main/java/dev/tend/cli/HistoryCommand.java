@@ -24,7 +24,7 @@ final class HistoryCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = refParams(ref);
-        params.put("limit", limit);
+        params.put("limit", lines(limit, 1));
         Map<String, Object> r = call(Methods.SERVICE_HISTORY, params);
         var entries = JsonObjects.array(r.get("entries"));
         if (json) {

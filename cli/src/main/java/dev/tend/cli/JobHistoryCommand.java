@@ -25,7 +25,7 @@ final class JobHistoryCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = job.params();
-        params.put("limit", limit);
+        params.put("limit", lines(limit, 1));
         Map<String, Object> r = call(Methods.JOB_HISTORY, params);
         var runs = JsonObjects.array(r.get("runs"));
         if (json) {

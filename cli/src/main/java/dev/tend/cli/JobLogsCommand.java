@@ -32,7 +32,7 @@ final class JobLogsCommand extends TendSubcommand {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = job.params();
-        params.put("tail", lines);
+        params.put("tail", lines(lines, 0));
         if (run != null) {
             params.put("run", run);
         }

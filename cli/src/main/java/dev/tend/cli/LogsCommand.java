@@ -73,6 +73,7 @@ final class LogsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        lines(lines, 0);
         if (follow && until != null) {
             throw new CliException(ExitCode.USAGE, "--until ends what is printed, -f never ends: use one of them");
         }

@@ -142,6 +142,19 @@ abstract class TendSubcommand implements Callable<Integer> {
         return dir;
     }
 
+    /**
+     * An -n the daemon would refuse in its parameter's words (limit, tail): refused here in the option's.
+     *
+     * @param least 0 where 0 means every line, else 1
+     */
+    static int lines(int n, int least) {
+        if (n < least) {
+            throw new CliException(ExitCode.USAGE, "-n/--lines must be " + (least == 0 ? "0 (every line) or more"
+                    : "at least " + least) + ", got " + n);
+        }
+        return n;
+    }
+
     /** bin/tend found the working directory deleted (or moved away) under the shell, and runs from / instead. */
     static boolean cwdGone() {
         return Boolean.getBoolean("tend.cwd.gone");

@@ -77,4 +77,11 @@ class CliErrorsIT {
         assertFails(shop.tend("stop", ""), 2, "tend: '': empty name: give a service's name, or project/name");
         assertFails(shop.tend("job", "run", ""), 2, "empty name: give a job's name, or project/name");
     }
+
+    @Test
+    void aLineCountOutOfRangeIsNamedAsTheOptionNotAsTheProtocolsParameter() throws Exception {
+        assertFails(shop.tend("history", "-n", "0", "api"), 2, "-n/--lines must be at least 1, got 0");
+        assertFails(shop.tend("logs", "-n", "-5", "api"), 2, "-n/--lines must be 0 (every line) or more, got -5");
+        assertFails(shop.tend("job", "history", "-n", "-1", "enqueue"), 2, "-n/--lines must be at least 1, got -1");
+    }
 }
