@@ -80,6 +80,23 @@ class ProcessRunTest {
         }
     };
 
+    /** The daemon's process control, each call passed on: a test overrides the one call it stages. */
+    private static class RealControl implements dev.tend.daemon.core.process.ProcessControl {
+        private final dev.tend.daemon.core.process.ProcessControl real = new PosixProcessControl();
+
+        @Override public void signalGroup(long pgid, Signal signal) { real.signalGroup(pgid, signal); }
+        @Override public void signal(long pid, Signal signal) { real.signal(pid, signal); }
+        @Override public Set<Long> tree(long pid) { return real.tree(pid); }
+        @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
+            real.signalOutsideGroup(pgid, pids, signal);
+        }
+        @Override public Set<Long> marked(String token) { return real.marked(token); }
+        @Override public void kill(Set<Long> pids) { real.kill(pids); }
+        @Override public java.util.Optional<Instant> startTime(long pid) { return real.startTime(pid); }
+        @Override public ResourceUsage usage(Set<Long> pids) { return real.usage(pids); }
+        @Override public dev.tend.daemon.core.process.ProcessTable table() { return real.table(); }
+    }
+
     private RunStarter starter(Duration drainTimeout) {
         return new RunStarter(launcher, new PosixProcessControl(), timer, pacer, worker, drainTimeout);
     }
@@ -231,26 +248,15 @@ class ProcessRunTest {
 
     @Test
     void aLeftoverForkedWhileTheLeftoversAreKilledDiesBeforeTheRunEnds() throws Exception {
-        dev.tend.daemon.core.process.ProcessControl real = new PosixProcessControl();
         List<Long> forked = new CopyOnWriteArrayList<>();
         // A leftover that forks in the moment between the look and the kill: its child was in no look yet.
-        dev.tend.daemon.core.process.ProcessControl forkingOnKill = new dev.tend.daemon.core.process.ProcessControl() {
-            @Override public void signalGroup(long pgid, Signal signal) { real.signalGroup(pgid, signal); }
-            @Override public void signal(long pid, Signal signal) { real.signal(pid, signal); }
-            @Override public Set<Long> tree(long pid) { return real.tree(pid); }
-            @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
-                real.signalOutsideGroup(pgid, pids, signal);
-            }
-            @Override public Set<Long> marked(String token) { return real.marked(token); }
+        dev.tend.daemon.core.process.ProcessControl forkingOnKill = new RealControl() {
             @Override public void kill(Set<Long> pids) {
-                real.kill(pids);
+                super.kill(pids);
                 if (forked.isEmpty()) {
                     forked.add(forkMarked());
                 }
             }
-            @Override public java.util.Optional<Instant> startTime(long pid) { return real.startTime(pid); }
-            @Override public ResourceUsage usage(Set<Long> pids) { return real.usage(pids); }
-            @Override public dev.tend.daemon.core.process.ProcessTable table() { return real.table(); }
         };
         RunStarter starter = new RunStarter(launcher, forkingOnKill, timer, pacer, worker, Duration.ofSeconds(30));
         ProcessRun run = starter.start("test/run", "echo $TEND_RUN > " + dir.resolve("token")
@@ -326,24 +332,13 @@ class ProcessRunTest {
 
     @Test
     void runsStoppedTogetherAreStillStoppedEachByItsOwnSignalWhenTheSharedLookFails() throws Exception {
-        dev.tend.daemon.core.process.ProcessControl real = new PosixProcessControl();
         java.util.concurrent.atomic.AtomicInteger failedLooks = new java.util.concurrent.atomic.AtomicInteger();
-        dev.tend.daemon.core.process.ProcessControl failingOnce = new dev.tend.daemon.core.process.ProcessControl() {
-            @Override public void signalGroup(long pgid, Signal signal) { real.signalGroup(pgid, signal); }
-            @Override public void signal(long pid, Signal signal) { real.signal(pid, signal); }
-            @Override public Set<Long> tree(long pid) { return real.tree(pid); }
-            @Override public void signalOutsideGroup(long pgid, Set<Long> pids, Signal signal) {
-                real.signalOutsideGroup(pgid, pids, signal);
-            }
-            @Override public Set<Long> marked(String token) { return real.marked(token); }
-            @Override public void kill(Set<Long> pids) { real.kill(pids); }
-            @Override public java.util.Optional<Instant> startTime(long pid) { return real.startTime(pid); }
-            @Override public ResourceUsage usage(Set<Long> pids) { return real.usage(pids); }
+        dev.tend.daemon.core.process.ProcessControl failingOnce = new RealControl() {
             @Override public dev.tend.daemon.core.process.ProcessTable table() {
                 if (failedLooks.compareAndSet(0, 1)) {
                     throw new IllegalStateException("/proc cannot be read just now");
                 }
-                return real.table();
+                return super.table();
             }
         };
         RunStarter starter = new RunStarter(launcher, failingOnce, timer, pacer, worker, Duration.ofSeconds(30));
