@@ -263,6 +263,22 @@ class McpServerIT {
                     }
                     return null;
                 });
+
+                // a line the SDK would stop reading at (it answered nothing more, and never saw stdin end)
+                in.println("{not json");
+                in.println("[]");
+                in.println("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
+                java.util.List<String> after = new java.util.ArrayList<>();
+                for (String line; (line = out.poll(60, TimeUnit.SECONDS)) != null; ) {
+                    after.add(line);
+                    if (line.contains("\"id\":3")) {
+                        break;
+                    }
+                }
+                assertTrue(after.stream().anyMatch(l -> l.contains("\"code\":-32700")), after.toString());
+                assertTrue(after.stream().anyMatch(l -> l.contains("\"code\":-32600")), after.toString());
+                assertTrue(after.get(after.size() - 1).contains("\"id\":3") && after.get(after.size() - 1)
+                        .contains("\"result\""), "the ping after them is answered: " + after);
             } finally {
                 in.close();
                 assertTrue(mcp.waitFor(30, TimeUnit.SECONDS), "the server ends with its stdin");

@@ -141,7 +141,7 @@ class RpcErrorsIT {
             expect("service." + verb, p("ref", "wroker", "dir", dir), NOT_FOUND, "did you mean 'worker'");
             expect("service." + verb, p("ref", "shop/wroker"), NOT_FOUND, "did you mean 'worker'");
             expect("service." + verb, p("ref", "shp/worker"), NOT_FOUND, "did you mean 'shop'");
-            expect("service." + verb, p("ref", ""), INVALID, "no service named");
+            expect("service." + verb, p("ref", ""), INVALID, "empty name: give a service's name, or project/name");
         }
         expect("service.signal", p("ref", "shop/worker", "signal", "BOGUS"), INVALID, "unknown signal 'BOGUS'");
         expect("service.signal", p("ref", "nosuch", "signal", "HUP"), NOT_FOUND, "no service named 'nosuch'");
@@ -167,7 +167,7 @@ class RpcErrorsIT {
         accepted("service.run", p("name", "_x", "command", "sleep 600"));
         expect("service.remove", p("ref", "nosuch"), NOT_FOUND, "no ad-hoc service named 'nosuch'");
         expect("service.remove", p("ref", "shop/worker"), CONFLICT, "belongs to a project file");
-        expect("service.remove", p("ref", ""), INVALID, "no service named");
+        expect("service.remove", p("ref", ""), INVALID, "empty name: give a service's name, or project/name");
         expect("service.history", p("ref", "nosuch"), NOT_FOUND, "no service named 'nosuch'");
         expect("service.history", p("ref", "shop/worker", "limit", 0), INVALID, "limit must be at least 1");
 
@@ -190,7 +190,7 @@ class RpcErrorsIT {
         expect("job.add", p("name", "j7", "schedule", "@every 1h", "command", "true", "cwd", nul), INVALID, "not a valid path");
         expect("job.remove", p("ref", "nosuch"), NOT_FOUND, "no ad-hoc job named 'nosuch'");
         expect("job.remove", p("ref", "shop/enqueue"), CONFLICT, "belongs to a project file");
-        expect("job.remove", p("ref", ""), INVALID, "no job named");
+        expect("job.remove", p("ref", ""), INVALID, "empty name: give a job's name, or project/name");
         expect("job.run", p("ref", "enqeue", "dir", dir), NOT_FOUND, "did you mean 'enqueue'");
         expect("job.run", p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
         // jobs and services are resolved by one rule (rpc/Refs): a misspelt project is named as such
@@ -198,7 +198,7 @@ class RpcErrorsIT {
         for (String verb : List.of("pause", "resume")) {
             expect("job." + verb, p("ref", "shop/enqeue"), NOT_FOUND, "did you mean 'enqueue'");
             expect("job." + verb, p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");
-            expect("job." + verb, p("ref", ""), INVALID, "no job named");
+            expect("job." + verb, p("ref", ""), INVALID, "empty name: give a job's name, or project/name");
         }
         expect("job.history", p("ref", "nosuch"), NOT_FOUND, "no job named 'nosuch'");
         expect("job.history", p("ref", "shop/enqueue", "limit", 0), INVALID, "limit must be at least 1");

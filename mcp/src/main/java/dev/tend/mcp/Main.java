@@ -55,7 +55,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        StdinWatch in = new StdinWatch(System.in);
+        StdinWatch in = new StdinWatch(System.in, protocolOut);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tend-mcp-timeouts");
             t.setDaemon(true);

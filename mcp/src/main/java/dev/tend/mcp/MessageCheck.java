@@ -1,0 +1,72 @@
+package dev.tend.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Whether a line from the client is a JSON-RPC message the SDK's stdio transport can take. The SDK stops reading
+ * stdin at the first one it cannot (not JSON, not an object, neither request, notification nor response): the
+ * server then answers nothing more and never sees stdin's end. So such a line never reaches it; the client gets the
+ * error JSON-RPC 2.0 says (-32700, -32600, with the request's id where one can be read) and the server goes on.
+ * Pure.
+ */
+final class MessageCheck {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What was read of one line: the message to pass on, or the answer to send instead. */
+    record Verdict(JsonNode message, String refusal) {
+        boolean passes() {
+            return refusal == null;
+        }
+    }
+
+    private MessageCheck() {
+    }
+
+    static Verdict of(byte[] line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            return refuse(null, -32700, "Parse error: not JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.IOException e) {
+            return refuse(null, -32700, "Parse error: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return refuse(null, -32600, "Invalid Request: a message is one JSON object (batches are not supported)");
+        }
+        JsonNode id = node.get("id");
+        if (id != null && !id.isTextual() && !id.isNumber()) {
+            return refuse(null, -32600, "Invalid Request: id must be a string or a number");
+        }
+        if (!"2.0".equals(node.path("jsonrpc").asText(null)) || !node.path("jsonrpc").isTextual()) {
+            return refuse(id, -32600, "Invalid Request: jsonrpc must be \"2.0\"");
+        }
+        JsonNode method = node.get("method");
+        if (method == null) {
+            if (id != null && (node.has("result") || node.has("error"))) {
+                return new Verdict(node, null); // the client's answer to a request of the server's
+            }
+            return refuse(id, -32600, "Invalid Request: no method");
+        }
+        if (!method.isTextual()) {
+            return refuse(id, -32600, "Invalid Request: method must be a string");
+        }
+        JsonNode params = node.get("params");
+        if (params != null && !params.isObject()) {
+            return refuse(id, -32600, "Invalid Request: params must be an object");
+        }
+        return new Verdict(node, null);
+    }
+
+    private static Verdict refuse(JsonNode id, int code, String message) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("jsonrpc", "2.0");
+        answer.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);
+        answer.putObject("error").put("code", code).put("message", message);
+        return new Verdict(null, answer.toString());
+    }
+}
