@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -74,7 +75,16 @@ final class ExportCommand extends CommandGroup {
             for (Map<String, Object> f : files) {
                 names.add(String.valueOf(f.get("name")));
             }
-            write(dir, files);
+            try {
+                write(dir, files);
+            } catch (FileAlreadyExistsException e) { // its message is the path alone
+                throw new CliException(ExitCode.FAILED, "cannot write to " + dir + ": " + e.getFile()
+                        + " is in the way, and is not a directory (--out names the directory to write in)");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new CliException(ExitCode.FAILED, "cannot write to " + dir + ": permission denied (" + e.getFile() + ")");
+            } catch (IOException e) { // the files here, not the daemon: not 'lost the connection'
+                throw new CliException(ExitCode.FAILED, "cannot write to " + dir + ": " + e.getMessage());
+            }
             List<String> warnings = JsonObjects.array(r.get("warnings")).stream().map(String::valueOf).toList();
             if (json) {
                 List<Object> described = new ArrayList<>();

@@ -86,6 +86,34 @@ class DamagedEnvironmentIT {
     }
 
     @Test
+    void aTendHomeThatIsAFileIsNamedAsWhatIsInTheWay() throws Exception {
+        Path file = Files.writeString(tend.home().resolve("not-a-dir"), "x");
+        tend.env().put("TEND_HOME", file.toString());
+
+        TendHome.Result r = tend.tend("ps");
+
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tend: cannot make " + file.resolve("run") + ": " + file + " is in the way, and "
+                + "is not a directory"), r.toString());
+        tend.env().put("TEND_HOME", tend.home().toString());
+    }
+
+    @Test
+    void aRelativeTendHomeIsTheCallersDirectorysForTheDaemonToo() throws Exception {
+        Path caller = Files.createDirectories(tend.home().resolve("caller"));
+        Path home = caller.resolve("rel-home");
+        tend.env().put("TEND_HOME", "rel-home");
+        try {
+            TendHome.Result ps = tend.tendIn(caller, "ps", "--all");
+            assertEquals(0, ps.exit(), ps.toString());
+            assertTrue(Files.exists(home.resolve("run/default.sock")), "the daemon listens where the client looks");
+            assertEquals(0, tend.tendIn(caller, "daemon", "stop").exit());
+        } finally {
+            tend.env().put("TEND_HOME", tend.home().toString());
+        }
+    }
+
+    @Test
     void aDeletedRuntimeDirectoryIsMadeAgainWithItsSocket() throws Exception {
         assertEquals(0, tend.tend("ps").exit());
         long daemon = tend.daemonPid();

@@ -89,6 +89,15 @@ class ExportIT {
     }
 
     @Test
+    void anOutThatIsAFileIsSaidSoNotTakenForALostDaemon() throws Exception {
+        Files.writeString(project.resolve("taken"), "x");
+        TendHome.Result r = run("export", "systemd", "--out", "taken");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tend: cannot write to " + project.resolve("taken") + ": " + project.resolve("taken")
+                + " is in the way, and is not a directory"), r.toString());
+    }
+
+    @Test
     void composeFileNamesTheServicesAndTheirHealthchecks() throws Exception {
         TendHome.Result r = run("export", "compose", "--json");
         assertEquals(0, r.exit(), r.toString());

@@ -383,6 +383,12 @@ public final class DaemonConnector {
         // A client run from inside a service must not hand the service's marks to the daemon: the daemon would
         // count as part of that service and be stopped with it.
         pb.environment().keySet().removeAll(List.of("TEND_RUN", "TEND_PROJECT", "TEND_SERVICE", "TEND_JOB", "TEND_RUN_ID"));
+        // A relative TEND_HOME is the caller's directory's, as this client read it; the daemon runs from /, where it
+        // would name another place: a daemon no client reaches, and this one waiting for it in vain.
+        String home = pb.environment().get("TEND_HOME");
+        if (home != null && !home.isEmpty() && !Path.of(home).isAbsolute()) {
+            pb.environment().put("TEND_HOME", Path.of(home).toAbsolutePath().normalize().toString());
+        }
         // The launcher hands the daemon off and exits once it holds this lock: a child of this JVM that never
         // ended would hold up its exit by ~300 ms (the JVM waits for the thread that waits on the child).
         pb.environment().put(DETACH_PIDFILE, paths.pidFile().toString());

@@ -169,13 +169,20 @@ public final class TendPaths {
     static void ensurePrivateDir(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Path parent = dir.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (FileAlreadyExistsException raced) {
-                // another client created it at the same moment: checked below like any existing dir
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (FileAlreadyExistsException raced) {
+                    // another client created it at the same moment (or a file is there): checked below
+                }
+            } catch (FileAlreadyExistsException e) { // its message is the path alone
+                throw new IOException("cannot make " + dir + ": " + e.getFile() + " is in the way, and is not a "
+                        + "directory (TEND_HOME, XDG_RUNTIME_DIR and XDG_STATE_HOME name where tend keeps its files)", e);
+            } catch (java.nio.file.FileSystemException e) {
+                throw new IOException("cannot make " + dir + ": " + (e.getReason() != null ? e.getReason() : e.getMessage()), e);
             }
         }
         checkPrivate(dir);
