@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.time.Durations;
-import dev.tend.daemon.project.QuotedValues;
+import dev.tend.daemon.core.text.QuotedValues;
 import dev.tend.daemon.project.SmallTextFile;
 
 import java.io.IOException;

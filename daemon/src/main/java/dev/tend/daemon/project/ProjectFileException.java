@@ -1,5 +1,7 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.text.QuotedValues;
+
 import java.nio.file.Path;
 
 /**

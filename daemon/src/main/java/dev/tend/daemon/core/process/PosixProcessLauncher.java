@@ -1,5 +1,6 @@
 package dev.tend.daemon.core.process;
 
+import dev.tend.daemon.core.text.QuotedValues;
 import dev.tend.os.NewSession;
 
 import java.io.File;
@@ -54,10 +55,11 @@ public final class PosixProcessLauncher implements ProcessLauncher {
         Objects.requireNonNull(cwd, "cwd");
         Objects.requireNonNull(env, "env");
         if (!Files.exists(cwd)) {
-            throw new IOException("working directory " + cwd + " does not exist (command: " + command + ")");
+            throw new IOException("working directory " + cwd + " does not exist (command: " + QuotedValues.quote(command) + ")");
         }
         if (!Files.isDirectory(cwd)) {
-            throw new IOException("working directory " + cwd + " is not a directory (command: " + command + ")");
+            throw new IOException("working directory " + cwd + " is not a directory (command: " + QuotedValues.quote(command)
+                    + ")");
         }
         boolean plain = PlainCommand.words(command).isPresent();
         ProcessBuilder pb = new ProcessBuilder(argv(command))
@@ -73,13 +75,16 @@ public final class PosixProcessLauncher implements ProcessLauncher {
                 childEnv.put("PWD", shellPwd(env.get("PWD"), cwd));
             }
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("invalid environment for command '" + command + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("invalid environment for command " + QuotedValues.quote(command) + ": "
+                    + e.getMessage(), e);
         }
         Process process;
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new IOException("cannot start '" + command + "' in " + cwd + ": " + e.getMessage(), e);
+            // a command over the kernel's 128 KiB for one argument fails here ("Argument list too long"): the message
+            // goes into every history row of the run, so the command is cut in it
+            throw new IOException("cannot start " + QuotedValues.quote(command) + " in " + cwd + ": " + e.getMessage(), e);
         }
         // Read at once, while the process surely exists; a child that is already gone (and reaped) has no
         // start time left to read, and being dead it needs none to be recognised later.

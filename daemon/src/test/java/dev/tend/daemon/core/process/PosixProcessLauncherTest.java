@@ -37,6 +37,15 @@ class PosixProcessLauncherTest {
     }
 
     @Test
+    void aCommandTooLongForTheKernelFailsWithItsStartAndLengthNotItsWholeText() {
+        String command = "echo " + "x".repeat(200_000); // over the 128 KiB one argument may hold
+        IOException e = assertThrows(IOException.class, () -> processes.launch(command, dir));
+        assertTrue(e.getMessage().startsWith("cannot start 'echo xxxx"), e.getMessage());
+        assertTrue(e.getMessage().contains("…' (200005 characters) in " + dir + ": "), e.getMessage());
+        assertTrue(e.getMessage().length() < 400, "the whole command went into the message: " + e.getMessage().length());
+    }
+
+    @Test
     void stdoutAndStderrArriveOnSeparateStreams() throws Exception {
         ChildProcess child = processes.launch("echo to-out; echo to-err >&2", dir);
 
