@@ -152,6 +152,10 @@ public final class ComposeExport {
             warnings.add(where + ": restart: always restarts without limit in Compose (max_restarts "
                     + s.maxRestarts() + " is not kept)");
         }
+        if (!s.successExitCodes().equals(ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES)) {
+            warnings.add(where + ": success_exit_codes " + new java.util.TreeSet<>(s.successExitCodes()) + " not "
+                    + "exported: Compose's restart policy takes every exit but 0 for a failure");
+        }
         if (s.stopSignal() != Signal.TERM) {
             y.append("    stop_signal: ").append(s.stopSignal().fullName()).append('\n');
         }

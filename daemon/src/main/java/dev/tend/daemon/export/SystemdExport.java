@@ -318,10 +318,37 @@ public final class SystemdExport {
         return u.toString();
     }
 
+    /**
+     * The zone as OnCalendar= names it (a tz database name), or null if it has none. Java also takes fixed offsets
+     * ("UTC+01:00", "GMT+5") and the old SystemV/ ids, which systemd refuses: a whole-hour offset is the tz database's
+     * Etc/GMT name, whose sign is the other way round (UTC+01:00 is Etc/GMT-1).
+     */
+    static String calendarZone(java.time.ZoneId zone) {
+        java.time.ZoneId normal = zone.normalized();
+        if (normal instanceof java.time.ZoneOffset offset) {
+            int seconds = offset.getTotalSeconds();
+            if (seconds == 0) {
+                return "UTC";
+            }
+            if (seconds % 3600 != 0 || Math.abs(seconds / 3600) > 14) {
+                return null;
+            }
+            int hours = seconds / 3600;
+            return "Etc/GMT" + (hours > 0 ? "-" + hours : "+" + (-hours));
+        }
+        String id = zone.getId();
+        return id.startsWith("SystemV/") ? null : id;
+    }
+
     /** The timer, or null (with a warning) when the schedule has no systemd form. */
     private String timer(JobSpec j) {
         String where = "job '" + j.name() + "'";
-        String zone = j.timezone() == null || j.timezone().equals(machineZone) ? null : j.timezone().getId();
+        String zone = j.timezone() == null || j.timezone().equals(machineZone) ? null : calendarZone(j.timezone());
+        if (j.timezone() != null && !j.timezone().equals(machineZone) && zone == null && !j.schedule().startsWith("@every")) {
+            warnings.add(where + ": timezone " + j.timezone().getId() + " has no name systemd knows (it reads the tz "
+                    + "database's, e.g. Europe/Berlin, Etc/GMT-1); the job is not exported");
+            return null;
+        }
         CronCalendar.Timer t;
         try {
             t = CronCalendar.translate(j.schedule(), zone);

@@ -45,6 +45,18 @@ class ComposeExportTest {
     }
 
     @Test
+    void successExitCodesComposeCannotKeepAreAWarning() {
+        var spec = ExportFixtures.shop(Path.of("/srv/shop"));
+        var services = new java.util.LinkedHashMap<>(spec.services());
+        services.put("api", services.get("api").toBuilder().successExitCodes(java.util.Set.of(0, 3)).build());
+        var project = new dev.tend.daemon.core.ProjectSpec(spec.name(), spec.dir(), spec.file(), services, spec.jobs());
+
+        String all = String.join("\n", ComposeExport.export(project).warnings());
+
+        assertTrue(all.contains("service 'api': success_exit_codes [0, 3] not exported"), all);
+    }
+
+    @Test
     void dollarsAreDoubledSoComposeDoesNotInterpolate() {
         assertEquals("\"echo $$HOME \\\"x\\\"\"", ComposeExport.str("echo $HOME \"x\""));
     }

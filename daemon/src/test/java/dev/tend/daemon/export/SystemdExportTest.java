@@ -87,6 +87,33 @@ class SystemdExportTest {
     }
 
     @Test
+    void aJobZoneIsWrittenAsTheTzDatabaseNamesItAndOneWithoutANameIsAWarning() {
+        assertEquals("Europe/Berlin", SystemdExport.calendarZone(java.time.ZoneId.of("Europe/Berlin")));
+        assertEquals("Etc/GMT-1", SystemdExport.calendarZone(java.time.ZoneId.of("UTC+01:00")));
+        assertEquals("Etc/GMT+5", SystemdExport.calendarZone(java.time.ZoneId.of("GMT-5")));
+        assertEquals("UTC", SystemdExport.calendarZone(java.time.ZoneId.of("GMT")));
+        assertEquals(null, SystemdExport.calendarZone(java.time.ZoneId.of("UTC+05:30")));
+        assertEquals("Etc/GMT+5", SystemdExport.calendarZone(java.time.ZoneId.of("SystemV/EST5")), "fixed: no DST");
+        assertEquals(null, SystemdExport.calendarZone(java.time.ZoneId.of("SystemV/EST5EDT")));
+
+        var spec = ExportFixtures.shop(SRV);
+        var jobs = new java.util.LinkedHashMap<>(spec.jobs());
+        jobs.put("plus1", new dev.tend.daemon.core.JobSpec("plus1", "0 0 * * *", "true", SRV, java.util.Map.of(),
+                java.time.ZoneId.of("UTC+01:00"), dev.tend.daemon.core.JobSpec.Overlap.SKIP));
+        jobs.put("india", new dev.tend.daemon.core.JobSpec("india", "0 0 * * *", "true", SRV, java.util.Map.of(),
+                java.time.ZoneId.of("UTC+05:30"), dev.tend.daemon.core.JobSpec.Overlap.SKIP));
+        var project = new dev.tend.daemon.core.ProjectSpec(spec.name(), spec.dir(), spec.file(), spec.services(), jobs);
+        ExportResult result = SystemdExport.export(project, false, ExportFixtures.MACHINE);
+
+        String timer = result.files().stream().filter(f -> f.name().equals("shop-plus1.timer")).findFirst().orElseThrow()
+                .content();
+        assertTrue(timer.contains("OnCalendar=*-*-* 00:00:00 Etc/GMT-1\n"), timer);
+        assertTrue(result.files().stream().noneMatch(f -> f.name().startsWith("shop-india")));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("job 'india': timezone UTC+05:30 has no name "
+                + "systemd knows")), result.warnings().toString());
+    }
+
+    @Test
     void anHttpProbeOnPortGetsTheFixedPort() {
         var spec = ExportFixtures.shop(SRV);
         var services = new java.util.LinkedHashMap<>(spec.services());
