@@ -140,6 +140,34 @@ class WatchIT {
     }
 
     @Test
+    void aWatchedDirectoryRemovedAndMadeAgainIsWatchedAgain() throws Exception {
+        // `rm -rf build && mkdir build`, a branch switch: the directory comes back, and so must its watch
+        TendProject p = new TendProject(tend, "remade", """
+                services:
+                  app:
+                    command: exec sleep 100000
+                    min_uptime: 0s
+                    watch: { paths: [src], debounce: 300ms }
+                """);
+        Path src = Files.createDirectories(p.file("src"));
+        p.ok("up", "--wait");
+        long first = pid(p.service("app"));
+        Files.delete(src);
+        Map<String, Object> second = p.awaitService("app restarted for the removal", "app",
+                s -> "ready".equals(state(s)) && pid(s) != first);
+        Files.createDirectories(src);
+        Map<String, Object> third = p.awaitService("app restarted as src is back", "app",
+                s -> "ready".equals(state(s)) && pid(s) != pid(second));
+
+        Files.writeString(src.resolve("edited.txt"), "x");
+
+        p.awaitService("app restarted for a change inside the new src", "app",
+                s -> "ready".equals(state(s)) && pid(s) != pid(third));
+        assertEquals(3, watchRestarts(p, "app"), p.history("app").toString());
+        p.ok("forget");
+    }
+
+    @Test
     void aServiceThatCrashesOnABadEditWaitsForTheNextChangeAndPsSaysSo() throws Exception {
         TendProject p = new TendProject(tend, "edit", """
                 services:

@@ -45,13 +45,16 @@ final class ServiceWatches {
     private static final class Watch {
         final WatchSpec spec;
         final Path base;
+        /** What its rules watch, decided when it began ({@link #shape}). */
+        final List<String> shape;
         Burst burst;
         private DirectoryWatcher watcher;
         private boolean closed;
 
-        Watch(WatchSpec spec, Path base) {
+        Watch(WatchSpec spec, Path base, List<String> shape) {
             this.spec = spec;
             this.base = base;
+            this.shape = shape;
         }
 
         synchronized boolean attach(DirectoryWatcher w) {
@@ -91,15 +94,17 @@ final class ServiceWatches {
     void open(Service svc, Tx<Service> tx) {
         WatchSpec spec = svc.spec.watch();
         Path base = base(svc);
+        List<String> shape = spec == null || base == null ? List.of() : shape(spec, base);
         Watch current = open.get(svc);
-        if (current != null && current.spec.equals(spec) && current.base.equals(base) && current.intact()) {
+        if (current != null && current.spec.equals(spec) && current.base.equals(base) && current.intact()
+                && current.shape.equals(shape)) {
             return;
         }
         close(svc);
         if (spec == null || base == null) {
             return;
         }
-        Watch w = new Watch(spec, base);
+        Watch w = new Watch(spec, base, shape);
         w.burst = new Burst(timer, spec.debounce(), () -> restartFor(svc, w));
         open.put(svc, w);
         tx.after(() -> worker.execute(() -> start(svc, w)));
@@ -123,6 +128,16 @@ final class ServiceWatches {
     /** The daemon stops. Under the lock. */
     void closeAll() {
         List.copyOf(open.keySet()).forEach(this::close);
+    }
+
+    /**
+     * The directories the rules watch, and which of them whole: a path that was no directory when the watch began
+     * (removed: `rm -rf src && mkdir src`) was watched as a file through its parent, and once it is a directory again
+     * only a new watch sees inside it. A stat per path.
+     */
+    private static List<String> shape(WatchSpec spec, Path base) {
+        return new WatchRules(base, spec, Files::isDirectory).roots().stream()
+                .map(r -> r.dir() + (r.recursive() ? "/**" : "")).toList();
     }
 
     /** What watch paths are relative to: the service's cwd, else its project's directory (as it is launched). */
