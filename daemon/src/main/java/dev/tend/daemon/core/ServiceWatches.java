@@ -45,16 +45,16 @@ final class ServiceWatches {
     private static final class Watch {
         final WatchSpec spec;
         final Path base;
-        /** What its rules watch, decided when it began ({@link #shape}). */
-        final List<String> shape;
+        /** What it watches, decided once when it began; {@link #shape} tells whether that still holds. */
+        final WatchRules rules;
         Burst burst;
         private DirectoryWatcher watcher;
         private boolean closed;
 
-        Watch(WatchSpec spec, Path base, List<String> shape) {
+        Watch(WatchSpec spec, Path base, WatchRules rules) {
             this.spec = spec;
             this.base = base;
-            this.shape = shape;
+            this.rules = rules;
         }
 
         synchronized boolean attach(DirectoryWatcher w) {
@@ -94,17 +94,17 @@ final class ServiceWatches {
     void open(Service svc, Tx<Service> tx) {
         WatchSpec spec = svc.spec.watch();
         Path base = base(svc);
-        List<String> shape = spec == null || base == null ? List.of() : shape(spec, base);
+        WatchRules rules = spec == null || base == null ? null : new WatchRules(base, spec, Files::isDirectory);
         Watch current = open.get(svc);
         if (current != null && current.spec.equals(spec) && current.base.equals(base) && current.intact()
-                && current.shape.equals(shape)) {
+                && shape(current.rules).equals(shape(rules))) {
             return;
         }
         close(svc);
-        if (spec == null || base == null) {
+        if (rules == null) {
             return;
         }
-        Watch w = new Watch(spec, base, shape);
+        Watch w = new Watch(spec, base, rules);
         w.burst = new Burst(timer, spec.debounce(), () -> restartFor(svc, w));
         open.put(svc, w);
         tx.after(() -> worker.execute(() -> start(svc, w)));
@@ -135,9 +135,8 @@ final class ServiceWatches {
      * (removed: `rm -rf src && mkdir src`) was watched as a file through its parent, and once it is a directory again
      * only a new watch sees inside it. A stat per path.
      */
-    private static List<String> shape(WatchSpec spec, Path base) {
-        return new WatchRules(base, spec, Files::isDirectory).roots().stream()
-                .map(r -> r.dir() + (r.recursive() ? "/**" : "")).toList();
+    private static List<String> shape(WatchRules rules) {
+        return rules.roots().stream().map(r -> r.dir() + (r.recursive() ? "/**" : "")).toList();
     }
 
     /** What watch paths are relative to: the service's cwd, else its project's directory (as it is launched). */
@@ -155,7 +154,7 @@ final class ServiceWatches {
     }
 
     private void start(Service svc, Watch w) {
-        WatchRules rules = new WatchRules(w.base, w.spec, Files::isDirectory);
+        WatchRules rules = w.rules;
         String ref = svc.ref();
         try {
             DirectoryWatcher watcher = new DirectoryWatcher(svc.name(), rules, w.burst::changed,

@@ -343,8 +343,9 @@ public final class SystemdExport {
     /** The timer, or null (with a warning) when the schedule has no systemd form. */
     private String timer(JobSpec j) {
         String where = "job '" + j.name() + "'";
-        String zone = j.timezone() == null || j.timezone().equals(machineZone) ? null : calendarZone(j.timezone());
-        if (j.timezone() != null && !j.timezone().equals(machineZone) && zone == null && !j.schedule().startsWith("@every")) {
+        boolean ownZone = j.timezone() != null && !j.timezone().equals(machineZone);
+        String zone = ownZone ? calendarZone(j.timezone()) : null;
+        if (ownZone && zone == null && !j.schedule().startsWith("@every")) {
             warnings.add(where + ": timezone " + j.timezone().getId() + " has no name systemd knows (it reads the tz "
                     + "database's, e.g. Europe/Berlin, Etc/GMT-1); the job is not exported");
             return null;

@@ -228,19 +228,20 @@ public final class RunTree {
         Map<RunTree, Signal> beforeSession = new LinkedHashMap<>();
         signals.forEach((tree, sig) -> {
             Set<Long> alive;
+            boolean early;
             synchronized (tree) {
                 boolean ours = tree.mainOurs.getAsBoolean();
                 alive = tree.refresh(table, ours);
-                if (ours && table.outsideOwnGroup(tree.mainPid)) {
-                    beforeSession.put(tree, sig);
-                    alive = new HashSet<>(alive);
-                    alive.remove(tree.mainPid);
-                }
+                early = ours && table.outsideOwnGroup(tree.mainPid);
             }
-            before.put(tree, alive);
-            if (!beforeSession.containsKey(tree)) {
+            if (early) {
+                beforeSession.put(tree, sig);
+                alive = new HashSet<>(alive);
+                alive.remove(tree.mainPid);
+            } else {
                 groups.computeIfAbsent(sig, s -> new ArrayList<>()).add(tree.mainPid);
             }
+            before.put(tree, alive);
         });
         groups.forEach((sig, pgids) -> control.signalGroups(pgids, sig));
         // The session helper has not called setsid(2) yet (a stop in the run's first millisecond): no group of the
