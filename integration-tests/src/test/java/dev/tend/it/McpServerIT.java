@@ -216,7 +216,7 @@ class McpServerIT {
     }
 
     @Test
-    void nothingIsSentBeforeInitializeAndTheResourcesAreListedOnceTheClientIsInitialized() throws Exception {
+    void nothingIsSentBeforeInitializeTheResourcesAreListedOnceTheClientIsInitializedAndAMissingOneIsNotFound() throws Exception {
         try (TendHome tend = new TendHome()) {
             Path dir = project(tend);
             assertEquals(0, tend.tendIn(dir, "up").exit());
@@ -263,6 +263,24 @@ class McpServerIT {
                     }
                     return null;
                 });
+
+                // what is not there is -32002 (MCP's Resource not found) with the daemon's words, not -32603
+                String[] missing = {"tend://nosuch/tend.yaml", "tend://shop/nosuch/log", "tend://shop/x/y/z",
+                        "file:///etc/passwd"};
+                for (int i = 0; i < missing.length; i++) {
+                    in.println("{\"jsonrpc\":\"2.0\",\"id\":" + (10 + i) + ",\"method\":\"resources/read\","
+                            + "\"params\":{\"uri\":\"" + missing[i] + "\"}}");
+                    String answer = null;
+                    for (String line; (line = out.poll(60, TimeUnit.SECONDS)) != null; ) {
+                        if (line.contains("\"id\":" + (10 + i) + ",") || line.contains("\"id\":" + (10 + i) + "}")) {
+                            answer = line;
+                            break;
+                        }
+                    }
+                    assertTrue(answer != null && answer.contains("\"code\":-32002") && answer.contains(missing[i])
+                            && !answer.contains("Internal"),
+                            missing[i] + ": " + answer);
+                }
 
                 // a line the SDK would stop reading at (it answered nothing more, and never saw stdin end)
                 in.println("{not json");

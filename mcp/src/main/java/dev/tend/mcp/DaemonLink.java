@@ -4,6 +4,7 @@ import dev.tend.client.DaemonConnector;
 import dev.tend.client.DaemonUnavailableException;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
 import dev.tend.protocol.json.JsonObjects;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class DaemonLink implements AutoCloseable {
             return JsonObjects.object(result);
         } catch (RpcError e) {
             idle.push(client);
-            throw new ToolError(e.getMessage());
+            throw new ToolError(e.getMessage(), e.errorCode() == ErrorCode.NOT_FOUND);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             throw e;
@@ -70,7 +71,7 @@ final class DaemonLink implements AutoCloseable {
         try {
             return client.call(method, params);
         } catch (RpcError e) {
-            throw new ToolError(e.getMessage());
+            throw new ToolError(e.getMessage(), e.errorCode() == ErrorCode.NOT_FOUND);
         } catch (IOException e) {
             throw lost(e);
         }

@@ -5,6 +5,7 @@ import dev.tend.protocol.json.JsonObjects;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class Resources {
 
     McpSchema.ReadResourceResult read(String uri) {
         if (!uri.startsWith(SCHEME)) {
-            throw new IllegalArgumentException("not a tend resource: " + uri);
+            throw notFound(uri, "not a tend resource: " + uri);
         }
         String[] parts = uri.substring(SCHEME.length()).split("/", -1);
         String text;
@@ -75,26 +76,38 @@ final class Resources {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("ref", parts[0] + "/" + parts[1]);
             params.put("tail", LOG_LINES);
-            text = call(() -> LogPages.render(LogPages.read(p -> link.call(Methods.LOGS_READ, p), params,
+            text = call(uri, () -> LogPages.render(LogPages.read(p -> link.call(Methods.LOGS_READ, p), params,
                     LOG_LINES, t -> true), false, ""));
             mime = "text/plain";
         } else if (parts.length == 2 && parts[1].equals("tend.yaml")) {
-            text = call(() -> projectFile(parts[0]));
+            text = call(uri, () -> projectFile(parts[0]));
             mime = "text/yaml";
         } else {
-            throw new IllegalArgumentException("no such tend resource: " + uri
+            throw notFound(uri, "no such tend resource: " + uri
                     + " (there are " + LOG_TEMPLATE + " and " + FILE_TEMPLATE + ")");
         }
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, mime, text)));
     }
 
-    /** A read that fails says why as the error of resources/read (the SDK sends an exception's message). */
-    private static String call(java.util.function.Supplier<String> read) {
+    /**
+     * A read that fails says why as the error of resources/read: what is not there (no such project, service or
+     * uri) with MCP's own code for it, -32002 and the uri as data; anything else (no daemon) as the SDK sends an
+     * exception's message.
+     */
+    private static String call(String uri, java.util.function.Supplier<String> read) {
         try {
             return read.get();
         } catch (ToolError e) {
+            if (e.notFound()) {
+                throw notFound(uri, e.getMessage());
+            }
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    private static McpError notFound(String uri, String message) {
+        return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(message).data(Map.of("uri", uri))
+                .build();
     }
 
     private String projectFile(String project) {
@@ -103,7 +116,7 @@ final class Resources {
             if (project.equals(p.get("name"))) {
                 String file = JsonObjects.string(p, "file");
                 if (file == null) {
-                    throw new ToolError("project '" + project + "' has no file (ad-hoc services)");
+                    throw new ToolError("project '" + project + "' has no file (ad-hoc services)", true);
                 }
                 try {
                     return Files.readString(Path.of(file), StandardCharsets.UTF_8);
@@ -112,7 +125,7 @@ final class Resources {
                 }
             }
         }
-        throw new ToolError("no project '" + project + "'");
+        throw new ToolError("no project '" + project + "'", true);
     }
 
     synchronized void attach(McpSyncServer server) {

@@ -7,7 +7,19 @@ package dev.tend.mcp;
 final class ToolError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The daemon answered Not found: what was asked for is not there (a resource read says so by its own code). */
+    private final boolean notFound;
+
     ToolError(String message) {
+        this(message, false);
+    }
+
+    ToolError(String message, boolean notFound) {
         super(message, null, false, false);
+        this.notFound = notFound;
+    }
+
+    boolean notFound() {
+        return notFound;
     }
 }
