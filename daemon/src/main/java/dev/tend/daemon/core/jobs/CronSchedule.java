@@ -58,7 +58,8 @@ public final class CronSchedule implements JobSchedule {
             cron.validate();
             execution = ExecutionTime.forCron(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad cron schedule '" + text + "': " + e.getMessage()
+            String why = CronFieldErrors.explain(fields, x -> parser.parse(x).validate(), e.getMessage());
+            throw new IllegalArgumentException("bad cron schedule '" + text + "': " + why
                     + (fields.length == 6 ? " (6 fields are read seconds first: second minute hour day-of-month "
                     + "month day-of-week; there is no year field)" : ""));
         }
