@@ -163,11 +163,12 @@ final class ExportCommand extends CommandGroup {
         List<String> nextSteps(Path dir, List<String> names) {
             String units = names.stream().filter(n -> n.endsWith(".timer") || !hasTimer(names, n))
                     .reduce((a, b) -> a + " " + b).orElse("");
+            String d = ShellWords.quote(dir.toString()); // the globs stay outside the quotes
             if (user) {
-                return List.of("install: cp " + dir + "/*.service " + dir + "/*.timer ~/.config/systemd/user/ 2>/dev/null; "
+                return List.of("install: cp " + d + "/*.service " + d + "/*.timer ~/.config/systemd/user/ 2>/dev/null; "
                         + "systemctl --user daemon-reload && systemctl --user enable --now " + units);
             }
-            return List.of("install (as root): cp " + dir + "/*.service " + dir + "/*.timer /etc/systemd/system/ 2>/dev/null; "
+            return List.of("install (as root): cp " + d + "/*.service " + d + "/*.timer /etc/systemd/system/ 2>/dev/null; "
                     + "systemctl daemon-reload && systemctl enable --now " + units);
         }
 

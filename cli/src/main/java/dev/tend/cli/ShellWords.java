@@ -19,8 +19,13 @@ final class ShellWords {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(SAFE.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'");
+            sb.append(quote(w));
         }
         return sb.toString();
+    }
+
+    /** One word as /bin/sh reads it back unchanged: as it is when nothing in it is special, else single-quoted. */
+    static String quote(String word) {
+        return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }
