@@ -56,10 +56,26 @@ final class UpCommand extends TendSubcommand {
         }
         if (!root().quiet) {
             List<Map<String, Object>> list = JsonObjects.array(r.get("services")).stream().map(JsonObjects::object).toList();
-            out().println("project " + r.get("project") + (wait ? ": ready" : ": starting"));
+            out().println(heading(r, list, wait));
             out().print(PsTable.format(list, false, Instant.now()));
             PsTable.whyFailed(list, false).forEach(out()::println);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The line above the table: "ready" once waited for; "starting" while any service starts; what is so when
+     * nothing was to start (every service already up, or none at all), rather than a "starting" that is not so.
+     */
+    static String heading(Map<String, Object> result, List<Map<String, Object>> services, boolean waited) {
+        String project = "project " + result.get("project") + ": ";
+        if (services.isEmpty()) {
+            return project + "no services to start";
+        }
+        if (waited) {
+            return project + "ready";
+        }
+        boolean allUp = services.stream().allMatch(s -> "running".equals(s.get("state")) || "ready".equals(s.get("state")));
+        return project + (allUp ? "already up, nothing to start" : "starting");
     }
 }
