@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
 import dev.tend.daemon.core.probe.Probes;
@@ -102,7 +103,7 @@ final class ProbeReader {
         String problem = switch (probeKind) {
             case TCP -> tcpProblem(checked, text);
             case HTTP -> httpProblem(checked, text);
-            case EXEC -> text.isBlank() ? "the exec command is empty" : null;
+            case EXEC -> text.isBlank() ? "the exec command is empty" : CommandSize.tooLong(text);
             case LOG -> logProblem(text);
         };
         if (problem != null) {

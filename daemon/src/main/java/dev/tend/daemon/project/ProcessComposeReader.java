@@ -171,7 +171,7 @@ final class ProcessComposeReader {
         Duration stopTimeout = ServiceSpec.DEFAULT_STOP_TIMEOUT;
         for (YamlNode.Entry e : map.entries()) {
             switch (e.key()) {
-                case "command" -> command = values.text(e, where, "a shell command");
+                case "command" -> command = values.command(e, where, "a shell command");
                 case "working_dir" -> cwd = workingDir(e, where);
                 case "environment" -> ownEnv.putAll(environment(e, where));
                 case "env_file" -> envFile = e;
@@ -207,7 +207,7 @@ final class ProcessComposeReader {
                         switch (se.key()) {
                             case "signal" -> stopSignal = signal(se, where);
                             case "timeout_seconds" -> stopTimeout = Duration.ofSeconds(values.count(se, where));
-                            case "command" -> stopCommand = values.text(se, where, "a shell command");
+                            case "command" -> stopCommand = values.command(se, where, "a shell command");
                             default -> ignored.add(se, "shutdown key", where);
                         }
                     }
@@ -368,7 +368,7 @@ final class ProcessComposeReader {
                     for (YamlNode.Entry xe : x.entries()) {
                         if (xe.key().equals("command")) {
                             kind = ProbeSpec.Kind.EXEC;
-                            target = values.text(xe, w, "a shell command");
+                            target = values.command(xe, w, "a shell command");
                         } else {
                             ignored.add(xe, "probe exec key", w);
                         }

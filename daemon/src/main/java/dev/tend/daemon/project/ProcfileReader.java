@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -64,6 +65,10 @@ final class ProcfileReader {
             }
             if (command.isEmpty()) {
                 throw values.fail(lineNumber, "process '" + name + "' has no command");
+            }
+            String tooLong = CommandSize.tooLong(command);
+            if (tooLong != null) {
+                throw values.fail(lineNumber, "process '" + name + "': " + tooLong);
             }
             Integer first = firstLine.putIfAbsent(name, lineNumber);
             if (first != null) {

@@ -246,7 +246,7 @@ final class TendYamlReader {
     /** A hook's shell command (docs/hooks.md), or null when the key is absent. */
     private String hook(YamlNode.Mapping map, String key, String where) throws ProjectFileException {
         YamlNode.Entry e = Values.find(map, key);
-        return e == null ? null : values.text(e, where, "a shell command");
+        return e == null ? null : values.command(e, where, "a shell command");
     }
 
     private JobSpec job(YamlNode.Entry entry, Map<String, String> projectEnv) throws ProjectFileException {
@@ -311,7 +311,7 @@ final class TendYamlReader {
         if (entry == null) {
             throw values.fail(owner, where + " has no command");
         }
-        String command = values.text(entry, where, "a string (it is run by /bin/sh -c)");
+        String command = values.command(entry, where, "a string (it is run by /bin/sh -c)");
         if (command.isBlank()) {
             throw values.fail(entry.value(), where + ": command is empty");
         }

@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.daemon.core.Names;
 import dev.tend.daemon.core.time.Durations;
 
@@ -94,6 +95,16 @@ final class Values {
     /** Short and made of name characters: what a misspelt key looks like, never a line of another kind of file. */
     static boolean looksLikeAKey(String key) {
         return key.length() <= 40 && key.matches("[A-Za-z0-9_.-]+");
+    }
+
+    /** A shell command's text, refused when it is too long to ever start ({@link CommandSize}). */
+    String command(YamlNode.Entry entry, String where, String expected) throws ProjectFileException {
+        String command = text(entry, where, expected);
+        String tooLong = CommandSize.tooLong(command);
+        if (tooLong != null) {
+            throw fail(entry.value(), where + ": " + entry.key() + ": " + tooLong);
+        }
+        return command;
     }
 
     /** The source text of a scalar value (a number or boolean as written); refuses maps, lists and null. */

@@ -1,5 +1,6 @@
 package dev.tend.daemon.rpc;
 
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.protocol.ErrorCode;
 
 import java.nio.file.InvalidPathException;
@@ -43,6 +44,10 @@ final class Inputs {
         }
         if (command.indexOf('\0') >= 0) {
             throw invalid("the command contains a NUL character: '" + printable(command) + "'");
+        }
+        String tooLong = CommandSize.tooLong(command);
+        if (tooLong != null) {
+            throw invalid(tooLong);
         }
         return command;
     }

@@ -105,6 +105,14 @@ class ProcfileTest {
     }
 
     @Test
+    void aCommandTooLongToEverStartIsRefused() throws IOException {
+        ProjectFileException e = rejected("web: a\nworker: " + "y".repeat(131_067) + "\n");
+        assertEquals(2, e.line());
+        assertEquals("process 'worker': the command is 131,067 bytes, over the 131,066 the kernel passes to a program in "
+                + "one argument; put it in a script and run that", e.reason());
+    }
+
+    @Test
     void missingCommandIsRefused() throws IOException {
         ProjectFileException e = rejected("web: a\nworker:\n");
         assertEquals(2, e.line());

@@ -180,6 +180,18 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aCommandTooLongToEverStartIsRefusedWhereItIsWritten() throws IOException {
+        String big = "echo " + "x".repeat(140_000);
+        String tooLong = "the command is 140,005 bytes, over the 131,066 the kernel passes to a program in one argument";
+        assertRejected("services:\n  api:\n    command: " + big + "\n", 3, "service 'api': command: " + tooLong);
+        assertRejected("services:\n  api:\n    command: x\n    stop_command: " + big + "\n", 4,
+                "service 'api': stop_command: " + tooLong);
+        assertRejected("jobs:\n  nightly:\n    schedule: \"@daily\"\n    command: " + big + "\n", 4,
+                "job 'nightly': command: " + tooLong);
+        assertRejected("services:\n  api:\n    command: x\n    ready:\n      exec: " + big + "\n", 5, tooLong);
+    }
+
+    @Test
     void missingCommandNamesTheService() throws IOException {
         assertRejected("""
                 services:

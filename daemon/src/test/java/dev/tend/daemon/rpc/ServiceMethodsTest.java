@@ -217,6 +217,14 @@ class ServiceMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aRunWithACommandTooLongToEverStartIsInvalid() {
+        // three bytes a char in UTF-8: 43,689 of them are 131,067 bytes
+        assertEquals("the command is 131,067 bytes, over the 131,066 the kernel passes to a program in one argument; "
+                + "put it in a script and run that", rpc.message("service.run",
+                "{\"name\":\"once\",\"command\":\"" + "\u20ac".repeat(43_689) + "\"}", ErrorCode.INVALID_PARAMS));
+    }
+
+    @Test
     void aRunWithABlankCommandIsInvalid() {
         assertEquals("no command given", rpc.message("service.run", "{\"name\":\"once\",\"command\":\" \"}",
                 ErrorCode.INVALID_PARAMS));
