@@ -16,6 +16,7 @@ import dev.tend.daemon.core.process.PosixProcessControl;
 import dev.tend.daemon.core.process.PosixProcessLauncher;
 import dev.tend.daemon.lifecycle.DaemonLogging;
 import dev.tend.daemon.lifecycle.DaemonOptions;
+import dev.tend.daemon.lifecycle.CrashLoop;
 import dev.tend.daemon.lifecycle.DyingThreads;
 import dev.tend.daemon.lifecycle.IdleWatch;
 import dev.tend.daemon.lifecycle.Reloader;
@@ -115,7 +116,8 @@ public final class DaemonMain {
             RpcWarmup.libraries();
         });
         Shutdown shutdown = new Shutdown();
-        DyingThreads.install(shutdown);
+        CrashLoop crashLoop = CrashLoop.atStart(paths.stateDir().resolve("quick-deaths"), Clock.systemUTC());
+        DyingThreads.install(shutdown, crashLoop);
         ExecutorService workers = workerPool();
         ExecutorService pageWorkers = pageWorkerPool();
         UnixSocketServer server = null;
@@ -184,7 +186,7 @@ public final class DaemonMain {
             log.info("tend daemon {} ready: pid {}, instance {}, socket {} ({}){}", Version.current(),
                     ProcessHandle.current().pid(), paths.instance(), paths.socket(), server.transportName(),
                     paths.socketShortened() ? " (shortened: the natural path is over the platform limit)" : "");
-            Recovery.startDesired(supervisor, jobs);
+            Recovery.startDesired(supervisor, jobs, crashLoop.tripped(), notices);
             shutdown.await();
             log.info("shutting down: {}", shutdown.reason());
             socketWatch.close();

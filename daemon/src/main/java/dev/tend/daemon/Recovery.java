@@ -6,8 +6,11 @@ import dev.tend.daemon.core.Supervisor;
 import dev.tend.daemon.core.jobs.JobScheduler;
 import dev.tend.daemon.project.ProjectFileException;
 import dev.tend.daemon.project.ProjectFiles;
+import dev.tend.daemon.lifecycle.CrashLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
 
 /**
  * What a starting daemon does before it serves: begin reaping the children a crashed predecessor left (pid
@@ -52,9 +55,17 @@ final class Recovery {
         jobs.restoreAdhoc();
     }
 
-    /** Starts what should run, and the jobs' schedules (with catch-up runs). */
-    static void startDesired(Supervisor supervisor, JobScheduler jobs) {
+    /**
+     * Starts what should run, and the jobs' schedules (with catch-up runs); no service when the daemons before
+     * died of a bug again and again ({@link CrashLoop}: `held` says why, and the first client hears it).
+     */
+    static void startDesired(Supervisor supervisor, JobScheduler jobs, Optional<String> held, StartNotices notices) {
         jobs.start();
+        if (held.isPresent()) {
+            log.warn("{}", held.get());
+            notices.add(held.get());
+            return;
+        }
         supervisor.restoreDesired().whenComplete((v, e) -> {
             if (e != null) {
                 log.warn("not every service that should run came up: {}", e.getMessage());

@@ -62,6 +62,35 @@ class DaemonRecoveryIT {
     }
 
     @Test
+    void afterTwoDaemonsInARowDiedOfABugTheNextStartsNoServiceSaysWhyOnceAndUpStartsThem() throws Exception {
+        TendProject p = new TendProject(tend, "loop", "services:\n  web:\n    command: sleep 1000\n");
+        p.ok("up", "--wait");
+        assertEquals(0, p.tend("daemon", "stop").exit());
+        // what two daemons that each died of a bug soon after their start leave (lifecycle/CrashLoop)
+        Files.writeString(tend.stateDir().resolve("quick-deaths"),
+                "2\nthread log-web-out died of java.lang.OutOfMemoryError: Java heap space\n");
+
+        TendHome.Result first = p.tend("ps");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.err().contains("tend: warning: the last 2 daemons died of a bug within 5 minutes of starting "
+                + "(the last: thread log-web-out died of java.lang.OutOfMemoryError: Java heap space;"), first.toString());
+        // the line is logged where the services would have been started: once it is there, none was
+        TendHome.waitUntil("the daemon logs that it held the services back", () -> {
+            try {
+                return Files.readString(tend.stateDir().resolve("daemon.log")).contains("so this one started no service");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals("stopped", state(p.ps().get(0)), p.ps().toString());
+        TendHome.Result second = p.tend("ps");
+        assertTrue(!second.err().contains("died of a bug"), "said once: " + second);
+
+        p.ok("up", "--wait");
+        assertEquals("ready", state(p.ps().get(0)));
+    }
+
+    @Test
     void killedDaemonLeavesNoOrphansAndTheNextCommandRestartsItsServices() throws Exception {
         TendProject p = fiveServices();
         Map<String, Long> old = ready(p, FIVE, Map.of());

@@ -15,14 +15,16 @@ public final class DyingThreads {
     private DyingThreads() {
     }
 
-    public static void install(Shutdown shutdown) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> died(shutdown, thread, e));
+    /** @param loop counts the death toward a crash loop ({@link CrashLoop}) */
+    public static void install(Shutdown shutdown, CrashLoop loop) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> died(shutdown, loop, thread, e));
     }
 
-    static void died(Shutdown shutdown, Thread thread, Throwable e) {
+    static void died(Shutdown shutdown, CrashLoop loop, Thread thread, Throwable e) {
         String why = "thread " + thread.getName() + " died of " + e;
         try {
             log.error("{}: stopping cleanly; the next command starts a fresh daemon", why, e);
+            loop.died(why);
         } finally {
             shutdown.request(why);
         }
