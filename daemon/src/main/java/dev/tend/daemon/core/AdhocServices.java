@@ -71,19 +71,31 @@ final class AdhocServices {
 
     /** Stops an ad-hoc service and forgets it; completes when its process is gone. */
     CompletableFuture<Void> remove(String name) {
-        CompletableFuture<Void> stopped = serial.locked(tx -> {
+        serial.locked(tx -> require(name));
+        // out of the store first: one the user was told is removed does not come back at the next start
+        try {
+            store.removeAdhoc(name);
+        } catch (RuntimeException e) {
+            throw SupervisorException.failed("could not remove ad-hoc service " + name + ": " + e.getMessage()
+                    + "; nothing changed");
+        }
+        return serial.locked(tx -> {
+            Service svc = require(name);
             Project p = projects.get(ADHOC);
-            Service svc = p == null ? null : p.services.get(name);
-            if (svc == null) {
-                throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
-            }
             p.services.remove(name);
             CompletableFuture<Void> f = machine.forget(svc, tx);
             machine.emitProject(p);
             return f;
         });
-        store.removeAdhoc(name);
-        return stopped;
+    }
+
+    private Service require(String name) {
+        Project p = projects.get(ADHOC);
+        Service svc = p == null ? null : p.services.get(name);
+        if (svc == null) {
+            throw SupervisorException.notFound("no ad-hoc service named '" + name + "'");
+        }
+        return svc;
     }
 
     /** Re-creates the ad-hoc services recorded in the store (not started: see {@link Supervisor#restoreDesired}). */

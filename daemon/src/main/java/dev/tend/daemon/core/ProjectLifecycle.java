@@ -138,6 +138,13 @@ final class ProjectLifecycle {
     CompletableFuture<List<String>> forget(String name) {
         List<String> names = serial.locked(tx -> List.copyOf(projects.require(name).services.keySet()));
         return down.apply(name).handle((v, e) -> null).thenCompose(v -> {
+            // out of the store first: a project the user was told is forgotten does not come back at the next start
+            try {
+                store.removeProject(name);
+            } catch (RuntimeException e) {
+                throw SupervisorException.failed("could not forget project " + name + ": " + e.getMessage()
+                        + "; its services are stopped, and it stays registered");
+            }
             CompletableFuture<Void> stopped = serial.locked(tx -> {
                 Project p = projects.remove(name);
                 if (p == null) {
@@ -149,7 +156,6 @@ final class ProjectLifecycle {
                 }
                 p.services.clear();
                 serial.dispatch(l -> l.projectRemoved(name));
-                tx.after(() -> store.removeProject(name));
                 return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
             });
             return stopped.thenApply(done -> names);

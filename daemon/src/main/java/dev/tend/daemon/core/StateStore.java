@@ -5,6 +5,7 @@ import dev.tend.daemon.core.process.Signal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +94,12 @@ public interface StateStore extends AutoCloseable {
     List<AdhocRecord> adhocServices();
 
     /** Whether the service should be running; remembered across daemon restarts. */
-    void setDesired(String project, String service, boolean running);
+    default void setDesired(String project, String service, boolean running) {
+        setDesired(Map.of(project, List.of(service)), running);
+    }
+
+    /** Whether these services (project -> names) should be running: all of it on disk, or none (one transaction). */
+    void setDesired(Map<String, ? extends Collection<String>> services, boolean running);
 
     void removeDesired(String project, String service);
 

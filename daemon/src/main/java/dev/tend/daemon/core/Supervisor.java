@@ -72,6 +72,7 @@ public final class Supervisor {
     private final AdhocServices adhoc;
     private final ProjectFileCheck fileCheck;
     private final ProjectLifecycle lifecycle;
+    private final DesiredWrites desired;
 
     public Supervisor(SupervisorConfig config, ProcessLauncher launcher, ProcessControl control, StateStore store,
                       Clock clock) {
@@ -87,6 +88,7 @@ public final class Supervisor {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.history = new ServiceHistory(store, clock);
+        this.desired = new DesiredWrites(store);
         Timer waits = timer != null ? timer : Timer.on(scheduler);
         this.reaper = new OrphanReaper(control, store, history, waits, scheduler, worker);
         this.meter = new UsageMeter(control);
@@ -219,15 +221,13 @@ public final class Supervisor {
 
     /** @param rerun names of tasks to run again even if they completed successfully (a start that names them) */
     private CompletableFuture<Void> startAll(List<Service> closure, Set<String> rerun) {
-        return locked(tx -> {
+        return desired.start(DesiredWrites.what("start", closure), closure, () -> locked(tx -> {
             checkNotShuttingDown();
             for (Service svc : closure) {
                 boolean flipped = !svc.desired;
                 svc.desired = true;
                 long emitted = svc.emits;
-                String project = svc.project;
                 String name = svc.name();
-                tx.after(() -> store.setDesired(project, name, true));
                 if (!svc.completedSuccessfully() || rerun.contains(name)) {
                     machine.requestStart(svc, true, tx); // a task that did its job is done, unless named
                 }
@@ -236,7 +236,7 @@ public final class Supervisor {
                 }
             }
             return waiters.waitFor(closure, tx);
-        });
+        }));
     }
 
     /**
@@ -244,20 +244,23 @@ public final class Supervisor {
      * set that depend on it have stopped. Services outside the set keep running.
      */
     public CompletableFuture<Void> down(String project, List<String> services) {
-        List<Service> targets = locked(tx -> {
-            List<Service> list = ProjectRegistry.resolve(projects.require(project), services);
-            for (Service svc : list) {
+        List<Service> targets = locked(tx -> ProjectRegistry.resolve(projects.require(project), services));
+        String what = services.isEmpty() ? "stop project " + project : DesiredWrites.what("stop", targets);
+        String unsaved = desired.stop(what, targets, () -> locked(tx -> {
+            for (Service svc : targets) {
                 if (svc.desired) {
                     svc.desired = false;
                     if (svc.state == ServiceState.STOPPED) {
                         machine.emit(svc); // anything else changes state as it stops, and that event carries this
                     }
                 }
-                tx.after(() -> store.setDesired(svc.project, svc.name(), false));
             }
-            return list;
+            return null;
+        }));
+        CompletableFuture<Void> stopped = machine.stopInOrder(targets);
+        return unsaved == null ? stopped : stopped.thenRun(() -> {
+            throw SupervisorException.failed(unsaved);
         });
-        return machine.stopInOrder(targets);
     }
 
     public CompletableFuture<Void> stop(String project, String service) {
@@ -273,17 +276,21 @@ public final class Supervisor {
     }
 
     private CompletableFuture<Void> restartOne(Project p, Service svc) {
-        CompletableFuture<Void> stopped = locked(tx -> {
+        CompletableFuture<Void> stopped = desired.start("restart " + svc.ref(), List.of(svc), () -> locked(tx -> {
             if (svc.forgotten) {
                 throw SupervisorException.notFound("service " + svc.ref() + " was removed");
             }
-            if (!svc.desired) {
-                svc.desired = true;
-                tx.after(() -> store.setDesired(svc.project, svc.name(), true));
-            }
+            svc.desired = true;
             return machine.stopOne(svc, tx);
+        }));
+        return stopped.thenCompose(v -> {
+            // a stop (or down) that came while it stopped is the newer word: the service stays stopped
+            if (!locked(tx -> svc.desired)) {
+                throw SupervisorException.conflict("service " + svc.ref() + " was stopped by another request while it "
+                        + "restarted; it stays stopped");
+            }
+            return startAll(locked(tx -> withDependencies(p, List.of(svc.name()))), Set.of());
         });
-        return stopped.thenCompose(v -> startAll(locked(tx -> withDependencies(p, List.of(svc.name()))), Set.of()));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -169,11 +170,21 @@ public final class SqliteStore implements StateStore {
     }
 
     @Override
-    public void setDesired(String project, String service, boolean running) {
-        update("save desired state of " + project + "/" + service, """
-                INSERT INTO desired_state (project, service, running) VALUES (?, ?, ?)
-                ON CONFLICT (project, service) DO UPDATE SET running = excluded.running""",
-                required(project, "project"), required(service, "service"), running ? 1 : 0);
+    public void setDesired(Map<String, ? extends Collection<String>> services, boolean running) {
+        List<String> refs = new ArrayList<>();
+        services.forEach((project, names) -> names.forEach(name -> refs.add(project + "/" + name)));
+        inTransaction("save the desired state of " + (refs.size() == 1 ? refs.get(0) : refs.size() + " services"),
+                connection -> {
+                    for (Map.Entry<String, ? extends Collection<String>> e : services.entrySet()) {
+                        for (String service : e.getValue()) {
+                            execute(connection, """
+                                    INSERT INTO desired_state (project, service, running) VALUES (?, ?, ?)
+                                    ON CONFLICT (project, service) DO UPDATE SET running = excluded.running""",
+                                    required(e.getKey(), "project"), required(service, "service"), running ? 1 : 0);
+                        }
+                    }
+                    return null;
+                });
     }
 
     @Override
@@ -444,11 +455,35 @@ public final class SqliteStore implements StateStore {
 
     /** The words for a failed call: a full disk is said as such, whatever SQLite calls it. */
     private String failure(String what, SQLException e) {
-        if (e instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
-                || String.valueOf(e.getMessage()).contains("disk is full"))) {
+        if (fullDisk(e, () -> usableBytes(file))) {
             return "no space left on device writing " + file + " (cannot " + what + ")";
         }
         return file + ": cannot " + what + ": " + e.getMessage();
+    }
+
+    /** Below this much room a transaction SQLite rolled back by itself is taken for one a full disk ended. */
+    static final long LOW_ROOM_BYTES = 1 << 20;
+
+    /**
+     * SQLite says a full disk as SQLITE_FULL, or, when the disk filled while it spilled a transaction to its journal
+     * and it rolled the transaction back by itself, only at the commit: "cannot commit - no transaction is active".
+     * That one is told from its other causes by the room left on the file system.
+     */
+    static boolean fullDisk(SQLException e, java.util.function.LongSupplier usableBytes) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
+                || message.contains("disk is full")) {
+            return true;
+        }
+        return message.contains("no transaction is active") && usableBytes.getAsLong() < LOW_ROOM_BYTES;
+    }
+
+    private static long usableBytes(Path file) {
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE; // unknown: not taken for a full disk
+        }
     }
 
     static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -1,0 +1,35 @@
+package dev.tend.daemon.store;
+
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A full disk is said as such, however SQLite reports it. */
+class FullDiskWordsTest {
+    private static final SQLException ROLLED_BACK = new SQLiteException(
+            "[SQLITE_ERROR] SQL error or missing database (cannot commit - no transaction is active)",
+            SQLiteErrorCode.SQLITE_ERROR);
+
+    @Test
+    void sqliteFullIsAFullDisk() {
+        assertTrue(SqliteStore.fullDisk(new SQLiteException("[SQLITE_FULL] database or disk is full",
+                SQLiteErrorCode.SQLITE_FULL), () -> Long.MAX_VALUE));
+    }
+
+    @Test
+    void aCommitSqliteRolledBackByItselfIsAFullDiskWhenTheDiskHasNoRoom() {
+        assertTrue(SqliteStore.fullDisk(ROLLED_BACK, () -> 4096));
+    }
+
+    @Test
+    void aCommitSqliteRolledBackByItselfWithRoomLeftIsSaidAsSqliteSaysIt() {
+        assertFalse(SqliteStore.fullDisk(ROLLED_BACK, () -> 10L << 30));
+        assertFalse(SqliteStore.fullDisk(new SQLiteException("[SQLITE_BUSY] database is locked",
+                SQLiteErrorCode.SQLITE_BUSY), () -> 0));
+    }
+}
