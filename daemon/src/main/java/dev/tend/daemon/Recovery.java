@@ -32,6 +32,12 @@ final class Recovery {
                 log.warn("stopped {} process trees left behind by a previous daemon", reaped);
             }
         });
+        // Before the jobs are registered: each reads its last run from the store, which must already say how the runs
+        // the last daemon left ended (not "running" until the next daemon start).
+        int interrupted = jobs.recoverInterruptedRuns();
+        if (interrupted > 0) {
+            log.warn("{} job runs were under way when the previous daemon stopped; recorded as interrupted", interrupted);
+        }
         for (StateStore.ProjectRecord p : store.projects()) {
             if (Supervisor.ADHOC.equals(p.name())) {
                 continue;
@@ -48,10 +54,6 @@ final class Recovery {
             }
         }
         supervisor.restoreAdhoc();
-        int interrupted = jobs.recoverInterruptedRuns();
-        if (interrupted > 0) {
-            log.warn("{} job runs were under way when the previous daemon stopped; recorded as interrupted", interrupted);
-        }
         jobs.restoreAdhoc();
     }
 

@@ -91,6 +91,27 @@ class DaemonRecoveryIT {
     }
 
     @Test
+    void aJobRunTheKilledDaemonLeftReadsInterruptedInTheJobListAtOnceAsInItsHistory() throws Exception {
+        TendProject p = new TendProject(tend, "pj", "jobs:\n  long:\n    schedule: \"@yearly\"\n"
+                + "    command: sleep 999301\n");
+        p.ok("up");
+        p.ok("job", "run", "long");
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+
+        TendHome.Result jobs = p.tend("jobs", "--json");
+        assertEquals(0, jobs.exit(), jobs.toString());
+        Object job = dev.tend.protocol.json.JsonObjects.array(dev.tend.protocol.json.Json.parse(jobs.out())).get(0);
+        Object lastRun = dev.tend.protocol.json.JsonObjects.object(job).get("lastRun");
+        assertEquals("interrupted", dev.tend.protocol.json.JsonObjects.object(lastRun).get("outcome"), jobs.out());
+        TendHome.Result history = p.tend("job", "history", "long", "--json");
+        assertTrue(history.out().contains("\"outcome\":\"interrupted\""), history.toString());
+        TendHome.waitUntil("the killed daemon's job run was reaped", () -> ProcessHandle.allProcesses()
+                .noneMatch(h -> h.info().commandLine().orElse("").contains("sleep 999301")));
+    }
+
+    @Test
     void killedDaemonLeavesNoOrphansAndTheNextCommandRestartsItsServices() throws Exception {
         TendProject p = fiveServices();
         Map<String, Long> old = ready(p, FIVE, Map.of());
