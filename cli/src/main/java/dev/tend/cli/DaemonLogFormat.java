@@ -13,10 +13,19 @@ final class DaemonLogFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
+    /** How logback's JSON encoder begins every record of daemon.log. */
+    private static final String RECORD_START = "{\"timestamp\":";
+
     private DaemonLogFormat() {
     }
 
     static String format(String line) {
+        // A record cut short (the disk filled as it was written) has the next one glued to it once there is room
+        // again: each is shown on a line of its own, the cut one as it stands.
+        int glued = line.indexOf(RECORD_START, 1);
+        if (glued > 0) {
+            return line.substring(0, glued) + "\n" + format(line.substring(glued));
+        }
         if (!line.startsWith("{")) {
             return line;
         }

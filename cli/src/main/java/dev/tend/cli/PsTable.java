@@ -19,6 +19,8 @@ import java.util.Map;
 final class PsTable {
     /** How the daemon's reason for a crashed service under watch begins (docs/supervision.md, "Watch and restart"). */
     private static final String WAITING = "waiting for a change";
+    /** How the daemon's reason names a dependency that was stopped by hand (core/DependencyOrder). */
+    private static final String NOTHING_STARTS = "and nothing starts it)";
 
     private PsTable() {
     }
@@ -110,12 +112,18 @@ final class PsTable {
         List<String> lines = new ArrayList<>();
         for (Map<String, Object> s : services) {
             String reason = JsonObjects.string(s, "reason");
-            if (("failed".equals(s.get("state")) || waitsForChange(s)) && reason != null) {
+            if (("failed".equals(s.get("state")) || waitsForChange(s) || waitsForWhatNothingStarts(s)) && reason != null) {
                 lines.add((withProject ? s.get("project") + "/" : "") + s.get("name") + " " + s.get("state") + ": "
                         + reason);
             }
         }
         return lines;
+    }
+
+    /** A service held back by a dependency that was stopped by hand: it waits for good unless the user acts. */
+    private static boolean waitsForWhatNothingStarts(Map<String, Object> s) {
+        String reason = JsonObjects.string(s, "reason");
+        return "starting".equals(s.get("state")) && reason != null && reason.contains(NOTHING_STARTS);
     }
 
     /** A service under watch that crashed (again) and restarts at the next change to its files, not after a backoff. */

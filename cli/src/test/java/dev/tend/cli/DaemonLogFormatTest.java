@@ -24,6 +24,14 @@ class DaemonLogFormatTest {
     }
 
     @Test
+    void aRecordGluedToOneCutShortByAFullDiskIsShownOnItsOwnLine() {
+        String cut = "{\"timestamp\":" + T + ",\"level\":\"WARN\",\"loggerName\":\"x.Store\",\"formattedMessage\":\"no space left on dev";
+        String next = "{\"timestamp\":" + T + ",\"level\":\"INFO\",\"loggerName\":\"dev.tend.daemon.Daemon\","
+                + "\"formattedMessage\":\"writing works again\"}";
+        assertEquals(cut + "\n" + localTime() + " INFO  Daemon: writing works again", DaemonLogFormat.format(cut + next));
+    }
+
+    @Test
     void throwableIsAppendedWithClassAndMessage() {
         String line = "{\"timestamp\":" + T + ",\"level\":\"ERROR\",\"loggerName\":\"dev.tend.daemon.core.Supervisor\","
                 + "\"formattedMessage\":\"start failed\",\"throwable\":{\"className\":\"java.io.IOException\","

@@ -105,6 +105,14 @@ class PsTableTest {
     }
 
     @Test
+    void aServiceWaitingForADependencyStoppedByHandGetsALineUnderTheTable() {
+        assertEquals(List.of("api starting: waiting for db (stopped, and nothing starts it)"),
+                PsTable.whyFailed(List.of(service("{\"name\":\"api\",\"state\":\"starting\",\"reason\":"
+                        + "\"waiting for db (stopped, and nothing starts it)\"}"),
+                        service("{\"name\":\"web\",\"state\":\"starting\",\"reason\":\"waiting for db\"}")), false));
+    }
+
+    @Test
     void aCrashedServiceUnderWatchSaysItWaitsForAChangeInTheTableAndBelowIt() {
         Map<String, Object> api = service("{\"name\":\"api\",\"state\":\"crashed\",\"exitCode\":1,\"reason\":"
                 + "\"waiting for a change to a watched file (exited 1)\"}");

@@ -72,7 +72,9 @@ final class DependencyOrder {
                     return new Gate(List.of(), "dependency " + dep.service() + " is " + d.describeEnd()
                             + ", and " + svc.name() + " needs it " + dep.condition().wireName().replace('_', ' '));
                 }
-                case WAITING -> waitingFor.add(dep.describe());
+                // one stopped by hand will not come by itself: the dependent's reason says so (it is the user's to start)
+                case WAITING -> waitingFor.add(d.state.isDown() && !d.desired
+                        ? dep.describe() + " (" + d.state.wireName() + ", and nothing starts it)" : dep.describe());
                 case MET -> { }
             }
         }

@@ -298,8 +298,11 @@ final class ServiceMachine {
         svc.reason = reason;
         tx.touch(svc);
         emit(svc);
-        if (state == ServiceState.READY || state == ServiceState.RUNNING || state == ServiceState.FAILED) {
-            wakeDependents(svc, tx); // an end that stays down wakes them in afterUnexpectedEnd, once no restart follows
+        if (state == ServiceState.READY || state == ServiceState.RUNNING || state == ServiceState.FAILED
+                || state == ServiceState.STOPPED && !svc.desired) {
+            // an end that stays down wakes them in afterUnexpectedEnd, once no restart follows; a stop by hand here,
+            // so that those still waiting say it will not come
+            wakeDependents(svc, tx);
         }
         if (state == ServiceState.READY) {
             liveness.begin(svc, tx);

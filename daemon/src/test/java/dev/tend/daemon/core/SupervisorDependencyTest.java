@@ -76,6 +76,20 @@ class SupervisorDependencyTest {
     }
 
     @Test
+    void aDependentWaitingForAServiceThatWasStoppedSaysNothingStartsIt() throws Exception {
+        ServiceSpec db = withProbe(service("db", "exec sleep 1000"),
+                new ProbeSpec(ProbeSpec.Kind.EXEC, "false", Duration.ofMillis(100), Duration.ofSeconds(600)), false);
+        h.sup.register(h.project("shop", db, service("api", "exec sleep 1000", "db")), Map.of());
+        h.sup.up("shop", List.of("api"));
+        Harness.awaitTrue(() -> "waiting for db".equals(h.get("shop", "api").reason()), "api waits for db");
+
+        h.sup.stop("shop", "db").get(20, TimeUnit.SECONDS);
+        Harness.awaitTrue(() -> "waiting for db (stopped, and nothing starts it)".equals(h.get("shop", "api").reason()),
+                "api says that db will not come: " + h.get("shop", "api").reason());
+        assertEquals(ServiceState.STARTING, h.get("shop", "api").state());
+    }
+
+    @Test
     void downStopsDependentsBeforeWhatTheyDependOn() throws Exception {
         h.sup.register(h.project("shop", service("db", "exec sleep 1000"), service("api", "exec sleep 1000", "db"),
                 service("worker", "exec sleep 1000", "api")), Map.of());
