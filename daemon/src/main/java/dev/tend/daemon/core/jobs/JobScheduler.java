@@ -521,6 +521,7 @@ public final class JobScheduler {
         toStop.forEach(ar -> stop(ar.process));
         CompletableFuture<?>[] ends = running.stream().map(ar -> ar.finished).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(ends).handle((v, e) -> null).thenRun(() -> {
+            history.saveUnsavedEnds(); // a last try: what is still unsaved, the next daemon reads as interrupted
             launcher.close();
             worker.shutdown();
             serial.close(() -> shutdownFuture.complete(null));

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +28,15 @@ final class RunHistory {
 
     private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
 
+    /** At most this many ends wait for the store; past it the oldest is given up (the next daemon reads it interrupted). */
+    static final int MAX_UNSAVED_ENDS = 1000;
+
     private final JobStore store;
+    /**
+     * Ends of runs the store could not take (a full disk), oldest first: written at the next write or read of the
+     * history, so a run that ended is not left "running" in the store, to be read as interrupted by the next daemon.
+     */
+    private final ArrayDeque<JobRun> unsavedEnds = new ArrayDeque<>();
     private final RunLogs runLogs;
     private final int keepRunLogs;
     private final Clock clock;
@@ -60,6 +69,7 @@ final class RunHistory {
      * not started) with the reason.
      */
     JobRun open(String project, String job, Trigger trigger, Instant scheduledFor) {
+        saveUnsavedEnds();
         try {
             return store.insertRun(new JobRun(0, project, job, trigger, scheduledFor, now(), null, null,
                     null, Outcome.RUNNING, 0, null));
@@ -72,6 +82,7 @@ final class RunHistory {
 
     /** The run's process started at that time with that pid. */
     JobRun started(JobRun run, Instant at, long pid) {
+        saveUnsavedEnds();
         JobRun started = run.started(at, pid);
         try {
             store.updateRun(started);
@@ -124,20 +135,51 @@ final class RunHistory {
 
     /** Records the end of a run (a new row for one that never had one); returns it with its id. */
     JobRun end(JobRun run) {
+        saveUnsavedEnds();
         try {
             if (run.id() == 0) {
                 return store.insertRun(run);
             }
             store.updateRun(run);
         } catch (RuntimeException e) {
-            log.warn("could not record the end of job {}/{} run {}: {}", run.project(), run.job(), run.id(),
-                    e.toString());
+            log.warn("could not record the end of job {}/{} run {}: {}{}", run.project(), run.job(), run.id(),
+                    e.toString(), run.id() == 0 ? "" : "; it is written once the store takes writes again");
+            if (run.id() != 0) {
+                keepUnsaved(run);
+            }
         }
         return run;
     }
 
+    private void keepUnsaved(JobRun run) {
+        synchronized (unsavedEnds) {
+            if (unsavedEnds.size() == MAX_UNSAVED_ENDS) {
+                JobRun lost = unsavedEnds.poll();
+                log.warn("giving up on recording the end of job {}/{} run {}", lost.project(), lost.job(), lost.id());
+            }
+            unsavedEnds.add(run);
+        }
+    }
+
+    /** Writes the ends the store could not take before, oldest first, until one fails again. */
+    void saveUnsavedEnds() {
+        synchronized (unsavedEnds) {
+            while (!unsavedEnds.isEmpty()) {
+                try {
+                    store.updateRun(unsavedEnds.peek());
+                } catch (RuntimeException e) {
+                    return;
+                }
+                JobRun saved = unsavedEnds.poll();
+                log.info("recorded the end of job {}/{} run {} now that the store takes writes again", saved.project(),
+                        saved.job(), saved.id());
+            }
+        }
+    }
+
     /** A row for a due time that got no run (the overlap policy, a dropped queue), saying why. */
     void skipped(String project, String job, Trigger trigger, Instant due, Instant at, String why) {
+        saveUnsavedEnds();
         try {
             store.insertRun(new JobRun(0, project, job, trigger, due, null, at, null, null, Outcome.SKIPPED, 0, why));
         } catch (RuntimeException e) {
@@ -148,6 +190,7 @@ final class RunHistory {
 
     /** Newest last, at most limit runs, skipped ones included. */
     List<JobRun> runs(String project, String job, int limit) {
+        saveUnsavedEnds();
         return store.runs(project, job, limit);
     }
 
@@ -158,6 +201,7 @@ final class RunHistory {
      *                             outlives logs: only the newest runs' logs are kept)
      */
     RunLog runLog(String project, String name, Long runId) {
+        saveUnsavedEnds();
         JobRun run;
         if (runId == null) {
             run = store.lastRun(project, name).orElseThrow(() -> new SupervisorException(
