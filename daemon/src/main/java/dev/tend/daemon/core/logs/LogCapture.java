@@ -29,6 +29,10 @@ public final class LogCapture {
     private final LogListener listener;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private boolean writeFailing;
+    /** Lines read but not written since writing began to fail, from when, and why (for the notice in the log). */
+    private long lost;
+    private Instant lostSince;
+    private String lostWhy;
 
     private LogCapture(String service, LogStream stream, InputStream in, LogFile file, LogListener listener) {
         this.service = service;
@@ -94,7 +98,15 @@ public final class LogCapture {
             return;
         }
         Instant time;
+        List<LogLine> notice = List.of();
         try {
+            if (writeFailing) {
+                // the log itself says what it lacks, where it lacks it: a reader of it never takes the gap for quiet
+                notice = file.append(LogStream.ERR, "tend: " + lost + " line" + (lost == 1 ? "" : "s") + " of std"
+                        + stream.word() + " could not be written from " + lostSince + " (" + lostWhy + ")");
+                lost = 0;
+                lostSince = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            }
             time = file.write(batch);
             if (writeFailing) {
                 writeFailing = false;
@@ -104,9 +116,12 @@ public final class LogCapture {
             // Keep reading regardless: a child blocked on a full pipe would hang. Live listeners still get the lines.
             if (!writeFailing) {
                 writeFailing = true;
+                lostSince = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                lostWhy = "cannot write " + file.path() + ": " + e.getMessage();
                 log.warn("cannot write the log of {} to {}; lines are lost until it works again", service,
                         file.path(), e);
             }
+            lost += batch.count();
             time = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         }
         if (listener == null) {
@@ -114,6 +129,11 @@ public final class LogCapture {
             return;
         }
         List<LogLine> lines = batch.lines(time);
+        if (!notice.isEmpty()) {
+            List<LogLine> all = new java.util.ArrayList<>(notice);
+            all.addAll(lines);
+            lines = all;
+        }
         batch.clear();
         try {
             listener.onLines(lines);

@@ -96,8 +96,25 @@ public final class LogFile implements Closeable {
             for (int i = 0; i < lines; i++) {
                 System.arraycopy(stamp, 0, bytes, batch.start(i), stamp.length);
             }
-            writeLines(batch);
+            try {
+                writeLines(batch);
+            } catch (IOException e) {
+                dropChannel(); // the next write opens the file again, which ends a line the failure cut short
+                throw e;
+            }
             return now;
+        }
+    }
+
+    private void dropChannel() {
+        FileChannel dropped = channel;
+        channel = null;
+        if (dropped != null) {
+            try {
+                dropped.close();
+            } catch (IOException e) {
+                // it failed already; the next write opens a new one
+            }
         }
     }
 
