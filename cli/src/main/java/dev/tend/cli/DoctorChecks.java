@@ -114,6 +114,33 @@ final class DoctorChecks {
         return Check.ok(name, dir.toString());
     }
 
+    /** Below this the state dir's file system fails writes soon: logs lose lines, state changes fail. */
+    static final long LOW_ROOM = 100L << 20;
+    /** Below this the daemon does not even start (and a running one's writes fail now). */
+    static final long NO_ROOM = 1L << 20;
+
+    /**
+     * The room left where the daemon writes its logs and state: a full disk does not stop the services, so nothing
+     * else shows it until lines are missing from their logs.
+     *
+     * @param usable bytes free for this user on the file system of dir, or -1 if it cannot be read
+     */
+    static Check room(Path dir, long usable) {
+        if (usable < 0) {
+            return Check.warn("disk space", "cannot read the free space of " + dir, null);
+        }
+        String free = PsTable.bytes(usable) + " free on the file system of " + dir;
+        if (usable < NO_ROOM) {
+            return Check.fail("disk space", free + ": logs lose lines and state changes fail",
+                    "free some space (see `du -sh " + dir + "/logs` for tend's own share)");
+        }
+        if (usable < LOW_ROOM) {
+            return Check.warn("disk space", free + ": once it is full, logs lose lines and state changes fail",
+                    "free some space");
+        }
+        return Check.ok("disk space", free);
+    }
+
     static Check launcher(String launcher) {
         if (launcher == null) {
             return Check.warn("launcher", "not run through bin/tend: a daemon can only be started if `tend` is on "

@@ -15,6 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DoctorChecksTest {
 
     @Test
+    void aFileSystemNearlyFullIsAWarningAndAFullOneAFailure() {
+        Path state = Path.of("/home/u/.local/state/tend/default");
+        assertEquals(DoctorChecks.Status.OK, DoctorChecks.room(state, 5L << 30).status());
+        DoctorChecks.Check low = DoctorChecks.room(state, 50L << 20);
+        assertEquals(DoctorChecks.Status.WARN, low.status());
+        assertEquals("50.0M free on the file system of " + state + ": once it is full, logs lose lines and state "
+                + "changes fail", low.detail());
+        DoctorChecks.Check full = DoctorChecks.room(state, 4096);
+        assertEquals(DoctorChecks.Status.FAIL, full.status());
+        assertTrue(full.detail().endsWith(": logs lose lines and state changes fail"), full.detail());
+        assertEquals(DoctorChecks.Status.WARN, DoctorChecks.room(state, -1).status());
+    }
+
+    @Test
     void javaOlderThan17Fails() {
         assertEquals(DoctorChecks.Status.FAIL, DoctorChecks.java(Runtime.Version.parse("11.0.2"), "/jdk", null).status());
         assertEquals(DoctorChecks.Status.OK, DoctorChecks.java(Runtime.Version.parse("17.0.1"), "/jdk", null).status());
