@@ -89,7 +89,7 @@ public final class SqliteStore implements StateStore {
             Migrator.migrate(connection, file, migrations);
         } catch (SQLException e) {
             closeAfterFailure(connection, e);
-            throw new StoreException(file + ": cannot migrate the schema: " + e.getMessage(), e);
+            throw new StoreException(failure(file, "migrate the schema", e), e);
         } catch (RuntimeException e) {
             closeAfterFailure(connection, e);
             throw e;
@@ -455,6 +455,10 @@ public final class SqliteStore implements StateStore {
 
     /** The words for a failed call: a full disk is said as such, whatever SQLite calls it. */
     private String failure(String what, SQLException e) {
+        return failure(file, what, e);
+    }
+
+    private static String failure(Path file, String what, SQLException e) {
         if (fullDisk(e, () -> usableBytes(file))) {
             return "no space left on device writing " + file + " (cannot " + what + ")";
         }
