@@ -59,8 +59,18 @@ final class Interpolator {
 
     /** @param unsetAsEmpty told of each unset variable substituted empty (process-compose's meaning only) */
     String interpolate(String text, Consumer<String> unsetAsEmpty) throws Problem {
+        return interpolate(text, unsetAsEmpty, 0);
+    }
+
+    /** How deep a default may hold another ${...}: far past any real use, far short of the stack's end. */
+    static final int MAX_NESTING = 32;
+
+    private String interpolate(String text, Consumer<String> unsetAsEmpty, int depth) throws Problem {
         if (text.indexOf('$') < 0) {
             return text;
+        }
+        if (depth > MAX_NESTING) {
+            throw new Problem("${...} nested more than " + MAX_NESTING + " deep");
         }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
@@ -86,7 +96,7 @@ final class Interpolator {
                 if (close < 0) {
                     throw new Problem("'" + text.substring(i) + "' has no closing '}' (write $${ for a literal ${)");
                 }
-                out.append(expression(text.substring(i + 2, close), text.substring(i, close + 1), unsetAsEmpty));
+                out.append(expression(text.substring(i + 2, close), text.substring(i, close + 1), unsetAsEmpty, depth));
                 i = close + 1;
             } else {
                 out.append(c); // $VAR, $1, $(...): the shell's at run time
@@ -114,7 +124,7 @@ final class Interpolator {
     }
 
     /** @param body what is between "${" and "}"; whole is the expression as written */
-    private String expression(String body, String whole, Consumer<String> unsetAsEmpty) throws Problem {
+    private String expression(String body, String whole, Consumer<String> unsetAsEmpty, int depth) throws Problem {
         int end = 0;
         while (end < body.length() && (Character.isLetterOrDigit(body.charAt(end)) || body.charAt(end) == '_')) {
             end++;
@@ -144,11 +154,11 @@ final class Interpolator {
                 }
                 yield value;
             }
-            case ":-", "-" -> missing ? interpolate(argument, unsetAsEmpty) : value;
-            case ":+", "+" -> missing ? "" : interpolate(argument, unsetAsEmpty);
+            case ":-", "-" -> missing ? interpolate(argument, unsetAsEmpty, depth + 1) : value;
+            case ":+", "+" -> missing ? "" : interpolate(argument, unsetAsEmpty, depth + 1);
             case ":?", "?" -> {
                 if (missing) {
-                    String message = interpolate(argument, unsetAsEmpty);
+                    String message = interpolate(argument, unsetAsEmpty, depth + 1);
                     throw new Problem("variable " + name + " is " + (value == null ? "not set" : "empty")
                             + (message.isEmpty() ? "" : ": " + message));
                 }

@@ -54,6 +54,19 @@ class ProjectInterpolationTest {
     }
 
     @Test
+    void defaultsNestedPastTheLimitAreRefusedWithTheLineNotAStackOverflow() throws Exception {
+        String deep = "${A:-".repeat(1000) + "x" + "}".repeat(1000);
+        write("tend.yaml", "services:\n  api:\n    command: echo " + deep + "\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir, Map.of()));
+        assertEquals(3, e.line());
+        assertTrue(e.reason().contains("${...} nested more than 32 deep"), e.getMessage());
+
+        String limit = "${A:-".repeat(Interpolator.MAX_NESTING + 1) + "x" + "}".repeat(Interpolator.MAX_NESTING + 1);
+        write("tend.yaml", "services:\n  api:\n    command: echo " + limit + "\n");
+        assertEquals("echo x", ProjectFiles.load(dir, Map.of()).services().get("api").command());
+    }
+
+    @Test
     void anUnsetVariableFailsWithTheFileLineAndName() throws Exception {
         write("tend.yaml", """
                 services:
