@@ -37,7 +37,7 @@ final class Colors {
      * Java 17 gives a Console only when stdin and stdout are both terminals; from Java 22 on it gives one
      * always, and isTerminal() says which.
      */
-    private static boolean stdoutIsTerminal() {
+    static boolean stdoutIsTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;

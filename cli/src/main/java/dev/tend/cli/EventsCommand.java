@@ -30,6 +30,7 @@ final class EventsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        terminal = Colors.stdoutIsTerminal();
         Map<String, Object> params = new LinkedHashMap<>();
         if (!topics.isEmpty()) {
             params.put("topics", topics);
@@ -48,6 +49,9 @@ final class EventsCommand extends TendSubcommand {
         return ExitCode.OK;
     }
 
+    /** stdout is a terminal: log lines' escape sequences are shown, not obeyed (TerminalText). */
+    private boolean terminal; // set by call(): picocli makes every command object at each start
+
     private void follow(RpcClient client, Map<String, Object> params, ZoneId zone, OutputWatch watch) throws Exception {
         Subscriber.run(client, params, new Subscriber.Handler() {
             @Override
@@ -60,7 +64,7 @@ final class EventsCommand extends TendSubcommand {
                 if (json) {
                     out().println(EventFormat.json(method, p));
                 } else {
-                    EventFormat.readable(method, p, zone).forEach(out()::println);
+                    EventFormat.readable(method, p, zone).forEach(l -> out().println(terminal ? TerminalText.safe(l) : l));
                 }
                 watch.check();
             }

@@ -31,6 +31,7 @@ final class JobLogsCommand extends TendSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        terminal = Colors.stdoutIsTerminal();
         Map<String, Object> params = job.params();
         params.put("tail", lines(lines, 0));
         if (run != null) {
@@ -62,13 +63,17 @@ final class JobLogsCommand extends TendSubcommand {
         }
     }
 
+    /** stdout is a terminal: a run's escape sequences are shown, not obeyed (TerminalText). */
+    private boolean terminal; // set by call(): picocli makes every command object at each start
+
     private void print(Map<String, Object> page) {
         if (JsonObjects.bool(page, "gap")) {
             err().println(LogLineFormat.GAP_NOTICE);
         }
         for (Object o : JsonObjects.array(page.get("lines"))) {
             Map<String, Object> line = JsonObjects.object(o);
-            out().println(json ? Json.write(line) : LogLineFormat.formatJobLine(line, ZoneId.systemDefault()));
+            String text = LogLineFormat.formatJobLine(line, ZoneId.systemDefault());
+            out().println(json ? Json.write(line) : terminal ? TerminalText.safe(text) : text);
         }
         out().flush();
     }

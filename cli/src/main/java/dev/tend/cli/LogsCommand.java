@@ -70,9 +70,12 @@ final class LogsCommand extends TendSubcommand {
     private boolean grouped;
     private boolean withProject;
     private int labelWidth;
+    /** stdout is a terminal: a service's escape sequences are shown, not obeyed (TerminalText). */
+    private boolean terminal; // set by call(): picocli makes every command object at each start
 
     @Override
     public Integer call() throws Exception {
+        terminal = Colors.stdoutIsTerminal();
         lines(lines, 0);
         if (follow && until != null) {
             throw new CliException(ExitCode.USAGE, "--until ends what is printed, -f never ends: use one of them");
@@ -329,7 +332,11 @@ final class LogsCommand extends TendSubcommand {
     }
 
     private void print(Map<String, Object> line, ZoneId zone) {
-        out().println(json ? Json.write(line)
-                : LogLineFormat.format(line, many ? LogLineFormat.label(line, withProject, labelWidth) : null, zone, fullTime));
+        out().println(json ? Json.write(line) : shown(LogLineFormat.format(line,
+                many ? LogLineFormat.label(line, withProject, labelWidth) : null, zone, fullTime)));
+    }
+
+    private String shown(String text) {
+        return terminal ? TerminalText.safe(text) : text;
     }
 }

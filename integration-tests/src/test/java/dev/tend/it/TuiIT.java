@@ -166,6 +166,24 @@ class TuiIT {
         tmux("send-keys", "-t", "tui", "q");
     }
 
+    @Test
+    void aLogLineCannotRetitleClearOrSwitchTheTerminalOfTendLogs() throws Exception {
+        // the CLI in the same real terminal: a service's escape sequences are shown by `tend logs`, not obeyed
+        TendProject shop = new TendProject(tend, "shop", "services:\n  evil:\n    command: printf '\\033]0;HACKED\\007"
+                + " \\033[?1049h \\033[31mred\\033[0m evil-line\\n'; exec sleep 100000\n");
+        shop.ok("up", "--wait");
+        TendHome.Result started = run(List.of("tmux", "-u", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120",
+                "-y", "40", "-e", "TEND_HOME=" + tend.home(), "-e", "LANG=C.UTF-8", "-c", shop.dir().toString(),
+                TendHome.LAUNCHER + " logs evil; echo LOGS-DONE; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+
+        String screen = waitForScreen("tend logs printed the line", s -> s.contains("LOGS-DONE"));
+        String line = screen.lines().filter(l -> l.contains("evil-line")).findFirst().orElseThrow();
+        assertTrue(line.contains("^[]0;HACKED^G ^[[?1049h red evil-line"), "shown, colours kept: " + line);
+        String state = tmux("display", "-p", "-t", "tui", "#{alternate_on} #{pane_title}").out().strip();
+        assertTrue(state.startsWith("0 ") && !state.contains("HACKED"), "the terminal obeyed the line: " + state);
+    }
+
     /** The screen line that names this service (the table row, not a log line). */
     private static String row(String screen, String service) {
         for (String line : screen.split("\n")) {
