@@ -2,6 +2,7 @@ package dev.tend.tui.view;
 
 import dev.tend.tui.model.ServiceRow;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -140,8 +141,14 @@ public final class Format {
         return " ".repeat(width - v.length()) + v;
     }
 
-    /** Control characters (and ANSI escapes) in a log line would move the cursor: shown as printable. */
-    public static String printable(String s) {
+    /**
+     * Control characters (and ANSI escapes) in a log line would move the cursor: shown as printable. Characters that
+     * take no column on a terminal (a combining accent left after composing, a right-to-left override, a zero-width
+     * space) are dropped: the screen gives every character a cell, so each would shift the rest of its line and leave
+     * a stale cell at its end; an unassigned one (U+FFFF) is shown as '?'.
+     */
+    public static String printable(String text) {
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -157,8 +164,16 @@ public final class Format {
                     }
                     i = j;
                 }
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
                 sb.append('?');
+            } else if (c >= 0x300) {
+                int type = Character.getType(c);
+                if (type == Character.UNASSIGNED) {
+                    sb.append('?');
+                } else if (type != Character.FORMAT && type != Character.NON_SPACING_MARK
+                        && type != Character.ENCLOSING_MARK) {
+                    sb.append(c);
+                }
             } else {
                 sb.append(c);
             }

@@ -98,7 +98,7 @@ final class Overlays {
             if (idx == cursor) {
                 g.enableModifiers(SGR.REVERSE);
             }
-            Text.put(g, x + 1, y + 1 + i, Format.fit(" " + lines.get(idx), inner));
+            Text.put(g, x + 1, y + 1 + i, Format.fit(" " + Format.printable(lines.get(idx)), inner));
             g.disableModifiers(SGR.REVERSE);
         }
         g.setForegroundColor(Theme.ACCENT);

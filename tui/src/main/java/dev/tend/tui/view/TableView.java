@@ -97,7 +97,7 @@ final class TableView {
             Format.uptime(r, f.now()), Long.toString(r.restarts()),
             r.isUp() || r.isGroup() ? Format.cpu(r.cpuPercent()) : "-",
             r.isUp() || r.isGroup() ? Format.bytes(r.rssBytes()) : "-",
-            Format.readiness(r), r.port() == null ? "-" : r.port().toString(), Format.why(r)};
+            Format.readiness(r), r.port() == null ? "-" : r.port().toString(), Format.printable(Format.why(r))};
         g.putString(0, y, (selected ? ">" : " ") + (marked ? "*" : " "));
         int x = 2;
         for (int i = 0; i < cols.size(); i++) {

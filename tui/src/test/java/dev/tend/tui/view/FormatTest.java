@@ -72,6 +72,16 @@ class FormatTest {
     }
 
     @Test
+    void charactersThatTakeNoColumnOnATerminalCannotShiftALine() {
+        assertEquals("A  B end", Format.printable("A \u202e B end"), "a right-to-left override is dropped");
+        assertEquals("A \u00e9 B", Format.printable("A e\u0301 B"), "an accent is composed with its letter");
+        assertEquals("A \u00e9 B", Format.printable("A e\u0301\u0301\u0301 B"), "what cannot be composed is dropped");
+        assertEquals("a?b?c", Format.printable("a\uffffb\u0085c"), "unassigned and C1 control characters");
+        assertEquals("zero\u200bwidth".length() - 1, Format.printable("zero\u200bwidth").length());
+        assertEquals("\ud83d\ude80 \u65e5\u672c", Format.printable("\ud83d\ude80 \u65e5\u672c"), "emoji and CJK stay");
+    }
+
+    @Test
     void jobTimesReadRelativeWhenNear() {
         Instant now = Instant.parse("2030-01-01T10:00:00Z");
         assertEquals("in 4m00s", Format.when(now.plusSeconds(240), now, ZoneOffset.UTC));
