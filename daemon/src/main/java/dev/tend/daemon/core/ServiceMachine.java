@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -407,18 +409,40 @@ final class ServiceMachine {
      * The choice is kept for the next start, and the next daemon.
      */
     private int autoPort(Service svc, int kept) throws IOException {
-        if (kept > 0 && Ports.isFree(kept)) {
+        // Chosen and kept in one locked step: the OS knows nothing of a port given to a service that does not
+        // listen yet (or never does), and launches run side by side, so each must see the others' choices.
+        int port;
+        try {
+            port = choosePort(svc, kept);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (port == kept) {
             return kept;
         }
-        int port = Ports.free();
         if (kept > 0) {
             String why = "port " + kept + " is taken by another process; now using " + port;
             log.warn("{}/{}: {}", svc.project, svc.name(), why);
             history.record(svc.project, svc.name(), "port", 0, null, null, why);
         }
         store.setPort(svc.project, svc.name(), port);
-        locked(tx -> svc.keptPort = port);
         return port;
+    }
+
+    private int choosePort(Service svc, int kept) {
+        return locked(tx -> {
+            Set<Integer> given = new HashSet<>();
+            for (Service other : projects.allServices()) {
+                if (other != svc) {
+                    given.add(other.port);
+                    given.add(other.keptPort);
+                    given.add(other.spec.port());
+                }
+            }
+            int chosen = kept > 0 && !given.contains(kept) && Ports.isFree(kept) ? kept : Ports.free(given);
+            svc.keptPort = chosen;
+            return chosen;
+        });
     }
 
     private void launchFailed(Service svc, long generation, Exception e) {
