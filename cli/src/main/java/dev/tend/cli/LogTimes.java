@@ -41,6 +41,18 @@ final class LogTimes {
         }
     }
 
+    /** The instant a resolved value names, or null for a duration ago (or none). */
+    static java.time.Instant instantOrNull(String resolved) {
+        if (resolved == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(resolved);
+        } catch (DateTimeParseException aDuration) {
+            return null;
+        }
+    }
+
     private static ZonedDateTime local(String v, ZoneId zone, ZonedDateTime now) {
         LocalDate today = now.withZoneSameInstant(zone).toLocalDate();
         switch (v) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -64,6 +65,11 @@ final class LogsCommand extends TendSubcommand {
     private List<String> services;
     /** --since as the daemon reads it (null without it). */
     private String sinceResolved;
+    /**
+     * --since given as a time (not as a duration ago), which may be ahead: lines that follow are held to it too,
+     * as the daemon holds the tail (a `-f --since tomorrow` prints nothing until then).
+     */
+    private Instant sinceTime;
 
     /** How lines are prefixed: set once the services are known. */
     private boolean many;
@@ -87,6 +93,7 @@ final class LogsCommand extends TendSubcommand {
         ZonedDateTime now = ZonedDateTime.now(zone);
         String from = since == null ? null : LogTimes.resolve("--since", since, zone, now);
         sinceResolved = from;
+        sinceTime = LogTimes.instantOrNull(from); // a time, not a duration ago
         String to = until == null ? null : LogTimes.resolve("--until", until, zone, now);
         try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
             watch = w;
@@ -332,6 +339,9 @@ final class LogsCommand extends TendSubcommand {
     }
 
     private void print(Map<String, Object> line, ZoneId zone) {
+        if (sinceTime != null && line.get("time") != null && Instant.parse(line.get("time").toString()).isBefore(sinceTime)) {
+            return;
+        }
         out().println(json ? Json.write(line) : shown(LogLineFormat.format(line,
                 many ? LogLineFormat.label(line, withProject, labelWidth) : null, zone, fullTime)));
     }

@@ -51,6 +51,24 @@ class FollowEndsIT {
     }
 
     @Test
+    void aFollowSinceATimeAheadPrintsNoLineFromBeforeIt() throws Exception {
+        assertEquals(0, tend.tend("run", "--name", "tick", "--", "sh", "-c", "while true; do echo tick; sleep 0.2; done")
+                .exit());
+        java.time.Instant since = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Process follower = tend.start("logs", "-f", "--full-time", "--since", since.toString(), "adhoc/tick");
+        awaitLine(follower, "tick"); // the first it prints: from `since` on
+        assertEquals(0, tend.tend("rm", "tick").exit());
+
+        TendHome.Result result = ended(follower);
+        for (String line : result.out().split("\n")) {
+            if (line.contains("tick")) {
+                java.time.Instant at = java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant();
+                assertTrue(!at.isBefore(since), "a line from before --since " + since + ": " + line);
+            }
+        }
+    }
+
+    @Test
     void aFollowOfAServiceEndsWhenTheServiceIsRemoved() throws Exception {
         assertEquals(0, tend.tend("run", "--name", "r6", "--", "sh", "-c", "echo first; exec sleep 600").exit());
         Process follower = tend.start("logs", "-f", "adhoc/r6");
