@@ -40,6 +40,7 @@ public final class DirectoryWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean lostRoot;
     private boolean warned;
+    private boolean warnedUnreadable;
 
     private record Registered(Path dir, WatchRules.Root root) {
     }
@@ -100,23 +101,59 @@ public final class DirectoryWatcher implements AutoCloseable {
             add(dir, root);
             return;
         }
+        Walk walk = new Walk(d -> !d.equals(dir) && rules.ignored(d), d -> add(d, root));
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (!d.equals(dir) && rules.ignored(d)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return add(d, root) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // gone meanwhile, or unreadable: nothing to watch there
-                }
-            });
+            Files.walkFileTree(dir, walk);
         } catch (IOException e) {
             log.debug("watching {}: {}", dir, e.toString());
+        }
+        if (walk.unreadable > 0 && !warnedUnreadable) {
+            warnedUnreadable = true;
+            warn.accept(walk.unreadable + " director" + (walk.unreadable == 1 ? "y" : "ies") + " under " + dir
+                    + " could not be read and " + (walk.unreadable == 1 ? "is" : "are") + " not watched (the first: "
+                    + walk.firstUnreadable + "); add ignore patterns for them");
+        }
+    }
+
+    /**
+     * The walk of a watched tree: one directory that cannot be read (/proc/1/map_files under `watch: /`) is passed
+     * over, counted, and the walk goes on; it used to end the walk there, leaving most of the tree unwatched.
+     */
+    static final class Walk extends SimpleFileVisitor<Path> {
+        private final java.util.function.Predicate<Path> skip;
+        private final java.util.function.Predicate<Path> add;
+        int unreadable;
+        String firstUnreadable;
+
+        /** @param add registers a directory; false once the bound is reached (the walk ends) */
+        Walk(java.util.function.Predicate<Path> skip, java.util.function.Predicate<Path> add) {
+            this.skip = skip;
+            this.add = add;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            if (skip.test(d)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return add.test(d) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // gone meanwhile, or unreadable: nothing to watch there
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+            if (e != null) {
+                if (unreadable++ == 0) {
+                    firstUnreadable = d + ": " + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                            : e.getClass().getSimpleName());
+                }
+                log.debug("watching {}: {}", d, e.toString());
+            }
+            return FileVisitResult.CONTINUE;
         }
     }
 

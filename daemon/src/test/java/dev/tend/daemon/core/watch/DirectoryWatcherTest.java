@@ -50,6 +50,24 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void aDirectoryThatCannotBeReadIsPassedOverAndCountedAndTheWalkGoesOn() throws Exception {
+        java.util.List<Path> added = new java.util.ArrayList<>();
+        DirectoryWatcher.Walk walk = new DirectoryWatcher.Walk(d -> false, added::add);
+        Path locked = dir.resolve("proc/1/map_files");
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE,
+                walk.postVisitDirectory(locked, new java.nio.file.AccessDeniedException(locked.toString())));
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE, walk.postVisitDirectory(dir.resolve("other"),
+                new java.nio.file.AccessDeniedException("other")));
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE, walk.postVisitDirectory(dir.resolve("fine"), null));
+        assertEquals(2, walk.unreadable);
+        assertEquals(locked + ": permission denied", walk.firstUnreadable);
+
+        Files.createDirectories(dir.resolve("a/b"));
+        Files.walkFileTree(dir, walk);
+        assertTrue(added.contains(dir.resolve("a/b")), added.toString());
+    }
+
+    @Test
     void aChangeDeepInATreeCountsAndANewSubdirectoryIsWatchedToo() throws Exception {
         Files.createDirectories(dir.resolve("src/a/b"));
         DirectoryWatcher w = watch(List.of("src"), List.of(), 100);
