@@ -1,5 +1,6 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.EnvSources;
 import dev.tend.daemon.core.JobSpec;
@@ -345,6 +346,12 @@ final class TendYamlReader {
             files.add(envFilePath(fileEntry, where));
             env.putAll(envFile(fileEntry, where));
         }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String problem = CommandSize.variableProblem(e.getKey(), e.getValue());
+            if (problem != null) {
+                throw values.fail(fileEntry != null ? fileEntry : map.entries().get(0), where + ": env_file: " + problem);
+            }
+        }
         Set<String> fileKeys = Set.copyOf(env.keySet());
         Map<String, String> inline = new LinkedHashMap<>();
         YamlNode.Entry envEntry = Values.find(map, "env");
@@ -363,6 +370,10 @@ final class TendYamlReader {
                 if (s.text() == null) {
                     throw values.fail(value, where + ": env " + var.key() + " has no value; write "
                             + var.key() + ": \"\" for an empty string");
+                }
+                String problem = CommandSize.variableProblem(var.key(), s.text());
+                if (problem != null) {
+                    throw values.fail(value, where + ": env " + var.key() + ": " + problem);
                 }
                 env.put(var.key(), s.text());
                 inline.put(var.key(), s.text());

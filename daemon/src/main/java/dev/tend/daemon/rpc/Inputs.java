@@ -67,6 +67,10 @@ final class Inputs {
             if (value.indexOf('\0') >= 0) {
                 throw invalid(param + ": the value of " + name + " contains a NUL character");
             }
+            String tooLong = CommandSize.variableProblem(name, value);
+            if (tooLong != null) {
+                throw invalid(param + ": " + tooLong);
+            }
         });
         return env;
     }

@@ -192,6 +192,17 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aVariableNoProgramCouldBeGivenIsRefusedWhereItIsWritten() throws IOException {
+        assertRejected("services:\n  api:\n    command: x\n    env:\n      TOKEN: " + "t".repeat(140_000) + "\n", 5,
+                "service 'api': env TOKEN: TOKEN=... is 140,006 bytes, over the 131,071 the kernel passes to a program "
+                        + "in one variable");
+        assertRejected("services:\n  api:\n    command: x\n    env:\n      TOKEN: \"a\\0b\"\n", 5,
+                "service 'api': env TOKEN: the value of TOKEN contains a NUL character");
+        assertRejected("services:\n  api:\n    command: \"echo a\\0b\"\n", 3,
+                "service 'api': command: the command contains a NUL character");
+    }
+
+    @Test
     void missingCommandNamesTheService() throws IOException {
         assertRejected("""
                 services:
