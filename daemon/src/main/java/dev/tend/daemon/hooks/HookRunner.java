@@ -75,7 +75,7 @@ final class HookRunner {
             } catch (TimeoutException e) {
                 tree.kill();
                 log.warn("hook {} still ran after its timeout of {}: killed with its process tree", call.label(),
-                        timeout);
+                        dev.tend.daemon.core.time.Durations.format(timeout)); // "5s", as the settings write it
                 return null;
             } catch (ExecutionException e) {
                 tree.kill();

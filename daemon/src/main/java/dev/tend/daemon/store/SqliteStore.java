@@ -117,7 +117,11 @@ public final class SqliteStore implements StateStore {
 
     @Override
     public void removeProject(String name) {
-        update("remove project " + name, "DELETE FROM projects WHERE name = ?", name);
+        // its `tend scale` counts go too: a scale is how it was run, not its history (which `forget` keeps)
+        inTransaction("remove project " + name, connection -> {
+            execute(connection, "DELETE FROM projects WHERE name = ?", name);
+            return execute(connection, "DELETE FROM scales WHERE project = ?", name);
+        });
     }
 
     @Override

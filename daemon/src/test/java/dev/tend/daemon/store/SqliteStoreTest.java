@@ -133,6 +133,18 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aForgottenProjectsScaleGoesWithIt() {
+        store.putProject(new ProjectRecord("web", Path.of("/srv/web"), Path.of("/srv/web/tend.yaml"), Map.of(), List.of()));
+        store.setScale("web", "api", new Replicas.Scaled(3, 0));
+        store.setScale("shop", "api", new Replicas.Scaled(4, 4));
+
+        store.removeProject("web");
+
+        assertEquals(Map.of("shop", Map.of("api", new Replicas.Scaled(4, 4))), store.scales(),
+                "a fresh `tend up` after `forget` runs what the file says");
+    }
+
+    @Test
     void aScaleIsOverwrittenRemovedAndGoesWithTheProjectsHistory() {
         store.setScale("web", "api", new Replicas.Scaled(3, 0));
         store.setScale("web", "api", new Replicas.Scaled(5, 2));
