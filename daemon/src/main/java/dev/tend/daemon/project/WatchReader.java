@@ -37,6 +37,9 @@ final class WatchReader {
             }
             YamlNode.Entry ignoreEntry = Values.find(map, "ignore");
             ignore = ignoreEntry == null ? List.of() : strings(ignoreEntry, in, "glob patterns");
+            for (int i = 0; i < ignore.size(); i++) {
+                checkGlob(ignore.get(i), item(ignoreEntry, i), in + " ignore");
+            }
             YamlNode.Entry debounceEntry = Values.find(map, "debounce");
             if (debounceEntry != null) {
                 debounce = values.duration(debounceEntry, in, false);
@@ -46,12 +49,25 @@ final class WatchReader {
         if (paths.isEmpty()) {
             throw values.fail(pathsEntry.value(), in + " needs at least one path");
         }
-        YamlNode pathsNode = pathsEntry.value();
         for (int i = 0; i < paths.size(); i++) {
-            YamlNode at = pathsNode instanceof YamlNode.Sequence seq ? seq.items().get(i) : pathsNode;
+            YamlNode at = item(pathsEntry, i);
+            if (WatchRules.firstGlobChar(paths.get(i)) >= 0) {
+                checkGlob(paths.get(i), at, in);
+            }
             checkExists(paths.get(i), cwd, at, in);
         }
         return new WatchSpec(paths, ignore, debounce);
+    }
+
+    private static YamlNode item(YamlNode.Entry entry, int i) {
+        return entry.value() instanceof YamlNode.Sequence seq ? seq.items().get(i) : entry.value();
+    }
+
+    private void checkGlob(String pattern, YamlNode at, String in) throws ProjectFileException {
+        String problem = WatchRules.globProblem(pattern);
+        if (problem != null) {
+            throw values.fail(at, in + ": " + problem);
+        }
     }
 
     private void checkExists(String path, Path cwd, YamlNode at, String in) throws ProjectFileException {
@@ -69,7 +85,10 @@ final class WatchReader {
         List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            if (!(item instanceof YamlNode.Scalar s) || s.text() == null || s.text().isBlank()) {
+            if (item instanceof YamlNode.Scalar s && s.text() != null && s.text().isBlank()) {
+                throw values.fail(item, in + ": " + entry.key() + " has an empty path; leave it out, or name what to watch");
+            }
+            if (!(item instanceof YamlNode.Scalar s) || s.text() == null) {
                 throw values.fail(item, in + ": " + entry.key() + " must be " + what + " (text, or a list of it), not "
                         + item.description());
             }

@@ -65,6 +65,14 @@ class WatchKeysTest {
     }
 
     @Test
+    void aGlobThatIsNoGlobAndAnEmptyPathAreRefusedWithTheirLine() {
+        assertRejected("    watch: \"src/[a\"\n", 4, "service 'api': watch: 'src/[a' is not a valid glob: missing ']");
+        assertRejected("    watch: { paths: src, ignore: [\"*.log\", \"[\"] }\n", 4,
+                "service 'api': watch ignore: '[' is not a valid glob: missing ']");
+        assertRejected("    watch: \"\"\n", 4, "service 'api': watch: watch has an empty path");
+    }
+
+    @Test
     void badShapesAndKeysAreRefused() {
         assertRejected("    watch: { ignore: [x] }\n", 4, "needs paths");
         assertRejected("    watch: []\n", 4, "at least one path");

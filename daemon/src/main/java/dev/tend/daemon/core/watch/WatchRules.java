@@ -60,6 +60,17 @@ public final class WatchRules {
         }
     }
 
+    /** Why the pattern is no glob the rules could use ("missing ']'"), or null if it is one. */
+    public static String globProblem(String pattern) {
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            return null;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            String why = e.getDescription();
+            return "'" + pattern + "' is not a valid glob" + (why == null ? "" : ": " + why.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     public List<Root> roots() {
         return List.copyOf(roots);
     }
