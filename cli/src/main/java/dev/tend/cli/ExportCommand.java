@@ -124,18 +124,27 @@ final class ExportCommand extends CommandGroup {
         private void write(Path dir, List<Map<String, Object>> files) throws IOException {
             for (Map<String, Object> f : files) {
                 Path target = dir.resolve(String.valueOf(f.get("name")));
-                if (!force && Files.exists(target) && !Files.readString(target).startsWith(GENERATED)) {
+                if (force || !Files.exists(target)) {
+                    continue;
+                }
+                String existing = Files.readString(target);
+                if (!existing.startsWith(GENERATED)) {
                     throw new CliException(ExitCode.FAILED, target + " exists and was not written by tend export: "
                             + "move it away, choose another --out, or pass --force");
+                }
+                if (ExportSeal.edited(existing)) {
+                    throw new CliException(ExitCode.FAILED, target + " was edited since tend export wrote it: "
+                            + "move it away, choose another --out, or pass --force to lose the edits");
                 }
             }
             Files.createDirectories(dir);
             for (Map<String, Object> f : files) {
                 Path target = dir.resolve(String.valueOf(f.get("name")));
+                String content = ExportSeal.seal(String.valueOf(f.get("content")));
                 if (Boolean.TRUE.equals(f.get("ownerOnly"))) {
-                    writeOwnerOnly(target, String.valueOf(f.get("content")));
+                    writeOwnerOnly(target, content);
                 } else {
-                    Files.writeString(target, String.valueOf(f.get("content")));
+                    Files.writeString(target, content);
                 }
             }
         }

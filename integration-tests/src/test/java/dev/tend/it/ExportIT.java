@@ -157,6 +157,22 @@ class ExportIT {
     }
 
     @Test
+    void anExportedFileTheUserEditedIsNotOverwrittenWithoutForce() throws Exception {
+        assertEquals(0, run("export", "compose").exit());
+        Path compose = project.resolve("compose.yaml");
+        String edited = Files.readString(compose).replace("debian:bookworm-slim", "python:3.12");
+        assertTrue(edited.contains("python:3.12"), edited);
+        Files.writeString(compose, edited);
+
+        TendHome.Result r = run("export", "compose");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("was edited since tend export wrote it"), r.toString());
+        assertEquals(edited, Files.readString(compose), "the edit is kept");
+        assertEquals(0, run("export", "compose", "--force").exit());
+        assertTrue(!Files.readString(compose).contains("python:3.12"));
+    }
+
+    @Test
     void aProjectFileWithAMistakeExportsNothing() throws Exception {
         Files.writeString(project.resolve("tend.yaml"), "services:\n  a:\n    comand: x\n");
         TendHome.Result r = run("export", "systemd");
