@@ -167,6 +167,28 @@ class TuiIT {
     }
 
     @Test
+    void aHeldRestartKeyRestartsOnceMoreAtMostNotOncePerRepeat() throws Exception {
+        TendProject shop = new TendProject(tend, "shop", "services:\n  a:\n    command: exec sleep 100000\n");
+        shop.ok("up", "--wait");
+        TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120",
+                "-y", "40", "-e", "TEND_HOME=" + tend.home(), "-c", shop.dir().toString(), TendHome.LAUNCHER + " tui"));
+        assertEquals(0, started.exit(), started.toString());
+        waitForScreen("the TUI shows a ready", s -> s.contains(" live ") && row(s, "a").contains("ready"));
+
+        List<String> keys = new ArrayList<>(List.of("send-keys", "-t", "tui"));
+        for (int i = 0; i < 30; i++) {
+            keys.add("r");
+        }
+        keys.add("x"); // a stop after the restarts, in the same queue: once a is stopped, every restart asked for is done
+        tmux(keys.toArray(String[]::new));
+        TendProject.await("a stopped by the last key", () -> "stopped".equals(TendProject.state(shop.ps().get(0))) ? true : null);
+
+        long starts = TendProject.objects(shop.ok("history", "a", "--json").out()).stream()
+                .filter(e -> "started".equals(e.get("kind"))).count();
+        assertTrue(starts <= 3, "the up, then at most the restart under way and one waiting: " + starts + " starts");
+    }
+
+    @Test
     void aLogLineCannotRetitleClearOrSwitchTheTerminalOfTendLogs() throws Exception {
         // the CLI in the same real terminal: a service's escape sequences are shown by `tend logs`, not obeyed
         TendProject shop = new TendProject(tend, "shop", "services:\n  evil:\n    command: printf '\\033]0;HACKED\\007"

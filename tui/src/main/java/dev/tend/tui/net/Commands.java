@@ -31,6 +31,11 @@ public final class Commands implements AutoCloseable {
         return t;
     });
     private RpcClient client; // used on the command thread only
+    /**
+     * The service commands asked for and not begun yet: a held key (r, r, r, ...) asks for the same restart again
+     * and again, and each would be a restart of its own, one after the other for as long as the key was held.
+     */
+    private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Commands(DaemonConnector connector) {
         this.connector = connector;
@@ -44,7 +49,12 @@ public final class Commands implements AutoCloseable {
             case Methods.SERVICE_RESTART -> "restarted";
             default -> method;
         };
+        String key = method + " " + String.join(" ", refs);
+        if (!waiting.add(key)) {
+            return; // the same command waits its turn already: it does what this one asks
+        }
         thread.execute(() -> {
+            waiting.remove(key);
             List<String> ok = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (String ref : refs) {
