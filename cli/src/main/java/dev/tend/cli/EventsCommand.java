@@ -36,6 +36,10 @@ final class EventsCommand extends TendSubcommand {
             params.put("topics", topics);
         }
         if (project != null) {
+            String bad = dev.tend.protocol.NameRule.problem("project", project);
+            if (bad != null) {
+                throw new CliException(ExitCode.USAGE, "-p: " + bad);
+            }
             params.put("filter", Map.of("project", project));
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -49,6 +53,20 @@ final class EventsCommand extends TendSubcommand {
         return ExitCode.OK;
     }
 
+    private boolean warnedUnknown;
+
+    private static boolean registered(Map<String, Object> result, String project) {
+        if (!(result.get("snapshot") instanceof Map<?, ?> snapshot)) {
+            return true; // a daemon that sends no snapshot: nothing to say
+        }
+        for (Object p : dev.tend.protocol.json.JsonObjects.array(snapshot.get("projects"))) {
+            if (project.equals(dev.tend.protocol.json.JsonObjects.object(p).get("name"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** stdout is a terminal: log lines' escape sequences are shown, not obeyed (TerminalText). */
     private boolean terminal; // set by call(): picocli makes every command object at each start
 
@@ -56,7 +74,13 @@ final class EventsCommand extends TendSubcommand {
         Subscriber.run(client, params, new Subscriber.Handler() {
             @Override
             public void subscribed(Map<String, Object> result) {
-                // the snapshot is for peers that keep state; this command prints changes only
+                // the snapshot is for peers that keep state; this command prints changes only. But a project none
+                // has heard of would wait in silence for ever: said once (it may be about to come: `tend up` there).
+                if (project != null && !registered(result, project) && !warnedUnknown) {
+                    warnedUnknown = true;
+                    err().println("tend: no project '" + project + "' is registered: waiting for its events "
+                            + "(`tend up` there registers it; Ctrl-C ends)");
+                }
             }
 
             @Override

@@ -82,6 +82,23 @@ class EventsIT {
     }
 
     @Test
+    void eventsOfAProjectNoneHasHeardOfSayItWaitsAndABadNameIsAUsageError() throws Exception {
+        Process events = tend.start("events", "-p", "nosuch");
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(events.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertEquals("tend: no project 'nosuch' is registered: waiting for its events (`tend up` there registers "
+                    + "it; Ctrl-C ends)", line);
+        } finally {
+            events.destroy();
+            events.waitFor(30, TimeUnit.SECONDS);
+        }
+        TendHome.Result bad = tend.tend("events", "-p", "bad name!!");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().startsWith("tend: -p: bad project name 'bad name!!'"), bad.toString());
+    }
+
+    @Test
     void aHundredSubscribersAllReceiveEveryEvent() throws Exception {
         List<EventPeer> subs = new ArrayList<>();
         try {
