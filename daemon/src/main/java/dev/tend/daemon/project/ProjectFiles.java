@@ -105,7 +105,9 @@ public final class ProjectFiles {
                     (base, warnings) -> substituteProcessCompose(
                             YamlTreeReader.read(base.shownFile(), readText(base)), base, pc, warnings));
             Loaded loaded = ProcessComposeReader.read(merged.tree(), paths, merged.warnings(), merged.origins());
-            return new Loaded(loaded.spec(), loaded.warnings(), merged.files());
+            List<String> warnings = new ArrayList<>(loaded.warnings());
+            warnings.addAll(PortClashes.of(loaded.spec()));
+            return new Loaded(loaded.spec(), warnings, merged.files());
         }
         YamlMerge merge = new YamlMerge(paths.shownFile());
         merge.add(new Interpolation(interpolator, paths.shownFile()).apply(root, Interpolation.TEND_YAML), paths.shownFile());
@@ -117,7 +119,7 @@ public final class ProjectFiles {
         }
         ProjectSpec spec = TendYamlReader.read(merge.tree(), paths, merge::origin);
         List<Path> named = given.size() > 1 ? files.subList(1, files.size()) : List.of();
-        return new Loaded(spec.withOverrides(named), List.of(), files);
+        return new Loaded(spec.withOverrides(named), PortClashes.of(spec), files);
     }
 
     /** A registered project read again: its file with the files `tend up -f` merged over it. */

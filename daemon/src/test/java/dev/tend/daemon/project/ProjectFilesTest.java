@@ -244,6 +244,14 @@ class ProjectFilesTest {
     }
 
     @Test
+    void twoServicesWithOneFixedPortAreAWarning() throws Exception {
+        write("tend.yaml", "services:\n  a:\n    command: x\n    port: 18556\n  b:\n    command: y\n    port: 18556\n"
+                + "  c:\n    command: z\n    port: 18557\n");
+        assertEquals(List.of("services a, b all have port 18556: only one can listen on it at a time (the others fail "
+                + "with 'address in use')"), ProjectFiles.read(List.of(dir.resolve("tend.yaml")), Map.of()).warnings());
+    }
+
+    @Test
     void aProjectFileOfExactlyTheLimitIsRead() throws Exception {
         String body = "services:\n  a:\n    command: x\n";
         write("tend.yaml", "#" + "x".repeat(ProjectFiles.MAX_FILE_BYTES - body.length() - 2) + "\n" + body);
