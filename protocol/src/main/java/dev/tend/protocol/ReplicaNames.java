@@ -36,6 +36,10 @@ public final class ReplicaNames {
      */
     public static String summary(Collection<String> copyStates) {
         long up = copyStates.stream().filter(s -> s.equals("running") || s.equals("ready")).count();
+        long completed = copyStates.stream().filter(s -> s.equals("completed")).count();
+        if (up == 0 && completed > 0) {
+            return completed + "/" + copyStates.size() + " completed"; // tasks that did their job, not "0/3 up"
+        }
         return up + "/" + copyStates.size() + " up";
     }
 }

@@ -49,7 +49,7 @@ final class Overlays {
         List<String> lines = new ArrayList<>();
         lines.add("all projects");
         for (ProjectRow p : f.state().projects()) {
-            lines.add(p.name() + "  (" + (p.problem() != null ? p.problem() : p.services().size() + " services") + ")"
+            lines.add(p.name() + "  (" + (p.problem() != null ? p.problem() : p.services().size() + (p.services().size() == 1 ? " service" : " services")) + ")"
                     + (p.dir() == null || p.problem() != null ? "" : "  " + p.dir()));
         }
         box(g, l, "project (Enter picks, Esc closes)", lines, f.ui().projectCursor());
