@@ -95,6 +95,11 @@ final class LogsCommand extends TendSubcommand {
         sinceResolved = from;
         sinceTime = LogTimes.instantOrNull(from); // a time, not a duration ago
         String to = until == null ? null : LogTimes.resolve("--until", until, zone, now);
+        Instant untilTime = LogTimes.instantOrNull(to);
+        if (sinceTime != null && untilTime != null && sinceTime.isAfter(untilTime)) {
+            throw new CliException(ExitCode.USAGE, "--since " + since + " is after --until " + until
+                    + ": no line is between them");
+        }
         try (RpcClient client = connect().client(); OutputWatch w = OutputWatch.start(out(), client)) {
             watch = w;
             try {

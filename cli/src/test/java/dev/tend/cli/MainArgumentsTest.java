@@ -62,6 +62,13 @@ class MainArgumentsTest {
     }
 
     @Test
+    void logsSinceAfterUntilIsAUsageErrorBeforeAnyDaemonIsAsked() {
+        assertEquals(ExitCode.USAGE, Main.run(new String[] {"logs", "--all", "--since", "2026-12-05", "--until",
+                "2026-12-04"}));
+        assertEquals("tend: --since 2026-12-05 is after --until 2026-12-04: no line is between them\n", err());
+    }
+
+    @Test
     void versionPrintsTendAndTheVersion() {
         assertEquals(0, Main.run(new String[] {"--version"}));
         assertEquals("tend " + Version.current() + " (" + Version.commit() + ")", out().strip());
