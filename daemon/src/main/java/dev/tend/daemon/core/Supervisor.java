@@ -276,7 +276,10 @@ public final class Supervisor {
     }
 
     private CompletableFuture<Void> restartOne(Project p, Service svc) {
-        CompletableFuture<Void> stopped = desired.start("restart " + svc.ref(), List.of(svc), () -> locked(tx -> {
+        // only a service not wanted yet has a desired state to save: a reload's or a watch's restart of a running
+        // one writes nothing, so a full disk does not stop it
+        List<Service> toSave = locked(tx -> svc.desired ? List.<Service>of() : List.of(svc));
+        CompletableFuture<Void> stopped = desired.start("restart " + svc.ref(), toSave, () -> locked(tx -> {
             if (svc.forgotten) {
                 throw SupervisorException.notFound("service " + svc.ref() + " was removed");
             }
