@@ -221,6 +221,7 @@ public final class Supervisor {
 
     /** @param rerun names of tasks to run again even if they completed successfully (a start that names them) */
     private CompletableFuture<Void> startAll(List<Service> closure, Set<String> rerun) {
+        checkNotShuttingDown(); // before the desired state is saved: a refused start leaves none for the next daemon
         return desired.start(DesiredWrites.what("start", closure), closure, () -> locked(tx -> {
             checkNotShuttingDown();
             for (Service svc : closure) {
