@@ -115,7 +115,7 @@ class HooksIT {
         }
         String log = TendProject.await("the daemon's log says the hooks were killed", () -> {
             String text = daemonLog();
-            return text.split("hook hangs/flaky on_failure still ran after its timeout of PT2S: killed with its "
+            return text.split("hook hangs/flaky on_failure still ran after its timeout of 2s: killed with its "
                     + "process tree", -1).length - 1 == 3 ? text : null;
         });
         assertTrue(log.contains("hook hangs/flaky on_failure started"), log);
