@@ -119,7 +119,7 @@ class TuiIT {
         TendHome.Result forget = tend.tend("forget", "-p", "old");
         assertEquals(0, forget.exit(), forget.toString());
         waitForScreen("another peer's forget removes old from the list",
-                s -> s.contains("shop  (1 services)") && !s.contains("old  ("));
+                s -> s.contains("shop  (1 service)") && !s.contains("old  ("));
         tmux("send-keys", "-t", "tui", "Escape");
         tmux("send-keys", "-t", "tui", "q");
     }
