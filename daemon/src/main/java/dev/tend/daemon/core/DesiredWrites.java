@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * A request's desired state goes to the store before it changes in memory, all of it in one transaction: a stop
- * the user was told of is one the next daemon keeps, and one the store cannot take (a full disk) fails with nothing
- * changed, not "stopped" now and running again after the next daemon start. The writes are outside the core's lock
+ * the user was told of is one the next daemon keeps, not "stopped" now and running again after the next daemon
+ * start. A start the store cannot take (a full disk) fails with nothing changed; a stop still stops, and says it is
+ * not saved ({@link #stop}). The writes are outside the core's lock
  * (a disk write never holds up the core) but one at a time, each with its change in memory, so the store's last
  * word for a service is always the memory's.
  */
