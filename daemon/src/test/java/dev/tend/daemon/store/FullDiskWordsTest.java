@@ -24,6 +24,16 @@ class FullDiskWordsTest {
     @Test
     void aCommitSqliteRolledBackByItselfIsAFullDiskWhenTheDiskHasNoRoom() {
         assertTrue(SqliteStore.fullDisk(ROLLED_BACK, () -> 4096));
+        assertTrue(SqliteStore.fullDisk(ROLLED_BACK, () -> SqliteStore.LOW_ROOM_BYTES - 1));
+        assertFalse(SqliteStore.fullDisk(ROLLED_BACK, () -> SqliteStore.LOW_ROOM_BYTES));
+    }
+
+    @Test
+    void eitherSqlitesCodeOrItsWordsSayAFullDisk() {
+        assertTrue(SqliteStore.fullDisk(new SQLiteException("[SQLITE_FULL] Insertion failed because database is full",
+                SQLiteErrorCode.SQLITE_FULL), () -> Long.MAX_VALUE));
+        assertTrue(SqliteStore.fullDisk(new SQLException("database or disk is full"), () -> Long.MAX_VALUE));
+        assertFalse(SqliteStore.fullDisk(new SQLException("no such table: x"), () -> 0));
     }
 
     @Test

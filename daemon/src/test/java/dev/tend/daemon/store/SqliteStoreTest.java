@@ -133,6 +133,22 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aDesiredStateTheStoreRefusesNamesWhatItCouldNotSave() {
+        StoreWrites.refuse(store);
+        try {
+            StoreException one = assertThrows(StoreException.class, () -> store.setDesired("web", "api", true));
+            assertTrue(one.getMessage().contains(": cannot save the desired state of web/api: "), one.getMessage());
+            StoreException two = assertThrows(StoreException.class,
+                    () -> store.setDesired(Map.of("web", List.of("api", "db")), false));
+            assertTrue(two.getMessage().contains(": cannot save the desired state of 2 services: "), two.getMessage());
+        } finally {
+            StoreWrites.allow(store);
+        }
+        store.setDesired(Map.of("web", List.of("api", "db"), "shop", List.of("x")), true);
+        assertEquals(Map.of("web", Map.of("api", true, "db", true), "shop", Map.of("x", true)), store.desired());
+    }
+
+    @Test
     void aForgottenProjectsScaleGoesWithIt() {
         store.putProject(new ProjectRecord("web", Path.of("/srv/web"), Path.of("/srv/web/tend.yaml"), Map.of(), List.of()));
         store.setScale("web", "api", new Replicas.Scaled(3, 0));
