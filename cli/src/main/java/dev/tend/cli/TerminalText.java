@@ -28,14 +28,14 @@ final class TerminalText {
                 } else {
                     out.append("^[");
                 }
-            } else if (c < 0x20 && c != '\t') {
+            } else if (!shownOtherwise(c)) {
+                out.append(c);
+            } else if (c < 0x20) {
                 out.append('^').append((char) (c + 0x40));
             } else if (c == 0x7f) {
                 out.append("^?");
-            } else if (c >= 0x80 && c < 0xa0 || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("<U+%04X>", (int) c));
             } else {
-                out.append(c);
+                out.append(String.format("<U+%04X>", (int) c)); // C1 controls, format characters
             }
         }
         return out.toString();
@@ -43,13 +43,16 @@ final class TerminalText {
 
     private static boolean needsWork(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' || c >= 0x7f && c < 0xa0 || c > 0xff && Character.getType(c) == Character.FORMAT
-                    || c == 0xad) {
+            if (shownOtherwise(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A character not passed as it is: a control character (ESC too, whose colours pass), or a format one. */
+    private static boolean shownOtherwise(char c) {
+        return c < 0xa0 ? c < 0x20 && c != '\t' || c >= 0x7f : Character.getType(c) == Character.FORMAT;
     }
 
     /** The end (exclusive) of a colour sequence ESC [ digits and ';' m starting at i, or -1 if it is none. */

@@ -37,17 +37,14 @@ final class Inputs {
         return p;
     }
 
-    /** A command line: not blank, and no NUL (no exec can pass one). */
+    /** A command line: not blank, and one a program can be given (no NUL, not too long: {@link CommandSize}). */
     static String command(String command) {
         if (command == null || command.isBlank()) {
             throw invalid("no command given");
         }
-        if (command.indexOf('\0') >= 0) {
-            throw invalid("the command contains a NUL character: '" + printable(command) + "'");
-        }
-        String tooLong = CommandSize.tooLong(command);
-        if (tooLong != null) {
-            throw invalid(tooLong);
+        String problem = CommandSize.tooLong(command);
+        if (problem != null) {
+            throw invalid(problem);
         }
         return command;
     }
@@ -64,12 +61,9 @@ final class Inputs {
             if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
                 throw invalid(param + ": '" + printable(name) + "' is not a variable name (empty, or has '=' or NUL)");
             }
-            if (value.indexOf('\0') >= 0) {
-                throw invalid(param + ": the value of " + name + " contains a NUL character");
-            }
-            String tooLong = CommandSize.variableProblem(name, value);
-            if (tooLong != null) {
-                throw invalid(param + ": " + tooLong);
+            String problem = CommandSize.variableProblem(name, value); // a NUL in the value, or too long
+            if (problem != null) {
+                throw invalid(param + ": " + problem);
             }
         });
         return env;

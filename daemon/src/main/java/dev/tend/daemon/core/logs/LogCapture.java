@@ -105,7 +105,7 @@ public final class LogCapture {
                 notice = file.append(LogStream.ERR, "tend: " + lost + " line" + (lost == 1 ? "" : "s") + " of std"
                         + stream.word() + " could not be written from " + lostSince + " (" + lostWhy + ")");
                 lost = 0;
-                lostSince = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                lostSince = now();
             }
             time = file.write(batch);
             if (writeFailing) {
@@ -116,13 +116,13 @@ public final class LogCapture {
             // Keep reading regardless: a child blocked on a full pipe would hang. Live listeners still get the lines.
             if (!writeFailing) {
                 writeFailing = true;
-                lostSince = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                lostSince = now();
                 lostWhy = "cannot write " + file.path() + ": " + e.getMessage();
                 log.warn("cannot write the log of {} to {}; lines are lost until it works again", service,
                         file.path(), e);
             }
             lost += batch.count();
-            time = file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            time = now();
         }
         if (listener == null) {
             batch.clear();
@@ -140,5 +140,10 @@ public final class LogCapture {
         } catch (RuntimeException e) {
             log.warn("log listener of {} failed on {} lines", service, lines.size(), e);
         }
+    }
+
+    /** The time of lines that could not be written, at the files' precision. */
+    private Instant now() {
+        return file.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }
