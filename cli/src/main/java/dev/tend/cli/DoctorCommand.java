@@ -40,7 +40,7 @@ final class DoctorCommand extends TendSubcommand {
         if (paths != null) {
             checks.add(DoctorChecks.directory("runtime dir", paths.runtimeDir(), true));
             checks.add(DoctorChecks.directory("state dir", paths.stateDir(), false));
-            checks.add(DoctorChecks.room(paths.stateDir(), usable(paths.stateDir())));
+            checks.add(DoctorChecks.room(paths.stateDir(), paths.stateDirFreeBytes()));
             checks.add(DoctorChecks.launcher(System.getProperty("tend.launcher")));
             if (checks.stream().noneMatch(c -> c.status() == DoctorChecks.Status.FAIL)) {
                 checks.addAll(daemon());
@@ -88,18 +88,5 @@ final class DoctorCommand extends TendSubcommand {
             return;
         }
         out().print(DoctorChecks.format(checks, Colors.enabled(root())));
-    }
-
-    /** Free bytes for this user where the directory is (or would be created); -1 if unknown. */
-    private static long usable(java.nio.file.Path dir) {
-        java.nio.file.Path existing = dir.toAbsolutePath();
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing == null ? -1 : java.nio.file.Files.getFileStore(existing).getUsableSpace();
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
     }
 }

@@ -347,12 +347,9 @@ public final class DaemonConnector {
         if (reason != null) {
             return head + reason + " (details in " + paths.daemonLog() + ")";
         }
-        try {
-            if (Files.getFileStore(paths.stateDir()).getUsableSpace() < LOW_SPACE_BYTES) {
-                return head + "no space left on device holding " + paths.stateDir() + ": free some space and try again";
-            }
-        } catch (IOException | RuntimeException unknown) {
-            // fall back to the log
+        long free = paths.stateDirFreeBytes(); // -1 when unknown: then the log says what it can
+        if (free >= 0 && free < LOW_SPACE_BYTES) {
+            return head + "no space left on device holding " + paths.stateDir() + ": free some space and try again";
         }
         return head + "the end of " + paths.daemonLog() + ":\n" + tail(paths.daemonLog(), 15);
     }

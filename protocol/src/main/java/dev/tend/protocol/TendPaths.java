@@ -115,6 +115,22 @@ public final class TendPaths {
         return stateDir;
     }
 
+    /**
+     * Bytes this user may still write on the file system of the state dir (where the daemon keeps its logs and
+     * database), or of its nearest existing parent before the daemon made it; -1 if it cannot be told.
+     */
+    public long stateDirFreeBytes() {
+        Path existing = stateDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? -1 : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public Path socket() {
         return socket;
     }

@@ -19,6 +19,12 @@ class TendPathsTest {
     Path tmp;
 
     @Test
+    void theFreeSpaceOfAStateDirNotMadeYetIsThatOfItsNearestParent() throws Exception {
+        TendPaths p = TendPaths.resolve(Map.of("TEND_HOME", tmp.resolve("not/made/yet").toString()), null);
+        assertTrue(p.stateDirFreeBytes() >= 0, "told from " + tmp + ", not unknown (-1)");
+    }
+
+    @Test
     void tendHomeHoldsConfigRuntimeAndPerInstanceState() {
         TendPaths p = TendPaths.resolve(Map.of("TEND_HOME", tmp.toString()), null);
         assertEquals("default", p.instance());
