@@ -16,11 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,6 +52,7 @@ final class ServiceMachine {
     private final LivenessChecks liveness;
     private final MemoryWatch memory;
     private final ServiceWatches watches;
+    private final AutoPorts autoPorts;
     /** Set under the lock when the daemon begins to shut down: nothing starts or restarts any more. */
     boolean shuttingDown;
     volatile LogPolicy logPolicy;
@@ -79,6 +78,7 @@ final class ServiceMachine {
         this.liveness = new LivenessChecks(this, serial, timer, worker);
         this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
         this.watches = new ServiceWatches(serial, projects, history, timer, worker, restart);
+        this.autoPorts = new AutoPorts(serial, projects, store, history);
     }
 
     private <T> T locked(Function<Tx<Service>, T> body) {
@@ -350,7 +350,7 @@ final class ServiceMachine {
     private void launch(Service svc, LaunchPlan plan) {
         ServiceRuns.Started started;
         try {
-            started = runs.start(svc.project, plan, kept -> autoPort(svc, kept));
+            started = runs.start(svc.project, plan, kept -> autoPorts.pick(svc, kept));
         } catch (IOException | RuntimeException e) {
             launchFailed(svc, plan.generation(), e);
             return;
@@ -402,47 +402,6 @@ final class ServiceMachine {
             }
             return null;
         })));
-    }
-
-    /**
-     * The port kept from an earlier start if it is still free, else a new free one (with a warning if one was kept).
-     * The choice is kept for the next start, and the next daemon.
-     */
-    private int autoPort(Service svc, int kept) throws IOException {
-        // Chosen and kept in one locked step: the OS knows nothing of a port given to a service that does not
-        // listen yet (or never does), and launches run side by side, so each must see the others' choices.
-        int port;
-        try {
-            port = choosePort(svc, kept);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (port == kept) {
-            return kept;
-        }
-        if (kept > 0) {
-            String why = "port " + kept + " is taken by another process; now using " + port;
-            log.warn("{}/{}: {}", svc.project, svc.name(), why);
-            history.record(svc.project, svc.name(), "port", 0, null, null, why);
-        }
-        store.setPort(svc.project, svc.name(), port);
-        return port;
-    }
-
-    private int choosePort(Service svc, int kept) {
-        return locked(tx -> {
-            Set<Integer> given = new HashSet<>();
-            for (Service other : projects.allServices()) {
-                if (other != svc) {
-                    given.add(other.port);
-                    given.add(other.keptPort);
-                    given.add(other.spec.port());
-                }
-            }
-            int chosen = kept > 0 && !given.contains(kept) && Ports.isFree(kept) ? kept : Ports.free(given);
-            svc.keptPort = chosen;
-            return chosen;
-        });
     }
 
     private void launchFailed(Service svc, long generation, Exception e) {

@@ -70,7 +70,7 @@ public final class SqliteJobStore implements JobStore {
     }
 
     private static void prune(java.sql.Connection connection, String project, String job) throws SQLException {
-        SqliteStore.execute(connection, """
+        Sql.execute(connection, """
                 DELETE FROM job_runs WHERE project = ? AND job = ? AND id <= (
                     SELECT id FROM job_runs WHERE project = ? AND job = ? ORDER BY id DESC LIMIT 1 OFFSET ?)""",
                 project, job, project, job, KEEP_RUNS);
@@ -197,7 +197,7 @@ public final class SqliteJobStore implements JobStore {
     private JobRun run(ResultSet rows) throws SQLException {
         long id = rows.getLong(1);
         return new JobRun(id, rows.getString(2), rows.getString(3), trigger(rows.getString(4), id),
-                instant(rows, 5), instant(rows, 6), instant(rows, 7), SqliteStore.nullableInt(rows, 8), rows.getString(9),
+                instant(rows, 5), instant(rows, 6), instant(rows, 7), Sql.nullableInt(rows, 8), rows.getString(9),
                 outcome(rows.getString(10), id), rows.getLong(11), rows.getString(12));
     }
 

@@ -5,8 +5,6 @@ import dev.tend.daemon.core.Replicas;
 import dev.tend.daemon.core.StateStore;
 import dev.tend.daemon.core.process.Signal;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,8 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,7 +85,7 @@ public final class SqliteStore implements StateStore {
             Migrator.migrate(connection, file, migrations);
         } catch (SQLException e) {
             closeAfterFailure(connection, e);
-            throw new StoreException(failure(file, "migrate the schema", e), e);
+            throw new StoreException(StoreFailure.words(file, "migrate the schema", e), e);
         } catch (RuntimeException e) {
             closeAfterFailure(connection, e);
             throw e;
@@ -119,8 +115,8 @@ public final class SqliteStore implements StateStore {
     public void removeProject(String name) {
         // its `tend scale` counts go too: a scale is how it was run, not its history (which `forget` keeps)
         inTransaction("remove project " + name, connection -> {
-            execute(connection, "DELETE FROM projects WHERE name = ?", name);
-            return execute(connection, "DELETE FROM scales WHERE project = ?", name);
+            Sql.execute(connection, "DELETE FROM projects WHERE name = ?", name);
+            return Sql.execute(connection, "DELETE FROM scales WHERE project = ?", name);
         });
     }
 
@@ -128,7 +124,7 @@ public final class SqliteStore implements StateStore {
     public void removeProjectHistory(String name) {
         locked("remove the history of project " + name, connection -> {
             for (String table : List.of("history", "desired_state", "job_runs", "job_anchors", "scales")) {
-                execute(connection, "DELETE FROM " + table + " WHERE project = ?", name);
+                Sql.execute(connection, "DELETE FROM " + table + " WHERE project = ?", name);
             }
             return null;
         });
@@ -181,7 +177,7 @@ public final class SqliteStore implements StateStore {
                 connection -> {
                     for (Map.Entry<String, ? extends Collection<String>> e : services.entrySet()) {
                         for (String service : e.getValue()) {
-                            execute(connection, """
+                            Sql.execute(connection, """
                                     INSERT INTO desired_state (project, service, running) VALUES (?, ?, ?)
                                     ON CONFLICT (project, service) DO UPDATE SET running = excluded.running""",
                                     required(e.getKey(), "project"), required(service, "service"), running ? 1 : 0);
@@ -305,14 +301,14 @@ public final class SqliteStore implements StateStore {
         String what = "append history of " + project + "/" + service;
         long millis = required(record.time(), "time of history record").toEpochMilli();
         locked(what, connection -> {
-            execute(connection, """
+            Sql.execute(connection, """
                     INSERT INTO history (project, service, time_millis, kind, pid, exit_code, signal, reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     project, service, millis, required(record.kind(), "kind of history record"), record.pid(),
                     record.exitCode(), record.signal(), record.reason());
             if (appendsSincePrune.merge(new ServiceKey(project, service), 1, Integer::sum) >= retention.pruneEvery()) {
                 appendsSincePrune.remove(new ServiceKey(project, service));
-                execute(connection, """
+                Sql.execute(connection, """
                         DELETE FROM history WHERE project = ? AND service = ? AND id <= (
                             SELECT id FROM history WHERE project = ? AND service = ?
                             ORDER BY id DESC LIMIT 1 OFFSET ?)""",
@@ -331,7 +327,7 @@ public final class SqliteStore implements StateStore {
                 SELECT project, service, time_millis, kind, pid, exit_code, signal, reason FROM history
                 WHERE project = ? AND service = ? ORDER BY id DESC LIMIT ?""",
                 rows -> new HistoryRecord(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
-                        rows.getString(4), rows.getLong(5), nullableInt(rows, 6), rows.getString(7), rows.getString(8)),
+                        rows.getString(4), rows.getLong(5), Sql.nullableInt(rows, 6), rows.getString(7), rows.getString(8)),
                 project, service, limit);
         List<HistoryRecord> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
@@ -347,13 +343,13 @@ public final class SqliteStore implements StateStore {
         // The record of the same launch (by token; pid 0 before its fork) or of the same pid is replaced.
         inTransaction("save live child " + project + "/" + service + " pid " + child.pid(), connection -> {
             if (child.runToken() != null) {
-                execute(connection, "DELETE FROM live_children WHERE run_token = ?", child.runToken());
+                Sql.execute(connection, "DELETE FROM live_children WHERE run_token = ?", child.runToken());
             }
             if (child.pid() != 0) {
-                execute(connection, "DELETE FROM live_children WHERE project = ? AND service = ? AND pid = ?",
+                Sql.execute(connection, "DELETE FROM live_children WHERE project = ? AND service = ? AND pid = ?",
                         project, service, child.pid());
             }
-            return execute(connection, """
+            return Sql.execute(connection, """
                     INSERT INTO live_children (project, service, pid, start_time_millis, run_token, stop_signal,
                         stop_timeout_millis) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     project, service, child.pid(), startMillis, child.runToken(),
@@ -403,7 +399,7 @@ public final class SqliteStore implements StateStore {
                 FROM live_children ORDER BY project, service, pid""",
                 rows -> new LiveChild(rows.getString(1), rows.getString(2), rows.getLong(3),
                         Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), signal(rows.getString(6)),
-                        nullableMillis(rows, 7)));
+                        Sql.nullableMillis(rows, 7)));
     }
 
     /** Closes the connection; later calls do nothing. Other methods fail with IllegalStateException after it. */
@@ -430,7 +426,7 @@ public final class SqliteStore implements StateStore {
     <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... parameters) {
         return locked(what, connection -> {
             List<T> result = new ArrayList<>();
-            try (PreparedStatement statement = prepare(connection, sql, parameters);
+            try (PreparedStatement statement = Sql.prepare(connection, sql, parameters);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     result.add(mapper.map(rows));
@@ -441,7 +437,7 @@ public final class SqliteStore implements StateStore {
     }
 
     void update(String what, String sql, Object... parameters) {
-        locked(what, connection -> execute(connection, sql, parameters));
+        locked(what, connection -> Sql.execute(connection, sql, parameters));
     }
 
     <T> T locked(String what, SqlWork<T> work) {
@@ -452,69 +448,8 @@ public final class SqliteStore implements StateStore {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw new StoreException(failure(what, e), e);
+                throw new StoreException(StoreFailure.words(file, what, e), e);
             }
-        }
-    }
-
-    /** The words for a failed call: a full disk is said as such, whatever SQLite calls it. */
-    private String failure(String what, SQLException e) {
-        return failure(file, what, e);
-    }
-
-    private static String failure(Path file, String what, SQLException e) {
-        if (fullDisk(e, () -> usableBytes(file))) {
-            return "no space left on device writing " + file + " (cannot " + what + ")";
-        }
-        return file + ": cannot " + what + ": " + e.getMessage();
-    }
-
-    /** Below this much room a transaction SQLite rolled back by itself is taken for one a full disk ended. */
-    static final long LOW_ROOM_BYTES = 1 << 20;
-
-    /**
-     * SQLite says a full disk as SQLITE_FULL, or, when the disk filled while it spilled a transaction to its journal
-     * and it rolled the transaction back by itself, only at the commit: "cannot commit - no transaction is active".
-     * That one is told from its other causes by the room left on the file system.
-     */
-    static boolean fullDisk(SQLException e, java.util.function.LongSupplier usableBytes) {
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
-                || message.contains("disk is full")) {
-            return true;
-        }
-        return message.contains("no transaction is active") && usableBytes.getAsLong() < LOW_ROOM_BYTES;
-    }
-
-    private static long usableBytes(Path file) {
-        try {
-            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
-        } catch (IOException | RuntimeException e) {
-            return Long.MAX_VALUE; // unknown: not taken for a full disk
-        }
-    }
-
-    static Void execute(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-        }
-        return null;
-    }
-
-    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
         }
     }
 
@@ -528,16 +463,6 @@ public final class SqliteStore implements StateStore {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Duration nullableMillis(ResultSet rows, int column) throws SQLException {
-        long value = rows.getLong(column);
-        return rows.wasNull() ? null : Duration.ofMillis(value);
-    }
-
-    static Integer nullableInt(ResultSet rows, int column) throws SQLException {
-        int value = rows.getInt(column);
-        return rows.wasNull() ? null : value;
     }
 
     private RestartMode restartMode(String stored, String service) {

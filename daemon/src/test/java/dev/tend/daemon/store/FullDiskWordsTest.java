@@ -17,29 +17,29 @@ class FullDiskWordsTest {
 
     @Test
     void sqliteFullIsAFullDisk() {
-        assertTrue(SqliteStore.fullDisk(new SQLiteException("[SQLITE_FULL] database or disk is full",
+        assertTrue(StoreFailure.fullDisk(new SQLiteException("[SQLITE_FULL] database or disk is full",
                 SQLiteErrorCode.SQLITE_FULL), () -> Long.MAX_VALUE));
     }
 
     @Test
     void aCommitSqliteRolledBackByItselfIsAFullDiskWhenTheDiskHasNoRoom() {
-        assertTrue(SqliteStore.fullDisk(ROLLED_BACK, () -> 4096));
-        assertTrue(SqliteStore.fullDisk(ROLLED_BACK, () -> SqliteStore.LOW_ROOM_BYTES - 1));
-        assertFalse(SqliteStore.fullDisk(ROLLED_BACK, () -> SqliteStore.LOW_ROOM_BYTES));
+        assertTrue(StoreFailure.fullDisk(ROLLED_BACK, () -> 4096));
+        assertTrue(StoreFailure.fullDisk(ROLLED_BACK, () -> StoreFailure.LOW_ROOM_BYTES - 1));
+        assertFalse(StoreFailure.fullDisk(ROLLED_BACK, () -> StoreFailure.LOW_ROOM_BYTES));
     }
 
     @Test
     void eitherSqlitesCodeOrItsWordsSayAFullDisk() {
-        assertTrue(SqliteStore.fullDisk(new SQLiteException("[SQLITE_FULL] Insertion failed because database is full",
+        assertTrue(StoreFailure.fullDisk(new SQLiteException("[SQLITE_FULL] Insertion failed because database is full",
                 SQLiteErrorCode.SQLITE_FULL), () -> Long.MAX_VALUE));
-        assertTrue(SqliteStore.fullDisk(new SQLException("database or disk is full"), () -> Long.MAX_VALUE));
-        assertFalse(SqliteStore.fullDisk(new SQLException("no such table: x"), () -> 0));
+        assertTrue(StoreFailure.fullDisk(new SQLException("database or disk is full"), () -> Long.MAX_VALUE));
+        assertFalse(StoreFailure.fullDisk(new SQLException("no such table: x"), () -> 0));
     }
 
     @Test
     void aCommitSqliteRolledBackByItselfWithRoomLeftIsSaidAsSqliteSaysIt() {
-        assertFalse(SqliteStore.fullDisk(ROLLED_BACK, () -> 10L << 30));
-        assertFalse(SqliteStore.fullDisk(new SQLiteException("[SQLITE_BUSY] database is locked",
+        assertFalse(StoreFailure.fullDisk(ROLLED_BACK, () -> 10L << 30));
+        assertFalse(StoreFailure.fullDisk(new SQLiteException("[SQLITE_BUSY] database is locked",
                 SQLiteErrorCode.SQLITE_BUSY), () -> 0));
     }
 }
