@@ -1,5 +1,8 @@
 package dev.tend.cli;
 
+import dev.tend.client.RpcError;
+import dev.tend.protocol.ErrorCode;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -7,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class LogTimes {
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d))+");
+    /** How logs.read refuses a duration it was passed as is: "bad 'since': bad duration '99999999d': too long …". */
+    private static final Pattern REFUSED_DURATION = Pattern.compile("bad '(since|until)': bad duration (.*)");
 
     private LogTimes() {
     }
@@ -39,6 +45,20 @@ final class LogTimes {
                     + "that long ago), a date (2026-12-04), a date and time ('2026-12-04 17:00'), a time of day "
                     + "(17:00), today, yesterday, or an ISO time with Z or an offset");
         }
+    }
+
+    /**
+     * The daemon's refusal of a duration (checked there: the cap is its rule), in the user's words: it names the
+     * parameter ('since'), the user gave the option (--since). Anything else is returned as it is.
+     */
+    static Exception asOption(Exception failure) {
+        if (failure instanceof RpcError e && e.errorCode() == ErrorCode.INVALID_PARAMS) {
+            Matcher m = REFUSED_DURATION.matcher(String.valueOf(e.getMessage()));
+            if (m.matches()) {
+                return new CliException(ExitCode.USAGE, "bad --" + m.group(1) + " " + m.group(2));
+            }
+        }
+        return failure;
     }
 
     /** The instant a resolved value names, or null for a duration ago (or none). */

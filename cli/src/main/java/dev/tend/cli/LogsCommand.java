@@ -105,7 +105,7 @@ final class LogsCommand extends TendSubcommand {
             try {
                 printAndFollow(client, zone, from, to);
             } catch (Exception e) {
-                throw w.explain(e);
+                throw w.explain(LogTimes.asOption(e));
             }
         }
         return ExitCode.OK;

@@ -59,4 +59,14 @@ class LogTimesTest {
         assertTrue(e.getMessage().startsWith("bad --since 'last tuesday': give a duration"), e.getMessage());
         assertTrue(e.getMessage().contains("(17:00)"), e.getMessage());
     }
+
+    @Test
+    void theDaemonsRefusalOfADurationNamesTheOptionTheUserGave() {
+        Exception refused = LogTimes.asOption(new dev.tend.client.RpcError(-32602,
+                "bad 'until': bad duration '99999999d': too long (at most 36500d, 100 years)", null));
+        assertEquals("bad --until '99999999d': too long (at most 36500d, 100 years)", refused.getMessage());
+        assertEquals(ExitCode.USAGE, ((CliException) refused).exitCode());
+        Exception other = new dev.tend.client.RpcError(-32602, "bad 'tail': must be 0 or more", null);
+        assertEquals(other, LogTimes.asOption(other), "any other refusal passes as it is");
+    }
 }

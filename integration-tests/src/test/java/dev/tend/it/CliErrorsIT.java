@@ -84,4 +84,11 @@ class CliErrorsIT {
         assertFails(shop.tend("logs", "-n", "-5", "api"), 2, "-n/--lines must be 0 (every line) or more, got -5");
         assertFails(shop.tend("job", "history", "-n", "-1", "enqueue"), 2, "-n/--lines must be at least 1, got -1");
     }
+
+    @Test
+    void aTooLongDurationIsNamedAsTheOptionNotAsTheProtocolsParameter() throws Exception {
+        assertFails(shop.tend("logs", "--since", "99999999d", "api"), 2,
+                "tend: bad --since '99999999d': too long (at most 36500d, 100 years)");
+        assertFails(shop.tend("logs", "--until", "9999999999h", "api"), 2, "tend: bad --until '9999999999h': too long");
+    }
 }

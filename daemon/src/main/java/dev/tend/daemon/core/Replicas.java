@@ -69,7 +69,8 @@ public final class Replicas {
     static Scaled scale(ProjectSpec declared, String project, String service, int count) {
         String problem = problem(count);
         if (problem != null) {
-            throw SupervisorException.invalid(problem + " (to stop every copy: tend stop " + service + ")");
+            throw SupervisorException.invalid(count < 1 ? problem + " (to stop every copy: tend stop " + service + ")"
+                    : problem);
         }
         if (declared == null) {
             // the ad-hoc services (tend run), or a project whose file could not be loaded

@@ -120,4 +120,15 @@ class ReplicasTest {
         assertFalse(Replicas.sameButCopies(before, spec("web", 0, new Dependency("api#1", Dependency.Condition.STARTED))));
         assertFalse(Replicas.sameButCopies(before, spec("web", 0)));
     }
+
+    @Test
+    void aScaleToNoneIsToldHowToStopAndOneTooLargeIsToldOnlyTheRange() {
+        ProjectSpec shop = project(Map.of(), spec("api", 0));
+        SupervisorException none = assertThrows(SupervisorException.class, () -> Replicas.scale(shop, "shop", "api", 0));
+        assertEquals("replicas must be a whole number from 1 to 64, not 0 (to stop every copy: tend stop api)",
+                none.getMessage());
+        SupervisorException many = assertThrows(SupervisorException.class,
+                () -> Replicas.scale(shop, "shop", "api", 10000));
+        assertEquals("replicas must be a whole number from 1 to 64, not 10000", many.getMessage());
+    }
 }
