@@ -27,7 +27,7 @@ final class ProbeReader {
             "failures");
 
     /** Stands for $PORT while a target is checked: any valid port does. */
-    private static final int SAMPLE_PORT = 1;
+    static final int SAMPLE_PORT = 1;
 
     private final Values values;
 
@@ -138,12 +138,16 @@ final class ProbeReader {
     }
 
     /** @param shown the target as written, for the message */
-    private static String httpProblem(String text, String shown) {
+    static String httpProblem(String text, String shown) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 return "bad url '" + shown + "': it must start with http:// or https://";
+            }
+            String port = portOf(uri.getRawAuthority());
+            if (port != null && Values.port(port) < 0) {
+                return "bad url '" + shown + "': its port is not a number from 1 to 65535";
             }
             if (uri.getHost() == null) {
                 return "bad url '" + shown + "': it has no host";
@@ -152,6 +156,16 @@ final class ProbeReader {
         } catch (URISyntaxException e) {
             return "bad url '" + shown + "': " + e.getReason() + " at index " + e.getIndex();
         }
+    }
+
+    /** The port as written in "user@host:port" or "[::1]:port", or null if none is written. */
+    private static String portOf(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String hostAndPort = authority.substring(Math.max(authority.lastIndexOf('@'), authority.lastIndexOf(']')) + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 ? null : hostAndPort.substring(colon + 1);
     }
 
     private static String logProblem(String text) {

@@ -2,6 +2,7 @@ package dev.tend.daemon.project;
 
 import dev.tend.daemon.core.health.Health;
 import dev.tend.daemon.core.probe.ProbeSpec;
+import dev.tend.daemon.core.probe.Probes;
 import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
@@ -408,7 +409,12 @@ final class ProcessComposeReader {
         if (port == null) {
             throw values.fail(m, where + ".http_get has no port");
         }
-        return scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path);
+        String url = scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path);
+        String problem = ProbeReader.httpProblem(Probes.substitutePort(url, ProbeReader.SAMPLE_PORT), url);
+        if (problem != null) { // refused now, with its line, not at each start
+            throw values.fail(Values.find(m, "port"), where + ": " + problem);
+        }
+        return url;
     }
 
     private RestartMode restart(YamlNode.Entry e, String where) throws ProjectFileException {

@@ -354,6 +354,23 @@ class ProcessComposeTest {
     }
 
     @Test
+    void aReadinessUrlWithABadPortIsRefusedAtLoadWithItsLine() throws Exception {
+        write("process-compose.yaml", """
+                processes:
+                  web:
+                    command: ./web
+                    readiness_probe:
+                      http_get:
+                        host: 127.0.0.1
+                        port: abc
+                """);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("process 'web': readiness_probe: bad url 'http://127.0.0.1:abc/': its port is not "
+                + "a number from 1 to 65535"), e.getMessage());
+    }
+
+    @Test
     void aTemplateNamingNoVarOrBeyondNamesIsRefusedWithItsLine() throws Exception {
         write("process-compose.yaml", "vars:\n  A: 1\nprocesses:\n  a:\n    command: \"echo {{.B}}\"\n");
         ProjectFileException missing = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));

@@ -494,6 +494,14 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aProbeUrlWithABadPortSaysItIsThePortNotTheHost() throws IOException {
+        assertRejected("services:\n  api:\n    command: x\n    ready: { http: \"http://localhost:abc/\" }\n", 4,
+                "bad url 'http://localhost:abc/': its port is not a number from 1 to 65535");
+        assertRejected("services:\n  api:\n    command: x\n    ready: { http: \"http://localhost:70000/\" }\n", 4,
+                "bad url 'http://localhost:70000/': its port is not a number from 1 to 65535");
+    }
+
+    @Test
     void badProbeRegexIsRefused() throws IOException {
         assertRejected("services:\n  api:\n    command: x\n    ready: { log: \"ready (\" }\n", 4,
                 "bad log pattern 'ready ('", "Unclosed group");
