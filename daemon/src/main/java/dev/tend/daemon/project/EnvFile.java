@@ -1,5 +1,7 @@
 package dev.tend.daemon.project;
 
+import dev.tend.daemon.core.process.CommandSize;
+
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Path;
@@ -63,9 +65,31 @@ final class EnvFile {
                         + (Values.looksLikeAKey(key) ? "'" + key + "'" : "(not shown: it is not a word)")
                         + " (" + KEY_RULE + ")");
             }
-            env.put(key, value(m.group(2), display, lineNumber));
+            String value = value(m.group(2), display, lineNumber);
+            String problem = CommandSize.variableProblem(key, value); // refused here, not at every start
+            if (problem != null) {
+                throw new ProjectFileException(display, lineNumber, 1, problem);
+            }
+            env.put(key, value);
         }
         return env;
+    }
+
+    /** The line that last sets the variable (the one that wins), or 0 if none does or the file cannot be read. */
+    static int lineOf(Path file, String key) {
+        int found = 0;
+        try {
+            List<String> lines = SmallTextFile.read(file, "env file").lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = LINE.matcher(lines.get(i).strip());
+                if (m.matches() && m.group(1).equals(key)) {
+                    found = i + 1;
+                }
+            }
+        } catch (IOException e) {
+            return 0; // read a moment ago: the error is still reported, without its line
+        }
+        return found;
     }
 
     private static String value(String raw, Path display, int line) throws ProjectFileException {

@@ -7,6 +7,7 @@ import dev.tend.daemon.core.Dependency;
 import dev.tend.daemon.core.ProjectSpec;
 import dev.tend.daemon.core.RestartMode;
 import dev.tend.daemon.core.ServiceSpec;
+import dev.tend.daemon.core.process.CommandSize;
 import dev.tend.daemon.core.process.Signal;
 
 import dev.tend.protocol.NameRule;
@@ -277,7 +278,7 @@ final class ProcessComposeReader {
                 if (!(v.value() instanceof YamlNode.Scalar s) || s.text() == null) {
                     throw values.fail(v.value(), where + ": environment " + v.key() + " must be a string");
                 }
-                env.put(key(v.key(), v.value(), where), s.text());
+                env.put(key(v.key(), v.value(), where), value(v.key(), s.text(), v.value(), where));
             }
             return env;
         }
@@ -292,9 +293,19 @@ final class ProcessComposeReader {
                 throw values.fail(item, where + ": environment entries are \"KEY=VALUE\", not "
                         + (text == null ? item.description() : "'" + text + "'"));
             }
-            env.put(key(text.substring(0, eq), item, where), text.substring(eq + 1));
+            String key = key(text.substring(0, eq), item, where);
+            env.put(key, value(key, text.substring(eq + 1), item, where));
         }
         return env;
+    }
+
+    /** The value, unless no program could be given it (a NUL, or too long): refused here, not at every start. */
+    private String value(String key, String value, YamlNode at, String where) throws ProjectFileException {
+        String problem = CommandSize.variableProblem(key, value);
+        if (problem != null) {
+            throw values.fail(at, where + ": environment: " + problem);
+        }
+        return value;
     }
 
     private String key(String key, YamlNode at, String where) throws ProjectFileException {

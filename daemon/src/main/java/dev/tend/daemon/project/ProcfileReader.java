@@ -31,9 +31,18 @@ final class ProcfileReader {
     private ProcfileReader() {
     }
 
-    private static int basePort(Map<String, String> env) {
-        int fromDotEnv = Values.port(env.getOrDefault("PORT", ""));
-        return fromDotEnv > 0 ? fromDotEnv : BASE_PORT;
+    /** PORT of the .env, else foreman's 5000; a PORT that is no port is refused (foreman would make it 0). */
+    private static int basePort(Map<String, String> env, Path dotEnv, Path shownDotEnv) throws ProjectFileException {
+        String text = env.get("PORT");
+        if (text == null) {
+            return BASE_PORT;
+        }
+        int port = Values.port(text.strip());
+        if (port < 0) {
+            throw new ProjectFileException(shownDotEnv, EnvFile.lineOf(dotEnv, "PORT"), 1, "PORT '" + text
+                    + "' is not a port from 1 to 65535 (the first process's; each next one gets " + PORT_STEP + " more)");
+        }
+        return port;
     }
 
     static ProjectSpec read(String text, ProjectPaths paths) throws ProjectFileException {
@@ -44,6 +53,7 @@ final class ProcfileReader {
         if (hasDotEnv) {
             env = EnvFile.read(dotEnv, paths.shown(".env"));
         }
+        int basePort = basePort(env, dotEnv, paths.shown(".env"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         String[] lines = text.split("\\r?\\n", -1);
@@ -74,9 +84,14 @@ final class ProcfileReader {
             if (first != null) {
                 throw values.fail(lineNumber, "duplicate process '" + name + "' (first at line " + first + ")");
             }
-            int port = basePort(env) + PORT_STEP * services.size();
-            ServiceSpec spec = ServiceSpec.adhoc(name, command, paths.dir(), env, RestartMode.ON_FAILURE);
-            services.put(name, port <= 65535 ? spec.withPort(port) : spec);
+            int port = basePort + PORT_STEP * services.size();
+            if (port > 65535) {
+                throw values.fail(lineNumber, "process '" + name + "' would get PORT " + port + ", past 65535 ("
+                        + (env.containsKey("PORT") ? "PORT=" + basePort + " in .env" : basePort + " for the first")
+                        + ", and " + PORT_STEP + " more for each process before it): set a lower PORT in .env");
+            }
+            services.put(name, ServiceSpec.adhoc(name, command, paths.dir(), env, RestartMode.ON_FAILURE)
+                    .withPort(port));
         }
         if (services.isEmpty()) {
             throw values.fail(0, "no processes declared; write lines like 'web: ./run-server'");

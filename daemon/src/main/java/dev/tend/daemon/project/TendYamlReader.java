@@ -346,12 +346,6 @@ final class TendYamlReader {
             files.add(envFilePath(fileEntry, where));
             env.putAll(envFile(fileEntry, where));
         }
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            String problem = CommandSize.variableProblem(e.getKey(), e.getValue());
-            if (problem != null) {
-                throw values.fail(fileEntry != null ? fileEntry : map.entries().get(0), where + ": env_file: " + problem);
-            }
-        }
         Set<String> fileKeys = Set.copyOf(env.keySet());
         Map<String, String> inline = new LinkedHashMap<>();
         YamlNode.Entry envEntry = Values.find(map, "env");

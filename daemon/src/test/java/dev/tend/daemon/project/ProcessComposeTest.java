@@ -354,6 +354,15 @@ class ProcessComposeTest {
     }
 
     @Test
+    void anEnvironmentValueTooLongToStartAProcessWithIsRefusedWithItsLine() throws Exception {
+        write("process-compose.yaml", "processes:\n  web:\n    command: ./web\n    environment:\n      - \"A=1\"\n"
+                + "      - \"BIG=" + "x".repeat(200_000) + "\"\n");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals(6, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("process 'web': environment: BIG=... is 200,004 bytes"), e.getMessage());
+    }
+
+    @Test
     void aReadinessUrlWithABadPortIsRefusedAtLoadWithItsLine() throws Exception {
         write("process-compose.yaml", """
                 processes:

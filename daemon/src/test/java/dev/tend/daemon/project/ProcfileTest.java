@@ -69,6 +69,34 @@ class ProcfileTest {
     }
 
     @Test
+    void aDotEnvPortThatIsNoPortIsRefusedNotPassedOverInSilence() throws Exception {
+        Files.writeString(dir.resolve(".env"), "# base port\nPORT=abc\n");
+        ProjectFileException e = rejected("web: ./serve\n");
+        assertTrue(e.file().toString().endsWith(".env"), e.getMessage());
+        assertEquals(2, e.line(), e.getMessage());
+        assertEquals("PORT 'abc' is not a port from 1 to 65535 (the first process's; each next one gets 100 more)",
+                e.reason());
+    }
+
+    @Test
+    void aProcessThatWouldGetAPortPast65535IsRefusedNotLeftWithoutOne() throws Exception {
+        Files.writeString(dir.resolve(".env"), "PORT=65500\n");
+        ProjectFileException e = rejected("web: ./serve\nworker: ./work\n");
+        assertEquals(2, e.line(), e.getMessage());
+        assertEquals("process 'worker' would get PORT 65600, past 65535 (PORT=65500 in .env, and 100 more for each "
+                + "process before it): set a lower PORT in .env", e.reason());
+    }
+
+    @Test
+    void aDotEnvValueTooLongToStartAProcessWithIsRefusedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve(".env"), "A=1\nBIG=" + "x".repeat(200_000) + "\n");
+        ProjectFileException e = rejected("web: ./serve\n");
+        assertTrue(e.file().toString().endsWith(".env"), e.getMessage());
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.reason().startsWith("BIG=... is 200,004 bytes, over the 131,071"), e.reason());
+    }
+
+    @Test
     void dotEnvBesideTheProcfileGivesEveryProcessItsEnvironment() throws Exception {
         Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgres://localhost/dev\n");
         Files.writeString(dir.resolve("Procfile"), "web: ./serve\n");
