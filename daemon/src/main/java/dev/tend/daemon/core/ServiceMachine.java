@@ -77,7 +77,7 @@ final class ServiceMachine {
         this.logPolicy = config.logPolicy();
         this.liveness = new LivenessChecks(this, serial, timer, worker);
         this.memory = new MemoryWatch(this, serial, projects, meter, timer, worker);
-        this.watches = new ServiceWatches(serial, projects, history, timer, worker, restart);
+        this.watches = new ServiceWatches(serial, projects, history, timer, clock, worker, restart);
         this.autoPorts = new AutoPorts(serial, projects, store, history);
     }
 

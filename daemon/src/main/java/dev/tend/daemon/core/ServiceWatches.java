@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,19 @@ final class ServiceWatches {
 
     /** The reason a crashed service under watch shows instead of backing off (ps, history, events). */
     static final String WAITING = "waiting for a change to a watched file";
+    /**
+     * Restarts in a row for changes to one file, each this soon after the run began, that look like the service's
+     * own writes (a log, a database, a pid file in what it watches): it would restart for ever, so it is told once.
+     */
+    static final int OWN_WRITES_IN_A_ROW = 5;
+    private static final Duration SOON = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ServiceWatches.class);
 
     private final SerialState<SupervisorListener, Service> serial;
     private final ProjectRegistry projects;
     private final ServiceHistory history;
     private final Timer timer;
+    private final Clock clock;
     private final Executor worker;
     private final Function<Service, CompletionStage<?>> restart;
     /** Under the lock. */
@@ -48,6 +57,9 @@ final class ServiceWatches {
         /** What it watches, decided once when it began; {@link #shape} tells whether that still holds. */
         final WatchRules rules;
         Burst burst;
+        /** Under the lock: the file of the last restart, and how many restarts in a row it began soon after a start. */
+        Path lastCause;
+        int soonInARow;
         private DirectoryWatcher watcher;
         private boolean closed;
 
@@ -81,11 +93,12 @@ final class ServiceWatches {
 
     /** @param restart restarts the service as `tend restart` does; its stage completes when that is over */
     ServiceWatches(SerialState<SupervisorListener, Service> serial, ProjectRegistry projects, ServiceHistory history,
-                   Timer timer, Executor worker, Function<Service, CompletionStage<?>> restart) {
+                   Timer timer, Clock clock, Executor worker, Function<Service, CompletionStage<?>> restart) {
         this.serial = serial;
         this.projects = projects;
         this.history = history;
         this.timer = timer;
+        this.clock = clock;
         this.worker = worker;
         this.restart = restart;
     }
@@ -105,7 +118,7 @@ final class ServiceWatches {
             return;
         }
         Watch w = new Watch(spec, base, rules);
-        w.burst = new Burst(timer, spec.debounce(), () -> restartFor(svc, w));
+        w.burst = new Burst(timer, spec.debounce(), cause -> restartFor(svc, w, cause));
         open.put(svc, w);
         tx.after(() -> worker.execute(() -> start(svc, w)));
     }
@@ -175,12 +188,31 @@ final class ServiceWatches {
     }
 
     /** The burst is over: restart, if the service is still wanted up under this watch. */
-    private CompletionStage<?> restartFor(Service svc, Watch w) {
-        boolean current = serial.locked(tx -> open.get(svc) == w && svc.desired && !svc.forgotten);
-        if (!current) {
+    private CompletionStage<?> restartFor(Service svc, Watch w, Path cause) {
+        String file = cause == null ? null : shown(w.base, cause);
+        Integer inARow = serial.locked(tx -> {
+            if (open.get(svc) != w || !svc.desired || svc.forgotten) {
+                return null;
+            }
+            boolean soon = svc.run != null && Duration.between(svc.run.startedAt, clock.instant()).compareTo(SOON) < 0;
+            w.soonInARow = !soon ? 0 : cause != null && cause.equals(w.lastCause) ? w.soonInARow + 1 : 1;
+            w.lastCause = cause;
+            return w.soonInARow;
+        });
+        if (inARow == null) {
             return CompletableFuture.completedFuture(null);
         }
-        history.record(svc.project, svc.name(), "watch", 0, null, null, "a watched file changed: restarting");
+        history.record(svc.project, svc.name(), "watch", 0, null, null,
+                "a watched file changed" + (file == null ? "" : " (" + file + ")") + ": restarting");
+        if (inARow == OWN_WRITES_IN_A_ROW) {
+            note(svc, "restarted " + inARow + " times in a row by changes to " + file + ", each soon after it "
+                    + "started: if the service writes it, add it to ignore:");
+        }
         return restart.apply(svc);
+    }
+
+    /** The path as the user wrote watch paths: relative to the service's directory when it is inside it. */
+    private static String shown(Path base, Path path) {
+        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
     }
 }

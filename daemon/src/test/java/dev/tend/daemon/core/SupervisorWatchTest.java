@@ -65,4 +65,29 @@ class SupervisorWatchTest {
                 + app() + ")");
         assertEquals(0, app().restarts(), "a fresh count, as a start by hand");
     }
+
+    @Test
+    void aServiceThatKeepsChangingWhatItWatchesIsToldSoNamingTheFile() throws Exception {
+        Path own = Files.createDirectories(dir.resolve("app")); // not the harness's directory: its logs are there
+        ServiceSpec app = new ServiceSpec("app", "date >> out.log; exec sleep 100000", own, Map.of(), List.of(), null,
+                RestartMode.ON_FAILURE, 2, Signal.TERM, Duration.ofSeconds(5), false, 0)
+                .withWatch(new WatchSpec(List.of("."), List.of(), DEBOUNCE));
+        h.sup.register(h.project("p", app), Map.of());
+        h.sup.up("p", List.of());
+        // each run appends to out.log as it starts, and so arms the debounce again: time moves on until it looped
+        Harness.awaitTrue(() -> {
+            timer.advance(DEBOUNCE);
+            return watchRows().size() > ServiceWatches.OWN_WRITES_IN_A_ROW;
+        }, "restarted by its own writes (rows: " + watchRows() + ")");
+        List<String> watchRows = watchRows();
+        assertTrue(watchRows.contains("a watched file changed (out.log): restarting"), watchRows.toString());
+        assertTrue(watchRows.contains("restarted " + ServiceWatches.OWN_WRITES_IN_A_ROW + " times in a row by changes "
+                + "to out.log, each soon after it started: if the service writes it, add it to ignore:"),
+                watchRows.toString());
+    }
+
+    private List<String> watchRows() {
+        return h.sup.history("p", "app", 100).stream().filter(r -> r.kind().equals("watch"))
+                .map(StateStore.HistoryRecord::reason).toList();
+    }
 }

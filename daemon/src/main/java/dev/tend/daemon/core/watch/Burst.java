@@ -5,7 +5,8 @@ import dev.tend.daemon.core.time.Timer;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Turns changes into restarts: a change (re)starts the quiet period; when it ends, one restart. Changes while a
@@ -17,23 +18,31 @@ public final class Burst {
 
     private final Timer timer;
     private final Duration quiet;
-    private final Supplier<CompletionStage<?>> restart;
+    private final Function<Path, CompletionStage<?>> restart;
+    /** The first change of what the next restart is for (what its history row names). */
+    private Path first;
     private Timer.Scheduled pending;
     private boolean restarting;
     private boolean again;
     private boolean closed;
 
-    /** @param restart begins a restart; its stage completes (either way) when the service is up again or down */
-    public Burst(Timer timer, Duration quiet, Supplier<CompletionStage<?>> restart) {
+    /**
+     * @param restart begins a restart for the first change it coalesced; its stage completes (either way) when the
+     *                service is up again or down
+     */
+    public Burst(Timer timer, Duration quiet, Function<Path, CompletionStage<?>> restart) {
         this.timer = timer;
         this.quiet = quiet;
         this.restart = restart;
     }
 
     /** A watched file changed. */
-    public synchronized void changed() {
+    public synchronized void changed(Path path) {
         if (closed) {
             return;
+        }
+        if (first == null) {
+            first = path;
         }
         if (pending != null) {
             pending.cancel();
@@ -70,9 +79,14 @@ public final class Burst {
     }
 
     private void begin() {
+        Path cause;
+        synchronized (this) {
+            cause = first;
+            first = null;
+        }
         CompletionStage<?> stage;
         try {
-            stage = restart.get();
+            stage = restart.apply(cause);
         } catch (RuntimeException e) {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }

@@ -32,7 +32,7 @@ public final class DirectoryWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DirectoryWatcher.class);
 
     private final WatchRules rules;
-    private final Runnable changed;
+    private final Consumer<Path> changed;
     private final Consumer<String> warn;
     private final int maxDirectories;
     private final WatchService service;
@@ -48,10 +48,12 @@ public final class DirectoryWatcher implements AutoCloseable {
     /**
      * Registers the directories now (on the caller's thread) and starts watching.
      *
-     * @param changed called on the watcher's thread for each change that counts
+     * @param changed called on the watcher's thread for each change that counts, with the path that changed (the
+     *                directory, when the system lost count of what changed in it)
      * @param warn    called once when the bound is reached
      */
-    public DirectoryWatcher(String name, WatchRules rules, Runnable changed, Consumer<String> warn, int maxDirectories)
+    public DirectoryWatcher(String name, WatchRules rules, Consumer<Path> changed, Consumer<String> warn,
+                            int maxDirectories)
             throws IOException {
         this.rules = rules;
         this.changed = changed;
@@ -185,9 +187,9 @@ public final class DirectoryWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                boolean counts = handle(key);
-                if (counts) {
-                    changed.run();
+                Path counted = handle(key);
+                if (counted != null) {
+                    changed.accept(counted);
                 }
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
@@ -195,19 +197,20 @@ public final class DirectoryWatcher implements AutoCloseable {
         }
     }
 
-    private boolean handle(WatchKey key) {
+    /** The first path of the key's events that counts, or null if none does. */
+    private Path handle(WatchKey key) {
         Registered reg;
         synchronized (this) {
             reg = keys.get(key);
         }
         if (reg == null) {
             key.cancel();
-            return false;
+            return null;
         }
-        boolean counts = false;
+        Path counted = null;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                counts = true; // too many to tell which: one of them surely counts
+                counted = counted == null ? reg.dir() : counted; // too many to tell which: one of them surely counts
                 continue;
             }
             Path path = reg.dir().resolve((Path) event.context());
@@ -215,7 +218,9 @@ public final class DirectoryWatcher implements AutoCloseable {
                     && Files.isDirectory(path) && !rules.ignored(path)) {
                 register(path, reg.root());
             }
-            counts |= rules.counts(reg.root(), path);
+            if (counted == null && rules.counts(reg.root(), path)) {
+                counted = path;
+            }
         }
         if (!key.reset()) {
             synchronized (this) {
@@ -223,9 +228,9 @@ public final class DirectoryWatcher implements AutoCloseable {
             }
             if (isRoot(reg.dir())) {
                 lostRoot = true;
-                counts = true;
+                counted = counted == null ? reg.dir() : counted;
             }
         }
-        return counts;
+        return counted;
     }
 }

@@ -3,6 +3,7 @@ package dev.tend.daemon.core.watch;
 import dev.tend.daemon.core.time.VirtualTimer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +16,21 @@ class BurstTest {
 
     private static final Duration QUIET = Duration.ofMillis(500);
     private final VirtualTimer timer = new VirtualTimer();
+    private static final Path A = Path.of("/p/src/a.go");
+    private static final Path B = Path.of("/p/src/b.go");
     private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
-    private final Burst burst = new Burst(timer, QUIET, () -> {
+    private final List<Path> causes = new ArrayList<>();
+    private final Burst burst = new Burst(timer, QUIET, cause -> {
         CompletableFuture<Void> f = new CompletableFuture<>();
         restarts.add(f);
+        causes.add(cause);
         return f;
     });
 
     @Test
     void aThousandChangesInABurstAreOneRestartOnceQuiet() {
         for (int i = 0; i < 1000; i++) {
-            burst.changed();
+            burst.changed(A);
             timer.advance(Duration.ofMillis(10));
         }
         assertEquals(0, restarts.size(), "still changing: no restart yet");
@@ -36,11 +41,11 @@ class BurstTest {
 
     @Test
     void changesDuringARestartAreCoalescedIntoOneMoreAfterIt() {
-        burst.changed();
+        burst.changed(A);
         timer.advance(QUIET);
         assertEquals(1, restarts.size());
         for (int round = 0; round < 3; round++) { // three bursts while the restart is under way
-            burst.changed();
+            burst.changed(A);
             timer.advance(QUIET);
         }
         assertEquals(1, restarts.size(), "no second restart while the first is under way");
@@ -52,21 +57,33 @@ class BurstTest {
 
     @Test
     void aFailedRestartDoesNotStopTheNextBurst() {
-        burst.changed();
+        burst.changed(A);
         timer.advance(QUIET);
         restarts.get(0).completeExceptionally(new IllegalStateException("crashed"));
-        burst.changed();
+        burst.changed(A);
         timer.advance(QUIET);
         assertEquals(2, restarts.size());
     }
 
     @Test
     void afterCloseChangesRestartNothing() {
-        burst.changed();
+        burst.changed(A);
         burst.close();
         timer.advance(QUIET);
-        burst.changed();
+        burst.changed(A);
         timer.advance(QUIET);
         assertEquals(0, restarts.size());
+    }
+
+    @Test
+    void eachRestartIsForTheFirstChangeItCoalesced() {
+        burst.changed(A);
+        burst.changed(B);
+        timer.advance(QUIET);
+        burst.changed(B); // while the first restart is under way
+        burst.changed(A);
+        timer.advance(QUIET);
+        restarts.get(0).complete(null);
+        assertEquals(List.of(A, B), causes);
     }
 }

@@ -34,7 +34,7 @@ class DirectoryWatcherTest {
 
     private DirectoryWatcher watch(List<String> paths, List<String> ignore, int max) throws IOException {
         WatchRules rules = new WatchRules(dir, new WatchSpec(paths, ignore, null), Files::isDirectory);
-        DirectoryWatcher w = new DirectoryWatcher("t", rules, changes::incrementAndGet, warnings::add, max);
+        DirectoryWatcher w = new DirectoryWatcher("t", rules, path -> changes.incrementAndGet(), warnings::add, max);
         opened.add(w);
         return w;
     }
