@@ -19,6 +19,11 @@ final class DownCommand extends ProjectAction {
     }
 
     @Override
+    boolean stops() {
+        return true;
+    }
+
+    @Override
     void addParams(Map<String, Object> params) {
         params.put("services", services);
     }

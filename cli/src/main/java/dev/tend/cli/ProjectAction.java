@@ -3,6 +3,7 @@ package dev.tend.cli;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,11 +31,24 @@ abstract class ProjectAction extends TendSubcommand {
     /** What the call takes besides the project. */
     abstract void addParams(Map<String, Object> params);
 
+    /** Whether the call stops services, and so may wait for one that ignores its stop signal. */
+    boolean stops() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = scope.params();
         addParams(params);
-        printAnswer(json, call(method, params), said);
+        Map<String, Object> answer;
+        try (SlowStop notice = stops() ? SlowStop.watch(this::stillStopping, err()) : null) {
+            answer = call(method, params);
+        }
+        printAnswer(json, answer, said);
         return ExitCode.OK;
+    }
+
+    private List<String> stillStopping() {
+        return stopping(List.of(scope.params()));
     }
 }

@@ -16,6 +16,11 @@ final class RestartCommand extends ServiceRefsAction {
     }
 
     @Override
+    boolean stops() {
+        return true;
+    }
+
+    @Override
     void addParams(Map<String, Object> params) {
         if (rolling) {
             params.put("rolling", true);

@@ -32,8 +32,20 @@ abstract class ServiceAction extends TendSubcommand {
     void addParams(Map<String, Object> params) {
     }
 
+    /** Whether the action stops services, and so may wait for one that ignores its stop signal. */
+    boolean stops() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
+        try (SlowStop notice = stops() ? SlowStop.watch(() -> stopping(refs().stream().map(TendSubcommand::refParams)
+                .toList()), err()) : null) {
+            return act();
+        }
+    }
+
+    private int act() throws Exception {
         List<Object> results = new ArrayList<>();
         int exit = eachRef(method, refs(), ref -> {
             Map<String, Object> params = refParams(ref);

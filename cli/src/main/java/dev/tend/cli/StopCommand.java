@@ -8,4 +8,9 @@ final class StopCommand extends ServiceRefsAction {
     StopCommand() {
         super(Methods.SERVICE_STOP, "stopped");
     }
+
+    @Override
+    boolean stops() {
+        return true;
+    }
 }

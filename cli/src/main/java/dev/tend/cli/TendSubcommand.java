@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
 import dev.tend.protocol.ErrorCode;
+import dev.tend.protocol.Methods;
 import dev.tend.protocol.json.Json;
 import dev.tend.protocol.json.JsonObjects;
 
@@ -52,6 +53,21 @@ abstract class TendSubcommand implements Callable<Integer> {
         try (RpcClient client = connect().client()) {
             return JsonObjects.object(client.call(method, params));
         }
+    }
+
+    /** The services of service.list answers to these params that are stopping now, by name (for {@link SlowStop}). */
+    List<String> stopping(List<Map<String, Object>> lists) {
+        List<String> names = new java.util.ArrayList<>();
+        try (RpcClient client = connect().client()) {
+            for (Map<String, Object> params : lists) {
+                JsonObjects.array(JsonObjects.object(client.call(Methods.SERVICE_LIST, params)).get("services"))
+                        .stream().map(JsonObjects::object).filter(s -> "stopping".equals(s.get("state")))
+                        .map(s -> String.valueOf(s.get("name"))).filter(n -> !names.contains(n)).forEach(names::add);
+            }
+        } catch (Exception e) {
+            return List.of(); // the daemon is busy or gone: the command's own answer says what matters
+        }
+        return names;
     }
 
     /**

@@ -252,6 +252,24 @@ class SignalsAndReadinessIT {
         assertEquals("stopped", state(p.service("bad")), "down clears failed");
     }
 
+    @Test
+    void aDownThatWaitsForAServiceIgnoringItsStopSignalSaysWhoAndWhatEndsTheWait() throws Exception {
+        TendProject p = new TendProject(tend, "stubborn", """
+                services:
+                  deaf:
+                    command: trap '' TERM; while :; do sleep 1; done
+                    stop_timeout: 6s
+                  polite:
+                    command: sleep 600
+                """);
+        p.ok("up", "--wait");
+        TendHome.Result down = p.ok("down");
+        assertTrue(down.err().contains("tend: still stopping deaf (it was sent its stop signal; what is left of it is "
+                + "killed after its stop_timeout)"), down.toString());
+        assertFalse(down.err().contains("polite"), "only who holds the down up is named: " + down);
+        assertEquals("stopped", state(p.service("deaf")), down.toString());
+    }
+
     private static long starts(TendProject p) throws Exception {
         List<Map<String, Object>> h = new ArrayList<>(p.history("doomed/bad"));
         return h.stream().filter(e -> "started".equals(e.get("kind"))).count();
