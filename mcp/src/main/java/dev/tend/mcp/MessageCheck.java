@@ -39,8 +39,10 @@ final class MessageCheck {
             return refuse(null, -32600, "Invalid Request: a message is one JSON object (batches are not supported)");
         }
         JsonNode id = node.get("id");
-        if (id != null && !id.isTextual() && !id.isNumber()) {
-            return refuse(null, -32600, "Invalid Request: id must be a string or a number");
+        // MCP's ids are strings or integers; the SDK holds a number as a long, and stops reading at one it cannot
+        // (4.5, 1.0, 2^63): never to answer again
+        if (id != null && !id.isTextual() && !(id.isIntegralNumber() && id.canConvertToLong())) {
+            return refuse(null, -32600, "Invalid Request: id must be a string or an integer");
         }
         if (!"2.0".equals(node.path("jsonrpc").asText(null)) || !node.path("jsonrpc").isTextual()) {
             return refuse(id, -32600, "Invalid Request: jsonrpc must be \"2.0\"");
@@ -59,7 +61,38 @@ final class MessageCheck {
         if (params != null && !params.isObject()) {
             return refuse(id, -32600, "Invalid Request: params must be an object");
         }
+        String wrong = wrongParams(method.asText(), params == null ? JsonNodeFactory.instance.objectNode() : params);
+        if (wrong != null) {
+            return refuse(id, -32602, "Invalid params: " + wrong);
+        }
         return new Verdict(node, null);
+    }
+
+    /**
+     * The params the SDK would fail to bind, with Jackson's words and class names as an Internal error: said here,
+     * in the client's terms. Null when they are of the right kinds (what they mean is the server's to judge).
+     */
+    private static String wrongParams(String method, JsonNode params) {
+        switch (method) {
+            case "tools/call" -> {
+                if (!params.path("name").isTextual()) {
+                    return "name must be the tool's name (a string)";
+                }
+                JsonNode arguments = params.get("arguments");
+                if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+                    return "arguments must be an object of the tool's arguments";
+                }
+            }
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" -> {
+                if (!params.path("uri").isTextual()) {
+                    return "uri must be a string";
+                }
+            }
+            default -> {
+                // the SDK binds the others' params itself, or takes none
+            }
+        }
+        return null;
     }
 
     private static Verdict refuse(JsonNode id, int code, String message) {

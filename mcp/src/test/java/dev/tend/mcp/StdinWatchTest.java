@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -47,9 +48,51 @@ class StdinWatchTest {
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":6,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: jsonrpc must "
                 + "be \\\"2.0\\\"\"}}", refused[4]);
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be "
-                + "a string or a number\"}}", refused[5]);
+                + "a string or an integer\"}}", refused[5]);
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: params must "
                 + "be an object\"}}", refused[6]);
+        in.awaitEnd();
+    }
+
+    @Test
+    void anIdThatIsNoIntegerTheSdkCanHoldIsRefusedAndWhatFollowsStillPasses() throws Exception {
+        StdinWatch in = watch("{\"jsonrpc\":\"2.0\",\"id\":4.5,\"method\":\"ping\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":1.0,\"method\":\"ping\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775808,\"method\":\"ping\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4.5,\"method\":\"notifications/initialized\"}\n" + PING + "\n");
+
+        assertEquals(PING + "\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String[] refused = answers.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(4, refused.length, answers.toString(StandardCharsets.UTF_8));
+        for (String r : refused) {
+            assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id "
+                    + "must be a string or an integer\"}}", r);
+        }
+        in.awaitEnd();
+    }
+
+    @Test
+    void toolArgumentsOrAResourceUriOfTheWrongKindAreInvalidParamsNotJavaInternals() throws Exception {
+        StdinWatch in = watch("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"x\","
+                + "\"arguments\":[1,2]}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"arguments\":\"s\"}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":{}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/subscribe\",\"params\":{\"uri\":7}}\n" + PING + "\n");
+
+        assertEquals(PING + "\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String[] refused = answers.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(List.of(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid params: arguments must be "
+                        + "an object of the tool's arguments\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32602,\"message\":\"Invalid params: arguments must be "
+                        + "an object of the tool's arguments\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32602,\"message\":\"Invalid params: name must be the "
+                        + "tool's name (a string)\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32602,\"message\":\"Invalid params: uri must be a "
+                        + "string\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"error\":{\"code\":-32602,\"message\":\"Invalid params: uri must be a "
+                        + "string\"}}"), List.of(refused));
         in.awaitEnd();
     }
 
