@@ -111,6 +111,11 @@ final class RawPeer implements AutoCloseable {
         return answer;
     }
 
+    /** Shuts down our side, as `echo … | socat` does at its input's end: the daemon sees no more requests. */
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     boolean closedByPeer() {
         return eof;
     }

@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.kqueue.KQueueDomainSocketChannel;
@@ -19,6 +21,8 @@ import io.netty.channel.ChannelFutureListener;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,9 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     /** Event-loop state: requests handed up and not yet answered, and frames read meanwhile past the limit. */
     private int inFlight;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** Event-loop state: the peer sends no more; it is closed once answered, and its streams ended. */
+    private boolean inputShut;
+    private ScheduledFuture<?> lingering;
 
     PeerHandler(FrameHandler frames, ChannelGroup connections, long ownUid, OutboundBudget budget) {
         this.frames = frames;
@@ -113,10 +120,45 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
             handUp(ctx, waiting.poll());
         }
         updateAutoRead(ctx);
+        closeIfDone(ctx);
+    }
+
+    /**
+     * The peer shut down its side (half-closed, or closed whole: a read cannot tell them apart). What it asked is
+     * still answered; then the connection closes, unless it has subscriptions: those go on while it reads, and a
+     * peer that is gone entirely is found by the first notification that cannot be written.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShut = true;
+            closeIfDone(ctx);
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void closeIfDone(ChannelHandlerContext ctx) {
+        if (!inputShut || inFlight > 0 || !waiting.isEmpty() || !ctx.channel().isOpen()) {
+            return;
+        }
+        if (peer != null && frames.streaming(peer)) {
+            if (lingering == null) { // looked at again until its subscriptions end
+                lingering = ctx.executor().scheduleWithFixedDelay(() -> closeIfDone(ctx), 1, 1, TimeUnit.SECONDS);
+                ctx.channel().closeFuture().addListener(f -> lingering.cancel(false));
+            }
+            return;
+        }
+        if (lingering != null) {
+            lingering.cancel(false);
+        }
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Read on only while the peer reads what we send and has room for more requests in flight. */
     private void updateAutoRead(ChannelHandlerContext ctx) {
+        if (inputShut) {
+            return; // nothing more to read: asking epoll for it again fails, on a descriptor it no longer polls
+        }
         ctx.channel().config().setAutoRead(ctx.channel().isWritable() && inFlight < MAX_IN_FLIGHT && waiting.isEmpty());
     }
 

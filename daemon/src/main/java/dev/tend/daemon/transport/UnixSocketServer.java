@@ -140,6 +140,8 @@ public final class UnixSocketServer implements AutoCloseable {
                 .group(group)
                 .channel(channelType)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
+                // a peer that shuts down its side after its requests (`echo … | socat`) still gets their answers
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new PeerChannelInitializer(() -> new PeerHandler(frames, connections, ownUid, budget)));
         try {
             serverChannel = b.bind(address).sync().channel();
