@@ -42,15 +42,15 @@ class PortAndColumnTest {
     }
 
     @Test
-    void aProcfilesDotEnvPortIsTheBaseOnlyWithinTheRange() throws Exception {
+    void aProcfilesDotEnvPortIsTheBaseWithinTheRangeAndRefusedOutsideIt() throws Exception {
         Files.writeString(dir.resolve("Procfile"), "web: ./serve\n");
         Files.writeString(dir.resolve(".env"), "PORT=65535\n");
         assertEquals(65535, ProjectFiles.load(dir).services().get("web").port());
-        Files.writeString(dir.resolve(".env"), "PORT=65536\n");
-        assertEquals(5000, ProjectFiles.load(dir).services().get("web").port(),
-                "a PORT out of range is ignored: the base stays foreman's 5000");
-        Files.writeString(dir.resolve(".env"), "PORT=0\n");
-        assertEquals(5000, ProjectFiles.load(dir).services().get("web").port());
+        for (String outside : new String[] {"65536", "0"}) { // refused, not passed over for foreman's 5000
+            Files.writeString(dir.resolve(".env"), "PORT=" + outside + "\n");
+            ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir), outside);
+            assertTrue(e.reason().startsWith("PORT '" + outside + "' is not a port from 1 to 65535"), e.getMessage());
+        }
     }
 
     @Test
