@@ -46,6 +46,23 @@ class ClientTimeoutIT {
     }
 
     @Test
+    void aDaemonThatDoesNotAnswerEvenASecondConnectionGivesExitFourThoughItsPidFileLies() throws Exception {
+        java.nio.file.Path pidFile = tend.stateDir().resolve("daemon.pid");
+        String pid = java.nio.file.Files.readString(pidFile);
+        signal("STOP");
+        java.nio.file.Files.writeString(pidFile, "garbage\n"); // so it is not known stopped: the second connection is asked
+        try {
+            tend.env().put("TEND_DAEMON_TIMEOUT", "1");
+            TendHome.Result r = tend.tend("ps");
+            assertEquals(4, r.exit(), r.toString());
+            assertEquals("tend: the tend daemon does not answer (nothing within 1 s, nor to a second connection): see "
+                    + "`tend daemon logs`; `tend daemon restart` replaces it\n", r.err());
+        } finally {
+            java.nio.file.Files.writeString(pidFile, pid);
+        }
+    }
+
+    @Test
     void theTimeoutIsSetByTheEnvironmentOrTheOption() throws Exception {
         signal("STOP");
         tend.env().put("TEND_DAEMON_TIMEOUT", "1");

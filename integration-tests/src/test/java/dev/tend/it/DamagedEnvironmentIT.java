@@ -148,8 +148,11 @@ class DamagedEnvironmentIT {
                 """);
         String java = ProcessHandle.current().info().command().orElse("java");
         Process fake = tend.command(java, holder.toString(), tend.pidFile().toString()).start();
+        Process decoy = new ProcessBuilder("sleep", "600").start();
         try {
             assertEquals("locked", new String(fake.getInputStream().readNBytes(6)));
+            // the file's text names another program (edited, or a pid since reused): the lock's holder is the daemon
+            Files.writeString(tend.pidFile(), decoy.pid() + "\n");
 
             TendHome.Result ps = tend.tend("ps");
             assertEquals(4, ps.exit(), ps.toString());
@@ -163,8 +166,10 @@ class DamagedEnvironmentIT {
             assertEquals("tend daemon stopped by SIGTERM (pid " + fake.pid() + "): it did not listen on "
                     + tend.socket() + "\n", stop.out() + stop.err());
             assertTrue(fake.waitFor(10, TimeUnit.SECONDS), "the lock holder got SIGTERM");
+            assertTrue(decoy.isAlive(), "the program the pid file named was not signalled");
         } finally {
             fake.destroyForcibly();
+            decoy.destroyForcibly();
         }
     }
 

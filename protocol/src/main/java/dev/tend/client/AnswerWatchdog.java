@@ -83,7 +83,9 @@ final class AnswerWatchdog {
             synchronized (AnswerWatchdog.class) {
                 t = timer;
                 if (t == null) {
-                    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+                    // Two threads: an overdue check asks a second connection, whose own watchdog must be able to
+                    // run while the first waits for it (with one, a daemon that answers nobody hung both for ever).
+                    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, r -> {
                         Thread th = new Thread(r, "tend-answer-watchdog");
                         th.setDaemon(true);
                         return th;

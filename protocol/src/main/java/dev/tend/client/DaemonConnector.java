@@ -312,7 +312,9 @@ public final class DaemonConnector {
         if (pidLockFree()) {
             return OptionalLong.empty();
         }
-        long pid = pidInFile();
+        // The kernel's word for who holds it; the file's text only where /proc/locks cannot tell (no /proc)
+        OptionalLong holder = LockHolder.of(paths.pidFile());
+        long pid = holder.isPresent() ? holder.getAsLong() : pidInFile();
         return pid > 0 && running(pid) ? OptionalLong.of(pid) : OptionalLong.empty();
     }
 
