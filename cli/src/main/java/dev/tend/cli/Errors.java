@@ -18,7 +18,7 @@ final class Errors {
             return c;
         }
         if (t instanceof OutputWatch.OutputClosedException) {
-            return new CliException(ExitCode.OUTPUT_CLOSED, null); // nothing to say: nobody would read it
+            return outputFailed();
         }
         if (t instanceof DaemonUnavailableException d) {
             return new CliException(ExitCode.DAEMON_UNAVAILABLE, d.getMessage());
@@ -37,6 +37,17 @@ final class Errors {
             return new CliException(ExitCode.INTERRUPTED, "interrupted");
         }
         return new CliException(ExitCode.FAILED, "unexpected error: " + t);
+    }
+
+    /**
+     * The output could not be written: nobody reads it any more (`| head`: quietly, exit 141, as a program killed by
+     * SIGPIPE), or it failed otherwise (a full disk, a closed descriptor): said, exit 1.
+     */
+    static CliException outputFailed() {
+        if (OutputWatch.readerGone()) {
+            return new CliException(ExitCode.OUTPUT_CLOSED, null); // nothing to say: nobody would read it
+        }
+        return new CliException(ExitCode.FAILED, "could not write the output (a full disk, or a closed stdout?)");
     }
 
     private static CliException fromRpc(RpcError e) {

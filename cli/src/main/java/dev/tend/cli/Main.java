@@ -41,7 +41,13 @@ public final class Main {
             return ExitCode.USAGE;
         });
         int code = cl.execute(args);
-        cl.getOut().flush();
+        if (OutputWatch.failed(cl.getOut()) && code == ExitCode.OK) { // what was printed is not all there
+            CliException failed = Errors.outputFailed();
+            if (failed.getMessage() != null) {
+                cl.getErr().println("tend: " + failed.getMessage());
+            }
+            code = failed.exitCode();
+        }
         cl.getErr().flush();
         return code;
     }

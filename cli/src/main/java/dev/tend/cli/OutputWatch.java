@@ -48,9 +48,17 @@ final class OutputWatch implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Whether a write to the output failed. picocli's writer wraps System.out, a PrintStream that keeps its own
+     * failures to itself (a full disk, a closed descriptor): both are asked.
+     */
+    static boolean failed(PrintWriter out) {
+        return out.checkError() | System.out.checkError();
+    }
+
     /** After printing: flushes, and throws if the output is gone. */
     void check() {
-        if (gone || out.checkError()) {
+        if (gone || failed(out)) {
             gone = true;
             throw new OutputClosedException();
         }

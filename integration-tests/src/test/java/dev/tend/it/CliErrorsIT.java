@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,5 +92,22 @@ class CliErrorsIT {
         assertFails(shop.tend("logs", "--since", "99999999d", "api"), 2,
                 "tend: bad --since '99999999d': too long (at most 36500d, 100 years)");
         assertFails(shop.tend("logs", "--until", "9999999999h", "api"), 2, "tend: bad --until '9999999999h': too long");
+    }
+
+    @Test
+    void outputThatCannotBeWrittenFailsTheCommandAndEndsAFollow() throws Exception {
+        shop.ok("run", "--name", "ticker", "--", "sh", "-c", "while :; do echo tick; sleep 0.2; done");
+        for (String[] args : List.of(new String[] {"ps"}, new String[] {"ps", "--json"},
+                new String[] {"logs", "-f", "adhoc/ticker"})) {
+            ProcessBuilder pb = tend.command(TendHome.LAUNCHER.toString()).directory(shop.dir().toFile());
+            pb.command().addAll(List.of(args));
+            pb.redirectOutput(new java.io.File("/dev/full")); // every write fails: no space left on device
+            Process p = pb.start();
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), String.join(" ", args) + " ended");
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertEquals(1, p.exitValue(), String.join(" ", args) + ": " + err);
+            assertTrue(err.contains("tend: could not write the output"), err);
+        }
+        shop.ok("rm", "ticker");
     }
 }
