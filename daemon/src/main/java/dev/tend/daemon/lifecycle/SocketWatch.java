@@ -49,8 +49,13 @@ public final class SocketWatch implements AutoCloseable {
             if (intact.getAsBoolean()) {
                 return;
             }
-            log.warn("the socket {} was deleted or replaced: listening there again", socket);
+            if (!failedBefore) { // while it keeps failing, the error below said it once
+                log.warn("the socket {} was deleted or replaced: listening there again", socket);
+            }
             rebind.rebind();
+            if (failedBefore) {
+                log.info("listening on {} again", socket);
+            }
             failedBefore = false;
         } catch (IOException | RuntimeException e) {
             // Said once, tried again every second: a directory may come back, a disk may be freed.
