@@ -144,6 +144,36 @@ class McpServerIT {
     }
 
     @Test
+    void aLogSubscriptionOutlivesADaemonCrashWithoutAToolCall() throws Exception {
+        try (TendHome tend = new TendHome()) {
+            Path dir = project(tend);
+            java.util.concurrent.atomic.AtomicReference<CountDownLatch> apiWrote =
+                    new java.util.concurrent.atomic.AtomicReference<>(new CountDownLatch(1));
+            McpSyncClient c = client(tend, contents -> {
+                if (contents.stream().anyMatch(x -> x.uri().equals("tend://shop/api/log"))) {
+                    apiWrote.get().countDown();
+                }
+            });
+            try {
+                ok(c, "up_project", Map.of("dir", dir.toString(), "wait", true));
+                c.subscribeResource(new McpSchema.SubscribeRequest("tend://shop/api/log"));
+                assertTrue(apiWrote.get().await(60, TimeUnit.SECONDS), "no resources/updated for shop/api's log");
+
+                long daemon = tend.daemonPid();
+                assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(daemon)).start().waitFor());
+                TendHome.waitUntil("the daemon is gone", () -> !ProcessHandle.of(daemon).map(ProcessHandle::isAlive)
+                        .orElse(false));
+                apiWrote.set(new CountDownLatch(1));
+                // no tool call: the crash is recovered as the next command would, and the updates go on
+                assertTrue(apiWrote.get().await(60, TimeUnit.SECONDS), "no resources/updated after the daemon crashed");
+                ok(c, "down_project", Map.of("project", "shop"));
+            } finally {
+                c.closeGracefully();
+            }
+        }
+    }
+
+    @Test
     void restartingAReplicatedServiceAnswersEachCopy() throws Exception {
         try (TendHome tend = new TendHome()) {
             Path dir = Files.createDirectories(tend.home().resolve("copies"));
