@@ -79,7 +79,9 @@ final class Job {
     /** Takes new settings (from a reload or a new registration); a RETIMED job's new anchor is to be saved. */
     Update update(JobSpec newSpec, JobSchedule newSchedule, Map<String, String> newBaseEnv, Instant now) {
         boolean timing = !spec.schedule().equals(newSpec.schedule()) || !spec.timezone().equals(newSpec.timezone());
-        boolean changed = timing || !spec.equals(newSpec) || !baseEnv.equals(newBaseEnv);
+        // The environment of the shell that reloaded is taken for the next run, as a service takes it at its next
+        // start; like a service, the job is not changed by it (a reload from another shell changes no file)
+        boolean changed = timing || !spec.equals(newSpec);
         spec = newSpec;
         schedule = newSchedule;
         baseEnv = Map.copyOf(newBaseEnv);

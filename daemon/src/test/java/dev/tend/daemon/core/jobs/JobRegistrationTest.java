@@ -2,6 +2,7 @@ package dev.tend.daemon.core.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tend.daemon.core.JobSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,19 @@ class JobRegistrationTest extends SchedulerOnHarness {
         assertEquals(List.of("demo/a", "demo/b"), names("demo"));
         assertEquals(List.of("other/c"), names("other"));
         assertEquals(List.of("demo/a", "demo/b", "other/c"), names(null));
+    }
+
+    @Test
+    void aReloadFromAShellWithOtherVariablesChangesNoJobAsItChangesNoService() {
+        JobSpec a = h.job("a", "@hourly", "echo $FOO");
+        h.scheduler.register("demo", JobHarness.ENV, List.of(a));
+        java.util.Map<String, String> otherShell = new java.util.HashMap<>(JobHarness.ENV);
+        otherShell.put("FOO", "1");
+
+        JobChanges changes = h.scheduler.register("demo", otherShell, List.of(a));
+
+        assertEquals(List.of(), changes.changed(), "the file did not change");
+        assertEquals(List.of(), changes.added());
     }
 
     @Test
