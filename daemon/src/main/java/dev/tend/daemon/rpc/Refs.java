@@ -141,6 +141,9 @@ final class Refs {
         if (ref == null || ref.isBlank()) {
             throw new RpcException(ErrorCode.INVALID_PARAMS, "empty name: give a " + kind + "'s name, or project/name");
         }
+        if (dir != null) {
+            Inputs.absolute("dir", dir); // whatever the ref: a request is refused or taken by one rule
+        }
         int slash = ref.indexOf('/');
         if (slash >= 0) {
             String project = ref.substring(0, slash);

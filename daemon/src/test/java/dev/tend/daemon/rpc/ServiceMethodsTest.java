@@ -116,6 +116,9 @@ class ServiceMethodsTest extends RealEndpointTest {
                 rpc.message("service.list", "{\"dir\":\"shop\"}", ErrorCode.INVALID_PARAMS));
         assertEquals("dir: '.' is not an absolute path (give the caller's working directory as an absolute path)",
                 rpc.message("service.start", "{\"ref\":\"web\",\"dir\":\".\"}", ErrorCode.INVALID_PARAMS));
+        assertEquals("dir: 'rel' is not an absolute path (give the caller's working directory as an absolute path)",
+                rpc.message("service.start", "{\"ref\":\"shop/web\",\"dir\":\"rel\"}", ErrorCode.INVALID_PARAMS),
+                "refused though a project/name does not need it: the same request, the same rule");
         assertEquals("stopped", rpc.state("shop", "web"));
     }
 
