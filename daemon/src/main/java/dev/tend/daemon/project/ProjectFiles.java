@@ -242,6 +242,14 @@ public final class ProjectFiles {
                 return given.resolve(name);
             }
         }
+        for (Path candidate : new Path[] {yaml, yml, given.resolve(PROCFILE)}) {
+            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) { // there, but nothing to read: said as such
+                throw new ProjectFileException(candidate, 0, 0, candidate.getFileName() + " is "
+                        + (Files.isDirectory(candidate) ? "a directory, not a file"
+                        : !Files.exists(candidate) ? "a link to nothing (or a loop of links)"
+                        : "not a regular file (a pipe, a socket or a device)"));
+            }
+        }
         throw new ProjectFileException(given, 0, 0, "no " + TEND_YAML + ", " + TEND_YML + " or " + PROCFILE
                 + " in " + given.toAbsolutePath().normalize() + " (nor a " + PROCESS_COMPOSE.get(0) + ")");
     }

@@ -494,6 +494,22 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void aProjectFileThatIsNoRegularFileIsNamedAsSuchNotAsMissing() throws IOException {
+        Files.createDirectories(dir.resolve("tend.yaml"));
+        ProjectFileException d = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals("tend.yaml is a directory, not a file", d.reason(), d.getMessage());
+        Files.delete(dir.resolve("tend.yaml"));
+        Files.createSymbolicLink(dir.resolve("tend.yaml"), dir.resolve("tend.yaml")); // a loop
+        ProjectFileException loop = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals("tend.yaml is a link to nothing (or a loop of links)", loop.reason(), loop.getMessage());
+        Files.delete(dir.resolve("tend.yaml"));
+        Files.createSymbolicLink(dir.resolve("tend.yaml"), Path.of("/dev/zero"));
+        ProjectFileException device = assertThrows(ProjectFileException.class, () -> ProjectFiles.load(dir));
+        assertEquals("tend.yaml is not a regular file (a pipe, a socket or a device)", device.reason(),
+                device.getMessage());
+    }
+
+    @Test
     void aProbeUrlWithABadPortSaysItIsThePortNotTheHost() throws IOException {
         assertRejected("services:\n  api:\n    command: x\n    ready: { http: \"http://localhost:abc/\" }\n", 4,
                 "bad url 'http://localhost:abc/': its port is not a number from 1 to 65535");
