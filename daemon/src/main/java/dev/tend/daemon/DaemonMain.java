@@ -166,7 +166,7 @@ public final class DaemonMain {
                     StartedBy.of(System.getenv()));
             JsonRpcEndpoint endpoint = new JsonRpcEndpoint(RpcMapper.create(), new TendRpc(info, supervisor, store, Clock.systemUTC(),
                     jobs, bus, tailer, new EventNotifications(RpcMapper.create(), null)));
-            server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers, bus::hasSubscriptions), Uid.current());
+            server = new UnixSocketServer(paths.socket(), new RpcDispatcher(endpoint, workers, pageWorkers), Uid.current());
             background("tend-warmup", () -> RpcWarmup.endpoint(endpoint));
             background("tend-process-control", control::prepare);
             serverRef[0] = server;

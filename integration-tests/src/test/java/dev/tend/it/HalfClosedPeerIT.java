@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A peer that shuts down its side once it has sent its requests (`echo '…' | socat - UNIX-CONNECT:…`, or a script
- * that half-closes) gets every answer, then the daemon's end of the stream; one that subscribed keeps its events.
+ * that half-closes) gets every answer, then the daemon's end of the stream; no connection outlives its peer.
  */
 class HalfClosedPeerIT {
     private static TendHome tend;
@@ -49,19 +49,36 @@ class HalfClosedPeerIT {
     }
 
     @Test
-    void aSubscriberThatHalfClosesStillGetsItsEvents() throws Exception {
+    void aSubscribeSentBeforeTheHalfCloseIsAnsweredThenTheSubscriptionEndsWithTheConnection() throws Exception {
         try (RawPeer peer = new RawPeer(tend.socket())) {
             peer.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"events.subscribe\"}\n");
             peer.shutdownOutput();
             String subscribed = peer.readLine(10_000);
             assertTrue(subscribed != null && subscribed.contains("\"subscription\""), String.valueOf(subscribed));
-            assertEquals(0, tend.tend("run", "--name", "late", "--", "sleep", "600").exit());
-            String event;
-            do {
-                event = peer.readLine(10_000);
-            } while (event != null && !event.contains("\"service.changed\""));
-            assertTrue(event != null && event.contains("\"late\""), "an event after the half-close: " + event);
-            assertEquals(0, tend.tend("rm", "late").exit());
+            assertEquals(null, peer.readLine(10_000));
+            assertTrue(peer.closedByPeer(), "a follower keeps its side open; one that shut it is done");
+        }
+        TendHome.waitUntil("no connection left behind (now " + connections() + ")", () -> connections() == 1);
+    }
+
+    @Test
+    void aSubscriberWhoseProcessEndedLeavesNoConnectionBehindThoughNoEventComes() throws Exception {
+        TendHome.waitUntil("only the status call's own connection", () -> connections() == 1);
+        Process events = tend.start("events", "--json");
+        TendHome.waitUntil("tend events subscribed", () -> connections() == 2);
+        events.destroyForcibly(); // as Ctrl-C or a closed terminal ends it; nothing happens after it
+        assertTrue(events.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        TendHome.waitUntil("its connection closed (now " + connections() + ")", () -> connections() == 1);
+    }
+
+    /** The daemon's open connections, as daemon.status counts them (this call's own included). */
+    private static long connections() {
+        try (RawPeer peer = new RawPeer(tend.socket())) {
+            Map<?, ?> answer = (Map<?, ?>) Json.parse(peer.exchange(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"daemon.status\"}"));
+            return ((Number) ((Map<?, ?>) answer.get("result")).get("connections")).longValue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -8,12 +8,4 @@ public interface FrameHandler {
 
     /** A frame that could not be read as text: over the size limit, or not UTF-8. */
     void onUnreadableFrame(Peer peer, String why);
-
-    /**
-     * Whether the peer has streams (subscriptions) that outlive its requests: a peer that has stopped sending (shut
-     * down its side, as `echo … | socat` does) keeps its connection while they last, and loses it once they end.
-     */
-    default boolean streaming(Peer peer) {
-        return false;
-    }
 }

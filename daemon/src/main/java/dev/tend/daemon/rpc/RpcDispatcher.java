@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
 
 /**
  * Runs each frame's methods on a worker thread, off the I/O threads, so a slow method (a stop waiting for
@@ -18,7 +17,6 @@ public final class RpcDispatcher implements FrameHandler {
     private final JsonRpcEndpoint endpoint;
     private final ExecutorService workers;
     private final ExecutorService pageWorkers;
-    private final Predicate<Peer> streaming;
 
     /**
      * @param pageWorkers a few threads for the frames that read log pages (logs.read, job.logs): each holds MiBs
@@ -26,21 +24,9 @@ public final class RpcDispatcher implements FrameHandler {
      *                    else's requests run at once on {@code workers}
      */
     public RpcDispatcher(JsonRpcEndpoint endpoint, ExecutorService workers, ExecutorService pageWorkers) {
-        this(endpoint, workers, pageWorkers, peer -> false);
-    }
-
-    /** @param streaming whether a peer has subscriptions open (the event bus knows, by their owner) */
-    public RpcDispatcher(JsonRpcEndpoint endpoint, ExecutorService workers, ExecutorService pageWorkers,
-                         Predicate<Peer> streaming) {
         this.endpoint = endpoint;
         this.workers = workers;
         this.pageWorkers = pageWorkers;
-        this.streaming = streaming;
-    }
-
-    @Override
-    public boolean streaming(Peer peer) {
-        return streaming.test(peer);
     }
 
     /** By the method names in its text: a wrong guess (the name in a param) only changes which threads run it. */

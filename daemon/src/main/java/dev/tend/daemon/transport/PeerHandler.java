@@ -21,8 +21,6 @@ import io.netty.channel.ChannelFutureListener;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +42,8 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     /** Event-loop state: requests handed up and not yet answered, and frames read meanwhile past the limit. */
     private int inFlight;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
-    /** Event-loop state: the peer sends no more; it is closed once answered, and its streams ended. */
+    /** Event-loop state: the peer sends no more; it is closed once answered. */
     private boolean inputShut;
-    private ScheduledFuture<?> lingering;
 
     PeerHandler(FrameHandler frames, ChannelGroup connections, long ownUid, OutboundBudget budget) {
         this.frames = frames;
@@ -124,9 +121,9 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     /**
-     * The peer shut down its side (half-closed, or closed whole: a read cannot tell them apart). What it asked is
-     * still answered; then the connection closes, unless it has subscriptions: those go on while it reads, and a
-     * peer that is gone entirely is found by the first notification that cannot be written.
+     * The peer shut down its side (half-closed, as `echo … | socat` does at its input's end, or closed whole: a read
+     * cannot tell them apart). What it asked is still answered; then the connection closes. Subscriptions end with
+     * it: a follower keeps its side open (the CLI and the TUI do), and a follower killed closes it.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -138,20 +135,9 @@ final class PeerHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private void closeIfDone(ChannelHandlerContext ctx) {
-        if (!inputShut || inFlight > 0 || !waiting.isEmpty() || !ctx.channel().isOpen()) {
-            return;
+        if (inputShut && inFlight == 0 && waiting.isEmpty() && ctx.channel().isOpen()) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        if (peer != null && frames.streaming(peer)) {
-            if (lingering == null) { // looked at again until its subscriptions end
-                lingering = ctx.executor().scheduleWithFixedDelay(() -> closeIfDone(ctx), 1, 1, TimeUnit.SECONDS);
-                ctx.channel().closeFuture().addListener(f -> lingering.cancel(false));
-            }
-            return;
-        }
-        if (lingering != null) {
-            lingering.cancel(false);
-        }
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Read on only while the peer reads what we send and has room for more requests in flight. */

@@ -102,13 +102,6 @@ public final class EventBus implements AutoCloseable {
         usageDemand.run();
     }
 
-    /** Whether the owner has a subscription that has not ended. */
-    public boolean hasSubscriptions(Object owner) {
-        synchronized (lock) {
-            return subscriptions.values().stream().anyMatch(s -> s.owner() == owner);
-        }
-    }
-
     public int subscriberCount() {
         synchronized (lock) {
             return subscriptions.size();
