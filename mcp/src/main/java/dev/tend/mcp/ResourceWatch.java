@@ -21,7 +21,7 @@ final class ResourceWatch implements Runnable {
     private final Resources resources;
     private boolean daemonReached = true; // the server reaches for it at start-up
     private boolean started;
-    /** The daemon was lost without stopping: follow again, starting one, after {@link #pause}. */
+    /** The daemon was lost without stopping: follow again, starting one, after {@link #pauseMillis}. */
     private boolean recover;
     private long pauseMillis = FIRST_PAUSE_MILLIS;
     private static final long FIRST_PAUSE_MILLIS = 1000;
