@@ -5,6 +5,7 @@ import dev.tend.daemon.core.process.CommandSize;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,12 @@ final class EnvFile {
      * @param display the file as errors should name it
      */
     static Map<String, String> read(Path file, Path display) throws ProjectFileException {
+        return read(file, display, new HashMap<>());
+    }
+
+    /** @param lineOfKey filled with the line that sets each variable (the last one: it wins) */
+    static Map<String, String> read(Path file, Path display, Map<String, Integer> lineOfKey)
+            throws ProjectFileException {
         List<String> lines;
         try {
             lines = SmallTextFile.read(file, "env file").lines().toList();
@@ -71,25 +78,9 @@ final class EnvFile {
                 throw new ProjectFileException(display, lineNumber, 1, problem);
             }
             env.put(key, value);
+            lineOfKey.put(key, lineNumber);
         }
         return env;
-    }
-
-    /** The line that last sets the variable (the one that wins), or 0 if none does or the file cannot be read. */
-    static int lineOf(Path file, String key) {
-        int found = 0;
-        try {
-            List<String> lines = SmallTextFile.read(file, "env file").lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = LINE.matcher(lines.get(i).strip());
-                if (m.matches() && m.group(1).equals(key)) {
-                    found = i + 1;
-                }
-            }
-        } catch (IOException e) {
-            return 0; // read a moment ago: the error is still reported, without its line
-        }
-        return found;
     }
 
     private static String value(String raw, Path display, int line) throws ProjectFileException {

@@ -32,14 +32,14 @@ final class ProcfileReader {
     }
 
     /** PORT of the .env, else foreman's 5000; a PORT that is no port is refused (foreman would make it 0). */
-    private static int basePort(Map<String, String> env, Path dotEnv, Path shownDotEnv) throws ProjectFileException {
+    private static int basePort(Map<String, String> env, int portLine, Path shownDotEnv) throws ProjectFileException {
         String text = env.get("PORT");
         if (text == null) {
             return BASE_PORT;
         }
         int port = Values.port(text.strip());
         if (port < 0) {
-            throw new ProjectFileException(shownDotEnv, EnvFile.lineOf(dotEnv, "PORT"), 1, "PORT '" + text
+            throw new ProjectFileException(shownDotEnv, portLine, 1, "PORT '" + text
                     + "' is not a port from 1 to 65535 (the first process's; each next one gets " + PORT_STEP + " more)");
         }
         return port;
@@ -50,10 +50,11 @@ final class ProcfileReader {
         Map<String, String> env = Map.of();
         Path dotEnv = paths.dir().resolve(".env");
         boolean hasDotEnv = Files.isRegularFile(dotEnv);
+        Map<String, Integer> lineOfKey = new HashMap<>();
         if (hasDotEnv) {
-            env = EnvFile.read(dotEnv, paths.shown(".env"));
+            env = EnvFile.read(dotEnv, paths.shown(".env"), lineOfKey);
         }
-        int basePort = basePort(env, dotEnv, paths.shown(".env"));
+        int basePort = basePort(env, lineOfKey.getOrDefault("PORT", 0), paths.shown(".env"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         String[] lines = text.split("\\r?\\n", -1);
