@@ -32,10 +32,19 @@ class LockHolderTest {
         String locks = """
                 1: POSIX  ADVISORY  WRITE 12526 fe:00:2270385 0 EOF
                 1: -> POSIX  ADVISORY  WRITE 999 fe:00:777 0 EOF
-                2: POSIX  ADVISORY  WRITE 12499 fe:00:777 0 EOF
-                3: FLOCK  ADVISORY  WRITE 7734 fe:00:17777 0 EOF
+                2: POSIX  ADVISORY  WRITE 4242 08:01:777 0 EOF
+                3: POSIX  ADVISORY  WRITE 12499 fe:00:777 0 EOF
+                4: FLOCK  ADVISORY  WRITE 7734 fe:00:17777 0 EOF
                 """;
-        assertEquals(OptionalLong.of(12499), LockHolder.holder(locks, 777));
-        assertEquals(OptionalLong.empty(), LockHolder.holder(locks, 77));
+        assertEquals(OptionalLong.of(12499), LockHolder.holder(locks, "fe:00:777"),
+                "the same inode number on another device (08:01) is another file");
+        assertEquals(OptionalLong.empty(), LockHolder.holder(locks, "fe:00:77"));
+    }
+
+    @Test
+    void theDeviceIsNamedAsProcLocksNamesIt() {
+        assertEquals("fe:00:2270385", LockHolder.fileId(0xfe00, 2270385));
+        assertEquals("08:01:12", LockHolder.fileId(0x801, 12));
+        assertEquals("103:05:7", LockHolder.fileId(0x10305, 7), "a major past 255 (a major of 259 is NVMe's)");
     }
 }
