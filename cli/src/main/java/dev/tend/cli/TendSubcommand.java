@@ -58,7 +58,7 @@ abstract class TendSubcommand implements Callable<Integer> {
     /** The services of service.list answers to these params that are stopping now, by name (for {@link SlowStop}). */
     List<String> stopping(List<Map<String, Object>> lists) {
         List<String> names = new java.util.ArrayList<>();
-        try (RpcClient client = connect().client()) {
+        try (RpcClient client = DaemonAccess.connect(root()).client()) { // the hello's notices were said already
             for (Map<String, Object> params : lists) {
                 JsonObjects.array(JsonObjects.object(client.call(Methods.SERVICE_LIST, params)).get("services"))
                         .stream().map(JsonObjects::object).filter(s -> "stopping".equals(s.get("state")))
