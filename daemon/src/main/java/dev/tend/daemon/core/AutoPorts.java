@@ -1,6 +1,5 @@
 package dev.tend.daemon.core;
 
-import dev.tend.daemon.core.SerialState.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ final class AutoPorts {
     int pick(Service svc, int kept) throws IOException {
         int port;
         try {
-            port = serial.locked(tx -> choose(svc, kept, tx));
+            port = serial.locked(tx -> choose(svc, kept));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -51,10 +50,10 @@ final class AutoPorts {
     }
 
     /**
-     * Chosen and kept in one locked step: the OS knows nothing of a port given to a service that does not listen yet
+     * Under the lock. Chosen and kept in one locked step: the OS knows nothing of a port given to a service that does not listen yet
      * (or never does), and launches run side by side, so each must see the others' choices.
      */
-    private int choose(Service svc, int kept, Tx<Service> tx) {
+    private int choose(Service svc, int kept) {
         Set<Integer> given = new HashSet<>();
         for (Service other : projects.allServices()) {
             if (other != svc) {
