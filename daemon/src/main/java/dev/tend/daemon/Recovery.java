@@ -38,6 +38,10 @@ final class Recovery {
         if (interrupted > 0) {
             log.warn("{} job runs were under way when the previous daemon stopped; recorded as interrupted", interrupted);
         }
+        int dropped = jobs.recoverQueuedRuns();
+        if (dropped > 0) {
+            log.warn("{} job runs were queued when the previous daemon stopped; recorded as skipped", dropped);
+        }
         for (StateStore.ProjectRecord p : store.projects()) {
             if (Supervisor.ADHOC.equals(p.name())) {
                 continue;

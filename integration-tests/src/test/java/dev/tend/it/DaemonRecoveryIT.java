@@ -112,6 +112,30 @@ class DaemonRecoveryIT {
     }
 
     @Test
+    void aJobRunQueuedWhenTheDaemonWasKilledIsInTheHistoryAsSkipped() throws Exception {
+        TendProject p = new TendProject(tend, "pq", "jobs:\n  long:\n    schedule: \"@yearly\"\n"
+                + "    overlap: queue\n    command: sleep 999303\n");
+        p.ok("up");
+        p.ok("job", "run", "long");
+        TendHome.Result queued = p.tend("job", "run", "long");
+        assertTrue(queued.out().contains("queued"), queued.toString());
+        ProcessHandle daemon = ProcessHandle.of(tend.daemonPid()).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+
+        TendHome.Result history = p.tend("job", "history", "long", "--json");
+        assertEquals(0, history.exit(), history.toString());
+        List<Object> runs = dev.tend.protocol.json.JsonObjects.array(dev.tend.protocol.json.Json.parse(history.out()));
+        assertEquals(2, runs.size(), history.out());
+        Map<String, Object> skipped = dev.tend.protocol.json.JsonObjects.object(runs.get(1));
+        assertEquals("skipped", skipped.get("outcome"), history.out());
+        assertEquals("manual", skipped.get("trigger"), history.out());
+        assertEquals("the daemon stopped while it was queued", skipped.get("reason"), history.out());
+        TendHome.waitUntil("the killed daemon's job run was reaped", () -> ProcessHandle.allProcesses()
+                .noneMatch(h -> h.info().commandLine().orElse("").contains("sleep 999303")));
+    }
+
+    @Test
     void killedDaemonLeavesNoOrphansAndTheNextCommandRestartsItsServices() throws Exception {
         TendProject p = fiveServices();
         Map<String, Long> old = ready(p, FIVE, Map.of());

@@ -129,6 +129,16 @@ final class Schema {
                         count INTEGER NOT NULL,
                         file_count INTEGER NOT NULL,
                         PRIMARY KEY (project, service)
+                    )""")),
+            // A queued run lives in memory until it starts; this row is what a daemon killed meanwhile leaves of it,
+            // so the next one can record its due time as skipped rather than lose it without a word.
+            new Migration("a job's queued run", List.of("""
+                    CREATE TABLE job_queue (
+                        project          TEXT NOT NULL,
+                        job              TEXT NOT NULL,
+                        trigger          TEXT NOT NULL,
+                        scheduled_millis INTEGER,
+                        PRIMARY KEY (project, job)
                     )""")));
 
     private Schema() {

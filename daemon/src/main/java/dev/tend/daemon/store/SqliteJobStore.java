@@ -40,8 +40,21 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public JobRun insertRun(JobRun run) {
+        return insert(run, false);
+    }
+
+    @Override
+    public JobRun insertDequeued(JobRun run) {
+        return insert(run, true);
+    }
+
+    private JobRun insert(JobRun run, boolean dequeue) {
         String what = "record a run of job " + run.project() + "/" + run.job();
-        long id = db.locked(what, connection -> {
+        // Dequeued: the queued row goes with the run's row, so a crash between them leaves neither twice nor none.
+        long id = db.inTransaction(what, connection -> {
+            if (dequeue) {
+                Sql.execute(connection, "DELETE FROM job_queue WHERE project = ? AND job = ?", run.project(), run.job());
+            }
             long newId;
             try (PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO job_runs (project, job, trigger, scheduled_millis, started_millis, ended_millis,
@@ -112,6 +125,23 @@ public final class SqliteJobStore implements JobStore {
     public List<JobRun> unfinishedRuns() {
         return db.query("read unfinished job runs", "SELECT " + RUN_COLUMNS
                 + " FROM job_runs WHERE outcome = 'running' ORDER BY id", this::run);
+    }
+
+    @Override
+    public void putQueued(QueuedRun run) {
+        db.update("record the queued run of job " + run.project() + "/" + run.job(), """
+                INSERT INTO job_queue (project, job, trigger, scheduled_millis) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project, job) DO UPDATE SET trigger = excluded.trigger,
+                    scheduled_millis = excluded.scheduled_millis""",
+                run.project(), run.job(), run.trigger().wireName(), millis(run.scheduledFor()));
+    }
+
+    @Override
+    public List<QueuedRun> queuedRuns() {
+        return db.query("read queued job runs", "SELECT project, job, trigger, scheduled_millis FROM job_queue"
+                + " ORDER BY project, job", rows -> new QueuedRun(rows.getString(1), rows.getString(2),
+                read(rows.getString(3), JobRun.Trigger::ofWireName, "queued run of job " + rows.getString(1) + "/"
+                        + rows.getString(2), "trigger"), instant(rows, 4)));
     }
 
     @Override

@@ -70,7 +70,7 @@ class SchemaMigrationTest {
         }
 
         assertEquals(Schema.MIGRATIONS.size(), userVersion());
-        assertEquals(List.of("adhoc_jobs", "adhoc_services", "desired_state", "history", "job_anchors", "job_runs",
+        assertEquals(List.of("adhoc_jobs", "adhoc_services", "desired_state", "history", "job_anchors", "job_queue", "job_runs",
                 "live_children", "projects", "scales"), tables());
     }
 

@@ -2,6 +2,7 @@ package dev.tend.daemon.store;
 
 import dev.tend.daemon.core.JobSpec;
 import dev.tend.daemon.core.jobs.JobRun;
+import dev.tend.daemon.core.jobs.JobStore;
 import dev.tend.daemon.core.jobs.JobRun.Outcome;
 import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,26 @@ class SqliteJobStoreTest {
             assertTrue(store.run(first.id()).isEmpty(), "the oldest run was pruned by the 1001st");
             assertTrue(store.run(second.id()).isPresent());
             assertEquals(SqliteJobStore.KEEP_RUNS, store.runs("demo", "tick", 5000).size(), "never more than 1000");
+        }
+    }
+
+    @Test
+    void aJobsQueuedRunSurvivesReopeningUntilTheRunOfItIsRecorded() {
+        try (SqliteStore db = SqliteStore.open(dir.resolve("tend.db"))) {
+            SqliteJobStore store = new SqliteJobStore(db);
+            store.putQueued(new JobStore.QueuedRun("demo", "backup", Trigger.MANUAL, null));
+            store.putQueued(new JobStore.QueuedRun("demo", "backup", Trigger.SCHEDULE, T));
+            store.putQueued(new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T));
+        }
+        try (SqliteStore db = SqliteStore.open(dir.resolve("tend.db"))) {
+            SqliteJobStore store = new SqliteJobStore(db);
+            assertEquals(List.of(new JobStore.QueuedRun("demo", "backup", Trigger.SCHEDULE, T),
+                    new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T)), store.queuedRuns(), "one per job");
+            store.insertRun(running("backup"));
+            assertEquals(2, store.queuedRuns().size(), "another run of the job leaves its queued one");
+            JobRun dequeued = store.insertDequeued(running("backup"));
+            assertEquals(List.of(new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T)), store.queuedRuns());
+            assertEquals(Optional.of(dequeued), store.run(dequeued.id()));
         }
     }
 

@@ -6,14 +6,23 @@ import dev.tend.daemon.core.run.ProcessRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A run from the moment it was decided until its end is recorded; its fields change under the scheduler's lock. */
 final class ActiveRun {
+    private static final Duration RECORD_WAIT = Duration.ofSeconds(30);
+
     final Job job;
     final Trigger trigger;
     final Instant scheduledFor;
     final CompletableFuture<JobRun> started = new CompletableFuture<>();
     final CompletableFuture<JobRun> finished = new CompletableFuture<>();
+    /** Done once a queued run's record is written: its start or drop waits for it, so that record cannot outlive it. */
+    private final CompletableFuture<Void> queueRecorded = new CompletableFuture<>();
+    /** Whether it waited in the job's queue. */
+    private volatile boolean fromQueue;
     JobRun run;
     /** Its process, once launched. */
     ProcessRun process;
@@ -25,6 +34,34 @@ final class ActiveRun {
         this.job = job;
         this.trigger = trigger;
         this.scheduledFor = scheduledFor;
+    }
+
+    /** It waits for the job's current run to end (under the lock). */
+    void queue() {
+        fromQueue = true;
+    }
+
+    boolean fromQueue() {
+        return fromQueue;
+    }
+
+    /** Its queued record is written (or could not be). */
+    void queueRecorded() {
+        queueRecorded.complete(null);
+    }
+
+    /** Waits until the queued record of a run that was queued is written: its own row then replaces it. */
+    void awaitQueueRecord() {
+        if (!fromQueue) {
+            return;
+        }
+        try {
+            queueRecorded.get(RECORD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a store that hangs longer than this: the run goes on; at worst its due time is recorded twice
+        }
     }
 
     /**

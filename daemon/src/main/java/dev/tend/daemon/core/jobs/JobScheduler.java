@@ -168,6 +168,11 @@ public final class JobScheduler {
         return history.recoverInterrupted();
     }
 
+    /** Records the runs a crashed daemon left queued as skipped (they never started). */
+    public int recoverQueuedRuns() {
+        return history.recoverQueued();
+    }
+
     /** From now on the timer wakes the scheduler; runs what is due right away. */
     public void start() {
         serial.locked(tx -> {
@@ -318,16 +323,32 @@ public final class JobScheduler {
         OverlapPolicy policy = OverlapPolicy.admit(job, ar);
         if (policy == OverlapPolicy.START) {
             toStart.add(ar);
-        } else if (policy != OverlapPolicy.QUEUE) {
+        } else if (policy == OverlapPolicy.QUEUE) {
+            recordQueued(ar, tx);
+        } else {
             String why = OverlapPolicy.skipReason(job);
             Instant at = now();
             tx.after(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
-                history.skipped(job.project, job.spec.name(), trigger, due, at, why);
+                history.skipped(job.project, job.spec.name(), trigger, due, at, why, false);
             });
             return;
         }
         emit(job);
+    }
+
+    /**
+     * A queued run goes on record once the lock is released, so a daemon killed before it starts leaves its due
+     * time to the next one (recorded skipped); its start or drop waits for that record and replaces it.
+     */
+    private void recordQueued(ActiveRun ar, Tx<Void> tx) {
+        tx.after(() -> {
+            try {
+                history.queued(ar.job.project, ar.job.spec.name(), ar.trigger, ar.scheduledFor);
+            } finally {
+                ar.queueRecorded();
+            }
+        });
     }
 
     /** Asks the timer for the next due time or deadline; under the lock. */
@@ -374,6 +395,9 @@ public final class JobScheduler {
             if (policy == OverlapPolicy.BUSY) {
                 throw OverlapPolicy.refusal(job);
             }
+            if (policy == OverlapPolicy.QUEUE) {
+                recordQueued(ar, tx);
+            }
             if (policy != OverlapPolicy.ALREADY_QUEUED) {
                 emit(job);
             }
@@ -393,7 +417,9 @@ public final class JobScheduler {
     private void launch(ActiveRun ar) {
         Job job = ar.job;
         Plan plan = serial.locked(tx -> new Plan(job.spec, job.baseEnv));
-        RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor);
+        ar.awaitQueueRecord();
+        RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor,
+                ar.fromQueue());
         ProcessRun process = start.process();
         if (process == null) {
             ended(ar, start.run());
@@ -455,7 +481,8 @@ public final class JobScheduler {
 
     /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
     private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
-        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason);
+        q.awaitQueueRecord();
+        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason, true);
         q.fail(why);
     }
 

@@ -31,6 +31,19 @@ public interface JobStore {
     /** Runs recorded as running: after a daemon crash, these never ended. */
     List<JobRun> unfinishedRuns();
 
+    /** A run waiting for the job's current one to end (overlap: queue); at most one per job. */
+    record QueuedRun(String project, String job, JobRun.Trigger trigger, Instant scheduledFor) {
+    }
+
+    /** Records the job's queued run, in place of one recorded before. */
+    void putQueued(QueuedRun run);
+
+    /** Records the run of the job's queued run (started, or skipped) and forgets the queued one, in one transaction. */
+    JobRun insertDequeued(JobRun run);
+
+    /** Queued runs on record: after a daemon crash, these never started. */
+    List<QueuedRun> queuedRuns();
+
     /** The scheduled time the job last fired for (or when it was first registered). */
     Optional<Instant> anchor(String project, String job);
 

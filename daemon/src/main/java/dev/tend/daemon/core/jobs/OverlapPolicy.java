@@ -32,6 +32,7 @@ enum OverlapPolicy {
             job.active.add(ar);
         } else if (policy == QUEUE) {
             job.queued = ar;
+            ar.queue();
         }
         return policy;
     }

@@ -65,14 +65,42 @@ final class RunHistory {
     }
 
     /**
+     * Records the queued runs a crashed daemon left as skipped: they never started, and their due times are not run
+     * again (the schedule's anchor had passed them).
+     */
+    int recoverQueued() {
+        int n = 0;
+        Instant now = now();
+        for (JobStore.QueuedRun q : store.queuedRuns()) {
+            store.insertDequeued(new JobRun(0, q.project(), q.job(), q.trigger(), q.scheduledFor(), null, now, null,
+                    null, Outcome.SKIPPED, 0, "the daemon stopped while it was queued"));
+            n++;
+        }
+        return n;
+    }
+
+    /** A run now waits for the job's current one: on record until it starts or is dropped (never under the lock). */
+    void queued(String project, String job, Trigger trigger, Instant scheduledFor) {
+        try {
+            store.putQueued(new JobStore.QueuedRun(project, job, trigger, scheduledFor));
+        } catch (RuntimeException e) {
+            log.warn("could not record the queued {} run of job {}/{} (if the daemon dies before it starts, it "
+                    + "leaves no trace): {}", trigger.wireName(), project, job, e.toString());
+        }
+    }
+
+    /**
      * The row of a run about to start, with its id; or, if the store cannot take it, the run as failed (id 0,
      * not started) with the reason.
+     *
+     * @param dequeued whether it was the job's queued run: its queued record goes in the same transaction
      */
-    JobRun open(String project, String job, Trigger trigger, Instant scheduledFor) {
+    JobRun open(String project, String job, Trigger trigger, Instant scheduledFor, boolean dequeued) {
         saveUnsavedEnds();
         try {
-            return store.insertRun(new JobRun(0, project, job, trigger, scheduledFor, now(), null, null,
-                    null, Outcome.RUNNING, 0, null));
+            JobRun opening = new JobRun(0, project, job, trigger, scheduledFor, now(), null, null, null,
+                    Outcome.RUNNING, 0, null);
+            return dequeued ? store.insertDequeued(opening) : store.insertRun(opening);
         } catch (RuntimeException e) {
             log.error("job {}/{}: cannot record its run, not starting it: {}", project, job, e.toString());
             return new JobRun(0, project, job, trigger, scheduledFor, null, now(), null, null,
@@ -177,11 +205,20 @@ final class RunHistory {
         }
     }
 
-    /** A row for a due time that got no run (the overlap policy, a dropped queue), saying why. */
-    void skipped(String project, String job, Trigger trigger, Instant due, Instant at, String why) {
+    /**
+     * A row for a due time that got no run (the overlap policy, a dropped queue), saying why.
+     *
+     * @param dequeued whether it was the job's queued run: its queued record goes in the same transaction
+     */
+    void skipped(String project, String job, Trigger trigger, Instant due, Instant at, String why, boolean dequeued) {
         saveUnsavedEnds();
         try {
-            store.insertRun(new JobRun(0, project, job, trigger, due, null, at, null, null, Outcome.SKIPPED, 0, why));
+            JobRun skipped = new JobRun(0, project, job, trigger, due, null, at, null, null, Outcome.SKIPPED, 0, why);
+            if (dequeued) {
+                store.insertDequeued(skipped);
+            } else {
+                store.insertRun(skipped);
+            }
         } catch (RuntimeException e) {
             log.warn("could not record the skipped {} run of job {}/{}: {}", trigger.wireName(), project, job,
                     e.toString());

@@ -83,10 +83,11 @@ final class RunLauncher {
      *
      * @param baseEnv      the environment of the client that registered the job's project
      * @param scheduledFor the schedule time it runs for; null for a manual run
+     * @param dequeued     whether it is the job's queued run (its queued record goes as its row is made)
      */
     Start start(String project, JobSpec spec, Map<String, String> baseEnv, JobRun.Trigger trigger,
-                Instant scheduledFor) {
-        JobRun opened = history.open(project, spec.name(), trigger, scheduledFor);
+                Instant scheduledFor, boolean dequeued) {
+        JobRun opened = history.open(project, spec.name(), trigger, scheduledFor, dequeued);
         if (opened.outcome() != JobRun.Outcome.RUNNING) {
             return new Start(opened, null, null);
         }
