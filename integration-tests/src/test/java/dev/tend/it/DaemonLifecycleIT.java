@@ -228,6 +228,30 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void signalsWithoutAMeaningForTheDaemonAreLoggedAndIgnoredNotDiedOf() throws Exception {
+        // SIGUSR2 is what supervisord's users send to reopen logs; the JVM itself crashed of it.
+        TendProject p = new TendProject(tend, "sig", "services:\n  web:\n    command: sleep 999305\n");
+        p.ok("up", "--wait");
+        long pid = tend.daemonPid();
+        long web = TendProject.pid(p.ps().get(0));
+        Path log = tend.stateDir().resolve("daemon.log");
+        for (String signal : List.of("USR1", "USR2", "ALRM")) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor();
+            TendHome.waitUntil("the daemon logged SIG" + signal, () -> {
+                try {
+                    return Files.readString(log).contains("ignoring SIG" + signal);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        }
+        TendHome.Result r = tend.tend("daemon", "status", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(pid, tend.daemonPid(), "still the same daemon");
+        assertEquals(web, TendProject.pid(p.ps().get(0)), "its service was left alone");
+    }
+
+    @Test
     void spawnedDaemonOutlivesItsLauncherWithSigintAndSigquitAtTheirDefaults() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs /proc to read signal dispositions");
         assertEquals(0, tend.tend("daemon", "status").exit());
