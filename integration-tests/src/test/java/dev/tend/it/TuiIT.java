@@ -125,6 +125,26 @@ class TuiIT {
     }
 
     @Test
+    void aStoppedDaemonIsSaidOnTheStatusBarUntilItIsResumed() throws Exception {
+        TendProject shop = new TendProject(tend, "shop", "services:\n  idle:\n    command: sleep 100000\n");
+        shop.ok("up");
+        TendHome.Result started = run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40",
+                "-e", "TEND_HOME=" + tend.home(), "-c", shop.dir().toString(), TendHome.LAUNCHER + " tui; sleep 600"));
+        assertEquals(0, started.exit(), started.toString());
+        waitForScreen("the TUI is live", s -> s.contains(" live "));
+        String daemon = Long.toString(tend.daemonPid());
+        try {
+            run(List.of("kill", "-STOP", daemon));
+            waitForScreen("the status bar says the daemon is stopped and how to resume it",
+                    s -> s.contains(" not answering ") && s.contains("kill -CONT " + daemon));
+        } finally {
+            run(List.of("kill", "-CONT", daemon));
+        }
+        waitForScreen("live again once the daemon answers", s -> s.contains(" live ") && !s.contains("kill -CONT"));
+        tmux("send-keys", "-t", "tui", "q");
+    }
+
+    @Test
     void aReplicatedServiceIsAGroupRowWhoseLogPaneInterleavesEveryCopyAndFollowsANewOne() throws Exception {
         TendProject shop = new TendProject(tend, "shop", """
                 services:

@@ -422,6 +422,14 @@ public final class DaemonConnector {
     }
 
     /**
+     * For a peer that only listens (a subscription is silent when nothing changes): null while the daemon answers a
+     * connection of its own, or when no answer timeout was asked for; else why it does not, in the user's words.
+     */
+    public String notAnswering() {
+        return answerTimeout == null ? null : whyNotAnswering();
+    }
+
+    /**
      * Asked when an answer is overdue: null if the daemon still answers a second connection (it is busy with this
      * call, e.g. an `up --wait`), else what to tell the user. A stopped process (SIGSTOP) is known without asking.
      */

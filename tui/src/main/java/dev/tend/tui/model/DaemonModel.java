@@ -37,6 +37,8 @@ public final class DaemonModel {
     private final Runnable onChange;
     private LinkState link = LinkState.CONNECTING;
     private String linkDetail = "";
+    /** The link a silence interrupted (live or polling), to go back to once the daemon is heard again. */
+    private volatile LinkState linkBeforeSilence;
     private String daemonVersion;
     private String instance;
     private String subscription;
@@ -62,6 +64,7 @@ public final class DaemonModel {
     public void connecting(String detail) {
         change(() -> {
             link = LinkState.CONNECTING;
+            linkBeforeSilence = null;
             linkDetail = detail == null ? "" : detail;
         });
     }
@@ -79,8 +82,36 @@ public final class DaemonModel {
     public void disconnected(String reason) {
         change(() -> {
             link = LinkState.DISCONNECTED;
+            linkBeforeSilence = null;
             linkDetail = reason == null ? "" : reason;
             subscription = null;
+        });
+    }
+
+    /** Connected, yet the daemon answers nothing (why: in the user's words); the screen stays, marked so. */
+    public void silent(String why) {
+        change(() -> {
+            if (link == LinkState.LIVE || link == LinkState.POLLING) {
+                linkBeforeSilence = link;
+            }
+            if (linkBeforeSilence != null) {
+                link = LinkState.SILENT;
+                linkDetail = why;
+            }
+        });
+    }
+
+    /** The daemon was heard from: a silence marked by {@link #silent} is over. */
+    public void answering() {
+        if (linkBeforeSilence == null) {
+            return; // read without the lock: at worst the next call catches up
+        }
+        change(() -> {
+            if (link == LinkState.SILENT) {
+                link = linkBeforeSilence;
+                linkDetail = "";
+            }
+            linkBeforeSilence = null;
         });
     }
 
@@ -97,6 +128,7 @@ public final class DaemonModel {
                 jobsSupported = true;
             }
             link = LinkState.LIVE;
+            linkBeforeSilence = null;
             linkDetail = "";
         });
     }
@@ -204,6 +236,7 @@ public final class DaemonModel {
             replaceAll(serviceList.get("services"), projectList.get("projects"), jobList == null ? null : jobList.get("jobs"));
             jobsSupported = jobList != null;
             link = LinkState.POLLING;
+            linkBeforeSilence = null;
             linkDetail = "";
         });
     }

@@ -8,6 +8,8 @@ public enum LinkState {
     LIVE("live"),
     /** The daemon has no events.subscribe: the state is re-read every second. */
     POLLING("polling"),
+    /** Connected, but the daemon answers nothing (stopped by a signal, or hung): what is on screen may be stale. */
+    SILENT("not answering"),
     /** No daemon answers; retrying. */
     DISCONNECTED("disconnected");
 

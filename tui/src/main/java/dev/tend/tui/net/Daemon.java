@@ -15,8 +15,14 @@ public final class Daemon {
     private Daemon() {
     }
 
+    /**
+     * As the CLI's default: an answer overdue this long, with none to a second connection either, fails the call
+     * with why (a stopped daemon, `kill -CONT` resumes it) rather than leave an action pending for ever.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
     public static DaemonConnector connector(TendPaths paths) {
-        return DaemonConnector.throughLauncher(paths, "tend-tui", START_TIMEOUT);
+        return DaemonConnector.throughLauncher(paths, "tend-tui", START_TIMEOUT).withAnswerTimeout(ANSWER_TIMEOUT);
     }
 
     static boolean methodNotFound(RpcError e) {

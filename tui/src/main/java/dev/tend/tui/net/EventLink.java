@@ -1,6 +1,7 @@
 package dev.tend.tui.net;
 
 import dev.tend.client.DaemonConnector;
+import dev.tend.client.DaemonNotAnsweringException;
 import dev.tend.client.DaemonUnavailableException;
 import dev.tend.client.RpcClient;
 import dev.tend.client.RpcError;
@@ -10,17 +11,25 @@ import dev.tend.protocol.json.JsonObjects;
 import dev.tend.tui.model.DaemonModel;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The subscription connection: one thread that subscribes, feeds every notification to the model, and
  * re-subscribes after events.lagged. When the daemon goes away it waits for one to come back (it starts one
  * only the first time, or when the user asks, so `tend daemon stop` elsewhere is respected). A daemon
- * without events.subscribe is polled once a second instead.
+ * without events.subscribe is polled once a second instead. A subscription is silent while nothing changes, and
+ * just as silent when the daemon is stopped (SIGSTOP) or hung: after {@link #SILENCE} without a word from it, a
+ * second connection asks, and the status bar says "not answering" and why until it is heard again.
  */
 public final class EventLink implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
+    /** How long the subscription may stay silent before the daemon is asked whether it still answers. */
+    static final Duration SILENCE = Duration.ofSeconds(5);
     /** "usage" brings live CPU and memory (service.usage every 2 s); the daemon samples only while someone asks. */
     static final List<String> TOPICS = List.of("service", "job", "daemon", "usage");
     /** For a daemon that predates the usage topic: CPU and memory then stay as the last state event left them. */
@@ -32,7 +41,10 @@ public final class EventLink implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean spawnWanted = true;
     private volatile RpcClient current;
+    /** When the daemon was last heard from (System.nanoTime()). */
+    private volatile long lastHeard = System.nanoTime();
     private Thread thread;
+    private ScheduledExecutorService silenceCheck;
 
     public EventLink(DaemonConnector connector, DaemonModel model) {
         this.connector = connector;
@@ -43,6 +55,33 @@ public final class EventLink implements AutoCloseable {
         thread = new Thread(this::run, "tend-events");
         thread.setDaemon(true);
         thread.start();
+        silenceCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tend-silence-check");
+            t.setDaemon(true);
+            return t;
+        });
+        silenceCheck.scheduleWithFixedDelay(this::checkSilence, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Past the silence, asks on a second connection whether the daemon answers (taking up to the answer timeout). */
+    private void checkSilence() {
+        if (current == null || System.nanoTime() - lastHeard < SILENCE.toNanos()) {
+            return;
+        }
+        String why = connector.notAnswering();
+        if (current == null) {
+            return; // the link ended meanwhile, and said why
+        }
+        if (why != null) {
+            model.silent(why);
+        } else {
+            heard();
+        }
+    }
+
+    private void heard() {
+        lastHeard = System.nanoTime();
+        model.answering();
     }
 
     /** Start the daemon if none is running, and connect now rather than at the next retry. */
@@ -67,6 +106,7 @@ public final class EventLink implements AutoCloseable {
                     continue;
                 }
                 client = c.client();
+                lastHeard = System.nanoTime();
                 current = client;
                 if (!running) {
                     return;
@@ -76,6 +116,11 @@ public final class EventLink implements AutoCloseable {
             } catch (DaemonUnavailableException e) {
                 model.disconnected(Daemon.firstLine(e.getMessage()));
                 pause();
+            } catch (DaemonNotAnsweringException e) {
+                if (running) {
+                    model.disconnected(Daemon.firstLine(e.getMessage()));
+                    pause();
+                }
             } catch (IOException | RuntimeException e) {
                 if (running) {
                     model.disconnected("the daemon went away; waiting for it (c starts it)");
@@ -107,9 +152,12 @@ public final class EventLink implements AutoCloseable {
                 }
                 throw new IOException("events.subscribe failed: " + e.getMessage());
             }
+            heard();
             model.applySnapshot(result);
             while (running) {
-                DaemonModel.Outcome o = model.apply(client.nextNotification());
+                Map<String, Object> notification = client.nextNotification();
+                heard();
+                DaemonModel.Outcome o = model.apply(notification);
                 if (o == DaemonModel.Outcome.RESUBSCRIBE) {
                     break; // the daemon cancelled the subscription: a fresh snapshot redraws everything
                 }
@@ -133,6 +181,7 @@ public final class EventLink implements AutoCloseable {
                         jobs = !Daemon.methodNotFound(e);
                     }
                 }
+                heard();
                 model.applyPoll(services, projects, jobList);
             } catch (RpcError e) {
                 throw new IOException(e.getMessage());
@@ -159,6 +208,9 @@ public final class EventLink implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (silenceCheck != null) {
+            silenceCheck.shutdownNow();
+        }
         closeQuietly(current);
         synchronized (wake) {
             wake.notifyAll();

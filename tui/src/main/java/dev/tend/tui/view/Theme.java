@@ -31,7 +31,7 @@ final class Theme {
         return switch (s) {
             case LIVE -> TextColor.ANSI.GREEN_BRIGHT;
             case POLLING, CONNECTING -> TextColor.ANSI.YELLOW_BRIGHT;
-            case DISCONNECTED -> TextColor.ANSI.RED_BRIGHT;
+            case DISCONNECTED, SILENT -> TextColor.ANSI.RED_BRIGHT;
         };
     }
 

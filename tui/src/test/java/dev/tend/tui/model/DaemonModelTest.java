@@ -37,6 +37,27 @@ class DaemonModelTest {
     }
 
     @Test
+    void aSilenceMarksTheLiveLinkWithWhyUntilTheDaemonIsHeardAndNeverMasksADisconnection() {
+        model.silent("before any connection");
+        assertEquals(LinkState.CONNECTING, model.state().link(), "nothing to be silent on yet");
+
+        model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11)));
+        model.silent("it is stopped (`kill -CONT 42` resumes it)");
+        assertEquals(LinkState.SILENT, model.state().link());
+        assertEquals("it is stopped (`kill -CONT 42` resumes it)", model.state().linkDetail());
+        assertEquals(List.of("shop/api=running"), states(), "the screen stays");
+        model.answering();
+        assertEquals(LinkState.LIVE, model.state().link());
+        assertEquals("", model.state().linkDetail());
+
+        model.silent("no answer");
+        model.disconnected("the daemon went away");
+        model.answering();
+        assertEquals(LinkState.DISCONNECTED, model.state().link(), "a later disconnection is not undone");
+        assertEquals("the daemon went away", model.state().linkDetail());
+    }
+
+    @Test
     void serviceChangedReplacesOneRowAndAdvancesSeq() {
         model.applySnapshot(snapshot("sub-1", 10, service("shop", "api", "running", 11), service("shop", "db", "ready", 12)));
         assertEquals(DaemonModel.Outcome.APPLIED, model.apply(changed("sub-1", 11, service("shop", "api", "stopped", 0))));
