@@ -154,9 +154,12 @@ public final class TendHome implements AutoCloseable {
 
     /** Daemon processes of this home (java running DaemonMain). */
     public List<ProcessHandle> daemons() {
-        return processes().stream()
+        List<ProcessHandle> javas = processes().stream()
                 .filter(ph -> ph.info().arguments().map(a -> Arrays.asList(a).contains("dev.tend.daemon.DaemonMain")).orElse(false))
                 .toList();
+        // A child the daemon forks (a service, a look at the process table) shows the daemon's command line and
+        // environment until it execs: not a second daemon
+        return javas.stream().filter(ph -> ph.parent().filter(javas::contains).isEmpty()).toList();
     }
 
     public static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
