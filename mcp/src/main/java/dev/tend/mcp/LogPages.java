@@ -100,22 +100,38 @@ final class LogPages {
             sb.append(l.get("text"));
             out.add(sb.toString());
         }
+        int all = newestFitting(out, MAX_CHARS + 1); // (each line is counted with a newline; the last has none)
+        if (all == 0) {
+            return String.join("\n", out);
+        }
+        // Lines are left out: the note that says so is inside the bound too (room for its longest numbers)
+        int from = newestFitting(out, MAX_CHARS - leftOutNote(out.size(), out.size()).length());
+        if (from == out.size()) { // the newest line alone is longer than the bound: show its end
+            String last = out.get(out.size() - 1);
+            String cut = cutNote(MAX_CHARS);
+            int keepChars = Math.min(last.length(), MAX_CHARS - cut.length());
+            return cutNote(keepChars) + last.substring(last.length() - keepChars);
+        }
+        return leftOutNote(from, out.size()) + String.join("\n", out.subList(from, out.size()));
+    }
+
+    /** Where the newest lines begin that fit in {@code room} characters, each counted with its newline. */
+    private static int newestFitting(List<String> out, int room) {
         int total = 0;
         int from = out.size();
-        while (from > 0 && total + out.get(from - 1).length() + 1 <= MAX_CHARS) {
+        while (from > 0 && total + out.get(from - 1).length() + 1 <= room) {
             from--;
             total += out.get(from).length() + 1;
         }
-        if (from == out.size()) { // one line longer than the bound: show its end
-            String last = out.get(out.size() - 1);
-            return "[tend: the line is cut to its last " + MAX_CHARS + " characters]\n"
-                    + last.substring(last.length() - MAX_CHARS);
-        }
-        String body = String.join("\n", out.subList(from, out.size()));
-        if (from > 0) {
-            return "[tend: " + from + " older lines of " + out.size() + " left out to stay under " + MAX_CHARS
-                    + " characters; ask for fewer lines, or narrow with since or pattern]\n" + body;
-        }
-        return body;
+        return from;
+    }
+
+    private static String leftOutNote(int leftOut, int of) {
+        return "[tend: " + leftOut + " older lines of " + of + " left out to stay under " + MAX_CHARS
+                + " characters; ask for fewer lines, or narrow with since or pattern]\n";
+    }
+
+    private static String cutNote(int kept) {
+        return "[tend: the line is cut to its last " + kept + " characters]\n";
     }
 }

@@ -61,10 +61,28 @@ class ToolRulesTest {
                     "text", "line " + i + " " + "x".repeat(40)));
         }
         String text = LogPages.render(lines, false, "(none)");
-        assertTrue(text.length() <= LogPages.MAX_CHARS + 200, "length " + text.length());
+        assertTrue(text.length() <= LogPages.MAX_CHARS, "length " + text.length());
+        assertTrue(text.length() > LogPages.MAX_CHARS - 100, "the room is used: length " + text.length());
         assertTrue(text.startsWith("[tend: "), text.substring(0, 80));
         assertTrue(text.endsWith("line 1999 " + "x".repeat(40)));
         assertTrue(text.contains("err| line 1999"));
         assertEquals("(none)", LogPages.render(List.of(), false, "(none)"));
+    }
+
+    @Test
+    void aLogLineLongerThanTheBoundIsCutToItsEndWithTheNoteInsideTheBound() {
+        String text = LogPages.render(List.of(Map.of("time", "2026-12-05T13:00:00.000Z", "stream", "out",
+                "text", "start " + "y".repeat(50_000) + " end")), false, "(none)");
+        assertEquals(LogPages.MAX_CHARS, text.length());
+        assertTrue(text.startsWith("[tend: the line is cut to its last "), text.substring(0, 80));
+        assertTrue(text.endsWith("y end"));
+    }
+
+    @Test
+    void linesThatFillTheBoundExactlyAreAllKeptWithoutANote() {
+        String line = "2026-12-05T13:00:00.000Z | " + "z".repeat(LogPages.MAX_CHARS - 27);
+        String text = LogPages.render(List.of(Map.of("time", "2026-12-05T13:00:00.000Z", "stream", "out",
+                "text", "z".repeat(LogPages.MAX_CHARS - 27))), false, "(none)");
+        assertEquals(line, text);
     }
 }
