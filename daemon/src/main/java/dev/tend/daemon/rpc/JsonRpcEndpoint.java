@@ -214,6 +214,9 @@ public final class JsonRpcEndpoint {
     private HandlerInvoker.Outcome call(String name, JsonNode params, Object context) {
         if (name.equals(OpenRpc.DISCOVER)) {
             // the one reserved "rpc." name served: OpenRPC's discovery, generated from the dispatch table
+            if (params != null && !params.isNull() && !params.isEmpty()) {
+                return failure(ErrorCode.INVALID_PARAMS, "rpc.discover takes no params");
+            }
             return new HandlerInvoker.Outcome(discovery(), null);
         }
         RpcMethod method = methods.get(name);

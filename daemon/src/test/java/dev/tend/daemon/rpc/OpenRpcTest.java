@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,23 @@ class OpenRpcTest {
             return new JsonRpcEndpoint(RpcMapper.create(), constructor.newInstance(args));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("cannot build TendRpc with null collaborators", e);
+        }
+    }
+
+    @Test
+    void discoverTakesNoParamsAndRefusesSomeAsEveryMethodRefusesUnknownOnes() {
+        JsonRpcEndpoint endpoint = tendEndpoint();
+        for (String params : List.of("{}", "[]")) {
+            JsonNode ok = RpcAssertions.parse(endpoint.handle(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"params\":" + params + ",\"id\":1}"));
+            assertTrue(ok.has("result"), ok.toString());
+        }
+        for (String params : List.of("{\"verbose\":true}", "[1]")) {
+            JsonNode refused = RpcAssertions.parse(endpoint.handle(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"params\":" + params + ",\"id\":2}"));
+            assertEquals(-32602, refused.path("error").path("code").asInt(), refused.toString());
+            assertEquals("rpc.discover takes no params", refused.path("error").path("message").asText(),
+                    refused.toString());
         }
     }
 
