@@ -7,9 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +27,10 @@ import java.util.List;
  * lines from concurrent writers never interleave, times in a file follow file order, and once a write returns its
  * lines are in the OS and survive a crash of the daemon. Before a line would take the file past the size cap the
  * file is rotated, so a line is never split across files; a single line larger than the cap gets a file of its own.
+ *
+ * <p>A file deleted or moved away from outside (an `rm` to free the disk, another program's rotation, its whole
+ * directory removed) is noticed at the next write, which makes it again rather than write into a file nobody can
+ * open any more: one look at the path per batch, a stat next to the write itself.
  */
 public final class LogFile implements Closeable {
 
@@ -33,6 +40,8 @@ public final class LogFile implements Closeable {
     private final Object lock = new Object();
     private final byte[] stamp = new byte[LogFormat.TIME_WIDTH];
     private FileChannel channel;
+    /** The (device, inode) of the file the channel writes, to tell it from whatever is at the path now. */
+    private Object fileKey;
     private long size;
     private boolean closed;
 
@@ -97,12 +106,27 @@ public final class LogFile implements Closeable {
                 System.arraycopy(stamp, 0, bytes, batch.start(i), stamp.length);
             }
             try {
+                if (channel != null && !stillAtPath()) {
+                    dropChannel(); // writing on would lose every line: the next open makes the file again
+                }
                 writeLines(batch);
             } catch (IOException e) {
                 dropChannel(); // the next write opens the file again, which ends a line the failure cut short
                 throw e;
             }
             return now;
+        }
+    }
+
+    /** Whether the file open for writing is still the one at the path (a failure to tell counts as yes). */
+    private boolean stillAtPath() {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return key == null || key.equals(fileKey);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -186,8 +210,12 @@ public final class LogFile implements Closeable {
     }
 
     private void openChannel() throws IOException {
+        if (!Files.isDirectory(path.getParent())) {
+            OwnerOnly.directories(path.getParent()); // removed under us
+        }
         FileChannel opened = OwnerOnly.append(path);
         try {
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
             long existing = opened.size();
             if (existing > 0 && !endsWithNewline(path, existing)) {
                 // A torn last line (not ours: we write whole lines) must not swallow the next line.

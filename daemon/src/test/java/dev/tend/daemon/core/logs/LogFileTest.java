@@ -60,6 +60,31 @@ class LogFileTest {
     }
 
     @Test
+    void aLogFileDeletedOrMovedAwayIsMadeAgainByTheNextLineNotWrittenIntoTheVoid() throws IOException {
+        Path path = dir.resolve("logs/shop/api.log");
+        try (LogFile log = LogFile.open(path, LogPolicy.DEFAULTS, clock)) {
+            log.append(LogStream.OUT, "one");
+            Files.delete(path); // rm to free the disk
+            log.append(LogStream.OUT, "two");
+            assertEquals(List.of("2026-11-24T08:42:49.123Z out two"), Files.readAllLines(path));
+
+            Files.move(path, dir.resolve("api.log.saved")); // an outside rotation
+            log.append(LogStream.OUT, "three");
+            assertEquals(List.of("2026-11-24T08:42:49.123Z out three"), Files.readAllLines(path));
+
+            try (Stream<Path> all = Files.walk(dir.resolve("logs"))) { // rm -rf of the logs
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            log.append(LogStream.OUT, "four");
+            assertEquals(List.of("2026-11-24T08:42:49.123Z out four"), Files.readAllLines(path));
+            assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE),
+                    Files.getPosixFilePermissions(path.getParent()), "made again as private as before");
+        }
+    }
+
+    @Test
     void rotationKeepsAtMostThePolicysFilesAndDropsTheOldest() throws IOException {
         Path path = dir.resolve("api.log");
         LogPolicy policy = new LogPolicy(1000, 3, 1024);
