@@ -127,6 +127,23 @@ class DamagedEnvironmentIT {
     }
 
     @Test
+    void aStateDirectoryDeletedUnderTheDaemonLosesNeitherItsProjectsNorItsLogLines() throws Exception {
+        TendProject p = new TendProject(tend, "keep", "services:\n  tick:\n"
+                + "    command: i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.1; done\n");
+        p.ok("up", "--wait");
+        try (java.util.stream.Stream<Path> all = Files.walk(tend.stateDir())) { // rm -rf, as a clean-up would
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        p.ok("stop", "tick"); // a change the daemon records: into tend.db made again
+        TendHome.Result logs = p.tend("logs", "tick", "-n", "50");
+        assertTrue(logs.out().contains("tick "), "lines after the deletion are in a log file again: " + logs);
+
+        p.ok("start", "tick");
+        assertEquals(0, tend.tend("daemon", "restart").exit());
+        assertEquals(1, p.ps().size(), "the next daemon still knows the project");
+    }
+
+    @Test
     void aDaemonThatHoldsTheLockButDoesNotListenIsNamedAndStoppedBySignal() throws Exception {
         // Stands in for a daemon that lost its socket and cannot bind it again: holds daemon.pid's lock, no socket.
         var owner = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));

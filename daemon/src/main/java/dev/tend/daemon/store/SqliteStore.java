@@ -45,7 +45,8 @@ public final class SqliteStore implements StateStore {
     private final Path file;
     private final HistoryRetention retention;
     private final Object lock = new Object();
-    private final Connection connection;
+    /** Replaced only when the file was deleted under the daemon ({@link DeletedDatabase}). */
+    private Connection connection;
     private final Map<ServiceKey, Integer> appendsSincePrune = new HashMap<>();
     private boolean closed;
 
@@ -446,6 +447,9 @@ public final class SqliteStore implements StateStore {
                 throw new IllegalStateException(file + ": store is closed, cannot " + what);
             }
             try {
+                if (DeletedDatabase.gone(file) && connection.getAutoCommit()) {
+                    connection = DeletedDatabase.remake(connection, file);
+                }
                 return work.run(connection);
             } catch (SQLException e) {
                 throw new StoreException(StoreFailure.words(file, what, e), e);
@@ -480,7 +484,7 @@ public final class SqliteStore implements StateStore {
         return value;
     }
 
-    private static void createOwnerOnly(Path file) {
+    static void createOwnerOnly(Path file) {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
             if (Files.notExists(file)) {
@@ -505,7 +509,7 @@ public final class SqliteStore implements StateStore {
         }
     }
 
-    private static Connection connect(Path file) {
+    static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

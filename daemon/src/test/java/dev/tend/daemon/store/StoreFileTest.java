@@ -47,6 +47,30 @@ class StoreFileTest {
     }
 
     @Test
+    void aDatabaseFileDeletedWhileOpenIsWrittenAgainWithAllItHeldAtTheNextUse() throws Exception {
+        assumePosix();
+        Path state = dir.resolve("state");
+        Path dbFile = state.resolve("tend.db");
+        Files.createDirectory(state);
+        try (SqliteStore store = SqliteStore.open(dbFile)) {
+            store.setDesired("web", "server", true);
+            try (Stream<Path> all = Files.walk(state)) { // rm -rf of the state directory under the daemon
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            store.setDesired("web", "worker", false);
+            assertEquals(Map.of("web", Map.of("server", true, "worker", false)), store.desired());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dbFile)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+            Files.delete(dbFile); // once more: the new file is watched as the first was
+            store.setDesired("web", "cron", true);
+        }
+        try (SqliteStore reopened = SqliteStore.open(dbFile)) {
+            assertEquals(Map.of("web", Map.of("server", true, "worker", false, "cron", true)), reopened.desired(),
+                    "what the next daemon reads");
+        }
+    }
+
+    @Test
     void existingDatabaseFileReadableByOthersIsTightened() throws Exception {
         assumePosix();
         Path dbFile = dir.resolve("tend.db");
