@@ -1,5 +1,6 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.process.ProcessLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,11 +181,23 @@ public final class SerialState<L, S> {
                         event.accept(l);
                     } catch (RuntimeException e) {
                         log.warn("listener {} failed: {}", l, e.toString(), e);
+                    } catch (OutOfMemoryError e) {
+                        // A listener that could not start a thread (ulimit -u) must not take the dispatcher's with it:
+                        // a new one could not be started either, and every later change would fail under the lock
+                        if (!ProcessLimit.isThreadLimit(e)) {
+                            throw e;
+                        }
+                        log.warn("listener {} failed: {}", l, e.toString());
                     }
                 }
             });
         } catch (RejectedExecutionException e) {
             // after shutdown: nobody is listening any more
+        } catch (OutOfMemoryError e) {
+            if (!ProcessLimit.isThreadLimit(e)) {
+                throw e;
+            }
+            log.warn("an event was not told: no thread to tell it on ({})", e.toString()); // not under the lock's feet
         }
     }
 

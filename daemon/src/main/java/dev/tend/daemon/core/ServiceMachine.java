@@ -5,6 +5,7 @@ import dev.tend.daemon.core.ServiceRuns.LaunchPlan;
 import dev.tend.daemon.core.logs.LogPolicy;
 import dev.tend.daemon.core.probe.ProbeRunner;
 import dev.tend.daemon.core.process.ExitStatus;
+import dev.tend.daemon.core.process.ProcessLimit;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.run.RunEnd;
 import dev.tend.daemon.core.time.Timer;
@@ -186,7 +187,7 @@ final class ServiceMachine {
         CompletableFuture<Void> orphans = reaper.underWay(svc.project, svc.name());
         if (orphans == null) {
             setState(svc, ServiceState.STARTING, null, tx);
-            tx.after(() -> worker.execute(() -> launch(svc, plan)));
+            tx.after(() -> launchOnWorker(svc, plan));
         } else {
             setState(svc, ServiceState.STARTING, "waiting for the processes a previous daemon left to stop", tx);
             tx.after(() -> orphans.whenComplete((v, e) -> launchAfterReap(svc, plan)));
@@ -204,13 +205,19 @@ final class ServiceMachine {
             completeStopped(svc, tx);
             return true;
         });
-        if (stopped) {
-            return;
+        if (!stopped) {
+            launchOnWorker(svc, plan);
         }
+    }
+
+    /** Hands the launch to a worker; none to be had (the daemon stops, no thread can start) fails the start. */
+    private void launchOnWorker(Service svc, LaunchPlan plan) {
         try {
             worker.execute(() -> launch(svc, plan));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             launchFailed(svc, plan.generation(), e);
+        } catch (OutOfMemoryError e) {
+            launchFailed(svc, plan.generation(), ProcessLimit.threadFailure(e, "start a thread to launch it"));
         }
     }
 
@@ -353,6 +360,9 @@ final class ServiceMachine {
             started = runs.start(svc.project, plan, kept -> autoPorts.pick(svc, kept));
         } catch (IOException | RuntimeException e) {
             launchFailed(svc, plan.generation(), e);
+            return;
+        } catch (OutOfMemoryError e) {
+            launchFailed(svc, plan.generation(), ProcessLimit.threadFailure(e, "launch it"));
             return;
         }
         Service.Run run = started.run();

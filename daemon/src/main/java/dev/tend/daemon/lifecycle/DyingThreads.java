@@ -1,5 +1,6 @@
 package dev.tend.daemon.lifecycle;
 
+import dev.tend.daemon.core.process.ProcessLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,13 @@ public final class DyingThreads {
 
     static void died(Shutdown shutdown, CrashLoop loop, Thread thread, Throwable e) {
         String why = "thread " + thread.getName() + " died of " + e;
+        if (ProcessLimit.isThreadLimit(e)) {
+            // Not a bug, and stopping would need the threads there are none of: the services would be left without
+            // a daemon. What failed for want of a thread says so where it matters (a start fails with these words).
+            log.error("{}: the limit of processes and threads of this user (ulimit -u) is reached; going on",
+                    why, e);
+            return;
+        }
         try {
             log.error("{}: stopping cleanly; the next command starts a fresh daemon", why, e);
             loop.died(why);

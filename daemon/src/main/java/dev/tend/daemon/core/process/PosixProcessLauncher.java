@@ -84,7 +84,8 @@ public final class PosixProcessLauncher implements ProcessLauncher {
         } catch (IOException e) {
             // a command over the kernel's 128 KiB for one argument fails here ("Argument list too long"): the message
             // goes into every history row of the run, so the command is cut in it
-            throw new IOException("cannot start " + QuotedValues.quote(command) + " in " + cwd + ": " + e.getMessage(), e);
+            throw new IOException("cannot start " + QuotedValues.quote(command) + " in " + cwd + ": "
+                    + ProcessLimit.forkFailure(e.getMessage()), e);
         }
         // Read at once, while the process surely exists; a child that is already gone (and reaped) has no
         // start time left to read, and being dead it needs none to be recognised later.

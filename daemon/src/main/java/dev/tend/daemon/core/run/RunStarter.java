@@ -3,6 +3,7 @@ package dev.tend.daemon.core.run;
 import dev.tend.daemon.core.process.ChildProcess;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
+import dev.tend.daemon.core.process.ProcessLimit;
 import dev.tend.daemon.core.process.RunTree;
 import dev.tend.daemon.core.time.Timer;
 
@@ -53,6 +54,13 @@ public record RunStarter(ProcessLauncher launcher, ProcessControl control, Timer
         } catch (IOException | RuntimeException e) {
             record.remove();
             throw e;
+        } catch (OutOfMemoryError e) {
+            IOException words = ProcessLimit.threadFailure(e, "start " + label);
+            // The JDK starts its thread that waits for the child after the fork: the child may run, unknown to us
+            // but by its mark
+            control.kill(control.marked(record.token()));
+            record.remove();
+            throw words;
         }
         ProcessRun run = new ProcessRun(label, child, record, this, cwd, marked);
         try {
@@ -62,6 +70,10 @@ public record RunStarter(ProcessLauncher launcher, ProcessControl control, Timer
         } catch (RuntimeException e) {
             run.abandon(e);
             throw e;
+        } catch (OutOfMemoryError e) {
+            IOException words = ProcessLimit.threadFailure(e, "start a thread for the output of " + label);
+            run.abandon(new IllegalStateException(words.getMessage(), e)); // its child is killed: nobody reads it
+            throw words;
         }
     }
 }
