@@ -27,6 +27,8 @@ final class ProjectMethods {
     private final Supervisor supervisor;
     private final Refs refs;
     private final Function<String, StateStore.ProjectRecord> registered;
+    /** Held from the look at who has a name to its registration. */
+    private final Object claims = new Object();
     private final JobScheduler jobs;
 
     /**
@@ -91,8 +93,11 @@ final class ProjectMethods {
         Inputs.env("env", env);
         ProjectFiles.Loaded loaded = read(dir, files, env);
         ProjectSpec spec = loaded.spec();
-        claim(spec);
-        ReloadResult registered = register(spec, env);
+        ReloadResult registered;
+        synchronized (claims) { // two ups of one name from two directories at once: one registers, one is refused
+            claim(spec);
+            registered = register(spec, env);
+        }
         List<String> requested = services == null ? List.of() : services;
         CompletableFuture<Void> started = supervisor.up(spec.name(), requested);
         if (wait) {

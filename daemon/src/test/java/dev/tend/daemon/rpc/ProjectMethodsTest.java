@@ -108,6 +108,41 @@ class ProjectMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void twoUpsAtOnceOfSameNamedProjectsFromTwoDirectoriesRegisterOneAndRefuseTheOther() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            String name = "race" + round;
+            Path a = rpc.projectDir("a/" + name, SHOP);
+            Path b = rpc.projectDir("b/" + name, SHOP);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<JsonNode>> answers = two.invokeAll(List.of(
+                        () -> {
+                            together.await();
+                            return rpc.call("project.up", dir(a));
+                        },
+                        () -> {
+                            together.await();
+                            return rpc.call("project.up", dir(b));
+                        }));
+                int ok = 0;
+                for (java.util.concurrent.Future<JsonNode> answer : answers) {
+                    JsonNode response = answer.get();
+                    if (response.has("result")) {
+                        ok++;
+                    } else {
+                        assertEquals(ErrorCode.CONFLICT.code(), response.get("error").get("code").intValue(),
+                                response.toString());
+                    }
+                }
+                assertEquals(1, ok, "round " + round + ": exactly one of the two is registered");
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void upOfAProjectWhoseRegisteredDirectoryIsGoneTakesItsName() throws Exception {
         Path moved = rpc.projectDir("old/shop", SHOP);
         rpc.result("project.up", dir(moved));
