@@ -72,7 +72,59 @@ public final class Version {
         if (qa != qb) {
             return qa ? -1 : 1;
         }
-        return qa ? pa[1].compareTo(pb[1]) : 0;
+        return qa ? comparePreRelease(pa[1], pb[1]) : 0;
+    }
+
+    /**
+     * Pre-release parts by semver's precedence (dot-separated identifiers, numbers as numbers, fewer identifiers
+     * first when the rest is equal), with runs of digits inside an identifier compared as numbers too: rc2 < rc10.
+     */
+    private static int comparePreRelease(String a, String b) {
+        String[] ia = a.split("\\.");
+        String[] ib = b.split("\\.");
+        for (int i = 0; i < Math.min(ia.length, ib.length); i++) {
+            int c = compareNatural(ia[i], ib[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(ia.length, ib.length);
+    }
+
+    /** Digit runs by value (then by length: 01 after 1), everything else as text. */
+    private static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+                if (c == 0) {
+                    c = Integer.compare(ei - i, ej - j);
+                }
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static long parse(String s) {

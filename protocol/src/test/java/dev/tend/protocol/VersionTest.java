@@ -54,4 +54,15 @@ class VersionTest {
         assertTrue(Version.current().matches("\\d+\\.\\d+\\.\\d+.*"), Version.current());
         assertFalse(Version.current().contains("${"), Version.current());
     }
+
+    @Test
+    void preReleasesCompareTheirNumbersAsNumbers() {
+        assertTrue(Version.compare("0.2.0-rc10", "0.2.0-rc2") > 0);
+        assertTrue(Version.compare("0.2.0-rc2", "0.2.0-rc10") < 0);
+        assertTrue(Version.compare("1.0.0-alpha.10", "1.0.0-alpha.9") > 0);
+        assertTrue(Version.compare("1.0.0-alpha", "1.0.0-alpha.1") < 0, "fewer identifiers first");
+        assertTrue(Version.compare("1.0.0-alpha", "1.0.0-beta") < 0);
+        assertTrue(Version.compare("1.0.0-rc1", "1.0.0") < 0);
+        assertEquals(0, Version.compare("1.0.0-rc.1", "1.0.0-rc.1"));
+    }
 }
