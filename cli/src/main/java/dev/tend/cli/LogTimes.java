@@ -24,6 +24,7 @@ final class LogTimes {
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d))+");
     /** How logs.read refuses a duration it was passed as is: "bad 'since': bad duration '99999999d': too long …". */
     private static final Pattern REFUSED_DURATION = Pattern.compile("bad '(since|until)': bad duration (.*)");
+    private static final Pattern REVERSED = Pattern.compile("'since' (.*) is after 'until' (.*): no line is between them");
 
     private LogTimes() {
     }
@@ -56,6 +57,11 @@ final class LogTimes {
             Matcher m = REFUSED_DURATION.matcher(String.valueOf(e.getMessage()));
             if (m.matches()) {
                 return new CliException(ExitCode.USAGE, "bad --" + m.group(1) + " " + m.group(2));
+            }
+            Matcher reversed = REVERSED.matcher(String.valueOf(e.getMessage()));
+            if (reversed.matches()) {
+                return new CliException(ExitCode.USAGE, "--since " + reversed.group(1) + " is after --until "
+                        + reversed.group(2) + ": no line is between them");
             }
         }
         return failure;

@@ -69,4 +69,12 @@ class LogTimesTest {
         Exception other = new dev.tend.client.RpcError(-32602, "bad 'tail': must be 0 or more", null);
         assertEquals(other, LogTimes.asOption(other), "any other refusal passes as it is");
     }
+
+    @Test
+    void theDaemonsRefusalOfASinceAfterTheUntilNamesTheOptions() {
+        Exception refused = LogTimes.asOption(new dev.tend.client.RpcError(-32602,
+                "'since' 1m is after 'until' 2m: no line is between them", null));
+        assertEquals("--since 1m is after --until 2m: no line is between them", refused.getMessage());
+        assertEquals(ExitCode.USAGE, ((CliException) refused).exitCode());
+    }
 }

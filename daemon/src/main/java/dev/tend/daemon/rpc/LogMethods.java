@@ -49,8 +49,14 @@ final class LogMethods {
         Refs.ServiceRef r = refs.service(ref, dir);
         Path file = supervisor.logFile(r.project(), r.service());
         LogStream only = stream(stream);
+        Instant from = time("since", since);
+        Instant to = time("until", until);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new RpcException(ErrorCode.INVALID_PARAMS, "'since' " + since + " is after 'until' " + until
+                    + ": no line is between them");
+        }
         try {
-            LogPage page = page(file, tail, time("since", since), time("until", until), only, after, before,
+            LogPage page = page(file, tail, from, to, only, after, before,
                     LogBudget.forService(r.project(), r.service()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("project", r.project());

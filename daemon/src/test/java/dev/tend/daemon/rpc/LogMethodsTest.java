@@ -59,6 +59,16 @@ class LogMethodsTest extends RealEndpointTest {
     }
 
     @Test
+    void aSinceAfterTheUntilIsInvalidAsNoLineIsBetweenThem() {
+        assertEquals("'since' 1m is after 'until' 2m: no line is between them",
+                rpc.message("logs.read", read(",\"since\":\"1m\",\"until\":\"2m\""), ErrorCode.INVALID_PARAMS));
+        assertEquals("'since' 2026-01-02T00:00:00Z is after 'until' 2026-01-01T00:00:00Z: no line is between them",
+                rpc.message("logs.read", read(",\"since\":\"2026-01-02T00:00:00Z\",\"until\":\"2026-01-01T00:00:00Z\""),
+                        ErrorCode.INVALID_PARAMS));
+        assertEquals(0, rpc.result("logs.read", read(",\"since\":\"2m\",\"until\":\"1m\"")).get("lines").size());
+    }
+
+    @Test
     void aSinceTooFarBackForAnyClockIsInvalidNotInternal() {
         assertEquals("bad 'since': bad duration '1000000000000d': too long (at most 36500d, 100 years)",
                 rpc.message("logs.read", read(",\"since\":\"1000000000000d\""), ErrorCode.INVALID_PARAMS));
