@@ -39,6 +39,9 @@ final class CommandModel {
         for (Class<?> c : TendCommand.COMMANDS) {
             cl.addSubcommand(c);
         }
+        // `tend help` and `tend help ps`, as git and most tools answer them; it needs every command, so it is not
+        // one of COMMANDS (a run naming one of those builds that one alone)
+        cl.addSubcommand(new CommandLine.HelpCommand());
     }
 
     /**
@@ -60,7 +63,7 @@ final class CommandModel {
         // A name that does not follow the convention (the hidden __complete): read the annotations.
         for (Class<?> c : TendCommand.COMMANDS) {
             Command command = c.getAnnotation(Command.class);
-            if (command != null && command.name().equals(word)) {
+            if (command != null && (command.name().equals(word) || java.util.Arrays.asList(command.aliases()).contains(word))) {
                 return c;
             }
         }

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "ps", mixinStandardHelpOptions = true, description = "List the services of this directory's project.")
+@Command(name = "ps", aliases = "status", mixinStandardHelpOptions = true,
+        description = "List the services of this directory's project.")
 final class PsCommand extends TendSubcommand {
     @Option(names = {"-a", "--all"}, description = "Every project's services.")
     boolean all;

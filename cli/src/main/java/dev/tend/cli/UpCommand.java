@@ -28,6 +28,11 @@ final class UpCommand extends TendSubcommand {
     @Option(names = "--json", description = "Print the result as one JSON object (project, services, warnings).")
     boolean json;
 
+    /** docker compose's habit: `up` returns once its services are started anyway, so -d changes nothing. */
+    @Option(names = {"-d", "--detach"}, hidden = true, description = "Accepted for docker compose's habit: tend up always "
+            + "returns once the services are started, and they run on in the daemon.")
+    boolean detach;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
     List<String> services = List.of();
 

@@ -11,6 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Only the command that runs is built; everything else falls back to the full model. */
 class CommandModelTest {
@@ -20,6 +21,17 @@ class CommandModelTest {
             String name = c.getAnnotation(Command.class).name();
             assertEquals(c, CommandModel.commandNamedIn(new String[] {name}), name);
         }
+    }
+
+    @Test
+    void statusIsPsAndHelpGetsTheFullModelToDescribeAnyCommand() throws Exception {
+        assertEquals(PsCommand.class, CommandModel.commandNamedIn(new String[] {"status"}));
+        assertNull(CommandModel.commandNamedIn(new String[] {"help", "ps"}));
+        CommandLine full = CommandModel.forArgs(new String[] {"help", "ps"});
+        java.io.StringWriter out = new java.io.StringWriter();
+        full.setOut(new java.io.PrintWriter(out));
+        assertEquals(0, full.execute("help", "ps"));
+        assertTrue(out.toString().startsWith("Usage: tend ps"), out.toString());
     }
 
     @Test
@@ -56,7 +68,8 @@ class CommandModelTest {
     @Test
     void aRunBuildsOnlyItsCommandAndTheFullModelHasThemAll() {
         CommandLine one = CommandModel.forArgs(new String[] {"ps", "--json"});
-        assertEquals(java.util.Set.of("ps"), one.getSubcommands().keySet());
-        assertEquals(TendCommand.COMMANDS.length, CommandModel.full().getSubcommands().size());
+        assertEquals(java.util.Set.of("ps", "status"), one.getSubcommands().keySet());
+        java.util.Set<Object> distinct = new java.util.HashSet<>(CommandModel.full().getSubcommands().values());
+        assertEquals(TendCommand.COMMANDS.length + 1, distinct.size(), "every command, and help");
     }
 }
