@@ -35,6 +35,14 @@ class CommandModelTest {
     }
 
     @Test
+    void composesUpDashDIsAcceptedAndHiddenFromHelp() {
+        CommandLine model = CommandModel.forArgs(new String[] {"up", "-d"});
+        CommandLine.ParseResult parsed = model.parseArgs("up", "-d");
+        assertTrue(parsed.subcommand().hasMatchedOption("--detach"));
+        assertFalse(model.getSubcommands().get("up").getUsageMessage().contains("--detach"));
+    }
+
+    @Test
     void globalOptionsBeforeTheCommandAreSkipped() {
         assertEquals(PsCommand.class, CommandModel.commandNamedIn(
                 new String[] {"--instance", "ps", "-q", "--no-color", "--instance=x", "--quiet", "ps", "-a"}));
