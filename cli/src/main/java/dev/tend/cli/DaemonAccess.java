@@ -27,7 +27,13 @@ final class DaemonAccess {
     static DaemonConnector connector(TendCommand root) {
         TendPaths paths = paths(root);
         return DaemonConnector.throughLauncher(paths, "tend-cli", START_TIMEOUT)
-                .withAnswerTimeout(answerTimeout(root.daemonTimeout, System.getenv("TEND_DAEMON_TIMEOUT")));
+                .withAnswerTimeout(answerTimeout(root.daemonTimeout, System.getenv("TEND_DAEMON_TIMEOUT")))
+                .withProgress(line -> {
+                    if (!root.quiet) { // on stderr, as the hello's notices: stdout stays the command's answer
+                        System.err.println("tend: " + line);
+                        System.err.flush();
+                    }
+                });
     }
 
     /**

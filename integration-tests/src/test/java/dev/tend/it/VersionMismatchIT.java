@@ -43,6 +43,8 @@ class VersionMismatchIT {
         assertEquals(0, old.exitValue(), "it shut down gracefully");
         assertNotEquals(old.pid(), tend.daemonPid());
         assertTrue(!r.out().contains("\"version\":\"0.0.1\""), r.toString());
+        assertTrue(r.err().contains("replacing the tend daemon 0.0.1 (pid ") && r.err().contains(") with version "),
+                "the wait for the old daemon's services to stop is said: " + r);
         assertEquals(1, tend.daemons().size());
     }
 

@@ -48,6 +48,7 @@ public final class DaemonConnector {
     private final Function<String, Path> findExecutable;
     /** How long a call waits for its answer before the daemon is probed (null: for ever). */
     private Duration answerTimeout;
+    private java.util.function.Consumer<String> progress = line -> { };
 
     /**
      * @param daemonCommand the command that runs the daemon in the foreground (e.g. [bin/tend, --instance, x,
@@ -87,6 +88,15 @@ public final class DaemonConnector {
      * fails the call with "the tend daemon (pid N) does not answer" (docs/daemon.md). Followers still wait for
      * events for ever.
      */
+    /**
+     * Where a connect says what takes it long that the user did not ask for (replacing an older daemon, which stops
+     * its services first); by default nowhere.
+     */
+    public DaemonConnector withProgress(java.util.function.Consumer<String> lines) {
+        this.progress = java.util.Objects.requireNonNull(lines, "lines");
+        return this;
+    }
+
     public DaemonConnector withAnswerTimeout(Duration timeout) {
         this.answerTimeout = timeout;
         return this;
@@ -212,6 +222,9 @@ public final class DaemonConnector {
 
     /** Asks an older daemon to shut down gracefully (it keeps the desired state) and waits until it is gone. */
     private void replace(Connection old) throws DaemonUnavailableException {
+        progress.accept("replacing the tend daemon " + old.hello().get("version") + " (pid " + old.hello().get("pid")
+                + ") with version " + Version.current() + ": it stops its services first (each within its "
+                + "stop_timeout), then the new one starts those that should run");
         try {
             old.client().call(Methods.DAEMON_SHUTDOWN, Map.of("reason", "replaced by version " + Version.current()));
         } catch (IOException | RpcError ignored) {
