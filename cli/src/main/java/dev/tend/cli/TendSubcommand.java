@@ -123,8 +123,7 @@ abstract class TendSubcommand implements Callable<Integer> {
             return new Scoped(call(method, Map.of()), true);
         }
         if (cwdGone() && !json) {
-            err().println("tend: the current directory " + System.getProperty("user.dir") + " no longer exists; "
-                    + "showing every project (" + allCommand + ")");
+            err().println("tend: the current directory " + cwdProblem() + "; showing every project (" + allCommand + ")");
             return new Scoped(call(method, Map.of()), true);
         }
         try {
@@ -150,12 +149,12 @@ abstract class TendSubcommand implements Callable<Integer> {
 
     /** The working directory the user ran tend in: it picks the project. */
     static String cwd() {
-        String dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
         if (cwdGone()) {
-            throw new CliException(ExitCode.USAGE, "the current directory " + dir
-                    + " no longer exists (deleted or moved): cd to one that does");
+            throw new CliException(ExitCode.USAGE, "the current directory " + cwdProblem()
+                    + ("too-long".equals(System.getProperty("tend.cwd.gone")) ? ": cd to a shorter one"
+                    : " (deleted or moved): cd to one that does"));
         }
-        return dir;
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -171,9 +170,20 @@ abstract class TendSubcommand implements Callable<Integer> {
         return n;
     }
 
-    /** bin/tend found the working directory deleted (or moved away) under the shell, and runs from / instead. */
+    /**
+     * bin/tend found the working directory deleted (or moved away) under the shell, or its path too long for a
+     * program to use, and runs from / instead.
+     */
     static boolean cwdGone() {
-        return Boolean.getBoolean("tend.cwd.gone");
+        return System.getProperty("tend.cwd.gone") != null;
+    }
+
+    /** What is wrong with the working directory, after "the current directory". */
+    private static String cwdProblem() {
+        if ("too-long".equals(System.getProperty("tend.cwd.gone"))) {
+            return "has a path longer than programs can use (4096 bytes)";
+        }
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize() + " no longer exists";
     }
 
     /** A command's one answer: as it is with --json (for scripts), else as the line people read (unless -q). */

@@ -86,6 +86,34 @@ class DamagedEnvironmentIT {
     }
 
     @Test
+    void aCurrentDirectoryLongerThanPathMaxIsNamedInOneLineAndCommandsWithoutItStillWork() throws Exception {
+        // 45 levels of 100 characters, made and entered one relative step at a time (an absolute path that long
+        // is refused by every system call)
+        String step = "d".repeat(100);
+        String deep = "cd \"$1\" && for i in $(seq 45); do mkdir " + step + " && cd " + step + " || exit 9; done"
+                + " && shift && \"$@\"; status=$?; cd \"$0\" && rm -rf " + step + "; exit $status";
+        java.util.function.Function<String[], TendHome.Result> inDeep = args -> {
+            List<String> cmd = new java.util.ArrayList<>(List.of("bash", "-c", deep, tend.home().toString(),
+                    tend.home().toString(), TendHome.LAUNCHER.toString()));
+            cmd.addAll(List.of(args));
+            try {
+                return TendHome.finish(tend.command(cmd.toArray(String[]::new)).start());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        TendHome.Result version = inDeep.apply(new String[] {"--version"});
+        assertEquals(0, version.exit(), version.toString());
+        assertTrue(version.out().startsWith("tend "), version.toString());
+
+        TendHome.Result up = inDeep.apply(new String[] {"up"});
+        assertEquals(2, up.exit(), up.toString());
+        assertTrue(up.err().endsWith("tend: the current directory has a path longer than programs can use (4096 "
+                + "bytes): cd to a shorter one\n"), up.toString());
+        assertFalse(up.err().contains("Error occurred"), up.toString());
+    }
+
+    @Test
     void aTendHomeThatIsAFileIsNamedAsWhatIsInTheWay() throws Exception {
         Path file = Files.writeString(tend.home().resolve("not-a-dir"), "x");
         tend.env().put("TEND_HOME", file.toString());
