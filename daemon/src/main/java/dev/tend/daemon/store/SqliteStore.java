@@ -41,6 +41,8 @@ public final class SqliteStore implements StateStore {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** The longest path SQLite's unix VFS opens (MAX_PATHNAME). */
+    private static final int SQLITE_MAX_PATH = 512;
 
     private final Path file;
     private final HistoryRetention retention;
@@ -80,8 +82,21 @@ public final class SqliteStore implements StateStore {
 
     static SqliteStore open(Path dbFile, List<Migration> migrations, HistoryRetention retention) {
         Path file = dbFile.toAbsolutePath();
+        boolean made = Files.notExists(file);
         createOwnerOnly(file);
-        Connection connection = connect(file);
+        Connection connection;
+        try {
+            connection = connect(file);
+        } catch (StoreException e) {
+            if (made) { // an empty file of ours: the next start would take it for a database emptied, set it aside
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException notDeleted) {
+                    e.addSuppressed(notDeleted);
+                }
+            }
+            throw e;
+        }
         try {
             Migrator.migrate(connection, file, migrations);
         } catch (SQLException e) {
@@ -518,6 +533,11 @@ public final class SqliteStore implements StateStore {
         try {
             return config.createConnection("jdbc:sqlite:" + file);
         } catch (SQLException e) {
+            int bytes = file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > SQLITE_MAX_PATH) {
+                throw new StoreException("cannot open " + file + ": its path is " + bytes + " bytes, more than SQLite "
+                        + "takes (" + SQLITE_MAX_PATH + "): use a TEND_HOME with a shorter path", e);
+            }
             throw new StoreException("cannot open " + file + " as a SQLite database: " + e.getMessage(), e);
         }
     }

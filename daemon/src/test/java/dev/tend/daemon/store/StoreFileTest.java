@@ -71,6 +71,22 @@ class StoreFileTest {
     }
 
     @Test
+    void aPathTooLongForSqliteIsSaidSoAndLeavesNoEmptyFileToBeTakenForDamageLater() throws Exception {
+        Path deep = dir;
+        while (deep.toString().length() < 560) {
+            deep = deep.resolve("d".repeat(50));
+        }
+        Files.createDirectories(deep);
+        Path dbFile = deep.resolve("tend.db");
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(dbFile));
+
+        assertTrue(e.getMessage().contains("its path is " + dbFile.toString().length() + " bytes, more than SQLite "
+                + "takes (512): use a TEND_HOME with a shorter path"), e.getMessage());
+        assertFalse(Files.exists(dbFile), "the empty file made for it is gone again");
+    }
+
+    @Test
     void existingDatabaseFileReadableByOthersIsTightened() throws Exception {
         assumePosix();
         Path dbFile = dir.resolve("tend.db");
