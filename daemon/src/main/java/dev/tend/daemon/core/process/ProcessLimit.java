@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The user's limit of processes and threads (ulimit -u, RLIMIT_NPROC) reached: the JVM cannot start a thread
  * (an OutOfMemoryError that is no lack of heap) and a fork fails with EAGAIN. Both are said in those words, so a
- * service that cannot start says why, and the daemon does not take either for a bug of its own.
+ * service that cannot start says why, and the daemon does not take either for a bug of its own. A fork refused for
+ * want of file descriptors (EMFILE) names `ulimit -n` the same way.
  */
 public final class ProcessLimit {
 
@@ -31,9 +32,20 @@ public final class ProcessLimit {
         return new IOException("the daemon cannot " + doing + ": " + reached(), e);
     }
 
-    /** A fork refused with EAGAIN ("error=11"), with the limit named; other failures as they are. */
+    /**
+     * A fork refused with EAGAIN ("error=11") or for want of file descriptors ("error=24", EMFILE), with the limit
+     * named; other failures as they are.
+     */
     public static String forkFailure(String message) {
-        return message != null && message.contains("error=11,") ? message + " (" + reached() + ")" : message;
+        if (message != null && message.contains("error=11,")) {
+            return message + " (" + reached() + ")";
+        }
+        if (message != null && message.contains("error=24,")) {
+            long files = limit(Path.of("/proc/self/limits"), "Max open files");
+            return message + " (the daemon's open files reached its limit, ulimit -n" + (files > 0 ? ": " + files : "")
+                    + "; each running service holds three)";
+        }
+        return message;
     }
 
     /** "the limit of processes and threads of this user (ulimit -u: 100) is reached, or memory is short". */
@@ -45,10 +57,15 @@ public final class ProcessLimit {
 
     /** The soft "Max processes" of /proc/self/limits; -1 when unlimited or unknown. */
     static long limit(Path limits) {
+        return limit(limits, "Max processes");
+    }
+
+    /** A soft limit of /proc/self/limits by its name; -1 when unlimited or unknown. */
+    static long limit(Path limits, String name) {
         try {
             for (String line : Files.readAllLines(limits)) {
-                if (line.startsWith("Max processes")) {
-                    String[] words = line.substring("Max processes".length()).trim().split("\\s+");
+                if (line.startsWith(name)) {
+                    String[] words = line.substring(name.length()).trim().split("\\s+");
                     return words.length > 0 && words[0].matches("\\d+") ? Long.parseLong(words[0]) : -1;
                 }
             }

@@ -27,6 +27,7 @@ class ProcessLimitTest {
                 Max processes             100                  4000                 processes
                 """);
         assertEquals(100, ProcessLimit.limit(limits));
+        assertEquals(1024, ProcessLimit.limit(limits, "Max open files"));
         Files.writeString(limits, "Max processes             unlimited            unlimited            processes\n");
         assertEquals(-1, ProcessLimit.limit(limits));
         assertEquals(-1, ProcessLimit.limit(dir.resolve("missing")));
@@ -51,6 +52,9 @@ class ProcessLimitTest {
     void aForkRefusedWithEagainNamesTheLimitOtherFailuresStayAsTheyAre() {
         String eagain = "Cannot run program \"/usr/bin/setsid\": error=11, Resource temporarily unavailable";
         assertTrue(ProcessLimit.forkFailure(eagain).startsWith(eagain + " (the limit of processes and threads"));
+        String emfile = "Cannot run program \"/usr/bin/setsid\": error=24, Too many open files";
+        assertTrue(ProcessLimit.forkFailure(emfile).startsWith(emfile + " (the daemon's open files reached its limit, "
+                + "ulimit -n"), ProcessLimit.forkFailure(emfile));
         String missing = "Cannot run program \"nope\": error=2, No such file or directory";
         assertEquals(missing, ProcessLimit.forkFailure(missing));
         assertEquals(null, ProcessLimit.forkFailure(null));
