@@ -132,13 +132,14 @@ final class Schema {
                     )""")),
             // A queued run lives in memory until it starts; this row is what a daemon killed meanwhile leaves of it,
             // so the next one can record its due time as skipped rather than lose it without a word.
+            // Keyed by the queued run, not the job: the next run may be queued before the last one's start replaced its row.
             new Migration("a job's queued run", List.of("""
                     CREATE TABLE job_queue (
+                        token            TEXT PRIMARY KEY,
                         project          TEXT NOT NULL,
                         job              TEXT NOT NULL,
                         trigger          TEXT NOT NULL,
-                        scheduled_millis INTEGER,
-                        PRIMARY KEY (project, job)
+                        scheduled_millis INTEGER
                     )""")));
 
     private Schema() {

@@ -40,20 +40,20 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public JobRun insertRun(JobRun run) {
-        return insert(run, false);
+        return insert(run, null);
     }
 
     @Override
-    public JobRun insertDequeued(JobRun run) {
-        return insert(run, true);
+    public JobRun insertDequeued(JobRun run, String token) {
+        return insert(run, java.util.Objects.requireNonNull(token, "token"));
     }
 
-    private JobRun insert(JobRun run, boolean dequeue) {
+    private JobRun insert(JobRun run, String dequeued) {
         String what = "record a run of job " + run.project() + "/" + run.job();
         // Dequeued: the queued row goes with the run's row, so a crash between them leaves neither twice nor none.
         long id = db.inTransaction(what, connection -> {
-            if (dequeue) {
-                Sql.execute(connection, "DELETE FROM job_queue WHERE project = ? AND job = ?", run.project(), run.job());
+            if (dequeued != null) {
+                Sql.execute(connection, "DELETE FROM job_queue WHERE token = ?", dequeued);
             }
             long newId;
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -130,18 +130,16 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public void putQueued(QueuedRun run) {
         db.update("record the queued run of job " + run.project() + "/" + run.job(), """
-                INSERT INTO job_queue (project, job, trigger, scheduled_millis) VALUES (?, ?, ?, ?)
-                ON CONFLICT (project, job) DO UPDATE SET trigger = excluded.trigger,
-                    scheduled_millis = excluded.scheduled_millis""",
-                run.project(), run.job(), run.trigger().wireName(), millis(run.scheduledFor()));
+                INSERT INTO job_queue (token, project, job, trigger, scheduled_millis) VALUES (?, ?, ?, ?, ?)""",
+                run.token(), run.project(), run.job(), run.trigger().wireName(), millis(run.scheduledFor()));
     }
 
     @Override
     public List<QueuedRun> queuedRuns() {
-        return db.query("read queued job runs", "SELECT project, job, trigger, scheduled_millis FROM job_queue"
-                + " ORDER BY project, job", rows -> new QueuedRun(rows.getString(1), rows.getString(2),
-                read(rows.getString(3), JobRun.Trigger::ofWireName, "queued run of job " + rows.getString(1) + "/"
-                        + rows.getString(2), "trigger"), instant(rows, 4)));
+        return db.query("read queued job runs", "SELECT token, project, job, trigger, scheduled_millis FROM job_queue"
+                + " ORDER BY project, job, scheduled_millis", rows -> new QueuedRun(rows.getString(1), rows.getString(2),
+                rows.getString(3), read(rows.getString(4), JobRun.Trigger::ofWireName, "queued run of job "
+                        + rows.getString(2) + "/" + rows.getString(3), "trigger"), instant(rows, 5)));
     }
 
     @Override

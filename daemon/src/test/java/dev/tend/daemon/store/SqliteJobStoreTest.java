@@ -78,21 +78,23 @@ class SqliteJobStoreTest {
     }
 
     @Test
-    void aJobsQueuedRunSurvivesReopeningUntilTheRunOfItIsRecorded() {
+    void aQueuedRunSurvivesReopeningUntilTheRunItBecameIsRecordedAndOnlyThatOneGoes() {
+        JobStore.QueuedRun first = new JobStore.QueuedRun("t1", "demo", "backup", Trigger.MANUAL, null);
+        JobStore.QueuedRun next = new JobStore.QueuedRun("t2", "demo", "backup", Trigger.SCHEDULE, T);
+        JobStore.QueuedRun sync = new JobStore.QueuedRun("t3", "demo", "sync", Trigger.CATCH_UP, T);
         try (SqliteStore db = SqliteStore.open(dir.resolve("tend.db"))) {
             SqliteJobStore store = new SqliteJobStore(db);
-            store.putQueued(new JobStore.QueuedRun("demo", "backup", Trigger.MANUAL, null));
-            store.putQueued(new JobStore.QueuedRun("demo", "backup", Trigger.SCHEDULE, T));
-            store.putQueued(new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T));
+            store.putQueued(first);
+            store.putQueued(next); // queued before the first one's start replaced its record
+            store.putQueued(sync);
         }
         try (SqliteStore db = SqliteStore.open(dir.resolve("tend.db"))) {
             SqliteJobStore store = new SqliteJobStore(db);
-            assertEquals(List.of(new JobStore.QueuedRun("demo", "backup", Trigger.SCHEDULE, T),
-                    new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T)), store.queuedRuns(), "one per job");
+            assertEquals(List.of(first, next, sync), store.queuedRuns());
             store.insertRun(running("backup"));
-            assertEquals(2, store.queuedRuns().size(), "another run of the job leaves its queued one");
-            JobRun dequeued = store.insertDequeued(running("backup"));
-            assertEquals(List.of(new JobStore.QueuedRun("demo", "sync", Trigger.CATCH_UP, T)), store.queuedRuns());
+            assertEquals(3, store.queuedRuns().size(), "another run of the job leaves its queued ones");
+            JobRun dequeued = store.insertDequeued(running("backup"), "t1");
+            assertEquals(List.of(next, sync), store.queuedRuns(), "the one queued after it stays");
             assertEquals(Optional.of(dequeued), store.run(dequeued.id()));
         }
     }

@@ -21,8 +21,8 @@ final class ActiveRun {
     final CompletableFuture<JobRun> finished = new CompletableFuture<>();
     /** Done once a queued run's record is written: its start or drop waits for it, so that record cannot outlive it. */
     private final CompletableFuture<Void> queueRecorded = new CompletableFuture<>();
-    /** Whether it waited in the job's queue. */
-    private volatile boolean fromQueue;
+    /** The token of its queued record if it waited in the job's queue, else null. */
+    private volatile String queueToken;
     JobRun run;
     /** Its process, once launched. */
     ProcessRun process;
@@ -38,11 +38,12 @@ final class ActiveRun {
 
     /** It waits for the job's current run to end (under the lock). */
     void queue() {
-        fromQueue = true;
+        queueToken = java.util.UUID.randomUUID().toString();
     }
 
-    boolean fromQueue() {
-        return fromQueue;
+    /** The token of its queued record, or null if it was never queued. */
+    String queueToken() {
+        return queueToken;
     }
 
     /** Its queued record is written (or could not be). */
@@ -52,7 +53,7 @@ final class ActiveRun {
 
     /** Waits until the queued record of a run that was queued is written: its own row then replaces it. */
     void awaitQueueRecord() {
-        if (!fromQueue) {
+        if (queueToken == null) {
             return;
         }
         try {

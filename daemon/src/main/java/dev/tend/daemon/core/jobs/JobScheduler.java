@@ -331,7 +331,7 @@ public final class JobScheduler {
             Instant at = now();
             tx.after(() -> {
                 log.info("job {}: {} run for {} skipped: {}", job.ref(), trigger.wireName(), due, why);
-                history.skipped(job.project, job.spec.name(), trigger, due, at, why, false);
+                history.skipped(job.project, job.spec.name(), trigger, due, at, why, null);
             });
             return;
         }
@@ -345,7 +345,7 @@ public final class JobScheduler {
     private void recordQueued(ActiveRun ar, Tx<Void> tx) {
         tx.after(() -> {
             try {
-                history.queued(ar.job.project, ar.job.spec.name(), ar.trigger, ar.scheduledFor);
+                history.queued(ar.queueToken(), ar.job.project, ar.job.spec.name(), ar.trigger, ar.scheduledFor);
             } finally {
                 ar.queueRecorded();
             }
@@ -420,7 +420,7 @@ public final class JobScheduler {
         Plan plan = serial.locked(tx -> new Plan(job.spec, job.baseEnv));
         ar.awaitQueueRecord();
         RunLauncher.Start start = launcher.start(job.project, plan.spec, plan.baseEnv, ar.trigger, ar.scheduledFor,
-                ar.fromQueue());
+                ar.queueToken());
         ProcessRun process = start.process();
         if (process == null) {
             ended(ar, start.run());
@@ -488,7 +488,7 @@ public final class JobScheduler {
     /** A queued run that will never start: its due time gets a history row saying why (never under the lock). */
     private void dropQueued(ActiveRun q, String reason, RuntimeException why) {
         q.awaitQueueRecord();
-        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason, true);
+        history.skipped(q.job.project, q.job.spec.name(), q.trigger, q.scheduledFor, now(), reason, q.queueToken());
         q.fail(why);
     }
 

@@ -31,15 +31,19 @@ public interface JobStore {
     /** Runs recorded as running: after a daemon crash, these never ended. */
     List<JobRun> unfinishedRuns();
 
-    /** A run waiting for the job's current one to end (overlap: queue); at most one per job. */
-    record QueuedRun(String project, String job, JobRun.Trigger trigger, Instant scheduledFor) {
+    /**
+     * A run waiting for the job's current one to end (overlap: queue).
+     *
+     * @param token names this queued run alone (a job's next run may be queued before its last one's row replaced it)
+     */
+    record QueuedRun(String token, String project, String job, JobRun.Trigger trigger, Instant scheduledFor) {
     }
 
-    /** Records the job's queued run, in place of one recorded before. */
+    /** Records a queued run. */
     void putQueued(QueuedRun run);
 
-    /** Records the run of the job's queued run (started, or skipped) and forgets the queued one, in one transaction. */
-    JobRun insertDequeued(JobRun run);
+    /** Records the run the queued run with this token became (started, or skipped) and forgets it, in one transaction. */
+    JobRun insertDequeued(JobRun run, String token);
 
     /** Queued runs on record: after a daemon crash, these never started. */
     List<QueuedRun> queuedRuns();

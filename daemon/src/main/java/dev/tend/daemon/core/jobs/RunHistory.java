@@ -73,16 +73,16 @@ final class RunHistory {
         Instant now = now();
         for (JobStore.QueuedRun q : store.queuedRuns()) {
             store.insertDequeued(new JobRun(0, q.project(), q.job(), q.trigger(), q.scheduledFor(), null, now, null,
-                    null, Outcome.SKIPPED, 0, "the daemon stopped while it was queued"));
+                    null, Outcome.SKIPPED, 0, "the daemon stopped while it was queued"), q.token());
             n++;
         }
         return n;
     }
 
     /** A run now waits for the job's current one: on record until it starts or is dropped (never under the lock). */
-    void queued(String project, String job, Trigger trigger, Instant scheduledFor) {
+    void queued(String token, String project, String job, Trigger trigger, Instant scheduledFor) {
         try {
-            store.putQueued(new JobStore.QueuedRun(project, job, trigger, scheduledFor));
+            store.putQueued(new JobStore.QueuedRun(token, project, job, trigger, scheduledFor));
         } catch (RuntimeException e) {
             log.warn("could not record the queued {} run of job {}/{} (if the daemon dies before it starts, it "
                     + "leaves no trace): {}", trigger.wireName(), project, job, e.toString());
@@ -93,14 +93,14 @@ final class RunHistory {
      * The row of a run about to start, with its id; or, if the store cannot take it, the run as failed (id 0,
      * not started) with the reason.
      *
-     * @param dequeued whether it was the job's queued run: its queued record goes in the same transaction
+     * @param dequeued the token of the queued run it was, whose record goes in the same transaction; null if none
      */
-    JobRun open(String project, String job, Trigger trigger, Instant scheduledFor, boolean dequeued) {
+    JobRun open(String project, String job, Trigger trigger, Instant scheduledFor, String dequeued) {
         saveUnsavedEnds();
         try {
             JobRun opening = new JobRun(0, project, job, trigger, scheduledFor, now(), null, null, null,
                     Outcome.RUNNING, 0, null);
-            return dequeued ? store.insertDequeued(opening) : store.insertRun(opening);
+            return dequeued != null ? store.insertDequeued(opening, dequeued) : store.insertRun(opening);
         } catch (RuntimeException e) {
             log.error("job {}/{}: cannot record its run, not starting it: {}", project, job, e.toString());
             return new JobRun(0, project, job, trigger, scheduledFor, null, now(), null, null,
@@ -208,14 +208,14 @@ final class RunHistory {
     /**
      * A row for a due time that got no run (the overlap policy, a dropped queue), saying why.
      *
-     * @param dequeued whether it was the job's queued run: its queued record goes in the same transaction
+     * @param dequeued the token of the queued run it was, whose record goes in the same transaction; null if none
      */
-    void skipped(String project, String job, Trigger trigger, Instant due, Instant at, String why, boolean dequeued) {
+    void skipped(String project, String job, Trigger trigger, Instant due, Instant at, String why, String dequeued) {
         saveUnsavedEnds();
         try {
             JobRun skipped = new JobRun(0, project, job, trigger, due, null, at, null, null, Outcome.SKIPPED, 0, why);
-            if (dequeued) {
-                store.insertDequeued(skipped);
+            if (dequeued != null) {
+                store.insertDequeued(skipped, dequeued);
             } else {
                 store.insertRun(skipped);
             }

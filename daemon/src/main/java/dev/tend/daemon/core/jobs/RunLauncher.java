@@ -83,10 +83,10 @@ final class RunLauncher {
      *
      * @param baseEnv      the environment of the client that registered the job's project
      * @param scheduledFor the schedule time it runs for; null for a manual run
-     * @param dequeued     whether it is the job's queued run (its queued record goes as its row is made)
+     * @param dequeued     the token of the queued run it is (its queued record goes as its row is made), or null
      */
     Start start(String project, JobSpec spec, Map<String, String> baseEnv, JobRun.Trigger trigger,
-                Instant scheduledFor, boolean dequeued) {
+                Instant scheduledFor, String dequeued) {
         JobRun opened = history.open(project, spec.name(), trigger, scheduledFor, dequeued);
         if (opened.outcome() != JobRun.Outcome.RUNNING) {
             return new Start(opened, null, null);
