@@ -65,6 +65,15 @@ final class MessageCheck {
         if (wrong != null) {
             return refuse(id, -32602, "Invalid params: " + wrong);
         }
+        if ("resources/subscribe".equals(method.asText()) && !params.path("uri").asText().startsWith(Resources.SCHEME)) {
+            // The SDK answers {} and the client waits for updates that never come. (A tend:// uri of a service not
+            // there yet may be subscribed to: it can appear.)
+            String uri = params.path("uri").asText();
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("uri", uri);
+            return refuse(id, -32002, "Resource not found: " + uri + " is not a tend resource ("
+                    + Resources.LOG_TEMPLATE.replace("{project}", "PROJECT").replace("{service}", "SERVICE") + ", "
+                    + Resources.FILE_TEMPLATE.replace("{project}", "PROJECT") + ")", data);
+        }
         return new Verdict(node, null);
     }
 
@@ -96,10 +105,17 @@ final class MessageCheck {
     }
 
     private static Verdict refuse(JsonNode id, int code, String message) {
+        return refuse(id, code, message, null);
+    }
+
+    private static Verdict refuse(JsonNode id, int code, String message, JsonNode data) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("jsonrpc", "2.0");
         answer.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);
-        answer.putObject("error").put("code", code).put("message", message);
+        ObjectNode error = answer.putObject("error").put("code", code).put("message", message);
+        if (data != null) {
+            error.set("data", data);
+        }
         return new Verdict(null, answer.toString());
     }
 }

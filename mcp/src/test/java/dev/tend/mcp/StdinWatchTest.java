@@ -97,6 +97,21 @@ class StdinWatchTest {
     }
 
     @Test
+    void aSubscriptionToAUriThatCanNeverBeTendsIsResourceNotFoundNotAnEmptySuccess() throws Exception {
+        StdinWatch in = watch("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\",\"params\":"
+                + "{\"uri\":\"file:///etc/passwd\"}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\",\"params\":"
+                + "{\"uri\":\"tend://shop/api/log\"}}\n" + PING + "\n");
+
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\",\"params\":"
+                + "{\"uri\":\"tend://shop/api/log\"}}\n" + PING + "\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32002,\"message\":\"Resource not found: "
+                + "file:///etc/passwd is not a tend resource (tend://PROJECT/SERVICE/log, tend://PROJECT/tend.yaml)\","
+                + "\"data\":{\"uri\":\"file:///etc/passwd\"}}}\n", answers.toString(StandardCharsets.UTF_8));
+        in.awaitEnd();
+    }
+
+    @Test
     void aClientsAnswerToARequestOfTheServersPasses() throws Exception {
         String answer = "{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}";
         assertEquals(answer + "\n", new String(watch(answer + "\n").readAllBytes(), StandardCharsets.UTF_8));
