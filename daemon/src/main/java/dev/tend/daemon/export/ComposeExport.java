@@ -69,8 +69,11 @@ public final class ComposeExport {
         y.append("  ").append(s.name()).append(":\n");
         y.append("    image: ").append(str(IMAGE)).append('\n');
         y.append("    working_dir: ").append(str(containerPath(s.cwd(), where))).append('\n');
+        // The long syntax: the short "host:container" splits a directory that has a colon in its name
         y.append("    volumes:\n");
-        y.append("      - ").append(str(project.dir() + ":" + MOUNT)).append('\n');
+        y.append("      - type: bind\n");
+        y.append("        source: ").append(str(project.dir().toString())).append('\n');
+        y.append("        target: ").append(str(MOUNT)).append('\n');
         y.append("    command: [\"/bin/sh\", \"-c\", ").append(str(s.command())).append("]\n");
         // Env files are referenced, never copied into the generated file: they may hold secrets.
         EnvSources sources = project.envSources().get(s.name());

@@ -37,6 +37,17 @@ class ComposeExportTest {
     }
 
     @Test
+    void aProjectDirectoryWithAColonIsMountedWholeNotSplitAtIt() throws Exception {
+        String text = ComposeExport.export(ExportFixtures.shop(Path.of("/srv/co:lon"))).files().get(0).content();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(text);
+        var volume = tree.get("services").get("api").get("volumes").get(0);
+        assertEquals("bind", volume.get("type").asText(), text);
+        assertEquals("/srv/co:lon", volume.get("source").asText());
+        assertEquals("/app", volume.get("target").asText());
+    }
+
+    @Test
     void jobsLogProbesAndAutoPortsAreReported() {
         String all = String.join("\n", ComposeExport.export(ExportFixtures.shop(Path.of("/srv/shop"))).warnings());
         assertTrue(all.contains("job 'backup' not exported"), all);
