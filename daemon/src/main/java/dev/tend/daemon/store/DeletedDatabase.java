@@ -20,20 +20,41 @@ import java.sql.SQLException;
  */
 final class DeletedDatabase {
     private static final Logger log = LoggerFactory.getLogger(DeletedDatabase.class);
+    /** After a failed try, this many uses of the store go by before the next: each try writes the whole database. */
+    static final int USES_BETWEEN_TRIES = 1000;
 
-    private DeletedDatabase() {
-    }
+    private final Path file;
+    private int usesToSkip;
 
-    /** One stat; a path that cannot be looked at counts as there. */
-    static boolean gone(Path file) {
-        return Files.notExists(file, LinkOption.NOFOLLOW_LINKS);
+    DeletedDatabase(Path file) {
+        this.file = file;
     }
 
     /**
-     * Writes what the connection holds to the file, made again (0600, in a 0700 directory if that went too), and
-     * returns a connection to it; the old one is closed. Not inside a transaction.
+     * Before a use of the store (under its lock, outside a transaction): the connection to go on with. The same one
+     * while the file is there, or when it cannot be made again (it goes on writing into the deleted file, as before,
+     * and the next tries come later); else one to the file written again from it, which replaces it.
      */
-    static Connection remake(Connection old, Path file) throws SQLException {
+    Connection check(Connection current) {
+        if (!Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) { // one stat; a path that cannot be looked at is there
+            return current;
+        }
+        if (usesToSkip > 0) {
+            usesToSkip--;
+            return current;
+        }
+        try {
+            return remake(current);
+        } catch (SQLException | RuntimeException e) {
+            usesToSkip = USES_BETWEEN_TRIES;
+            log.warn("{} was deleted while the daemon ran and cannot be written again ({}): the daemon goes on with "
+                    + "what it has open; the next daemon will not know what this one knew", file, e.getMessage());
+            return current;
+        }
+    }
+
+    /** Writes what the connection holds to the file, made again (0600, in a 0700 directory if that went too). */
+    private Connection remake(Connection old) throws SQLException {
         try {
             if (!Files.isDirectory(file.getParent())) {
                 Files.createDirectories(file.getParent(),
@@ -43,11 +64,23 @@ final class DeletedDatabase {
             throw new SQLException("cannot make " + file.getParent() + " again: " + e.getMessage(), e);
         }
         SqliteStore.createOwnerOnly(file); // empty, as VACUUM INTO wants it, and private before a row is in it
-        try (PreparedStatement vacuum = old.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, file.toString());
-            vacuum.execute();
+        Connection fresh;
+        try {
+            try (PreparedStatement vacuum = old.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, file.toString());
+                vacuum.execute();
+            }
+            fresh = SqliteStore.connect(file);
+        } catch (SQLException | RuntimeException e) {
+            // An empty or half-written file left there would be taken for the database: the next daemon would set it
+            // aside as damaged, and no later try would see the file gone
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException notDeleted) {
+                e.addSuppressed(notDeleted);
+            }
+            throw e;
         }
-        Connection fresh = SqliteStore.connect(file);
         try {
             old.close();
         } catch (SQLException e) {

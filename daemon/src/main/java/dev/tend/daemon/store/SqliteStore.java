@@ -49,6 +49,7 @@ public final class SqliteStore implements StateStore {
     private final Object lock = new Object();
     /** Replaced only when the file was deleted under the daemon ({@link DeletedDatabase}). */
     private Connection connection;
+    private final DeletedDatabase deleted;
     private final Map<ServiceKey, Integer> appendsSincePrune = new HashMap<>();
     private boolean closed;
 
@@ -65,6 +66,7 @@ public final class SqliteStore implements StateStore {
 
     private SqliteStore(Path file, Connection connection, HistoryRetention retention) {
         this.file = file;
+        this.deleted = new DeletedDatabase(file);
         this.connection = connection;
         this.retention = retention;
     }
@@ -139,7 +141,7 @@ public final class SqliteStore implements StateStore {
     @Override
     public void removeProjectHistory(String name) {
         locked("remove the history of project " + name, connection -> {
-            for (String table : List.of("history", "desired_state", "job_runs", "job_anchors", "scales")) {
+            for (String table : List.of("history", "desired_state", "job_runs", "job_anchors", "job_queue", "scales")) {
                 Sql.execute(connection, "DELETE FROM " + table + " WHERE project = ?", name);
             }
             return null;
@@ -462,8 +464,8 @@ public final class SqliteStore implements StateStore {
                 throw new IllegalStateException(file + ": store is closed, cannot " + what);
             }
             try {
-                if (DeletedDatabase.gone(file) && connection.getAutoCommit()) {
-                    connection = DeletedDatabase.remake(connection, file);
+                if (connection.getAutoCommit()) {
+                    connection = deleted.check(connection);
                 }
                 return work.run(connection);
             } catch (SQLException e) {

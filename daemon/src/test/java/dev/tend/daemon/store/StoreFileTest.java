@@ -71,6 +71,27 @@ class StoreFileTest {
     }
 
     @Test
+    void aDeletedDatabaseThatCannotBeWrittenAgainLeavesTheStoreWorkingOnWhatItHasOpen() throws Exception {
+        Path state = dir.resolve("state");
+        Path dbFile = state.resolve("tend.db");
+        Files.createDirectory(state);
+        try (SqliteStore store = SqliteStore.open(dbFile)) {
+            store.setDesired("web", "server", true);
+            try (Stream<Path> all = Files.walk(state)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            Files.writeString(state, "in the way"); // the directory cannot be made again
+
+            store.setDesired("web", "worker", false);
+            assertEquals(Map.of("web", Map.of("server", true, "worker", false)), store.desired(), "it goes on");
+            for (int i = 0; i < DeletedDatabase.USES_BETWEEN_TRIES + 2; i++) {
+                store.desired(); // tried again now and then, not at every use
+            }
+            assertTrue(Files.isRegularFile(state));
+        }
+    }
+
+    @Test
     void aPathTooLongForSqliteIsSaidSoAndLeavesNoEmptyFileToBeTakenForDamageLater() throws Exception {
         Path deep = dir;
         while (deep.toString().length() < 560) {
