@@ -1,5 +1,7 @@
 package dev.tend.daemon.core;
 
+import dev.tend.daemon.core.process.ProcessLimit;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
@@ -34,14 +36,40 @@ public final class DaemonThreads {
      * left fifty idle threads, a few MB of the daemon's memory, long after.
      */
     public static ExecutorService elastic(String prefix, int max, Duration keepAlive) {
+        return elastic(prefix, max, keepAlive, named(prefix));
+    }
+
+    /** @param threads makes the pool's threads (a test's may fail as the JVM does at the user's process limit) */
+    static ExecutorService elastic(String prefix, int max, Duration keepAlive, ThreadFactory threads) {
         HandOffQueue queue = new HandOffQueue();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, max, keepAlive.toMillis(), TimeUnit.MILLISECONDS, queue,
-                named(prefix), (task, executor) -> {
+                threads, (task, executor) -> {
                     if (executor.isShutdown()) {
                         throw new java.util.concurrent.RejectedExecutionException(prefix + " pool is shut down");
                     }
                     queue.enqueue(task); // every thread is busy and there may be no more: the task waits its turn
-                });
+                }) {
+            /**
+             * No thread can be started (the user's limit of processes and threads, ulimit -u): the task waits for a
+             * thread of the pool if it has one, else runs here. Thrown on, it would be lost where callers cannot
+             * handle it (a child's end completed on the JDK's thread: the service would never hear it ended).
+             */
+            @Override
+            public void execute(Runnable task) {
+                try {
+                    super.execute(task);
+                } catch (OutOfMemoryError e) {
+                    if (!ProcessLimit.isThreadLimit(e)) {
+                        throw e;
+                    }
+                    if (getPoolSize() > 0) {
+                        queue.enqueue(task);
+                    } else {
+                        task.run();
+                    }
+                }
+            }
+        };
         return pool;
     }
 
