@@ -106,6 +106,11 @@ final class LogPages {
         }
         // Lines are left out: the note that says so is inside the bound too (room for its longest numbers)
         int from = newestFitting(out, MAX_CHARS - leftOutNote(out.size(), out.size()).length());
+        String newest = out.get(out.size() - 1);
+        String shortNote = "[tend: " + (out.size() - 1) + " older lines left out]\n";
+        if (from == out.size() && shortNote.length() + newest.length() <= MAX_CHARS) {
+            return shortNote + newest; // too long for the full note, whole beside a short one: nothing of it cut
+        }
         if (from == out.size()) { // the newest line alone is longer than the bound: show its end
             String last = out.get(out.size() - 1);
             String cut = cutNote(MAX_CHARS);

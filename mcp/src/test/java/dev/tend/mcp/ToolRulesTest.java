@@ -79,6 +79,16 @@ class ToolRulesTest {
     }
 
     @Test
+    void aNewestLineThatFitsOnlyBesideAShortNoteIsShownWholeNotSaidToBeCut() {
+        String text = "w".repeat(LogPages.MAX_CHARS - 60); // with the older line, over the bound
+        String rendered = LogPages.render(List.of(
+                Map.of("time", "2026-12-05T13:00:00.000Z", "stream", "out", "text", "older " + "x".repeat(100)),
+                Map.of("time", "2026-12-05T13:00:01.000Z", "stream", "out", "text", text)), false, "(none)");
+        assertEquals("[tend: 1 older lines left out]\n2026-12-05T13:00:01.000Z | " + text, rendered);
+        assertTrue(rendered.length() <= LogPages.MAX_CHARS);
+    }
+
+    @Test
     void linesThatFillTheBoundExactlyAreAllKeptWithoutANote() {
         String line = "2026-12-05T13:00:00.000Z | " + "z".repeat(LogPages.MAX_CHARS - 27);
         String text = LogPages.render(List.of(Map.of("time", "2026-12-05T13:00:00.000Z", "stream", "out",

@@ -65,12 +65,14 @@ public final class EventLink implements AutoCloseable {
 
     /** Past the silence, asks on a second connection whether the daemon answers (taking up to the answer timeout). */
     private void checkSilence() {
-        if (current == null || System.nanoTime() - lastHeard < SILENCE.toNanos()) {
+        RpcClient asked = current;
+        long heardBefore = lastHeard;
+        if (asked == null || System.nanoTime() - heardBefore < SILENCE.toNanos()) {
             return;
         }
         String why = connector.notAnswering();
-        if (current == null) {
-            return; // the link ended meanwhile, and said why
+        if (current != asked || lastHeard != heardBefore) {
+            return; // heard meanwhile, or the link ended or was made anew (and said so): the answer is stale
         }
         if (why != null) {
             model.silent(why);
