@@ -72,13 +72,7 @@ final class DeletedDatabase {
             }
             fresh = SqliteStore.connect(file);
         } catch (SQLException | RuntimeException e) {
-            // An empty or half-written file left there would be taken for the database: the next daemon would set it
-            // aside as damaged, and no later try would see the file gone
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException notDeleted) {
-                e.addSuppressed(notDeleted);
-            }
+            SqliteStore.removeUnfinished(file, e); // also so that a later try sees the file gone
             throw e;
         }
         try {

@@ -90,12 +90,8 @@ public final class SqliteStore implements StateStore {
         try {
             connection = connect(file);
         } catch (StoreException e) {
-            if (made) { // an empty file of ours: the next start would take it for a database emptied, set it aside
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException notDeleted) {
-                    e.addSuppressed(notDeleted);
-                }
+            if (made) {
+                removeUnfinished(file, e);
             }
             throw e;
         }
@@ -499,6 +495,18 @@ public final class SqliteStore implements StateStore {
             throw new IllegalArgumentException(what + " is missing");
         }
         return value;
+    }
+
+    /**
+     * Removes a file this store made that holds no database (yet): left there, the next start would take it for one
+     * emptied and set it aside as damaged. A failure to remove it goes with the cause.
+     */
+    static void removeUnfinished(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException notDeleted) {
+            cause.addSuppressed(notDeleted);
+        }
     }
 
     static void createOwnerOnly(Path file) {
