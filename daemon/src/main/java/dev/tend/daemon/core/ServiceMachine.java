@@ -210,14 +210,15 @@ final class ServiceMachine {
         }
     }
 
-    /** Hands the launch to a worker; none to be had (the daemon stops, no thread can start) fails the start. */
+    /**
+     * Hands the launch to a worker; one refused (the daemon stops) fails the start. (Without a thread to start, the
+     * pool runs it on a thread it has, or here: DaemonThreads.elastic.)
+     */
     private void launchOnWorker(Service svc, LaunchPlan plan) {
         try {
             worker.execute(() -> launch(svc, plan));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             launchFailed(svc, plan.generation(), e);
-        } catch (OutOfMemoryError e) {
-            launchFailed(svc, plan.generation(), ProcessLimit.threadFailure(e, "start a thread to launch it"));
         }
     }
 

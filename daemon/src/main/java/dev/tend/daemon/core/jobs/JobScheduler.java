@@ -10,7 +10,6 @@ import dev.tend.daemon.core.jobs.JobRun.Trigger;
 import dev.tend.daemon.core.process.ExitStatus;
 import dev.tend.daemon.core.process.ProcessControl;
 import dev.tend.daemon.core.process.ProcessLauncher;
-import dev.tend.daemon.core.process.ProcessLimit;
 import dev.tend.daemon.core.process.Signal;
 import dev.tend.daemon.core.run.ProcessRun;
 import dev.tend.daemon.core.time.Timer;
@@ -476,11 +475,6 @@ public final class JobScheduler {
                 worker.execute(() -> launch(next));
             } catch (RejectedExecutionException e) {
                 next.fail(shuttingDownError());
-            } catch (OutOfMemoryError e) {
-                if (!ProcessLimit.isThreadLimit(e)) {
-                    throw e;
-                }
-                launch(next); // no thread to be had: this one launches it (a failure is then the run's, in words)
             }
         }
     }
